@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+// OrderScope: a read-only terminal browser for Dintero orders.
+// Layering (dependencies point down only) is described in DESIGN.md.
+import PackageDescription
+
+let package = Package(
+    name: "OrderScope",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "orderscope", targets: ["orderscope"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // MARK: - System libraries
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // MARK: - Domain
+        .target(name: "OrderModel"),
+        .target(name: "OrderSources", dependencies: ["OrderModel", "CZlib"]),
+        .target(name: "OrderViewModel", dependencies: ["OrderModel", "OrderSources"]),
+        .target(name: "DinteroMock", dependencies: ["OrderModel"]),
+
+        // MARK: - Terminal
+        .target(name: "TerminalCore"),
+        .target(name: "CursesBackend", dependencies: ["TerminalCore", "CNcurses"]),
+        .target(name: "OrderTUI", dependencies: ["OrderViewModel", "TerminalCore"]),
+
+        // MARK: - Executable
+        .executableTarget(
+            name: "orderscope",
+            dependencies: [
+                "OrderModel", "OrderSources", "OrderViewModel", "TerminalCore", "CursesBackend",
+                "OrderTUI", "DinteroMock",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "OrderModelTests", dependencies: ["OrderModel"]),
+        .testTarget(name: "OrderSourcesTests", dependencies: ["OrderSources", "OrderModel"]),
+        .testTarget(name: "OrderViewModelTests", dependencies: ["OrderViewModel", "OrderSources", "OrderModel"]),
+        .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore", "CursesBackend"]),
+        .testTarget(name: "OrderTUITests", dependencies: ["OrderTUI", "OrderViewModel", "TerminalCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["OrderModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// DinteroMock: placeholder until its module lands.

@@ -1,0 +1,1 @@
+// OrderModel: placeholder until its module lands.

@@ -1,0 +1,1 @@
+// OrderSources: placeholder until its module lands.

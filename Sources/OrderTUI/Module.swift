@@ -1,0 +1,1 @@
+// OrderTUI: placeholder until its module lands.

@@ -1,0 +1,1 @@
+// OrderViewModel: placeholder until its module lands.

@@ -1,0 +1,1 @@
+// TerminalCore: placeholder until its module lands.
