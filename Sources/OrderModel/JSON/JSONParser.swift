@@ -1,0 +1,345 @@
+/// Reads JSON text into `JSONValue` without recursion, so nesting depth is bounded by
+/// `maxDepth` and never by the thread's stack (a payout tree 1,000 levels deep is ordinary
+/// input, and hostile dumps nest far deeper).
+///
+/// It is tolerant where the data is known to be sloppy and strict where being wrong would hide
+/// damage: raw control characters inside strings and invalid UTF-8 are accepted (the sanitizer
+/// shows them later); a missing comma, a truncated document or trailing garbage is an error with
+/// line and column.
+public struct JSONParser: ~Copyable {
+    public static let defaultMaxDepth = 10_000
+
+    private let bytes: UnsafeRawBufferPointer
+    private var index: Int
+    private let maxDepth: Int
+
+    private init(bytes: UnsafeRawBufferPointer, maxDepth: Int) {
+        self.bytes = bytes
+        self.index = 0
+        self.maxDepth = maxDepth
+    }
+
+    /// Parses one complete JSON document; whitespace around it is allowed, anything else is not.
+    public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth)
+        throws(JSONParseError) -> JSONValue
+    {
+        var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
+        let value = try parser.parseDocument()
+        return value
+    }
+
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONParseError)
+        -> JSONValue
+    {
+        do {
+            return try bytes.withUnsafeBytes { buffer in try parse(buffer, maxDepth: maxDepth) }
+        } catch let error as JSONParseError {
+            throw error
+        } catch {
+            throw JSONParseError(reason: "\(error)", offset: 0, line: 1, column: 1, snippet: "")
+        }
+    }
+
+    public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) throws(JSONParseError)
+        -> JSONValue
+    {
+        try parse(Array(text.utf8), maxDepth: maxDepth)
+    }
+
+    // MARK: - Document
+
+    private enum Frame {
+        case array([JSONValue])
+        case object(JSONObject, key: String)
+    }
+
+    private mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+        skipWhitespace()
+        if index == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            index = 3  // UTF-8 byte order mark
+            skipWhitespace()
+        }
+        guard index < bytes.count else { throw failure("the document is empty") }
+        let value = try parseValue()
+        skipWhitespace()
+        if index < bytes.count {
+            throw failure("unexpected \(describe(bytes[index])) after the end of the JSON value")
+        }
+        return value
+    }
+
+    private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+        var stack: [Frame] = []
+        while true {
+            skipWhitespace()
+            guard index < bytes.count else { throw failure(endOfInputReason(stack)) }
+            var completed: JSONValue
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "{"):
+                index += 1
+                skipWhitespace()
+                if peek(UInt8(ascii: "}")) {
+                    index += 1
+                    completed = .object(JSONObject())
+                } else {
+                    guard stack.count < maxDepth else { throw tooDeep() }
+                    let key = try parseKey()
+                    stack.append(.object(JSONObject(), key: key))
+                    continue
+                }
+            case UInt8(ascii: "["):
+                index += 1
+                skipWhitespace()
+                if peek(UInt8(ascii: "]")) {
+                    index += 1
+                    completed = .array([])
+                } else {
+                    guard stack.count < maxDepth else { throw tooDeep() }
+                    stack.append(.array([]))
+                    continue
+                }
+            case UInt8(ascii: "\""):
+                completed = .string(try parseString())
+            case UInt8(ascii: "t"):
+                try expectWord("true")
+                completed = .bool(true)
+            case UInt8(ascii: "f"):
+                try expectWord("false")
+                completed = .bool(false)
+            case UInt8(ascii: "n"):
+                try expectWord("null")
+                completed = .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                completed = .number(try parseNumber())
+            default:
+                throw failure("expected a value but found \(describe(byte))")
+            }
+
+            // Attach the completed value to its container, closing containers as they end.
+            while true {
+                guard let frame = stack.popLast() else { return completed }
+                skipWhitespace()
+                switch frame {
+                case .array(var elements):
+                    elements.append(completed)
+                    guard index < bytes.count else { throw failure(endOfInputReason(stack + [.array([])])) }
+                    if bytes[index] == UInt8(ascii: ",") {
+                        index += 1
+                        stack.append(.array(elements))
+                        break
+                    } else if bytes[index] == UInt8(ascii: "]") {
+                        index += 1
+                        completed = .array(elements)
+                        continue
+                    } else {
+                        throw failure("expected ',' or ']' in an array but found \(describe(bytes[index]))")
+                    }
+                case .object(var object, let key):
+                    object.append(key, completed)
+                    guard index < bytes.count else {
+                        throw failure(endOfInputReason(stack + [.object(JSONObject(), key: "")]))
+                    }
+                    if bytes[index] == UInt8(ascii: ",") {
+                        index += 1
+                        skipWhitespace()
+                        let next = try parseKey()
+                        stack.append(.object(object, key: next))
+                        break
+                    } else if bytes[index] == UInt8(ascii: "}") {
+                        index += 1
+                        completed = .object(object)
+                        continue
+                    } else {
+                        throw failure("expected ',' or '}' in an object but found \(describe(bytes[index]))")
+                    }
+                }
+                break
+            }
+        }
+    }
+
+    /// Reads `"key" :` and leaves the index at the value.
+    private mutating func parseKey() throws(JSONParseError) -> String {
+        guard index < bytes.count else { throw failure("the input ends inside an object") }
+        guard bytes[index] == UInt8(ascii: "\"") else {
+            throw failure("expected a quoted key but found \(describe(bytes[index]))")
+        }
+        let key = try parseString()
+        skipWhitespace()
+        guard index < bytes.count else { throw failure("the input ends after the key \"\(key.prefix(40))\"") }
+        guard bytes[index] == UInt8(ascii: ":") else {
+            throw failure("expected ':' after the key \"\(key.prefix(40))\" but found \(describe(bytes[index]))")
+        }
+        index += 1
+        return key
+    }
+
+    // MARK: - Scalars
+
+    private mutating func parseString() throws(JSONParseError) -> String {
+        let quote = index
+        index += 1
+        let start = index
+        // Fast path: no escapes.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                index += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            index += 1
+        }
+        guard index < bytes.count else {
+            index = quote
+            throw failure("a string starting here is never closed")
+        }
+        var buffer: [UInt8] = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: buffer, as: UTF8.self)
+            }
+            if byte != UInt8(ascii: "\\") {
+                buffer.append(byte)
+                index += 1
+                continue
+            }
+            index += 1
+            guard index < bytes.count else { break }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""): buffer.append(0x22)
+            case UInt8(ascii: "\\"): buffer.append(0x5C)
+            case UInt8(ascii: "/"): buffer.append(0x2F)
+            case UInt8(ascii: "b"): buffer.append(0x08)
+            case UInt8(ascii: "f"): buffer.append(0x0C)
+            case UInt8(ascii: "n"): buffer.append(0x0A)
+            case UInt8(ascii: "r"): buffer.append(0x0D)
+            case UInt8(ascii: "t"): buffer.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try parseHex4()
+                if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count,
+                    bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                {
+                    let save = index
+                    index += 2
+                    let low = try parseHex4()
+                    if (0xDC00...0xDFFF).contains(low) {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        index = save
+                    }
+                }
+                let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+                buffer.append(contentsOf: Array(String(character).utf8))
+            default:
+                index -= 2
+                throw failure("invalid escape \\\(describeChar(escape)) in a string")
+            }
+        }
+        index = quote
+        throw failure("a string starting here is never closed")
+    }
+
+    private mutating func parseHex4() throws(JSONParseError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw failure("a \\u escape is cut off") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw failure("a \\u escape needs four hex digits")
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+
+    private mutating func parseNumber() throws(JSONParseError) -> String {
+        let start = index
+        if peek(UInt8(ascii: "-")) { index += 1 }
+        let integerStart = index
+        skipDigits()
+        guard index > integerStart else { throw failure("a number needs digits after '-'") }
+        if peek(UInt8(ascii: ".")) {
+            index += 1
+            let fractionStart = index
+            skipDigits()
+            guard index > fractionStart else { throw failure("a number needs digits after '.'") }
+        }
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { index += 1 }
+            let exponentStart = index
+            skipDigits()
+            guard index > exponentStart else { throw failure("a number needs digits in its exponent") }
+        }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    private mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
+        let count = word.utf8CodeUnitCount
+        let matches = word.withUTF8Buffer { expected in
+            guard index + count <= bytes.count else { return false }
+            for offset in 0..<count where bytes[index + offset] != expected[offset] { return false }
+            return true
+        }
+        guard matches else { throw failure("expected a value but found \(describe(bytes[index]))") }
+        index += count
+    }
+
+    // MARK: - Helpers
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func skipDigits() {
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            index += 1
+        }
+    }
+
+    private func peek(_ byte: UInt8) -> Bool {
+        index < bytes.count && bytes[index] == byte
+    }
+
+    private func endOfInputReason(_ stack: [Frame]) -> String {
+        "the input ends before the JSON value is complete (\(stack.count) level(s) still open): "
+            + "the file looks truncated"
+    }
+
+    private func tooDeep() -> JSONParseError {
+        failure("nesting deeper than \(maxDepth) levels")
+    }
+
+    private func describe(_ byte: UInt8) -> String {
+        "'" + describeChar(byte) + "'"
+    }
+
+    private func describeChar(_ byte: UInt8) -> String {
+        if byte >= 0x21, byte < 0x7F { return String(UnicodeScalar(byte)) }
+        return "\\x" + SourceLocator.hex2(UInt32(byte))
+    }
+
+    private func failure(_ reason: String) -> JSONParseError {
+        let location = SourceLocator.locate(bytes, offset: index)
+        return JSONParseError(
+            reason: reason, offset: index, line: location.line, column: location.column,
+            snippet: location.snippet)
+    }
+}

@@ -1,1 +1,0 @@
-// OrderModel: placeholder until its module lands.

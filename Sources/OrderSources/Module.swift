@@ -1,1 +1,0 @@
-// OrderSources: placeholder until its module lands.

@@ -1,0 +1,59 @@
+import OrderModel
+
+/// Where orders come from: a dump file, the Dintero API or the bundled demo data.
+///
+/// The view-model asks for pages of summaries and for one full order at a time; everything is
+/// async so a slow disk or network never blocks input. Errors are `SourceError` values whose
+/// messages are written for the operator.
+public protocol OrderSource: Sendable {
+    /// What to show in the status bar: a file path, or an API account with its TEST/LIVE badge.
+    var origin: SourceOrigin { get }
+
+    /// Up to `limit` summaries following `cursor` (nil = from the start).
+    func page(after cursor: PageCursor?, limit: Int) async throws(SourceError) -> OrderPage
+
+    /// One order with its full detail (events included where the source has them).
+    func order(id: String) async throws(SourceError) -> Order
+
+    /// One payment session of an order.
+    func session(orderID: String, sessionID: String) async throws(SourceError) -> Session
+}
+
+/// An opaque position in a source's list: an index into a dump, or the API's `starting_after`.
+public struct PageCursor: Sendable, Equatable, Hashable {
+    public var value: String
+    public init(_ value: String) { self.value = value }
+}
+
+/// One page of summaries as a source delivers it.
+public struct OrderPage: Sendable, Equatable {
+    public var summaries: [OrderSummary]
+    /// Where the next page starts; nil when this was the last page.
+    public var next: PageCursor?
+    /// The total number of orders when the source knows it (dumps do; the API does not).
+    public var totalCount: Int?
+    /// Problems found while reading that did not stop the read (e.g. a truncated dump tail).
+    public var problems: [SourceProblem]
+
+    public init(
+        summaries: [OrderSummary], next: PageCursor?, totalCount: Int? = nil, problems: [SourceProblem] = []
+    ) {
+        self.summaries = summaries
+        self.next = next
+        self.totalCount = totalCount
+        self.problems = problems
+    }
+}
+
+/// Describes a source for the status bar.
+public enum SourceOrigin: Sendable, Equatable {
+    case files([String])
+    case api(accountID: String, storeID: String?)
+    case demo
+
+    /// True for a live (`P…`) Dintero account; the UI always shows TEST or LIVE.
+    public var isLiveAccount: Bool {
+        if case .api(let account, _) = self { return account.hasPrefix("P") }
+        return false
+    }
+}

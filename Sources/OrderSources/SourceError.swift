@@ -1,0 +1,74 @@
+import OrderModel
+
+/// A problem that was survived: the data before it is still shown, the problem is reported.
+public struct SourceProblem: Sendable, Equatable, CustomStringConvertible {
+    /// The file (or URL path) the problem is in.
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+    /// A printable excerpt of the input around the problem, if there is one.
+    public var snippet: String?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, message: String, snippet: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.snippet = snippet
+    }
+
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        return "\(location): \(message)"
+    }
+}
+
+/// Why a source could not deliver; `message` is written for the operator and never contains
+/// credentials.
+public enum SourceError: Error, Sendable, Equatable, CustomStringConvertible {
+    case fileNotFound(path: String)
+    case notAFile(path: String)
+    case unreadable(path: String, reason: String)
+    case emptyFile(path: String)
+    /// The input is JSON (or text) but holds no orders; `found` says what it holds instead.
+    case notOrders(path: String, found: String)
+    /// The input cannot be read as JSON at all before any order was found.
+    case malformed(SourceProblem)
+    case orderNotFound(id: String)
+    case sessionNotFound(orderID: String, sessionID: String)
+    /// Network, authentication and API errors (the API issue fills these in).
+    case api(message: String, status: Int?, retryable: Bool)
+    case cancelled
+
+    public var description: String { message }
+
+    public var message: String {
+        switch self {
+        case .fileNotFound(let path): return "\(path): no such file"
+        case .notAFile(let path): return "\(path): is a directory, not a dump file"
+        case .unreadable(let path, let reason): return "\(path): cannot be read (\(reason))"
+        case .emptyFile(let path): return "\(path): the file is empty"
+        case .notOrders(let path, let found): return "\(path): holds no orders (\(found))"
+        case .malformed(let problem):
+            var text = problem.description
+            if let snippet = problem.snippet { text += "\n    " + snippet }
+            return text
+        case .orderNotFound(let id): return "order \(id) not found"
+        case .sessionNotFound(let orderID, let sessionID):
+            return "session \(sessionID) of order \(orderID) not found"
+        case .api(let message, let status, _):
+            if let status { return "API error \(status): \(message)" }
+            return "API error: \(message)"
+        case .cancelled: return "cancelled"
+        }
+    }
+
+    /// Whether trying again may help (network faults, rate limits, 5xx).
+    public var isRetryable: Bool {
+        if case .api(_, _, let retryable) = self { return retryable }
+        return false
+    }
+}
