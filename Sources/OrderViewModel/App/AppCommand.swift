@@ -1,0 +1,43 @@
+/// What the operator asked for, independent of which key or click asked for it. The key table
+/// in OrderTUI maps keys to these; `AppState.handle` gives them meaning.
+public enum AppCommand: Sendable, Equatable {
+    case moveUp, moveDown, pageUp, pageDown, moveToTop, moveToBottom
+    /// Selects a row of the focused pane directly (mouse click).
+    case selectRow(Int)
+    /// Scrolls the focused pane (mouse wheel) by rows; negative is up.
+    case scroll(Int)
+    case focusNext, focusPrevious
+    case focus(Pane)
+    /// Enter: open the selected order, drill into the selected row, or toggle a section.
+    case drillIn
+    /// Esc/Backspace/h: leave the current drill-down level, or return to the list.
+    case back
+    case toggleSection
+    /// Shows the raw JSON of the node under the cursor, or hides it.
+    case toggleRaw
+    case setFilter(String)
+    case clearFilter
+    case sort(ListColumn)
+    /// Cycles the sort column (s) and flips the direction when the same column is chosen again.
+    case cycleSort
+    case reverseSort
+    case search(String)
+    case searchNext, searchPrevious
+    /// Jumps to an order by id or number (`:order <id>`).
+    case jump(String)
+    case retry
+    case quit
+}
+
+/// The three panes of the main screen.
+public enum Pane: String, Sendable, Equatable, CaseIterable {
+    case list, detail, timeline
+
+    public var title: String {
+        switch self {
+        case .list: return "Orders"
+        case .detail: return "Detail"
+        case .timeline: return "Payments"
+        }
+    }
+}

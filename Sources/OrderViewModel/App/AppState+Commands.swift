@@ -1,0 +1,286 @@
+import OrderModel
+import OrderSources
+
+extension AppState {
+    mutating func handle(_ command: AppCommand) -> [AppEffect] {
+        if case .info = status { status = nil }
+        switch command {
+        case .quit:
+            isQuitting = true
+            return [.quit]
+        case .focusNext:
+            focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus).map { $0 + 1 } ?? 0) % Pane.allCases.count]
+            return []
+        case .focusPrevious:
+            let index = Pane.allCases.firstIndex(of: focus) ?? 0
+            focus = Pane.allCases[(index + Pane.allCases.count - 1) % Pane.allCases.count]
+            return []
+        case .focus(let pane):
+            focus = pane
+            return []
+        case .moveUp: return move(by: -1)
+        case .moveDown: return move(by: 1)
+        case .pageUp: return move(by: -pageStep)
+        case .pageDown: return move(by: pageStep)
+        case .moveToTop: return move(to: 0)
+        case .moveToBottom: return move(to: Int.max)
+        case .selectRow(let row): return move(to: row)
+        case .scroll(let delta): return scroll(by: delta)
+        case .drillIn: return drillIn()
+        case .back: return back()
+        case .toggleSection: return toggleSection()
+        case .toggleRaw: return toggleRaw()
+        case .setFilter(let text): return setFilter(text)
+        case .clearFilter: return setFilter("")
+        case .sort(let column):
+            let ascending = list.sort?.column == column ? !(list.sort?.ascending ?? false) : column != .created
+            list.setSort(SortOrder(column, ascending: ascending))
+            status = .info("sorted by \(list.sort?.label ?? "")")
+            return selectionFollows()
+        case .cycleSort:
+            let columns = ListColumn.allCases
+            let next = list.sort.map { columns[(columns.firstIndex(of: $0.column).map { $0 + 1 } ?? 0) % columns.count] }
+            list.setSort(SortOrder(next ?? .number, ascending: true))
+            status = .info("sorted by \(list.sort?.label ?? "")")
+            return selectionFollows()
+        case .reverseSort:
+            let current = list.sort ?? SortOrder(.number, ascending: true)
+            list.setSort(SortOrder(current.column, ascending: !current.ascending))
+            status = .info("sorted by \(list.sort?.label ?? "")")
+            return selectionFollows()
+        case .search(let text):
+            list.search = text.isEmpty ? nil : text
+            return searchStep(forward: true, includeCurrent: true)
+        case .searchNext: return searchStep(forward: true, includeCurrent: false)
+        case .searchPrevious: return searchStep(forward: false, includeCurrent: false)
+        case .jump(let key): return jump(to: key)
+        case .retry: return retry()
+        }
+    }
+
+    private var pageStep: Int {
+        switch focus {
+        case .list: return max(1, list.viewportHeight - 1)
+        case .detail: return max(1, detail.viewportHeight - 1)
+        case .timeline: return max(1, timeline.viewportHeight - 1)
+        }
+    }
+
+    // MARK: - Movement
+
+    private mutating func move(by delta: Int) -> [AppEffect] {
+        switch focus {
+        case .list:
+            return move(to: (list.selectedRow ?? 0) + delta)
+        case .detail:
+            if detail.rawPath != nil {
+                detail.rawScroll = max(0, detail.rawScroll + delta)
+                return []
+            }
+            detail.moveCursor(to: (detail.current?.cursor ?? 0) + delta)
+            return []
+        case .timeline:
+            timeline.move(to: timeline.cursor + delta)
+            return []
+        }
+    }
+
+    private mutating func move(to target: Int) -> [AppEffect] {
+        switch focus {
+        case .list:
+            let target = target == Int.max ? list.rows.count - 1 : target
+            list.select(row: target)
+            return selectionFollows()
+        case .detail:
+            if detail.rawPath != nil {
+                detail.rawScroll = target == Int.max ? Int.max / 2 : max(0, target)
+                return []
+            }
+            let count = detail.current?.lines.count ?? 0
+            detail.moveCursor(to: target == Int.max ? count - 1 : target)
+            return []
+        case .timeline:
+            timeline.move(to: target == Int.max ? timeline.count - 1 : target)
+            return []
+        }
+    }
+
+    private mutating func scroll(by delta: Int) -> [AppEffect] {
+        switch focus {
+        case .list:
+            list.scroll(by: delta)
+            return selectionFollows()
+        case .detail, .timeline:
+            return move(by: delta)
+        }
+    }
+
+    /// After the list selection may have moved: load the new order and prefetch.
+    mutating func selectionFollows() -> [AppEffect] {
+        let effects = selectionChangedPublic()
+        return effects + prefetchIfNeededPublic()
+    }
+
+    // MARK: - Drill-down
+
+    private mutating func drillIn() -> [AppEffect] {
+        switch focus {
+        case .list:
+            guard list.selectedSummary != nil else { return [] }
+            focus = .detail
+            return []
+        case .timeline:
+            guard let analysis = selectedAnalysis, analysis.timeline.entries.indices.contains(timeline.cursor),
+                let target = analysis.timeline.entries[timeline.cursor].target
+            else { return [] }
+            focus = .detail
+            push(target, in: analysis.order)
+            return []
+        case .detail:
+            guard detail.rawPath == nil, let level = detail.current, let analysis = selectedAnalysis else { return [] }
+            let lines = level.lines
+            guard lines.indices.contains(level.cursor) else { return [] }
+            switch lines[level.cursor] {
+            case .header:
+                return toggleSection()
+            case .row:
+                guard let target = level.row(at: lines[level.cursor])?.target else { return [] }
+                push(target, in: analysis.order)
+                return []
+            }
+        }
+    }
+
+    private mutating func push(_ target: DrillTarget, in order: Order) {
+        guard let screen = OrderScreens.screen(target, in: order) else {
+            status = .warning("nothing to show there")
+            return
+        }
+        var level = DetailState.Level(target: target, screen: screen)
+        // Start on the first row rather than a section header when there is one.
+        if level.lines.count > 1, case .header = level.lines[0] { level.cursor = 1 }
+        detail.stack.append(level)
+    }
+
+    private mutating func back() -> [AppEffect] {
+        if detail.rawPath != nil {
+            detail.rawPath = nil
+            detail.rawScroll = 0
+            return []
+        }
+        if focus == .detail, detail.stack.count > 1 {
+            detail.stack.removeLast()
+            return []
+        }
+        if focus != .list {
+            focus = .list
+            return []
+        }
+        if !list.query.isEmpty {
+            return setFilter("")
+        }
+        return []
+    }
+
+    private mutating func toggleSection() -> [AppEffect] {
+        guard focus == .detail, var level = detail.stack.popLast() else { return [] }
+        let lines = level.lines
+        if lines.indices.contains(level.cursor) {
+            let section: Int
+            switch lines[level.cursor] {
+            case .header(let index): section = index
+            case .row(let index, _): section = index
+            }
+            let id = level.screen.sections[section].id
+            if level.collapsed.contains(id) { level.collapsed.remove(id) } else { level.collapsed.insert(id) }
+            // Keep the cursor on the header of the section just toggled.
+            level.cursor = level.lines.firstIndex(of: .header(section)) ?? 0
+        }
+        detail.stack.append(level)
+        detail.moveCursor(to: level.cursor)
+        return []
+    }
+
+    private mutating func toggleRaw() -> [AppEffect] {
+        if detail.rawPath != nil {
+            detail.rawPath = nil
+            return []
+        }
+        guard selectedAnalysis != nil else {
+            status = .info("the order is not loaded yet")
+            return []
+        }
+        detail.rawPath = (focus == .detail ? detail.current?.cursorJSONPath : nil) ?? "."
+        detail.rawScroll = 0
+        focus = .detail
+        return []
+    }
+
+    // MARK: - Filter, search, jump
+
+    private mutating func setFilter(_ text: String) -> [AppEffect] {
+        do {
+            let query = try OrderQuery.parse(text)
+            list.setQuery(query)
+            status = query.isEmpty ? .info("filter cleared") : .info("\(list.rows.count) orders match \(query.source)")
+        } catch {
+            status = .error("filter: \(error.message)")
+            return []
+        }
+        return selectionFollows()
+    }
+
+    private mutating func searchStep(forward: Bool, includeCurrent: Bool) -> [AppEffect] {
+        guard let needle = list.search, !list.rows.isEmpty else {
+            status = .info("no search: press / to filter or type :search TEXT")
+            return []
+        }
+        let count = list.rows.count
+        let start = list.selectedRow ?? 0
+        for step in (includeCurrent ? 0 : 1)...count {
+            let row = ((forward ? start + step : start - step) % count + count) % count
+            if let summary = list.summary(atRow: row), OrderQuery.textMatches(needle, summary) {
+                if step > 0 && (forward ? row <= start : row >= start) {
+                    status = .info("search wrapped")
+                }
+                list.select(row: row)
+                focus = .list
+                return selectionFollows()
+            }
+        }
+        status = .warning("no order matches \"\(needle)\"")
+        return []
+    }
+
+    private mutating func jump(to key: String) -> [AppEffect] {
+        let key = key.trimmingCharacters(in: " ")
+        if list.select(id: key) { return selectionFollows() }
+        for row in list.rows.indices {
+            if let summary = list.summary(atRow: row), summary.orderNumber == key || summary.id == key {
+                list.select(row: row)
+                focus = .list
+                return selectionFollows()
+            }
+        }
+        if list.summary(id: key) != nil {
+            status = .warning("order \(key) is hidden by the filter; clear it with :filter")
+        } else {
+            status = .warning("order \(key) is not among the \(list.loaded.count) loaded orders")
+        }
+        return []
+    }
+
+    private mutating func retry() -> [AppEffect] {
+        if list.paging.error != nil {
+            list.paging.error = nil
+            status = .info("retrying")
+            return requestNextPagePublic()
+        }
+        if case .failed = detail.load, let id = detail.orderID {
+            detail.load = .loading
+            status = .info("retrying")
+            return [.loadOrder(id: id)]
+        }
+        return []
+    }
+}

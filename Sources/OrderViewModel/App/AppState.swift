@@ -1,0 +1,212 @@
+import OrderModel
+import OrderSources
+
+/// The whole state of OrderScope as a value: the list, the detail of the selected order with
+/// its drill-down stack, the payment timeline, focus and status messages.
+///
+/// It knows no terminal and does no I/O: `handle(_:)` changes it and returns the effects (load a
+/// page, load an order) for the app loop to run; their results come back as events. Renderers
+/// draw it; tests drive it with events and check the exact state and effects.
+public struct AppState: Sendable, Equatable {
+    public var origin: SourceOrigin
+    public var list = ListState()
+    public var detail = DetailState()
+    public var timeline = TimelineState()
+    public var focus: Pane = .list
+    /// A message for the status bar (the last error, or what a command did).
+    public var status: StatusMessage?
+    public var isQuitting = false
+    /// How many summaries to ask for per page.
+    public var pageSize: Int
+    /// Start prefetching the next page when the selection is this close to the end.
+    public var prefetchDistance: Int
+
+    /// Loaded orders by id, most recent last; bounded so memory stays flat.
+    public private(set) var cache: [String: OrderAnalysis] = [:]
+    private var cacheOrder: [String] = []
+    public var cacheLimit = 64
+    private var nextRequest = 1
+
+    public init(origin: SourceOrigin, pageSize: Int = 100, prefetchDistance: Int = 20) {
+        self.origin = origin
+        self.pageSize = pageSize
+        self.prefetchDistance = prefetchDistance
+    }
+
+    /// The analysis of the selected order, when it is loaded.
+    public var selectedAnalysis: OrderAnalysis? {
+        guard let id = detail.orderID else { return nil }
+        return cache[id]
+    }
+
+    /// Breadcrumbs for the detail pane: `Orders › order123456 › Item 1 › Payout`.
+    public var breadcrumbs: [String] {
+        var crumbs = ["Orders"]
+        if let summary = list.selectedSummary {
+            crumbs.append(summary.orderNumber ?? summary.id)
+        }
+        for level in detail.stack.dropFirst() { crumbs.append(level.screen.crumb) }
+        if detail.rawPath != nil { crumbs.append("Raw JSON") }
+        return crumbs
+    }
+
+    // MARK: - Events
+
+    /// Applies one event and returns the effects to run.
+    public mutating func handle(_ event: AppEvent) -> [AppEffect] {
+        switch event {
+        case .started:
+            return requestNextPage()
+        case .command(let command):
+            return handle(command)
+        case .pageLoaded(let request, let result):
+            return pageLoaded(request: request, result)
+        case .orderLoaded(let id, let result):
+            return orderLoaded(id: id, result)
+        case .viewportChanged(let listRows, let detailRows, let timelineRows):
+            list.setViewportHeight(listRows)
+            detail.viewportHeight = max(1, detailRows)
+            detail.moveCursor(to: detail.current?.cursor ?? 0)
+            timeline.viewportHeight = max(1, timelineRows)
+            timeline.clamp()
+            return prefetchIfNeeded()
+        }
+    }
+
+    // MARK: - Paging
+
+    mutating func requestNextPagePublic() -> [AppEffect] { requestNextPage() }
+
+    private mutating func requestNextPage() -> [AppEffect] {
+        guard list.paging.inFlight == nil, !list.paging.exhausted else { return [] }
+        let request = nextRequest
+        nextRequest += 1
+        list.paging.inFlight = request
+        list.paging.error = nil
+        return [.loadPage(request: request, after: list.paging.next, limit: pageSize)]
+    }
+
+    private mutating func pageLoaded(request: Int, _ result: Result<OrderPage, SourceError>) -> [AppEffect] {
+        guard list.paging.inFlight == request else { return [] }  // stale
+        list.paging.inFlight = nil
+        switch result {
+        case .failure(let error):
+            list.paging.error = error
+            status = .error(error.message + " (r to retry)")
+            return []
+        case .success(let page):
+            let hadSelection = list.selectedID
+            if let repeated = page.next, repeated == list.paging.next, !page.summaries.isEmpty || page.next != nil,
+                list.paging.pagesLoaded > 0
+            {
+                // The source handed back the cursor we asked with: stop instead of looping.
+                list.paging.exhausted = true
+                status = .error("paging stopped: the source repeated its cursor")
+            } else {
+                list.paging.next = page.next
+                list.paging.exhausted = page.next == nil
+            }
+            list.paging.pagesLoaded += 1
+            if let total = page.totalCount { list.paging.totalCount = total }
+            list.append(page.summaries)
+            for problem in page.problems { status = .warning(problem.description) }
+            var effects: [AppEffect] = []
+            if hadSelection != list.selectedID { effects += selectionChanged() }
+            effects += prefetchIfNeeded()
+            return effects
+        }
+    }
+
+    /// Asks for the next page when the selection nears the end of what is loaded, or when the
+    /// visible rows do not fill the viewport (a filter that matches little).
+    mutating func prefetchIfNeededPublic() -> [AppEffect] { prefetchIfNeeded() }
+
+    private mutating func prefetchIfNeeded() -> [AppEffect] {
+        guard !list.paging.exhausted, list.paging.inFlight == nil, list.paging.error == nil else { return [] }
+        let row = list.selectedRow ?? 0
+        if list.rows.count - row <= prefetchDistance || list.rows.count < list.viewportHeight {
+            return requestNextPage()
+        }
+        return []
+    }
+
+    // MARK: - Orders
+
+    private mutating func orderLoaded(id: String, _ result: Result<Order, SourceError>) -> [AppEffect] {
+        switch result {
+        case .success(let order):
+            let analysis = OrderAnalysis(order: order)
+            remember(id: id, analysis)
+            if var summary = list.summary(id: id), summary.anomalyCount != analysis.anomalies.count {
+                summary.anomalyCount = analysis.anomalies.count
+                list.update(summary)
+            }
+            guard detail.orderID == id else { return [] }  // no longer selected: cached only
+            showLoaded(analysis)
+        case .failure(let error):
+            guard detail.orderID == id else { return [] }
+            detail.load = .failed(error)
+            status = .error(error.message + " (r to retry)")
+        }
+        return []
+    }
+
+    private mutating func remember(id: String, _ analysis: OrderAnalysis) {
+        if cache[id] == nil {
+            cacheOrder.append(id)
+            if cacheOrder.count > cacheLimit {
+                let evicted = cacheOrder.removeFirst()
+                if evicted != detail.orderID { cache[evicted] = nil } else { cacheOrder.append(evicted) }
+            }
+        }
+        cache[id] = analysis
+    }
+
+    private mutating func showLoaded(_ analysis: OrderAnalysis) {
+        detail.load = .loaded
+        detail.stack = [DetailState.Level(target: nil, screen: analysis.root)]
+        detail.rawPath = nil
+        timeline.reset(entries: analysis.timeline.entries.count)
+    }
+
+    /// The selection moved to another order: show it if cached, else ask for it.
+    mutating func selectionChangedPublic() -> [AppEffect] { selectionChanged() }
+
+    private mutating func selectionChanged() -> [AppEffect] {
+        guard let summary = list.selectedSummary else {
+            detail = DetailState(viewportHeight: detail.viewportHeight)
+            timeline.reset(entries: 0)
+            return []
+        }
+        guard detail.orderID != summary.id else { return [] }
+        detail = DetailState(viewportHeight: detail.viewportHeight)
+        detail.orderID = summary.id
+        if let analysis = cache[summary.id] {
+            showLoaded(analysis)
+            return []
+        }
+        detail.load = .loading
+        timeline.reset(entries: 0)
+        return [.loadOrder(id: summary.id)]
+    }
+}
+
+extension DetailState {
+    init(viewportHeight: Int) {
+        self.init()
+        self.viewportHeight = viewportHeight
+    }
+}
+
+/// A message for the status bar; errors stay until replaced, info fades on the next command.
+public enum StatusMessage: Sendable, Equatable {
+    case info(String)
+    case warning(String)
+    case error(String)
+
+    public var text: String {
+        switch self {
+        case .info(let text), .warning(let text), .error(let text): return text
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// The cursor and scroll of the payment-timeline pane.
+public struct TimelineState: Sendable, Equatable {
+    public var cursor = 0
+    public var scroll = 0
+    public var count = 0
+    public var viewportHeight = 10
+
+    public init() {}
+
+    mutating func reset(entries: Int) {
+        count = entries
+        cursor = 0
+        scroll = 0
+    }
+
+    mutating func move(to index: Int) {
+        cursor = count == 0 ? 0 : min(max(0, index), count - 1)
+        clamp()
+    }
+
+    mutating func clamp() {
+        cursor = count == 0 ? 0 : min(max(0, cursor), count - 1)
+        if cursor < scroll { scroll = cursor }
+        if cursor >= scroll + viewportHeight { scroll = cursor - viewportHeight + 1 }
+        scroll = min(max(0, scroll), max(0, count - viewportHeight))
+    }
+}

@@ -1,1 +1,0 @@
-// OrderViewModel: placeholder until its module lands.
