@@ -1,1 +1,0 @@
-// OrderTUI: placeholder until its module lands.

@@ -1,0 +1,93 @@
+import OrderModel
+import OrderViewModel
+import TerminalCore
+
+/// Plain-text output for scripts and pipes (`orderscope print`): the order list as an aligned
+/// table and one order's full detail as indented sections.
+///
+/// Every string from the order passes through the one `Sanitizer`, so escape sequences in the
+/// data come out as visible text; columns are aligned by display width, so æøå, CJK and emoji
+/// line up.
+public enum PlainTextReport {
+    /// The list columns, in print order.
+    static let columns: [(title: String, alignment: TextAlignment, maxWidth: Int)] = [
+        ("ORDER", .left, 28), ("CREATED", .left, 25), ("CUSTOMER", .left, 30), ("STATUS", .left, 12),
+        ("PAYMENT", .left, 18), ("AMOUNT", .right, 24), ("!", .left, 3),
+    ]
+
+    /// One table row per summary, with a header; widths fit the widest value up to a cap.
+    public static func table(_ summaries: [OrderSummary]) -> String {
+        let cells: [[String]] = summaries.map(cells(for:))
+        var widths = columns.map { DisplayWidth.of($0.title) }
+        for row in cells {
+            for (index, cell) in row.enumerated() {
+                widths[index] = min(columns[index].maxWidth, max(widths[index], DisplayWidth.of(cell)))
+            }
+        }
+        var lines: [String] = []
+        lines.append(line(columns.map(\.title), widths))
+        for row in cells { lines.append(line(row, widths)) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func cells(for summary: OrderSummary) -> [String] {
+        let amount = summary.grossAmount.map {
+            MoneyFormatter.standard.string(minorUnits: $0, currencyCode: summary.currency)
+        }
+        let anomaly: String
+        switch summary.anomalyCount {
+        case .some(let count) where count > 0: anomaly = "!\(count)"
+        default: anomaly = ""
+        }
+        return [
+            summary.orderNumber ?? summary.id, summary.createdAt ?? "", summary.customerName ?? "",
+            summary.status ?? "", summary.paymentStatus ?? "", amount ?? "", anomaly,
+        ].map { Sanitizer.sanitize($0) }
+    }
+
+    private static func line(_ cells: [String], _ widths: [Int]) -> String {
+        var parts: [String] = []
+        for (index, cell) in cells.enumerated() {
+            parts.append(cell.fitted(toWidth: widths[index], alignment: columns[index].alignment))
+        }
+        // Trailing blanks carry no information in a pipe.
+        var text = parts.joined(separator: "  ")
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
+    /// Sections as indented text: a title line per section, then label/value rows with labels
+    /// aligned inside the section.
+    public static func sections(_ sections: [DetailSection]) -> String {
+        var out = ""
+        for section in sections {
+            out += "== " + Sanitizer.sanitize(section.title) + " ==\n"
+            let labelWidth = min(
+                32, section.rows.map { DisplayWidth.of(Sanitizer.sanitize($0.label)) + $0.indent * 2 }.max() ?? 0)
+            for row in section.rows {
+                let indent = String(repeating: "  ", count: row.indent)
+                let label = Sanitizer.sanitize(row.label)
+                let valueLines = Sanitizer.sanitizeLines(row.value)
+                let head = "  " + indent + label
+                if valueLines.isEmpty || row.value.isEmpty {
+                    out += head.trimmedTrailing() + "\n"
+                    continue
+                }
+                let padded = (indent + label).padded(toWidth: labelWidth)
+                out += ("  " + padded + "  " + valueLines[0]).trimmedTrailing() + "\n"
+                let continuation = String(repeating: " ", count: 2 + max(labelWidth, DisplayWidth.of(indent + label)) + 2)
+                for extra in valueLines.dropFirst() { out += (continuation + extra).trimmedTrailing() + "\n" }
+            }
+            out += "\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    func trimmedTrailing() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `orderscope` command line: picks a source, validates arguments and hands over to the
+/// TUI or a plain-text command. Holds no UI or domain logic itself.
+@main
+struct OrderScopeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "orderscope",
+        abstract: "Browse Dintero orders in the terminal: from dumps, the Dintero API or a demo dataset.",
+        version: OrderScopeVersion.current,
+        subcommands: [PrintCommand.self]
+    )
+}
+
+/// The version printed by `--version`.
+enum OrderScopeVersion {
+    static let current = "0.1.0-dev"
+}
