@@ -1,0 +1,142 @@
+import OrderModel
+import OrderSources
+import OrderViewModel
+import TerminalCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The event loop: reads keys, applies them, runs effects on background tasks, posts their
+/// results back through the mailbox, and draws one frame per change. All terminal calls stay
+/// on the thread that calls `run()`; input never waits on the network or a big file.
+public final class AppLoop {
+    public private(set) var state: UIState
+    private let terminal: TerminalIO
+    private let source: any OrderSource
+    private let controller: UIController
+    private let theme: Theme
+    private let mailbox = Mailbox()
+    private var lastViewport: (Int, Int, Int)?
+    /// Effects in flight, so tests (and `--screen-dump`) can wait until the screen settles.
+    private var pending = 0
+    /// When true, no key is read while a load is in flight: scripted runs and tests see the
+    /// same screens every time.
+    public var settlesBeforeEachKey = false
+
+    public init(
+        state: UIState, terminal: TerminalIO, source: any OrderSource, keys: KeyTable = .standard,
+        theme: Theme = .standard
+    ) {
+        self.state = state
+        self.terminal = terminal
+        self.source = source
+        self.controller = UIController(keys: keys)
+        self.theme = theme
+    }
+
+    /// Runs until the operator quits (or the key source ends, for scripted runs).
+    public func run() {
+        syncViewport()
+        perform(state.app.handle(.started).map { .app($0) })
+        draw()
+        while !state.app.isQuitting {
+            var changed = drainMailbox()
+            if settlesBeforeEachKey && pending > 0 {
+                if !changed { usleep(500) }
+                if changed {
+                    syncViewport()
+                    draw()
+                }
+                continue
+            }
+            if let key = terminal.readKey(timeoutMilliseconds: changed ? 0 : 40) {
+                changed = true
+                if case .resize = key { terminal.invalidate() }
+                let actions = controller.handle(key, state: &state, size: terminal.size)
+                perform(actions)
+            } else if terminal is FakeTerminal, pending == 0, !changed {
+                // A scripted terminal with no keys left and nothing loading: the run is over.
+                if (terminal as? FakeTerminal)?.pendingKeys.isEmpty == true { break }
+            }
+            if changed {
+                syncViewport()
+                draw()
+            }
+        }
+    }
+
+    /// The last frame drawn, as a grid (for `--screen-dump` and tests).
+    public func renderFrame() -> Grid {
+        ScreenRenderer.render(state, size: terminal.size, theme: theme, keys: controller.keys)
+    }
+
+    private func draw() {
+        terminal.draw(renderFrame())
+    }
+
+    private func drainMailbox() -> Bool {
+        let events = mailbox.drain()
+        for event in events {
+            pending -= 1
+            perform(state.app.handle(event).map { .app($0) })
+        }
+        return !events.isEmpty
+    }
+
+    /// Tells the view-model how many rows each pane shows, when that changed.
+    private func syncViewport() {
+        let layout = ScreenLayout.compute(size: terminal.size, focus: state.app.focus)
+        let viewport = (layout.listRows, layout.detailRows, layout.timelineRows)
+        if let last = lastViewport, last == viewport { return }
+        lastViewport = viewport
+        perform(
+            state.app.handle(.viewportChanged(listRows: viewport.0, detailRows: viewport.1, timelineRows: viewport.2))
+                .map { .app($0) })
+    }
+
+    private func perform(_ actions: [UIController.Action]) {
+        for action in actions {
+            switch action {
+            case .redraw:
+                terminal.invalidate()
+            case .suspend:
+                terminal.suspend()
+                terminal.invalidate()
+            case .setMouse(let enabled):
+                terminal.setMouseReporting(enabled)
+            case .app(let effect):
+                run(effect)
+            }
+        }
+    }
+
+    private func run(_ effect: AppEffect) {
+        let source = self.source
+        let mailbox = self.mailbox
+        switch effect {
+        case .quit:
+            state.app.isQuitting = true
+        case .loadPage(let request, let cursor, let limit):
+            pending += 1
+            Task.detached {
+                    do {
+                        let page = try await source.page(after: cursor, limit: limit)
+                        mailbox.post(.pageLoaded(request: request, .success(page)))
+                    } catch {
+                        mailbox.post(.pageLoaded(request: request, .failure(error)))
+                    }
+                }
+        case .loadOrder(let id):
+            pending += 1
+            Task.detached {
+                    do {
+                        let order = try await source.order(id: id)
+                        mailbox.post(.orderLoaded(id: id, .success(order)))
+                    } catch {
+                        mailbox.post(.orderLoaded(id: id, .failure(error)))
+                    }
+                }
+        }
+    }
+}

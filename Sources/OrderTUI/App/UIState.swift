@@ -1,0 +1,42 @@
+import OrderViewModel
+import TerminalCore
+
+/// The state of the terminal UI: the app state plus what only the screen has (a prompt being
+/// typed, the help overlay, mouse reporting). Renderers draw it; `UIController` changes it.
+public struct UIState: Sendable, Equatable {
+    public var app: AppState
+    public var prompt: Prompt?
+    public var showHelp = false
+    public var helpScroll = 0
+    public var mouseEnabled = true
+    /// Shown in the title bar when set (e.g. "demo data").
+    public var sourceLabel: String
+
+    public init(app: AppState, sourceLabel: String) {
+        self.app = app
+        self.sourceLabel = sourceLabel
+    }
+
+    /// A line of text being typed at the bottom of the screen.
+    public struct Prompt: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            case filter, search, command
+
+            var lead: String {
+                switch self {
+                case .filter: return "/"
+                case .search: return "find: "
+                case .command: return ":"
+                }
+            }
+        }
+
+        public var kind: Kind
+        public var text: String
+
+        public init(kind: Kind, text: String = "") {
+            self.kind = kind
+            self.text = text
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import OrderViewModel
+import TerminalCore
+
+/// Where a binding applies. `global` bindings work in every pane; pane bindings only when that
+/// pane has focus.
+public enum KeyContext: String, Sendable, CaseIterable {
+    case global, list, detail, timeline
+
+    init(_ pane: Pane) {
+        switch pane {
+        case .list: self = .list
+        case .detail: self = .detail
+        case .timeline: self = .timeline
+        }
+    }
+}
+
+/// One row of the key table: the keys, what they do, and the words shown for them in the hint
+/// bar and the help screen.
+public struct KeyBinding: Sendable, Equatable {
+    public var keys: [Key]
+    public var command: UICommand
+    public var contexts: [KeyContext]
+    /// The short word in the hint bar (empty: not in the hint bar).
+    public var hint: String
+    /// The sentence in the help screen.
+    public var help: String
+
+    public init(_ keys: [Key], _ command: UICommand, in contexts: [KeyContext] = [.global], hint: String = "", help: String) {
+        self.keys = keys
+        self.command = command
+        self.contexts = contexts
+        self.hint = hint
+        self.help = help
+    }
+}
+
+/// The one key table: it drives key dispatch, the hint bar and the `?` help screen, so the
+/// three can never disagree.
+public struct KeyTable: Sendable {
+    public var bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding]) {
+        self.bindings = bindings
+    }
+
+    /// The command for `key` in the focused pane: pane bindings first, then global ones.
+    public func command(for key: Key, focus: Pane) -> UICommand? {
+        let context = KeyContext(focus)
+        if let binding = bindings.first(where: { $0.contexts.contains(context) && $0.keys.contains(key) }) {
+            return binding.command
+        }
+        return bindings.first(where: { $0.contexts.contains(.global) && $0.keys.contains(key) })?.command
+    }
+
+    /// The bindings that work in the focused pane, for the hint bar.
+    public func hints(focus: Pane) -> [(keys: String, hint: String)] {
+        let context = KeyContext(focus)
+        return bindings.filter { !$0.hint.isEmpty && ($0.contexts.contains(context) || $0.contexts.contains(.global)) }
+            .map { (keys: $0.keys.prefix(2).map(\.name).joined(separator: "/"), hint: $0.hint) }
+    }
+
+    /// Help lines grouped by context, generated from the same table.
+    public func helpSections() -> [(title: String, lines: [(keys: String, help: String)])] {
+        KeyContext.allCases.compactMap { context in
+            let lines = bindings.filter { $0.contexts.contains(context) }
+                .map { (keys: $0.keys.map(\.name).joined(separator: " "), help: $0.help) }
+            guard !lines.isEmpty else { return nil }
+            let title: String
+            switch context {
+            case .global: title = "Everywhere"
+            case .list: title = "Order list"
+            case .detail: title = "Detail"
+            case .timeline: title = "Payment timeline"
+            }
+            return (title, lines)
+        }
+    }
+
+    /// Pairs of bindings that claim the same key in the same context (must be none).
+    public func conflicts() -> [(Key, KeyContext)] {
+        var seen: Set<String> = []
+        var conflicts: [(Key, KeyContext)] = []
+        for binding in bindings {
+            for context in binding.contexts {
+                for key in binding.keys {
+                    let id = "\(context.rawValue)|\(key.name)"
+                    if !seen.insert(id).inserted { conflicts.append((key, context)) }
+                }
+            }
+        }
+        return conflicts
+    }
+
+    /// Rebinds the command with `help`/hint name `name` to `keys` (config-file overrides).
+    public mutating func override(commandNamed name: String, keys: [Key]) -> Bool {
+        guard let index = bindings.firstIndex(where: { $0.hint == name || $0.help == name }) else { return false }
+        bindings[index].keys = keys
+        return true
+    }
+}
+
+extension KeyTable {
+    /// The default bindings. Every action is reachable without F-keys and without the mouse.
+    public static let standard = KeyTable(bindings: [
+        KeyBinding([.char("j"), .down], .app(.moveDown), hint: "", help: "Move down"),
+        KeyBinding([.char("k"), .up], .app(.moveUp), help: "Move up"),
+        KeyBinding([.pageDown, .ctrl("f"), .char(" ")], .app(.pageDown), help: "Page down"),
+        KeyBinding([.pageUp, .ctrl("b")], .app(.pageUp), help: "Page up"),
+        KeyBinding([.char("g"), .home], .app(.moveToTop), help: "Go to the top"),
+        KeyBinding([.char("G"), .end], .app(.moveToBottom), help: "Go to the bottom"),
+        KeyBinding([.tab], .app(.focusNext), hint: "pane", help: "Focus the next pane"),
+        KeyBinding([.backTab], .app(.focusPrevious), help: "Focus the previous pane"),
+        KeyBinding([.char("1")], .app(.focus(.list)), help: "Focus the order list"),
+        KeyBinding([.char("2")], .app(.focus(.detail)), help: "Focus the detail pane"),
+        KeyBinding([.char("3")], .app(.focus(.timeline)), help: "Focus the payment timeline"),
+        KeyBinding([.enter, .char("l"), .right], .app(.drillIn), hint: "open", help: "Open / drill in"),
+        KeyBinding([.escape, .backspace, .char("h"), .left], .app(.back), hint: "back", help: "Back one level"),
+        KeyBinding([.char("/")], .openFilterPrompt, hint: "filter", help: "Filter the list (status:open amount>1000 text)"),
+        KeyBinding([.char("?")], .toggleHelp, hint: "help", help: "Show or hide this help"),
+        KeyBinding([.char(":")], .openCommandLine, hint: "cmd", help: "Command line (:order ID, :sort COL, :filter Q, :q)"),
+        KeyBinding([.char("f")], .openSearchPrompt, hint: "find", help: "Find an order (then n / N)"),
+        KeyBinding([.char("n")], .app(.searchNext), help: "Next search match"),
+        KeyBinding([.char("N")], .app(.searchPrevious), help: "Previous search match"),
+        KeyBinding([.char("s")], .app(.cycleSort), in: [.list], hint: "sort", help: "Sort by the next column"),
+        KeyBinding([.char("S")], .app(.reverseSort), in: [.list], help: "Reverse the sort direction"),
+        KeyBinding([.char("c")], .app(.toggleSection), in: [.detail], hint: "fold", help: "Collapse or expand the section"),
+        KeyBinding([.char("r")], .app(.toggleRaw), in: [.detail], hint: "raw", help: "Raw JSON of the node under the cursor"),
+        KeyBinding([.char("R")], .app(.retry), hint: "", help: "Retry the failed load"),
+        KeyBinding([.ctrl("l")], .redraw, help: "Redraw the screen"),
+        KeyBinding([.ctrl("z")], .suspend, help: "Suspend to the shell (fg resumes)"),
+        KeyBinding([.char("m")], .toggleMouse, help: "Turn mouse reporting off/on (off lets the terminal select text)"),
+        KeyBinding([.char("q"), .ctrl("c")], .app(.quit), hint: "quit", help: "Quit"),
+    ])
+}

@@ -1,0 +1,91 @@
+import OrderModel
+import OrderViewModel
+import TerminalCore
+
+/// Draws the detail pane: the sections of the current drill-down level with the cursor, or the
+/// raw JSON of a node, or the load state of the selected order.
+enum DetailPane {
+    static func draw(_ state: AppState, in rect: Rect, focused: Bool, theme: Theme, grid: inout Grid) {
+        let crumbs = state.breadcrumbs.dropFirst()
+        let title = crumbs.isEmpty ? "Detail" : crumbs.joined(separator: " › ")
+        grid.box(rect, title: title, style: focused ? theme.focusedBorder : theme.border, glyphs: theme.glyphs)
+        let inner = rect.inset(by: 1)
+        guard inner.width > 0, inner.height > 0 else { return }
+
+        switch state.detail.load {
+        case .none:
+            grid.put("no order selected", x: inner.x + 1, y: inner.y, style: theme.muted, maxWidth: inner.width - 1)
+            return
+        case .loading:
+            grid.put("loading order…", x: inner.x + 1, y: inner.y, style: theme.muted, maxWidth: inner.width - 1)
+            return
+        case .failed(let error):
+            grid.put("✗ " + error.message, x: inner.x + 1, y: inner.y, style: theme.bad, maxWidth: inner.width - 1)
+            grid.put("R retries", x: inner.x + 1, y: inner.y + 1, style: theme.muted, maxWidth: inner.width - 1)
+            return
+        case .loaded:
+            break
+        }
+
+        if let path = state.detail.rawPath, let analysis = state.selectedAnalysis {
+            drawRaw(path: path, order: analysis.order, scroll: state.detail.rawScroll, in: inner, theme: theme, grid: &grid)
+            return
+        }
+        guard let level = state.detail.current else { return }
+        let lines = level.lines
+        let labelWidth = min(28, max(8, inner.width / 3))
+        for offset in 0..<inner.height {
+            let index = level.scroll + offset
+            guard lines.indices.contains(index) else { break }
+            let y = inner.y + offset
+            let isCursor = index == level.cursor
+            switch lines[index] {
+            case .header(let sectionIndex):
+                let section = level.screen.sections[sectionIndex]
+                let collapsed = level.collapsed.contains(section.id)
+                let text = (collapsed ? "▸ " : "▾ ") + section.title + (collapsed ? " (\(section.rows.count))" : "")
+                let style = isCursor ? (focused ? theme.selection : theme.unfocusedSelection) : theme.heading
+                if isCursor { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style) }
+                grid.put(text, x: inner.x, y: y, style: style, maxWidth: inner.width)
+            case .row(let sectionIndex, let rowIndex):
+                let row = level.screen.sections[sectionIndex].rows[rowIndex]
+                let base = theme.style(for: row.tone)
+                let style = isCursor ? (focused ? theme.selection : theme.unfocusedSelection) : base
+                if isCursor { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style) }
+                let indent = String(repeating: "  ", count: min(row.indent, 30))
+                let marker = row.target != nil ? "›" : " "
+                let label = (" " + indent + row.label).fitted(toWidth: labelWidth)
+                grid.put(label, x: inner.x, y: y, style: style, maxWidth: labelWidth)
+                let valueX = inner.x + labelWidth + 1
+                let valueWidth = inner.width - labelWidth - 3
+                if valueWidth > 0 {
+                    // Values are one line on screen; the raw view shows multi-line text whole.
+                    let value = Sanitizer.sanitize(row.value)
+                    grid.put(value.truncated(toWidth: valueWidth), x: valueX, y: y, style: style, maxWidth: valueWidth)
+                }
+                grid.put(marker, x: inner.x + inner.width - 1, y: y, style: style, maxWidth: 1)
+            }
+        }
+        if lines.count > inner.height {
+            let position = "\(level.cursor + 1)/\(lines.count)"
+            grid.put(" " + position + " ", x: rect.x + rect.width - position.count - 4, y: rect.y + rect.height - 1,
+                     style: theme.border, maxWidth: position.count + 2)
+        }
+    }
+
+    static func drawRaw(path: String, order: Order, scroll: Int, in inner: Rect, theme: Theme, grid: inout Grid) {
+        guard let node = RawJSON.node(at: path, in: order.raw) else {
+            grid.put("nothing at \(path)", x: inner.x, y: inner.y, style: theme.bad, maxWidth: inner.width)
+            return
+        }
+        let lines = RawJSON.lines(node)
+        let start = min(max(0, scroll), max(0, lines.count - inner.height))
+        grid.put(path, x: inner.x, y: inner.y, style: theme.heading, maxWidth: inner.width)
+        for offset in 0..<(inner.height - 1) {
+            let index = start + offset
+            guard lines.indices.contains(index) else { break }
+            grid.put(lines[index].truncated(toWidth: inner.width), x: inner.x, y: inner.y + 1 + offset,
+                     style: theme.text, maxWidth: inner.width)
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import OrderModel
+import OrderViewModel
+import TerminalCore
+
+/// Draws the order list: a header of columns, one row per visible order, the selection, and a
+/// footer line with loaded/total counts and the loading mark.
+enum ListPane {
+    struct Column {
+        var column: ListColumn
+        var width: Int
+        var alignment: TextAlignment
+    }
+
+    /// Chooses the columns that fit, widest first to go: customer and created shrink or drop
+    /// before the order number, status and amount.
+    static func columns(width: Int) -> [Column] {
+        var columns: [Column] = [
+            Column(column: .anomaly, width: 3, alignment: .left),
+            Column(column: .number, width: 14, alignment: .left),
+        ]
+        var remaining = width - 3 - 14 - 1
+        if remaining >= 18 {
+            columns.append(Column(column: .amount, width: 16, alignment: .right))
+            remaining -= 17
+        }
+        if remaining >= 10 {
+            columns.append(Column(column: .status, width: 9, alignment: .left))
+            remaining -= 10
+        }
+        if remaining >= 19 {
+            columns.append(Column(column: .payment, width: 18, alignment: .left))
+            remaining -= 19
+        }
+        if remaining >= 17 {
+            columns.append(Column(column: .created, width: 16, alignment: .left))
+            remaining -= 17
+        }
+        if remaining >= 8 {
+            columns.append(Column(column: .customer, width: remaining - 1, alignment: .left))
+        }
+        let order: [ListColumn] = [.anomaly, .number, .created, .customer, .status, .payment, .amount]
+        return columns.sorted { (order.firstIndex(of: $0.column) ?? 0) < (order.firstIndex(of: $1.column) ?? 0) }
+    }
+
+    static func cell(_ column: ListColumn, _ summary: OrderSummary) -> String {
+        switch column {
+        case .anomaly:
+            guard let count = summary.anomalyCount else { return "" }
+            return count > 0 ? "!\(count)" : ""
+        case .number: return summary.orderNumber ?? summary.id
+        case .created: return shortTime(summary.createdAt)
+        case .customer: return summary.customerName ?? ""
+        case .status: return summary.status ?? ""
+        case .payment: return summary.paymentStatus ?? ""
+        case .amount:
+            guard let gross = summary.grossAmount else { return "" }
+            return MoneyFormatter.standard.string(minorUnits: gross, currencyCode: summary.currency)
+        }
+    }
+
+    /// `2024-03-02T09:11:05Z` → `2024-03-02 09:11`.
+    static func shortTime(_ text: String?) -> String {
+        guard let text else { return "" }
+        let replaced = text.replacingFirst("T", with: " ")
+        return String(replaced.prefix(16))
+    }
+
+    static func draw(_ state: AppState, in rect: Rect, focused: Bool, theme: Theme, grid: inout Grid) {
+        let list = state.list
+        var title = "Orders"
+        if let sort = list.sort { title += " · " + sort.label }
+        if !list.query.isEmpty { title += " · /" + list.query.source }
+        grid.box(rect, title: title, style: focused ? theme.focusedBorder : theme.border, glyphs: theme.glyphs)
+        let inner = rect.inset(by: 1)
+        guard inner.width > 0, inner.height > 0 else { return }
+        let columns = columns(width: inner.width)
+
+        // Header.
+        var x = inner.x
+        for column in columns {
+            let title = column.column == .anomaly ? "" : column.column.title
+            let marker = list.sort?.column == column.column ? (list.sort?.ascending == true ? "↑" : "↓") : ""
+            grid.put((title + marker).fitted(toWidth: column.width, alignment: column.alignment), x: x, y: inner.y,
+                     style: theme.heading, maxWidth: column.width)
+            x += column.width + 1
+        }
+
+        let bodyTop = inner.y + 1
+        let bodyHeight = inner.height - 1
+        guard bodyHeight > 0 else { return }
+        if list.rows.isEmpty {
+            let message: String
+            if list.paging.inFlight != nil {
+                message = "loading…"
+            } else if let error = list.paging.error {
+                message = "✗ " + error.message
+            } else if !list.query.isEmpty {
+                message = "no order matches the filter (Esc clears it)"
+            } else {
+                message = "no orders"
+            }
+            grid.put(message, x: inner.x + 1, y: bodyTop, style: theme.muted, maxWidth: inner.width - 1)
+            return
+        }
+        let selected = list.selectedRow
+        for (offset, entry) in list.visibleRows.enumerated() where offset < bodyHeight {
+            let y = bodyTop + offset
+            let isSelected = entry.row == selected
+            let rowStyle = isSelected ? (focused ? theme.selection : theme.unfocusedSelection) : theme.text
+            if isSelected { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: rowStyle) }
+            var x = inner.x
+            for column in columns {
+                let text = cell(column.column, entry.summary)
+                var style = rowStyle
+                if !isSelected {
+                    if column.column == .anomaly { style = theme.bad }
+                    if column.column == .status, entry.summary.status == "cancelled" { style = theme.muted }
+                }
+                grid.put(text.fitted(toWidth: column.width, alignment: column.alignment), x: x, y: y, style: style,
+                         maxWidth: column.width)
+                x += column.width + 1
+            }
+        }
+    }
+
+    /// "1 234 / 5 000 orders" or "300 orders, more available", with the loading mark.
+    static func countText(_ list: ListState) -> String {
+        var text: String
+        let shown = list.rows.count
+        let loaded = list.loaded.count
+        if let total = list.paging.totalCount {
+            text = "\(loaded)/\(total) orders"
+        } else {
+            text = "\(loaded) orders" + (list.hasMore ? ", more available" : "")
+        }
+        if shown != loaded { text = "\(shown) shown · " + text }
+        if list.paging.inFlight != nil { text += " · loading…" }
+        return text
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: Character, with replacement: String) -> String {
+        guard let index = firstIndex(of: target) else { return self }
+        var copy = self
+        copy.replaceSubrange(index...index, with: replacement)
+        return copy
+    }
+}

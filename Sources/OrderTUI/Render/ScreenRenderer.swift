@@ -1,0 +1,42 @@
+import OrderViewModel
+import TerminalCore
+
+/// Renders the whole screen as a pure function of the UI state and the terminal size: same
+/// state and size, same grid. Snapshot tests call it directly.
+public enum ScreenRenderer {
+    public static func render(_ state: UIState, size: Size, theme: Theme = .standard, keys: KeyTable = .standard)
+        -> Grid
+    {
+        var grid = Grid(size: Size(width: max(0, size.width), height: max(0, size.height)))
+        let layout = ScreenLayout.compute(size: size, focus: state.app.focus)
+        if layout.mode == .tooSmall {
+            let message = "terminal too small: \(size.width)×\(size.height), need \(ScreenLayout.minimumSize.width)×\(ScreenLayout.minimumSize.height)"
+            var y = 0
+            var rest = Substring(message)
+            while !rest.isEmpty && y < grid.height {
+                let line = rest.prefix(max(1, grid.width))
+                grid.put(String(line), x: 0, y: y, style: theme.text, maxWidth: grid.width)
+                rest = rest.dropFirst(line.count)
+                y += 1
+            }
+            return grid
+        }
+        Bars.drawTitle(state, in: layout.titleBar, theme: theme, grid: &grid)
+        if let rect = layout.list {
+            ListPane.draw(state.app, in: rect, focused: state.app.focus == .list, theme: theme, grid: &grid)
+        }
+        if let rect = layout.detail {
+            DetailPane.draw(state.app, in: rect, focused: state.app.focus == .detail, theme: theme, grid: &grid)
+        }
+        if let rect = layout.timeline {
+            TimelinePane.draw(state.app, in: rect, focused: state.app.focus == .timeline, theme: theme, grid: &grid)
+        }
+        if state.showHelp {
+            let body = Rect(x: 0, y: 1, width: grid.width, height: max(0, grid.height - 3))
+            HelpOverlay.draw(keys, scroll: state.helpScroll, in: body, theme: theme, grid: &grid)
+        }
+        Bars.drawStatus(state, in: layout.statusBar, theme: theme, grid: &grid)
+        Bars.drawHints(state, keys: keys, in: layout.hintBar, theme: theme, grid: &grid)
+        return grid
+    }
+}

@@ -1,0 +1,62 @@
+import OrderModel
+import OrderViewModel
+import TerminalCore
+
+/// Draws the payment timeline of the selected order: one line per session, operation and event
+/// in time order, and the running totals at the cursor with the checks against the order.
+enum TimelinePane {
+    /// Lines reserved under the entries for totals and checks.
+    static let totalsHeight = 4
+
+    static func draw(_ state: AppState, in rect: Rect, focused: Bool, theme: Theme, grid: inout Grid) {
+        grid.box(rect, title: "Payments", style: focused ? theme.focusedBorder : theme.border, glyphs: theme.glyphs)
+        let inner = rect.inset(by: 1)
+        guard inner.width > 0, inner.height > 0 else { return }
+        guard let analysis = state.selectedAnalysis else {
+            let text = state.detail.load == .loading ? "loading…" : "no order selected"
+            grid.put(text, x: inner.x + 1, y: inner.y, style: theme.muted, maxWidth: inner.width - 1)
+            return
+        }
+        let timeline = analysis.timeline
+        let entries = timeline.entries
+        let listHeight = max(1, inner.height - totalsHeight)
+        if entries.isEmpty {
+            grid.put("no payment activity", x: inner.x + 1, y: inner.y, style: theme.muted, maxWidth: inner.width - 1)
+        }
+        let cursor = state.timeline.cursor
+        for offset in 0..<listHeight {
+            let index = state.timeline.scroll + offset
+            guard entries.indices.contains(index) else { break }
+            let entry = entries[index]
+            let y = inner.y + offset
+            let isCursor = index == cursor
+            var style = theme.text
+            if entry.success == false { style = theme.bad }
+            if isCursor {
+                style = focused ? theme.selection : theme.unfocusedSelection
+                grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
+            }
+            let time = ListPane.shortTime(entry.timeText)
+            let line = (time.isEmpty ? "" : time + "  ") + entry.summary
+            grid.put(line.truncated(toWidth: inner.width), x: inner.x, y: y, style: style, maxWidth: inner.width)
+        }
+
+        // Totals at the cursor (running), then the checks against payment_details.
+        let totalsTop = inner.y + listHeight
+        guard inner.height > totalsHeight else { return }
+        grid.horizontalLine(x: inner.x, y: totalsTop, length: inner.width, style: theme.border, glyphs: theme.glyphs)
+        let totals = entries.indices.contains(cursor) ? entries[cursor].totals : timeline.totals
+        let currency = analysis.timeline.currency
+        let money = { (amount: Int64) in MoneyFormatter.standard.string(minorUnits: amount, currency: currency ?? Currency(code: "NOK")) }
+        let first = "auth \(money(totals.authorized))  capt \(money(totals.captured))  refd \(money(totals.refunded))"
+        let second = "canc \(money(totals.cancelled))  capturable \(money(totals.capturable))  refundable \(money(totals.refundable))"
+        grid.put(first.truncated(toWidth: inner.width), x: inner.x, y: totalsTop + 1, style: theme.text, maxWidth: inner.width)
+        grid.put(second.truncated(toWidth: inner.width), x: inner.x, y: totalsTop + 2, style: theme.text, maxWidth: inner.width)
+        let problems = timeline.problems
+        let checkText = problems.isEmpty
+            ? "✓ totals agree with payment_details and payment_status"
+            : "✗ " + problems.map(\.message).joined(separator: "; ")
+        grid.put(checkText.truncated(toWidth: inner.width), x: inner.x, y: totalsTop + 3,
+                 style: problems.isEmpty ? theme.good : theme.bad, maxWidth: inner.width)
+    }
+}

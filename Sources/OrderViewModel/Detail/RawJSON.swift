@@ -1,0 +1,149 @@
+import OrderModel
+
+/// The raw JSON view: finds the node a jq-style path points at (`.items[0].payout`) and
+/// pretty-prints it as lines, without recursion so hostile nesting cannot exhaust the stack.
+public enum RawJSON {
+    /// The node at `path` (`.` is the whole document), or nil when the path leads nowhere.
+    public static func node(at path: String, in root: JSONValue) -> JSONValue? {
+        var current = root
+        for step in steps(path) {
+            switch step {
+            case .key(let key):
+                guard let next = current[key] else { return nil }
+                current = next
+            case .index(let index):
+                guard let array = current.arrayValue, array.indices.contains(index) else { return nil }
+                current = array[index]
+            }
+        }
+        return current
+    }
+
+    enum Step: Equatable {
+        case key(String)
+        case index(Int)
+    }
+
+    /// Splits `.a.b[2].c` (also `["key with space"]`) into steps.
+    static func steps(_ path: String) -> [Step] {
+        var steps: [Step] = []
+        var chars = Array(path)
+        var i = 0
+        if chars.first == "." { i = 1 }
+        var name = ""
+        func flushName() {
+            if !name.isEmpty { steps.append(.key(name)) }
+            name = ""
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if c == "." {
+                flushName()
+                i += 1
+            } else if c == "[" {
+                flushName()
+                var j = i + 1
+                var inside = ""
+                if j < chars.count, chars[j] == "\"" {
+                    j += 1
+                    while j < chars.count, chars[j] != "\"" {
+                        if chars[j] == "\\", j + 1 < chars.count { j += 1 }
+                        inside.append(chars[j])
+                        j += 1
+                    }
+                    steps.append(.key(inside))
+                    while j < chars.count, chars[j] != "]" { j += 1 }
+                } else {
+                    while j < chars.count, chars[j] != "]" {
+                        inside.append(chars[j])
+                        j += 1
+                    }
+                    if let index = Int(inside) { steps.append(.index(index)) } else { steps.append(.key(inside)) }
+                }
+                i = j + 1
+            } else {
+                name.append(c)
+                i += 1
+            }
+        }
+        flushName()
+        chars.removeAll()
+        return steps
+    }
+
+    /// Pretty-printed lines with two-space indentation; strings are JSON-escaped, so control
+    /// characters stay visible as `\u001b` and the like.
+    public static func lines(_ value: JSONValue) -> [String] {
+        var lines: [String] = []
+        // Work items: a value to print at a depth with a prefix (key) and a trailing comma, or
+        // a closing bracket.
+        enum Work {
+            case value(JSONValue, depth: Int, prefix: String, comma: Bool)
+            case close(String, depth: Int, comma: Bool)
+        }
+        var stack: [Work] = [.value(value, depth: 0, prefix: "", comma: false)]
+        while let work = stack.popLast() {
+            switch work {
+            case .close(let bracket, let depth, let comma):
+                lines.append(indent(depth) + bracket + (comma ? "," : ""))
+            case .value(let value, let depth, let prefix, let comma):
+                let lead = indent(depth) + prefix
+                switch value {
+                case .object(let object) where !object.isEmpty:
+                    lines.append(lead + "{")
+                    stack.append(.close("}", depth: depth, comma: comma))
+                    for (index, pair) in object.pairs.enumerated().reversed() {
+                        stack.append(.value(pair.value, depth: depth + 1, prefix: quoted(pair.key) + ": ",
+                                            comma: index < object.count - 1))
+                    }
+                case .array(let array) where !array.isEmpty:
+                    lines.append(lead + "[")
+                    stack.append(.close("]", depth: depth, comma: comma))
+                    for (index, element) in array.enumerated().reversed() {
+                        stack.append(.value(element, depth: depth + 1, prefix: "", comma: index < array.count - 1))
+                    }
+                default:
+                    lines.append(lead + scalarText(value) + (comma ? "," : ""))
+                }
+            }
+        }
+        return lines
+    }
+
+    static func scalarText(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let text): return text
+        case .string(let text): return quoted(text)
+        case .object: return "{}"
+        case .array: return "[]"
+        }
+    }
+
+    static func indent(_ depth: Int) -> String {
+        String(repeating: "  ", count: min(depth, 200))
+    }
+
+    /// JSON string literal with every control character escaped.
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
