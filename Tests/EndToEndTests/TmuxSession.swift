@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// Drives the real binary inside a detached tmux session: send keys, read the screen with
+/// capture-pane, wait for a condition (never a fixed sleep), and check the terminal afterwards.
+final class TmuxSession {
+    let name: String
+    let socket: String
+    private(set) var isRunning = false
+
+    static var isAvailable: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+    }
+
+    /// Starts `command` under `dash` (not bash: what a minimal login shell gives) in a pane of
+    /// `width`×`height`. The shell stays alive after the command exits, so the terminal state it
+    /// left behind can be inspected with `stty -a`.
+    init(command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+        name = "os-\(UUID().uuidString.prefix(8))"
+        socket = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(name)").path
+        var exports = "export LANG=C.UTF-8 TERM=xterm-256color"
+        for (key, value) in environment { exports += " \(key)='\(value)'" }
+        let shell = "\(exports); cd '\(BinaryRunner.packageRoot.path)'; \(command); echo \"[exit $?]\"; exec dash"
+        try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "dash", "-c", shell])
+        isRunning = true
+    }
+
+    deinit {
+        if isRunning { _ = try? tmux(["kill-server"]) }
+    }
+
+    func close() {
+        _ = try? tmux(["kill-server"])
+        isRunning = false
+    }
+
+    /// Sends tmux key names (`j`, `Enter`, `Escape`, `C-c`, `Tab`, `BTab`).
+    func send(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", name] + keys)
+    }
+
+    /// Types literal text.
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", name, "-l", text])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", name])
+    }
+
+    /// Waits until the screen satisfies `condition`, polling; fails with the last screen.
+    @discardableResult
+    func waitFor(
+        _ description: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: (String) -> Bool
+    ) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = (try? screen()) ?? ""
+            if condition(last) { return last }
+            usleep(50_000)
+        }
+        Issue.record("timed out waiting for \(description); screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw TmuxError.timeout(description)
+    }
+
+    func waitForText(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> String
+    {
+        try waitFor("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    /// The pid of the process running in the pane's foreground (for sending signals).
+    func panePID() throws -> Int32 {
+        let text = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"])
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+        process.arguments = ["-S", socket] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 && arguments.first != "kill-server" {
+            throw TmuxError.failed(arguments.joined(separator: " "))
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    enum TmuxError: Error {
+        case failed(String)
+        case timeout(String)
+    }
+}
