@@ -1,0 +1,72 @@
+import ArgumentParser
+import OrderSources
+import OrderTUI
+import OrderViewModel
+
+/// `orderscope browse FILE...` (and `orderscope FILE...`): the interactive browser on dumps.
+struct BrowseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Browse the orders of dump files in the terminal UI."
+    )
+
+    @Argument(help: "Dump files to open (JSON, NDJSON, {\"orders\": [...]}, optionally gzipped).")
+    var files: [String] = []
+
+    @OptionGroup var display: DisplayOptions
+
+    func validate() throws {
+        if files.isEmpty {
+            throw ValidationError("give at least one dump file, or run `orderscope demo` for the bundled dataset")
+        }
+    }
+
+    func run() throws {
+        let source: DumpSource
+        do {
+            source = try DumpSource.open(paths: files)
+        } catch {
+            throw OrderScopeExit.fail(error)
+        }
+        let label = files.count == 1 ? files[0] : "\(files.count) files"
+        try TerminalSession.run(source: source, origin: .files(files), label: label, display: display)
+    }
+}
+
+/// `orderscope demo`: the browser on the bundled dataset, with no network and no credentials.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Browse the bundled demo dataset (no network, no credentials)."
+    )
+
+    @OptionGroup var display: DisplayOptions
+
+    func run() throws {
+        guard let path = BundledResources.demoDataset() else {
+            OrderScopeExit.printError(
+                "the demo dataset (Resources/demo-orders.json) was not found next to the binary; "
+                    + "set ORDERSCOPE_RESOURCES to the folder that holds it")
+            throw OrderScopeExit.unusableInput
+        }
+        let source: DumpSource
+        do {
+            source = try DumpSource.open(paths: [path])
+        } catch {
+            throw OrderScopeExit.fail(error)
+        }
+        try TerminalSession.run(source: source, origin: .demo, label: "demo dataset", display: display)
+    }
+}
+
+/// Options shared by every command that opens the terminal UI.
+struct DisplayOptions: ParsableArguments {
+    @Flag(name: .long, help: "No colours (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Flag(name: .long, help: "Do not capture the mouse (leaves text selection to the terminal).")
+    var noMouse = false
+
+    @Flag(name: .long, help: "Draw boxes with ASCII characters instead of Unicode line drawing.")
+    var ascii = false
+}
