@@ -1,1 +1,0 @@
-// TerminalCore: placeholder until its module lands.

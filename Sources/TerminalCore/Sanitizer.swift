@@ -1,0 +1,179 @@
+/// The one sanitizer for untrusted text (order data, API errors, file names) before it is drawn
+/// on the screen or printed to a terminal.
+///
+/// Order data comes from third parties; a customer name containing `ESC ] 0 ; … BEL` could
+/// retitle the terminal, `ESC [ 2 J` could wipe it, and bidi overrides could make `1000` read
+/// as `0001`. Everything that can change terminal state, move the cursor, break a line or
+/// reorder text is replaced with a visible escape:
+///
+/// | input | shown as |
+/// |---|---|
+/// | NUL, BEL, BS, TAB, LF, VT, FF, CR, ESC | `\0` `\a` `\b` `\t` `\n` `\v` `\f` `\r` `\e` |
+/// | other C0 controls, DEL | `\x01` … `\x1f`, `\x7f` |
+/// | C1 controls U+0080–U+009F | `\u{9b}` |
+/// | bidi controls, U+2028/U+2029, other format characters (Cf) | `\u{202e}` |
+/// | invalid UTF-8 bytes (`sanitize(bytes:)` only) | `\xff` |
+///
+/// Printable text passes through unchanged: letters in any script, CJK, emoji (ZWJ U+200D,
+/// ZWNJ U+200C and emoji tag characters are kept because emoji and scripts need them),
+/// combining marks, private-use characters. A backslash is not escaped, so the output is for
+/// display, not a reversible encoding.
+///
+/// The default output contains nothing that breaks a line. `sanitizeLines(_:)` is for text
+/// whose line breaks should be kept (comments, raw JSON): it splits first, then sanitizes
+/// each line.
+public enum Sanitizer {
+    /// Makes `string` safe to draw on one line. Returns `string` itself (no copy) when nothing
+    /// needs escaping, which is the common case; pure printable ASCII is checked byte-wise.
+    public static func sanitize(_ string: String) -> String {
+        if !needsEscaping(string) { return string }
+        var output = ""
+        output.reserveCapacity(string.utf8.count + 16)
+        for scalar in string.unicodeScalars {
+            append(scalar, to: &output)
+        }
+        return output
+    }
+
+    /// Splits `string` into lines at LF, CR LF, CR, U+2028 and U+2029, and sanitizes each line.
+    /// A trailing line break does not produce an extra empty line.
+    public static func sanitizeLines(_ string: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var lastWasCR = false
+        for scalar in string.unicodeScalars {
+            switch scalar.value {
+            case 0x0A where lastWasCR:
+                lastWasCR = false
+            case 0x0A, 0x0D, 0x2028, 0x2029:
+                lines.append(sanitize(current))
+                current = ""
+                lastWasCR = scalar.value == 0x0D
+            default:
+                current.unicodeScalars.append(scalar)
+                lastWasCR = false
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(sanitize(current)) }
+        return lines
+    }
+
+    /// Decodes `bytes` as UTF-8 and sanitizes the result; bytes that are not valid UTF-8
+    /// (stray continuation bytes, overlong forms, surrogates, truncated sequences) are shown as
+    /// `\xNN`, one escape per byte.
+    public static func sanitize<Bytes: Collection>(bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let buffer = Array(bytes)
+        var output = ""
+        output.reserveCapacity(buffer.count)
+        var index = 0
+        while index < buffer.count {
+            let byte = buffer[index]
+            if byte < 0x80 {
+                append(Unicode.Scalar(byte), to: &output)
+                index += 1
+                continue
+            }
+            if let (scalar, length) = decodeMultiByte(buffer, at: index) {
+                append(scalar, to: &output)
+                index += length
+            } else {
+                output += "\\x" + hex(UInt32(byte), digits: 2)
+                index += 1
+            }
+        }
+        return output
+    }
+
+    /// True if `scalar` would be replaced by an escape.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x20 || value == 0x7F { return true }
+        if value < 0x7F { return false }
+        if value < 0xA0 { return true }
+        switch value {
+        case 0x200C, 0x200D: return false  // ZWNJ, ZWJ: needed by scripts and emoji sequences
+        case 0xE0020...0xE007F: return false  // tag characters in subdivision flag emoji
+        case 0x2028, 0x2029: return true
+        default: break
+        }
+        if value < 0xAD { return false }
+        return scalar.properties.generalCategory == .format
+    }
+
+    // MARK: - Internals
+
+    private static func needsEscaping(_ string: String) -> Bool {
+        var sawNonASCII = false
+        for byte in string.utf8 {
+            if byte >= 0x80 {
+                sawNonASCII = true
+                break
+            }
+            if byte < 0x20 || byte == 0x7F { return true }
+        }
+        guard sawNonASCII else { return false }
+        return string.unicodeScalars.contains(where: isUnsafe)
+    }
+
+    private static func append(_ scalar: Unicode.Scalar, to output: inout String) {
+        guard isUnsafe(scalar) else {
+            output.unicodeScalars.append(scalar)
+            return
+        }
+        switch scalar.value {
+        case 0x00: output += "\\0"
+        case 0x07: output += "\\a"
+        case 0x08: output += "\\b"
+        case 0x09: output += "\\t"
+        case 0x0A: output += "\\n"
+        case 0x0B: output += "\\v"
+        case 0x0C: output += "\\f"
+        case 0x0D: output += "\\r"
+        case 0x1B: output += "\\e"
+        case 0x00...0x7F: output += "\\x" + hex(scalar.value, digits: 2)
+        default: output += "\\u{" + hex(scalar.value, digits: 1) + "}"
+        }
+    }
+
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16)
+        return text.count >= digits ? text : String(repeating: "0", count: digits - text.count) + text
+    }
+
+    /// Decodes one 2–4 byte UTF-8 sequence starting at `index`, rejecting overlong forms,
+    /// surrogates and values above U+10FFFF.
+    private static func decodeMultiByte(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
+        let lead = bytes[index]
+        let length: Int
+        var value: UInt32
+        var lowerLimit: UInt8 = 0x80
+        var upperLimit: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF:
+            length = 2
+            value = UInt32(lead & 0x1F)
+        case 0xE0...0xEF:
+            length = 3
+            value = UInt32(lead & 0x0F)
+            if lead == 0xE0 { lowerLimit = 0xA0 }  // overlong
+            if lead == 0xED { upperLimit = 0x9F }  // surrogates
+        case 0xF0...0xF4:
+            length = 4
+            value = UInt32(lead & 0x07)
+            if lead == 0xF0 { lowerLimit = 0x90 }  // overlong
+            if lead == 0xF4 { upperLimit = 0x8F }  // above U+10FFFF
+        default:
+            return nil
+        }
+        guard index + length <= bytes.count else { return nil }
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            let low: UInt8 = offset == 1 ? lowerLimit : 0x80
+            let high: UInt8 = offset == 1 ? upperLimit : 0xBF
+            guard byte >= low && byte <= high else { return nil }
+            value = (value << 6) | UInt32(byte & 0x3F)
+        }
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, length)
+    }
+}
