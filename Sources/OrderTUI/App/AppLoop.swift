@@ -120,7 +120,7 @@ public final class AppLoop {
         case .loadPage(let request, let cursor, let limit):
             pending += 1
             Task.detached {
-                    do {
+                    do throws(SourceError) {
                         let page = try await source.page(after: cursor, limit: limit)
                         mailbox.post(.pageLoaded(request: request, .success(page)))
                     } catch {
@@ -130,7 +130,7 @@ public final class AppLoop {
         case .loadOrder(let id):
             pending += 1
             Task.detached {
-                    do {
+                    do throws(SourceError) {
                         let order = try await source.order(id: id)
                         mailbox.post(.orderLoaded(id: id, .success(order)))
                     } catch {

@@ -118,7 +118,7 @@ public struct UIController: Sendable {
 
     /// `:order ID`, `:sort COLUMN [asc|desc]`, `:filter QUERY`, `:find TEXT`, `:help`, `:q`.
     func runCommandLine(_ line: String, state: inout UIState) -> [Action] {
-        let trimmed = line.trimmingCharacters(in: " ")
+        let trimmed = line.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         let parts = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
         guard let name = parts.first?.lowercased() else { return [] }
         let argument = parts.count > 1 ? parts[1] : ""

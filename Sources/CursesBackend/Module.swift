@@ -1,0 +1,1 @@
+// CursesBackend: placeholder until the backend lands.
