@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "OrderSourcesTests", dependencies: ["OrderSources", "OrderModel"]),
         .testTarget(name: "OrderViewModelTests", dependencies: ["OrderViewModel", "OrderSources", "OrderModel"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore", "CursesBackend"]),
-        .testTarget(name: "OrderTUITests", dependencies: ["OrderTUI", "OrderViewModel", "TerminalCore"]),
+        .testTarget(name: "OrderTUITests", dependencies: ["OrderTUI", "OrderViewModel", "OrderSources", "OrderModel", "TerminalCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["OrderModel"]),
     ],
     swiftLanguageModes: [.v6]
