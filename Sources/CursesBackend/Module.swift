@@ -1,1 +1,0 @@
-// CursesBackend: placeholder until the backend lands.
