@@ -1,0 +1,266 @@
+import CNcurses
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Gives the terminal back to the shell on every way out of the program: normal shutdown,
+/// `exit`, Ctrl-C/SIGTERM/SIGHUP, Ctrl-Z (and takes it again on `fg`), and crashes.
+///
+/// After `initscr` the tty is in cbreak/noecho mode on the alternate screen with the cursor
+/// hidden. If the process dies without `endwin`, the user's shell is left unusable (no echo,
+/// no line editing). Swift traps (`fatalError`, out-of-range index, force unwrap of `nil`)
+/// arrive as SIGILL or SIGTRAP, so a panic hook is not enough: signal handlers are needed.
+///
+/// Signal handlers only do async-signal-safe work: `write` a precomputed "leave" sequence
+/// (mouse off, keypad off, cursor on, attributes off, main screen) and `tcsetattr` the termios
+/// saved before curses started. All state they touch lives in memory allocated once at
+/// `install`, reached through a pointer, so no Swift runtime locks are taken in a handler.
+///
+/// - SIGINT, SIGTERM, SIGHUP: restore, then re-raise with the default action so the exit
+///   status says which signal ended the program (a signal that was ignored at startup, as
+///   under `nohup`, stays ignored).
+/// - SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP: restore, reinstate the previous
+///   handler (Swift's backtracer, or the default) and let the fault happen again under it, so
+///   the crash report still prints on the restored terminal and the exit status is unchanged.
+/// - SIGTSTP: restore, stop, and on SIGCONT put the tty back in program mode, write the
+///   "enter" sequence and flag the resume so the next frame is repainted in full.
+/// - SIGWINCH: deliberately not handled; ncurses installs its own handler and reports
+///   `KEY_RESIZE`.
+enum TerminalGuard {
+    /// Everything the signal handlers read, in one block of manually allocated memory.
+    struct State {
+        /// 1 while curses owns the screen.
+        var active: Int32 = 0
+        /// Set by the SIGTSTP handler after a resume; cleared by the terminal.
+        var resumed: Int32 = 0
+        /// 1 once handlers are installed.
+        var installed: Int32 = 0
+        var ttyFD: Int32 = 1
+        var hasShellModes: Int32 = 0
+        var hasProgramModes: Int32 = 0
+        var shellModes = termios()
+        var programModes = termios()
+        var leave: UnsafeMutablePointer<UInt8>?
+        var leaveCount = 0
+        var enter: UnsafeMutablePointer<UInt8>?
+        var enterCount = 0
+    }
+
+    nonisolated(unsafe) static let state: UnsafeMutablePointer<State> = {
+        let pointer = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        pointer.initialize(to: State())
+        return pointer
+    }()
+
+    /// Previous actions, indexed by signal number.
+    nonisolated(unsafe) static let previousActions: UnsafeMutablePointer<sigaction> = {
+        let pointer = UnsafeMutablePointer<sigaction>.allocate(capacity: signalSlots)
+        pointer.initialize(repeating: sigaction(), count: signalSlots)
+        return pointer
+    }()
+
+    static let signalSlots = 65
+    static let exitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
+    nonisolated(unsafe) private static var atexitRegistered = false
+    nonisolated(unsafe) private static var stopHandled = false
+
+    // MARK: - Setup
+
+    /// Saves the shell's tty modes. Call before curses touches the terminal.
+    static func saveShellModes(fileDescriptor: Int32) {
+        let pointer = state
+        pointer.pointee.ttyFD = fileDescriptor
+        pointer.pointee.hasShellModes = tcgetattr(fileDescriptor, &pointer.pointee.shellModes) == 0 ? 1 : 0
+    }
+
+    /// Saves the program's tty modes (after cbreak/noecho) for resuming after Ctrl-Z.
+    static func saveProgramModes() {
+        let pointer = state
+        pointer.pointee.hasProgramModes =
+            tcgetattr(pointer.pointee.ttyFD, &pointer.pointee.programModes) == 0 ? 1 : 0
+    }
+
+    /// Sets the byte sequences written when leaving and re-entering the screen.
+    static func setSequences(leave: [UInt8], enter: [UInt8]) {
+        let pointer = state
+        let oldLeave = pointer.pointee.leave
+        let oldEnter = pointer.pointee.enter
+        pointer.pointee.leave = copy(leave)
+        pointer.pointee.leaveCount = leave.count
+        pointer.pointee.enter = copy(enter)
+        pointer.pointee.enterCount = enter.count
+        // Old buffers are leaked on purpose: a handler may be reading them right now.
+        _ = (oldLeave, oldEnter)
+    }
+
+    /// Installs the handlers (once) and the `atexit` hook.
+    static func install() {
+        if state.pointee.installed == 1 { return }
+        for signal in exitSignals {
+            installHandler(signal, flags: 0) { signal, _, _ in TerminalGuard.handleExitSignal(signal) }
+        }
+        for signal in fatalSignals {
+            installHandler(signal, flags: SA_RESETHAND) { signal, info, _ in
+                TerminalGuard.handleFatalSignal(signal, info)
+            }
+        }
+        stopHandled = installHandler(SIGTSTP, flags: SA_RESTART) { signal, _, _ in
+            TerminalGuard.handleStop(signal)
+        }
+        state.pointee.installed = 1
+        if !atexitRegistered {
+            atexitRegistered = true
+            atexit { TerminalGuard.restoreNormally() }
+        }
+    }
+
+    /// Puts the previous handlers back (after a normal shutdown).
+    static func uninstall() {
+        guard state.pointee.installed == 1 else { return }
+        for signal in exitSignals + fatalSignals + [SIGTSTP] {
+            sigaction(signal, previousActions.advanced(by: Int(signal)), nil)
+        }
+        state.pointee.installed = 0
+        stopHandled = false
+    }
+
+    /// True when Ctrl-Z can suspend (SIGTSTP was not ignored at startup).
+    static var canSuspend: Bool { stopHandled }
+
+    static func markActive(_ active: Bool) {
+        state.pointee.active = active ? 1 : 0
+    }
+
+    static var isActive: Bool { state.pointee.active == 1 }
+
+    /// Returns true once after a resume from Ctrl-Z.
+    static func takeResumed() -> Bool {
+        guard state.pointee.resumed == 1 else { return false }
+        state.pointee.resumed = 0
+        return true
+    }
+
+    /// Normal-context restore (shutdown, `atexit`): `endwin` if curses still owns the screen.
+    /// Idempotent.
+    static func restoreNormally() {
+        guard isActive else { return }
+        markActive(false)
+        endwin()
+    }
+
+    // MARK: - Handlers (async-signal-safe)
+
+    /// Leaves the screen: writes the leave sequence and resets the shell's tty modes.
+    static func restoreFromSignal() {
+        let pointer = state
+        guard pointer.pointee.active == 1 else { return }
+        pointer.pointee.active = 0
+        if let bytes = pointer.pointee.leave { writeAll(1, bytes, pointer.pointee.leaveCount) }
+        if pointer.pointee.hasShellModes == 1 {
+            tcsetattr(pointer.pointee.ttyFD, TCSADRAIN, &pointer.pointee.shellModes)
+        }
+    }
+
+    private static func handleExitSignal(_ signal: Int32) {
+        let savedErrno = errno
+        restoreFromSignal()
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&action.sa_mask)
+        sigaction(signal, &action, nil)
+        // Blocked while this handler runs; delivered with the default action on return.
+        raise(signal)
+        errno = savedErrno
+    }
+
+    private static func handleFatalSignal(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?) {
+        restoreFromSignal()
+        sigaction(signal, previousActions.advanced(by: Int(signal)), nil)
+        // A real fault (si_code > 0) repeats when the instruction re-executes; a signal sent
+        // with kill/raise/abort must be sent again.
+        let code = info?.pointee.si_code ?? 0
+        if code <= 0 { raise(signal) }
+    }
+
+    private static func handleStop(_ signal: Int32) {
+        let savedErrno = errno
+        let pointer = state
+        let wasActive = pointer.pointee.active == 1
+        restoreFromSignal()
+
+        var ours = sigaction()
+        sigaction(signal, nil, &ours)
+        var defaultAction = sigaction()
+        defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&defaultAction.sa_mask)
+        sigaction(signal, &defaultAction, nil)
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        sigaddset(&mask, signal)
+        sigprocmask(SIG_UNBLOCK, &mask, nil)
+        kill(getpid(), signal)  // stops here until SIGCONT
+        sigprocmask(SIG_BLOCK, &mask, nil)
+        sigaction(signal, &ours, nil)
+
+        if wasActive {
+            if pointer.pointee.hasProgramModes == 1 {
+                tcsetattr(pointer.pointee.ttyFD, TCSADRAIN, &pointer.pointee.programModes)
+            }
+            if let bytes = pointer.pointee.enter { writeAll(1, bytes, pointer.pointee.enterCount) }
+            pointer.pointee.active = 1
+            pointer.pointee.resumed = 1
+        }
+        errno = savedErrno
+    }
+
+    // MARK: - Helpers
+
+    typealias Handler =
+        @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void
+
+    /// Installs `handler` for `signal`, remembering the previous action. Signals ignored at
+    /// startup (e.g. SIGHUP under nohup, SIGTSTP without job control) are left ignored.
+    @discardableResult
+    private static func installHandler(_ signal: Int32, flags: some BinaryInteger, handler: Handler) -> Bool {
+        let previous = previousActions.advanced(by: Int(signal))
+        guard sigaction(signal, nil, previous) == 0 else { return false }
+        if isIgnored(previous.pointee) { return false }
+        var action = sigaction()
+        action.__sigaction_handler.sa_sigaction = handler
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_SIGINFO | Int32(truncatingIfNeeded: flags)
+        return sigaction(signal, &action, nil) == 0
+    }
+
+    private static func isIgnored(_ action: sigaction) -> Bool {
+        guard action.sa_flags & SA_SIGINFO == 0 else { return false }
+        let handler = unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self)
+        return handler == 1  // SIG_IGN
+    }
+
+    private static func copy(_ bytes: [UInt8]) -> UnsafeMutablePointer<UInt8>? {
+        guard !bytes.isEmpty else { return nil }
+        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+        pointer.initialize(from: bytes, count: bytes.count)
+        return pointer
+    }
+
+    /// `write` until done, retrying on EINTR; gives up on other errors.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) {
+        var offset = 0
+        while offset < count {
+            let written = write(fd, bytes + offset, count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
+    }
+}
