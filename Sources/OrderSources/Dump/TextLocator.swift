@@ -16,11 +16,25 @@ enum TextLocator {
     }
 
     static func locate(_ bytes: UnsafeRawBufferPointer, offset: Int) -> Location {
+        locate(bytes, offset: offset, after: nil)
+    }
+
+    /// Like `locate(_:offset:)` but counts lines from `hint` (an earlier location in the same
+    /// bytes) when it lies before `offset`, so reporting many problems stays linear.
+    static func locate(_ bytes: UnsafeRawBufferPointer, offset: Int, after hint: (offset: Int, location: Location)?)
+        -> Location
+    {
         let end = min(max(offset, 0), bytes.count)
         var line = 1
         var lineStart = 0
+        var from = 0
+        if let hint, hint.offset <= end {
+            line = hint.location.line
+            lineStart = hint.location.lineStart
+            from = hint.offset
+        }
         if let base = bytes.baseAddress {
-            var index = 0
+            var index = from
             while index < end {
                 guard let hit = memchr(base + index, 0x0A, end - index) else { break }
                 let position = base.distance(to: UnsafeRawPointer(hit))
