@@ -40,7 +40,6 @@ struct DumpIndexer {
             }
             guard position < n else { break }
             let valueStart = position
-            let kept = scanner.orders.count
             do {
                 let end = try scanner.scanValue(from: valueStart)
                 if topValues == 0 { firstTopByte = base[valueStart] }
@@ -48,6 +47,7 @@ struct DumpIndexer {
                 lastTop = (valueStart, end)
                 position = end
             } catch {
+                let kept = scanner.orders.count
                 let valueLocation = TextLocator.locate(bytes, offset: valueStart, after: hint)
                 let startOffset = error.candidateStart ?? valueStart
                 let startLocation = TextLocator.locate(bytes, offset: startOffset, after: (valueStart, valueLocation))
@@ -63,13 +63,13 @@ struct DumpIndexer {
                         message: "line \(valueLine) is not a valid order: \(error.reason) at \(place); "
                             + "the line was skipped",
                         snippet: located.snippet)
-                    if firstFailure == nil { firstFailure = problem }
+                    if firstFailure == nil { firstFailure = plainProblem(error, located: located, start: startLocation) }
                     if badLines <= Self.maxReportedLines { problems.append(problem) }
                     position = TextLocator.nextLineStart(bytes, from: valueStart)
                     continue
                 }
                 let problem = stopProblem(error, kept: kept, located: located, start: startLocation)
-                if firstFailure == nil { firstFailure = problem }
+                if firstFailure == nil { firstFailure = plainProblem(error, located: located, start: startLocation) }
                 problems.append(problem)
                 break
             }
@@ -82,11 +82,7 @@ struct DumpIndexer {
 
         let orders = scanner.orders
         if orders.isEmpty {
-            if let firstFailure {
-                var plain = firstFailure
-                plain.message = zeroOrderMessage(firstFailure)
-                throw SourceError.malformed(plain)
-            }
+            if let firstFailure { throw SourceError.malformed(firstFailure) }
             if topValues == 0 { throw SourceError.emptyFile(path: path) }
             throw SourceError.notOrders(
                 path: path, found: describe(scanner, topValues: topValues, firstTopByte: firstTopByte))
@@ -139,20 +135,21 @@ struct DumpIndexer {
             file: path, line: located.line, column: located.column, message: message, snippet: located.snippet)
     }
 
-    /// The message when nothing could be read: no "orders kept" talk.
-    private func zeroOrderMessage(_ problem: SourceProblem) -> String {
-        var text = problem.message
-        for suffix in [
-            "; 0 complete orders before it were kept and the rest of the file was skipped",
-            "; 0 complete orders before it were kept", "; the line was skipped",
-        ] where text.hasSuffix(suffix) {
-            text.removeLast(suffix.count)
+    /// The problem as told when nothing at all could be read: no "orders kept" talk.
+    private func plainProblem(
+        _ failure: ScanFailure, located: TextLocator.Location, start: TextLocator.Location
+    ) -> SourceProblem {
+        let message: String
+        if failure.atEnd, failure.candidateStart != nil {
+            message = "the file ends in the middle of the first order (line \(start.line), column \(start.column)); "
+                + "the file looks truncated"
+        } else if failure.atEnd {
+            message = "the file ends before the JSON is complete (\(failure.reason))"
+        } else {
+            message = failure.reason
         }
-        if text.hasPrefix("the file ends in the middle of order 1 ") {
-            text = "the file ends in the middle of the first order " + text.dropFirst("the file ends in the middle of order 1 ".count)
-                + " (the file looks truncated)"
-        }
-        return text
+        return SourceProblem(
+            file: path, line: located.line, column: located.column, message: message, snippet: located.snippet)
     }
 
     private func describe(_ scanner: DumpScanner, topValues: Int, firstTopByte: UInt8) -> String {
