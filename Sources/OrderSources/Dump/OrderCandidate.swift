@@ -1,13 +1,5 @@
 import OrderModel
 
-/// A byte range inside a dump; `start < 0` means "not seen".
-struct ByteSpan {
-    var start: Int
-    var end: Int
-    static let none = ByteSpan(start: -1, end: -1)
-    var isPresent: Bool { start >= 0 }
-}
-
 /// What the scanner has seen of the object it is reading as a possible order: byte spans of the
 /// few values the list needs (decoded only when the object turns out to be an order).
 struct OrderCandidate {
