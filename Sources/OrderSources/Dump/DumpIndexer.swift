@@ -1,0 +1,172 @@
+import OrderModel
+
+/// Reads one dump's bytes into a list of order ranges and summaries plus the problems survived.
+///
+/// The bytes are a sequence of JSON values separated by whitespace, which covers a single order,
+/// an array, a list page, NDJSON and any concatenation of those. A broken line in NDJSON is
+/// skipped and reading resumes on the next line; any other break keeps the orders before it.
+struct DumpIndexer {
+    struct Result {
+        var orders: [ScannedOrder]
+        var problems: [SourceProblem]
+    }
+
+    /// Individual bad NDJSON lines reported before they are only counted.
+    static let maxReportedLines = 20
+
+    let bytes: UnsafeRawBufferPointer
+    let path: String
+
+    func run() throws(SourceError) -> Result {
+        guard let raw = bytes.baseAddress, bytes.count > 0 else { throw SourceError.emptyFile(path: path) }
+        let base = raw.assumingMemoryBound(to: UInt8.self)
+        let n = bytes.count
+        var scanner = DumpScanner(base: base, count: n)
+        var problems: [SourceProblem] = []
+        var firstFailure: SourceProblem?
+        var position = 0
+        if n >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { position = 3 }
+        var topValues = 0
+        var firstTopByte: UInt8 = 0
+        var lastTop: (start: Int, end: Int)?
+        var badLines = 0
+        var hint: (offset: Int, location: TextLocator.Location)?
+
+        while true {
+            while position < n, base[position] == 0x20 || base[position] == 0x0A || base[position] == 0x0D
+                || base[position] == 0x09
+            {
+                position += 1
+            }
+            guard position < n else { break }
+            let valueStart = position
+            do {
+                let end = try scanner.scanValue(from: valueStart)
+                if topValues == 0 { firstTopByte = base[valueStart] }
+                topValues += 1
+                lastTop = (valueStart, end)
+                position = end
+            } catch {
+                let kept = scanner.orders.count
+                let valueLocation = TextLocator.locate(bytes, offset: valueStart, after: hint)
+                let startOffset = error.candidateStart ?? valueStart
+                let startLocation = TextLocator.locate(bytes, offset: startOffset, after: (valueStart, valueLocation))
+                let located = TextLocator.locate(bytes, offset: error.offset, after: (startOffset, startLocation))
+                hint = (valueStart, valueLocation)
+                let valueLine = valueLocation.line
+                if resyncable(error, valueStart: valueStart, valueLineStart: valueLocation.lineStart, errorLineStart: located.lineStart, lastTop: lastTop) {
+                    badLines += 1
+                    let place = located.line == valueLine
+                        ? "column \(located.column)" : "line \(located.line), column \(located.column)"
+                    let problem = SourceProblem(
+                        file: path, line: located.line, column: located.column,
+                        message: "line \(valueLine) is not a valid order: \(error.reason) at \(place); "
+                            + "the line was skipped",
+                        snippet: located.snippet)
+                    if firstFailure == nil { firstFailure = plainProblem(error, located: located, start: startLocation) }
+                    if badLines <= Self.maxReportedLines { problems.append(problem) }
+                    position = TextLocator.nextLineStart(bytes, from: valueStart)
+                    continue
+                }
+                let problem = stopProblem(error, kept: kept, located: located, start: startLocation)
+                if firstFailure == nil { firstFailure = plainProblem(error, located: located, start: startLocation) }
+                problems.append(problem)
+                break
+            }
+        }
+        if badLines > Self.maxReportedLines {
+            problems.append(SourceProblem(
+                file: path,
+                message: "\(badLines - Self.maxReportedLines) more bad lines were skipped (\(badLines) in all)"))
+        }
+
+        let orders = scanner.orders
+        if orders.isEmpty {
+            if let firstFailure { throw SourceError.malformed(firstFailure) }
+            if topValues == 0 { throw SourceError.emptyFile(path: path) }
+            throw SourceError.notOrders(
+                path: path, found: describe(scanner, topValues: topValues, firstTopByte: firstTopByte))
+        }
+        if scanner.skippedCount > 0, let first = scanner.skipped.first {
+            let location = TextLocator.locate(bytes, offset: first.offset)
+            let message = scanner.skippedCount == 1
+                ? "a value that is not an order (\(first.kind.singular)) was skipped"
+                : "\(scanner.skippedCount) values that are not orders were skipped; the first is \(first.kind.singular)"
+            problems.append(SourceProblem(
+                file: path, line: location.line, column: location.column, message: message, snippet: location.snippet))
+        }
+        return Result(orders: orders, problems: problems)
+    }
+
+    /// NDJSON recovery: the broken value starts its own line, and the file so far reads as one
+    /// value per line (or this is the first value and it broke on its own line).
+    private func resyncable(
+        _ failure: ScanFailure, valueStart: Int, valueLineStart: Int, errorLineStart: Int,
+        lastTop: (start: Int, end: Int)?
+    ) -> Bool {
+        guard !failure.atEnd || failure.offset < bytes.count else {
+            return false  // the file ends inside this value: a truncation, reported as such
+        }
+        guard TextLocator.startsLine(bytes, offset: valueStart) else { return false }
+        if let lastTop {
+            let previousIsOneLine = !UnsafeRawBufferPointer(rebasing: bytes[lastTop.start..<lastTop.end]).contains(0x0A)
+            return previousIsOneLine
+        }
+        return errorLineStart == valueLineStart
+    }
+
+    private func stopProblem(
+        _ failure: ScanFailure, kept: Int, located: TextLocator.Location, start: TextLocator.Location
+    ) -> SourceProblem {
+        let keptText = kept == 1 ? "1 complete order before it was kept" : "\(kept) complete orders before it were kept"
+        let message: String
+        if failure.atEnd, failure.candidateStart != nil {
+            message = "the file ends in the middle of order \(kept + 1) (line \(start.line), column \(start.column)); "
+                + keptText
+        } else if failure.atEnd {
+            message = "the file ends before the JSON is complete (\(failure.reason)); " + keptText
+        } else if failure.candidateStart != nil {
+            message = "malformed JSON in order \(kept + 1) (which starts at line \(start.line), column "
+                + "\(start.column)): \(failure.reason); " + keptText + " and the rest of the file was skipped"
+        } else {
+            message = "malformed JSON: \(failure.reason); " + keptText + " and the rest of the file was skipped"
+        }
+        return SourceProblem(
+            file: path, line: located.line, column: located.column, message: message, snippet: located.snippet)
+    }
+
+    /// The problem as told when nothing at all could be read: no "orders kept" talk.
+    private func plainProblem(
+        _ failure: ScanFailure, located: TextLocator.Location, start: TextLocator.Location
+    ) -> SourceProblem {
+        let message: String
+        if failure.atEnd, failure.candidateStart != nil {
+            message = "the file ends in the middle of the first order (line \(start.line), column \(start.column)); "
+                + "the file looks truncated"
+        } else if failure.atEnd {
+            message = "the file ends before the JSON is complete (\(failure.reason))"
+        } else {
+            message = failure.reason
+        }
+        return SourceProblem(
+            file: path, line: located.line, column: located.column, message: message, snippet: located.snippet)
+    }
+
+    private func describe(_ scanner: DumpScanner, topValues: Int, firstTopByte: UInt8) -> String {
+        var kinds: [ValueKind] = []
+        for entry in scanner.skipped where !kinds.contains(entry.kind) { kinds.append(entry.kind) }
+        if topValues == 1, firstTopByte == UInt8(ascii: "[") {
+            if kinds.isEmpty { return scanner.pageCount > 0 ? "a JSON array of empty order lists" : "an empty JSON array" }
+            return "a JSON array of " + kinds.prefix(3).map(\.plural).joined(separator: " and ")
+        }
+        if scanner.pageCount > 0, kinds.isEmpty {
+            return scanner.pageCount == 1 ? "an order list with no orders" : "\(scanner.pageCount) order lists with no orders"
+        }
+        if topValues == 1, let first = scanner.skipped.first {
+            return first.kind.singular
+        }
+        let tops = scanner.skipped.filter(\.topLevel).prefix(3).map(\.kind.singular)
+        return "\(topValues) JSON values" + (tops.isEmpty ? "" : ": " + tops.joined(separator: ", ")
+            + (topValues > tops.count ? ", …" : ""))
+    }
+}

@@ -1,0 +1,593 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import OrderModel
+
+/// One order found in a dump: where its bytes are and its list columns.
+struct ScannedOrder {
+    var start: Int
+    var end: Int
+    var summary: OrderSummary
+}
+
+/// Why a scan stopped: where, what was wrong, and which order (if any) was being read.
+struct ScanFailure: Error {
+    var offset: Int
+    var reason: String
+    /// The input ended before the value was complete (a truncated file).
+    var atEnd: Bool
+    /// The first byte of the order that was being read when the scan stopped.
+    var candidateStart: Int?
+}
+
+/// The byte scanner behind `DumpSource`: walks JSON text once, checking its structure (strings,
+/// escapes, numbers, literals, brackets, commas and colons) without building values, finds the
+/// byte range of every order, and reads only the keys the order list needs.
+///
+/// Orders are the top-level objects, the elements of a top-level array, and the elements of an
+/// `orders` array in a top-level object (an API list page); an `items`/`data` array counts as a
+/// page only when its object has no order fields of its own. Objects nested inside an order are
+/// never orders, however order-like they look.
+struct DumpScanner {
+    // Container contexts: what the scanner is inside of. Arrays have the high bit set.
+    private static let top: UInt8 = 0
+    private static let orderRootPageable: UInt8 = 1
+    private static let orderRoot: UInt8 = 2
+    private static let customer: UInt8 = 3
+    private static let company: UInt8 = 4
+    private static let store: UInt8 = 5
+    private static let firstItem: UInt8 = 6
+    private static let itemStore: UInt8 = 7
+    private static let plainObject: UInt8 = 8
+    private static let skipObject: UInt8 = 9
+    private static let pageRoot: UInt8 = 10
+    private static let topArray: UInt8 = 0x81
+    private static let pageArray: UInt8 = 0x82
+    private static let strongPageArray: UInt8 = 0x83
+    private static let itemsArray: UInt8 = 0x84
+    private static let itemsArraySeen: UInt8 = 0x85
+    private static let plainArray: UInt8 = 0x86
+    private static let skipArray: UInt8 = 0x87
+
+    // Keys the scanner acts on.
+    private static let kID: UInt8 = 1
+    private static let kOrderID: UInt8 = 2
+    private static let kOrderNumber: UInt8 = 3
+    private static let kCreatedAt: UInt8 = 4
+    private static let kStatus: UInt8 = 5
+    private static let kPaymentStatus: UInt8 = 6
+    private static let kGrossAmount: UInt8 = 7
+    private static let kCurrency: UInt8 = 8
+    private static let kStore: UInt8 = 9
+    private static let kCustomer: UInt8 = 10
+    private static let kAttachments: UInt8 = 11
+    private static let kItems: UInt8 = 12
+    private static let kOrders: UInt8 = 13
+    private static let kData: UInt8 = 14
+    private static let kFirstName: UInt8 = 20
+    private static let kLastName: UInt8 = 21
+    private static let kEmail: UInt8 = 22
+    private static let kPhone: UInt8 = 23
+    private static let kCompany: UInt8 = 24
+    private static let kBussinessName: UInt8 = 25
+    private static let kBusinessName: UInt8 = 26
+    private static let kStoreID: UInt8 = 30
+    private static let kItemStore: UInt8 = 31
+    private static let kItemStoreID: UInt8 = 32
+    private static let kMaskedPAN: UInt8 = 40
+    private static let kBookingID: UInt8 = 41
+
+    static let maxDepth = JSONParser.defaultMaxDepth
+
+    let base: UnsafePointer<UInt8>
+    let count: Int
+
+    /// Orders found so far, in file order.
+    private(set) var orders: [ScannedOrder] = []
+    /// Values where an order was expected but something else was found (first few only).
+    private(set) var skipped: [(offset: Int, kind: ValueKind, topLevel: Bool)] = []
+    private(set) var skippedCount = 0
+    /// Pages (`{"orders": [...]}`) seen.
+    private(set) var pageCount = 0
+
+    private var stack: [UInt8] = []
+    private var candidate = OrderCandidate()
+    private var candidateStart = -1
+    private var candidateNeedsStrong = false
+
+    init(base: UnsafePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+        stack.reserveCapacity(64)
+    }
+
+    // MARK: - The scan
+
+    /// Scans one complete JSON value starting at `start` (whitespace before it allowed) and
+    /// returns the offset just after it, appending every order inside it to `orders`.
+    /// `arrayContext` makes the value's outer array a page (used to re-read `items`/`data`).
+    mutating func scanValue(from start: Int, arrayContext: UInt8 = 0) throws(ScanFailure) -> Int {
+        let p = base
+        let n = count
+        var i = start
+        var expect: UInt8 = 0  // 0 value, 1 value or ']', 2 key or '}', 3 key, 4 ':', 5 ',' or close
+        var key: UInt8 = 0
+        var current: UInt8 = Self.top  // context of the innermost open container
+        stack.removeAll(keepingCapacity: true)
+        candidateStart = -1
+
+        while true {
+            // Whitespace.
+            var c: UInt8 = 0
+            while true {
+                guard i < n else { throw endFailure(i, current) }
+                c = p[i]
+                if c > 0x20 { break }
+                if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 {
+                    i += 1
+                    continue
+                }
+                throw failure(i, "unexpected control character \(TextLocator.describe(c))")
+            }
+
+            switch expect {
+            case 0, 1:
+                if c == UInt8(ascii: "]"), expect == 1 {
+                    i += 1
+                    try close(&current, end: i)
+                    if stack.isEmpty { return i }
+                    expect = 5
+                    continue
+                }
+                switch c {
+                case UInt8(ascii: "\""):
+                    let s = i + 1
+                    i = try skipString(s)
+                    if key != 0 {
+                        capture(key, start: s, end: i - 1)
+                    } else if current == Self.top || current == Self.topArray || current == Self.pageArray
+                        || current == Self.strongPageArray
+                    {
+                        noteSkipped(s - 1, .string, topLevel: current == Self.top)
+                    }
+                case UInt8(ascii: "{"):
+                    guard stack.count < Self.maxDepth else { throw failure(i, "nesting deeper than \(Self.maxDepth) levels") }
+                    let child = objectContext(parent: current, key: key, at: i)
+                    if current == Self.itemsArray { stack[stack.count - 1] = Self.itemsArraySeen }
+                    stack.append(child)
+                    current = child
+                    i += 1
+                    expect = 2
+                    continue
+                case UInt8(ascii: "["):
+                    guard stack.count < Self.maxDepth else { throw failure(i, "nesting deeper than \(Self.maxDepth) levels") }
+                    let child =
+                        (current == Self.top && arrayContext != 0)
+                        ? arrayContext : arrayContextFor(parent: current, key: key, at: i)
+                    stack.append(child)
+                    current = child
+                    key = 0
+                    i += 1
+                    expect = 1
+                    continue
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    let s = i
+                    i = try skipNumber(i)
+                    if key != 0 {
+                        capture(key, start: s, end: i)
+                    } else if current == Self.top || current == Self.topArray || current == Self.pageArray
+                        || current == Self.strongPageArray
+                    {
+                        noteSkipped(s, .number, topLevel: current == Self.top)
+                    }
+                case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                    let s = i
+                    i = try skipLiteral(i, current)
+                    if current == Self.top || current == Self.topArray || current == Self.pageArray
+                        || current == Self.strongPageArray
+                    {
+                        noteSkipped(s, c == UInt8(ascii: "n") ? .null : .bool, topLevel: current == Self.top)
+                    }
+                default:
+                    throw failure(i, "expected a JSON value but found \(TextLocator.describe(c))")
+                }
+                if stack.isEmpty { return i }
+                expect = 5
+
+            case 2, 3:
+                if c == UInt8(ascii: "}"), expect == 2 {
+                    i += 1
+                    try close(&current, end: i)
+                    if stack.isEmpty { return i }
+                    expect = 5
+                    continue
+                }
+                guard c == UInt8(ascii: "\"") else {
+                    throw failure(i, "expected a quoted key but found \(TextLocator.describe(c))")
+                }
+                let s = i + 1
+                i = try skipString(s)
+                key = keyID(current, start: s, length: i - 1 - s)
+                expect = 4
+
+            case 4:
+                guard c == UInt8(ascii: ":") else {
+                    throw failure(i, "expected ':' after a key but found \(TextLocator.describe(c))")
+                }
+                i += 1
+                expect = 0
+
+            default:
+                if current >= 0x80 {
+                    if c == UInt8(ascii: ",") {
+                        i += 1
+                        key = 0
+                        expect = 0
+                    } else if c == UInt8(ascii: "]") {
+                        i += 1
+                        try close(&current, end: i)
+                        if stack.isEmpty { return i }
+                    } else {
+                        throw failure(i, "expected ',' or ']' in an array but found \(TextLocator.describe(c))")
+                    }
+                } else {
+                    if c == UInt8(ascii: ",") {
+                        i += 1
+                        expect = 3
+                    } else if c == UInt8(ascii: "}") {
+                        i += 1
+                        try close(&current, end: i)
+                        if stack.isEmpty { return i }
+                    } else {
+                        throw failure(i, "expected ',' or '}' in an object but found \(TextLocator.describe(c))")
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: - Tokens
+
+    /// Skips a string body starting just after its opening quote; returns the offset after the
+    /// closing quote.
+    @inline(__always)
+    private func skipString(_ start: Int) throws(ScanFailure) -> Int {
+        let p = base
+        let n = count
+        var j = start
+        // Short strings (most keys and values) are cheaper to walk than to hand to memchr.
+        let shortEnd = min(n, start + 24)
+        while j < shortEnd {
+            let c = p[j]
+            if c == UInt8(ascii: "\"") { return j + 1 }
+            if c == UInt8(ascii: "\\") { break }
+            j += 1
+        }
+        while true {
+            guard j < n, let hit = memchr(p + j, 0x22, n - j) else {
+                throw ScanFailure(
+                    offset: n, reason: "the input ends inside a string", atEnd: true,
+                    candidateStart: candidateStart >= 0 ? candidateStart : nil)
+            }
+            let quote = p.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var back = quote - 1
+            while back >= start, p[back] == UInt8(ascii: "\\") { back -= 1 }
+            if (quote - 1 - back) & 1 == 0 { return quote + 1 }
+            j = quote + 1
+        }
+    }
+
+    /// Skips a number, checking its grammar (`-? digits (. digits)? ([eE] [+-]? digits)?`).
+    @inline(__always)
+    private func skipNumber(_ start: Int) throws(ScanFailure) -> Int {
+        let p = base
+        let n = count
+        var j = start
+        if p[j] == UInt8(ascii: "-") { j += 1 }
+        let digitsStart = j
+        while j < n, p[j] &- 0x30 < 10 { j += 1 }
+        if j == digitsStart { throw numberFailure(j) }
+        if j < n, p[j] == UInt8(ascii: ".") {
+            j += 1
+            let fraction = j
+            while j < n, p[j] &- 0x30 < 10 { j += 1 }
+            if j == fraction { throw numberFailure(j) }
+        }
+        if j < n, p[j] | 0x20 == UInt8(ascii: "e") {
+            j += 1
+            if j < n, p[j] == UInt8(ascii: "+") || p[j] == UInt8(ascii: "-") { j += 1 }
+            let exponent = j
+            while j < n, p[j] &- 0x30 < 10 { j += 1 }
+            if j == exponent { throw numberFailure(j) }
+        }
+        return j
+    }
+
+    private func numberFailure(_ at: Int) -> ScanFailure {
+        if at >= count { return endFailure(at, Self.top) }
+        return failure(at, "a number is malformed here (found \(TextLocator.describe(base[at])))")
+    }
+
+    private func skipLiteral(_ start: Int, _ current: UInt8) throws(ScanFailure) -> Int {
+        let word: StaticString
+        switch base[start] {
+        case UInt8(ascii: "t"): word = "true"
+        case UInt8(ascii: "f"): word = "false"
+        default: word = "null"
+        }
+        let length = word.utf8CodeUnitCount
+        if start + length > count {
+            // A cut-off literal at the very end is a truncation, not a typo.
+            if memcmp(base + start, word.utf8Start, count - start) == 0 { throw endFailure(count, current) }
+            throw failure(start, "expected a JSON value but found \(TextLocator.describe(base[start]))")
+        }
+        guard memcmp(base + start, word.utf8Start, length) == 0 else {
+            throw failure(start, "expected a JSON value but found \(TextLocator.describe(base[start]))")
+        }
+        return start + length
+    }
+
+    // MARK: - Contexts
+
+    @inline(__always)
+    private mutating func keyID(_ context: UInt8, start: Int, length: Int) -> UInt8 {
+        switch context {
+        case Self.plainObject:
+            return length == 10 ? searchKey(start) : 0
+        case Self.skipObject, Self.pageRoot:
+            return 0
+        default:
+            return contextKey(context, start: start, length: length)
+        }
+    }
+
+    @inline(__always)
+    private func searchKey(_ start: Int) -> UInt8 {
+        if matches(start, 10, "masked_pan") { return Self.kMaskedPAN }
+        if matches(start, 10, "booking_id") { return Self.kBookingID }
+        return 0
+    }
+
+    @inline(__always)
+    private func matches(_ start: Int, _ length: Int, _ word: StaticString) -> Bool {
+        length == word.utf8CodeUnitCount && memcmp(base + start, word.utf8Start, length) == 0
+    }
+
+    /// Keys with a meaning in the special contexts (the order's root, customer, store, …).
+    private mutating func contextKey(_ context: UInt8, start: Int, length: Int) -> UInt8 {
+        if length == 10 {
+            let found = searchKey(start)
+            if found != 0 { return found }
+        }
+        switch context {
+        case Self.orderRoot, Self.orderRootPageable:
+            let found: UInt8
+            switch length {
+            case 2: found = matches(start, 2, "id") ? Self.kID : 0
+            case 4: found = matches(start, 4, "data") ? Self.kData : 0
+            case 5:
+                found = matches(start, 5, "store") ? Self.kStore : matches(start, 5, "items") ? Self.kItems : 0
+            case 6:
+                found = matches(start, 6, "status") ? Self.kStatus : matches(start, 6, "orders") ? Self.kOrders : 0
+            case 8:
+                found = matches(start, 8, "order_id") ? Self.kOrderID
+                    : matches(start, 8, "currency") ? Self.kCurrency : matches(start, 8, "customer") ? Self.kCustomer : 0
+            case 10: found = matches(start, 10, "created_at") ? Self.kCreatedAt : 0
+            case 11: found = matches(start, 11, "attachments") ? Self.kAttachments : 0
+            case 12:
+                found = matches(start, 12, "order_number") ? Self.kOrderNumber
+                    : matches(start, 12, "gross_amount") ? Self.kGrossAmount : 0
+            case 14: found = matches(start, 14, "payment_status") ? Self.kPaymentStatus : 0
+            default: found = 0
+            }
+            switch found {
+            case Self.kID, Self.kGrossAmount:
+                candidate.identifying = true
+            case Self.kOrderID, Self.kOrderNumber, Self.kCurrency, Self.kPaymentStatus:
+                candidate.identifying = true
+                candidate.strong = true
+            case Self.kCreatedAt, Self.kCustomer:
+                candidate.strong = true
+            case Self.kItems:
+                candidate.hasItems = true
+            default: break
+            }
+            return found
+        case Self.customer:
+            switch length {
+            case 5: return matches(start, 5, "email") ? Self.kEmail : 0
+            case 7: return matches(start, 7, "company") ? Self.kCompany : 0
+            case 9: return matches(start, 9, "last_name") ? Self.kLastName : 0
+            case 10: return matches(start, 10, "first_name") ? Self.kFirstName : 0
+            case 12: return matches(start, 12, "phone_number") ? Self.kPhone : 0
+            default: return 0
+            }
+        case Self.company:
+            if matches(start, length, "bussiness_name") { return Self.kBussinessName }
+            if matches(start, length, "business_name") { return Self.kBusinessName }
+            return 0
+        case Self.store:
+            return matches(start, length, "id") ? Self.kStoreID : 0
+        case Self.firstItem:
+            return matches(start, length, "store") ? Self.kItemStore : 0
+        case Self.itemStore:
+            return matches(start, length, "id") ? Self.kItemStoreID : 0
+        default:
+            return 0
+        }
+    }
+
+    private mutating func objectContext(parent: UInt8, key: UInt8, at offset: Int) -> UInt8 {
+        switch parent {
+        case Self.top, Self.topArray:
+            beginCandidate(at: offset, needsStrong: false)
+            return Self.orderRootPageable
+        case Self.pageArray, Self.strongPageArray:
+            beginCandidate(at: offset, needsStrong: parent == Self.strongPageArray)
+            return Self.orderRoot
+        case Self.orderRoot, Self.orderRootPageable:
+            if key == Self.kCustomer { return Self.customer }
+            if key == Self.kStore { return Self.store }
+            return Self.plainObject
+        case Self.customer:
+            return key == Self.kCompany ? Self.company : Self.plainObject
+        case Self.firstItem:
+            return key == Self.kItemStore ? Self.itemStore : Self.plainObject
+        case Self.itemsArray:
+            return Self.firstItem
+        case Self.skipObject, Self.skipArray, Self.pageRoot:
+            return Self.skipObject
+        default:
+            return Self.plainObject
+        }
+    }
+
+    private mutating func arrayContextFor(parent: UInt8, key: UInt8, at offset: Int) -> UInt8 {
+        switch parent {
+        case Self.top:
+            return Self.topArray
+        case Self.topArray, Self.pageArray, Self.strongPageArray:
+            noteSkipped(offset, .array, topLevel: false)
+            return Self.skipArray
+        case Self.orderRootPageable where key == Self.kOrders:
+            // A list page: the object holding it is not an order, its elements are.
+            stack[stack.count - 1] = Self.pageRoot
+            candidateStart = -1
+            pageCount += 1
+            return Self.pageArray
+        case Self.orderRoot, Self.orderRootPageable:
+            switch key {
+            case Self.kItems:
+                if parent == Self.orderRootPageable {
+                    candidate.fallbackArray = offset
+                    candidate.fallbackIsData = false
+                }
+                return Self.itemsArray
+            case Self.kData:
+                if parent == Self.orderRootPageable, candidate.fallbackArray < 0 {
+                    candidate.fallbackArray = offset
+                    candidate.fallbackIsData = true
+                }
+            case Self.kAttachments:
+                var j = offset + 1
+                while j < count, base[j] == 0x20 || base[j] == 0x0A || base[j] == 0x0D || base[j] == 0x09 { j += 1 }
+                if j < count, base[j] != UInt8(ascii: "]") { candidate.hasAttachments = true }
+            default: break
+            }
+            return Self.plainArray
+        case Self.skipObject, Self.skipArray, Self.pageRoot:
+            return Self.skipArray
+        default:
+            return Self.plainArray
+        }
+    }
+
+    // MARK: - Values kept
+
+    @inline(__always)
+    private mutating func capture(_ key: UInt8, start: Int, end: Int) {
+        let span = ByteSpan(start: start, end: end)
+        switch key {
+        case Self.kID: candidate.id = span
+        case Self.kOrderID: candidate.orderID = span
+        case Self.kOrderNumber: candidate.orderNumber = span
+        case Self.kCreatedAt: candidate.createdAt = span
+        case Self.kStatus: candidate.status = span
+        case Self.kPaymentStatus: candidate.paymentStatus = span
+        case Self.kGrossAmount: candidate.grossAmount = span
+        case Self.kCurrency: candidate.currency = span
+        case Self.kFirstName: candidate.firstName = span
+        case Self.kLastName: candidate.lastName = span
+        case Self.kEmail: candidate.email = span
+        case Self.kPhone: candidate.phone = span
+        case Self.kBussinessName: candidate.bussinessName = span
+        case Self.kBusinessName: candidate.businessName = span
+        case Self.kStoreID: candidate.storeID = span
+        case Self.kItemStoreID: candidate.itemStoreID = span
+        case Self.kMaskedPAN:
+            let text = JSONStringDecoder.decode(base, start: start, end: end)
+            if !text.isEmpty, !candidate.maskedPANs.contains(text) { candidate.maskedPANs.append(text) }
+        case Self.kBookingID:
+            let text = JSONStringDecoder.decode(base, start: start, end: end)
+            if !text.isEmpty, !candidate.bookingIDs.contains(text) { candidate.bookingIDs.append(text) }
+        default: break
+        }
+    }
+
+    // MARK: - Orders
+
+    private mutating func beginCandidate(at offset: Int, needsStrong: Bool) {
+        candidate = OrderCandidate()
+        candidateStart = offset
+        candidateNeedsStrong = needsStrong
+    }
+
+    @inline(__always)
+    private mutating func close(_ current: inout UInt8, end: Int) throws(ScanFailure) {
+        let closed = stack.removeLast()
+        current = stack.last ?? Self.top
+        if closed == Self.orderRoot || closed == Self.orderRootPageable {
+            finishCandidate(end: end, pageable: closed == Self.orderRootPageable)
+        }
+    }
+
+    private mutating func finishCandidate(end: Int, pageable: Bool) {
+        let start = candidateStart
+        candidateStart = -1
+        guard start >= 0 else { return }
+        let needsStrong = candidateNeedsStrong
+        if pageable, !candidate.identifying, candidate.fallbackArray >= 0 {
+            // `{"items": [...]}` or `{"data": [...]}`: a page if its elements are orders.
+            var pageScanner = DumpScanner(base: base, count: count)
+            let context = candidate.fallbackIsData ? Self.pageArray : Self.strongPageArray
+            if (try? pageScanner.scanValue(from: candidate.fallbackArray, arrayContext: context)) != nil,
+                !pageScanner.orders.isEmpty
+            {
+                orders.append(contentsOf: pageScanner.orders)
+                pageCount += 1
+                return
+            }
+        }
+        let accepted = needsStrong ? candidate.strong : candidate.isOrder
+        if accepted {
+            orders.append(ScannedOrder(start: start, end: end, summary: candidate.summary(base)))
+        } else {
+            noteSkipped(start, .object(keys: objectKeys(start: start, end: end)), topLevel: stack.isEmpty)
+        }
+    }
+
+    private mutating func noteSkipped(_ offset: Int, _ kind: ValueKind, topLevel: Bool) {
+        skippedCount += 1
+        if skipped.count < 20 { skipped.append((offset, kind, topLevel)) }
+    }
+
+    /// The keys of a (non-order) object, for messages; a slow path.
+    private func objectKeys(start: Int, end: Int) -> [String] {
+        let bytes = UnsafeRawBufferPointer(start: base + start, count: end - start)
+        guard let value = try? JSONParser.parse(bytes, maxDepth: Self.maxDepth), let object = value.objectValue else {
+            return []
+        }
+        return object.keys
+    }
+
+    // MARK: - Failures
+
+    private func failure(_ offset: Int, _ reason: String) -> ScanFailure {
+        ScanFailure(offset: offset, reason: reason, atEnd: false, candidateStart: candidateStart >= 0 ? candidateStart : nil)
+    }
+
+    private func endFailure(_ offset: Int, _ current: UInt8) -> ScanFailure {
+        let inside: String
+        if stack.isEmpty {
+            inside = "the input ends inside a value"
+        } else if current >= 0x80 {
+            inside = "the input ends inside an array"
+        } else {
+            inside = "the input ends inside an object"
+        }
+        return ScanFailure(
+            offset: count, reason: inside, atEnd: true, candidateStart: candidateStart >= 0 ? candidateStart : nil)
+    }
+}
