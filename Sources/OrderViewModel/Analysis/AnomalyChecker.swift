@@ -1,0 +1,180 @@
+import OrderModel
+
+/// Finds what does not add up in an order: totals, items against the order, tax lines, payout
+/// trees, payment operations against each other, `payment_details` and `payment_status`, and
+/// line ids that point at no item. Every anomaly has a plain-language reason and a JSON path.
+public enum AnomalyChecker {
+    /// All anomalies of an order, in a stable order (totals, items, payouts, payments, travel).
+    public static func check(_ order: Order) -> [Anomaly] {
+        check(order, timeline: PaymentTimeline(order: order))
+    }
+
+    /// The same, reusing an already built timeline.
+    public static func check(_ order: Order, timeline: PaymentTimeline) -> [Anomaly] {
+        var anomalies: [Anomaly] = []
+        anomalies += totals(order)
+        anomalies += itemSums(order)
+        for (index, item) in order.items.enumerated() {
+            anomalies += taxLines(item, index: index, currency: order.currency)
+            anomalies += payout(item, index: index, currency: order.currency)
+        }
+        anomalies += failedOperations(order)
+        for check in timeline.problems {
+            anomalies.append(Anomaly(kind: check.kind, message: check.message, jsonPath: check.jsonPath))
+        }
+        anomalies += danglingLineIDs(order)
+        return anomalies
+    }
+
+    // MARK: - Totals
+
+    /// gross − total_discount = net (a missing discount counts as zero).
+    static func totals(_ order: Order) -> [Anomaly] {
+        guard let gross = order.grossAmount, let net = order.netAmount else { return [] }
+        let discount = order.totalDiscount ?? 0
+        let (expected, overflow) = gross.subtractingReportingOverflow(discount)
+        guard overflow || expected != net else { return [] }
+        let money = { (amount: Int64) in DisplayText.money(amount, order.currency) }
+        let message = overflow
+            ? "gross \(money(gross)) − total discount \(money(discount)) overflows"
+            : "gross \(money(gross)) − total discount \(money(discount)) = \(money(expected)), but net is \(money(net)) (differs by \(money(net &- expected)))"
+        return [Anomaly(kind: .totals, message: message, jsonPath: ".net_amount")]
+    }
+
+    /// The items' gross and net sums against the order's.
+    static func itemSums(_ order: Order) -> [Anomaly] {
+        guard !order.items.isEmpty else { return [] }
+        var anomalies: [Anomaly] = []
+        let money = { (amount: Int64) in DisplayText.money(amount, order.currency) }
+        if let gross = order.grossAmount, let sum = PayoutTree.sumAmounts(order.items.map(\.grossAmount)), sum != gross {
+            anomalies.append(
+                Anomaly(
+                    kind: .itemsGross,
+                    message: "the items' gross amounts add up to \(money(sum)), but the order's gross is \(money(gross))",
+                    jsonPath: ".gross_amount"))
+        }
+        if let net = order.netAmount, let sum = PayoutTree.sumAmounts(order.items.map(\.netAmount)), sum != net {
+            anomalies.append(
+                Anomaly(
+                    kind: .itemsNet,
+                    message: "the items' net amounts add up to \(money(sum)), but the order's net is \(money(net))",
+                    jsonPath: ".net_amount"))
+        }
+        return anomalies
+    }
+
+    // MARK: - Tax
+
+    /// Each tax line's amount against its percentage of its basis (1 minor unit of rounding),
+    /// and for price-included lines, basis + tax against the item's net.
+    static func taxLines(_ item: OrderItem, index: Int, currency: Currency?) -> [Anomaly] {
+        var anomalies: [Anomaly] = []
+        let money = { (amount: Int64) in DisplayText.money(amount, currency) }
+        let name = itemName(item, index: index)
+        for line in item.taxLines where line.exempt != true {
+            guard let amount = line.amount, let basis = line.taxBasis, let percentage = line.percentage else { continue }
+            let expected = Double(basis) * percentage / 100
+            if abs(Double(amount) - expected) > 1.000_001 {
+                let pct = line.percentageText ?? String(percentage)
+                anomalies.append(
+                    Anomaly(
+                        kind: .taxAmount,
+                        message: "\(name): tax \(money(amount)) is not \(pct)% of the basis \(money(basis)) (expected about \(money(Int64(expected.rounded()))))",
+                        jsonPath: line.path["amount"].jqPath))
+            }
+        }
+        let included = item.taxLines.filter { $0.includedInPrice == true && $0.taxBasis != nil && $0.amount != nil }
+        if let net = item.netAmount, !included.isEmpty {
+            let bases = included.compactMap(\.taxBasis)
+            let amounts = included.compactMap(\.amount)
+            let expected: Int64?
+            if Set(bases).count == 1, let basis = bases.first, let tax = PayoutTree.sumAmounts(amounts) {
+                expected = PayoutTree.sumAmounts([basis, tax])
+            } else {
+                expected = PayoutTree.sumAmounts(bases + amounts)
+            }
+            if let expected, (net &- expected).magnitude > UInt64(included.count) {
+                anomalies.append(
+                    Anomaly(
+                        kind: .taxBasis,
+                        message: "\(name): tax basis + tax = \(money(expected)) but the item's net is \(money(net)) (tax is included in the price)",
+                        jsonPath: item.path["tax_lines"].jqPath))
+            }
+        }
+        return anomalies
+    }
+
+    // MARK: - Payout
+
+    static func payout(_ item: OrderItem, index: Int, currency: Currency?) -> [Anomaly] {
+        guard let tree = item.payout, !tree.isEmpty else { return [] }
+        let rows = PayoutTreeRows(tree: tree, grossAmount: item.grossAmount, currency: currency)
+        let effective = PayoutTreeRows.effectiveAmounts(tree)
+        let money = { (amount: Int64) in DisplayText.money(amount, currency) }
+        let name = itemName(item, index: index)
+        var anomalies: [Anomaly] = []
+        for node in rows.mismatchedNodes {
+            let sum = PayoutTree.sumAmounts(tree.nodes[node].children.map { effective[$0] }) ?? 0
+            anomalies.append(
+                Anomaly(
+                    kind: .payoutChildren,
+                    message: "\(name): payout destination of \(money(tree.nodes[node].amount ?? 0)) has destinations that add up to \(money(sum))",
+                    jsonPath: tree.nodes[node].path.jqPath))
+        }
+        if rows.rootMismatch, let sum = rows.rootSum, let gross = item.grossAmount {
+            anomalies.append(
+                Anomaly(
+                    kind: .payoutRoot,
+                    message: "\(name): the payout destinations add up to \(money(sum)), but the item's gross is \(money(gross))",
+                    jsonPath: tree.path.jqPath))
+        }
+        return anomalies
+    }
+
+    // MARK: - Payments
+
+    static func failedOperations(_ order: Order) -> [Anomaly] {
+        order.operations.compactMap { operation in
+            guard operation.success == false else { return nil }
+            let amount = DisplayText.money(operation.amount, order.currency).map { " of \($0)" } ?? ""
+            let when = operation.timestamp.map { " at \($0.text)" } ?? ""
+            return Anomaly(
+                kind: .failedOperation, severity: .warning,
+                message: "a \(operation.kind.rawValue)\(amount)\(when) failed",
+                jsonPath: operation.path.jqPath)
+        }
+    }
+
+    // MARK: - Travel
+
+    static func danglingLineIDs(_ order: Order) -> [Anomaly] {
+        let known = Set(order.items.compactMap(\.lineID))
+        var anomalies: [Anomaly] = []
+        for attachment in order.attachments {
+            for reservation in attachment.reservations {
+                for id in reservation.lineIDs where !known.contains(id) {
+                    anomalies.append(
+                        Anomaly(
+                            kind: .danglingLineID,
+                            message: "\(reservation.kind.title.lowercased()) reservation \(reservation.bookingID ?? "") names line \(id), but no item has that line id",
+                            jsonPath: reservation.path["line_ids"].jqPath))
+                }
+            }
+        }
+        for leg in order.itinerary {
+            for id in leg.lineIDs where !known.contains(id) {
+                anomalies.append(
+                    Anomaly(
+                        kind: .danglingLineID,
+                        message: "itinerary leg \(leg.id ?? "") names line \(id), but no item has that line id",
+                        jsonPath: leg.path["line_ids"].jqPath))
+            }
+        }
+        return anomalies
+    }
+
+    static func itemName(_ item: OrderItem, index: Int) -> String {
+        if let line = item.lineID { return "item \(index + 1) (line \(line))" }
+        return "item \(index + 1)"
+    }
+}

@@ -1,0 +1,227 @@
+import OrderModel
+
+/// The payment history of an order in time order: sessions, authorizations, captures, refunds,
+/// cancellations and events, each with the running totals after it, and the final totals
+/// checked against the order's `payment_details` and `payment_status`.
+///
+/// Entries are sorted by time (parsed times in time order, then unparsed ones by text, then
+/// entries without a time); equal times keep the order sessions, authorizations, captures,
+/// refunds, cancellations, events and their array order. Only successful operations move the
+/// totals; an operation without `success` counts as successful, one with `success: false` does
+/// not (and is reported as an anomaly).
+public struct PaymentTimeline: Sendable, Equatable {
+    public var entries: [TimelineEntry]
+    /// The totals after the last entry.
+    public var totals: PaymentTotals
+    /// Final totals against `payment_details` and `payment_status`, and the totals' own sanity.
+    public var checks: [TimelineCheck]
+    public var currency: Currency?
+
+    public init(order: Order) {
+        currency = order.currency
+        var pending: [(time: Timestamp?, entry: TimelineEntry)] = []
+        for (index, session) in order.sessions.enumerated() {
+            pending.append((session.processedAt ?? session.createdAt, TimelineEntry(session: session, index: index, currency: order.currency)))
+        }
+        for kind in OperationKind.allCases {
+            for (index, operation) in order.operations(kind).enumerated() {
+                pending.append((operation.timestamp, TimelineEntry(operation: operation, index: index, currency: order.currency)))
+            }
+        }
+        for (index, event) in order.events.enumerated() {
+            pending.append((event.createdAt, TimelineEntry(event: event, index: index)))
+        }
+        // Stable: ties keep insertion order.
+        let sorted = pending.enumerated().sorted { lhs, rhs in
+            switch (lhs.element.time, rhs.element.time) {
+            case let (l?, r?):
+                if l != r { return l < r }
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): break
+            }
+            return lhs.offset < rhs.offset
+        }
+        var totals = PaymentTotals()
+        var entries: [TimelineEntry] = []
+        entries.reserveCapacity(sorted.count)
+        for item in sorted {
+            var entry = item.element.entry
+            totals.apply(entry)
+            entry.totals = totals
+            entries.append(entry)
+        }
+        self.entries = entries
+        self.totals = totals
+        self.checks = PaymentTimeline.checks(totals: totals, order: order)
+    }
+
+    /// Only the failed checks.
+    public var problems: [TimelineCheck] { checks.filter { !$0.ok } }
+
+    /// Detail rows for the timeline: one per entry with its running totals, then the checks.
+    public func rows() -> [DetailRow] {
+        var rows: [DetailRow] = []
+        for entry in entries {
+            rows.append(
+                DetailRow(
+                    entry.timeText.isEmpty ? "—" : entry.timeText, entry.summary,
+                    tone: entry.success == false ? .bad : .normal, target: entry.target, jsonPath: entry.jsonPath))
+            if entry.kind != .session && entry.kind != .event {
+                rows.append(DetailRow(indent: 1, "totals", entry.totals.text(currency), tone: .muted))
+            }
+        }
+        for check in checks {
+            rows.append(
+                DetailRow(check.label, (check.ok ? "✓ " : "✗ ") + check.message, tone: check.ok ? .good : .bad,
+                          jsonPath: check.jsonPath))
+        }
+        return rows
+    }
+
+    static func checks(totals: PaymentTotals, order: Order) -> [TimelineCheck] {
+        let currency = order.currency
+        let money = { (amount: Int64) in DisplayText.money(amount, currency) }
+        var checks: [TimelineCheck] = []
+        if totals.captured > totals.authorized {
+            checks.append(
+                TimelineCheck(
+                    kind: .overCaptured, label: "Captured vs authorized", ok: false,
+                    message: "captured \(money(totals.captured)) is more than the \(money(totals.authorized)) authorized",
+                    jsonPath: ".captures"))
+        }
+        if totals.refunded > totals.captured {
+            checks.append(
+                TimelineCheck(
+                    kind: .overRefunded, label: "Refunded vs captured", ok: false,
+                    message: "refunded \(money(totals.refunded)) is more than the \(money(totals.captured)) captured",
+                    jsonPath: ".refunds"))
+        }
+        if let details = order.paymentDetails {
+            let path = details.path
+            func compare(_ label: String, _ field: String, _ stated: Int64?, _ computed: Int64, _ what: String) {
+                guard let stated else { return }
+                let ok = stated == computed
+                checks.append(
+                    TimelineCheck(
+                        kind: .paymentDetails, label: label, ok: ok,
+                        message: ok
+                            ? "\(field) \(money(stated)) matches \(what)"
+                            : "\(field) is \(money(stated)) but the operations leave \(money(computed)) \(what)",
+                        jsonPath: path[field].jqPath))
+            }
+            compare(
+                "Remaining capture", "remaining_capture_amount", details.remainingCaptureAmount, totals.capturable,
+                "to capture")
+            compare(
+                "Remaining refund", "remaining_refund_amount", details.remainingRefundAmount, totals.refundable,
+                "to refund")
+            compare(
+                "Remaining cancellation", "remaining_cancellation_amount", details.remainingCancellationAmount,
+                totals.capturable, "to cancel")
+        }
+        if let status = order.paymentStatus {
+            checks += statusChecks(status, totals: totals, order: order)
+        }
+        return checks
+    }
+
+    /// `payment_status` against what the operations did. "Paid" is measured against the net
+    /// amount (what the customer owes after discounts), or the gross when there is no net.
+    static func statusChecks(_ status: PaymentStatus, totals: PaymentTotals, order: Order) -> [TimelineCheck] {
+        let currency = order.currency
+        let money = { (amount: Int64) in DisplayText.money(amount, currency) }
+        let due = order.netAmount ?? order.grossAmount
+        let dueName = order.netAmount != nil ? "net amount" : "gross amount"
+        var problem: String?
+        switch status {
+        case .paid:
+            if let due, totals.captured < due {
+                problem = "payment status is paid but only \(money(totals.captured)) of the \(dueName) \(money(due)) was captured"
+            }
+        case .partiallyPaid:
+            if totals.captured == 0 {
+                problem = "payment status is partially_paid but nothing was captured"
+            } else if let due, totals.captured >= due {
+                problem = "payment status is partially_paid but \(money(totals.captured)) was captured, the whole \(dueName)"
+            }
+        case .refunded:
+            if totals.refunded < totals.captured || totals.captured == 0 {
+                problem = "payment status is refunded but only \(money(totals.refunded)) of \(money(totals.captured)) captured was refunded"
+            }
+        case .partiallyRefunded:
+            if totals.refunded == 0 {
+                problem = "payment status is partially_refunded but nothing was refunded"
+            } else if totals.refunded >= totals.captured {
+                problem = "payment status is partially_refunded but everything captured (\(money(totals.captured))) was refunded"
+            }
+        case .pending:
+            if totals.captured > 0 {
+                problem = "payment status is pending but \(money(totals.captured)) was captured"
+            }
+        default:
+            return []
+        }
+        return [
+            TimelineCheck(
+                kind: .paymentStatus, label: "Payment status", ok: problem == nil,
+                message: problem ?? "\(status.rawValue) agrees with the operations", jsonPath: ".payment_status")
+        ]
+    }
+}
+
+/// Running payment totals, in minor units of the order currency.
+public struct PaymentTotals: Sendable, Equatable {
+    public var authorized: Int64 = 0
+    public var captured: Int64 = 0
+    public var refunded: Int64 = 0
+    public var cancelled: Int64 = 0
+
+    public init(authorized: Int64 = 0, captured: Int64 = 0, refunded: Int64 = 0, cancelled: Int64 = 0) {
+        self.authorized = authorized
+        self.captured = captured
+        self.refunded = refunded
+        self.cancelled = cancelled
+    }
+
+    /// authorized − captured − cancelled.
+    public var capturable: Int64 { authorized &- captured &- cancelled }
+    /// captured − refunded.
+    public var refundable: Int64 { captured &- refunded }
+
+    mutating func apply(_ entry: TimelineEntry) {
+        guard entry.success != false, let amount = entry.amount else { return }
+        switch entry.kind {
+        case .authorization: authorized = authorized &+ amount
+        case .capture: captured = captured &+ amount
+        case .refund: refunded = refunded &+ amount
+        case .cancellation: cancelled = cancelled &+ amount
+        case .session, .event: break
+        }
+    }
+
+    /// `authorized 10.00 NOK · captured 6.00 NOK · …` for a totals row.
+    public func text(_ currency: Currency?) -> String {
+        let money = { (amount: Int64) in DisplayText.money(amount, currency) }
+        return "authorized \(money(authorized)) · captured \(money(captured)) · refunded \(money(refunded))"
+            + " · cancelled \(money(cancelled)) · capturable \(money(capturable)) · refundable \(money(refundable))"
+    }
+}
+
+/// The result of comparing the payment totals with what the order says.
+public struct TimelineCheck: Sendable, Equatable {
+    public var kind: Anomaly.Kind
+    public var label: String
+    public var ok: Bool
+    /// Plain language, e.g. "remaining_capture_amount is 4.00 NOK but the operations leave 0.00 NOK to capture".
+    public var message: String
+    public var jsonPath: String?
+
+    public init(kind: Anomaly.Kind, label: String, ok: Bool, message: String, jsonPath: String?) {
+        self.kind = kind
+        self.label = label
+        self.ok = ok
+        self.message = message
+        self.jsonPath = jsonPath
+    }
+}
