@@ -32,9 +32,17 @@ struct DumpThroughputTests {
         let file = try dir.write("bench.json", text)
         let size = text.utf8.count
 
-        let clock = ContinuousClock()
+        // Best of three opens (the machine is shared; the first open also pays for page faults).
+        let wallClock = ContinuousClock()
         var source: DumpSource?
-        let elapsed = try clock.measure { source = try DumpSource.open(paths: [file]) }
+        var elapsed = Duration.seconds(1_000)
+        var cpuSeconds = 1_000.0
+        for _ in 0..<3 {
+            source = nil
+            let cpuStart = clock()
+            elapsed = min(elapsed, try wallClock.measure { source = try DumpSource.open(paths: [file]) })
+            cpuSeconds = min(cpuSeconds, Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC))
+        }
         let opened = try #require(source)
         #expect(opened.count == count)
         #expect(opened.summaries.last?.id == "bench-\(count)")
@@ -43,7 +51,8 @@ struct DumpThroughputTests {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let megabytes = Double(size) / 1_000_000
         print(
-            "dump index throughput: \(String(format: "%.1f", megabytes)) MB, \(count) orders in "
-                + "\(String(format: "%.3f", seconds)) s = \(String(format: "%.0f", megabytes / seconds)) MB/s")
+            "dump index throughput (best of 3): \(String(format: "%.1f", megabytes)) MB, \(count) orders in "
+                + "\(String(format: "%.3f", seconds)) s = \(String(format: "%.0f", megabytes / seconds)) MB/s wall; "
+                + "\(String(format: "%.3f", cpuSeconds)) s CPU = \(String(format: "%.0f", megabytes / cpuSeconds)) MB/s")
     }
 }

@@ -127,6 +127,12 @@ struct DumpScanner {
                 if c > 0x20 { break }
                 if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 {
                     i += 1
+                    // Indentation in pretty-printed dumps: skip eight spaces at a time.
+                    while i &+ 8 <= n,
+                        UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+                    {
+                        i &+= 8
+                    }
                     continue
                 }
                 throw failure(i, "unexpected control character \(TextLocator.describe(c))")
