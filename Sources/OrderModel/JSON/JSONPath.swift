@@ -83,9 +83,13 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         for component in components {
             switch component {
             case .key(let key):
-                text += JSONPath.isIdentifier(key) ? "." + key : "[" + JSONPath.quoted(key) + "]"
+                if JSONPath.isIdentifier(key) {
+                    text += "." + key
+                } else {
+                    text += (text.isEmpty ? "." : "") + "[" + JSONPath.quoted(key) + "]"
+                }
             case .index(let index):
-                text += "[\(index)]"
+                text += (text.isEmpty ? "." : "") + "[\(index)]"
             }
         }
         return text.isEmpty ? "." : text
