@@ -72,14 +72,19 @@ public struct PayoutTreeRows: Sendable, Equatable {
                     parts.append("✓ children add up")
                 }
             }
+            // A path's text grows with depth, so rows of a very deep tree would cost depth² to
+            // label; past `maxPathDepth` rows carry no path (the raw view opens the tree instead).
             rows.append(
                 DetailRow(indent: node.depth, label, parts.joined(separator: "  "), tone: tone,
-                          jsonPath: node.path.jqPath))
+                          jsonPath: node.depth <= PayoutTreeRows.maxPathDepth ? node.path.jqPath : nil))
             stack.append(contentsOf: node.children.reversed())
         }
         self.rows = rows
         self.mismatchedNodes = mismatched
     }
+
+    /// Nodes deeper than this get no `jsonPath` on their row (see the comment where rows are made).
+    public static let maxPathDepth = 256
 
     /// `percentage 10` from type and value, the type or value alone, or `—`.
     static func label(_ node: PayoutNode) -> String {
