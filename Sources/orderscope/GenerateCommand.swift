@@ -1,0 +1,189 @@
+import ArgumentParser
+import OrderSources
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `orderscope generate --count N --seed S [--out FILE] [--format array|ndjson] [--gzip]
+/// [--pretty] [--anomaly-rate R]`: writes a deterministic synthetic dump of realistic Dintero
+/// orders for demos and benchmarks (see `SyntheticOrders`).
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a realistic synthetic order dump (deterministic by seed).",
+        discussion: """
+            The same --seed always gives the same bytes. A small fraction of orders (--anomaly-rate) \
+            carries one deliberate inconsistency for the anomaly checks to find. With --out the \
+            dump is written to a temporary file in the same folder and renamed when complete; a \
+            .gz suffix implies --gzip. Progress goes to stderr when it is a terminal, and a \
+            one-line summary ends every run.
+            """
+    )
+
+    @Option(name: .long, help: "Number of orders (0 or more).")
+    var count: Int = 1000
+
+    @Option(name: .long, help: "Seed of the generator (an unsigned 64-bit integer).")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Output file (default: standard output).")
+    var out: String?
+
+    @Option(name: .long, help: "Layout: array (one JSON array) or ndjson (one order per line).")
+    var format: String = "array"
+
+    @Flag(name: .long, help: "Compress with gzip (implied by a .gz suffix on --out).")
+    var gzip = false
+
+    @Flag(name: .long, help: "Indent the JSON array (ignored for ndjson).")
+    var pretty = false
+
+    @Option(name: .long, help: "Fraction of orders with a deliberate anomaly, 0...1.")
+    var anomalyRate: Double = 0.03
+
+    func validate() throws {
+        guard count >= 0 else { throw ValidationError("--count must be 0 or more, not \(count).") }
+        guard anomalyRate.isFinite, (0...1).contains(anomalyRate) else {
+            throw ValidationError("--anomaly-rate must be between 0 and 1 (e.g. 0.03), not \(anomalyRate).")
+        }
+        guard SyntheticOutputFormat(rawValue: format) != nil else {
+            throw ValidationError("--format must be 'array' or 'ndjson', not '\(format)'.")
+        }
+        if let out, out.isEmpty { throw ValidationError("--out needs a file name.") }
+    }
+
+    func run() throws {
+        let layout = SyntheticOutputFormat(rawValue: format) ?? .array
+        let compress = gzip || (out?.hasSuffix(".gz") ?? false)
+        let generator = SyntheticOrders(seed: seed, anomalyRate: anomalyRate)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let showProgress = isatty(2) == 1 && count >= 10_000
+        var lastReport = start
+        let progress: (Int, Int64) -> Void = { orders, bytes in
+            guard showProgress else { return }
+            let now = clock.now
+            guard now - lastReport >= .seconds(1) else { return }
+            lastReport = now
+            let percent = Int(Double(orders) / Double(max(count, 1)) * 100)
+            GenerateCommand.writeError(
+                "\r\(orders)/\(count) orders (\(percent)%), \(GenerateCommand.megabytes(bytes)) MB\u{1B}[K")
+        }
+
+        var target: OutputTarget
+        do {
+            target = try OutputTarget(path: out)
+        } catch {
+            GenerateCommand.writeError("orderscope: \(error.message)\n")
+            throw ExitCode(2)
+        }
+        let summary: SyntheticSummary
+        do {
+            var sink = FileDescriptorSink(fileDescriptor: target.fileDescriptor, name: target.displayName)
+            if compress {
+                var gzipSink = try GzipSink(wrapping: sink)
+                summary = try generator.write(count: count, format: layout, pretty: pretty, to: &gzipSink, progress: progress)
+            } else {
+                summary = try generator.write(count: count, format: layout, pretty: pretty, to: &sink, progress: progress)
+            }
+            try target.commit()
+        } catch {
+            target.abandon()
+            if showProgress { GenerateCommand.writeError("\n") }
+            GenerateCommand.writeError("orderscope: \(error.message)\n")
+            throw ExitCode(2)
+        }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let anomalies = summary.anomalies.values.reduce(0, +)
+        var line = showProgress ? "\r\u{1B}[K" : ""
+        line += "generated \(summary.orders) orders (\(anomalies) with anomalies), "
+        line += "\(summary.bytesGenerated) bytes"
+        if compress { line += " (\(summary.bytesWritten) gzipped)" }
+        line += " in \(GenerateCommand.fixed(seconds, 2)) s"
+        if seconds > 0 {
+            line += ", \(GenerateCommand.fixed(Double(summary.orders) / seconds, 0)) orders/s"
+            line += ", \(GenerateCommand.fixed(Double(summary.bytesGenerated) / seconds / 1e6, 1)) MB/s"
+        }
+        line += " → \(target.displayName)\n"
+        GenerateCommand.writeError(line)
+    }
+
+    // MARK: - Helpers
+
+    static func megabytes(_ bytes: Int64) -> String { fixed(Double(bytes) / 1e6, 1) }
+
+    /// `value` with `decimals` digits after the point (no Foundation).
+    static func fixed(_ value: Double, _ decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = Int64((value * scale).rounded())
+        let whole = scaled / Int64(scale)
+        guard decimals > 0 else { return String(whole) }
+        var fraction = String(abs(scaled) % Int64(scale))
+        while fraction.count < decimals { fraction = "0" + fraction }
+        return "\(whole).\(fraction)"
+    }
+
+    static func writeError(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = write(2, base + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+
+    /// Standard output, or a temporary file next to `path` that is renamed over it on `commit`.
+    struct OutputTarget {
+        var fileDescriptor: Int32
+        var displayName: String
+        var finalPath: String?
+        var temporaryPath: String?
+
+        init(path: String?) throws(SyntheticOutputError) {
+            guard let path else {
+                fileDescriptor = 1
+                displayName = "standard output"
+                return
+            }
+            var template = Array((path + ".tmp-XXXXXX").utf8CString)
+            let fd = template.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress.map { mkstemp($0) } ?? -1
+            }
+            guard fd >= 0 else {
+                throw SyntheticOutputError("cannot create \(path): \(String(cString: strerror(errno)))")
+            }
+            fchmod(fd, 0o644)
+            fileDescriptor = fd
+            displayName = path
+            finalPath = path
+            temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+
+        func commit() throws(SyntheticOutputError) {
+            guard let finalPath, let temporaryPath else { return }
+            if close(fileDescriptor) != 0 {
+                throw SyntheticOutputError("cannot finish \(finalPath): \(String(cString: strerror(errno)))")
+            }
+            if rename(temporaryPath, finalPath) != 0 {
+                let reason = String(cString: strerror(errno))
+                unlink(temporaryPath)
+                throw SyntheticOutputError("cannot rename the output to \(finalPath): \(reason)")
+            }
+        }
+
+        func abandon() {
+            guard let temporaryPath else { return }
+            close(fileDescriptor)
+            unlink(temporaryPath)
+        }
+    }
+}
