@@ -10,8 +10,9 @@ public struct OrderAnalysis: Sendable, Equatable {
 
     public init(order: Order) {
         self.order = order
-        anomalies = AnomalyChecker.check(order)
-        timeline = PaymentTimeline(order: order)
+        let timeline = PaymentTimeline(order: order)
+        self.timeline = timeline
+        anomalies = AnomalyChecker.check(order, timeline: timeline)
         root = OrderScreens.root(order, anomalies: anomalies)
     }
 }
