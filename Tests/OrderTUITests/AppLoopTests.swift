@@ -31,7 +31,7 @@ struct FixtureSource: OrderSource {
     }
 }
 
-@Suite("app loop")
+@Suite("app loop", .serialized, .timeLimit(.minutes(1)))
 struct AppLoopTests {
     @Test func loopLoadsPagesOpensOrdersAndQuits() throws {
         let orders = try Fixtures.sampleOrders()

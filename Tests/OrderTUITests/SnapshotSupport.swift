@@ -48,8 +48,8 @@ enum Fixtures {
         var state = UIState(app: AppState(origin: .files(["Resources/sample-orders.json"])), sourceLabel: "Resources/sample-orders.json")
         let controller = UIController()
         let layout = ScreenLayout.compute(size: size, focus: state.app.focus)
-        _ = state.app.handle(.viewportChanged(listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows))
-        let effects = state.app.handle(.started)
+        var effects = state.app.handle(.viewportChanged(listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows))
+        effects += state.app.handle(.started)
         guard case .loadPage(let request, _, _) = effects.first else { return (state, controller) }
         let summaries = orders.map { OrderSummary(order: $0) }
         let followUps = state.app.handle(.pageLoaded(request: request, .success(OrderPage(summaries: summaries, next: nil, totalCount: summaries.count))))
