@@ -11,13 +11,18 @@ public enum ScreenRenderer {
         let layout = ScreenLayout.compute(size: size, focus: state.app.focus)
         if layout.mode == .tooSmall {
             let message = "terminal too small: \(size.width)×\(size.height), need \(ScreenLayout.minimumSize.width)×\(ScreenLayout.minimumSize.height)"
-            var y = 0
-            var rest = Substring(message)
-            while !rest.isEmpty && y < grid.height {
-                let line = rest.prefix(max(1, grid.width))
-                grid.put(String(line), x: 0, y: y, style: theme.text, maxWidth: grid.width)
-                rest = rest.dropFirst(line.count)
-                y += 1
+            // Word-wrapped so it stays readable in a sliver of a terminal.
+            var lines: [String] = [""]
+            for word in message.split(separator: " ") {
+                let candidate = lines[lines.count - 1].isEmpty ? String(word) : lines[lines.count - 1] + " " + word
+                if candidate.count <= max(1, grid.width) || lines[lines.count - 1].isEmpty {
+                    lines[lines.count - 1] = candidate
+                } else {
+                    lines.append(String(word))
+                }
+            }
+            for (y, line) in lines.enumerated() where y < grid.height {
+                grid.put(line, x: 0, y: y, style: theme.text, maxWidth: grid.width)
             }
             return grid
         }
