@@ -29,7 +29,9 @@ struct BrowseCommand: ParsableCommand {
             throw OrderScopeExit.fail(error)
         }
         let label = files.count == 1 ? files[0] : "\(files.count) files"
-        try TerminalSession.run(source: source, origin: .files(files), label: label, display: display)
+        try TerminalSession.run(
+            source: source, origin: .files(files), label: label, display: display,
+            backgroundWork: AnomalyScan.work(for: source))
     }
 }
 
@@ -55,7 +57,9 @@ struct DemoCommand: ParsableCommand {
         } catch {
             throw OrderScopeExit.fail(error)
         }
-        try TerminalSession.run(source: source, origin: .demo, label: "demo dataset", display: display)
+        try TerminalSession.run(
+            source: source, origin: .demo, label: "demo dataset", display: display,
+            backgroundWork: AnomalyScan.work(for: source))
     }
 }
 

@@ -10,7 +10,10 @@ import TerminalCore
 /// Everything that can fail is checked before the screen is taken, so errors print on a normal
 /// screen with a non-zero exit.
 enum TerminalSession {
-    static func run(source: any OrderSource, origin: SourceOrigin, label: String, display: DisplayOptions) throws {
+    static func run(
+        source: any OrderSource, origin: SourceOrigin, label: String, display: DisplayOptions,
+        backgroundWork: (@Sendable (Mailbox) -> Void)? = nil
+    ) throws {
         let noColor = display.noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
         let terminal: CursesTerminal
         do {
@@ -22,9 +25,14 @@ enum TerminalSession {
         defer { terminal.shutdown() }
         var theme: Theme = noColor || terminal.colorCapability == .none ? .monochrome : .standard
         if display.ascii || !terminal.supportsUnicode { theme.glyphs = .ascii }
-        var state = UIState(app: AppState(origin: origin), sourceLabel: label)
+        // Dumps are indexed already: load every page in the background instead of on demand.
+        var isDump = true
+        if case .api = origin { isDump = false }
+        let app = isDump ? AppState(origin: origin, pageSize: 5_000, prefetchDistance: .max) : AppState(origin: origin)
+        var state = UIState(app: app, sourceLabel: label)
         state.mouseEnabled = !display.noMouse
         let loop = AppLoop(state: state, terminal: terminal, source: source, theme: theme)
+        loop.backgroundWork = backgroundWork
         loop.run()
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import OrderModel
 import OrderSources
 import OrderViewModel
@@ -35,8 +36,16 @@ public final class AppLoop {
         self.theme = theme
     }
 
+    /// Work to start in the background once the loop runs (e.g. checking every order of a dump
+    /// for anomalies); it reports through the mailbox it is given.
+    public var backgroundWork: (@Sendable (Mailbox) -> Void)?
+
     /// Runs until the operator quits (or the key source ends, for scripted runs).
     public func run() {
+        if let work = backgroundWork {
+            let mailbox = self.mailbox
+            Thread.detachNewThread { work(mailbox) }
+        }
         syncViewport()
         perform(state.app.handle(.started).map { .app($0) })
         draw()
@@ -78,7 +87,7 @@ public final class AppLoop {
     private func drainMailbox() -> Bool {
         let events = mailbox.drain()
         for event in events {
-            pending -= 1
+            if case .anomaliesCounted = event {} else { pending -= 1 }
             perform(state.app.handle(event).map { .app($0) })
         }
         return !events.isEmpty

@@ -130,6 +130,6 @@ extension KeyTable {
         KeyBinding([.ctrl("l")], .redraw, help: "Redraw the screen"),
         KeyBinding([.ctrl("z")], .suspend, help: "Suspend to the shell (fg resumes)"),
         KeyBinding([.char("m")], .toggleMouse, help: "Turn mouse reporting off/on (off lets the terminal select text)"),
-        KeyBinding([.char("q"), .ctrl("c")], .app(.quit), hint: "quit", help: "Quit"),
+        KeyBinding([.char("q")], .app(.quit), hint: "quit", help: "Quit"),
     ])
 }

@@ -17,7 +17,11 @@ public enum PlainTextReport {
 
     /// One table row per summary, with a header; widths fit the widest value up to a cap.
     public static func table(_ summaries: [OrderSummary]) -> String {
-        let cells: [[String]] = summaries.map(cells(for:))
+        // The anomaly column only when anomalies were counted (summaries from a dump index
+        // have not been checked; `check` does that).
+        let showAnomalies = summaries.contains { $0.anomalyCount != nil }
+        let columns = showAnomalies ? self.columns : Array(self.columns.dropLast())
+        let cells: [[String]] = summaries.map { Array(Self.cells(for: $0).prefix(columns.count)) }
         var widths = columns.map { DisplayWidth.of($0.title) }
         for row in cells {
             for (index, cell) in row.enumerated() {
@@ -25,8 +29,8 @@ public enum PlainTextReport {
             }
         }
         var lines: [String] = []
-        lines.append(line(columns.map(\.title), widths))
-        for row in cells { lines.append(line(row, widths)) }
+        lines.append(line(columns.map(\.title), widths, columns))
+        for row in cells { lines.append(line(row, widths, columns)) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -45,7 +49,9 @@ public enum PlainTextReport {
         ].map { Sanitizer.sanitize($0) }
     }
 
-    private static func line(_ cells: [String], _ widths: [Int]) -> String {
+    private static func line(
+        _ cells: [String], _ widths: [Int], _ columns: [(title: String, alignment: TextAlignment, maxWidth: Int)]
+    ) -> String {
         var parts: [String] = []
         for (index, cell) in cells.enumerated() {
             parts.append(cell.fitted(toWidth: widths[index], alignment: columns[index].alignment))

@@ -28,6 +28,7 @@ enum Bars {
         if let sort = app.list.sort { left += " · sort " + sort.label }
         if !app.list.query.isEmpty { left += " · filter " + app.list.query.source }
         if case .loading = app.detail.load { left += " · loading order…" }
+        if let check = app.anomalyCheck { left += " · checking \(check.checked)/\(check.total)" }
         var x = grid.put(left, x: rect.x, y: rect.y, style: theme.statusBar, maxWidth: rect.width)
         if let message = app.status {
             let style: Style

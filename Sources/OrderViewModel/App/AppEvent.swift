@@ -10,6 +10,9 @@ public enum AppEvent: Sendable {
     case orderLoaded(id: String, Result<Order, SourceError>)
     /// The UI tells how many rows each pane has, so paging and scrolling match the screen.
     case viewportChanged(listRows: Int, detailRows: Int, timelineRows: Int)
+    /// A background check of every order found these anomaly counts (by order id); `checked`
+    /// of `total` orders are done so far.
+    case anomaliesCounted([String: Int], checked: Int, total: Int)
 }
 
 /// Work the state asks the outside world to do; results come back as `AppEvent`s.

@@ -8,6 +8,13 @@ import OrderSources
 /// page, load an order) for the app loop to run; their results come back as events. Renderers
 /// draw it; tests drive it with events and check the exact state and effects.
 public struct AppState: Sendable, Equatable {
+    public static func == (lhs: AppState, rhs: AppState) -> Bool {
+        lhs.origin == rhs.origin && lhs.list == rhs.list && lhs.detail == rhs.detail && lhs.timeline == rhs.timeline
+            && lhs.focus == rhs.focus && lhs.status == rhs.status && lhs.isQuitting == rhs.isQuitting
+            && lhs.anomalyCheck?.checked == rhs.anomalyCheck?.checked && lhs.anomalyCheck?.total == rhs.anomalyCheck?.total
+            && lhs.cache == rhs.cache
+    }
+
     public var origin: SourceOrigin
     public var list = ListState()
     public var detail = DetailState()
@@ -16,6 +23,8 @@ public struct AppState: Sendable, Equatable {
     /// A message for the status bar (the last error, or what a command did).
     public var status: StatusMessage?
     public var isQuitting = false
+    /// Progress of the background anomaly check over the whole source, while it runs.
+    public var anomalyCheck: (checked: Int, total: Int)?
     /// How many summaries to ask for per page.
     public var pageSize: Int
     /// Start prefetching the next page when the selection is this close to the end.
@@ -70,6 +79,10 @@ public struct AppState: Sendable, Equatable {
             timeline.viewportHeight = max(1, timelineRows)
             timeline.clamp()
             return prefetchIfNeeded()
+        case .anomaliesCounted(let counts, let checked, let total):
+            list.applyAnomalyCounts(counts)
+            anomalyCheck = checked < total ? (checked, total) : nil
+            return selectionChangedPublic()
         }
     }
 

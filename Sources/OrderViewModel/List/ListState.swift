@@ -23,6 +23,8 @@ public struct ListState: Sendable, Equatable {
     public internal(set) var search: String?
 
     private var indexByID: [String: Int] = [:]
+    /// Anomaly counts that arrived for orders whose page has not arrived yet.
+    private var pendingAnomalyCounts: [String: Int] = [:]
 
     public init() {}
 
@@ -74,7 +76,8 @@ public struct ListState: Sendable, Equatable {
     /// Adds a page of summaries; duplicates by id (an API page that repeats) are ignored.
     mutating func append(_ summaries: [OrderSummary]) {
         var added: [Int] = []
-        for summary in summaries where indexByID[summary.id] == nil {
+        for var summary in summaries where indexByID[summary.id] == nil {
+            if let count = pendingAnomalyCounts.removeValue(forKey: summary.id) { summary.anomalyCount = count }
             indexByID[summary.id] = loaded.count
             added.append(loaded.count)
             loaded.append(summary)
@@ -93,6 +96,24 @@ public struct ListState: Sendable, Equatable {
         guard let index = indexByID[summary.id], loaded[index] != summary else { return }
         loaded[index] = summary
         if !query.isEmpty || sort != nil { rebuildRows() }
+    }
+
+    /// Sets anomaly counts for many orders at once, with one rebuild of the rows.
+    mutating func applyAnomalyCounts(_ counts: [String: Int]) {
+        var changed = false
+        for (id, count) in counts {
+            guard let index = indexByID[id] else {
+                pendingAnomalyCounts[id] = count
+                continue
+            }
+            guard loaded[index].anomalyCount != count else { continue }
+            loaded[index].anomalyCount = count
+            changed = true
+        }
+        if changed && (!query.isEmpty || sort != nil) {
+            rebuildRows()
+            clampScroll()
+        }
     }
 
     mutating func setQuery(_ query: OrderQuery) {

@@ -1,0 +1,77 @@
+import ArgumentParser
+import OrderModel
+import OrderSources
+import OrderTUI
+import OrderViewModel
+import TerminalCore
+
+/// `orderscope check FILE...`: the anomaly checks over whole dumps, one order at a time, as a
+/// readable report or JSON. Exit 0 when clean, 1 when anomalies were found, 2 for unusable input.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check every order of dump files for anomalies (exit 1 if any are found).",
+        discussion: """
+            Checks: gross − discounts = net, items against order totals, tax lines, captured vs \
+            authorized, refunded vs captured, payout tree sums, payment_status against the \
+            operations, failed operations, attachment line ids. Orders are decoded one at a time, \
+            so memory stays flat however big the dump is.
+            """
+    )
+
+    @Argument(help: "Dump files to check.")
+    var files: [String]
+
+    @Flag(name: .long, help: "Print the report as JSON (one object with an entry per order with anomalies).")
+    var json = false
+
+    func run() throws {
+        var checked = 0
+        var findings: [(order: String, anomalies: [Anomaly])] = []
+        var problems: [SourceProblem] = []
+        for file in files {
+            let source: DumpSource
+            do {
+                source = try DumpSource.open(paths: [file])
+            } catch {
+                throw OrderScopeExit.fail(error)
+            }
+            problems += source.problems
+            try source.forEachOrder { _, order in
+                checked += 1
+                let anomalies = AnomalyChecker.check(order)
+                if !anomalies.isEmpty { findings.append((order.displayNumber, anomalies)) }
+            }
+        }
+        for problem in problems { OrderScopeExit.printError(problem.description) }
+        FileHandleOutput.standardOutput.write(json ? jsonReport(checked, findings) : textReport(checked, findings))
+        if !findings.isEmpty { throw OrderScopeExit.anomalies }
+    }
+
+    private func textReport(_ checked: Int, _ findings: [(order: String, anomalies: [Anomaly])]) -> String {
+        var out = ""
+        for finding in findings {
+            out += Sanitizer.sanitize(finding.order) + "\n"
+            for anomaly in finding.anomalies {
+                let path = anomaly.jsonPath.map { "  (" + Sanitizer.sanitize($0) + ")" } ?? ""
+                out += "  ✗ " + Sanitizer.sanitize(anomaly.message) + path + "\n"
+            }
+        }
+        let total = findings.reduce(0) { $0 + $1.anomalies.count }
+        out += "\(checked) orders checked, \(findings.count) with anomalies (\(total) in all)\n"
+        return out
+    }
+
+    private func jsonReport(_ checked: Int, _ findings: [(order: String, anomalies: [Anomaly])]) -> String {
+        // RawJSON.quoted escapes every control character, so the JSON is safe on a terminal too.
+        let entries = findings.map { finding in
+            let anomalies = finding.anomalies.map { anomaly in
+                "{\"kind\": \(RawJSON.quoted("\(anomaly.kind)")), \"message\": \(RawJSON.quoted(anomaly.message)), "
+                    + "\"path\": \(anomaly.jsonPath.map(RawJSON.quoted) ?? "null")}"
+            }
+            return "    {\"order\": \(RawJSON.quoted(finding.order)), \"anomalies\": [\(anomalies.joined(separator: ", "))]}"
+        }
+        return "{\n  \"checked\": \(checked),\n  \"orders_with_anomalies\": \(findings.count),\n  \"findings\": [\n"
+            + entries.joined(separator: ",\n") + (entries.isEmpty ? "" : "\n") + "  ]\n}\n"
+    }
+}
