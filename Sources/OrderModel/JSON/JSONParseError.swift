@@ -21,10 +21,11 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 }
 
-/// Computes line, column and a snippet for an offset; only run when an error is reported, so
+/// Computes line, column and a snippet for a byte offset in JSON text (for the parser and the
+/// dump reader alike); only run when an error is reported, so
 /// the parser's hot loop never tracks lines.
-enum SourceLocator {
-    static func locate(_ bytes: UnsafeRawBufferPointer, offset: Int, lineBase: Int = 1)
+public enum SourceLocator {
+    public static func locate(_ bytes: UnsafeRawBufferPointer, offset: Int, lineBase: Int = 1)
         -> (line: Int, column: Int, snippet: String)
     {
         let end = min(max(offset, 0), bytes.count)
@@ -62,7 +63,7 @@ enum SourceLocator {
     }
 
     /// Makes an excerpt safe for any terminal: control bytes and invalid UTF-8 become `\xNN`.
-    static func printable(_ bytes: UnsafeRawBufferPointer, _ from: Int, _ to: Int) -> String {
+    public static func printable(_ bytes: UnsafeRawBufferPointer, _ from: Int, _ to: Int) -> String {
         guard from < to else { return "" }
         var start = from
         // Do not start in the middle of a UTF-8 sequence.
@@ -82,7 +83,7 @@ enum SourceLocator {
         return out
     }
 
-    static func hex2(_ value: UInt32) -> String {
+    public static func hex2(_ value: UInt32) -> String {
         let digits = Array("0123456789abcdef")
         return String(digits[Int((value >> 4) & 0xF)]) + String(digits[Int(value & 0xF)])
     }

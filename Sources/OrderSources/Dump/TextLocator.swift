@@ -1,3 +1,5 @@
+import OrderModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -86,29 +88,13 @@ enum TextLocator {
         return printable(bytes, from, offset) + "⟦here⟧" + printable(bytes, offset, to)
     }
 
-    /// Makes an excerpt safe for any terminal: control bytes and invalid UTF-8 become escapes.
+    /// Makes an excerpt safe for any terminal (shared with the JSON parser's error snippets).
     static func printable(_ bytes: UnsafeRawBufferPointer, _ from: Int, _ to: Int) -> String {
-        guard from < to else { return "" }
-        var start = from
-        while start < to, bytes[start] & 0xC0 == 0x80 { start += 1 }
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<to]), as: UTF8.self)
-        var out = ""
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || value == 0xFFFD
-                || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
-            {
-                out += value == 0xFFFD ? "\\u{fffd}" : "\\x" + hex2(value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        SourceLocator.printable(bytes, from, to)
     }
 
     static func hex2(_ value: UInt32) -> String {
-        let digits: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"]
-        return String(digits[Int((value >> 4) & 0xF)]) + String(digits[Int(value & 0xF)])
+        SourceLocator.hex2(value)
     }
 
     /// Names a byte in an error message: `'x'` or `'\x01'`.

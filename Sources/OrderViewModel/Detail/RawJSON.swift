@@ -5,18 +5,13 @@ import OrderModel
 public enum RawJSON {
     /// The node at `path` (`.` is the whole document), or nil when the path leads nowhere.
     public static func node(at path: String, in root: JSONValue) -> JSONValue? {
-        var current = root
-        for step in steps(path) {
+        let components: [JSONPath.Component] = steps(path).map { step in
             switch step {
-            case .key(let key):
-                guard let next = current[key] else { return nil }
-                current = next
-            case .index(let index):
-                guard let array = current.arrayValue, array.indices.contains(index) else { return nil }
-                current = array[index]
+            case .key(let key): return .key(key)
+            case .index(let index): return .index(index)
             }
         }
-        return current
+        return JSONPath(components).resolve(in: root)
     }
 
     enum Step: Equatable {
