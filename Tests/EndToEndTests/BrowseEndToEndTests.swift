@@ -56,19 +56,24 @@ struct BrowseEndToEndTests {
         #expect(end.contains("TTY-SAME code=0"))
     }
 
-    @Test(arguments: ["TERM", "INT", "HUP"])
+    /// SEGV and ABRT stand in for a crash: the fatal-signal handler must restore the terminal
+    /// before the process dies.
+    @Test(arguments: ["TERM", "INT", "HUP", "SEGV", "ABRT"])
     func signalsRestoreTheTerminal(signal: String) throws {
         let dir = try BinaryRunner.temporaryDirectory()
         let pidFile = dir.appendingPathComponent("pid").path
         // A background job does not own the terminal; run it in the foreground and signal it by pid instead.
         let foreground = "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(dir.path)/before'; sh -c 'echo $$ > \"\(pidFile)\"; exec \"\(BinaryRunner.binary)\" demo'; code=$?; "
             + "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(dir.path)/after'; if cmp -s '\(dir.path)/before' '\(dir.path)/after'; then echo \"TTY-SAME code=$code\"; else echo \"TTY-CHANGED code=$code\"; fi"
-        let session = try TmuxSession(command: foreground, width: 100, height: 30)
+        // The Swift runtime crash reporter would wait for a key and print pages; not under test here.
+        let session = try TmuxSession(
+            command: foreground, width: 100, height: 30, environment: ["SWIFT_BACKTRACE": "enable=no"])
         defer { session.close() }
         try session.waitFor("the demo list") { $0.contains("/300 orders") }
         let pid = Int32((try? String(contentsOfFile: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
         #expect(pid > 0)
-        let number: Int32 = signal == "TERM" ? SIGTERM : (signal == "INT" ? SIGINT : SIGHUP)
+        let numbers: [String: Int32] = ["TERM": SIGTERM, "INT": SIGINT, "HUP": SIGHUP, "SEGV": SIGSEGV, "ABRT": SIGABRT]
+        let number = numbers[signal] ?? SIGTERM
         kill(pid, number)
         let end = try session.waitForText("TTY-")
         #expect(end.contains("TTY-SAME code=\(128 + number)"), "screen: \(end)")
