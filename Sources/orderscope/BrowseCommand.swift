@@ -73,4 +73,31 @@ struct DisplayOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Draw boxes with ASCII characters instead of Unicode line drawing.")
     var ascii = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Render the screen as text at this size (e.g. 120x40) without a terminal, after the keys "
+                + "given with --keys, print it and exit.", valueName: "WxH"))
+    var screenDump: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Keys to press before --screen-dump, separated by spaces (names as in the help screen: "
+                + "j, G, Enter, Tab, Esc, /, :, PgDn ...). Text after / or : is typed as is.",
+            valueName: "KEYS"))
+    var keys: String?
+
+    func validate() throws {
+        if let screenDump, ScreenDump.parseSize(screenDump) == nil {
+            throw ValidationError("--screen-dump needs a size like 120x40 (at least 1x1)")
+        }
+        if keys != nil && screenDump == nil {
+            throw ValidationError("--keys needs --screen-dump")
+        }
+        if let keys, case .failure(let error) = ScreenDump.parseKeys(keys) {
+            throw ValidationError(error.message)
+        }
+    }
 }

@@ -14,6 +14,17 @@ enum TerminalSession {
         source: any OrderSource, origin: SourceOrigin, label: String, display: DisplayOptions,
         backgroundWork: (@Sendable (Mailbox) -> Void)? = nil
     ) throws {
+        if let dump = display.screenDump, let size = ScreenDump.parseSize(dump) {
+            let keys: [Key]
+            if let text = display.keys, case .success(let parsed) = ScreenDump.parseKeys(text) {
+                keys = parsed
+            } else {
+                keys = []
+            }
+            let grid = ScreenDump.render(source: source, origin: origin, label: label, size: size, keys: keys)
+            FileHandleOutput.standardOutput.write(grid.lines().joined(separator: "\n") + "\n")
+            return
+        }
         let noColor = display.noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
         let terminal: CursesTerminal
         do {
@@ -25,14 +36,63 @@ enum TerminalSession {
         defer { terminal.shutdown() }
         var theme: Theme = noColor || terminal.colorCapability == .none ? .monochrome : .standard
         if display.ascii || !terminal.supportsUnicode { theme.glyphs = .ascii }
-        // Dumps are indexed already: load every page in the background instead of on demand.
-        var isDump = true
-        if case .api = origin { isDump = false }
-        let app = isDump ? AppState(origin: origin, pageSize: 5_000, prefetchDistance: .max) : AppState(origin: origin)
-        var state = UIState(app: app, sourceLabel: label)
+        var state = UIState(app: initialState(origin), sourceLabel: label)
         state.mouseEnabled = !display.noMouse
         let loop = AppLoop(state: state, terminal: terminal, source: source, theme: theme)
         loop.backgroundWork = backgroundWork
         loop.run()
+    }
+
+    /// Dumps are indexed already: every page loads in the background instead of on demand.
+    static func initialState(_ origin: SourceOrigin) -> AppState {
+        if case .api = origin { return AppState(origin: origin) }
+        return AppState(origin: origin, pageSize: 5_000, prefetchDistance: .max)
+    }
+}
+
+/// `--screen-dump`: the UI run headless on a fake terminal of a given size, keys replayed once
+/// every load has settled, and the final screen returned as text (for scripts, docs and tests).
+enum ScreenDump {
+    static func parseSize(_ text: String) -> Size? {
+        let parts = text.lowercased().split(separator: "x")
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), width >= 1, height >= 1,
+            width <= 1000, height <= 1000
+        else { return nil }
+        return Size(width: width, height: height)
+    }
+
+    /// Key names separated by spaces; after `/`, `:` or `f` the next word is typed as text.
+    static func parseKeys(_ text: String) -> Result<[Key], KeyError> {
+        var keys: [Key] = []
+        var typeNext = false
+        for word in text.split(separator: " ") {
+            if typeNext {
+                keys += word.map { Key.char($0) }
+                typeNext = false
+                continue
+            }
+            guard let key = Key(name: String(word)) else {
+                return .failure(KeyError("unknown key \"\(word)\" in --keys (use names like j, Enter, Tab, Esc, PgDn)"))
+            }
+            keys.append(key)
+            if key == .char("/") || key == .char(":") || key == .char("f") { typeNext = true }
+        }
+        return .success(keys)
+    }
+
+    /// Why a key script could not be read.
+    struct KeyError: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    static func render(source: any OrderSource, origin: SourceOrigin, label: String, size: Size, keys: [Key]) -> Grid {
+        let terminal = FakeTerminal(size: size, keys: keys)
+        let loop = AppLoop(
+            state: UIState(app: TerminalSession.initialState(origin), sourceLabel: label), terminal: terminal,
+            source: source, theme: .monochrome)
+        loop.settlesBeforeEachKey = true
+        loop.run()
+        return loop.renderFrame()
     }
 }

@@ -69,3 +69,26 @@ struct PrintCommandTests {
         #expect(!detail.stdout.contains("\u{1b}"))
     }
 }
+
+/// `--screen-dump`: the UI rendered headless, keys replayed after loads settle.
+@Suite("screen dump")
+struct ScreenDumpTests {
+    @Test func demoScreenDumpAfterKeysShowsTheFilteredList() throws {
+        let result = try BinaryRunner.run(["demo", "--screen-dump", "100x30", "--keys", "j j Enter / currency:SEK Enter"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 31)  // 30 rows and the final newline
+        #expect(result.stdout.contains("filter currency:SEK"))
+        #expect(result.stdout.contains("27 orders match currency:SEK"))
+        #expect(!result.stdout.contains(" NOK│"))
+    }
+
+    @Test func badKeysAndSizesAreRejectedBeforeAnythingRuns() throws {
+        let badSize = try BinaryRunner.run(["demo", "--screen-dump", "0x10"])
+        #expect(badSize.status != 0)
+        #expect(badSize.stderr.contains("--screen-dump needs a size like 120x40"))
+        let badKey = try BinaryRunner.run(["demo", "--screen-dump", "80x24", "--keys", "j Hyper-Q"])
+        #expect(badKey.status != 0)
+        #expect(badKey.stderr.contains("unknown key \"Hyper-Q\""))
+    }
+}
