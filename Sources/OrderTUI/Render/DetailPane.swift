@@ -33,7 +33,7 @@ enum DetailPane {
         }
         guard let level = state.detail.current else { return }
         let lines = level.lines
-        let labelWidth = min(28, max(8, inner.width / 3))
+        let labelWidth = min(30, max(8, inner.width * 2 / 5))
         for offset in 0..<inner.height {
             let index = level.scroll + offset
             guard lines.indices.contains(index) else { break }

@@ -26,7 +26,7 @@ enum HelpOverlay {
         let width = min(rect.width, 96)
         let height = rect.height
         let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y, width: width, height: height)
-        grid.fill(box, style: theme.text)
+        grid.fill(rect, style: theme.text)
         grid.box(box, title: "Help · ? or Esc closes", style: theme.focusedBorder, glyphs: theme.glyphs)
         let inner = box.inset(by: 1)
         guard inner.height > 0 else { return }

@@ -14,32 +14,25 @@ enum ListPane {
     /// Chooses the columns that fit, widest first to go: customer and created shrink or drop
     /// before the order number, status and amount.
     static func columns(width: Int) -> [Column] {
-        var columns: [Column] = [
-            Column(column: .anomaly, width: 3, alignment: .left),
-            Column(column: .number, width: 14, alignment: .left),
+        // Columns join in order of importance while they fit; the customer column takes what is
+        // left over, so wide panes show more of the name rather than more blank space.
+        let wanted: [(ListColumn, Int, TextAlignment)] = [
+            (.anomaly, 3, .left), (.number, 13, .left), (.amount, 16, .right), (.status, 9, .left),
+            (.customer, 12, .left), (.payment, 18, .left), (.created, 16, .left),
         ]
-        var remaining = width - 3 - 14 - 1
-        if remaining >= 18 {
-            columns.append(Column(column: .amount, width: 16, alignment: .right))
-            remaining -= 17
+        var chosen: [Column] = []
+        var used = 0
+        for (column, columnWidth, alignment) in wanted {
+            let needed = columnWidth + (chosen.isEmpty ? 0 : 1)
+            guard used + needed <= width else { continue }
+            chosen.append(Column(column: column, width: columnWidth, alignment: alignment))
+            used += needed
         }
-        if remaining >= 10 {
-            columns.append(Column(column: .status, width: 9, alignment: .left))
-            remaining -= 10
-        }
-        if remaining >= 19 {
-            columns.append(Column(column: .payment, width: 18, alignment: .left))
-            remaining -= 19
-        }
-        if remaining >= 17 {
-            columns.append(Column(column: .created, width: 16, alignment: .left))
-            remaining -= 17
-        }
-        if remaining >= 8 {
-            columns.append(Column(column: .customer, width: remaining - 1, alignment: .left))
+        if let index = chosen.firstIndex(where: { $0.column == .customer }) {
+            chosen[index].width += max(0, width - used)
         }
         let order: [ListColumn] = [.anomaly, .number, .created, .customer, .status, .payment, .amount]
-        return columns.sorted { (order.firstIndex(of: $0.column) ?? 0) < (order.firstIndex(of: $1.column) ?? 0) }
+        return chosen.sorted { (order.firstIndex(of: $0.column) ?? 0) < (order.firstIndex(of: $1.column) ?? 0) }
     }
 
     static func cell(_ column: ListColumn, _ summary: OrderSummary) -> String {
