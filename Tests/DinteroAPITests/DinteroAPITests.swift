@@ -178,7 +178,7 @@ struct DinteroAPIClientTests {
             Issue.record("expected an error")
         } catch {
             let message = error.message
-            #expect(message.contains("incomplete") || message.contains("closed before"), "\(message)")
+            #expect(message.contains("incomplete") || message.contains("before the answer was complete"), "\(message)")
             #expect(message.contains("/orders/ord-0001"))
         }
         #expect(server.apiRequests.count == 2)

@@ -84,6 +84,9 @@ final class HTTPTransport: @unchecked Sendable {
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
             return .network("the TLS connection failed (certificate or handshake)")
+        case .unknown:
+            // libcurl's partial-file and receive errors land here on Linux.
+            return .network("the connection failed or closed before the answer was complete")
         case .badServerResponse, .cannotParseResponse: return .network("the server sent a malformed HTTP response")
         default: return .network("network error (URLError \(urlError.code.rawValue))")
         }
