@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore", "CursesBackend"]),
         .testTarget(name: "OrderTUITests", dependencies: ["OrderTUI", "OrderViewModel", "OrderSources", "OrderModel", "TerminalCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["OrderModel"]),
+        .testTarget(name: "DinteroAPITests", dependencies: ["OrderSources", "DinteroMock", "OrderModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

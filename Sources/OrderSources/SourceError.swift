@@ -41,6 +41,11 @@ public enum SourceError: Error, Sendable, Equatable, CustomStringConvertible {
     case sessionNotFound(orderID: String, sessionID: String)
     /// Network, authentication and API errors (the API issue fills these in).
     case api(message: String, status: Int?, retryable: Bool)
+    /// An HTTP error answer of the API: status, Dintero's `error.code` (free-form, optional)
+    /// and `error.message`, e.g. "API error 404 NOT FOUND: Order not found".
+    case apiResponse(status: Int, code: String?, message: String)
+    /// Missing, malformed or unsafe credentials (never includes the secret).
+    case credentials(message: String)
     case cancelled
 
     public var description: String { message }
@@ -62,13 +67,20 @@ public enum SourceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .api(let message, let status, _):
             if let status { return "API error \(status): \(message)" }
             return "API error: \(message)"
+        case .apiResponse(let status, let code, let message):
+            if let code, !code.isEmpty { return "API error \(status) \(code): \(message)" }
+            return "API error \(status): \(message)"
+        case .credentials(let message): return message
         case .cancelled: return "cancelled"
         }
     }
 
     /// Whether trying again may help (network faults, rate limits, 5xx).
     public var isRetryable: Bool {
-        if case .api(_, _, let retryable) = self { return retryable }
-        return false
+        switch self {
+        case .api(_, _, let retryable): return retryable
+        case .apiResponse(let status, _, _): return status == 429 || status >= 500
+        default: return false
+        }
     }
 }

@@ -1,0 +1,116 @@
+import Foundation
+import OrderModel
+
+/// How a `DinteroMockServer` behaves: the orders it serves, the credentials it accepts, the body
+/// shape of lists, and which faults it injects (each fault counter is consumed by API requests
+/// in arrival order: first the 429s, then the 500s, then truncated, then stalled responses).
+public struct MockConfiguration: Sendable {
+    /// The orders served, in list order (each a full order object, events included).
+    public var orders: [JSONValue]
+    /// The only account id the mock answers for (`T` or `P` + 8 digits).
+    public var accountID: String = "T12345678"
+    public var clientID: String = "mock-client-id"
+    public var clientSecret: String = "mock-client-secret"
+    /// 0 = an ephemeral port chosen by the kernel.
+    public var port: UInt16 = 0
+    /// Lists answer `{"orders": [...]}` instead of a bare array.
+    public var wrapOrders: Bool = false
+    /// With `wrapOrders`, a full page also carries an opaque `paging_token` for `starting_after`.
+    public var includePagingToken: Bool = false
+    /// Delay before every response, in milliseconds.
+    public var latencyMilliseconds: Int = 0
+    /// The first N API requests answer 429 with `Retry-After: retryAfterSeconds`.
+    public var fail429Count: Int = 0
+    public var retryAfterSeconds: Int = 1
+    /// The next N API requests (after the 429s) answer 500.
+    public var fail500Count: Int = 0
+    /// `expires_in` of issued tokens; a token is refused (401) once this many seconds passed.
+    public var tokenTTLSeconds: Int = 3600
+    /// A token is refused (401) after this many uses (nil = unlimited).
+    public var tokenMaxUses: Int?
+    /// The next N API responses announce the full length but send half the body, then close.
+    public var truncateCount: Int = 0
+    /// The next N API responses send the headers and a few body bytes, then stall until the
+    /// client gives up or the server stops.
+    public var stallCount: Int = 0
+    /// Lists ignore `starting_after` (every page is the first page): a broken-cursor server.
+    public var ignoreStartingAfter: Bool = false
+    /// The token endpoint refuses every request with 401, and (like a careless server) echoes
+    /// the received Authorization header in its error message.
+    public var failTokenRequests: Bool = false
+
+    public init(orders: [JSONValue]) {
+        self.orders = orders
+    }
+
+    /// Reads a dump: a JSON array of orders, `{"orders": [...]}`, one order object, or NDJSON.
+    public static func loadDump(path: String) throws(MockServerError) -> [JSONValue] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw MockServerError("cannot read \(path)")
+        }
+        return try parseDump(Array(data), name: path)
+    }
+
+    /// Parses dump bytes (see `loadDump(path:)`).
+    public static func parseDump(_ bytes: [UInt8], name: String = "dump") throws(MockServerError) -> [JSONValue] {
+        do {
+            let value = try JSONParser.parse(bytes)
+            switch value {
+            case .array(let elements): return elements.filter { $0.objectValue != nil }
+            case .object(let object):
+                if let orders = object["orders"]?.arrayValue { return orders }
+                return [value]
+            default: throw MockServerError("\(name): holds no orders")
+            }
+        } catch let error as MockServerError {
+            throw error
+        } catch {
+            // Not one document: try NDJSON.
+            var orders: [JSONValue] = []
+            var lineNumber = 0
+            for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                lineNumber += 1
+                let trimmed = line.filter { $0 != 0x0D && $0 != 0x20 && $0 != 0x09 }
+                if trimmed.isEmpty { continue }
+                do {
+                    orders.append(try JSONParser.parse(Array(line)))
+                } catch {
+                    throw MockServerError("\(name):\(lineNumber): not JSON (\(error.reason))")
+                }
+            }
+            if orders.isEmpty { throw MockServerError("\(name): holds no orders") }
+            return orders
+        }
+    }
+}
+
+/// Why the mock could not start or load its dump.
+public struct MockServerError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// One request as the mock saw it, for tests to assert on.
+public struct MockRequestRecord: Sendable, Equatable {
+    public var method: String
+    public var path: String
+    /// Decoded query parameters in request order.
+    public var query: [(String, String)]
+    public var status: Int
+    /// Which injected fault answered, if any: "429", "500", "truncated", "stalled", "expired".
+    public var fault: String?
+    /// Seconds since the server started.
+    public var time: Double
+    /// True for the token endpoint.
+    public var isTokenRequest: Bool
+
+    /// The first value of a query parameter.
+    public func queryValue(_ name: String) -> String? { query.first { $0.0 == name }?.1 }
+
+    public static func == (lhs: MockRequestRecord, rhs: MockRequestRecord) -> Bool {
+        lhs.method == rhs.method && lhs.path == rhs.path && lhs.status == rhs.status
+            && lhs.fault == rhs.fault && lhs.time == rhs.time && lhs.isTokenRequest == rhs.isTokenRequest
+            && lhs.query.map { $0.0 } == rhs.query.map { $0.0 } && lhs.query.map { $0.1 } == rhs.query.map { $0.1 }
+    }
+}

@@ -1,1 +1,0 @@
-// DinteroMock: placeholder until its module lands.

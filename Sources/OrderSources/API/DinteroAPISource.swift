@@ -1,0 +1,428 @@
+import Foundation
+import OrderModel
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Which orders a `DinteroAPISource` lists: an optional store and the API's list filters.
+public struct DinteroOrderQuery: Sendable, Equatable {
+    /// List `.../stores/{store_id}/orders` instead of all orders of the account.
+    public var storeID: String?
+    /// `open`, `closed` or `cancelled`.
+    public var status: String?
+    /// `pending`, `partially_paid`, `paid`, `partially_refunded` or `refunded`.
+    public var paymentStatus: String?
+    /// `created_at.gte`, an ISO-8601 date-time.
+    public var createdFrom: String?
+    /// `created_at.lte`, an ISO-8601 date-time.
+    public var createdTo: String?
+
+    public init(
+        storeID: String? = nil, status: String? = nil, paymentStatus: String? = nil, createdFrom: String? = nil,
+        createdTo: String? = nil
+    ) {
+        self.storeID = storeID
+        self.status = status
+        self.paymentStatus = paymentStatus
+        self.createdFrom = createdFrom
+        self.createdTo = createdTo
+    }
+
+    var parameters: [(String, String)] {
+        var items: [(String, String)] = []
+        if let status { items.append(("status", status)) }
+        if let paymentStatus { items.append(("payment_status", paymentStatus)) }
+        if let createdFrom { items.append(("created_at.gte", createdFrom)) }
+        if let createdTo { items.append(("created_at.lte", createdTo)) }
+        return items
+    }
+}
+
+/// Network behaviour of a `DinteroAPISource`.
+public struct DinteroAPIOptions: Sendable, Equatable {
+    /// The API host without `/v1`, e.g. `https://api.dintero.com` or the mock's base URL. The
+    /// token audience always names `https://api.dintero.com`, whatever this is.
+    public var baseURL: String
+    /// The hard deadline of one request (headers and whole body).
+    public var timeout: Duration
+    /// Tries per request for 429, 5xx and transport errors (1 = no retry).
+    public var maxAttempts: Int
+    /// The longest `Retry-After` honoured; longer ones are cut to this.
+    public var maxRetryAfter: Duration
+    /// The first backoff delay; doubled per try, plus up to the same again as jitter.
+    public var backoffBase: Duration
+
+    public static let defaultBaseURL = "https://api.dintero.com"
+
+    public init(
+        baseURL: String = DinteroAPIOptions.defaultBaseURL, timeout: Duration = .seconds(30), maxAttempts: Int = 4,
+        maxRetryAfter: Duration = .seconds(30), backoffBase: Duration = .milliseconds(500)
+    ) {
+        self.baseURL = baseURL
+        self.timeout = timeout
+        self.maxAttempts = maxAttempts
+        self.maxRetryAfter = maxRetryAfter
+        self.backoffBase = backoffBase
+    }
+}
+
+/// Orders from the Dintero Shopping API (read only): gets and caches a client-credentials token
+/// (refreshed at half its lifetime and once on a 401), pages with `limit` and `starting_after`,
+/// retries 429 (honouring `Retry-After`), 5xx and network faults with bounded backoff, and turns
+/// every failure into a `SourceError` whose text never contains the secret or a token.
+public actor DinteroAPISource: OrderSource {
+    public nonisolated let origin: SourceOrigin
+    public nonisolated let credentials: DinteroCredentials
+    public nonisolated let query: DinteroOrderQuery
+    public nonisolated let options: DinteroAPIOptions
+
+    private let base: String
+    private let transport: HTTPTransport
+    private var token: (value: String, refreshAt: ContinuousClock.Instant)?
+    private var tokenTask: Task<String, any Error>?
+    /// Every token seen, so messages can be scrubbed of them.
+    private var knownTokens: [String] = []
+    /// Listing cursors requested so far and the cursor each page returned (loop detection).
+    private var cursorChain: [String: String] = [:]
+
+    /// Checks the base URL; makes no request yet.
+    public init(
+        credentials: DinteroCredentials, query: DinteroOrderQuery = DinteroOrderQuery(),
+        options: DinteroAPIOptions = DinteroAPIOptions()
+    ) throws(SourceError) {
+        var base = options.baseURL.trimmingCharacters(in: .whitespaces)
+        while base.hasSuffix("/") { base.removeLast() }
+        if base.hasSuffix("/v1") { base.removeLast(3) }
+        guard base.hasPrefix("https://") || base.hasPrefix("http://"), URL(string: base)?.host != nil else {
+            throw SourceError.credentials(
+                message: "--api-base must be an http(s) URL such as https://api.dintero.com, not \(options.baseURL)")
+        }
+        self.base = base
+        self.credentials = credentials
+        self.query = query
+        self.options = options
+        origin = .api(accountID: credentials.accountID.value, storeID: query.storeID)
+        transport = HTTPTransport(timeout: options.timeout)
+    }
+
+    // MARK: - OrderSource
+
+    public func page(after cursor: PageCursor?, limit: Int) async throws(SourceError) -> OrderPage {
+        let result = try await listPage(after: cursor, limit: limit)
+        let summaries = result.orders.map { OrderSummary(order: Order(json: $0)) }
+        return OrderPage(summaries: summaries, next: result.next)
+    }
+
+    public func order(id: String) async throws(SourceError) -> Order {
+        Order(json: try await orderJSON(id: id))
+    }
+
+    public func session(orderID: String, sessionID: String) async throws(SourceError) -> Session {
+        let path = accountPath + "/orders/\(Self.segment(orderID))/sessions/\(Self.segment(sessionID))"
+        let json = try await getJSON(path: path, parameters: [])
+        guard json.objectValue != nil else {
+            throw SourceError.api(message: "the session answer is not a JSON object (GET \(path))", status: nil, retryable: false)
+        }
+        return Session(json: json)
+    }
+
+    // MARK: - Raw access (for `fetch`)
+
+    /// One page of raw order objects as the list endpoint returned them, and the next cursor
+    /// (nil after a short page). Throws when the server hands back a cursor already used.
+    public func listPage(after cursor: PageCursor?, limit: Int) async throws(SourceError) -> (orders: [JSONValue], next: PageCursor?) {
+        let limit = min(max(limit, 1), 100)
+        var parameters: [(String, String)] = [("limit", String(limit))]
+        if let cursor { parameters.append(("starting_after", cursor.value)) }
+        parameters += query.parameters
+        let path = listPath
+        let json = try await getJSON(path: path, parameters: parameters)
+        var orders: [JSONValue]
+        var pagingToken: String?
+        switch json {
+        case .array(let elements): orders = elements
+        case .object(let object):
+            guard let list = (object["orders"] ?? object["items"] ?? object["data"])?.arrayValue else {
+                throw SourceError.api(
+                    message: "the order list answer has no \"orders\" array (GET \(path))", status: nil, retryable: false)
+            }
+            orders = list
+            for key in ["paging_token", "next_page_token", "starting_after"] {
+                if let text = object[key]?.stringValue, !text.isEmpty {
+                    pagingToken = text
+                    break
+                }
+            }
+        default:
+            throw SourceError.api(message: "the order list answer is not a JSON array (GET \(path))", status: nil, retryable: false)
+        }
+        orders = orders.filter { $0.objectValue != nil }
+        guard orders.count >= limit else { return (orders, nil) }
+        let lastID = orders.last.flatMap { $0["id"]?.stringValue ?? $0["order_id"]?.stringValue }
+        guard let nextValue = pagingToken ?? lastID else {
+            throw SourceError.api(
+                message: "cannot page on: the last order of the page has no id (GET \(path))", status: nil, retryable: false)
+        }
+        let requested = cursor?.value ?? ""
+        if cursor == nil { cursorChain.removeAll() }
+        let isRepeatRequest = cursorChain[requested] != nil
+        if nextValue == requested || (!isRepeatRequest && (cursorChain[nextValue] != nil || nextValue.isEmpty)) {
+            throw SourceError.api(
+                message: "the API returned a cursor it had already returned (\(nextValue)); paging stopped to avoid a loop",
+                status: nil, retryable: false)
+        }
+        cursorChain[requested] = nextValue
+        return (orders, PageCursor(nextValue))
+    }
+
+    /// One order as the API returned it, with `include_events=true`.
+    public func orderJSON(id: String) async throws(SourceError) -> JSONValue {
+        let path = listPath + "/\(Self.segment(id))"
+        let json = try await getJSON(path: path, parameters: [("include_events", "true")])
+        guard json.objectValue != nil else {
+            throw SourceError.api(message: "the order answer is not a JSON object (GET \(path))", status: nil, retryable: false)
+        }
+        return json
+    }
+
+    // MARK: - Paths
+
+    private var accountPath: String { "/v1/accounts/\(credentials.accountID.value)/shopping" }
+
+    private var listPath: String {
+        if let store = query.storeID { return accountPath + "/stores/\(Self.segment(store))/orders" }
+        return accountPath + "/orders"
+    }
+
+    private static let unreserved = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))
+
+    static func segment(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            if unreserved.contains(byte) {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Requests
+
+    private func getJSON(path: String, parameters: [(String, String)]) async throws(SourceError) -> JSONValue {
+        var target = path
+        if !parameters.isEmpty {
+            target += "?" + parameters.map { Self.segment($0.0) + "=" + Self.segment($0.1) }.joined(separator: "&")
+        }
+        var refreshed = false
+        var attempt = 0
+        while true {
+            attempt += 1
+            if Task.isCancelled { throw SourceError.cancelled }
+            let bearer = try await validToken()
+            guard let url = URL(string: base + target) else {
+                throw SourceError.api(message: "cannot build a URL for \(path)", status: nil, retryable: false)
+            }
+            var request = URLRequest(url: url)
+            request.httpMethod = "GET"
+            request.setValue("Bearer " + bearer, forHTTPHeaderField: "Authorization")
+            request.setValue("application/json", forHTTPHeaderField: "Accept")
+            request.setValue("orderscope", forHTTPHeaderField: "Dintero-System-Name")
+            let outcome = await transport.send(request, timeout: options.timeout)
+            let failure: SourceError
+            var delay: Duration?
+            switch outcome {
+            case .failure(let transportFailure):
+                failure = describe(transportFailure, method: "GET", path: path)
+                if transportFailure == .cancelled { throw failure }
+            case .success(let result):
+                if (200..<300).contains(result.status) {
+                    do {
+                        return try JSONParser.parse(result.body)
+                    } catch {
+                        failure = SourceError.api(
+                            message: "the answer to GET \(path) is incomplete or not JSON (\(redact(error.reason)) "
+                                + "at byte \(error.offset) of \(result.body.count))",
+                            status: result.status, retryable: true)
+                    }
+                } else if result.status == 401 && !refreshed {
+                    refreshed = true
+                    token = nil
+                    attempt -= 1
+                    continue
+                } else {
+                    failure = apiError(result, method: "GET", path: path)
+                    if result.status == 429, let text = result.headers["retry-after"],
+                        let seconds = Int(text.trimmingCharacters(in: .whitespaces)), seconds >= 0
+                    {
+                        delay = min(.seconds(seconds), options.maxRetryAfter)
+                    }
+                }
+            }
+            guard failure.isRetryable, attempt < options.maxAttempts else { throw failure }
+            let pause = delay ?? backoff(attempt: attempt)
+            do {
+                try await Task.sleep(for: pause)
+            } catch {
+                throw SourceError.cancelled
+            }
+        }
+    }
+
+    private func backoff(attempt: Int) -> Duration {
+        let base = options.backoffBase * (1 << min(attempt - 1, 6))
+        let jitter = options.backoffBase * Double.random(in: 0..<1)
+        return min(base + jitter, .seconds(20))
+    }
+
+    // MARK: - Token
+
+    private func validToken() async throws(SourceError) -> String {
+        if let token, ContinuousClock.now < token.refreshAt { return token.value }
+        let task: Task<String, any Error>
+        if let running = tokenTask {
+            task = running
+        } else {
+            task = Task { try await self.requestToken() }
+            tokenTask = task
+        }
+        do {
+            let value = try await task.value
+            tokenTask = nil
+            return value
+        } catch let error as SourceError {
+            tokenTask = nil
+            throw error
+        } catch {
+            tokenTask = nil
+            throw SourceError.cancelled
+        }
+    }
+
+    private func requestToken() async throws(SourceError) -> String {
+        let account = credentials.accountID.value
+        let path = "/v1/accounts/\(account)/auth/token"
+        guard let url = URL(string: base + path) else {
+            throw SourceError.api(message: "cannot build the token URL", status: nil, retryable: false)
+        }
+        let audience = "https://api.dintero.com/v1/accounts/\(account)"
+        var body: [UInt8] = Array("{\"grant_type\":\"client_credentials\",\"audience\":".utf8)
+        JSONValue.appendQuoted(audience, to: &body)
+        body.append(UInt8(ascii: "}"))
+        var attempt = 0
+        while true {
+            attempt += 1
+            var request = URLRequest(url: url)
+            request.httpMethod = "POST"
+            request.setValue("Basic " + basicCredentials, forHTTPHeaderField: "Authorization")
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.setValue("application/json", forHTTPHeaderField: "Accept")
+            request.httpBody = Data(body)
+            let outcome = await transport.send(request, timeout: options.timeout)
+            var failure: SourceError
+            var delay: Duration?
+            switch outcome {
+            case .failure(let transportFailure):
+                failure = describe(transportFailure, method: "POST", path: path)
+                if transportFailure == .cancelled { throw failure }
+            case .success(let result) where (200..<300).contains(result.status):
+                guard let json = try? JSONParser.parse(result.body), let value = json["access_token"]?.stringValue,
+                    !value.isEmpty
+                else {
+                    failure = SourceError.api(
+                        message: "the token answer has no access_token (POST \(path))", status: result.status, retryable: true)
+                    break
+                }
+                knownTokens.append(value)
+                let lifetime = max(json["expires_in"]?.intValue ?? 300, 2)
+                token = (value, ContinuousClock.now + .milliseconds(lifetime * 500))
+                return value
+            case .success(let result):
+                failure = apiError(result, method: "POST", path: path)
+                if case .apiResponse(let status, let code, let message) = failure, status == 401 || status == 403 {
+                    failure = .apiResponse(
+                        status: status, code: code,
+                        message: "authentication failed for account \(account), client \(redact(credentials.clientID)): "
+                            + message)
+                }
+                if result.status == 429, let text = result.headers["retry-after"], let seconds = Int(text) {
+                    delay = min(.seconds(max(seconds, 0)), options.maxRetryAfter)
+                }
+            }
+            guard failure.isRetryable, attempt < options.maxAttempts else { throw failure }
+            do {
+                try await Task.sleep(for: delay ?? backoff(attempt: attempt))
+            } catch {
+                throw SourceError.cancelled
+            }
+        }
+    }
+
+    private var basicCredentials: String {
+        Data((credentials.clientID + ":" + credentials.clientSecret.value).utf8).base64EncodedString()
+    }
+
+    // MARK: - Messages
+
+    private func describe(_ failure: TransportFailure, method: String, path: String) -> SourceError {
+        switch failure {
+        case .timeout:
+            return .api(
+                message: "no complete answer within \(Self.format(options.timeout)) (\(method) \(path))",
+                status: nil, retryable: true)
+        case .cancelled: return .cancelled
+        case .network(let reason):
+            return .api(message: "\(redact(reason)) (\(method) \(base)\(path))", status: nil, retryable: true)
+        }
+    }
+
+    private func apiError(_ result: HTTPResult, method: String, path: String) -> SourceError {
+        var code: String?
+        var message: String?
+        if let json = try? JSONParser.parse(result.body) {
+            let error = json["error"]
+            code = error?["code"]?.stringValue
+            message = error?["message"]?.stringValue ?? json["message"]?.stringValue
+        }
+        let fallback: String
+        switch result.status {
+        case 401: fallback = "not authorized (the token was refused)"
+        case 403: fallback = "forbidden (the API client lacks the read:shopping scope or this account)"
+        case 404: fallback = "not found"
+        case 429: fallback = "too many requests"
+        case 500...: fallback = "server error"
+        default: fallback = "unexpected answer"
+        }
+        let text = redact(Self.printable(message ?? fallback)) + " (\(method) \(path))"
+        return .apiResponse(status: result.status, code: code.map { redact(Self.printable($0)) }, message: text)
+    }
+
+    /// Removes the secret, its Basic form and every token seen from `text`.
+    func redact(_ text: String) -> String {
+        var out = text
+        var secrets = knownTokens
+        if !credentials.clientSecret.value.isEmpty {
+            secrets.append(credentials.clientSecret.value)
+            secrets.append(basicCredentials)
+        }
+        for secret in secrets.sorted(by: { $0.count > $1.count }) where secret.count >= 4 {
+            out = out.replacingOccurrences(of: secret, with: "<redacted>")
+        }
+        return out
+    }
+
+    /// Server text limited in length and stripped of control characters.
+    static func printable(_ text: String) -> String {
+        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+        return cleaned.count > 300 ? String(cleaned.prefix(300)) + "…" : cleaned
+    }
+
+    static func format(_ duration: Duration) -> String {
+        let seconds = HTTPTransport.seconds(duration)
+        if seconds == seconds.rounded() { return "\(Int(seconds)) s" }
+        return "\(Double(Int(seconds * 10)) / 10) s"
+    }
+}

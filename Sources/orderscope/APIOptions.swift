@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import OrderSources
+
+/// Which Dintero account, store and orders to read, and how to reach the API; shared by
+/// `fetch` and `browse --api`. Credentials come from the flags, then `DINTERO_ACCOUNT_ID`,
+/// `DINTERO_CLIENT_ID`, `DINTERO_CLIENT_SECRET`, then `$XDG_CONFIG_HOME/orderscope/credentials`
+/// (the secret has no flag so it never shows in the process list).
+struct APIQueryOptions: ParsableArguments {
+    @Option(name: .long, help: "Only the orders of this store (…/stores/ID/orders).")
+    var store: String?
+
+    @Option(name: .long, help: "Order status: open, closed or cancelled.")
+    var status: String?
+
+    @Option(name: .long, help: "Payment status: pending, partially_paid, paid, partially_refunded or refunded.")
+    var paymentStatus: String?
+
+    @Option(name: .long, help: "Created at or after this ISO-8601 time (e.g. 2024-01-01T00:00:00Z).")
+    var createdFrom: String?
+
+    @Option(name: .long, help: "Created at or before this ISO-8601 time.")
+    var createdTo: String?
+
+    @Option(name: .long, help: "API base URL (default https://api.dintero.com; e.g. the URL `orderscope mock-api` prints).")
+    var apiBase: String = DinteroAPIOptions.defaultBaseURL
+
+    @Option(name: .long, help: "Account id, T (test) or P (live) + 8 digits (overrides DINTERO_ACCOUNT_ID).")
+    var accountId: String?
+
+    @Option(name: .long, help: "API client id (overrides DINTERO_CLIENT_ID).")
+    var clientId: String?
+
+    @Option(name: .long, help: "Seconds to wait for one API answer.")
+    var timeout: Int = 30
+
+    static let statuses = ["open", "closed", "cancelled"]
+    static let paymentStatuses = ["pending", "partially_paid", "paid", "partially_refunded", "refunded"]
+
+    func validate() throws {
+        if let status, !Self.statuses.contains(status) {
+            throw ValidationError("--status must be one of \(Self.statuses.joined(separator: ", ")), not '\(status)'.")
+        }
+        if let paymentStatus, !Self.paymentStatuses.contains(paymentStatus) {
+            throw ValidationError(
+                "--payment-status must be one of \(Self.paymentStatuses.joined(separator: ", ")), not '\(paymentStatus)'.")
+        }
+        for (flag, value) in [("--created-from", createdFrom), ("--created-to", createdTo)] {
+            if let value, !Self.looksLikeISODate(value) {
+                throw ValidationError("\(flag) must be an ISO-8601 date or date-time such as 2024-01-31T23:59:59Z, not '\(value)'.")
+            }
+        }
+        guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be 1...600 seconds.") }
+        if let store, store.isEmpty { throw ValidationError("--store needs a store id.") }
+    }
+
+    /// `YYYY-MM-DD`, optionally followed by `T` and a time.
+    static func looksLikeISODate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { bytes[$0] >= 48 && bytes[$0] <= 57 }
+        return digits && (bytes.count == 10 || bytes[10] == UInt8(ascii: "T"))
+    }
+
+    var query: DinteroOrderQuery {
+        DinteroOrderQuery(
+            storeID: store, status: status, paymentStatus: paymentStatus, createdFrom: createdFrom, createdTo: createdTo)
+    }
+
+    /// Resolves credentials and builds the source; errors are `SourceError`s for the operator.
+    func makeSource() throws(SourceError) -> DinteroAPISource {
+        let credentials = try DinteroCredentials.resolve(accountID: accountId, clientID: clientId)
+        return try DinteroAPISource(
+            credentials: credentials, query: query,
+            options: DinteroAPIOptions(baseURL: apiBase, timeout: .seconds(timeout)))
+    }
+
+    /// "T12345678 (TEST)" or "P12345678 (LIVE)", plus the store, for banners and labels.
+    static func label(for source: DinteroAPISource) -> String {
+        let account = source.credentials.accountID
+        var text = "\(account.value) (\(account.isLive ? "LIVE" : "TEST"))"
+        if let store = source.query.storeID { text += " store \(store)" }
+        return text
+    }
+}
+
+/// `browse --api [--store ID] [filters]`: browse the Dintero API instead of dump files.
+struct APIOptions: ParsableArguments {
+    @Flag(name: .long, help: "Browse orders from the Dintero API instead of dump files.")
+    var api = false
+
+    @OptionGroup var query: APIQueryOptions
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import OrderSources
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `orderscope fetch [--store ID] [filters] [--api-base URL] [--limit N] --out FILE[.gz]`: saves
+/// every matching order in full detail as a JSON array dump (gzip for `.gz`). The file appears
+/// under its name only when complete; on an error or Ctrl-C nothing is left behind.
+struct FetchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Save orders from the Dintero API as a dump file.",
+        discussion: """
+            Lists the orders (filters as in browse --api), then loads each in full with its events. \
+            Credentials: DINTERO_ACCOUNT_ID, DINTERO_CLIENT_ID, DINTERO_CLIENT_SECRET or \
+            $XDG_CONFIG_HOME/orderscope/credentials (key = value lines, chmod 600). Progress goes to \
+            stderr. Exit status: 0 on success, 2 on failure, 130 when interrupted.
+            """
+    )
+
+    @OptionGroup var query: APIQueryOptions
+
+    @Option(name: .long, help: "Orders per list request, 1...100.")
+    var limit: Int = 100
+
+    @Option(name: .long, help: "The dump to write (a .gz suffix compresses it).")
+    var out: String
+
+    func validate() throws {
+        guard (1...100).contains(limit) else { throw ValidationError("--limit must be 1...100, not \(limit).") }
+        if out.isEmpty { throw ValidationError("--out needs a file name.") }
+    }
+
+    func run() async throws {
+        let source: DinteroAPISource
+        do {
+            source = try query.makeSource()
+        } catch {
+            throw OrderScopeExit.fail(error)
+        }
+        FileHandleOutput.standardError.write("fetching from \(APIQueryOptions.label(for: source)) to \(out)\n")
+        let interactive = isatty(2) == 1
+        let path = out
+        let gzip = out.hasSuffix(".gz")
+        let pageSize = limit
+        let work = Task { () throws -> Int in
+            try await OrderDumpFetcher.fetch(from: source, to: path, gzip: gzip, pageSize: pageSize) { state in
+                if interactive || state.saved % 100 == 0 {
+                    let text = "\(state.saved) orders saved (\(state.bytes / 1000) kB)"
+                    FileHandleOutput.standardError.write(interactive ? "\r" + text + "\u{1B}[K" : text + "\n")
+                }
+            }
+        }
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler { work.cancel() }
+        interrupt.resume()
+        defer {
+            interrupt.cancel()
+            signal(SIGINT, SIG_DFL)
+        }
+        let result = await work.result
+        if interactive { FileHandleOutput.standardError.write("\n") }
+        switch result {
+        case .success(let count):
+            FileHandleOutput.standardError.write("saved \(count) orders to \(path)\n")
+        case .failure(let failure):
+            let error = failure as? SourceError ?? .cancelled
+            if error == .cancelled {
+                OrderScopeExit.printError("interrupted; nothing was written to \(path)")
+                throw ExitCode(130)
+            }
+            OrderScopeExit.printError(error.message + "\nnothing was written to \(path)")
+            throw OrderScopeExit.unusableInput
+        }
+    }
+}

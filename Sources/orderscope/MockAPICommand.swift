@@ -1,0 +1,103 @@
+import ArgumentParser
+import DinteroMock
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `orderscope mock-api --dump FILE [--port N] [faults]`: serves a dump as the Dintero API on
+/// 127.0.0.1 until Ctrl-C, for demos and end-to-end tests.
+struct MockAPICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mock-api",
+        abstract: "Serve a dump as the Dintero API on 127.0.0.1 (for demos and tests).",
+        discussion: "Prints the base URL and the credentials to use, then serves until Ctrl-C."
+    )
+
+    @Option(name: .long, help: "The dump to serve (JSON array, {\"orders\": [...]}, or NDJSON).")
+    var dump: String
+
+    @Option(name: .long, help: "Port on 127.0.0.1 (0 = any free port).")
+    var port: Int = 0
+
+    @Option(name: .long, help: "Account id the mock answers for.")
+    var accountId: String = "T12345678"
+
+    @Option(name: .long, help: "Client id the mock accepts.")
+    var clientId: String = "mock-client-id"
+
+    @Option(name: .long, help: "Client secret the mock accepts.")
+    var clientSecret: String = "mock-client-secret"
+
+    @Option(name: .long, help: "Delay before every answer, in milliseconds.")
+    var latency: Int = 0
+
+    @Option(name: .customLong("fail-429"), help: "Answer the first N API requests with 429 (Retry-After 1).")
+    var fail429: Int = 0
+
+    @Option(name: .customLong("fail-500"), help: "Then answer N API requests with 500.")
+    var fail500: Int = 0
+
+    @Option(name: .long, help: "Token lifetime in seconds (expires_in).")
+    var tokenTtl: Int = 3600
+
+    @Flag(name: .long, help: "Answer lists as {\"orders\": [...]} instead of a bare array.")
+    var wrapOrders = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535.") }
+        guard latency >= 0, fail429 >= 0, fail500 >= 0, tokenTtl > 0 else {
+            throw ValidationError("--latency, --fail-429 and --fail-500 must be 0 or more, --token-ttl above 0.")
+        }
+    }
+
+    func run() throws {
+        var configuration: MockConfiguration
+        do {
+            configuration = MockConfiguration(orders: try MockConfiguration.loadDump(path: dump))
+        } catch {
+            OrderScopeExit.printError(error.message)
+            throw OrderScopeExit.unusableInput
+        }
+        configuration.port = UInt16(port)
+        configuration.accountID = accountId
+        configuration.clientID = clientId
+        configuration.clientSecret = clientSecret
+        configuration.latencyMilliseconds = latency
+        configuration.fail429Count = fail429
+        configuration.fail500Count = fail500
+        configuration.tokenTTLSeconds = tokenTtl
+        configuration.wrapOrders = wrapOrders
+        let server: DinteroMockServer
+        do {
+            server = try DinteroMockServer.start(configuration)
+        } catch {
+            OrderScopeExit.printError(error.message)
+            throw OrderScopeExit.unusableInput
+        }
+        FileHandleOutput.standardOutput.write(
+            """
+            serving \(configuration.orders.count) orders from \(dump) as the Dintero API
+            base URL: \(server.baseURL)
+            export DINTERO_ACCOUNT_ID=\(accountId) DINTERO_CLIENT_ID=\(clientId) DINTERO_CLIENT_SECRET=\(clientSecret)
+            then: orderscope browse --api --api-base \(server.baseURL)
+            Ctrl-C stops.
+
+            """)
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let done = DispatchSemaphore(value: 0)
+        let sources = [SIGINT, SIGTERM].map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { done.signal() }
+            source.resume()
+            return source
+        }
+        done.wait()
+        sources.forEach { $0.cancel() }
+        server.stop()
+        FileHandleOutput.standardOutput.write("stopped (\(server.requestLog.count) requests served)\n")
+    }
+}

@@ -1,0 +1,366 @@
+import DinteroMock
+import Foundation
+import OrderModel
+import OrderSources
+import Testing
+
+@Suite("DinteroAPI client against the mock")
+struct DinteroAPIClientTests {
+    @Test func oneTokenForManyCalls() async throws {
+        let server = try DinteroMockServer.start(APIFixtures.configuration(30))
+        defer { server.stop() }
+        let source = try APIFixtures.source(server)
+        for id in ["ord-0001", "ord-0002", "ord-0003"] {
+            let order = try await source.order(id: id)
+            #expect(order.id == id)
+        }
+        _ = try await source.page(after: nil, limit: 10)
+        #expect(server.tokenRequestCount == 1)
+        #expect(server.apiRequests.count == 4)
+        #expect(source.origin == .api(accountID: "T12345678", storeID: nil))
+    }
+
+    @Test func refreshesOnceOnA401() async throws {
+        var configuration = APIFixtures.configuration(10)
+        configuration.tokenMaxUses = 2
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let source = try APIFixtures.source(server)
+        for index in 0..<5 {
+            let order = try await source.order(id: String(format: "ord-%04d", index))
+            #expect(order.id == String(format: "ord-%04d", index))
+        }
+        #expect(server.tokenRequestCount == 3)
+        #expect(server.apiRequests.filter { $0.fault == "expired" }.count == 2)
+    }
+
+    @Test func refreshesAtHalfOfExpiresIn() async throws {
+        var configuration = APIFixtures.configuration(5)
+        configuration.tokenTTLSeconds = 2
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let source = try APIFixtures.source(server)
+        _ = try await source.order(id: "ord-0001")
+        try await Task.sleep(for: .milliseconds(1200))
+        _ = try await source.order(id: "ord-0002")
+        #expect(server.tokenRequestCount == 2)
+        // The token was renewed before use, so no request was refused.
+        #expect(server.apiRequests.allSatisfy { $0.status == 200 })
+    }
+
+    @Test func pagesThrough250OrdersIn3Requests() async throws {
+        let server = try DinteroMockServer.start(APIFixtures.configuration(250))
+        defer { server.stop() }
+        let source = try APIFixtures.source(server)
+        let all = try await APIFixtures.listAll(source, limit: 100)
+        #expect(all.count == 250)
+        #expect(Set(all.map(\.id)).count == 250)
+        #expect(all.map(\.id) == (0..<250).map { String(format: "ord-%04d", $0) })
+        let lists = server.apiRequests
+        #expect(lists.count == 3)
+        #expect(lists.map { $0.queryValue("limit") } == ["100", "100", "100"])
+        #expect(lists.map { $0.queryValue("starting_after") } == [nil, "ord-0099", "ord-0199"])
+    }
+
+    @Test func exactMultipleOfLimitEndsWithAnEmptyPage() async throws {
+        let server = try DinteroMockServer.start(APIFixtures.configuration(200))
+        defer { server.stop() }
+        let all = try await APIFixtures.listAll(try APIFixtures.source(server), limit: 100)
+        #expect(all.count == 200)
+        #expect(server.apiRequests.count == 3)
+    }
+
+    @Test(arguments: [false, true])
+    func wrappedAndBareBodiesGiveTheSameOrders(pagingToken: Bool) async throws {
+        var wrapped = APIFixtures.configuration(120)
+        wrapped.wrapOrders = true
+        wrapped.includePagingToken = pagingToken
+        let wrappedServer = try DinteroMockServer.start(wrapped)
+        defer { wrappedServer.stop() }
+        let bareServer = try DinteroMockServer.start(APIFixtures.configuration(120))
+        defer { bareServer.stop() }
+        let fromWrapped = try await APIFixtures.listAll(try APIFixtures.source(wrappedServer), limit: 50)
+        let fromBare = try await APIFixtures.listAll(try APIFixtures.source(bareServer), limit: 50)
+        #expect(fromWrapped.count == 120)
+        #expect(fromWrapped == fromBare)
+        let cursors = wrappedServer.apiRequests.map { $0.queryValue("starting_after") }
+        #expect(cursors == (pagingToken ? [nil, "pt_49", "pt_99"] : [nil, "ord-0049", "ord-0099"]))
+    }
+
+    @Test func filtersAndStoreReachTheServer() async throws {
+        let server = try DinteroMockServer.start(APIFixtures.configuration(60))
+        defer { server.stop() }
+        let query = DinteroOrderQuery(
+            storeID: "S0", status: "open", paymentStatus: "paid", createdFrom: "2024-01-02T00:00:00+01:00",
+            createdTo: "2024-01-20T00:00:00Z")
+        let source = try APIFixtures.source(server, query: query)
+        #expect(source.origin == .api(accountID: "T12345678", storeID: "S0"))
+        let all = try await APIFixtures.listAll(source, limit: 100)
+        let expected = APIFixtures.orders(60).filter { order in
+            order["store"]?["id"]?.stringValue == "S0" && order["status"]?.stringValue == "open"
+                && order["payment_status"]?.stringValue == "paid"
+                && (order["created_at"]?.stringValue ?? "") >= "2024-01-02T00:00:00+01:00"
+                && (order["created_at"]?.stringValue ?? "") <= "2024-01-20T00:00:00Z"
+        }.compactMap { $0["id"]?.stringValue }
+        #expect(!expected.isEmpty)
+        #expect(all.map(\.id) == expected)
+        let request = try #require(server.apiRequests.first)
+        #expect(request.path == "/v1/accounts/T12345678/shopping/stores/S0/orders")
+        #expect(request.queryValue("status") == "open")
+        #expect(request.queryValue("payment_status") == "paid")
+        #expect(request.queryValue("created_at.gte") == "2024-01-02T00:00:00+01:00")
+        #expect(request.queryValue("created_at.lte") == "2024-01-20T00:00:00Z")
+    }
+
+    @Test func orderIncludesEventsAndSessionLoads() async throws {
+        let server = try DinteroMockServer.start(APIFixtures.configuration(5))
+        defer { server.stop() }
+        let source = try APIFixtures.source(server)
+        let order = try await source.order(id: "ord-0003")
+        #expect(order.events.count == 1)
+        #expect(server.apiRequests.last?.queryValue("include_events") == "true")
+        let session = try await source.session(orderID: "ord-0003", sessionID: "sess-3")
+        #expect(session.id == "sess-3")
+        #expect(session.amount == 1003)
+        await #expect(throws: SourceError.self) { try await source.session(orderID: "ord-0003", sessionID: "nope") }
+    }
+
+    @Test func honoursRetryAfterOn429() async throws {
+        var configuration = APIFixtures.configuration(5)
+        configuration.fail429Count = 2
+        configuration.retryAfterSeconds = 1
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let source = try APIFixtures.source(server)
+        let page = try await source.page(after: nil, limit: 10)
+        #expect(page.summaries.count == 5)
+        let log = server.apiRequests
+        #expect(log.map(\.status) == [429, 429, 200])
+        #expect(log[1].time - log[0].time >= 0.9)
+        #expect(log[2].time - log[1].time >= 0.9)
+    }
+
+    @Test func retriesServerErrorsThenSucceeds() async throws {
+        var configuration = APIFixtures.configuration(5)
+        configuration.fail500Count = 2
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let source = try APIFixtures.source(server)
+        let order = try await source.order(id: "ord-0002")
+        #expect(order.id == "ord-0002")
+        #expect(server.apiRequests.map(\.status) == [500, 500, 200])
+    }
+
+    @Test func givesUpAfterBoundedRetries() async throws {
+        var configuration = APIFixtures.configuration(5)
+        configuration.fail500Count = 10
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let source = try APIFixtures.source(server, maxAttempts: 3)
+        do {
+            _ = try await source.order(id: "ord-0002")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.hasPrefix("API error 500 SERVER ERROR: injected failure"))
+            #expect(error.isRetryable)
+        }
+        #expect(server.apiRequests.count == 3)
+    }
+
+    @Test func truncatedBodyBecomesAReadableError() async throws {
+        var configuration = APIFixtures.configuration(5)
+        configuration.truncateCount = 10
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let source = try APIFixtures.source(server, maxAttempts: 2)
+        do {
+            _ = try await source.order(id: "ord-0001")
+            Issue.record("expected an error")
+        } catch {
+            let message = error.message
+            #expect(message.contains("incomplete") || message.contains("before the answer was complete"), "\(message)")
+            #expect(message.contains("/orders/ord-0001"))
+        }
+        #expect(server.apiRequests.count == 2)
+    }
+
+    @Test func truncatedBodyOnceIsRetried() async throws {
+        var configuration = APIFixtures.configuration(5)
+        configuration.truncateCount = 1
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let order = try await APIFixtures.source(server).order(id: "ord-0001")
+        #expect(order.id == "ord-0001")
+    }
+
+    @Test func stalledResponseTimesOut() async throws {
+        var configuration = APIFixtures.configuration(5)
+        configuration.stallCount = 10
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let source = try APIFixtures.source(server, timeout: .seconds(1), maxAttempts: 1)
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            _ = try await source.order(id: "ord-0001")
+            Issue.record("expected a timeout")
+        } catch {
+            #expect(error.message.contains("no complete answer within 1 s"), "\(error.message)")
+            #expect(error.isRetryable)
+        }
+        #expect(clock.now - start < .seconds(5))
+    }
+
+    @Test func repeatedCursorStopsPaging() async throws {
+        var configuration = APIFixtures.configuration(250)
+        configuration.ignoreStartingAfter = true
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let source = try APIFixtures.source(server)
+        let first = try await source.page(after: nil, limit: 100)
+        #expect(first.next == PageCursor("ord-0099"))
+        do {
+            _ = try await source.page(after: first.next, limit: 100)
+            Issue.record("expected the loop to be detected")
+        } catch {
+            #expect(error.message.contains("already returned"), "\(error.message)")
+        }
+        // Asking for the first page again is not a loop.
+        let again = try await source.page(after: nil, limit: 100)
+        #expect(again.summaries.count == 100)
+    }
+
+    @Test func errorBodyBecomesOperatorMessage() async throws {
+        let server = try DinteroMockServer.start(APIFixtures.configuration(5))
+        defer { server.stop() }
+        let source = try APIFixtures.source(server)
+        do {
+            _ = try await source.order(id: "missing")
+            Issue.record("expected 404")
+        } catch {
+            #expect(error == .apiResponse(status: 404, code: "NOT FOUND", message: "Order not found (GET /v1/accounts/T12345678/shopping/orders/missing)"))
+            #expect(error.message.hasPrefix("API error 404 NOT FOUND: Order not found"))
+            #expect(!error.isRetryable)
+        }
+    }
+
+    @Test func connectionRefusedIsAReadableError() async throws {
+        let server = try DinteroMockServer.start(APIFixtures.configuration(1))
+        let source = try APIFixtures.source(server, maxAttempts: 2)
+        server.stop()
+        try await Task.sleep(for: .milliseconds(300))
+        do {
+            _ = try await source.page(after: nil, limit: 10)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("API error"), "\(error.message)")
+        }
+    }
+}
+
+@Suite("DinteroAPI secrets")
+struct DinteroAPISecretTests {
+    @Test func failedTokenRequestNeverShowsTheSecret() async throws {
+        var configuration = APIFixtures.configuration(5)
+        configuration.failTokenRequests = true  // and the mock echoes the Authorization header
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let source = try APIFixtures.source(server)
+        let basic = Data("\(APIFixtures.clientID):\(APIFixtures.secret)".utf8).base64EncodedString()
+        do {
+            _ = try await source.page(after: nil, limit: 10)
+            Issue.record("expected an authentication error")
+        } catch {
+            for text in [error.message, error.description, String(describing: error), String(reflecting: error)] {
+                #expect(!text.contains(APIFixtures.secret))
+                #expect(!text.contains(basic))
+            }
+            #expect(error.message.contains("authentication failed"))
+            #expect(error.message.contains("<redacted>"))
+        }
+    }
+
+    @Test func refusedTokenNeverShowsTheToken() async throws {
+        var configuration = APIFixtures.configuration(5)
+        configuration.tokenMaxUses = 0
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let source = try APIFixtures.source(server)
+        do {
+            _ = try await source.order(id: "ord-0001")
+            Issue.record("expected 401")
+        } catch {
+            #expect(error.message.hasPrefix("API error 401"))
+            let tokens = server.issuedAccessTokens
+            #expect(tokens.count == 2)
+            for token in tokens {
+                #expect(!String(reflecting: error).contains(token))
+                #expect(!error.message.contains(token))
+            }
+        }
+    }
+
+    @Test func credentialsDescribeWithoutTheSecret() throws {
+        let credentials = try APIFixtures.credentials
+        var dumped = ""
+        dump(credentials, to: &dumped)
+        for text in [
+            String(describing: credentials), String(reflecting: credentials), "\(credentials.clientSecret)",
+            String(reflecting: credentials.clientSecret), dumped,
+        ] {
+            #expect(!text.contains(APIFixtures.secret), "\(text)")
+        }
+        #expect("\(credentials.clientSecret)" == "<redacted>")
+    }
+}
+
+@Suite("DinteroAPI credentials")
+struct DinteroAPICredentialTests {
+    @Test func accountIDsAreValidated() throws {
+        #expect(try DinteroAccountID("T12345678").isLive == false)
+        #expect(try DinteroAccountID(" P87654321 ").isLive == true)
+        for bad in ["", "X12345678", "T1234567", "T123456789", "t12345678", "T1234567a"] {
+            #expect(throws: SourceError.self) { try DinteroAccountID(bad) }
+        }
+    }
+
+    @Test func flagsOverrideEnvironmentOverrideFile() throws {
+        let directory = NSTemporaryDirectory() + "orderscope-cred-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory + "/orderscope", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/orderscope/credentials"
+        try Data("# test\naccount_id = T11111111\nclient_id = \"file-client\"\nclient_secret = file-secret\n".utf8)
+            .write(to: URL(fileURLWithPath: file))
+        chmod(file, 0o600)
+        let environment = ["XDG_CONFIG_HOME": directory, "DINTERO_CLIENT_ID": "env-client"]
+        let resolved = try DinteroCredentials.resolve(accountID: "T22222222", environment: environment)
+        #expect(resolved.accountID.value == "T22222222")
+        #expect(resolved.clientID == "env-client")
+        #expect(resolved.clientSecret == ClientSecret("file-secret"))
+
+        chmod(file, 0o644)
+        do {
+            _ = try DinteroCredentials.resolve(environment: environment)
+            Issue.record("expected the readable file to be refused")
+        } catch {
+            #expect(error.message.contains("chmod 600"))
+            #expect(!error.message.contains("file-secret"))
+        }
+        // Everything from the environment: the file is not read at all.
+        let complete = try DinteroCredentials.resolve(environment: [
+            "XDG_CONFIG_HOME": directory, "DINTERO_ACCOUNT_ID": "P33333333", "DINTERO_CLIENT_ID": "c",
+            "DINTERO_CLIENT_SECRET": "s",
+        ])
+        #expect(complete.accountID.isLive)
+    }
+
+    @Test func missingCredentialsSayWhatIsMissing() {
+        do {
+            _ = try DinteroCredentials.resolve(environment: ["HOME": "/nonexistent-home"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("DINTERO_ACCOUNT_ID"))
+            #expect(error.message.contains("/nonexistent-home/.config/orderscope/credentials"))
+        }
+    }
+}
