@@ -7,21 +7,40 @@ import OrderViewModel
 struct BrowseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "browse",
-        abstract: "Browse the orders of dump files in the terminal UI."
+        abstract: "Browse orders from dump files, or from the Dintero API with --api, in the terminal UI."
     )
 
     @Argument(help: "Dump files to open (JSON, NDJSON, {\"orders\": [...]}, optionally gzipped).")
     var files: [String] = []
 
+    @OptionGroup var apiOptions: APIOptions
+
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
+        if apiOptions.api {
+            if !files.isEmpty { throw ValidationError("give either dump files or --api, not both") }
+            return
+        }
         if files.isEmpty {
-            throw ValidationError("give at least one dump file, or run `orderscope demo` for the bundled dataset")
+            throw ValidationError(
+                "give at least one dump file, use --api, or run `orderscope demo` for the bundled dataset")
         }
     }
 
     func run() throws {
+        if apiOptions.api {
+            let source: DinteroAPISource
+            do {
+                source = try apiOptions.query.makeSource()
+            } catch {
+                throw OrderScopeExit.fail(error)
+            }
+            try TerminalSession.run(
+                source: source, origin: source.origin, label: "Dintero " + APIQueryOptions.label(for: source),
+                display: display)
+            return
+        }
         let source: DumpSource
         do {
             source = try DumpSource.open(paths: files)
