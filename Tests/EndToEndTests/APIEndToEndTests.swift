@@ -7,11 +7,11 @@ struct APIEndToEndTests {
     static let secret = "s3cr3t-value-never-shown"
 
     /// Starts `orderscope mock-api` on a free port and waits until it accepts connections.
-    static func startMock(extra: [String] = []) throws -> (Process, String) {
+    static func startMock(dump: String = "Resources/sample-orders.json", extra: [String] = []) throws -> (Process, String) {
         let port = Int.random(in: 20_000...40_000)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
-        process.arguments = ["mock-api", "--dump", "Resources/sample-orders.json", "--port", "\(port)",
+        process.arguments = ["mock-api", "--dump", dump, "--port", "\(port)",
                              "--client-secret", secret] + extra
         process.currentDirectoryURL = BinaryRunner.packageRoot
         process.standardOutput = FileHandle.nullDevice
@@ -82,5 +82,25 @@ struct APIEndToEndTests {
         #expect(!fetch.stderr.isEmpty)
         #expect(!fetch.stderr.contains("wrong-secret-also-hidden") && !fetch.stdout.contains("wrong-secret-also-hidden"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test(.enabled(if: TmuxSession.isAvailable))
+    func browseAPIInTmuxScrollsPastTheFirstPageOpensAnOrderAndQuits() throws {
+        let (mock, base) = try Self.startMock(dump: "Resources/demo-orders.json", extra: ["--latency", "50"])
+        defer { mock.terminate() }
+        let dir = try BinaryRunner.temporaryDirectory()
+        let command = "stty -a > '\(dir.path)/before'; '\(BinaryRunner.binary)' browse --api --api-base \(base); code=$?; "
+            + "stty -a > '\(dir.path)/after'; if cmp -s '\(dir.path)/before' '\(dir.path)/after'; "
+            + "then echo \"TTY-SAME code=$code\"; else echo \"TTY-CHANGED code=$code\"; fi"
+        let session = try TmuxSession(command: command, width: 120, height: 40, environment: Self.credentials)
+        defer { session.close() }
+        try session.waitFor("the first page") { $0.contains("100 orders, more available") && $0.contains(" TEST ") }
+        try session.send("G")
+        try session.waitFor("the second page after scrolling to the end") { $0.contains("200 orders") }
+        try session.send("Enter")
+        try session.waitFor("the order detail") { $0.contains("Summary") && $0.contains("Gross") }
+        try session.send("q")
+        let end = try session.waitForText("TTY-")
+        #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
     }
 }
