@@ -1,0 +1,286 @@
+#!/usr/bin/env bash
+# OrderScope benchmark (issue 6): generates synthetic dumps and measures, in the same run and on
+# the same file, `cat` (I/O floor), `jq length` (reference), `orderscope print`, the headless
+# first screen (`browse --screen-dump`), the same after `G` (jump to the end) and `orderscope check`.
+# Prints the machine, the command and a Markdown table to stdout; progress goes to stderr.
+#
+#   Tests/Benchmarks/run.sh [--orders N[,M...]] [--out-dir DIR] [--binary PATH] [--quick]
+#                           [--runs R] [--seed S] [--keep]
+#
+#   --orders    dump sizes in orders (default 100000,1000000; --quick: 2000)
+#   --out-dir   where dumps, screens and raw timings go (default /tmp/orderscope-bench)
+#   --binary    an existing orderscope binary (default: build release into .build-bench)
+#   --quick     a tiny run (2,000 orders, 2 runs) that proves the script works, for CI
+#   --runs      timed runs per command for hyperfine / the fallback loop (default 3)
+#   --seed      generator seed (default 6)
+#   --check-max-orders N   skip `orderscope check` on dumps larger than N orders (default: never
+#               skip; check decodes every order and takes about 1 ms per order on 2 cores)
+#   --keep      keep the generated dumps (default: dumps are kept too; they are reused when the
+#               same size and seed are asked for again, since the generator is deterministic)
+#
+# Wall times are the median of --runs runs (hyperfine if installed, else a loop), except for
+# commands whose first (measured) run takes longer than SLOW_SECONDS (default 20): those are
+# timed once. Max RSS comes from `/usr/bin/time -v` ("Maximum resident set size") on a separate
+# run; it includes the pages of a mapped file that were touched, so it is not RssAnon.
+# Exit status: non-zero when any measured command fails unexpectedly (`check` exiting 1 because
+# the generator plants anomalies is expected).
+set -euo pipefail
+
+original_args="$*"
+orders_arg=""
+out_dir="/tmp/orderscope-bench"
+binary=""
+quick=0
+runs=3
+seed=6
+slow_seconds="${SLOW_SECONDS:-20}"
+jq_max_orders=200000
+check_max_orders=0
+
+usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+die() { echo "run.sh: $*" >&2; exit 2; }
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --orders) [[ $# -ge 2 ]] || die "--orders needs a value"; orders_arg="$2"; shift 2 ;;
+        --orders=*) orders_arg="${1#*=}"; shift ;;
+        --out-dir) [[ $# -ge 2 ]] || die "--out-dir needs a value"; out_dir="$2"; shift 2 ;;
+        --out-dir=*) out_dir="${1#*=}"; shift ;;
+        --binary) [[ $# -ge 2 ]] || die "--binary needs a value"; binary="$2"; shift 2 ;;
+        --binary=*) binary="${1#*=}"; shift ;;
+        --runs) [[ $# -ge 2 ]] || die "--runs needs a value"; runs="$2"; shift 2 ;;
+        --runs=*) runs="${1#*=}"; shift ;;
+        --seed) [[ $# -ge 2 ]] || die "--seed needs a value"; seed="$2"; shift 2 ;;
+        --seed=*) seed="${1#*=}"; shift ;;
+        --check-max-orders) [[ $# -ge 2 ]] || die "--check-max-orders needs a value"; check_max_orders="$2"; shift 2 ;;
+        --check-max-orders=*) check_max_orders="${1#*=}"; shift ;;
+        --quick) quick=1; shift ;;
+        --keep) shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) usage; die "unknown argument: $1" ;;
+    esac
+done
+
+if [[ -z "$orders_arg" ]]; then
+    if [[ $quick -eq 1 ]]; then orders_arg="2000"; else orders_arg="100000,1000000"; fi
+fi
+if [[ $quick -eq 1 && $runs -gt 2 ]]; then runs=2; fi
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer, not '$runs'"
+[[ "$check_max_orders" =~ ^[0-9]+$ ]] || die "--check-max-orders must be a non-negative integer"
+[[ "$seed" =~ ^[0-9]+$ ]] || die "--seed must be a non-negative integer, not '$seed'"
+IFS=',' read -r -a order_counts <<< "$orders_arg"
+for n in "${order_counts[@]}"; do
+    [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "--orders takes positive integers separated by commas, not '$orders_arg'"
+done
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+invocation="Tests/Benchmarks/run.sh${original_args:+ $original_args}"
+
+# --- tools -------------------------------------------------------------------------------------
+[[ -x /usr/bin/time ]] || die "/usr/bin/time is missing (apt-get install -y time)"
+/usr/bin/time -v true 2>&1 | grep -q "Maximum resident set size" \
+    || die "/usr/bin/time does not support -v (install GNU time: apt-get install -y time)"
+have_hyperfine=0
+if command -v hyperfine > /dev/null 2>&1; then have_hyperfine=1; fi
+have_jq=0
+if command -v jq > /dev/null 2>&1; then have_jq=1; fi
+
+mkdir -p "$out_dir"
+out_dir="$(cd "$out_dir" && pwd)"
+raw_dir="$out_dir/raw"
+mkdir -p "$raw_dir"
+
+# --- build -------------------------------------------------------------------------------------
+if [[ -z "$binary" ]]; then
+    echo "== building release (swift build -c release --scratch-path .build-bench)" >&2
+    (cd "$repo_root" && swift build -c release --scratch-path .build-bench >&2)
+    binary="$repo_root/.build-bench/release/orderscope"
+fi
+[[ -x "$binary" ]] || die "no executable orderscope at $binary"
+binary="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
+
+# --- helpers -----------------------------------------------------------------------------------
+now_ns() { date +%s%N; }
+
+# shell-quote for the command strings given to hyperfine / sh -c
+q() { printf '%q' "$1"; }
+
+# median of numbers on stdin
+median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) {print "nan"; exit} if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+# measure LABEL OK_CODES CMDSTRING
+#   OK_CODES: space-separated exit codes that count as success (e.g. "0" or "0 1").
+#   CMDSTRING: a /bin/sh command (its stdout should already be redirected by the caller).
+# Sets: M_WALL (s, median), M_RUNS, M_RSS_KB, M_RC. Fails the script on an unexpected exit code.
+measure() {
+    local label="$1" ok_codes="$2" cmd="$3"
+    local tag; tag="$(printf '%s' "$label" | tr -c 'A-Za-z0-9._-' '_')"
+    local tfile="$raw_dir/$tag.time" rc=0 t0 t1 first_wall
+    echo "   - $label" >&2
+    # 1) one run under /usr/bin/time -v: max RSS, exit status; it also warms the page cache.
+    t0=$(now_ns)
+    /usr/bin/time -v -o "$tfile" sh -c "$cmd" || rc=$?
+    t1=$(now_ns)
+    first_wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", (b-a)/1e9}')
+    # /usr/bin/time reports "Command exited with non-zero status N" for N != 0
+    local ok=0 c
+    for c in $ok_codes; do [[ "$rc" == "$c" ]] && ok=1; done
+    if [[ $ok -ne 1 ]]; then
+        echo "run.sh: '$label' failed unexpectedly with exit status $rc (allowed: $ok_codes)" >&2
+        echo "        command: $cmd" >&2
+        sed 's/^/        /' "$tfile" >&2 || true
+        exit 1
+    fi
+    M_RC=$rc
+    M_RSS_KB=$(awk -F': *' '/Maximum resident set size/ {print $2}' "$tfile")
+    # The sh wrapper is measured too: /usr/bin/time reports the largest RSS of the process
+    # tree's members (the max over sh and its child), so this is the command's own max RSS.
+    # 2) wall time
+    if awk -v w="$first_wall" -v s="$slow_seconds" 'BEGIN {exit !(w > s)}'; then
+        M_WALL=$first_wall
+        M_RUNS=1
+        return
+    fi
+    # the command string, made to exit 0 on an allowed status so hyperfine does not stop
+    local guarded="$cmd"
+    if [[ "$ok_codes" != "0" ]]; then
+        local cond="" c2
+        for c2 in $ok_codes; do cond="${cond:+$cond || }[ \$rc -eq $c2 ]"; done
+        guarded="{ $cmd; }; rc=\$?; if $cond; then exit 0; else exit \$rc; fi"
+    fi
+    if [[ $have_hyperfine -eq 1 ]]; then
+        local json="$raw_dir/$tag.hyperfine.json"
+        hyperfine --style none --runs "$runs" --warmup 0 --export-json "$json" -- "$guarded" > /dev/null \
+            || { echo "run.sh: hyperfine failed on '$label'" >&2; exit 1; }
+        M_WALL=$(jq -r '.results[0].median' "$json" 2> /dev/null || true)
+        if [[ -z "$M_WALL" || "$M_WALL" == "null" ]]; then
+            # no jq: take the mean from hyperfine's JSON with awk
+            M_WALL=$(awk -F': *' '/"median"/ {gsub(/[,"]/, "", $2); print $2; exit}' "$json")
+        fi
+    else
+        local i walls=() s e
+        for ((i = 0; i < runs; i++)); do
+            s=$(now_ns)
+            sh -c "$guarded" || { echo "run.sh: '$label' failed on a timed run" >&2; exit 1; }
+            e=$(now_ns)
+            walls+=("$(awk -v a="$s" -v b="$e" 'BEGIN {printf "%.4f", (b-a)/1e9}')")
+        done
+        M_WALL=$(printf '%s\n' "${walls[@]}" | median)
+    fi
+    M_RUNS=$runs
+}
+
+fmt() { awk -v x="$1" -v p="${2:-3}" 'BEGIN {printf "%.*f", p, x}'; }
+div() { awk -v a="$1" -v b="$2" -v p="${3:-2}" 'BEGIN {if (b+0 == 0) print "n/a"; else printf "%.*f", p, a/b}'; }
+
+# --- machine -----------------------------------------------------------------------------------
+cpu_model=$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo 2> /dev/null || echo unknown)
+mem_total=$(awk '/^MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo 2> /dev/null || echo unknown)
+swift_version=$(swift --version 2>&1 | head -1 || echo unknown)
+commit=$(git -C "$repo_root" rev-parse --short HEAD 2> /dev/null || echo unknown)
+hyperfine_version=$( [[ $have_hyperfine -eq 1 ]] && hyperfine --version | head -1 || echo "not installed (loop)")
+jq_version=$( [[ $have_jq -eq 1 ]] && jq --version || echo "not installed")
+
+results=()   # table rows
+notes=()
+status_lines=()
+
+for n in "${order_counts[@]}"; do
+    dump="$out_dir/orders-$n-seed$seed.json"
+    echo "== $n orders: $dump" >&2
+    gen_wall="reused"
+    if [[ ! -s "$dump" ]]; then
+        t0=$(now_ns)
+        "$binary" generate --count "$n" --seed "$seed" --out "$dump.partial" --format array >&2
+        mv "$dump.partial" "$dump"
+        t1=$(now_ns)
+        gen_wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f s", (b-a)/1e9}')
+    fi
+    size=$(stat -c %s "$dump")
+    size_mb=$(div "$size" 1000000 0)
+    fq=$(q "$dump"); bq=$(q "$binary")
+
+    # cat: warm the cache with one run, then time (the /usr/bin/time run in measure is the first)
+    cat "$dump" > /dev/null
+    measure "cat $n" "0" "cat $fq > /dev/null"
+    cat_wall=$M_WALL; cat_rss=$M_RSS_KB; cat_runs=$M_RUNS
+
+    jq_wall=""; jq_rss=""; jq_runs=""
+    if [[ $have_jq -eq 1 && $n -le $jq_max_orders ]]; then
+        measure "jq length $n" "0" "jq length $fq > $(q "$raw_dir/jq-$n.out")"
+        jq_wall=$M_WALL; jq_rss=$M_RSS_KB; jq_runs=$M_RUNS
+        jq_count=$(cat "$raw_dir/jq-$n.out")
+        [[ "$jq_count" == "$n" ]] || { echo "run.sh: jq counted $jq_count orders, expected $n" >&2; exit 1; }
+    fi
+
+    measure "print $n" "0" "$bq print $fq > $(q "$raw_dir/print-$n.out")"
+    print_wall=$M_WALL; print_rss=$M_RSS_KB; print_runs=$M_RUNS
+    print_lines=$(wc -l < "$raw_dir/print-$n.out")
+    [[ $print_lines -ge $n ]] || { echo "run.sh: print wrote $print_lines lines for $n orders" >&2; exit 1; }
+
+    screen="$raw_dir/screen-$n.txt"
+    measure "browse screen-dump $n" "0" "$bq browse $fq --screen-dump 120x40 > $(q "$screen")"
+    browse_wall=$M_WALL; browse_rss=$M_RSS_KB; browse_runs=$M_RUNS
+    [[ $(wc -l < "$screen") -ge 40 ]] || { echo "run.sh: the screen dump has fewer than 40 lines: $screen" >&2; exit 1; }
+
+    screen_g="$raw_dir/screen-G-$n.txt"
+    measure "browse screen-dump G $n" "0" "$bq browse $fq --screen-dump 120x40 --keys G > $(q "$screen_g")"
+    browseg_wall=$M_WALL; browseg_rss=$M_RSS_KB; browseg_runs=$M_RUNS
+    [[ $(wc -l < "$screen_g") -ge 40 ]] || { echo "run.sh: the screen dump has fewer than 40 lines: $screen_g" >&2; exit 1; }
+
+    check_wall=""; check_rss=""; check_rc=""
+    if [[ $check_max_orders -eq 0 || $n -le $check_max_orders ]]; then
+        measure "check $n" "0 1" "$bq check $fq > $(q "$raw_dir/check-$n.out")"
+        check_wall=$M_WALL; check_rss=$M_RSS_KB; check_runs=$M_RUNS; check_rc=$M_RC
+    fi
+
+    # rows: label | wall | runs | max RSS MB | RSS % of dump | GB/s | × cat | jq ÷ this
+    row() {
+        local label="$1" wall="$2" nruns="$3" rss_kb="$4"
+        local rss_mb pct gbs xcat jqratio
+        rss_mb=$(awk -v k="$rss_kb" 'BEGIN {printf "%.0f", k*1024/1e6}')
+        pct=$(awk -v k="$rss_kb" -v s="$size" 'BEGIN {printf "%.1f", 100*k*1024/s}')
+        gbs=$(awk -v s="$size" -v w="$wall" 'BEGIN {if (w+0 == 0) print "n/a"; else printf "%.3f", s/1e9/w}')
+        xcat=$(div "$wall" "$cat_wall" 1)
+        if [[ -n "$jq_wall" ]]; then jqratio=$(div "$jq_wall" "$wall" 1); else jqratio="—"; fi
+        results+=("| $n | $size_mb | $label | $(fmt "$wall" 3) | $nruns | $rss_mb | $pct % | $gbs | $xcat | $jqratio |")
+    }
+    row '`cat FILE > /dev/null` (I/O floor, warm)' "$cat_wall" "$cat_runs" "$cat_rss"
+    if [[ -n "$jq_wall" ]]; then
+        row '`jq length FILE`' "$jq_wall" "$jq_runs" "$jq_rss"
+    else
+        results+=("| $n | $size_mb | \`jq length FILE\` | skipped (> $jq_max_orders orders) | | | | | | |")
+    fi
+    row '`orderscope print FILE` (full index + table)' "$print_wall" "$print_runs" "$print_rss"
+    row '`browse --screen-dump 120x40` (first screen)' "$browse_wall" "$browse_runs" "$browse_rss"
+    row '`browse --screen-dump 120x40 --keys G`' "$browseg_wall" "$browseg_runs" "$browseg_rss"
+    if [[ -n "$check_wall" ]]; then
+        row "\`orderscope check FILE\` (exit $check_rc)" "$check_wall" "$check_runs" "$check_rss"
+    else
+        results+=("| $n | $size_mb | \`orderscope check FILE\` | skipped (> $check_max_orders orders, --check-max-orders) | | | | | | |")
+    fi
+
+    index_gbs=$(awk -v s="$size" -v w="$print_wall" 'BEGIN {printf "%.2f", s/1e9/w}')
+    first_ok=$(awk -v w="$browse_wall" 'BEGIN {print (w <= 0.3) ? "met" : "NOT met"}')
+    index_ok=$(awk -v g="$index_gbs" 'BEGIN {print (g >= 1.0) ? "met" : "NOT met"}')
+    rss_pct=$(awk -v k="$browse_rss" -v s="$size" 'BEGIN {printf "%.1f", 100*k*1024/s}')
+    rss_ok=$(awk -v p="$rss_pct" 'BEGIN {print (p < 10) ? "under 10 %" : "NOT under 10 %"}')
+    status_lines+=("- $n orders ($size_mb MB, generated: $gen_wall): first screen $(fmt "$browse_wall" 3) s (≤ 0.3 s: $first_ok); index (print) $index_gbs GB/s (≥ 1 GB/s: $index_ok); browse max RSS $rss_pct % of the dump ($rss_ok, max RSS incl. touched file pages); print max RSS $(awk -v k="$print_rss" 'BEGIN {printf "%.0f", k*1024/1e6}') MB, check max RSS $( [[ -n "$check_rss" ]] && awk -v k="$check_rss" 'BEGIN {printf "%.0f MB", k*1024/1e6}' || echo "not measured").")
+done
+
+# --- report ------------------------------------------------------------------------------------
+echo "## OrderScope benchmark"
+echo
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "- machine: $(nproc) cores, $cpu_model, $mem_total RAM, $(uname -sr)"
+echo "- swift: $swift_version"
+echo "- commit: $commit; binary: $binary"
+echo "- hyperfine: $hyperfine_version; jq: $jq_version"
+echo "- command: \`$invocation\`"
+echo "- wall = median of $runs runs (1 run when the first run took > ${slow_seconds} s); max RSS from \`/usr/bin/time -v\`, which counts touched pages of mapped files (not RssAnon)"
+echo
+echo "| orders | dump MB | command | wall s | runs | max RSS MB | RSS % of dump | GB/s | × cat | jq ÷ this |"
+echo "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${results[@]}"
+echo
+printf '%s\n' "${status_lines[@]}"
