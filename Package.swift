@@ -10,7 +10,8 @@ let package = Package(
         .executable(name: "orderscope", targets: ["orderscope"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -22,7 +23,15 @@ let package = Package(
         .target(name: "OrderModel"),
         .target(name: "OrderSources", dependencies: ["OrderModel", "CZlib"]),
         .target(name: "OrderViewModel", dependencies: ["OrderModel", "OrderSources"]),
-        .target(name: "DinteroMock", dependencies: ["OrderModel"]),
+        .target(
+            name: "DinteroMock",
+            dependencies: [
+                "OrderModel",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
 
         // MARK: - Terminal
         .target(name: "TerminalCore"),

@@ -1,13 +1,13 @@
 import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
 import OrderModel
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// A loopback HTTP/1.1 server that answers like the Dintero API from a dump, with fault
-/// injection. It binds 127.0.0.1 only, serves each connection on its own thread, and answers
-/// `Connection: close`. Used by the tests and by `orderscope mock-api`.
+/// injection. Built on SwiftNIO (one event-loop thread); it binds 127.0.0.1 only and answers
+/// `Connection: close`. The API itself (routing, tokens, faults) lives in `MockService`.
+/// Used by the tests and by `orderscope mock-api`.
 public final class DinteroMockServer: @unchecked Sendable {
     /// The bound port (the ephemeral one when the configuration asked for 0).
     public let port: UInt16
@@ -16,89 +16,76 @@ public final class DinteroMockServer: @unchecked Sendable {
     /// The configuration the server started with.
     public let configuration: MockConfiguration
 
-    private let listenFD: Int32
+    private let service: MockService
+    private let group: MultiThreadedEventLoopGroup
+    private let channel: any Channel
     private let lock = NSLock()
     private var stopped = false
-    private var log: [MockRequestRecord] = []
-    private var tokens: [String: (issued: Double, uses: Int)] = [:]
-    private var issuedTokens: [String] = []
-    private var remaining429: Int
-    private var remaining500: Int
-    private var remainingTruncated: Int
-    private var remainingStalled: Int
-    private let started = ContinuousClock.now
-    private let orders: [MockOrder]
-    private var openConnections: Set<Int32> = []
 
-    /// Binds 127.0.0.1:`configuration.port` and starts serving on a background thread.
-    public static func start(_ configuration: MockConfiguration) throws(MockServerError) -> DinteroMockServer {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw MockServerError("cannot create a socket: \(String(cString: strerror(errno)))") }
-        var yes: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = configuration.port.bigEndian
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+    /// Binds 127.0.0.1:`configuration.port` and starts serving on a background event loop.
+    public static func start(_ configuration: MockConfiguration) throws(MockServerError) -> DinteroMockServer
+    {
+        let service = MockService(configuration: configuration)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.backlog, value: 64)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+                        withPipeliningAssistance: false, withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(service: service))
+                }
             }
+        let channel: any Channel
+        do {
+            channel = try bootstrap.bind(host: "127.0.0.1", port: Int(configuration.port)).wait()
+        } catch {
+            try? group.syncShutdownGracefully()
+            throw MockServerError("cannot bind 127.0.0.1:\(configuration.port): \(error)")
         }
-        guard bound == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(fd)
-            throw MockServerError("cannot bind 127.0.0.1:\(configuration.port): \(reason)")
+        guard let port = channel.localAddress?.port, let port16 = UInt16(exactly: port) else {
+            channel.close(promise: nil)
+            try? group.syncShutdownGracefully()
+            throw MockServerError("cannot read the bound port")
         }
-        guard listen(fd, 64) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(fd)
-            throw MockServerError("cannot listen: \(reason)")
-        }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        let server = DinteroMockServer(
-            fd: fd, port: UInt16(bigEndian: actual.sin_port), configuration: configuration)
-        let thread = Thread { server.acceptLoop() }
-        thread.name = "DinteroMock accept"
-        thread.start()
-        return server
+        return DinteroMockServer(
+            port: port16, configuration: configuration, service: service, group: group, channel: channel)
     }
 
-    private init(fd: Int32, port: UInt16, configuration: MockConfiguration) {
-        listenFD = fd
+    private init(
+        port: UInt16, configuration: MockConfiguration, service: MockService,
+        group: MultiThreadedEventLoopGroup,
+        channel: any Channel
+    ) {
         self.port = port
         self.configuration = configuration
-        remaining429 = configuration.fail429Count
-        remaining500 = configuration.fail500Count
-        remainingTruncated = configuration.truncateCount
-        remainingStalled = configuration.stallCount
-        orders = configuration.orders.map(MockOrder.init(json:))
+        self.service = service
+        self.group = group
+        self.channel = channel
     }
 
     deinit { stop() }
 
-    /// Stops accepting, ends stalled responses and closes the listening socket. Idempotent.
+    /// Stops accepting, ends stalled responses (closing every connection) and shuts the event
+    /// loop down. Idempotent.
     public func stop() {
         lock.lock()
         let wasStopped = stopped
         stopped = true
-        let connections = openConnections
         lock.unlock()
         guard !wasStopped else { return }
-        for connection in connections { shutdown(connection, Int32(SHUT_RDWR)) }
-        shutdown(listenFD, Int32(SHUT_RDWR))
+        channel.close(promise: nil)
+        if MultiThreadedEventLoopGroup.currentEventLoop != nil {
+            // Called from an event loop thread (cannot block there): shut down in the background.
+            group.shutdownGracefully { _ in }
+        } else {
+            try? group.syncShutdownGracefully()
+        }
     }
 
     /// Every request received so far, in arrival order.
-    public var requestLog: [MockRequestRecord] {
-        lock.lock()
-        defer { lock.unlock() }
-        return log
-    }
+    public var requestLog: [MockRequestRecord] { service.requestLog }
 
     /// Requests other than the token endpoint.
     public var apiRequests: [MockRequestRecord] { requestLog.filter { !$0.isTokenRequest } }
@@ -107,390 +94,94 @@ public final class DinteroMockServer: @unchecked Sendable {
     public var tokenRequestCount: Int { requestLog.filter(\.isTokenRequest).count }
 
     /// Every access token issued so far (for tests that check nothing leaks them).
-    public var issuedAccessTokens: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return issuedTokens
-    }
+    public var issuedAccessTokens: [String] { service.issuedAccessTokens }
 
     /// Forgets the request log.
-    public func resetLog() {
-        lock.lock()
-        log.removeAll()
-        lock.unlock()
-    }
-
-    private var isStopped: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return stopped
-    }
-
-    private var elapsed: Double {
-        let duration = ContinuousClock.now - started
-        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
-    // MARK: - Connections
-
-    private func acceptLoop() {
-        defer { close(listenFD) }
-        while !isStopped {
-            var poller = pollfd(fd: listenFD, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, 100)
-            if ready <= 0 { continue }
-            let connection = accept(listenFD, nil, nil)
-            if connection < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                if isStopped { return }
-                continue
-            }
-            lock.lock()
-            openConnections.insert(connection)
-            lock.unlock()
-            let thread = Thread { [self] in
-                serve(connection)
-                lock.lock()
-                openConnections.remove(connection)
-                lock.unlock()
-                close(connection)
-            }
-            thread.name = "DinteroMock connection"
-            thread.start()
-        }
-    }
-
-    private func serve(_ connection: Int32) {
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        guard var request = readRequest(connection) else { return }
-        if configuration.latencyMilliseconds > 0 {
-            usleep(UInt32(min(configuration.latencyMilliseconds, 60_000)) * 1000)
-        }
-        let response = respond(to: &request)
-        deliver(response, on: connection)
-    }
-
-    private func readRequest(_ connection: Int32) -> MockHTTPRequest? {
-        var buffer: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16384)
-        var headEnd: Int?
-        while headEnd == nil {
-            let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { return nil }
-            buffer.append(contentsOf: chunk[0..<count])
-            if buffer.count > 1 << 20 { return nil }
-            headEnd = MockOrder.find([13, 10, 13, 10], in: buffer)
-        }
-        guard let end = headEnd, var request = MockHTTPRequest.parseHead(Array(buffer[0..<end])) else { return nil }
-        var body = Array(buffer[(end + 4)...])
-        let length = request.header("Content-Length").flatMap { Int($0) } ?? 0
-        while body.count < length {
-            let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            body.append(contentsOf: chunk[0..<count])
-        }
-        request.body = Array(body.prefix(length))
-        return request
-    }
-
-    private func deliver(_ response: MockHTTPResponse, on connection: Int32) {
-        let head = response.head()
-        switch response.delivery {
-        case .normal:
-            sendAll(head + response.body, on: connection)
-        case .truncated:
-            sendAll(head + Array(response.body.prefix(response.body.count / 2)), on: connection)
-        case .stalled:
-            sendAll(head + Array(response.body.prefix(min(8, response.body.count))), on: connection)
-            // Hold the connection until the client gives up or the server stops.
-            var probe = [UInt8](repeating: 0, count: 256)
-            while !isStopped {
-                var poller = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&poller, 1, 100)
-                if ready > 0 {
-                    let count = probe.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
-                    if count <= 0 { return }
-                }
-            }
-        }
-    }
-
-    private func sendAll(_ bytes: [UInt8], on connection: Int32) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let sent = send(connection, base + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-                if sent < 0 && errno == EINTR { continue }
-                if sent <= 0 { return }
-                offset += sent
-            }
-        }
-    }
-
-    // MARK: - Routing
-
-    private func respond(to request: inout MockHTTPRequest) -> MockHTTPResponse {
-        let segments = request.path.split(separator: "/").map(String.init)
-        let isToken = segments.count == 5 && segments[0] == "v1" && segments[1] == "accounts" && segments[3] == "auth"
-            && segments[4] == "token"
-        let response: MockHTTPResponse
-        if isToken {
-            response = tokenResponse(request, accountID: segments[2])
-        } else {
-            response = apiResponse(request, segments: segments)
-        }
-        lock.lock()
-        log.append(
-            MockRequestRecord(
-                method: request.method, path: request.path, query: request.query, status: response.status,
-                fault: response.fault, time: elapsed, isTokenRequest: isToken))
-        lock.unlock()
-        return response
-    }
-
-    private func tokenResponse(_ request: MockHTTPRequest, accountID: String) -> MockHTTPResponse {
-        guard request.method == "POST" else {
-            return .error(405, code: "METHOD NOT ALLOWED", message: "use POST")
-        }
-        if configuration.failTokenRequests {
-            let echoed = request.header("Authorization") ?? "none"
-            return .error(401, code: "UNAUTHORIZED", message: "invalid client credentials (got \(echoed))")
-        }
-        guard accountID == configuration.accountID else {
-            return .error(403, code: "FORBIDDEN", message: "unknown account \(accountID)")
-        }
-        guard let authorization = request.header("Authorization"), authorization.hasPrefix("Basic "),
-            let decoded = Data(base64Encoded: String(authorization.dropFirst(6))),
-            String(decoding: decoded, as: UTF8.self) == configuration.clientID + ":" + configuration.clientSecret
-        else {
-            return .error(401, code: "UNAUTHORIZED", message: "invalid client credentials")
-        }
-        guard let body = try? JSONParser.parse(request.body) else {
-            return .error(400, code: "BAD REQUEST", message: "the body is not JSON")
-        }
-        guard body["grant_type"]?.stringValue == "client_credentials" else {
-            return .error(400, code: "BAD REQUEST", message: "grant_type must be client_credentials")
-        }
-        guard body["audience"]?.stringValue == "https://api.dintero.com/v1/accounts/\(accountID)" else {
-            return .error(403, code: "FORBIDDEN", message: "audience is not a grant of this client")
-        }
-        let token = "mock." + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        lock.lock()
-        tokens[token] = (elapsed, 0)
-        issuedTokens.append(token)
-        lock.unlock()
-        let text = "{\"access_token\":\"\(token)\",\"token_type\":\"Bearer\",\"expires_in\":\(configuration.tokenTTLSeconds)}"
-        return .json(200, Array(text.utf8))
-    }
-
-    private func nextFault() -> MockHTTPResponse? {
-        lock.lock()
-        defer { lock.unlock() }
-        if remaining429 > 0 {
-            remaining429 -= 1
-            var response = MockHTTPResponse.error(429, code: "TOO MANY REQUESTS", message: "rate limit exceeded")
-            response.headers.append(("Retry-After", String(configuration.retryAfterSeconds)))
-            response.fault = "429"
-            return response
-        }
-        if remaining500 > 0 {
-            remaining500 -= 1
-            var response = MockHTTPResponse.error(500, code: "SERVER ERROR", message: "injected failure")
-            response.fault = "500"
-            return response
-        }
-        return nil
-    }
-
-    private func takeDeliveryFault() -> MockHTTPResponse.Delivery {
-        lock.lock()
-        defer { lock.unlock() }
-        if remainingTruncated > 0 {
-            remainingTruncated -= 1
-            return .truncated
-        }
-        if remainingStalled > 0 {
-            remainingStalled -= 1
-            return .stalled
-        }
-        return .normal
-    }
-
-    /// Checks the bearer token; nil when it is valid (and counts the use).
-    private func authorize(_ request: MockHTTPRequest) -> MockHTTPResponse? {
-        guard let header = request.header("Authorization"), header.hasPrefix("Bearer ") else {
-            return .error(401, code: "UNAUTHORIZED", message: "missing bearer token")
-        }
-        let token = String(header.dropFirst(7))
-        lock.lock()
-        defer { lock.unlock() }
-        guard var entry = tokens[token] else {
-            return .error(401, code: "UNAUTHORIZED", message: "invalid JWT token")
-        }
-        entry.uses += 1
-        tokens[token] = entry
-        let expired = elapsed - entry.issued >= Double(configuration.tokenTTLSeconds)
-            || (configuration.tokenMaxUses.map { entry.uses > $0 } ?? false)
-        if expired {
-            var response = MockHTTPResponse.error(401, code: "UNAUTHORIZED", message: "token expired")
-            response.fault = "expired"
-            return response
-        }
-        return nil
-    }
-
-    private func apiResponse(_ request: MockHTTPRequest, segments: [String]) -> MockHTTPResponse {
-        guard segments.count >= 5, segments[0] == "v1", segments[1] == "accounts", segments[3] == "shopping" else {
-            return .error(404, code: "NOT FOUND", message: "no such endpoint")
-        }
-        guard request.method == "GET" else { return .error(405, code: "METHOD NOT ALLOWED", message: "read only") }
-        if let fault = nextFault() { return fault }
-        if let refusal = authorize(request) { return refusal }
-        guard segments[2] == configuration.accountID else {
-            return .error(403, code: "FORBIDDEN", message: "the token is not valid for account \(segments[2])")
-        }
-        var rest = Array(segments[4...])
-        var storeID: String?
-        if rest.count >= 3, rest[0] == "stores" {
-            storeID = rest[1]
-            rest.removeFirst(2)
-        }
-        guard rest.first == "orders" else { return .error(404, code: "NOT FOUND", message: "no such endpoint") }
-        var response: MockHTTPResponse
-        switch rest.count {
-        case 1: response = list(request, storeID: storeID)
-        case 2: response = single(orderID: rest[1], storeID: storeID, request: request)
-        case 4 where rest[2] == "sessions":
-            response = session(orderID: rest[1], sessionID: rest[3], storeID: storeID)
-        default: return .error(404, code: "NOT FOUND", message: "no such endpoint")
-        }
-        if response.status == 200 {
-            response.delivery = takeDeliveryFault()
-            switch response.delivery {
-            case .truncated: response.fault = "truncated"
-            case .stalled: response.fault = "stalled"
-            case .normal: break
-            }
-        }
-        return response
-    }
-
-    private func list(_ request: MockHTTPRequest, storeID: String?) -> MockHTTPResponse {
-        var limit = 10
-        if let text = request.queryValue("limit") {
-            guard let value = Int(text), (1...100).contains(value) else {
-                return .error(400, code: "BAD REQUEST", message: "limit must be an integer from 1 to 100")
-            }
-            limit = value
-        }
-        var matching = orders.filter { order in
-            if let storeID, order.storeID != storeID { return false }
-            if let status = request.queryValue("status"), order.status != status { return false }
-            if let status = request.queryValue("payment_status"), order.paymentStatus != status { return false }
-            if let from = request.queryValue("created_at.gte"), (order.createdAt ?? "") < from { return false }
-            if let to = request.queryValue("created_at.lte"), (order.createdAt ?? "") > to { return false }
-            return true
-        }
-        if let after = request.queryValue("starting_after"), !configuration.ignoreStartingAfter {
-            if after.hasPrefix("pt_"), let index = Int(after.dropFirst(3)), index >= 0, index < matching.count {
-                matching.removeFirst(index + 1)
-            } else if let index = matching.firstIndex(where: { $0.id == after }) {
-                matching.removeFirst(index + 1)
-            } else {
-                return .error(400, code: "BAD REQUEST", message: "starting_after: unknown order \(after)")
-            }
-        }
-        let page = Array(matching.prefix(limit))
-        var body: [UInt8] = []
-        body.append(contentsOf: Array((configuration.wrapOrders ? "{\"orders\":[" : "[").utf8))
-        for (index, order) in page.enumerated() {
-            if index > 0 { body.append(UInt8(ascii: ",")) }
-            order.withoutEvents.appendSerialized(to: &body)
-        }
-        body.append(UInt8(ascii: "]"))
-        if configuration.wrapOrders {
-            if configuration.includePagingToken, page.count == limit, let last = page.last,
-                let position = pagingPosition(of: last.id, request: request, storeID: storeID)
-            {
-                body.append(contentsOf: Array(",\"paging_token\":\"pt_\(position)\"".utf8))
-            }
-            body.append(UInt8(ascii: "}"))
-        }
-        return .json(200, body)
-    }
-
-    /// The index of an order among all orders matching the request's filters (for paging tokens).
-    private func pagingPosition(of id: String, request: MockHTTPRequest, storeID: String?) -> Int? {
-        let all = orders.filter { order in
-            if let storeID, order.storeID != storeID { return false }
-            if let status = request.queryValue("status"), order.status != status { return false }
-            if let status = request.queryValue("payment_status"), order.paymentStatus != status { return false }
-            if let from = request.queryValue("created_at.gte"), (order.createdAt ?? "") < from { return false }
-            if let to = request.queryValue("created_at.lte"), (order.createdAt ?? "") > to { return false }
-            return true
-        }
-        return all.firstIndex { $0.id == id }
-    }
-
-    private func find(orderID: String, storeID: String?) -> MockOrder? {
-        orders.first { $0.id == orderID && (storeID == nil || $0.storeID == storeID) }
-    }
-
-    private func single(orderID: String, storeID: String?, request: MockHTTPRequest) -> MockHTTPResponse {
-        guard let order = find(orderID: orderID, storeID: storeID) else {
-            return .error(404, code: "NOT FOUND", message: "Order not found")
-        }
-        let events = request.queryValue("include_events")
-        let full = events == "true" || events == "service-event"
-        return .json(200, (full ? order.json : order.withoutEvents).serializedBytes())
-    }
-
-    private func session(orderID: String, sessionID: String, storeID: String?) -> MockHTTPResponse {
-        guard let order = find(orderID: orderID, storeID: storeID) else {
-            return .error(404, code: "NOT FOUND", message: "Order not found")
-        }
-        for session in order.json["sessions"]?.arrayValue ?? [] where session["id"]?.stringValue == sessionID {
-            return .json(200, session.serializedBytes())
-        }
-        return .error(404, code: "NOT FOUND", message: "Session not found")
-    }
+    public func resetLog() { service.resetLog() }
 }
 
-/// An order of the dump with the fields the mock filters on.
-struct MockOrder: Sendable {
-    var json: JSONValue
-    var withoutEvents: JSONValue
-    var id: String
-    var status: String?
-    var paymentStatus: String?
-    var createdAt: String?
-    var storeID: String?
+/// Collects one request per connection, hands it to `MockService` (after the configured
+/// latency) and writes the answer: normally, truncated (the full Content-Length announced, half
+/// the body written, then closed) or stalled (headers and a few body bytes, then nothing until
+/// the server stops or the client leaves).
+final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
 
-    init(json: JSONValue) {
-        self.json = json
-        id = json["id"]?.stringValue ?? json["order_id"]?.stringValue ?? ""
-        status = json["status"]?.stringValue
-        paymentStatus = json["payment_status"]?.stringValue
-        createdAt = json["created_at"]?.stringValue
-        storeID = json["store"]?["id"]?.stringValue
-            ?? json["items"]?.arrayValue?.lazy.compactMap { $0["store"]?["id"]?.stringValue }.first
-        if case .object(var object) = json, let index = object.keys.firstIndex(of: "events") {
-            object.keys.remove(at: index)
-            object.values.remove(at: index)
-            withoutEvents = .object(object)
-        } else {
-            withoutEvents = json
+    private static let maximumBody = 1 << 20
+
+    private let service: MockService
+    private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+    private var answered = false
+
+    init(service: MockService) {
+        self.service = service
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let requestHead):
+            guard !answered else { return }
+            head = requestHead
+            body = []
+        case .body(var buffer):
+            guard !answered else { return }
+            body.append(contentsOf: buffer.readBytes(length: buffer.readableBytes) ?? [])
+            if body.count > Self.maximumBody {
+                answered = true
+                context.close(promise: nil)
+            }
+        case .end:
+            guard !answered, let head else { return }
+            answered = true
+            let request = MockHTTPRequest(
+                method: head.method.rawValue, target: head.uri,
+                headers: head.headers.map { ($0.name, $0.value) },
+                body: body)
+            let latency = service.configuration.latencyMilliseconds
+            if latency > 0 {
+                let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+                context.eventLoop.scheduleTask(in: .milliseconds(Int64(min(latency, 60_000)))) {
+                    let (handler, context) = bound.value
+                    handler.answer(request, context: context)
+                }
+            } else {
+                answer(request, context: context)
+            }
         }
     }
 
-    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if Array(haystack[start..<(start + needle.count)]) == needle { return start }
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+
+    private func answer(_ request: MockHTTPRequest, context: ChannelHandlerContext) {
+        guard context.channel.isActive else { return }
+        var request = request
+        let response = service.respond(to: &request)
+        var headers = HTTPHeaders(response.headers)
+        headers.add(name: "Content-Length", value: String(response.body.count))
+        headers.add(name: "Connection", value: "close")
+        let responseHead = HTTPResponseHead(
+            version: .http1_1, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+        context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
+        let channel = context.channel
+        switch response.delivery {
+        case .normal:
+            context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil)
+            }
+        case .truncated:
+            let part = ByteBuffer(bytes: response.body.prefix(response.body.count / 2))
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(part)))).whenComplete { _ in
+                channel.close(promise: nil)
+            }
+        case .stalled:
+            // Hold the connection open (never sending the rest) until the client gives up or
+            // the server stops and closes it.
+            let part = ByteBuffer(bytes: response.body.prefix(min(8, response.body.count)))
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(part))), promise: nil)
         }
-        return nil
     }
 }

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// A parsed HTTP/1.1 request (only what the mock needs).
 struct MockHTTPRequest {
     var method: String
@@ -19,14 +15,9 @@ struct MockHTTPRequest {
 
     func queryValue(_ name: String) -> String? { query.first { $0.0 == name }?.1 }
 
-    /// Parses the head (request line and headers) of a request; nil when malformed.
-    static func parseHead(_ head: [UInt8]) -> MockHTTPRequest? {
-        let text = String(decoding: head, as: UTF8.self)
-        var lines = text.components(separatedBy: "\r\n")
-        guard !lines.isEmpty else { return nil }
-        let requestLine = lines.removeFirst().split(separator: " ")
-        guard requestLine.count >= 2 else { return nil }
-        let target = String(requestLine[1])
+    /// A request for `target` (path and query as sent, percent-encoded); headers are added by
+    /// the caller.
+    init(method: String, target: String, headers: [(String, String)] = [], body: [UInt8] = []) {
         var path = target
         var query: [(String, String)] = []
         if let mark = target.firstIndex(of: "?") {
@@ -34,21 +25,16 @@ struct MockHTTPRequest {
             let rawQuery = target[target.index(after: mark)...]
             for pair in rawQuery.split(separator: "&") where !pair.isEmpty {
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let name = percentDecode(String(parts[0]))
-                let value = parts.count > 1 ? percentDecode(String(parts[1])) : ""
+                let name = Self.percentDecode(String(parts[0]))
+                let value = parts.count > 1 ? Self.percentDecode(String(parts[1])) : ""
                 query.append((name, value))
             }
         }
-        var headers: [(String, String)] = []
-        for line in lines where !line.isEmpty {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
-            let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-            headers.append((name, value))
-        }
-        return MockHTTPRequest(
-            method: String(requestLine[0]), path: percentDecode(path, plusIsSpace: false), query: query,
-            headers: headers, body: [])
+        self.method = method
+        self.path = Self.percentDecode(path, plusIsSpace: false)
+        self.query = query
+        self.headers = headers
+        self.body = body
     }
 
     static func percentDecode(_ text: String, plusIsSpace: Bool = true) -> String {
@@ -105,27 +91,6 @@ struct MockHTTPResponse {
 
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(contentsOf: Array(JSONEscaping.quoted(text).utf8))
-    }
-
-    func head() -> [UInt8] {
-        var text = "HTTP/1.1 \(status) \(MockHTTPResponse.reason(status))\r\n"
-        for (name, value) in headers { text += "\(name): \(value)\r\n" }
-        text += "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
-        return Array(text.utf8)
-    }
-
-    static func reason(_ status: Int) -> String {
-        switch status {
-        case 200: return "OK"
-        case 400: return "Bad Request"
-        case 401: return "Unauthorized"
-        case 403: return "Forbidden"
-        case 404: return "Not Found"
-        case 405: return "Method Not Allowed"
-        case 429: return "Too Many Requests"
-        case 500: return "Internal Server Error"
-        default: return "Status"
-        }
     }
 }
 

@@ -40,6 +40,22 @@ struct MockAPICommand: ParsableCommand {
     @Option(name: .customLong("fail-500"), help: "Then answer N API requests with 500.")
     var fail500: Int = 0
 
+    @Option(
+        name: .long,
+        help: """
+            Truncate the first N API answers: announce the full Content-Length, send half the body, \
+            then close.
+            """)
+    var truncate: Int = 0
+
+    @Option(
+        name: .long,
+        help: """
+            Stall N API answers (after the truncated ones): send the headers and a few body bytes, \
+            never the rest (until Ctrl-C).
+            """)
+    var stall: Int = 0
+
     @Option(name: .long, help: "Token lifetime in seconds (expires_in).")
     var tokenTtl: Int = 3600
 
@@ -48,8 +64,10 @@ struct MockAPICommand: ParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535.") }
-        guard latency >= 0, fail429 >= 0, fail500 >= 0, tokenTtl > 0 else {
-            throw ValidationError("--latency, --fail-429 and --fail-500 must be 0 or more, --token-ttl above 0.")
+        guard latency >= 0, fail429 >= 0, fail500 >= 0, truncate >= 0, stall >= 0, tokenTtl > 0 else {
+            throw ValidationError(
+                "--latency, --fail-429, --fail-500, --truncate and --stall must be 0 or more, "
+                    + "--token-ttl above 0.")
         }
     }
 
@@ -68,6 +86,8 @@ struct MockAPICommand: ParsableCommand {
         configuration.latencyMilliseconds = latency
         configuration.fail429Count = fail429
         configuration.fail500Count = fail500
+        configuration.truncateCount = truncate
+        configuration.stallCount = stall
         configuration.tokenTTLSeconds = tokenTtl
         configuration.wrapOrders = wrapOrders
         let server: DinteroMockServer

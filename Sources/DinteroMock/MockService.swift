@@ -1,0 +1,314 @@
+import Foundation
+import OrderModel
+
+/// The Dintero API the mock plays, independent of the transport: routing, the token check,
+/// lists with paging and filters, single orders and sessions, error bodies and the fault
+/// counters. The NIO channel handler (`MockHTTPHandler`) hands it each complete request.
+/// Thread-safe: all mutable state is behind `lock`.
+final class MockService: @unchecked Sendable {
+    let configuration: MockConfiguration
+
+    private let lock = NSLock()
+    private var log: [MockRequestRecord] = []
+    private var tokens: [String: (issued: Double, uses: Int)] = [:]
+    private var issuedTokens: [String] = []
+    private var remaining429: Int
+    private var remaining500: Int
+    private var remainingTruncated: Int
+    private var remainingStalled: Int
+    private let started = ContinuousClock.now
+    private let orders: [MockOrder]
+
+    init(configuration: MockConfiguration) {
+        self.configuration = configuration
+        remaining429 = configuration.fail429Count
+        remaining500 = configuration.fail500Count
+        remainingTruncated = configuration.truncateCount
+        remainingStalled = configuration.stallCount
+        orders = configuration.orders.map(MockOrder.init(json:))
+    }
+
+    /// Every request received so far, in arrival order.
+    var requestLog: [MockRequestRecord] {
+        lock.lock()
+        defer { lock.unlock() }
+        return log
+    }
+
+    /// Every access token issued so far.
+    var issuedAccessTokens: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return issuedTokens
+    }
+
+    /// Forgets the request log.
+    func resetLog() {
+        lock.lock()
+        log.removeAll()
+        lock.unlock()
+    }
+
+    private var elapsed: Double {
+        let duration = ContinuousClock.now - started
+        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    // MARK: - Routing
+
+    /// Answers one complete request (logging it), deciding any injected fault and how the
+    /// response is to be (mis)delivered.
+    func respond(to request: inout MockHTTPRequest) -> MockHTTPResponse {
+        let segments = request.path.split(separator: "/").map(String.init)
+        let isToken = segments.count == 5 && segments[0] == "v1" && segments[1] == "accounts" && segments[3] == "auth"
+            && segments[4] == "token"
+        let response: MockHTTPResponse
+        if isToken {
+            response = tokenResponse(request, accountID: segments[2])
+        } else {
+            response = apiResponse(request, segments: segments)
+        }
+        lock.lock()
+        log.append(
+            MockRequestRecord(
+                method: request.method, path: request.path, query: request.query, status: response.status,
+                fault: response.fault, time: elapsed, isTokenRequest: isToken))
+        lock.unlock()
+        return response
+    }
+
+    private func tokenResponse(_ request: MockHTTPRequest, accountID: String) -> MockHTTPResponse {
+        guard request.method == "POST" else {
+            return .error(405, code: "METHOD NOT ALLOWED", message: "use POST")
+        }
+        if configuration.failTokenRequests {
+            let echoed = request.header("Authorization") ?? "none"
+            return .error(401, code: "UNAUTHORIZED", message: "invalid client credentials (got \(echoed))")
+        }
+        guard accountID == configuration.accountID else {
+            return .error(403, code: "FORBIDDEN", message: "unknown account \(accountID)")
+        }
+        guard let authorization = request.header("Authorization"), authorization.hasPrefix("Basic "),
+            let decoded = Data(base64Encoded: String(authorization.dropFirst(6))),
+            String(decoding: decoded, as: UTF8.self) == configuration.clientID + ":" + configuration.clientSecret
+        else {
+            return .error(401, code: "UNAUTHORIZED", message: "invalid client credentials")
+        }
+        guard let body = try? JSONParser.parse(request.body) else {
+            return .error(400, code: "BAD REQUEST", message: "the body is not JSON")
+        }
+        guard body["grant_type"]?.stringValue == "client_credentials" else {
+            return .error(400, code: "BAD REQUEST", message: "grant_type must be client_credentials")
+        }
+        guard body["audience"]?.stringValue == "https://api.dintero.com/v1/accounts/\(accountID)" else {
+            return .error(403, code: "FORBIDDEN", message: "audience is not a grant of this client")
+        }
+        let token = "mock." + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        lock.lock()
+        tokens[token] = (elapsed, 0)
+        issuedTokens.append(token)
+        lock.unlock()
+        let text = "{\"access_token\":\"\(token)\",\"token_type\":\"Bearer\",\"expires_in\":\(configuration.tokenTTLSeconds)}"
+        return .json(200, Array(text.utf8))
+    }
+
+    private func nextFault() -> MockHTTPResponse? {
+        lock.lock()
+        defer { lock.unlock() }
+        if remaining429 > 0 {
+            remaining429 -= 1
+            var response = MockHTTPResponse.error(429, code: "TOO MANY REQUESTS", message: "rate limit exceeded")
+            response.headers.append(("Retry-After", String(configuration.retryAfterSeconds)))
+            response.fault = "429"
+            return response
+        }
+        if remaining500 > 0 {
+            remaining500 -= 1
+            var response = MockHTTPResponse.error(500, code: "SERVER ERROR", message: "injected failure")
+            response.fault = "500"
+            return response
+        }
+        return nil
+    }
+
+    private func takeDeliveryFault() -> MockHTTPResponse.Delivery {
+        lock.lock()
+        defer { lock.unlock() }
+        if remainingTruncated > 0 {
+            remainingTruncated -= 1
+            return .truncated
+        }
+        if remainingStalled > 0 {
+            remainingStalled -= 1
+            return .stalled
+        }
+        return .normal
+    }
+
+    /// Checks the bearer token; nil when it is valid (and counts the use).
+    private func authorize(_ request: MockHTTPRequest) -> MockHTTPResponse? {
+        guard let header = request.header("Authorization"), header.hasPrefix("Bearer ") else {
+            return .error(401, code: "UNAUTHORIZED", message: "missing bearer token")
+        }
+        let token = String(header.dropFirst(7))
+        lock.lock()
+        defer { lock.unlock() }
+        guard var entry = tokens[token] else {
+            return .error(401, code: "UNAUTHORIZED", message: "invalid JWT token")
+        }
+        entry.uses += 1
+        tokens[token] = entry
+        let expired = elapsed - entry.issued >= Double(configuration.tokenTTLSeconds)
+            || (configuration.tokenMaxUses.map { entry.uses > $0 } ?? false)
+        if expired {
+            var response = MockHTTPResponse.error(401, code: "UNAUTHORIZED", message: "token expired")
+            response.fault = "expired"
+            return response
+        }
+        return nil
+    }
+
+    private func apiResponse(_ request: MockHTTPRequest, segments: [String]) -> MockHTTPResponse {
+        guard segments.count >= 5, segments[0] == "v1", segments[1] == "accounts", segments[3] == "shopping" else {
+            return .error(404, code: "NOT FOUND", message: "no such endpoint")
+        }
+        guard request.method == "GET" else { return .error(405, code: "METHOD NOT ALLOWED", message: "read only") }
+        if let fault = nextFault() { return fault }
+        if let refusal = authorize(request) { return refusal }
+        guard segments[2] == configuration.accountID else {
+            return .error(403, code: "FORBIDDEN", message: "the token is not valid for account \(segments[2])")
+        }
+        var rest = Array(segments[4...])
+        var storeID: String?
+        if rest.count >= 3, rest[0] == "stores" {
+            storeID = rest[1]
+            rest.removeFirst(2)
+        }
+        guard rest.first == "orders" else { return .error(404, code: "NOT FOUND", message: "no such endpoint") }
+        var response: MockHTTPResponse
+        switch rest.count {
+        case 1: response = list(request, storeID: storeID)
+        case 2: response = single(orderID: rest[1], storeID: storeID, request: request)
+        case 4 where rest[2] == "sessions":
+            response = session(orderID: rest[1], sessionID: rest[3], storeID: storeID)
+        default: return .error(404, code: "NOT FOUND", message: "no such endpoint")
+        }
+        if response.status == 200 {
+            response.delivery = takeDeliveryFault()
+            switch response.delivery {
+            case .truncated: response.fault = "truncated"
+            case .stalled: response.fault = "stalled"
+            case .normal: break
+            }
+        }
+        return response
+    }
+
+    private func list(_ request: MockHTTPRequest, storeID: String?) -> MockHTTPResponse {
+        var limit = 10
+        if let text = request.queryValue("limit") {
+            guard let value = Int(text), (1...100).contains(value) else {
+                return .error(400, code: "BAD REQUEST", message: "limit must be an integer from 1 to 100")
+            }
+            limit = value
+        }
+        var matching = orders.filter { order in
+            if let storeID, order.storeID != storeID { return false }
+            if let status = request.queryValue("status"), order.status != status { return false }
+            if let status = request.queryValue("payment_status"), order.paymentStatus != status { return false }
+            if let from = request.queryValue("created_at.gte"), (order.createdAt ?? "") < from { return false }
+            if let to = request.queryValue("created_at.lte"), (order.createdAt ?? "") > to { return false }
+            return true
+        }
+        if let after = request.queryValue("starting_after"), !configuration.ignoreStartingAfter {
+            if after.hasPrefix("pt_"), let index = Int(after.dropFirst(3)), index >= 0, index < matching.count {
+                matching.removeFirst(index + 1)
+            } else if let index = matching.firstIndex(where: { $0.id == after }) {
+                matching.removeFirst(index + 1)
+            } else {
+                return .error(400, code: "BAD REQUEST", message: "starting_after: unknown order \(after)")
+            }
+        }
+        let page = Array(matching.prefix(limit))
+        var body: [UInt8] = []
+        body.append(contentsOf: Array((configuration.wrapOrders ? "{\"orders\":[" : "[").utf8))
+        for (index, order) in page.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            order.withoutEvents.appendSerialized(to: &body)
+        }
+        body.append(UInt8(ascii: "]"))
+        if configuration.wrapOrders {
+            if configuration.includePagingToken, page.count == limit, let last = page.last,
+                let position = pagingPosition(of: last.id, request: request, storeID: storeID)
+            {
+                body.append(contentsOf: Array(",\"paging_token\":\"pt_\(position)\"".utf8))
+            }
+            body.append(UInt8(ascii: "}"))
+        }
+        return .json(200, body)
+    }
+
+    /// The index of an order among all orders matching the request's filters (for paging tokens).
+    private func pagingPosition(of id: String, request: MockHTTPRequest, storeID: String?) -> Int? {
+        let all = orders.filter { order in
+            if let storeID, order.storeID != storeID { return false }
+            if let status = request.queryValue("status"), order.status != status { return false }
+            if let status = request.queryValue("payment_status"), order.paymentStatus != status { return false }
+            if let from = request.queryValue("created_at.gte"), (order.createdAt ?? "") < from { return false }
+            if let to = request.queryValue("created_at.lte"), (order.createdAt ?? "") > to { return false }
+            return true
+        }
+        return all.firstIndex { $0.id == id }
+    }
+
+    private func find(orderID: String, storeID: String?) -> MockOrder? {
+        orders.first { $0.id == orderID && (storeID == nil || $0.storeID == storeID) }
+    }
+
+    private func single(orderID: String, storeID: String?, request: MockHTTPRequest) -> MockHTTPResponse {
+        guard let order = find(orderID: orderID, storeID: storeID) else {
+            return .error(404, code: "NOT FOUND", message: "Order not found")
+        }
+        let events = request.queryValue("include_events")
+        let full = events == "true" || events == "service-event"
+        return .json(200, (full ? order.json : order.withoutEvents).serializedBytes())
+    }
+
+    private func session(orderID: String, sessionID: String, storeID: String?) -> MockHTTPResponse {
+        guard let order = find(orderID: orderID, storeID: storeID) else {
+            return .error(404, code: "NOT FOUND", message: "Order not found")
+        }
+        for session in order.json["sessions"]?.arrayValue ?? [] where session["id"]?.stringValue == sessionID {
+            return .json(200, session.serializedBytes())
+        }
+        return .error(404, code: "NOT FOUND", message: "Session not found")
+    }
+}
+
+/// An order of the dump with the fields the mock filters on.
+struct MockOrder: Sendable {
+    var json: JSONValue
+    var withoutEvents: JSONValue
+    var id: String
+    var status: String?
+    var paymentStatus: String?
+    var createdAt: String?
+    var storeID: String?
+
+    init(json: JSONValue) {
+        self.json = json
+        id = json["id"]?.stringValue ?? json["order_id"]?.stringValue ?? ""
+        status = json["status"]?.stringValue
+        paymentStatus = json["payment_status"]?.stringValue
+        createdAt = json["created_at"]?.stringValue
+        storeID = json["store"]?["id"]?.stringValue
+            ?? json["items"]?.arrayValue?.lazy.compactMap { $0["store"]?["id"]?.stringValue }.first
+        if case .object(var object) = json, let index = object.keys.firstIndex(of: "events") {
+            object.keys.remove(at: index)
+            object.values.remove(at: index)
+            withoutEvents = .object(object)
+        } else {
+            withoutEvents = json
+        }
+    }
+}
