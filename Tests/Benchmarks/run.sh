@@ -78,7 +78,9 @@ invocation="Tests/Benchmarks/run.sh${original_args:+ $original_args}"
 
 # --- tools -------------------------------------------------------------------------------------
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is missing (apt-get install -y time)"
-/usr/bin/time -v true 2>&1 | grep -q "Maximum resident set size" \
+# Captured first: with pipefail, `grep -q` closing the pipe early would fail the check.
+time_probe=$(/usr/bin/time -v true 2>&1 || true)
+grep -q "Maximum resident set size" <<< "$time_probe" \
     || die "/usr/bin/time does not support -v (install GNU time: apt-get install -y time)"
 have_hyperfine=0
 if command -v hyperfine > /dev/null 2>&1; then have_hyperfine=1; fi
