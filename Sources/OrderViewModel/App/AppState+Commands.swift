@@ -117,8 +117,8 @@ extension AppState {
 
     /// After the list selection may have moved: load the new order and prefetch.
     mutating func selectionFollows() -> [AppEffect] {
-        let effects = selectionChangedPublic()
-        return effects + prefetchIfNeededPublic()
+        let effects = selectionChanged()
+        return effects + prefetchIfNeeded()
     }
 
     // MARK: - Drill-down
@@ -274,7 +274,7 @@ extension AppState {
         if list.paging.error != nil {
             list.paging.error = nil
             status = .info("retrying")
-            return requestNextPagePublic()
+            return requestNextPage()
         }
         if case .failed = detail.load, let id = detail.orderID {
             detail.load = .loading

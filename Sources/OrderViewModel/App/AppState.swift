@@ -82,15 +82,13 @@ public struct AppState: Sendable, Equatable {
         case .anomaliesCounted(let counts, let checked, let total):
             list.applyAnomalyCounts(counts)
             anomalyCheck = checked < total ? (checked, total) : nil
-            return selectionChangedPublic()
+            return selectionChanged()
         }
     }
 
     // MARK: - Paging
 
-    mutating func requestNextPagePublic() -> [AppEffect] { requestNextPage() }
-
-    private mutating func requestNextPage() -> [AppEffect] {
+    mutating func requestNextPage() -> [AppEffect] {
         guard list.paging.inFlight == nil, !list.paging.exhausted else { return [] }
         let request = nextRequest
         nextRequest += 1
@@ -132,9 +130,7 @@ public struct AppState: Sendable, Equatable {
 
     /// Asks for the next page when the selection nears the end of what is loaded, or when the
     /// visible rows do not fill the viewport (a filter that matches little).
-    mutating func prefetchIfNeededPublic() -> [AppEffect] { prefetchIfNeeded() }
-
-    private mutating func prefetchIfNeeded() -> [AppEffect] {
+    mutating func prefetchIfNeeded() -> [AppEffect] {
         guard !list.paging.exhausted, list.paging.inFlight == nil, list.paging.error == nil else { return [] }
         let row = list.selectedRow ?? 0
         if list.rows.count - row <= prefetchDistance || list.rows.count < list.viewportHeight {
@@ -183,9 +179,7 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// The selection moved to another order: show it if cached, else ask for it.
-    mutating func selectionChangedPublic() -> [AppEffect] { selectionChanged() }
-
-    private mutating func selectionChanged() -> [AppEffect] {
+    mutating func selectionChanged() -> [AppEffect] {
         guard let summary = list.selectedSummary else {
             detail = DetailState(viewportHeight: detail.viewportHeight)
             timeline.reset(entries: 0)

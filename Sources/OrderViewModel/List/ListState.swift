@@ -23,6 +23,8 @@ public struct ListState: Sendable, Equatable {
     public internal(set) var search: String?
 
     private var indexByID: [String: Int] = [:]
+    /// Where the selection was last put; a hint for `selectedRow`, never the truth.
+    private var rowHint = 0
     /// Anomaly counts that arrived for orders whose page has not arrived yet.
     private var pendingAnomalyCounts: [String: Int] = [:]
 
@@ -44,6 +46,9 @@ public struct ListState: Sendable, Equatable {
 
     public var selectedRow: Int? {
         guard let selectedID, let loadedIndex = indexByID[selectedID] else { return nil }
+        // O(1) on every keypress: the row last selected is checked first; only after a rebuild
+        // (filter, sort, new page) does the search run.
+        if rows.indices.contains(rowHint), rows[rowHint] == loadedIndex { return rowHint }
         return rows.firstIndex(of: loadedIndex)
     }
 
@@ -141,6 +146,7 @@ public struct ListState: Sendable, Equatable {
         }
         let row = min(max(0, row), rows.count - 1)
         selectedID = loaded[rows[row]].id
+        rowHint = row
         clampScroll()
     }
 
@@ -172,6 +178,9 @@ public struct ListState: Sendable, Equatable {
         for index in loaded.indices where matches(loaded[index]) { indexes.append(index) }
         sort?.sort(&indexes, in: loaded)
         rows = indexes
+        if let selectedID, let loadedIndex = indexByID[selectedID], let row = rows.firstIndex(of: loadedIndex) {
+            rowHint = row
+        }
     }
 
     private func matches(_ summary: OrderSummary) -> Bool {
