@@ -57,6 +57,11 @@ enum DisplayText {
 
     static func mark(_ ok: Bool) -> String { ok ? "✓" : "✗" }
 
+    /// `1 reservation`, `3 reservations`: a count with its noun in the right number.
+    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+
     /// Quantity as written (`2`, `0.5`), falling back to the number.
     static func quantity(_ text: String?, _ value: Double?) -> String? {
         if let text { return text }

@@ -47,7 +47,7 @@ extension OrderScreens {
             let tree = PayoutTreeRows(tree: payout, grossAmount: item.grossAmount, currency: c)
             let header = tree.rows.first?.value ?? ""
             lines.row(
-                "Payout", "\(payout.count) destinations · \(header)",
+                "Payout", DisplayText.count(payout.count, "destination") + " · \(header)",
                 tone: tree.rootMismatch || !tree.mismatchedNodes.isEmpty ? .bad : .normal, target: .itemPayout(index),
                 path: payout.path)
         }

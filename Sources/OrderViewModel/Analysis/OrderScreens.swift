@@ -248,7 +248,7 @@ public enum OrderScreens {
             let total = PayoutTree.sumAmounts(discount.refs.map(\.amount))
             rows.row(
                 "Discount \(discount.id ?? String(index + 1))",
-                DisplayText.join([DisplayText.money(total, order.currency), "\(discount.refs.count) refs"], "  "),
+                DisplayText.join([DisplayText.money(total, order.currency), DisplayText.count(discount.refs.count, "ref")], "  "),
                 target: .discount(index), path: discount.path)
             rows.indent = 1
             for ref in discount.refs {
@@ -362,7 +362,7 @@ public enum OrderScreens {
         var rows = RowList()
         for (index, attachment) in order.attachments.enumerated() {
             rows.row(
-                "Attachment \(attachment.id ?? String(index + 1))", "\(attachment.reservations.count) reservations",
+                "Attachment \(attachment.id ?? String(index + 1))", DisplayText.count(attachment.reservations.count, "reservation"),
                 tone: .heading, target: .attachment(index), path: attachment.path)
             for reservation in attachment.reservations {
                 let view = ReservationView(reservation)
@@ -378,7 +378,7 @@ public enum OrderScreens {
 
     static func legsCount(_ view: ReservationView) -> String {
         let noun = view.kind == .car ? "rental" : "leg"
-        return "\(view.legs.count) \(noun)\(view.legs.count == 1 ? "" : "s")"
+        return DisplayText.count(view.legs.count, noun)
     }
 
     static func sessions(_ order: Order) -> DetailSection? {
