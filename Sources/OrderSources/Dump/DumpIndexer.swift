@@ -7,7 +7,8 @@ import OrderModel
 /// skipped and reading resumes on the next line; any other break keeps the orders before it.
 struct DumpIndexer {
     struct Result {
-        var orders: [ScannedOrder]
+        /// The number of orders handed to `sink`.
+        var orderCount: Int
         var problems: [SourceProblem]
     }
 
@@ -16,12 +17,15 @@ struct DumpIndexer {
 
     let bytes: UnsafeRawBufferPointer
     let path: String
+    /// Receives the orders found, in file order and in batches, while the scan runs.
+    var sink: ([ScannedOrder]) -> Void
 
     func run() throws(SourceError) -> Result {
         guard let raw = bytes.baseAddress, bytes.count > 0 else { throw SourceError.emptyFile(path: path) }
         let base = raw.assumingMemoryBound(to: UInt8.self)
         let n = bytes.count
         var scanner = DumpScanner(base: base, count: n)
+        scanner.onBatch = sink
         var problems: [SourceProblem] = []
         var firstFailure: SourceProblem?
         var position = 0
@@ -47,7 +51,7 @@ struct DumpIndexer {
                 lastTop = (valueStart, end)
                 position = end
             } catch {
-                let kept = scanner.orders.count
+                let kept = scanner.foundCount
                 let valueLocation = TextLocator.locate(bytes, offset: valueStart, after: hint)
                 let startOffset = error.candidateStart ?? valueStart
                 let startLocation = TextLocator.locate(bytes, offset: startOffset, after: (valueStart, valueLocation))
@@ -80,8 +84,8 @@ struct DumpIndexer {
                 message: "\(badLines - Self.maxReportedLines) more bad lines were skipped (\(badLines) in all)"))
         }
 
-        let orders = scanner.orders
-        if orders.isEmpty {
+        scanner.flush()
+        if scanner.foundCount == 0 {
             if let firstFailure { throw SourceError.malformed(firstFailure) }
             if topValues == 0 { throw SourceError.emptyFile(path: path) }
             throw SourceError.notOrders(
@@ -95,7 +99,7 @@ struct DumpIndexer {
             problems.append(SourceProblem(
                 file: path, line: location.line, column: location.column, message: message, snippet: location.snippet))
         }
-        return Result(orders: orders, problems: problems)
+        return Result(orderCount: scanner.foundCount, problems: problems)
     }
 
     /// NDJSON recovery: the broken value starts its own line, and the file so far reads as one

@@ -5,11 +5,11 @@
 #endif
 import OrderModel
 
-/// One order found in a dump: where its bytes are and its list columns.
+/// One order found in a dump: where its bytes are and where its list columns are inside them.
 struct ScannedOrder {
     var start: Int
     var end: Int
-    var summary: OrderSummary
+    var candidate: OrderCandidate
 }
 
 /// Why a scan stopped: where, what was wrong, and which order (if any) was being read.
@@ -84,8 +84,14 @@ struct DumpScanner {
     let base: UnsafePointer<UInt8>
     let count: Int
 
-    /// Orders found so far, in file order.
+    /// Orders found and not yet handed to `onBatch`, in file order.
     private(set) var orders: [ScannedOrder] = []
+    /// Every order found so far (including those handed over).
+    private(set) var foundCount = 0
+    /// Receives found orders in batches as the scan goes, so a caller can publish them before
+    /// the scan ends; without it they stay in `orders`.
+    var onBatch: (([ScannedOrder]) -> Void)?
+    static let batchSize = 256
     /// Values where an order was expected but something else was found (first few only).
     private(set) var skipped: [(offset: Int, kind: ValueKind, topLevel: Bool)] = []
     private(set) var skippedCount = 0
@@ -552,16 +558,34 @@ struct DumpScanner {
                 !pageScanner.orders.isEmpty
             {
                 orders.append(contentsOf: pageScanner.orders)
+                foundCount += pageScanner.orders.count
                 pageCount += 1
+                flushIfNeeded()
                 return
             }
         }
         let accepted = needsStrong ? candidate.strong : candidate.isOrder
         if accepted {
-            orders.append(ScannedOrder(start: start, end: end, summary: candidate.summary(base)))
+            orders.append(ScannedOrder(start: start, end: end, candidate: candidate))
+            foundCount += 1
+            flushIfNeeded()
         } else {
             noteSkipped(start, .object(keys: objectKeys(start: start, end: end)), topLevel: stack.isEmpty)
         }
+    }
+
+    @inline(__always)
+    private mutating func flushIfNeeded() {
+        guard orders.count >= Self.batchSize, let onBatch else { return }
+        onBatch(orders)
+        orders.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands the orders still held to `onBatch` (at the end of a scan).
+    mutating func flush() {
+        guard !orders.isEmpty, let onBatch else { return }
+        onBatch(orders)
+        orders.removeAll(keepingCapacity: true)
     }
 
     private mutating func noteSkipped(_ offset: Int, _ kind: ValueKind, topLevel: Bool) {
