@@ -57,3 +57,62 @@ struct DumpBackgroundIndexTests {
         #expect(source.problems.contains { $0.message.contains("holds no orders") && $0.message.contains("skipped") })
     }
 }
+
+@Suite("Dump split scan")
+struct DumpSplitScanTests {
+    /// Scans with the two-thread split forced on, and without it; the orders, their order and the
+    /// problems must be the same.
+    func scan(_ text: String, split: Bool) -> (ids: [String], problems: [SourceProblem], splits: Int)? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { raw -> (ids: [String], problems: [SourceProblem], splits: Int)? in
+            let buffer = UnsafeRawBufferPointer(raw)
+            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var ids: [String] = []
+            var indexer = DumpIndexer(bytes: buffer, path: "x.json") { batch in
+                for order in batch {
+                    var record = SummaryRecord()
+                    order.candidate.fill(&record, base: base) { "#" }
+                    ids.append(record.string(of: .id))
+                }
+            }
+            indexer.splitMinimum = split ? 1 : Int.max
+            guard let result = try? indexer.run() else { return nil }
+            return (ids, result.problems, result.splitScans)
+        }
+    }
+
+    @Test func aSplitScanFindsTheSameOrders() throws {
+        let text = "[\n" + (1...400).map { sampleOrder($0) }.joined(separator: ",\n") + "\n]\n"
+        let whole = try #require(scan(text, split: false))
+        let split = try #require(scan(text, split: true))
+        #expect(split.splits == 1)
+        #expect(whole.splits == 0)
+        #expect(split.ids == whole.ids)
+        #expect(split.ids.count == 400)
+        #expect(split.problems == whole.problems)
+    }
+
+    @Test func aTruncatedSecondHalfIsReportedAsWithoutTheSplit() throws {
+        let text = "[\n" + (1...400).map { sampleOrder($0) }.joined(separator: ",\n") + ",\n{\"id\": \"cut\", \"x\": [1, "
+        let whole = try #require(scan(text, split: false))
+        let split = try #require(scan(text, split: true))
+        #expect(split.splits == 1)
+        #expect(split.ids == whole.ids)
+        #expect(split.problems == whole.problems)
+        #expect(split.problems.first?.message.contains("the file ends in the middle of order 401") == true)
+    }
+
+    @Test func aSplitPointInsideAStringIsNotTaken() throws {
+        // A pretty-printed order whose string holds an escaped newline followed by "{": the guess
+        // lands on a line that is not an order; the result must not change.
+        let orders = (1...50).map { index in
+            "{\n  \"id\": \"o\(index)\",\n  \"order_number\": \"N\(index)\",\n  \"items\": [\n{\"x\": 1},\n  {\"y\": 2}\n  ]\n}"
+        }
+        let text = "[\n" + orders.joined(separator: ",\n") + "\n]"
+        let whole = try #require(scan(text, split: false))
+        let split = try #require(scan(text, split: true))
+        #expect(split.ids == whole.ids)
+        #expect(split.ids.count == 50)
+        #expect(split.problems == whole.problems)
+    }
+}

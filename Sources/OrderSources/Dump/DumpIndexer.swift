@@ -1,3 +1,4 @@
+import Foundation
 import OrderModel
 
 /// Reads one dump's bytes into a list of order ranges and summaries plus the problems survived.
@@ -10,6 +11,8 @@ struct DumpIndexer {
         /// The number of orders handed to `sink`.
         var orderCount: Int
         var problems: [SourceProblem]
+        /// Top-level values scanned in two halves at once (whose second half was used).
+        var splitScans = 0
     }
 
     /// Individual bad NDJSON lines reported before they are only counted.
@@ -19,6 +22,14 @@ struct DumpIndexer {
     let path: String
     /// Receives the orders found, in file order and in batches, while the scan runs.
     var sink: ([ScannedOrder]) -> Void
+    /// Top-level arrays at least this big are scanned on two threads.
+    var splitMinimum = DumpIndexer.splitMinimum
+
+    init(bytes: UnsafeRawBufferPointer, path: String, sink: @escaping ([ScannedOrder]) -> Void) {
+        self.bytes = bytes
+        self.path = path
+        self.sink = sink
+    }
 
     func run() throws(SourceError) -> Result {
         guard let raw = bytes.baseAddress, bytes.count > 0 else { throw SourceError.emptyFile(path: path) }
@@ -35,6 +46,7 @@ struct DumpIndexer {
         var lastTop: (start: Int, end: Int)?
         var badLines = 0
         var hint: (offset: Int, location: TextLocator.Location)?
+        var splitScans = 0
 
         while true {
             while position < n, base[position] == 0x20 || base[position] == 0x0A || base[position] == 0x0D
@@ -45,7 +57,7 @@ struct DumpIndexer {
             guard position < n else { break }
             let valueStart = position
             do {
-                let end = try scanner.scanValue(from: valueStart)
+                let end = try scanTop(&scanner, from: valueStart, splits: &splitScans)
                 if topValues == 0 { firstTopByte = base[valueStart] }
                 topValues += 1
                 lastTop = (valueStart, end)
@@ -99,7 +111,76 @@ struct DumpIndexer {
             problems.append(SourceProblem(
                 file: path, line: location.line, column: location.column, message: message, snippet: location.snippet))
         }
-        return Result(orderCount: scanner.foundCount, problems: problems)
+        return Result(orderCount: scanner.foundCount, problems: problems, splitScans: splitScans)
+    }
+
+    // MARK: - Two cores
+
+    /// Files smaller than this are scanned by one thread.
+    static let splitMinimum = 32 << 20
+
+    /// Scans one top-level value. A big top-level array is scanned in two halves at once: a
+    /// second thread starts at an order that begins a line after the middle (a raw newline is
+    /// never inside a JSON string, and an unindented `{` there is an element of the top array),
+    /// while this thread scans up to it. If this thread reaches that offset in exactly the state
+    /// the second assumed, the second's orders are taken; if not (an odd layout), they are
+    /// dropped and this thread simply goes on, so the result is the same either way.
+    private func scanTop(_ scanner: inout DumpScanner, from start: Int, splits: inout Int) throws(ScanFailure) -> Int {
+        let n = bytes.count
+        guard n >= splitMinimum, bytes[start] == UInt8(ascii: "["), let split = splitPoint(after: start + n / 2)
+        else {
+            return try scanner.scanValue(from: start)
+        }
+        let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let second = SecondHalf()
+        let pointer = UncheckedBox(base)
+        Thread.detachNewThread {
+            var other = DumpScanner(base: pointer.value, count: n)
+            do throws(ScanFailure) {
+                let end = try other.scanValue(from: split, insideTopArray: true)
+                second.finish(UncheckedBox((other, Swift.Result<Int, ScanFailure>.success(end))))
+            } catch {
+                second.finish(UncheckedBox((other, Swift.Result<Int, ScanFailure>.failure(error))))
+            }
+        }
+        scanner.stopAt = split
+        defer { scanner.stopAt = -1 }
+        let end: Int
+        do throws(ScanFailure) {
+            end = try scanner.scanValue(from: start)
+        } catch {
+            _ = second.wait()  // the mapping must outlive the other thread
+            throw error
+        }
+        let (other, result) = second.wait().value
+        guard scanner.reachedStop else { return end }
+        scanner.reachedStop = false
+        splits += 1
+        scanner.absorb(other)
+        return try result.get()
+    }
+
+    /// The first line after `offset` that starts an order (`{` after at most two spaces) and
+    /// follows a `,`; nil when there is none within a megabyte.
+    private func splitPoint(after offset: Int) -> Int? {
+        let n = bytes.count
+        var i = offset
+        let limit = min(n - 1, offset + (1 << 20))
+        while i < limit {
+            guard bytes[i] == 0x0A else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < n, j - i <= 3, bytes[j] == 0x20 { j += 1 }
+            if j < n, bytes[j] == UInt8(ascii: "{") {
+                var k = i - 1
+                while k > 0, bytes[k] == 0x20 || bytes[k] == 0x0D || bytes[k] == 0x09 { k -= 1 }
+                if bytes[k] == UInt8(ascii: ",") { return j }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// NDJSON recovery: the broken value starts its own line, and the file so far reads as one
@@ -172,5 +253,27 @@ struct DumpIndexer {
         let tops = scanner.skipped.filter(\.topLevel).prefix(3).map(\.kind.singular)
         return "\(topValues) JSON values" + (tops.isEmpty ? "" : ": " + tops.joined(separator: ", ")
             + (topValues > tops.count ? ", …" : ""))
+    }
+}
+
+/// The result of the second half of a split scan, handed from its thread to the first.
+///
+/// `@unchecked Sendable`: `value` is written once under `condition` and read after it is set.
+final class SecondHalf: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: UncheckedBox<(DumpScanner, Swift.Result<Int, ScanFailure>)>?
+
+    func finish(_ result: UncheckedBox<(DumpScanner, Swift.Result<Int, ScanFailure>)>) {
+        condition.lock()
+        value = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func wait() -> UncheckedBox<(DumpScanner, Swift.Result<Int, ScanFailure>)> {
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil { condition.wait() }
+        return value!
     }
 }
