@@ -426,6 +426,16 @@ public struct SummarySnapshot: @unchecked Sendable {
         return UnsafeBufferPointer(start: chunk.arena + offset, count: Int(length))
     }
 
+    /// All text fields of a row as one run of bytes (fields back to back, in `SummaryField`
+    /// order): a search that finds nothing here finds nothing in any field.
+    public func rowText(row: Int) -> UnsafeBufferPointer<UInt8> {
+        let (chunk, local) = locate(row)
+        let lengths = chunk.lengths + local * SummaryField.count
+        var total = 0
+        for index in 0..<SummaryField.count where lengths[index] != SummaryRecord.absent { total += Int(lengths[index]) }
+        return UnsafeBufferPointer(start: chunk.arena + Int(chunk.textStart[local]), count: total)
+    }
+
     public func string(_ field: SummaryField, row: Int) -> String? {
         self.field(field, row: row).map { String(decoding: $0, as: UTF8.self) }
     }

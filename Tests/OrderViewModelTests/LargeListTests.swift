@@ -137,4 +137,22 @@ import Testing
             #expect(Array(rebuild.run()) == expected, "\(text)")
         }
     }
+
+    @Test func twoCoreSortAndFilterMatchTheSimpleOnes() throws {
+        // Enough rows that the halves run on both cores and are merged.
+        let summaries = AppStateTests.summaries(60_000)
+        let store = SummaryStore()
+        for summary in summaries { store.append(summary) }
+        let snapshot = store.snapshot()
+        for order in [SortOrder(.customer), SortOrder(.amount, ascending: false), SortOrder(.created)] {
+            var expected = Array(summaries.indices)
+            order.sort(&expected, in: summaries)
+            var positions = (0..<Int32(summaries.count)).map { $0 }
+            order.sort(&positions, in: snapshot)
+            #expect(positions.map(Int.init) == expected, "\(order.label)")
+        }
+        let query = try OrderQuery.parse("ann -status:open")
+        let rows = RowRebuild(generation: 1, snapshot: snapshot, query: query, sort: nil).run()
+        #expect(Array(rows) == summaries.indices.filter { query.matches(summaries[$0]) })
+    }
 }
