@@ -34,14 +34,19 @@ public struct OrderPage: Sendable, Equatable {
     public var totalCount: Int?
     /// Problems found while reading that did not stop the read (e.g. a truncated dump tail).
     public var problems: [SourceProblem]
+    /// Set by sources that keep every summary in a store: the list can share the store instead of
+    /// copying `summaries` (which then holds only this page, for callers that read pages).
+    public var shared: SharedSummaries?
 
     public init(
-        summaries: [OrderSummary], next: PageCursor?, totalCount: Int? = nil, problems: [SourceProblem] = []
+        summaries: [OrderSummary], next: PageCursor?, totalCount: Int? = nil, problems: [SourceProblem] = [],
+        shared: SharedSummaries? = nil
     ) {
         self.summaries = summaries
         self.next = next
         self.totalCount = totalCount
         self.problems = problems
+        self.shared = shared
     }
 }
 

@@ -8,13 +8,16 @@ import OrderViewModel
 enum AnomalyScan {
     static func work(for source: DumpSource) -> @Sendable (Mailbox) -> Void {
         { mailbox in
+            // Decoding every order competes with the index for the two cores: start after it.
+            source.waitUntilIndexed()
             let total = source.count
             var batch: [String: Int] = [:]
             var checked = 0
+            let snapshot = source.store.snapshot()
             for index in 0..<total {
                 guard let order = try? source.order(at: index) else { continue }
                 checked = index + 1
-                batch[source.summaries[index].id] = AnomalyChecker.check(order).count
+                batch[snapshot.id(row: index)] = AnomalyChecker.check(order).count
                 if batch.count >= 500 {
                     mailbox.post(.anomaliesCounted(batch, checked: checked, total: total))
                     batch.removeAll(keepingCapacity: true)

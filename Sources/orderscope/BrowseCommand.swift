@@ -43,7 +43,8 @@ struct BrowseCommand: ParsableCommand {
         }
         let source: DumpSource
         do {
-            source = try DumpSource.open(paths: files)
+            // The first screenful is indexed before the UI starts; the rest in the background.
+            source = try DumpSource.openInBackground(paths: files)
         } catch {
             throw OrderScopeExit.fail(error)
         }

@@ -30,17 +30,16 @@ struct CheckCommand: ParsableCommand {
         var findings: [(order: String, anomalies: [Anomaly])] = []
         var problems: [SourceProblem] = []
         for file in files {
-            let source: DumpSource
+            // Streamed: each order is decoded and checked as the scan finds it, and no index is
+            // kept, so memory stays flat however big the dump is.
             do {
-                source = try DumpSource.open(paths: [file])
-            } catch {
+                problems += try DumpSource.streamOrders(path: file) { order in
+                    checked += 1
+                    let anomalies = AnomalyChecker.check(order)
+                    if !anomalies.isEmpty { findings.append((order.displayNumber, anomalies)) }
+                }
+            } catch let error as SourceError {
                 throw OrderScopeExit.fail(error)
-            }
-            problems += source.problems
-            try source.forEachOrder { _, order in
-                checked += 1
-                let anomalies = AnomalyChecker.check(order)
-                if !anomalies.isEmpty { findings.append((order.displayNumber, anomalies)) }
             }
         }
         for problem in problems { OrderScopeExit.printError(problem.description) }

@@ -33,7 +33,7 @@ struct PrintCommand: AsyncParsableCommand {
         for problem in source.problems { OrderScopeExit.printError(problem.description) }
 
         guard let wanted = order else {
-            FileHandleOutput.standardOutput.write(PlainTextReport.table(source.summaries))
+            PlainTextReport.table(source.summaries) { FileHandleOutput.standardOutput.write($0) }
             return
         }
         let loaded: Order

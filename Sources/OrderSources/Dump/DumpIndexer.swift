@@ -1,3 +1,4 @@
+import Foundation
 import OrderModel
 
 /// Reads one dump's bytes into a list of order ranges and summaries plus the problems survived.
@@ -7,8 +8,11 @@ import OrderModel
 /// skipped and reading resumes on the next line; any other break keeps the orders before it.
 struct DumpIndexer {
     struct Result {
-        var orders: [ScannedOrder]
+        /// The number of orders handed to `sink`.
+        var orderCount: Int
         var problems: [SourceProblem]
+        /// Top-level values scanned in two halves at once (whose second half was used).
+        var splitScans = 0
     }
 
     /// Individual bad NDJSON lines reported before they are only counted.
@@ -16,12 +20,23 @@ struct DumpIndexer {
 
     let bytes: UnsafeRawBufferPointer
     let path: String
+    /// Receives the orders found, in file order and in batches, while the scan runs.
+    var sink: ([ScannedOrder]) -> Void
+    /// Top-level arrays at least this big are scanned on two threads.
+    var splitMinimum = DumpIndexer.splitMinimum
+
+    init(bytes: UnsafeRawBufferPointer, path: String, sink: @escaping ([ScannedOrder]) -> Void) {
+        self.bytes = bytes
+        self.path = path
+        self.sink = sink
+    }
 
     func run() throws(SourceError) -> Result {
         guard let raw = bytes.baseAddress, bytes.count > 0 else { throw SourceError.emptyFile(path: path) }
         let base = raw.assumingMemoryBound(to: UInt8.self)
         let n = bytes.count
         var scanner = DumpScanner(base: base, count: n)
+        scanner.onBatch = sink
         var problems: [SourceProblem] = []
         var firstFailure: SourceProblem?
         var position = 0
@@ -31,6 +46,7 @@ struct DumpIndexer {
         var lastTop: (start: Int, end: Int)?
         var badLines = 0
         var hint: (offset: Int, location: TextLocator.Location)?
+        var splitScans = 0
 
         while true {
             while position < n, base[position] == 0x20 || base[position] == 0x0A || base[position] == 0x0D
@@ -41,13 +57,13 @@ struct DumpIndexer {
             guard position < n else { break }
             let valueStart = position
             do {
-                let end = try scanner.scanValue(from: valueStart)
+                let end = try scanTop(&scanner, from: valueStart, splits: &splitScans)
                 if topValues == 0 { firstTopByte = base[valueStart] }
                 topValues += 1
                 lastTop = (valueStart, end)
                 position = end
             } catch {
-                let kept = scanner.orders.count
+                let kept = scanner.foundCount
                 let valueLocation = TextLocator.locate(bytes, offset: valueStart, after: hint)
                 let startOffset = error.candidateStart ?? valueStart
                 let startLocation = TextLocator.locate(bytes, offset: startOffset, after: (valueStart, valueLocation))
@@ -80,8 +96,8 @@ struct DumpIndexer {
                 message: "\(badLines - Self.maxReportedLines) more bad lines were skipped (\(badLines) in all)"))
         }
 
-        let orders = scanner.orders
-        if orders.isEmpty {
+        scanner.flush()
+        if scanner.foundCount == 0 {
             if let firstFailure { throw SourceError.malformed(firstFailure) }
             if topValues == 0 { throw SourceError.emptyFile(path: path) }
             throw SourceError.notOrders(
@@ -95,7 +111,76 @@ struct DumpIndexer {
             problems.append(SourceProblem(
                 file: path, line: location.line, column: location.column, message: message, snippet: location.snippet))
         }
-        return Result(orders: orders, problems: problems)
+        return Result(orderCount: scanner.foundCount, problems: problems, splitScans: splitScans)
+    }
+
+    // MARK: - Two cores
+
+    /// Files smaller than this are scanned by one thread.
+    static let splitMinimum = 32 << 20
+
+    /// Scans one top-level value. A big top-level array is scanned in two halves at once: a
+    /// second thread starts at an order that begins a line after the middle (a raw newline is
+    /// never inside a JSON string, and an unindented `{` there is an element of the top array),
+    /// while this thread scans up to it. If this thread reaches that offset in exactly the state
+    /// the second assumed, the second's orders are taken; if not (an odd layout), they are
+    /// dropped and this thread simply goes on, so the result is the same either way.
+    private func scanTop(_ scanner: inout DumpScanner, from start: Int, splits: inout Int) throws(ScanFailure) -> Int {
+        let n = bytes.count
+        guard n >= splitMinimum, bytes[start] == UInt8(ascii: "["), let split = splitPoint(after: start + n / 2)
+        else {
+            return try scanner.scanValue(from: start)
+        }
+        let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let second = SecondHalf()
+        let pointer = UncheckedBox(base)
+        Thread.detachNewThread {
+            var other = DumpScanner(base: pointer.value, count: n)
+            do throws(ScanFailure) {
+                let end = try other.scanValue(from: split, insideTopArray: true)
+                second.finish(UncheckedBox((other, Swift.Result<Int, ScanFailure>.success(end))))
+            } catch {
+                second.finish(UncheckedBox((other, Swift.Result<Int, ScanFailure>.failure(error))))
+            }
+        }
+        scanner.stopAt = split
+        defer { scanner.stopAt = -1 }
+        let end: Int
+        do throws(ScanFailure) {
+            end = try scanner.scanValue(from: start)
+        } catch {
+            _ = second.wait()  // the mapping must outlive the other thread
+            throw error
+        }
+        let (other, result) = second.wait().value
+        guard scanner.reachedStop else { return end }
+        scanner.reachedStop = false
+        splits += 1
+        scanner.absorb(other)
+        return try result.get()
+    }
+
+    /// The first line after `offset` that starts an order (`{` after at most two spaces) and
+    /// follows a `,`; nil when there is none within a megabyte.
+    private func splitPoint(after offset: Int) -> Int? {
+        let n = bytes.count
+        var i = offset
+        let limit = min(n - 1, offset + (1 << 20))
+        while i < limit {
+            guard bytes[i] == 0x0A else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < n, j - i <= 3, bytes[j] == 0x20 { j += 1 }
+            if j < n, bytes[j] == UInt8(ascii: "{") {
+                var k = i - 1
+                while k > 0, bytes[k] == 0x20 || bytes[k] == 0x0D || bytes[k] == 0x09 { k -= 1 }
+                if bytes[k] == UInt8(ascii: ",") { return j }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// NDJSON recovery: the broken value starts its own line, and the file so far reads as one
@@ -168,5 +253,27 @@ struct DumpIndexer {
         let tops = scanner.skipped.filter(\.topLevel).prefix(3).map(\.kind.singular)
         return "\(topValues) JSON values" + (tops.isEmpty ? "" : ": " + tops.joined(separator: ", ")
             + (topValues > tops.count ? ", …" : ""))
+    }
+}
+
+/// The result of the second half of a split scan, handed from its thread to the first.
+///
+/// `@unchecked Sendable`: `value` is written once under `condition` and read after it is set.
+final class SecondHalf: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: UncheckedBox<(DumpScanner, Swift.Result<Int, ScanFailure>)>?
+
+    func finish(_ result: UncheckedBox<(DumpScanner, Swift.Result<Int, ScanFailure>)>) {
+        condition.lock()
+        value = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func wait() -> UncheckedBox<(DumpScanner, Swift.Result<Int, ScanFailure>)> {
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil { condition.wait() }
+        return value!
     }
 }

@@ -5,11 +5,11 @@
 #endif
 import OrderModel
 
-/// One order found in a dump: where its bytes are and its list columns.
+/// One order found in a dump: where its bytes are and where its list columns are inside them.
 struct ScannedOrder {
     var start: Int
     var end: Int
-    var summary: OrderSummary
+    var candidate: OrderCandidate
 }
 
 /// Why a scan stopped: where, what was wrong, and which order (if any) was being read.
@@ -84,8 +84,18 @@ struct DumpScanner {
     let base: UnsafePointer<UInt8>
     let count: Int
 
-    /// Orders found so far, in file order.
+    /// Orders found and not yet handed to `onBatch`, in file order.
     private(set) var orders: [ScannedOrder] = []
+    /// Every order found so far (including those handed over).
+    private(set) var foundCount = 0
+    /// Receives found orders in batches as the scan goes, so a caller can publish them before
+    /// the scan ends; without it they stay in `orders`.
+    var onBatch: (([ScannedOrder]) -> Void)?
+    static let batchSize = 256
+    /// Where a second scanner took over (see `scanValue(insideTopArray:)`); -1 for none.
+    var stopAt = -1
+    /// True when the scan stopped at `stopAt`.
+    var reachedStop = false
     /// Values where an order was expected but something else was found (first few only).
     private(set) var skipped: [(offset: Int, kind: ValueKind, topLevel: Bool)] = []
     private(set) var skippedCount = 0
@@ -108,7 +118,11 @@ struct DumpScanner {
     /// Scans one complete JSON value starting at `start` (whitespace before it allowed) and
     /// returns the offset just after it, appending every order inside it to `orders`.
     /// `arrayContext` makes the value's outer array a page (used to re-read `items`/`data`).
-    mutating func scanValue(from start: Int, arrayContext: UInt8 = 0) throws(ScanFailure) -> Int {
+    /// `insideTopArray` starts as if just after a `,` between the elements of a top-level array
+    /// (the second half of a split scan) and returns the offset after that array's `]`.
+    mutating func scanValue(from start: Int, arrayContext: UInt8 = 0, insideTopArray: Bool = false)
+        throws(ScanFailure) -> Int
+    {
         let p = base
         let n = count
         var i = start
@@ -117,6 +131,10 @@ struct DumpScanner {
         var current: UInt8 = Self.top  // context of the innermost open container
         stack.removeAll(keepingCapacity: true)
         candidateStart = -1
+        if insideTopArray {
+            stack.append(Self.topArray)
+            current = Self.topArray
+        }
 
         while true {
             // Whitespace.
@@ -140,6 +158,12 @@ struct DumpScanner {
 
             switch expect {
             case 0, 1:
+                if i == stopAt, expect == 0, current == Self.topArray, stack.count == 1 {
+                    // The split point of a two-part scan, reached in the state the other part
+                    // assumed there: the rest is its work.
+                    reachedStop = true
+                    return i
+                }
                 if c == UInt8(ascii: "]"), expect == 1 {
                     i += 1
                     try close(&current, end: i)
@@ -162,6 +186,12 @@ struct DumpScanner {
                     guard stack.count < Self.maxDepth else { throw failure(i, "nesting deeper than \(Self.maxDepth) levels") }
                     let child = objectContext(parent: current, key: key, at: i)
                     if current == Self.itemsArray { stack[stack.count - 1] = Self.itemsArraySeen }
+                    if child == Self.plainObject || child == Self.skipObject {
+                        i = try skipContainer(i, depth: stack.count)
+                        if stack.isEmpty { return i }
+                        expect = 5
+                        continue
+                    }
                     stack.append(child)
                     current = child
                     i += 1
@@ -172,6 +202,13 @@ struct DumpScanner {
                     let child =
                         (current == Self.top && arrayContext != 0)
                         ? arrayContext : arrayContextFor(parent: current, key: key, at: i)
+                    if child == Self.plainArray || child == Self.skipArray {
+                        i = try skipContainer(i, depth: stack.count)
+                        key = 0
+                        if stack.isEmpty { return i }
+                        expect = 5
+                        continue
+                    }
                     stack.append(child)
                     current = child
                     key = 0
@@ -254,35 +291,141 @@ struct DumpScanner {
         }
     }
 
+    // MARK: - Fast skip
+
+    /// Byte classes for `skipContainer`: 1 quote, 2 open bracket, 3 close bracket, 0 anything else.
+    private static let structural: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        table[Int(UInt8(ascii: "\""))] = 1
+        table[Int(UInt8(ascii: "{"))] = 2
+        table[Int(UInt8(ascii: "["))] = 2
+        table[Int(UInt8(ascii: "}"))] = 3
+        table[Int(UInt8(ascii: "]"))] = 3
+        return table
+    }()
+
+    /// Skips a container nested inside an order whose contents the list never shows (items,
+    /// addresses, events...), from its opening bracket to just after its close, looking only at
+    /// strings and brackets: the one pass that has to touch every byte of a big dump stays cheap.
+    /// Its inside is checked by the parser when the order is opened, which reports any problem
+    /// with its line and column. Masked card numbers and booking ids are still picked up for
+    /// search, and nesting is still bounded.
+    private mutating func skipContainer(_ open: Int, depth baseDepth: Int) throws(ScanFailure) -> Int {
+        let p = base
+        let n = count
+        var depth = 1
+        var i = open + 1
+        try Self.structural.withUnsafeBufferPointer { (table) throws(ScanFailure) in
+            while true {
+                // Runs of plain bytes (numbers, punctuation, whitespace) eight at a time.
+                while i &+ 8 <= n {
+                    let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                    let hits = Self.bytesEqual(word, Self.quotes) | Self.maybeBrackets(word)
+                    if hits != 0 {
+                        i &+= hits.trailingZeroBitCount &>> 3
+                        break
+                    }
+                    i &+= 8
+                }
+                while i < n, table[Int(p[i])] == 0 { i &+= 1 }
+                guard i < n else { throw endFailure(n, Self.plainObject) }
+                let kind = table[Int(p[i])]
+                if kind == 1 {
+                    let s = i + 1
+                    i = try skipString(s)
+                    if i - 1 - s == 10 { try captureNested(keyStart: s, after: &i) }
+                    continue
+                }
+                if kind == 2 {
+                    depth += 1
+                    if baseDepth + depth > Self.maxDepth { throw failure(i, "nesting deeper than \(Self.maxDepth) levels") }
+                } else {
+                    depth -= 1
+                    if depth == 0 {
+                        i += 1
+                        return
+                    }
+                }
+                i += 1
+            }
+        }
+        return i
+    }
+
+    /// After a ten-byte string inside a skipped container: if it is the key `masked_pan` or
+    /// `booking_id` with a string value, keeps the value and moves past it.
+    private mutating func captureNested(keyStart: Int, after i: inout Int) throws(ScanFailure) {
+        let found = searchKey(keyStart)
+        guard found != 0 else { return }
+        var j = i
+        while j < count, base[j] == 0x20 || base[j] == 0x0A || base[j] == 0x0D || base[j] == 0x09 { j += 1 }
+        guard j < count, base[j] == UInt8(ascii: ":") else { return }
+        j += 1
+        while j < count, base[j] == 0x20 || base[j] == 0x0A || base[j] == 0x0D || base[j] == 0x09 { j += 1 }
+        guard j < count, base[j] == UInt8(ascii: "\"") else { return }
+        let valueStart = j + 1
+        let valueEnd = try skipString(valueStart)
+        capture(found, start: valueStart, end: valueEnd - 1)
+        i = valueEnd
+    }
+
     // MARK: - Tokens
 
     /// Skips a string body starting just after its opening quote; returns the offset after the
-    /// closing quote.
+    /// closing quote. Eight bytes at a time: a word is looked at byte by byte only when it holds
+    /// a quote or a backslash (an escape skips the byte after it).
     @inline(__always)
     private func skipString(_ start: Int) throws(ScanFailure) -> Int {
         let p = base
         let n = count
         var j = start
-        // Short strings (most keys and values) are cheaper to walk than to hand to memchr.
-        let shortEnd = min(n, start + 24)
-        while j < shortEnd {
-            let c = p[j]
-            if c == UInt8(ascii: "\"") { return j + 1 }
-            if c == UInt8(ascii: "\\") { break }
-            j += 1
-        }
         while true {
-            guard j < n, let hit = memchr(p + j, 0x22, n - j) else {
+            while j &+ 8 <= n {
+                let word = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
+                let hits = Self.bytesEqual(word, Self.quotes) | Self.bytesEqual(word, Self.backslashes)
+                if hits != 0 {
+                    j &+= hits.trailingZeroBitCount &>> 3
+                    break
+                }
+                j &+= 8
+            }
+            while j < n {
+                let c = p[j]
+                if c == UInt8(ascii: "\"") { return j + 1 }
+                if c == UInt8(ascii: "\\") {
+                    j += 2
+                    break
+                }
+                j += 1
+                if j & 7 == 0 { break }  // back to whole words
+            }
+            if j >= n {
                 throw ScanFailure(
                     offset: n, reason: "the input ends inside a string", atEnd: true,
                     candidateStart: candidateStart >= 0 ? candidateStart : nil)
             }
-            let quote = p.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            var back = quote - 1
-            while back >= start, p[back] == UInt8(ascii: "\\") { back -= 1 }
-            if (quote - 1 - back) & 1 == 0 { return quote + 1 }
-            j = quote + 1
         }
+    }
+
+    static let quotes: UInt64 = 0x2222_2222_2222_2222
+    static let backslashes: UInt64 = 0x5C5C_5C5C_5C5C_5C5C
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// A high bit in each byte of `word` equal to the byte repeated in `pattern`; the lowest
+    /// flagged byte is always a true match (bits above it may be false), which is all a search
+    /// for the first match needs.
+    @inline(__always)
+    static func bytesEqual(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let v = word ^ pattern
+        return (v &- ones) & ~v & highs
+    }
+
+    /// Bytes that may be a bracket: `{ } [ ]` all become 0x79 under `(b | 0x20) & ~0x06`
+    /// (as do `Y y _` and DEL, which outside strings do not occur; a false hit only costs a look).
+    @inline(__always)
+    static func maybeBrackets(_ word: UInt64) -> UInt64 {
+        bytesEqual((word | 0x2020_2020_2020_2020) & ~0x0606_0606_0606_0606, 0x7979_7979_7979_7979)
     }
 
     /// Skips a number, checking its grammar (`-? digits (. digits)? ([eE] [+-]? digits)?`).
@@ -552,16 +695,44 @@ struct DumpScanner {
                 !pageScanner.orders.isEmpty
             {
                 orders.append(contentsOf: pageScanner.orders)
+                foundCount += pageScanner.orders.count
                 pageCount += 1
+                flushIfNeeded()
                 return
             }
         }
         let accepted = needsStrong ? candidate.strong : candidate.isOrder
         if accepted {
-            orders.append(ScannedOrder(start: start, end: end, summary: candidate.summary(base)))
+            orders.append(ScannedOrder(start: start, end: end, candidate: candidate))
+            foundCount += 1
+            flushIfNeeded()
         } else {
             noteSkipped(start, .object(keys: objectKeys(start: start, end: end)), topLevel: stack.isEmpty)
         }
+    }
+
+    @inline(__always)
+    private mutating func flushIfNeeded() {
+        guard orders.count >= Self.batchSize, let onBatch else { return }
+        onBatch(orders)
+        orders.removeAll(keepingCapacity: true)
+    }
+
+    /// Takes over what a scanner of the rest of the file found (after this one reached `stopAt`).
+    mutating func absorb(_ other: DumpScanner) {
+        orders.append(contentsOf: other.orders)
+        foundCount += other.foundCount
+        pageCount += other.pageCount
+        skippedCount += other.skippedCount
+        for entry in other.skipped where skipped.count < 20 { skipped.append(entry) }
+        flushIfNeeded()
+    }
+
+    /// Hands the orders still held to `onBatch` (at the end of a scan).
+    mutating func flush() {
+        guard !orders.isEmpty, let onBatch else { return }
+        onBatch(orders)
+        orders.removeAll(keepingCapacity: true)
     }
 
     private mutating func noteSkipped(_ offset: Int, _ kind: ValueKind, topLevel: Bool) {

@@ -1,133 +1,176 @@
+import Foundation
 import OrderModel
 
 /// Orders read from one or more JSON dump files: an order, an array of orders, API list pages
 /// (`{"orders": [...]}`), NDJSON, any of them concatenated, and any of them gzipped.
 ///
 /// Opening maps each file (gzip is inflated into memory) and indexes it with a byte scanner that
-/// finds every order's byte range and reads only the list columns, so a 1 GB dump opens without
-/// decoding its orders. A full order is parsed from its bytes only when it is asked for.
-/// Problems that were survived (a truncated tail, a bad NDJSON line) are kept in `problems` and
-/// delivered with the first page.
+/// finds every order's byte range and reads only the list columns into a `SummaryStore` (packed
+/// columns, no string object per value), so a 1 GB dump opens without decoding its orders. A
+/// full order is parsed from its bytes only when it is asked for.
 ///
-/// Every stored property is an immutable `let` of a `Sendable` type (the mappings are
-/// `MappedRegion`, immutable after indexing), so the source is safe to share between tasks.
+/// `open` indexes everything before it returns; `openInBackground` returns as soon as a first
+/// screenful is indexed and goes on in a background thread, publishing `progress` while the
+/// store grows. Problems that were survived (a truncated tail, a bad NDJSON line) are in
+/// `problems` (and in `progress` while indexing).
+///
+/// The stored properties are immutable or `Sendable` classes that guard their own state (the
+/// store, the indexing state), and the mappings are immutable after loading.
 public final class DumpSource: OrderSource {
-    /// Where one order's bytes are.
-    struct Location {
-        var file: Int
-        var start: Int
-        var end: Int
-    }
-
     public let origin: SourceOrigin
     /// The files, as given.
     public let paths: [String]
-    /// The list columns of every order, in file order; `summaries[i]` is order `i`.
-    public let summaries: [OrderSummary]
-    /// Problems survived while reading, each naming its file, line and column.
-    public let problems: [SourceProblem]
-    /// The number of JSON bytes indexed (after inflating gzip).
+    /// The list columns of every order indexed so far, in file order: row `i` is order `i`.
+    public let store: SummaryStore
+    /// The number of JSON bytes to index (after inflating gzip).
     public let byteCount: Int
 
     private let regions: [MappedRegion]
-    private let locations: [Location]
-    private let indexByID: [String: Int]
-    private let indexByNumber: [String: Int]
+    private let indexing: IndexingState
 
-    /// The number of orders.
-    public var count: Int { summaries.count }
+    /// The number of orders indexed so far.
+    public var count: Int { store.count }
 
-    private init(
-        paths: [String], summaries: [OrderSummary], problems: [SourceProblem], regions: [MappedRegion],
-        locations: [Location], indexByID: [String: Int], indexByNumber: [String: Int]
-    ) {
+    /// The summaries indexed so far, made one at a time on access.
+    public var summaries: SummaryList { SummaryList(store.snapshot()) }
+
+    /// Problems survived so far, each naming its file, line and column.
+    public var problems: [SourceProblem] { indexing.progress.problems }
+
+    /// Where the index stands; `finished` is true from the start for `open`.
+    public var progress: IndexProgress { indexing.progress }
+
+    /// True when the source was opened with `openInBackground` (progress is worth watching).
+    public let indexesInBackground: Bool
+
+    private init(paths: [String], regions: [MappedRegion], store: SummaryStore, indexing: IndexingState, background: Bool) {
         self.origin = .files(paths)
         self.paths = paths
-        self.summaries = summaries
-        self.problems = problems
         self.regions = regions
-        self.locations = locations
-        self.indexByID = indexByID
-        self.indexByNumber = indexByNumber
+        self.store = store
+        self.indexing = indexing
+        self.indexesInBackground = background
         self.byteCount = regions.reduce(0) { $0 + $1.count }
     }
 
     // MARK: - Opening
 
-    /// Opens and indexes the files (synchronously: call it from a background task for big dumps).
-    /// Throws for the first file that cannot be read or holds no orders at all.
+    /// Opens and indexes the files completely (synchronously). Throws for the first file that
+    /// cannot be read or holds no orders at all.
     public static func open(paths: [String]) throws(SourceError) -> DumpSource {
-        var summaries: [OrderSummary] = []
-        var problems: [SourceProblem] = []
-        var regions: [MappedRegion] = []
-        var locations: [Location] = []
-        for (fileNumber, path) in paths.enumerated() {
+        let loaded = try loadAll(paths)
+        let store = SummaryStore()
+        let indexing = IndexingState(totalBytes: loaded.regions.reduce(0) { $0 + $1.count })
+        try indexFiles(paths: paths, loaded: loaded, store: store, indexing: indexing, throwAll: true)
+        return DumpSource(paths: paths, regions: loaded.regions, store: store, indexing: indexing, background: false)
+    }
+
+    /// Opens the files and returns once `firstOrders` orders are indexed (or all of them, if
+    /// fewer); the rest is indexed on a background thread. Errors that leave no order at all are
+    /// thrown; a later file that cannot be indexed becomes a problem in `progress`.
+    public static func openInBackground(paths: [String], firstOrders: Int = 1000) throws(SourceError) -> DumpSource {
+        let loaded = try loadAll(paths)
+        let store = SummaryStore()
+        let indexing = IndexingState(totalBytes: loaded.regions.reduce(0) { $0 + $1.count })
+        let work = UncheckedBox((paths, loaded, store, indexing))
+        Thread.detachNewThread {
+            let (paths, loaded, store, indexing) = work.value
+            do throws(SourceError) {
+                try indexFiles(paths: paths, loaded: loaded, store: store, indexing: indexing, throwAll: false)
+            } catch {
+                indexing.fail(error)
+            }
+        }
+        if let error = indexing.waitForOrders(firstOrders, store: store) { throw error }
+        return DumpSource(paths: paths, regions: loaded.regions, store: store, indexing: indexing, background: true)
+    }
+
+    /// Blocks until the background index has finished (at once for `open`).
+    public func waitUntilIndexed() {
+        _ = indexing.waitForOrders(Int.max, store: store)
+    }
+
+    private struct LoadedFiles {
+        var regions: [MappedRegion]
+        var gzipProblems: [SourceProblem?]
+    }
+
+    private static func loadAll(_ paths: [String]) throws(SourceError) -> LoadedFiles {
+        var result = LoadedFiles(regions: [], gzipProblems: [])
+        for path in paths {
             let loaded = try DumpFile.load(path: path)
-            let gzipProblem = loaded.gzipProblem.map { SourceProblem(file: path, message: $0) }
-            let result: DumpIndexer.Result
-            do {
-                result = try DumpIndexer(bytes: loaded.region.bytes, path: path).run()
+            result.regions.append(loaded.region)
+            result.gzipProblems.append(loaded.gzipProblem.map { SourceProblem(file: path, message: $0) })
+        }
+        return result
+    }
+
+    /// Indexes every file into the store, publishing rows and progress as it goes. With
+    /// `throwAll` false, a file after the first that holds no orders is reported as a problem.
+    private static func indexFiles(
+        paths: [String], loaded: LoadedFiles, store: SummaryStore, indexing: IndexingState, throwAll: Bool
+    ) throws(SourceError) {
+        var record = SummaryRecord()
+        var bytesBefore = 0
+        for (fileNumber, path) in paths.enumerated() {
+            let region = loaded.regions[fileNumber]
+            let bytes = region.bytes
+            let gzipProblem = loaded.gzipProblems[fileNumber]
+            // Nil only for an empty region, where the indexer throws before finding any order.
+            let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+            let offset = bytesBefore
+            let indexer = DumpIndexer(bytes: bytes, path: path) { batch in
+                for order in batch {
+                    guard let base else { return }
+                    order.candidate.fill(&record, base: base) { "#\(store.count + 1)" }
+                    record.file = fileNumber
+                    record.start = order.start
+                    record.end = order.end
+                    store.append(record)
+                }
+                indexing.advance(bytes: offset + (batch.last?.end ?? 0), orders: store.count)
+            }
+            do throws(SourceError) {
+                let result = try indexer.run()
+                if let gzipProblem { indexing.report([gzipProblem]) }
+                indexing.report(result.problems)
             } catch {
                 // A damaged gzip stream explains whatever the JSON reader then trips over.
-                if let gzipProblem { throw SourceError.malformed(gzipProblem) }
-                throw error
+                let error = gzipProblem.map { SourceError.malformed($0) } ?? error
+                if throwAll || store.count == 0 { throw error }
+                indexing.report([SourceProblem(file: path, message: error.message + "; the file was skipped")])
             }
-            if let gzipProblem { problems.append(gzipProblem) }
-            problems.append(contentsOf: result.problems)
-            regions.append(loaded.region)
-            summaries.reserveCapacity(summaries.count + result.orders.count)
-            locations.reserveCapacity(locations.count + result.orders.count)
-            for order in result.orders {
-                var summary = order.summary
-                if summary.id.isEmpty { summary.id = "#\(summaries.count + 1)" }
-                summaries.append(summary)
-                locations.append(Location(file: fileNumber, start: order.start, end: order.end))
-            }
+            bytesBefore += bytes.count
+            indexing.advance(bytes: bytesBefore, orders: store.count)
         }
-
-        var indexByID: [String: Int] = [:]
-        var indexByNumber: [String: Int] = [:]
-        indexByID.reserveCapacity(summaries.count)
-        var duplicates = 0
-        var firstDuplicate: String?
-        for (index, summary) in summaries.enumerated() {
-            if indexByID[summary.id] == nil {
-                indexByID[summary.id] = index
-            } else {
-                duplicates += 1
-                if firstDuplicate == nil { firstDuplicate = summary.id }
-            }
-            if let number = summary.orderNumber, indexByNumber[number] == nil { indexByNumber[number] = index }
+        let (duplicates, first) = store.duplicateIDs
+        if duplicates > 0, let first {
+            indexing.report([SourceProblem(
+                file: paths.joined(separator: ", "),
+                message: "\(duplicates) order(s) repeat an id already seen (the first is \(first)); "
+                    + "opening such an id shows its first copy")])
         }
-        if duplicates > 0, let firstDuplicate {
-            let files = paths.joined(separator: ", ")
-            problems.append(SourceProblem(
-                file: files,
-                message: "\(duplicates) order(s) repeat an id already seen (the first is \(firstDuplicate)); "
-                    + "opening such an id shows its first copy"))
-        }
-        return DumpSource(
-            paths: paths, summaries: summaries, problems: problems, regions: regions, locations: locations,
-            indexByID: indexByID, indexByNumber: indexByNumber)
+        indexing.finish(orders: store.count)
     }
 
     // MARK: - Reading
 
     /// The position of the order with this id (or, failing that, this order number).
     public func index(ofOrderID id: String) -> Int? {
-        indexByID[id] ?? indexByNumber[id]
+        store.row(ofID: id) ?? store.row(ofOrderNumber: id)
     }
 
     /// Decodes order `index` (0-based, as in `summaries`) from its bytes.
     public func order(at index: Int) throws(SourceError) -> Order {
-        guard index >= 0, index < locations.count else { throw SourceError.orderNotFound(id: "#\(index + 1)") }
+        guard index >= 0, index < store.count else { throw SourceError.orderNotFound(id: "#\(index + 1)") }
         return Order(json: try json(at: index))
     }
 
     /// The parsed JSON of order `index`, exactly as in the file.
     public func json(at index: Int) throws(SourceError) -> JSONValue {
-        guard index >= 0, index < locations.count else { throw SourceError.orderNotFound(id: "#\(index + 1)") }
-        let location = locations[index]
+        let snapshot = store.snapshot()
+        guard index >= 0, index < snapshot.count else { throw SourceError.orderNotFound(id: "#\(index + 1)") }
+        let location = snapshot.location(row: index)
         let whole = regions[location.file].bytes
         let slice = UnsafeRawBufferPointer(rebasing: whole[location.start..<location.end])
         do {
@@ -136,14 +179,15 @@ public final class DumpSource: OrderSource {
             let at = TextLocator.locate(whole, offset: location.start + error.offset)
             throw SourceError.malformed(SourceProblem(
                 file: paths[location.file], line: at.line, column: at.column,
-                message: "order \(summaries[index].id) cannot be read: \(error.reason)", snippet: at.snippet))
+                message: "order \(snapshot.id(row: index)) cannot be read: \(error.reason)", snippet: at.snippet))
         }
     }
 
     /// The raw bytes of order `index` as they are in the (inflated) file.
     public func withRawBytes<R>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R? {
-        guard index >= 0, index < locations.count else { return nil }
-        let location = locations[index]
+        let snapshot = store.snapshot()
+        guard index >= 0, index < snapshot.count else { return nil }
+        let location = snapshot.location(row: index)
         return try body(UnsafeRawBufferPointer(rebasing: regions[location.file].bytes[location.start..<location.end]))
     }
 
@@ -155,22 +199,81 @@ public final class DumpSource: OrderSource {
 
     /// Visits every order in file order, decoding one at a time so memory stays flat; stops at the
     /// first error `body` throws, or with `SourceError.malformed` if an order cannot be decoded.
+    /// With a background index it follows the index, waiting for rows as they are found.
     public func forEachOrder(_ body: (Int, Order) throws -> Void) throws {
-        for index in 0..<locations.count {
-            try body(index, try order(at: index))
+        var index = 0
+        while true {
+            _ = indexing.waitForOrders(index + 1, store: store)
+            let available = store.count
+            guard index < available else { return }
+            while index < available {
+                try body(index, try order(at: index))
+                index += 1
+            }
         }
+    }
+
+    /// Decodes every order of one file in file order, straight from the scan, without keeping
+    /// an index: memory stays flat however big the file is (for `check`). Returns the problems
+    /// survived; throws when the file cannot be used, an order cannot be decoded, or `body` throws.
+    public static func streamOrders(path: String, _ body: (Order) throws -> Void) throws -> [SourceProblem] {
+        let loaded = try DumpFile.load(path: path)
+        let bytes = loaded.region.bytes
+        var failure: (any Error)?
+        var counted = 0
+        let result: DumpIndexer.Result
+        do {
+            result = try withoutActuallyEscaping(body) { body in
+                let indexer = DumpIndexer(bytes: bytes, path: path) { batch in
+                    guard failure == nil else { return }
+                    for order in batch {
+                        let slice = UnsafeRawBufferPointer(rebasing: bytes[order.start..<order.end])
+                        do {
+                            try body(Order(json: try JSONParser.parse(slice)))
+                            counted += 1
+                        } catch let error as JSONParseError {
+                            let at = TextLocator.locate(bytes, offset: order.start + error.offset)
+                            var record = SummaryRecord()
+                            if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+                                order.candidate.fill(&record, base: base) { "#\(counted + 1)" }
+                            }
+                            failure = SourceError.malformed(SourceProblem(
+                                file: path, line: at.line, column: at.column,
+                                message: "order \(record.string(of: .id)) cannot be read: \(error.reason)",
+                                snippet: at.snippet))
+                            return
+                        } catch {
+                            failure = error
+                            return
+                        }
+                    }
+                }
+                return try indexer.run()
+            }
+        } catch {
+            if let problem = loaded.gzipProblem { throw SourceError.malformed(SourceProblem(file: path, message: problem)) }
+            throw error
+        }
+        if let failure { throw failure }
+        return (loaded.gzipProblem.map { [SourceProblem(file: path, message: $0)] } ?? []) + result.problems
     }
 
     // MARK: - OrderSource
 
+    /// A page of the summaries indexed so far. The page also shares the whole store
+    /// (`OrderPage.shared`), so a list can take every indexed row at once without copying.
     public func page(after cursor: PageCursor?, limit: Int) async throws(SourceError) -> OrderPage {
-        let start = min(max(cursor.flatMap { Int($0.value) } ?? 0, 0), summaries.count)
-        let end = min(summaries.count, start + max(limit, 1))
+        let progress = indexing.progress
+        let snapshot = store.snapshot()
+        let total = snapshot.count
+        let start = min(max(cursor.flatMap { Int($0.value) } ?? 0, 0), total)
+        let end = min(total, start + max(limit, 1))
         return OrderPage(
-            summaries: Array(summaries[start..<end]),
-            next: end < summaries.count ? PageCursor(String(end)) : nil,
-            totalCount: summaries.count,
-            problems: start == 0 ? problems : [])
+            summaries: (start..<end).map { snapshot.summary(at: $0) },
+            next: end < total || !progress.finished ? PageCursor(String(end)) : nil,
+            totalCount: progress.finished ? total : nil,
+            problems: start == 0 && !indexesInBackground ? progress.problems : [],
+            shared: SharedSummaries(store: store, count: total, complete: progress.finished))
     }
 
     public func order(id: String) async throws(SourceError) -> Order {

@@ -34,29 +34,42 @@ struct OrderCandidate {
 
     var isOrder: Bool { identifying || hasItems }
 
-    /// The list columns; `id` is empty when the order has neither `id` nor `order_id`.
-    func summary(_ base: UnsafePointer<UInt8>) -> OrderSummary {
-        func text(_ span: ByteSpan) -> String? {
-            span.isPresent ? JSONStringDecoder.decode(base, start: span.start, end: span.end) : nil
+    /// Writes the list columns into `record` (reset first). An order with neither `id` nor
+    /// `order_id` gets `fallbackID` ("#n", its position).
+    func fill(_ record: inout SummaryRecord, base: UnsafePointer<UInt8>, fallbackID: () -> String) {
+        record.reset()
+        func put(_ field: SummaryField, _ span: ByteSpan) {
+            let raw = UnsafeBufferPointer(start: base + span.start, count: span.end - span.start)
+            if raw.contains(UInt8(ascii: "\\")) {
+                record.set(field, JSONStringDecoder.decode(base, start: span.start, end: span.end))
+            } else {
+                record.set(field, bytes: raw)
+            }
         }
-        let gross = grossAmount.isPresent
+        func put(_ field: SummaryField, _ first: ByteSpan, _ second: ByteSpan) {
+            if first.isPresent { put(field, first) } else if second.isPresent { put(field, second) }
+        }
+        let idSpan = id.isPresent ? id : orderID
+        if idSpan.isPresent, idSpan.end > idSpan.start {
+            put(.id, idSpan)
+        } else {
+            record.set(.id, fallbackID())
+        }
+        put(.orderNumber, orderNumber, orderID)
+        put(.createdAt, createdAt, .none)
+        put(.firstName, firstName, .none)
+        put(.lastName, lastName, .none)
+        put(.email, email, .none)
+        put(.phone, phone, .none)
+        put(.company, bussinessName, businessName)
+        put(.status, status, .none)
+        put(.paymentStatus, paymentStatus, .none)
+        put(.currency, currency, .none)
+        put(.storeID, storeID, itemStoreID)
+        record.set(.maskedPANs, list: maskedPANs)
+        record.set(.bookingIDs, list: bookingIDs)
+        record.grossAmount = grossAmount.isPresent
             ? JSONStringDecoder.integer(base, start: grossAmount.start, end: grossAmount.end) : nil
-        return OrderSummary(
-            id: text(id) ?? text(orderID) ?? "",
-            orderNumber: text(orderNumber) ?? text(orderID),
-            createdAt: text(createdAt),
-            customerFirstName: text(firstName),
-            customerLastName: text(lastName),
-            customerEmail: text(email),
-            customerPhone: text(phone),
-            companyName: text(bussinessName) ?? text(businessName),
-            status: text(status),
-            paymentStatus: text(paymentStatus),
-            grossAmount: gross,
-            currency: text(currency),
-            storeID: text(storeID) ?? text(itemStoreID),
-            maskedPANs: maskedPANs,
-            bookingIDs: bookingIDs,
-            hasAttachments: hasAttachments)
+        record.hasAttachments = hasAttachments
     }
 }

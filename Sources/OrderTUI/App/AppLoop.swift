@@ -24,6 +24,9 @@ public final class AppLoop {
     /// When true, no key is read while a load is in flight: scripted runs and tests see the
     /// same screens every time.
     public var settlesBeforeEachKey = false
+    /// A dump indexed in the background: its progress is polled once per loop turn.
+    private let indexedDump: DumpSource?
+    private var lastProgress: IndexProgress?
 
     public init(
         state: UIState, terminal: TerminalIO, source: any OrderSource, keys: KeyTable = .standard,
@@ -34,6 +37,26 @@ public final class AppLoop {
         self.source = source
         self.controller = UIController(keys: keys)
         self.theme = theme
+        let dump = source as? DumpSource
+        self.indexedDump = dump?.indexesInBackground == true ? dump : nil
+    }
+
+    /// True while a background index is still running.
+    private var indexing: Bool { indexedDump != nil && lastProgress?.finished != true }
+
+    /// Hands the index's progress to the state when it moved; true when it did.
+    private func pollIndex() -> Bool {
+        guard let dump = indexedDump, lastProgress?.finished != true else { return false }
+        let progress = dump.progress
+        if let last = lastProgress, last.orders == progress.orders, last.bytes == progress.bytes,
+            last.finished == progress.finished, last.problems.count == progress.problems.count
+        {
+            return false
+        }
+        lastProgress = progress
+        let shared = SharedSummaries(store: dump.store, count: dump.store.count, complete: progress.finished)
+        perform(state.app.handle(.indexProgress(progress, shared)).map { .app($0) })
+        return true
     }
 
     /// Work to start in the background once the loop runs (e.g. checking every order of a dump
@@ -51,7 +74,8 @@ public final class AppLoop {
         draw()
         while !state.app.isQuitting {
             var changed = drainMailbox()
-            if settlesBeforeEachKey && pending > 0 {
+            if pollIndex() { changed = true }
+            if settlesBeforeEachKey && (pending > 0 || indexing) {
                 if !changed { usleep(500) }
                 if changed {
                     syncViewport()
@@ -64,7 +88,7 @@ public final class AppLoop {
                 if case .resize = key { terminal.invalidate() }
                 let actions = controller.handle(key, state: &state, size: terminal.size)
                 perform(actions)
-            } else if terminal is FakeTerminal, pending == 0, !changed {
+            } else if terminal is FakeTerminal, pending == 0, !indexing, !changed {
                 // A scripted terminal with no keys left and nothing loading: the run is over.
                 if (terminal as? FakeTerminal)?.pendingKeys.isEmpty == true { break }
             }
@@ -136,6 +160,12 @@ public final class AppLoop {
                         mailbox.post(.pageLoaded(request: request, .failure(error)))
                     }
                 }
+        case .rebuildRows(let rebuild):
+            pending += 1
+            Task.detached {
+                let rows = rebuild.run()
+                mailbox.post(.rowsRebuilt(generation: rebuild.generation, rows: rows, covering: rebuild.snapshot.count))
+            }
         case .loadOrder(let id):
             pending += 1
             Task.detached {

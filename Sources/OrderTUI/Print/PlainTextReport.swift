@@ -17,21 +17,39 @@ public enum PlainTextReport {
 
     /// One table row per summary, with a header; widths fit the widest value up to a cap.
     public static func table(_ summaries: [OrderSummary]) -> String {
+        var out = ""
+        table(summaries) { out += $0 }
+        return out
+    }
+
+    /// The same table streamed to `write` in pieces: one pass measures the columns, a second
+    /// writes the rows, and no more than a block of rows is held at a time (summaries from a
+    /// store are made one at a time), so memory stays flat however many orders there are.
+    public static func table<Summaries: Collection>(_ summaries: Summaries, write: (String) -> Void)
+    where Summaries.Element == OrderSummary {
         // The anomaly column only when anomalies were counted (summaries from a dump index
         // have not been checked; `check` does that).
-        let showAnomalies = summaries.contains { $0.anomalyCount != nil }
-        let columns = showAnomalies ? self.columns : Array(self.columns.dropLast())
-        let cells: [[String]] = summaries.map { Array(Self.cells(for: $0).prefix(columns.count)) }
-        var widths = columns.map { DisplayWidth.of($0.title) }
-        for row in cells {
-            for (index, cell) in row.enumerated() {
-                widths[index] = min(columns[index].maxWidth, max(widths[index], DisplayWidth.of(cell)))
+        var showAnomalies = false
+        var widths = self.columns.map { DisplayWidth.of($0.title) }
+        for summary in summaries {
+            if summary.anomalyCount != nil { showAnomalies = true }
+            for (index, cell) in Self.cells(for: summary).enumerated() {
+                widths[index] = min(self.columns[index].maxWidth, max(widths[index], DisplayWidth.of(cell)))
             }
         }
-        var lines: [String] = []
-        lines.append(line(columns.map(\.title), widths, columns))
-        for row in cells { lines.append(line(row, widths, columns)) }
-        return lines.joined(separator: "\n") + "\n"
+        let columns = showAnomalies ? self.columns : Array(self.columns.dropLast())
+        var block = line(columns.map(\.title), widths, columns) + "\n"
+        var lines = 0
+        for summary in summaries {
+            block += line(Array(Self.cells(for: summary).prefix(columns.count)), widths, columns) + "\n"
+            lines += 1
+            if lines == 1024 {
+                write(block)
+                block = ""
+                lines = 0
+            }
+        }
+        if !block.isEmpty { write(block) }
     }
 
     static func cells(for summary: OrderSummary) -> [String] {

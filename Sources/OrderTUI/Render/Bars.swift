@@ -28,6 +28,10 @@ enum Bars {
         if let sort = app.list.sort { left += " · sort " + sort.label }
         if !app.list.query.isEmpty { left += " · filter " + app.list.query.source }
         if case .loading = app.detail.load { left += " · loading order…" }
+        if let index = app.indexing {
+            left += " · indexing \(index.percent)% (\(grouped(index.orders)) orders)"
+        }
+        if app.list.rebuildPending { left += app.list.query.isEmpty ? " · sorting…" : " · filtering…" }
         if let check = app.anomalyCheck { left += " · checking \(check.checked)/\(check.total)" }
         var x = grid.put(left, x: rect.x, y: rect.y, style: theme.statusBar, maxWidth: rect.width)
         if let message = app.status {
@@ -45,6 +49,17 @@ enum Bars {
             }
             x = grid.put("  " + mark + message.text, x: x, y: rect.y, style: style, maxWidth: rect.x + rect.width - x)
         }
+    }
+
+    /// 41230 → "41,230": big counts read at a glance in the status bar.
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
     }
 
     static func drawHints(_ state: UIState, keys: KeyTable, in rect: Rect, theme: Theme, grid: inout Grid) {

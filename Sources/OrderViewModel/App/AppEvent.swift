@@ -13,6 +13,12 @@ public enum AppEvent: Sendable {
     /// A background check of every order found these anomaly counts (by order id); `checked`
     /// of `total` orders are done so far.
     case anomaliesCounted([String: Int], checked: Int, total: Int)
+
+    // Large dumps (issue 6): the background index and filter/sort off the loop.
+    /// The background index of a dump went on: its store now holds `shared.count` rows.
+    case indexProgress(IndexProgress, SharedSummaries)
+    /// A filter/sort asked for with `AppEffect.rebuildRows` is done.
+    case rowsRebuilt(generation: Int, rows: ListRows, covering: Int)
 }
 
 /// Work the state asks the outside world to do; results come back as `AppEvent`s.
@@ -20,4 +26,6 @@ public enum AppEffect: Sendable, Equatable {
     case loadPage(request: Int, after: PageCursor?, limit: Int)
     case loadOrder(id: String)
     case quit
+    /// Filter and sort the list off the loop (big lists); answer with `AppEvent.rowsRebuilt`.
+    case rebuildRows(RowRebuild)
 }

@@ -12,7 +12,7 @@ public struct AppState: Sendable, Equatable {
         lhs.origin == rhs.origin && lhs.list == rhs.list && lhs.detail == rhs.detail && lhs.timeline == rhs.timeline
             && lhs.focus == rhs.focus && lhs.status == rhs.status && lhs.isQuitting == rhs.isQuitting
             && lhs.anomalyCheck?.checked == rhs.anomalyCheck?.checked && lhs.anomalyCheck?.total == rhs.anomalyCheck?.total
-            && lhs.cache == rhs.cache
+            && lhs.cache == rhs.cache && lhs.indexing == rhs.indexing
     }
 
     public var origin: SourceOrigin
@@ -25,6 +25,10 @@ public struct AppState: Sendable, Equatable {
     public var isQuitting = false
     /// Progress of the background anomaly check over the whole source, while it runs.
     public var anomalyCheck: (checked: Int, total: Int)?
+    /// Progress of a dump's background index, while it runs.
+    public var indexing: IndexProgress?
+    /// Problems of the background index already shown.
+    private var indexProblemsShown = 0
     /// How many summaries to ask for per page.
     public var pageSize: Int
     /// Start prefetching the next page when the selection is this close to the end.
@@ -63,6 +67,17 @@ public struct AppState: Sendable, Equatable {
 
     /// Applies one event and returns the effects to run.
     public mutating func handle(_ event: AppEvent) -> [AppEffect] {
+        var effects = apply(event)
+        if let rebuild = list.takeRebuildRequest() {
+            effects.append(.rebuildRows(rebuild))
+            if case .command = event, !list.query.isEmpty {
+                status = .info("filtering \(list.loadedCount) orders…")
+            }
+        }
+        return effects
+    }
+
+    private mutating func apply(_ event: AppEvent) -> [AppEffect] {
         switch event {
         case .started:
             return requestNextPage()
@@ -83,7 +98,34 @@ public struct AppState: Sendable, Equatable {
             list.applyAnomalyCounts(counts)
             anomalyCheck = checked < total ? (checked, total) : nil
             return selectionChanged()
+        case .indexProgress(let progress, let shared):
+            return indexProgressed(progress, shared)
+        case .rowsRebuilt(let generation, let rows, let covering):
+            let hadSelection = list.selectedID
+            let applies = list.rebuildPending && list.rebuildGeneration == generation
+            list.rebuilt(generation: generation, rows: rows, covering: covering)
+            guard applies else { return [] }  // stale: a newer filter or sort is on its way
+            if !list.query.isEmpty, case .info = status {
+                status = .info("\(list.rows.count) orders match \(list.query.source)")
+            }
+            return hadSelection != list.selectedID ? selectionChanged() : []
         }
+    }
+
+    // MARK: - Background index
+
+    private mutating func indexProgressed(_ progress: IndexProgress, _ shared: SharedSummaries) -> [AppEffect] {
+        let hadSelection = list.selectedID
+        list.share(shared)
+        indexing = progress.finished ? nil : progress
+        if progress.finished {
+            list.paging.totalCount = list.loadedCount
+            list.paging.exhausted = true
+            list.paging.next = nil
+        }
+        for problem in progress.problems.dropFirst(indexProblemsShown) { status = .warning(problem.description) }
+        indexProblemsShown = max(indexProblemsShown, progress.problems.count)
+        return hadSelection != list.selectedID ? selectionChanged() : []
     }
 
     // MARK: - Paging
@@ -119,7 +161,16 @@ public struct AppState: Sendable, Equatable {
             }
             list.paging.pagesLoaded += 1
             if let total = page.totalCount { list.paging.totalCount = total }
-            list.append(page.summaries)
+            if let shared = page.shared {
+                // The source shares its whole store: every row is in; the rest of a background
+                // index arrives as `indexProgress`, not as pages.
+                list.share(shared)
+                list.paging.next = nil
+                list.paging.exhausted = true
+                if !shared.complete { list.paging.totalCount = nil }
+            } else {
+                list.append(page.summaries)
+            }
             for problem in page.problems { status = .warning(problem.description) }
             var effects: [AppEffect] = []
             if hadSelection != list.selectedID { effects += selectionChanged() }

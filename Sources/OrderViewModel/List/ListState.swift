@@ -1,17 +1,34 @@
 import OrderModel
 import OrderSources
 
-/// The order list as values: what has been loaded, what is shown after filter and sort, which
-/// order is selected, where the viewport is, and how paging stands.
+/// The order list: the summaries loaded, the rows shown after filter and sort, which order is
+/// selected, where the viewport is, and how paging stands.
 ///
-/// The selection is held by order id, not by row number, so it follows the same order through
-/// new pages, filters and sorts.
+/// The summaries live in a `SummaryStore` shared by reference (a dump source's own store, or one
+/// the list fills from API pages), so a million orders are never copied into the state; the
+/// rows are positions in it (`ListRows`). Filter and sort over many rows are handed to the app
+/// loop as a `RowRebuild` effect and the old rows stay on screen until the result comes back.
+/// The selection is held by store position, so it follows the same order through new pages,
+/// filters and sorts.
 public struct ListState: Sendable, Equatable {
-    /// Every summary loaded so far, in source order.
-    public private(set) var loaded: [OrderSummary] = []
-    /// Indexes into `loaded` of the rows shown, after filter and sort.
-    public private(set) var rows: [Int] = []
-    public private(set) var selectedID: String?
+    public static func == (lhs: ListState, rhs: ListState) -> Bool {
+        lhs.loadedCount == rhs.loadedCount && lhs.rows == rhs.rows && lhs.selectedPosition == rhs.selectedPosition
+            && lhs.scrollOffset == rhs.scrollOffset && lhs.viewportHeight == rhs.viewportHeight && lhs.sort == rhs.sort
+            && lhs.query == rhs.query && lhs.paging == rhs.paging && lhs.search == rhs.search
+            && lhs.rebuildGeneration == rhs.rebuildGeneration
+            && (lhs.store === rhs.store || lhs.loaded.elementsEqual(rhs.loaded))
+    }
+
+    /// Where the summaries are; shared with the source when it has a store.
+    public private(set) var store = SummaryStore()
+    /// How many of the store's rows the list has taken in (the store may be ahead).
+    public private(set) var loadedCount = 0
+    /// Every summary loaded so far, in source order (made on access: read only what is needed).
+    public var loaded: SummaryList { SummaryList(snapshot) }
+    /// Store positions of the rows shown, after filter and sort.
+    public private(set) var rows = ListRows.all(0)
+    /// The store position of the selected order.
+    public private(set) var selectedPosition: Int?
     /// The first row shown in the viewport.
     public private(set) var scrollOffset = 0
     /// Rows that fit in the list viewport (set by the UI on resize).
@@ -21,12 +38,23 @@ public struct ListState: Sendable, Equatable {
     public internal(set) var paging = Paging()
     /// Last search text, for n/N.
     public internal(set) var search: String?
+    /// Lists with more loaded summaries than this filter and sort off the app loop.
+    public var inlineRebuildLimit = 20_000
 
-    private var indexByID: [String: Int] = [:]
+    /// The rows loaded, readable without locks.
+    private var snapshot = SummarySnapshot()
+    /// How many loaded positions `rows` accounts for.
+    private var rowsCover = 0
     /// Where the selection was last put; a hint for `selectedRow`, never the truth.
     private var rowHint = 0
     /// Anomaly counts that arrived for orders whose page has not arrived yet.
     private var pendingAnomalyCounts: [String: Int] = [:]
+    /// The generation of the newest filter/sort asked for; results of older ones are dropped.
+    public private(set) var rebuildGeneration = 0
+    /// A rebuild waiting to be handed to the app loop (taken by `AppState`).
+    private var rebuildRequest: RowRebuild?
+    /// True while a rebuild runs off the loop (the rows shown are the previous ones).
+    public private(set) var rebuildPending = false
 
     public init() {}
 
@@ -44,81 +72,120 @@ public struct ListState: Sendable, Equatable {
 
     // MARK: - Queries
 
+    /// The id of the selected order.
+    public var selectedID: String? { selectedPosition.map { snapshot.id(row: $0) } }
+
     public var selectedRow: Int? {
-        guard let selectedID, let loadedIndex = indexByID[selectedID] else { return nil }
+        guard let position = selectedPosition else { return nil }
         // O(1) on every keypress: the row last selected is checked first; only after a rebuild
         // (filter, sort, new page) does the search run.
-        if rows.indices.contains(rowHint), rows[rowHint] == loadedIndex { return rowHint }
-        return rows.firstIndex(of: loadedIndex)
+        if rows.indices.contains(rowHint), rows[rowHint] == position { return rowHint }
+        return rows.row(ofPosition: position)
     }
 
     public var selectedSummary: OrderSummary? {
-        guard let row = selectedRow else { return nil }
-        return loaded[rows[row]]
+        guard let position = selectedPosition, selectedRow != nil else { return nil }
+        return snapshot.summary(at: position)
     }
 
     public func summary(atRow row: Int) -> OrderSummary? {
         guard rows.indices.contains(row) else { return nil }
-        return loaded[rows[row]]
+        return snapshot.summary(at: rows[row])
     }
 
-    /// The rows inside the viewport, with their row numbers.
+    /// The rows inside the viewport, with their row numbers (only these are made into summaries).
     public var visibleRows: [(row: Int, summary: OrderSummary)] {
         let end = min(rows.count, scrollOffset + viewportHeight)
         guard scrollOffset < end else { return [] }
-        return (scrollOffset..<end).map { ($0, loaded[rows[$0]]) }
+        return (scrollOffset..<end).map { ($0, snapshot.summary(at: rows[$0])) }
     }
 
     public func summary(id: String) -> OrderSummary? {
-        indexByID[id].map { loaded[$0] }
+        position(ofID: id).map { snapshot.summary(at: $0) }
     }
 
     /// "more available" when the source has not said how many there are.
     public var hasMore: Bool { !paging.exhausted }
 
+    private func position(ofID id: String) -> Int? {
+        guard let position = store.row(ofID: id), position < loadedCount else { return nil }
+        return position
+    }
+
     // MARK: - Changes
 
     /// Adds a page of summaries; duplicates by id (an API page that repeats) are ignored.
     mutating func append(_ summaries: [OrderSummary]) {
-        var added: [Int] = []
-        for var summary in summaries where indexByID[summary.id] == nil {
+        for var summary in summaries where store.row(ofID: summary.id) == nil {
             if let count = pendingAnomalyCounts.removeValue(forKey: summary.id) { summary.anomalyCount = count }
-            indexByID[summary.id] = loaded.count
-            added.append(loaded.count)
-            loaded.append(summary)
+            store.append(summary)
         }
-        if sort == nil {
-            rows.append(contentsOf: added.filter { matches(loaded[$0]) })
+        grow(to: store.count)
+    }
+
+    /// Takes in the rows of a source's shared store (at once, without copying them).
+    mutating func share(_ shared: SharedSummaries) {
+        if shared.store !== store {
+            guard loadedCount == 0 else { return }  // a list keeps the store it started with
+            store = shared.store
+        }
+        grow(to: shared.count)
+    }
+
+    private mutating func grow(to count: Int) {
+        guard count > loadedCount else { return }
+        let before = loadedCount
+        snapshot = store.snapshot().prefix(count)
+        loadedCount = snapshot.count
+        if !pendingAnomalyCounts.isEmpty {
+            for position in before..<loadedCount {
+                if let anomalies = pendingAnomalyCounts.removeValue(forKey: snapshot.id(row: position)) {
+                    store.setAnomalyCount(anomalies, at: position)
+                }
+            }
+        }
+        if rebuildPending {
+            // The running rebuild covers fewer rows; the rest is added when it comes back.
+        } else if sort == nil, loadedCount - rowsCover <= inlineRebuildLimit || query.isEmpty {
+            rows = RowRebuild.rows(snapshot, from: rowsCover, query: query, sort: nil, base: rows)
+            rowsCover = loadedCount
         } else {
             rebuildRows()
         }
-        if selectedID == nil || selectedRow == nil { selectFirstIfNeeded() }
+        if selectedRow == nil { selectFirstIfNeeded() }
         clampScroll()
     }
 
-    /// Updates one summary in place (e.g. once its order was analysed and anomalies are known).
+    /// Updates one summary in place; only its anomaly count can change (once its order was
+    /// analysed).
     mutating func update(_ summary: OrderSummary) {
-        guard let index = indexByID[summary.id], loaded[index] != summary else { return }
-        loaded[index] = summary
-        if !query.isEmpty || sort != nil { rebuildRows() }
+        guard let position = position(ofID: summary.id), snapshot.anomalyCount(row: position) != summary.anomalyCount
+        else { return }
+        store.setAnomalyCount(summary.anomalyCount, at: position)
+        if dependsOnAnomalies { rebuildRows() }
     }
 
     /// Sets anomaly counts for many orders at once, with one rebuild of the rows.
     mutating func applyAnomalyCounts(_ counts: [String: Int]) {
         var changed = false
         for (id, count) in counts {
-            guard let index = indexByID[id] else {
+            guard let position = position(ofID: id) else {
                 pendingAnomalyCounts[id] = count
                 continue
             }
-            guard loaded[index].anomalyCount != count else { continue }
-            loaded[index].anomalyCount = count
+            guard snapshot.anomalyCount(row: position) != count else { continue }
+            store.setAnomalyCount(count, at: position)
             changed = true
         }
-        if changed && (!query.isEmpty || sort != nil) {
+        if changed && dependsOnAnomalies {
             rebuildRows()
             clampScroll()
         }
+    }
+
+    /// True when the rows shown depend on anomaly counts (a filter or sort on them).
+    private var dependsOnAnomalies: Bool {
+        sort?.column == .anomaly || query.terms.contains { $0.condition == .anomaly }
     }
 
     mutating func setQuery(_ query: OrderQuery) {
@@ -141,18 +208,19 @@ public struct ListState: Sendable, Equatable {
 
     mutating func select(row: Int) {
         guard !rows.isEmpty else {
-            selectedID = nil
+            selectedPosition = nil
             return
         }
         let row = min(max(0, row), rows.count - 1)
-        selectedID = loaded[rows[row]].id
+        selectedPosition = rows[row]
         rowHint = row
         clampScroll()
     }
 
     mutating func select(id: String) -> Bool {
-        guard let index = indexByID[id], rows.contains(index) else { return false }
-        selectedID = id
+        guard let position = position(ofID: id), let row = rows.row(ofPosition: position) else { return false }
+        selectedPosition = position
+        rowHint = row
         clampScroll()
         return true
     }
@@ -170,26 +238,52 @@ public struct ListState: Sendable, Equatable {
         }
     }
 
-    // MARK: - Internals
-
-    private mutating func rebuildRows() {
-        var indexes: [Int] = []
-        indexes.reserveCapacity(loaded.count)
-        for index in loaded.indices where matches(loaded[index]) { indexes.append(index) }
-        sort?.sort(&indexes, in: loaded)
-        rows = indexes
-        if let selectedID, let loadedIndex = indexByID[selectedID], let row = rows.firstIndex(of: loadedIndex) {
-            rowHint = row
-        }
+    /// The rebuild to run off the loop, if one was asked for since the last call.
+    mutating func takeRebuildRequest() -> RowRebuild? {
+        defer { rebuildRequest = nil }
+        return rebuildRequest
     }
 
-    private func matches(_ summary: OrderSummary) -> Bool {
-        query.isEmpty || query.matches(summary)
+    /// A rebuild came back: its rows replace the shown ones unless a newer one was asked for.
+    mutating func rebuilt(generation: Int, rows newRows: ListRows, covering: Int) {
+        guard generation == rebuildGeneration, rebuildPending else { return }
+        rebuildPending = false
+        rows = newRows
+        rowsCover = covering
+        if let position = selectedPosition, let row = rows.row(ofPosition: position) { rowHint = row }
+        if rowsCover < loadedCount {
+            if sort == nil {
+                rows = RowRebuild.rows(snapshot, from: rowsCover, query: query, sort: nil, base: rows)
+                rowsCover = loadedCount
+            } else {
+                rebuildRows()
+            }
+        }
+        selectFirstIfNeeded()
+        clampScroll()
+    }
+
+    // MARK: - Internals
+
+    /// Filters and sorts every loaded row: inline when there are few, else as an effect.
+    private mutating func rebuildRows() {
+        rebuildGeneration += 1
+        if loadedCount <= inlineRebuildLimit {
+            rows = RowRebuild.rows(snapshot, from: 0, query: query, sort: sort, base: .all(0))
+            rowsCover = loadedCount
+            rebuildPending = false
+            rebuildRequest = nil
+            if let position = selectedPosition, let row = rows.row(ofPosition: position) { rowHint = row }
+            return
+        }
+        rebuildPending = true
+        rebuildRequest = RowRebuild(generation: rebuildGeneration, snapshot: snapshot, query: query, sort: sort)
     }
 
     private mutating func selectFirstIfNeeded() {
-        if selectedRow == nil {
-            selectedID = rows.first.map { loaded[$0].id }
+        if selectedRow == nil, !rebuildPending {
+            selectedPosition = rows.first
+            rowHint = 0
         }
     }
 

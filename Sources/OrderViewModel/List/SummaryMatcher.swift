@@ -1,0 +1,170 @@
+import OrderModel
+
+/// Tests store rows against a query without making an `OrderSummary` per row where it can:
+/// each term is compiled once into a test on the stored bytes and numbers (ASCII values folded
+/// for case); anything else (non-ASCII text, a name with a space) falls back to the summary,
+/// which gives the same answer, only slower.
+struct SummaryMatcher {
+    let query: OrderQuery
+    let snapshot: SummarySnapshot
+    private let compiled: [(Compiled, condition: OrderQuery.Condition, negated: Bool)]
+    /// Amount thresholds in minor units per currency (packed code → threshold), as met.
+    private let thresholds = ThresholdCache()
+
+    private enum Compiled {
+        case equals(SummaryField, [UInt8])
+        case text([UInt8])
+        case hasAttachments
+        case anomaly
+        case amount(OrderQuery.Comparison, String)
+        case created(OrderQuery.Comparison, [UInt8])
+        case slow(OrderQuery.Condition)
+    }
+
+    init(query: OrderQuery, snapshot: SummarySnapshot) {
+        self.query = query
+        self.snapshot = snapshot
+        compiled = query.terms.map { term in
+            (Self.compile(term.condition), term.condition, term.negated)
+        }
+    }
+
+    private static func compile(_ condition: OrderQuery.Condition) -> Compiled {
+        func ascii(_ text: String) -> [UInt8]? {
+            text.utf8.allSatisfy({ $0 < 0x80 }) ? text.utf8.map(fold) : nil
+        }
+        switch condition {
+        case .hasAttachments: return .hasAttachments
+        case .anomaly: return .anomaly
+        case .status(let wanted): return ascii(wanted).map { .equals(.status, $0) } ?? .slow(condition)
+        case .paymentStatus(let wanted): return ascii(wanted).map { .equals(.paymentStatus, $0) } ?? .slow(condition)
+        case .currency(let wanted): return ascii(wanted).map { .equals(.currency, $0) } ?? .slow(condition)
+        case .store(let wanted): return ascii(wanted).map { .equals(.storeID, $0) } ?? .slow(condition)
+        case .text(let needle):
+            guard let bytes = ascii(needle), !bytes.contains(0x20), !bytes.isEmpty else { return .slow(condition) }
+            return .text(bytes)
+        case .amount(let comparison, let major): return .amount(comparison, major)
+        case .created(let comparison, let date):
+            return ascii(date) != nil ? .created(comparison, Array(date.utf8)) : .slow(condition)
+        }
+    }
+
+    func matches(_ row: Int) -> Bool {
+        var summary: OrderSummary?
+        for (term, condition, negated) in compiled {
+            let holds: Bool
+            if let fast = fastHolds(term, row) {
+                holds = fast
+            } else {
+                // The fast test declined (non-ASCII bytes, or a term it does not cover).
+                if summary == nil { summary = snapshot.summary(at: row) }
+                holds = condition.holds(for: summary!)
+            }
+            if holds == negated { return false }
+        }
+        return true
+    }
+
+    private func fastHolds(_ term: Compiled, _ row: Int) -> Bool? {
+        switch term {
+        case .hasAttachments: return snapshot.hasAttachments(row: row)
+        case .anomaly: return (snapshot.anomalyCount(row: row) ?? 0) > 0
+        case .equals(let field, let wanted):
+            guard let bytes = snapshot.field(field, row: row) else { return false }
+            guard bytes.count == wanted.count else {
+                // A different length can still fold equal only through non-ASCII letters.
+                return bytes.contains(where: { $0 >= 0x80 }) ? nil : false
+            }
+            var index = 0
+            while index < wanted.count {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if Self.fold(byte) != wanted[index] { return false }
+                index += 1
+            }
+            return true
+        case .text(let needle):
+            // One search over the row's text; only a hit is confirmed field by field.
+            if !Self.contains(snapshot.rowText(row: row), needle) { return false }
+            for field in Self.searched {
+                if let bytes = snapshot.field(field, row: row), Self.contains(bytes, needle) { return true }
+            }
+            return false
+        case .amount(let comparison, let major):
+            guard let gross = snapshot.grossAmount(row: row) else { return false }
+            guard let threshold = thresholds.threshold(major, currency: snapshot.field(.currency, row: row)) else {
+                return false
+            }
+            return comparison.holds(gross, threshold)
+        case .created(let comparison, let date):
+            guard let created = snapshot.field(.createdAt, row: row) else { return false }
+            if created.contains(where: { $0 >= 0x80 }) { return nil }
+            let prefix = UnsafeBufferPointer(rebasing: created.prefix(date.count))
+            let order = Self.compare(prefix, date)
+            switch comparison {
+            case .less: return order < 0
+            case .lessOrEqual: return order <= 0
+            case .greater: return order > 0
+            case .greaterOrEqual: return order >= 0
+            case .equal: return order == 0
+            }
+        case .slow:
+            return nil
+        }
+    }
+
+    /// The fields free text is matched against (as `OrderQuery.textMatches`; a name without a
+    /// space in the needle can only match inside the first or the last name).
+    static let searched: [SummaryField] = [
+        .orderNumber, .id, .firstName, .lastName, .email, .phone, .company, .maskedPANs, .bookingIDs,
+    ]
+
+    @inline(__always)
+    static func fold(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+
+    static func compare(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: [UInt8]) -> Int {
+        for (a, b) in zip(lhs, rhs) where a != b { return a < b ? -1 : 1 }
+        return lhs.count == rhs.count ? 0 : (lhs.count < rhs.count ? -1 : 1)
+    }
+
+    /// Case-folded (ASCII) substring search; `needle` is already folded.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard haystack.count >= n, let base = haystack.baseAddress else { return false }
+        return needle.withUnsafeBufferPointer { needle in
+            let first = needle[0]
+            let last = haystack.count - n
+            var i = 0
+            while i <= last {
+                if fold(base[i]) == first {
+                    var j = 1
+                    while j < n, fold(base[i + j]) == needle[j] { j += 1 }
+                    if j == n { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+}
+
+/// Minor-unit thresholds of an amount filter per currency, worked out once per currency.
+///
+/// A class so the matcher can stay a value while filling it; used by one thread at a time.
+final class ThresholdCache {
+    private var byCurrency: [UInt64: Int64?] = [:]
+
+    func threshold(_ major: String, currency: UnsafeBufferPointer<UInt8>?) -> Int64? {
+        guard let currency, currency.count <= 8 else {
+            return MajorAmount.minorUnits(major, currency: currency.map { String(decoding: $0, as: UTF8.self) })
+        }
+        var key: UInt64 = 1
+        for byte in currency { key = key << 8 | UInt64(byte) }
+        if let known = byCurrency[key] { return known }
+        let value = MajorAmount.minorUnits(major, currency: String(decoding: currency, as: UTF8.self))
+        byCurrency[key] = value
+        return value
+    }
+}

@@ -1,0 +1,118 @@
+import OrderModel
+import Testing
+
+@testable import OrderSources
+
+@Suite("Dump background index")
+struct DumpBackgroundIndexTests {
+    @Test func returnsAfterTheFirstOrdersAndFinishesInTheBackground() async throws {
+        let dir = try TempDirectory()
+        let text = "[" + (1...3_000).map { sampleOrder($0) }.joined(separator: ",\n") + "]\n"
+        let source = try DumpSource.openInBackground(paths: [try dir.write("orders.json", text)], firstOrders: 100)
+        #expect(source.count >= 100)
+        #expect(source.indexesInBackground)
+        let first = try await source.page(after: nil, limit: 10)
+        #expect(first.summaries.first?.id == "id-1")
+        #expect(first.shared?.store === source.store)
+        source.waitUntilIndexed()
+        let progress = source.progress
+        #expect(progress.finished)
+        #expect(progress.percent == 100)
+        #expect(progress.orders == 3_000)
+        #expect(progress.bytes == progress.totalBytes)
+        #expect(source.summaries[2_999].id == "id-3000")
+        #expect(source.index(ofOrderID: "N2500") == 2_499)
+        #expect(try source.order(at: 2_999).id == "id-3000")
+        let last = try await source.page(after: PageCursor("2990"), limit: 100)
+        #expect(last.next == nil)
+        #expect(last.totalCount == 3_000)
+        #expect(last.shared == SharedSummaries(store: source.store, count: 3_000, complete: true))
+    }
+
+    @Test func aTruncatedTailIsReportedWhenTheIndexEnds() throws {
+        let dir = try TempDirectory()
+        let text = "[" + (1...500).map { sampleOrder($0) }.joined(separator: ",\n") + ",\n{\"id\": \"cut"
+        let source = try DumpSource.openInBackground(paths: [try dir.write("cut.json", text)], firstOrders: 10)
+        source.waitUntilIndexed()
+        #expect(source.count == 500)
+        let problem = try #require(source.progress.problems.first)
+        #expect(problem.message.contains("the file ends in the middle of order 501"))
+        #expect(problem.line == 501)
+    }
+
+    @Test func errorsThatLeaveNoOrderAreThrown() throws {
+        let dir = try TempDirectory()
+        let path = try dir.write("nothing.json", "[1, 2]")
+        #expect(throws: SourceError.self) { try DumpSource.openInBackground(paths: [path]) }
+        #expect(throws: SourceError.self) { try DumpSource.openInBackground(paths: [dir.path + "/missing.json"]) }
+    }
+
+    @Test func aLaterFileWithoutOrdersBecomesAProblem() throws {
+        let dir = try TempDirectory()
+        let good = try dir.write("good.json", "[" + (1...50).map { sampleOrder($0) }.joined(separator: ",") + "]")
+        let bad = try dir.write("bad.json", "[true]")
+        let source = try DumpSource.openInBackground(paths: [good, bad], firstOrders: 10)
+        source.waitUntilIndexed()
+        #expect(source.count == 50)
+        #expect(source.problems.contains { $0.message.contains("holds no orders") && $0.message.contains("skipped") })
+    }
+}
+
+@Suite("Dump split scan")
+struct DumpSplitScanTests {
+    /// Scans with the two-thread split forced on, and without it; the orders, their order and the
+    /// problems must be the same.
+    func scan(_ text: String, split: Bool) -> (ids: [String], problems: [SourceProblem], splits: Int)? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { raw -> (ids: [String], problems: [SourceProblem], splits: Int)? in
+            let buffer = UnsafeRawBufferPointer(raw)
+            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var ids: [String] = []
+            var indexer = DumpIndexer(bytes: buffer, path: "x.json") { batch in
+                for order in batch {
+                    var record = SummaryRecord()
+                    order.candidate.fill(&record, base: base) { "#" }
+                    ids.append(record.string(of: .id))
+                }
+            }
+            indexer.splitMinimum = split ? 1 : Int.max
+            guard let result = try? indexer.run() else { return nil }
+            return (ids, result.problems, result.splitScans)
+        }
+    }
+
+    @Test func aSplitScanFindsTheSameOrders() throws {
+        let text = "[\n" + (1...400).map { sampleOrder($0) }.joined(separator: ",\n") + "\n]\n"
+        let whole = try #require(scan(text, split: false))
+        let split = try #require(scan(text, split: true))
+        #expect(split.splits == 1)
+        #expect(whole.splits == 0)
+        #expect(split.ids == whole.ids)
+        #expect(split.ids.count == 400)
+        #expect(split.problems == whole.problems)
+    }
+
+    @Test func aTruncatedSecondHalfIsReportedAsWithoutTheSplit() throws {
+        let text = "[\n" + (1...400).map { sampleOrder($0) }.joined(separator: ",\n") + ",\n{\"id\": \"cut\", \"x\": [1, "
+        let whole = try #require(scan(text, split: false))
+        let split = try #require(scan(text, split: true))
+        #expect(split.splits == 1)
+        #expect(split.ids == whole.ids)
+        #expect(split.problems == whole.problems)
+        #expect(split.problems.first?.message.contains("the file ends in the middle of order 401") == true)
+    }
+
+    @Test func aSplitPointInsideAStringIsNotTaken() throws {
+        // A pretty-printed order whose string holds an escaped newline followed by "{": the guess
+        // lands on a line that is not an order; the result must not change.
+        let orders = (1...50).map { index in
+            "{\n  \"id\": \"o\(index)\",\n  \"order_number\": \"N\(index)\",\n  \"items\": [\n{\"x\": 1},\n  {\"y\": 2}\n  ]\n}"
+        }
+        let text = "[\n" + orders.joined(separator: ",\n") + "\n]"
+        let whole = try #require(scan(text, split: false))
+        let split = try #require(scan(text, split: true))
+        #expect(split.ids == whole.ids)
+        #expect(split.ids.count == 50)
+        #expect(split.problems == whole.problems)
+    }
+}
