@@ -217,8 +217,11 @@ public struct ListState: Sendable, Equatable {
         clampScroll()
     }
 
+    /// Selects the order with this id, or else this order number; false when it is not loaded
+    /// or not among the rows shown.
     mutating func select(id: String) -> Bool {
-        guard let position = position(ofID: id), let row = rows.row(ofPosition: position) else { return false }
+        let byNumber = store.row(ofOrderNumber: id).flatMap { $0 < loadedCount ? $0 : nil }
+        guard let position = position(ofID: id) ?? byNumber, let row = rows.row(ofPosition: position) else { return false }
         selectedPosition = position
         rowHint = row
         clampScroll()
