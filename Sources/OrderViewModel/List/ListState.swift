@@ -255,7 +255,7 @@ public struct ListState: Sendable, Equatable {
         rowsCover = covering
         if let position = selectedPosition, let row = rows.row(ofPosition: position) { rowHint = row }
         if rowsCover < loadedCount {
-            if sort == nil {
+            if sort == nil, query.isEmpty || loadedCount - rowsCover <= inlineRebuildLimit {
                 rows = RowRebuild.rows(snapshot, from: rowsCover, query: query, sort: nil, base: rows)
                 rowsCover = loadedCount
             } else {
