@@ -116,3 +116,36 @@ struct DumpSplitScanTests {
         #expect(split.problems == whole.problems)
     }
 }
+
+@Suite("Dump streaming")
+struct DumpStreamingTests {
+    @Test func streamedOrdersComeInFileOrderWithTheProblems() throws {
+        let dir = try TempDirectory()
+        let text = "[" + (1...30).map { sampleOrder($0) }.joined(separator: ",\n") + ",\n{\"id\": \"cut"
+        var numbers: [String] = []
+        let problems = try DumpSource.streamOrders(path: try dir.write("s.json", text)) { order in
+            numbers.append(order.orderNumber ?? "")
+        }
+        #expect(numbers == (1...30).map { "N\($0)" })
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("the file ends in the middle of order 31") == true)
+    }
+
+    @Test func anOrderTheParserRejectsStopsTheStreamWithItsPlace() throws {
+        let dir = try TempDirectory()
+        let file = try dir.write("esc.json", "[{\"id\": \"a\"},\n{\"id\": \"b\", \"x\": \"bad \\q escape\"}]")
+        var seen = 0
+        do {
+            _ = try DumpSource.streamOrders(path: file) { _ in seen += 1 }
+            Issue.record("expected an error")
+        } catch let error as SourceError {
+            guard case .malformed(let problem) = error else {
+                Issue.record("expected malformed, got \(error)")
+                return
+            }
+            #expect(seen == 1)
+            #expect(problem.line == 2)
+            #expect(problem.message == "order b cannot be read: invalid escape \\q in a string")
+        }
+    }
+}

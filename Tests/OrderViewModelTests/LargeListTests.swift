@@ -155,4 +155,29 @@ import Testing
         let rows = RowRebuild(generation: 1, snapshot: snapshot, query: query, sort: nil).run()
         #expect(Array(rows) == summaries.indices.filter { query.matches(summaries[$0]) })
     }
+
+    @Test func rowsIndexedDuringABigFilterAreFilteredToo() throws {
+        let store = Self.store(40)
+        var state = Self.started()
+        state.list.inlineRebuildLimit = 10
+        let first = SharedSummaries(store: store, count: 20, complete: false)
+        _ = state.handle(.pageLoaded(request: 1, .success(OrderPage(summaries: [], next: nil, shared: first))))
+        guard case .rebuildRows(let rebuild)? = state.handle(.command(.setFilter("status:open"))).last else {
+            Issue.record("expected a rebuild")
+            return
+        }
+        // The index grows while the filter runs: nothing changes until the result is in.
+        let progress = IndexProgress(orders: 40, bytes: 100, totalBytes: 100, finished: true)
+        _ = state.handle(.indexProgress(progress, SharedSummaries(store: store, count: 40, complete: true)))
+        #expect(state.list.rows.count == 20)
+        let effects = state.handle(.rowsRebuilt(generation: rebuild.generation, rows: rebuild.run(), covering: 20))
+        #expect(state.list.rows.count == 10)  // the result for the first 20 orders is shown...
+        guard case .rebuildRows(let more)? = effects.last else {
+            Issue.record("expected a rebuild for the new rows, got \(effects)")
+            return
+        }
+        _ = state.handle(.rowsRebuilt(generation: more.generation, rows: more.run(), covering: 40))
+        #expect(state.list.rows.count == 20)  // ...then the one for all 40
+        #expect(!state.list.rebuildPending)
+    }
 }

@@ -136,11 +136,14 @@ struct DumpIndexer {
         let pointer = UncheckedBox(base)
         Thread.detachNewThread {
             var other = DumpScanner(base: pointer.value, count: n)
+            // Batches kept as they come (no one array that doubles and copies as it grows).
+            let batches = BatchList()
+            other.onBatch = { batches.items.append($0) }
             do throws(ScanFailure) {
                 let end = try other.scanValue(from: split, insideTopArray: true)
-                second.finish(UncheckedBox((other, Swift.Result<Int, ScanFailure>.success(end))))
+                second.finish(UncheckedBox((other, batches.items, Swift.Result<Int, ScanFailure>.success(end))))
             } catch {
-                second.finish(UncheckedBox((other, Swift.Result<Int, ScanFailure>.failure(error))))
+                second.finish(UncheckedBox((other, batches.items, Swift.Result<Int, ScanFailure>.failure(error))))
             }
         }
         scanner.stopAt = split
@@ -152,11 +155,11 @@ struct DumpIndexer {
             _ = second.wait()  // the mapping must outlive the other thread
             throw error
         }
-        let (other, result) = second.wait().value
+        let (other, batches, result) = second.wait().value
         guard scanner.reachedStop else { return end }
         scanner.reachedStop = false
         splits += 1
-        scanner.absorb(other)
+        scanner.absorb(other, batches: batches)
         return try result.get()
     }
 
@@ -261,19 +264,24 @@ struct DumpIndexer {
 /// `@unchecked Sendable`: `value` is written once under `condition` and read after it is set.
 final class SecondHalf: @unchecked Sendable {
     private let condition = NSCondition()
-    private var value: UncheckedBox<(DumpScanner, Swift.Result<Int, ScanFailure>)>?
+    private var value: UncheckedBox<(DumpScanner, [[ScannedOrder]], Swift.Result<Int, ScanFailure>)>?
 
-    func finish(_ result: UncheckedBox<(DumpScanner, Swift.Result<Int, ScanFailure>)>) {
+    func finish(_ result: UncheckedBox<(DumpScanner, [[ScannedOrder]], Swift.Result<Int, ScanFailure>)>) {
         condition.lock()
         value = result
         condition.broadcast()
         condition.unlock()
     }
 
-    func wait() -> UncheckedBox<(DumpScanner, Swift.Result<Int, ScanFailure>)> {
+    func wait() -> UncheckedBox<(DumpScanner, [[ScannedOrder]], Swift.Result<Int, ScanFailure>)> {
         condition.lock()
         defer { condition.unlock() }
         while value == nil { condition.wait() }
         return value!
     }
+}
+
+/// The batches a second-half scanner hands over, collected on its own thread.
+final class BatchList {
+    var items: [[ScannedOrder]] = []
 }

@@ -719,7 +719,15 @@ struct DumpScanner {
     }
 
     /// Takes over what a scanner of the rest of the file found (after this one reached `stopAt`).
-    mutating func absorb(_ other: DumpScanner) {
+    /// `batches` are the orders it handed to its own `onBatch`, in order, before its `orders`.
+    mutating func absorb(_ other: DumpScanner, batches: [[ScannedOrder]] = []) {
+        if let onBatch {
+            if !orders.isEmpty { onBatch(orders) }
+            orders.removeAll(keepingCapacity: true)
+            for batch in batches { onBatch(batch) }
+        } else {
+            for batch in batches { orders.append(contentsOf: batch) }
+        }
         orders.append(contentsOf: other.orders)
         foundCount += other.foundCount
         pageCount += other.pageCount

@@ -217,8 +217,11 @@ public struct ListState: Sendable, Equatable {
         clampScroll()
     }
 
+    /// Selects the order with this id, or else this order number; false when it is not loaded
+    /// or not among the rows shown.
     mutating func select(id: String) -> Bool {
-        guard let position = position(ofID: id), let row = rows.row(ofPosition: position) else { return false }
+        let byNumber = store.row(ofOrderNumber: id).flatMap { $0 < loadedCount ? $0 : nil }
+        guard let position = position(ofID: id) ?? byNumber, let row = rows.row(ofPosition: position) else { return false }
         selectedPosition = position
         rowHint = row
         clampScroll()
@@ -252,7 +255,7 @@ public struct ListState: Sendable, Equatable {
         rowsCover = covering
         if let position = selectedPosition, let row = rows.row(ofPosition: position) { rowHint = row }
         if rowsCover < loadedCount {
-            if sort == nil {
+            if sort == nil, query.isEmpty || loadedCount - rowsCover <= inlineRebuildLimit {
                 rows = RowRebuild.rows(snapshot, from: rowsCover, query: query, sort: nil, base: rows)
                 rowsCover = loadedCount
             } else {
