@@ -93,6 +93,13 @@ struct DisplayOptions: ParsableArguments {
     @Flag(name: .long, help: "Draw boxes with ASCII characters instead of Unicode line drawing.")
     var ascii = false
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Mask customer personal data (names, emails, phones, addresses, birth dates, coordinates, "
+                + "comments) on every screen and in copies and exports; the x key cannot turn it off."))
+    var redact = false
+
     @Option(
         name: .long,
         help: ArgumentHelp(

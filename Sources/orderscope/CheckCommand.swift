@@ -25,6 +25,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the report as JSON (one object with an entry per order with anomalies).")
     var json = false
 
+    @Flag(name: .long, help: "Mask customer personal data in the report.")
+    var redact = false
+
     func run() throws {
         var checked = 0
         var findings: [(order: String, anomalies: [Anomaly])] = []
@@ -37,8 +40,9 @@ struct CheckCommand: ParsableCommand {
                 throw OrderScopeExit.fail(error)
             }
             problems += source.problems
-            try source.forEachOrder { _, order in
+            try source.forEachOrder { _, decoded in
                 checked += 1
+                let order = redact ? Redactor.redact(decoded) : decoded
                 let anomalies = AnomalyChecker.check(order)
                 if !anomalies.isEmpty { findings.append((order.displayNumber, anomalies)) }
             }

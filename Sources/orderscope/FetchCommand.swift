@@ -30,6 +30,9 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The dump to write (a .gz suffix compresses it).")
     var out: String
 
+    @Flag(name: .long, help: "Mask customer personal data in the saved orders (names, contacts, addresses, comments).")
+    var redact = false
+
     func validate() throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be 1...100, not \(limit).") }
         if out.isEmpty { throw ValidationError("--out needs a file name.") }
@@ -47,8 +50,9 @@ struct FetchCommand: AsyncParsableCommand {
         let path = out
         let gzip = out.hasSuffix(".gz")
         let pageSize = limit
+        let redact = self.redact
         let work = Task { () throws -> Int in
-            try await OrderDumpFetcher.fetch(from: source, to: path, gzip: gzip, pageSize: pageSize) { state in
+            try await OrderDumpFetcher.fetch(from: source, to: path, gzip: gzip, pageSize: pageSize, redact: redact) { state in
                 if interactive || state.saved % 100 == 0 {
                     let text = "\(state.saved) orders saved (\(state.bytes / 1000) kB)"
                     FileHandleOutput.standardError.write(interactive ? "\r" + text + "\u{1B}[K" : text + "\n")

@@ -21,7 +21,8 @@ enum TerminalSession {
             } else {
                 keys = []
             }
-            let grid = ScreenDump.render(source: source, origin: origin, label: label, size: size, keys: keys)
+            let grid = ScreenDump.render(
+                source: source, state: initialState(origin, display: display), label: label, size: size, keys: keys)
             FileHandleOutput.standardOutput.write(grid.lines().joined(separator: "\n") + "\n")
             return
         }
@@ -36,7 +37,7 @@ enum TerminalSession {
         defer { terminal.shutdown() }
         var theme: Theme = noColor || terminal.colorCapability == .none ? .monochrome : .standard
         if display.ascii || !terminal.supportsUnicode { theme.glyphs = .ascii }
-        var state = UIState(app: initialState(origin), sourceLabel: label)
+        var state = UIState(app: initialState(origin, display: display), sourceLabel: label)
         state.mouseEnabled = !display.noMouse
         let loop = AppLoop(state: state, terminal: terminal, source: source, theme: theme)
         loop.backgroundWork = backgroundWork
@@ -44,9 +45,15 @@ enum TerminalSession {
     }
 
     /// Dumps are indexed already: every page loads in the background instead of on demand.
-    static func initialState(_ origin: SourceOrigin) -> AppState {
-        if case .api = origin { return AppState(origin: origin) }
-        return AppState(origin: origin, pageSize: 5_000, prefetchDistance: .max)
+    static func initialState(_ origin: SourceOrigin, display: DisplayOptions) -> AppState {
+        var state: AppState
+        if case .api = origin {
+            state = AppState(origin: origin)
+        } else {
+            state = AppState(origin: origin, pageSize: 5_000, prefetchDistance: .max)
+        }
+        if display.redact { state.redaction = .locked }
+        return state
     }
 }
 
@@ -86,11 +93,10 @@ enum ScreenDump {
         init(_ message: String) { self.message = message }
     }
 
-    static func render(source: any OrderSource, origin: SourceOrigin, label: String, size: Size, keys: [Key]) -> Grid {
+    static func render(source: any OrderSource, state: AppState, label: String, size: Size, keys: [Key]) -> Grid {
         let terminal = FakeTerminal(size: size, keys: keys)
         let loop = AppLoop(
-            state: UIState(app: TerminalSession.initialState(origin), sourceLabel: label), terminal: terminal,
-            source: source, theme: .monochrome)
+            state: UIState(app: state, sourceLabel: label), terminal: terminal, source: source, theme: .monochrome)
         loop.settlesBeforeEachKey = true
         loop.run()
         return loop.renderFrame()

@@ -127,6 +127,8 @@ extension KeyTable {
         KeyBinding([.char("c")], .app(.toggleSection), in: [.detail], hint: "fold", help: "Collapse or expand the section"),
         KeyBinding([.char("r")], .app(.toggleRaw), in: [.detail], hint: "raw", help: "Raw JSON of the node under the cursor"),
         KeyBinding([.char("R")], .app(.retry), hint: "", help: "Retry the failed load"),
+        KeyBinding([.char("x")], .app(.toggleRedaction),
+                   help: "Mask customer personal data (names, contacts, addresses) or show it again"),
         KeyBinding([.ctrl("l")], .redraw, help: "Redraw the screen"),
         KeyBinding([.ctrl("z")], .suspend, help: "Suspend to the shell (fg resumes)"),
         KeyBinding([.char("m")], .toggleMouse, help: "Turn mouse reporting off/on (off lets the terminal select text)"),

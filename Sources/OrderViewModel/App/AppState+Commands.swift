@@ -55,7 +55,25 @@ extension AppState {
         case .searchPrevious: return searchStep(forward: false, includeCurrent: false)
         case .jump(let key): return jump(to: key)
         case .retry: return retry()
+        case .toggleRedaction: return toggleRedaction()
         }
+    }
+
+    // MARK: - Redaction
+
+    private mutating func toggleRedaction() -> [AppEffect] {
+        switch redaction {
+        case .locked:
+            status = .warning("redaction stays on: started with --redact")
+            return []
+        case .on:
+            redaction = .off
+            status = .info("redaction off: personal data is shown")
+        case .off:
+            redaction = .on
+            status = .info("redaction on: personal data is masked")
+        }
+        return reloadOrders()
     }
 
     private var pageStep: Int {

@@ -12,7 +12,7 @@ public struct AppState: Sendable, Equatable {
         lhs.origin == rhs.origin && lhs.list == rhs.list && lhs.detail == rhs.detail && lhs.timeline == rhs.timeline
             && lhs.focus == rhs.focus && lhs.status == rhs.status && lhs.isQuitting == rhs.isQuitting
             && lhs.anomalyCheck?.checked == rhs.anomalyCheck?.checked && lhs.anomalyCheck?.total == rhs.anomalyCheck?.total
-            && lhs.cache == rhs.cache
+            && lhs.cache == rhs.cache && lhs.redaction == rhs.redaction
     }
 
     public var origin: SourceOrigin
@@ -25,6 +25,8 @@ public struct AppState: Sendable, Equatable {
     public var isQuitting = false
     /// Progress of the background anomaly check over the whole source, while it runs.
     public var anomalyCheck: (checked: Int, total: Int)?
+    /// Whether customer personal data is masked (`--redact`, or the toggle key).
+    public var redaction = Redaction.off
     /// How many summaries to ask for per page.
     public var pageSize: Int
     /// Start prefetching the next page when the selection is this close to the end.
@@ -144,7 +146,7 @@ public struct AppState: Sendable, Equatable {
     private mutating func orderLoaded(id: String, _ result: Result<Order, SourceError>) -> [AppEffect] {
         switch result {
         case .success(let order):
-            let analysis = OrderAnalysis(order: order)
+            let analysis = OrderAnalysis(order: redaction.apply(order))
             remember(id: id, analysis)
             if var summary = list.summary(id: id), summary.anomalyCount != analysis.anomalies.count {
                 summary.anomalyCount = analysis.anomalies.count
@@ -158,6 +160,18 @@ public struct AppState: Sendable, Equatable {
             status = .error(error.message + " (r to retry)")
         }
         return []
+    }
+
+    /// Drops every loaded order (after redaction changed) and loads the selected one again.
+    mutating func reloadOrders() -> [AppEffect] {
+        cache = [:]
+        cacheOrder = []
+        guard let id = detail.orderID else { return [] }
+        detail = DetailState(viewportHeight: detail.viewportHeight)
+        detail.orderID = id
+        detail.load = .loading
+        timeline.reset(entries: 0)
+        return [.loadOrder(id: id)]
     }
 
     private mutating func remember(id: String, _ analysis: OrderAnalysis) {
