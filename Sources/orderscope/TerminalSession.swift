@@ -39,7 +39,9 @@ enum TerminalSession {
         if display.ascii || !terminal.supportsUnicode { theme.glyphs = .ascii }
         var state = UIState(app: initialState(origin, display: display), sourceLabel: label)
         state.mouseEnabled = !display.noMouse
-        let loop = AppLoop(state: state, terminal: terminal, source: source, theme: theme)
+        let loop = AppLoop(
+            state: state, terminal: terminal, source: source, theme: theme,
+            clipboard: ClipboardSequence.Route.detect(environment: ProcessInfo.processInfo.environment))
         loop.backgroundWork = backgroundWork
         loop.run()
     }

@@ -27,12 +27,13 @@ public final class AppLoop {
 
     public init(
         state: UIState, terminal: TerminalIO, source: any OrderSource, keys: KeyTable = .standard,
-        theme: Theme = .standard
+        theme: Theme = .standard, clipboard: ClipboardSequence.Route = .osc52,
+        clipboardMaxBytes: Int = ClipboardSequence.defaultMaxBytes
     ) {
         self.state = state
         self.terminal = terminal
         self.source = source
-        self.controller = UIController(keys: keys)
+        self.controller = UIController(keys: keys, clipboard: clipboard, clipboardMaxBytes: clipboardMaxBytes)
         self.theme = theme
     }
 
@@ -114,6 +115,8 @@ public final class AppLoop {
                 terminal.invalidate()
             case .setMouse(let enabled):
                 terminal.setMouseReporting(enabled)
+            case .writeRaw(let bytes):
+                terminal.writeRaw(bytes)
             case .app(let effect):
                 run(effect)
             }
