@@ -126,16 +126,16 @@ public enum Redactor {
         Order(json: redact(order.raw))
     }
 
-    /// The list columns with the customer's name, email, phone and company masked.
+    /// The list columns with the customer's name, email, phone and company masked, field by
+    /// field as in a redacted order (so a redacted dump lists the same).
     public static func redact(_ summary: OrderSummary) -> OrderSummary {
+        func masked(_ text: String?) -> String? { text.map { $0.isEmpty ? $0 : mask } }
         var copy = summary
-        let hadName = [summary.customerFirstName, summary.customerLastName, summary.companyName, summary.customerEmail]
-            .contains { $0?.isEmpty == false }
-        copy.customerFirstName = hadName ? mask : nil
-        copy.customerLastName = nil
-        copy.companyName = nil
-        copy.customerEmail = summary.customerEmail.map { $0.isEmpty ? $0 : mask }
-        copy.customerPhone = summary.customerPhone.map { $0.isEmpty ? $0 : mask }
+        copy.customerFirstName = masked(summary.customerFirstName)
+        copy.customerLastName = masked(summary.customerLastName)
+        copy.companyName = masked(summary.companyName)
+        copy.customerEmail = masked(summary.customerEmail)
+        copy.customerPhone = masked(summary.customerPhone)
         return copy
     }
 }

@@ -117,8 +117,37 @@ public final class AppLoop {
                 terminal.setMouseReporting(enabled)
             case .writeRaw(let bytes):
                 terminal.writeRaw(bytes)
+            case .export(let path, let format):
+                export(to: path, format: format)
+            case .screenshot(let path):
+                do {
+                    try ListExporter.screenshot(renderFrame(), to: OperatorPath.expand(path))
+                    state.app.status = .info("screen saved to \(path)")
+                } catch {
+                    state.app.status = .error(error.message)
+                }
             case .app(let effect):
                 run(effect)
+            }
+        }
+    }
+
+    /// Exports the list as it is now (filtered, sorted, redacted if on) on a background task.
+    private func export(to path: String, format: ListExporter.Format) {
+        let list = state.app.list
+        let summaries = list.rows.indices.compactMap { list.summary(atRow: $0) }
+        let redaction = state.app.redaction
+        let source = self.source
+        let mailbox = self.mailbox
+        pending += 1
+        Task.detached {
+            do throws(ListExporter.Failure) {
+                let count = try await ListExporter.export(
+                    summaries, format: format, to: OperatorPath.expand(path), redaction: redaction,
+                    loadOrder: { id throws(SourceError) in try await source.order(id: id) })
+                mailbox.post(.noticed(.info("exported \(count) orders to \(path) (\(format.rawValue))")))
+            } catch {
+                mailbox.post(.noticed(.error(error.message)))
             }
         }
     }

@@ -27,6 +27,10 @@ public struct UIController: Sendable {
         case setMouse(Bool)
         /// Bytes for the terminal as they are (the OSC 52 clipboard sequence).
         case writeRaw([UInt8])
+        /// Write the filtered, sorted list to a file (in the background).
+        case export(path: String, format: ListExporter.Format)
+        /// Write the screen as text to a file.
+        case screenshot(path: String)
     }
 
     /// Applies one key; `size` is the current terminal size (for mouse hit-testing).
@@ -229,6 +233,26 @@ public struct UIController: Sendable {
             return []
         case "raw":
             return send(.command(.toggleRaw), to: &state)
+        case "export", "w":
+            let words = argument.split(separator: " ").map(String.init)
+            guard let path = words.first else {
+                state.app.status = .error(":export needs a file name (.csv, .json or .ndjson)")
+                return []
+            }
+            let explicit = words.dropFirst().first.map { ListExporter.Format(rawValue: $0.lowercased()) }
+            guard let format = explicit ?? ListExporter.Format(path: path) else {
+                state.app.status = .error(
+                    ":export: say csv, json or ndjson after the file name, or end it in .csv, .json or .ndjson")
+                return []
+            }
+            state.app.status = .info("exporting \(state.app.list.rows.count) orders to \(path)…")
+            return [.export(path: path, format: format)]
+        case "screenshot", "shot":
+            guard !argument.isEmpty else {
+                state.app.status = .error(":screenshot needs a file name")
+                return []
+            }
+            return [.screenshot(path: argument)]
         case "copy", "y":
             guard !argument.isEmpty else { return copy(.value, state: &state) }
             let wanted = String(argument.lowercased().filter { $0 != " " })
@@ -242,7 +266,8 @@ public struct UIController: Sendable {
             }
             return copy(target, state: &state)
         default:
-            state.app.status = .error("unknown command :\(name) (try :order, :sort, :filter, :find, :help, :q)")
+            state.app.status = .error(
+                "unknown command :\(name) (try :order, :sort, :filter, :find, :copy, :export, :screenshot, :help, :q)")
             return []
         }
     }

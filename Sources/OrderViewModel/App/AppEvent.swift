@@ -13,6 +13,8 @@ public enum AppEvent: Sendable {
     /// A background check of every order found these anomaly counts (by order id); `checked`
     /// of `total` orders are done so far.
     case anomaliesCounted([String: Int], checked: Int, total: Int)
+    /// Work the loop ran for the operator (an export) reports how it went, for the status bar.
+    case noticed(StatusMessage)
 }
 
 /// Work the state asks the outside world to do; results come back as `AppEvent`s.

@@ -85,6 +85,9 @@ public struct AppState: Sendable, Equatable {
             list.applyAnomalyCounts(counts)
             anomalyCheck = checked < total ? (checked, total) : nil
             return selectionChanged()
+        case .noticed(let message):
+            status = message
+            return []
         }
     }
 
