@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OrderSources
 import OrderTUI
 import OrderViewModel
@@ -31,8 +32,9 @@ struct BrowseCommand: ParsableCommand {
     func run() throws {
         if apiOptions.api {
             let source: DinteroAPISource
+            let config = try display.loadConfig()
             do {
-                source = try apiOptions.query.makeSource()
+                source = try apiOptions.query.makeSource(config: config)
             } catch {
                 throw OrderScopeExit.fail(error)
             }
@@ -103,6 +105,13 @@ struct DisplayOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
+            "Settings file (default $ORDERSCOPE_CONFIG, else $XDG_CONFIG_HOME/orderscope/config.toml).",
+            valueName: "FILE"))
+    var config: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
             "Render the screen as text at this size (e.g. 120x40) without a terminal, after the keys "
                 + "given with --keys, print it and exit.", valueName: "WxH"))
     var screenDump: String?
@@ -114,6 +123,17 @@ struct DisplayOptions: ParsableArguments {
                 + "j, G, Enter, Tab, Esc, /, :, PgDn ...). Text after / or : is typed as is.",
             valueName: "KEYS"))
     var keys: String?
+
+    /// The config file's settings; a problem stops here with exit status 2, before the
+    /// terminal is taken.
+    func loadConfig() throws -> AppConfig {
+        do {
+            return try AppConfig.load(flag: config, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            OrderScopeExit.printError(error.description)
+            throw OrderScopeExit.unusableInput
+        }
+    }
 
     func validate() throws {
         if let screenDump, ScreenDump.parseSize(screenDump) == nil {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import OrderSources
+import OrderTUI
 
 #if canImport(Glibc)
     import Glibc
@@ -30,6 +31,9 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The dump to write (a .gz suffix compresses it).")
     var out: String
 
+    @Option(name: .long, help: ArgumentHelp("Settings file for the default account and store.", valueName: "FILE"))
+    var config: String?
+
     @Flag(name: .long, help: "Mask customer personal data in the saved orders (names, contacts, addresses, comments).")
     var redact = false
 
@@ -40,8 +44,15 @@ struct FetchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let source: DinteroAPISource
+        let settings: AppConfig
         do {
-            source = try query.makeSource()
+            settings = try AppConfig.load(flag: config, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            OrderScopeExit.printError(error.description)
+            throw OrderScopeExit.unusableInput
+        }
+        do {
+            source = try query.makeSource(config: settings)
         } catch {
             throw OrderScopeExit.fail(error)
         }

@@ -10,6 +10,7 @@ struct OrderScopeCommand: AsyncParsableCommand {
         version: OrderScopeVersion.current,
         subcommands: [
             BrowseCommand.self, DemoCommand.self, PrintCommand.self, CheckCommand.self, ExportCommand.self, FetchCommand.self,
+            ConfigCommand.self,
             GenerateCommand.self, MockAPICommand.self,
         ],
         defaultSubcommand: BrowseCommand.self

@@ -38,4 +38,29 @@ struct OperatorCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains(".csv, .json or .ndjson"))
     }
+
+    @Test func aBadConfigStopsStartupWithExitTwoBeforeTheScreenIsTaken() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        let file = directory.appendingPathComponent("config.toml")
+        try "[keys]\nquitt = [\"Q\"]\n".write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        let result = try BinaryRunner.run(["demo"], environment: ["ORDERSCOPE_CONFIG": file.path, "TERM": "xterm"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)  // nothing was sent to the terminal
+        #expect(result.stderr.contains("config.toml:2:1: unknown key command \"quitt\" in [keys] (did you mean `quit`?)"))
+    }
+
+    @Test func aConfigRebindsKeysInTheRealBinary() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        let file = directory.appendingPathComponent("config.toml")
+        try "redact = true\n[keys]\nhelp = [\"F1\"]\n".write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        let result = try BinaryRunner.run(
+            ["demo", "--config", file.path, "--screen-dump", "100x40", "--keys", "F1"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("F1"))
+        #expect(result.stdout.contains("Help"))
+        let defaults = try BinaryRunner.run(["config", "--print-defaults"])
+        #expect(defaults.stdout.contains("page_size = 100"))
+    }
 }
