@@ -33,6 +33,8 @@ public enum SourceError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAFile(path: String)
     case unreadable(path: String, reason: String)
     case emptyFile(path: String)
+    /// A file OrderScope writes (an export, a screenshot) could not be written.
+    case unwritable(path: String, reason: String)
     /// The input is JSON (or text) but holds no orders; `found` says what it holds instead.
     case notOrders(path: String, found: String)
     /// The input cannot be read as JSON at all before any order was found.
@@ -56,6 +58,7 @@ public enum SourceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notAFile(let path): return "\(path): is a directory, not a dump file"
         case .unreadable(let path, let reason): return "\(path): cannot be read (\(reason))"
         case .emptyFile(let path): return "\(path): the file is empty"
+        case .unwritable(let path, let reason): return "\(path): cannot be written (\(reason))"
         case .notOrders(let path, let found): return "\(path): holds no orders (\(found))"
         case .malformed(let problem):
             var text = problem.description

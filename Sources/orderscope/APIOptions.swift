@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import OrderTUI
+import Foundation
 import OrderSources
 
 /// Which Dintero account, store and orders to read, and how to reach the API; shared by
@@ -68,8 +70,13 @@ struct APIQueryOptions: ParsableArguments {
     }
 
     /// Resolves credentials and builds the source; errors are `SourceError`s for the operator.
-    func makeSource() throws(SourceError) -> DinteroAPISource {
-        let credentials = try DinteroCredentials.resolve(accountID: accountId, clientID: clientId)
+    /// `config` supplies the account and store when neither a flag nor the environment does.
+    func makeSource(config: AppConfig = AppConfig()) throws(SourceError) -> DinteroAPISource {
+        let environmentAccount = ProcessInfo.processInfo.environment["DINTERO_ACCOUNT_ID"].map { !$0.isEmpty } == true
+        let credentials = try DinteroCredentials.resolve(
+            accountID: accountId ?? (environmentAccount ? nil : config.accountID), clientID: clientId)
+        var query = self.query
+        if query.storeID == nil { query.storeID = config.storeID }
         return try DinteroAPISource(
             credentials: credentials, query: query,
             options: DinteroAPIOptions(baseURL: apiBase, timeout: .seconds(timeout)))

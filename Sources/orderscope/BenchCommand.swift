@@ -201,7 +201,9 @@ struct HeadlessDriver {
     init(source: DumpSource, size: Size) {
         self.source = source
         self.size = size
-        state = UIState(app: TerminalSession.initialState(.files([source.paths.first ?? ""])), sourceLabel: "bench")
+        state = UIState(app: TerminalSession.initialState(
+            .files([source.paths.first ?? ""]), display: (try? DisplayOptions.parse([])) ?? DisplayOptions(),
+            config: AppConfig()), sourceLabel: "bench")
     }
 
     mutating func start() async {

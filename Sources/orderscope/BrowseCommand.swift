@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OrderSources
 import OrderTUI
 import OrderViewModel
@@ -31,8 +32,9 @@ struct BrowseCommand: ParsableCommand {
     func run() throws {
         if apiOptions.api {
             let source: DinteroAPISource
+            let config = try display.loadConfig()
             do {
-                source = try apiOptions.query.makeSource()
+                source = try apiOptions.query.makeSource(config: config)
             } catch {
                 throw OrderScopeExit.fail(error)
             }
@@ -94,6 +96,20 @@ struct DisplayOptions: ParsableArguments {
     @Flag(name: .long, help: "Draw boxes with ASCII characters instead of Unicode line drawing.")
     var ascii = false
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Mask customer personal data (names, emails, phones, addresses, birth dates, coordinates, "
+                + "comments) on every screen and in copies and exports; the x key cannot turn it off."))
+    var redact = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Settings file (default $ORDERSCOPE_CONFIG, else $XDG_CONFIG_HOME/orderscope/config.toml).",
+            valueName: "FILE"))
+    var config: String?
+
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -108,6 +124,17 @@ struct DisplayOptions: ParsableArguments {
                 + "j, G, Enter, Tab, Esc, /, :, PgDn ...). Text after / or : is typed as is.",
             valueName: "KEYS"))
     var keys: String?
+
+    /// The config file's settings; a problem stops here with exit status 2, before the
+    /// terminal is taken.
+    func loadConfig() throws -> AppConfig {
+        do {
+            return try AppConfig.load(flag: config, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            OrderScopeExit.printError(error.description)
+            throw OrderScopeExit.unusableInput
+        }
+    }
 
     func validate() throws {
         if let screenDump, ScreenDump.parseSize(screenDump) == nil {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import OrderSources
+import OrderTUI
 
 #if canImport(Glibc)
     import Glibc
@@ -30,6 +31,12 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The dump to write (a .gz suffix compresses it).")
     var out: String
 
+    @Option(name: .long, help: ArgumentHelp("Settings file for the default account and store.", valueName: "FILE"))
+    var config: String?
+
+    @Flag(name: .long, help: "Mask customer personal data in the saved orders (names, contacts, addresses, comments).")
+    var redact = false
+
     func validate() throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be 1...100, not \(limit).") }
         if out.isEmpty { throw ValidationError("--out needs a file name.") }
@@ -37,8 +44,15 @@ struct FetchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let source: DinteroAPISource
+        let settings: AppConfig
         do {
-            source = try query.makeSource()
+            settings = try AppConfig.load(flag: config, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            OrderScopeExit.printError(error.description)
+            throw OrderScopeExit.unusableInput
+        }
+        do {
+            source = try query.makeSource(config: settings)
         } catch {
             throw OrderScopeExit.fail(error)
         }
@@ -47,8 +61,9 @@ struct FetchCommand: AsyncParsableCommand {
         let path = out
         let gzip = out.hasSuffix(".gz")
         let pageSize = limit
+        let redact = self.redact
         let work = Task { () throws -> Int in
-            try await OrderDumpFetcher.fetch(from: source, to: path, gzip: gzip, pageSize: pageSize) { state in
+            try await OrderDumpFetcher.fetch(from: source, to: path, gzip: gzip, pageSize: pageSize, redact: redact) { state in
                 if interactive || state.saved % 100 == 0 {
                     let text = "\(state.saved) orders saved (\(state.bytes / 1000) kB)"
                     FileHandleOutput.standardError.write(interactive ? "\r" + text + "\u{1B}[K" : text + "\n")

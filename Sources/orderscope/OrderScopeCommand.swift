@@ -8,7 +8,11 @@ struct OrderScopeCommand: AsyncParsableCommand {
         commandName: "orderscope",
         abstract: "Browse Dintero orders in the terminal: from dumps, the Dintero API or a demo dataset.",
         version: OrderScopeVersion.current,
-        subcommands: [BrowseCommand.self, DemoCommand.self, PrintCommand.self, CheckCommand.self, FetchCommand.self, GenerateCommand.self, MockAPICommand.self, BenchCommand.self],
+        subcommands: [
+            BrowseCommand.self, DemoCommand.self, PrintCommand.self, CheckCommand.self, ExportCommand.self, FetchCommand.self,
+            ConfigCommand.self,
+            GenerateCommand.self, MockAPICommand.self, BenchCommand.self,
+        ],
         defaultSubcommand: BrowseCommand.self
     )
 }

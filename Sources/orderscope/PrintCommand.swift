@@ -23,6 +23,9 @@ struct PrintCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Print the full detail of the order with this id or order number.")
     var order: String?
 
+    @Flag(name: .long, help: "Mask customer personal data (names, contacts, addresses, birth dates, comments).")
+    var redact = false
+
     func run() async throws {
         let source: DumpSource
         do {
@@ -33,7 +36,12 @@ struct PrintCommand: AsyncParsableCommand {
         for problem in source.problems { OrderScopeExit.printError(problem.description) }
 
         guard let wanted = order else {
-            PlainTextReport.table(source.summaries) { FileHandleOutput.standardOutput.write($0) }
+            let write = { (text: String) in FileHandleOutput.standardOutput.write(text) }
+            if redact {
+                PlainTextReport.table(source.summaries.lazy.map(Redactor.redact), write: write)
+            } else {
+                PlainTextReport.table(source.summaries, write: write)
+            }
             return
         }
         let loaded: Order
@@ -42,6 +50,6 @@ struct PrintCommand: AsyncParsableCommand {
         } catch {
             throw OrderScopeExit.fail(error)
         }
-        FileHandleOutput.standardOutput.write(PlainTextReport.sections(OrderScreens.fullReport(loaded)))
+        FileHandleOutput.standardOutput.write(PlainTextReport.sections(OrderScreens.fullReport(redact ? Redactor.redact(loaded) : loaded)))
     }
 }

@@ -14,6 +14,7 @@ enum TerminalSession {
         source: any OrderSource, origin: SourceOrigin, label: String, display: DisplayOptions,
         backgroundWork: (@Sendable (Mailbox) -> Void)? = nil
     ) throws {
+        let config = try display.loadConfig()
         if let dump = display.screenDump, let size = ScreenDump.parseSize(dump) {
             let keys: [Key]
             if let text = display.keys, case .success(let parsed) = ScreenDump.parseKeys(text) {
@@ -21,7 +22,9 @@ enum TerminalSession {
             } else {
                 keys = []
             }
-            let grid = ScreenDump.render(source: source, origin: origin, label: label, size: size, keys: keys)
+            let grid = ScreenDump.render(
+                source: source, state: initialState(origin, display: display, config: config), label: label, size: size,
+                keys: keys, table: config.keyTable())
             FileHandleOutput.standardOutput.write(grid.lines().joined(separator: "\n") + "\n")
             return
         }
@@ -34,19 +37,31 @@ enum TerminalSession {
             throw OrderScopeExit.unusableInput
         }
         defer { terminal.shutdown() }
-        var theme: Theme = noColor || terminal.colorCapability == .none ? .monochrome : .standard
+        let monochrome = noColor || terminal.colorCapability == .none || config.theme == "monochrome"
+        var theme: Theme = monochrome ? .monochrome : .standard
         if display.ascii || !terminal.supportsUnicode { theme.glyphs = .ascii }
-        var state = UIState(app: initialState(origin), sourceLabel: label)
+        var state = UIState(app: initialState(origin, display: display, config: config), sourceLabel: label)
         state.mouseEnabled = !display.noMouse
-        let loop = AppLoop(state: state, terminal: terminal, source: source, theme: theme)
+        let loop = AppLoop(
+            state: state, terminal: terminal, source: source, keys: config.keyTable(), theme: theme,
+            clipboard: config.clipboardRoute(environment: ProcessInfo.processInfo.environment),
+            clipboardMaxBytes: config.clipboardMaxBytes)
         loop.backgroundWork = backgroundWork
         loop.run()
     }
 
     /// Dumps are indexed already: every page loads in the background instead of on demand.
-    static func initialState(_ origin: SourceOrigin) -> AppState {
-        if case .api = origin { return AppState(origin: origin) }
-        return AppState(origin: origin, pageSize: 5_000, prefetchDistance: .max)
+    static func initialState(_ origin: SourceOrigin, display: DisplayOptions, config: AppConfig) -> AppState {
+        var state: AppState
+        if case .api = origin {
+            state = AppState(origin: origin, pageSize: config.pageSize)
+        } else {
+            state = AppState(origin: origin, pageSize: 5_000, prefetchDistance: .max)
+        }
+        // --redact locks redaction on; the config's `redact = true` only starts with it on.
+        if config.redact { state.redaction = .on }
+        if display.redact { state.redaction = .locked }
+        return state
     }
 }
 
@@ -86,11 +101,13 @@ enum ScreenDump {
         init(_ message: String) { self.message = message }
     }
 
-    static func render(source: any OrderSource, origin: SourceOrigin, label: String, size: Size, keys: [Key]) -> Grid {
+    static func render(
+        source: any OrderSource, state: AppState, label: String, size: Size, keys: [Key], table: KeyTable = .standard
+    ) -> Grid {
         let terminal = FakeTerminal(size: size, keys: keys)
         let loop = AppLoop(
-            state: UIState(app: TerminalSession.initialState(origin), sourceLabel: label), terminal: terminal,
-            source: source, theme: .monochrome)
+            state: UIState(app: state, sourceLabel: label), terminal: terminal, source: source, keys: table,
+            theme: .monochrome)
         loop.settlesBeforeEachKey = true
         loop.run()
         return loop.renderFrame()

@@ -17,10 +17,11 @@ public struct FetchProgress: Sendable, Equatable {
 /// folder and renames it only when complete: on any error or cancellation nothing is left under
 /// the final name (and the temporary file is removed).
 public enum OrderDumpFetcher {
-    /// Returns the number of orders saved.
+    /// Returns the number of orders saved. With `redact`, each order's personal data is masked
+    /// (`Redactor`) before it is written, so the dump never holds it.
     @discardableResult
     public static func fetch(
-        from source: DinteroAPISource, to path: String, gzip: Bool, pageSize: Int = 100,
+        from source: DinteroAPISource, to path: String, gzip: Bool, pageSize: Int = 100, redact: Bool = false,
         progress: @Sendable (FetchProgress) -> Void = { _ in }
     ) async throws(SourceError) -> Int {
         var template = Array((path + ".partial-XXXXXX").utf8CString)
@@ -32,7 +33,8 @@ public enum OrderDumpFetcher {
         fchmod(fd, 0o600)
         var closed = false
         do throws(SourceError) {
-            let count = try await write(source: source, fd: fd, name: path, gzip: gzip, pageSize: pageSize, progress: progress)
+            let count = try await write(
+                source: source, fd: fd, name: path, gzip: gzip, pageSize: pageSize, redact: redact, progress: progress)
             closed = true
             if fsync(fd) != 0 || close(fd) != 0 {
                 throw SourceError.unreadable(path: path, reason: "cannot finish writing: \(String(cString: strerror(errno)))")
@@ -49,7 +51,7 @@ public enum OrderDumpFetcher {
     }
 
     private static func write(
-        source: DinteroAPISource, fd: Int32, name: String, gzip: Bool, pageSize: Int,
+        source: DinteroAPISource, fd: Int32, name: String, gzip: Bool, pageSize: Int, redact: Bool,
         progress: @Sendable (FetchProgress) -> Void
     ) async throws(SourceError) -> Int {
         let file = FileDescriptorSink(fileDescriptor: fd, name: name)
@@ -83,7 +85,8 @@ public enum OrderDumpFetcher {
                 guard seenIDs.insert(id).inserted else { continue }
                 state.listed += 1
                 if Task.isCancelled { throw SourceError.cancelled }
-                let full = try await source.orderJSON(id: id)
+                let fetched = try await source.orderJSON(id: id)
+                let full = redact ? Redactor.redact(fetched) : fetched
                 var bytes: [UInt8] = state.saved == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A]
                 full.appendSerialized(to: &bytes)
                 try emit(bytes)

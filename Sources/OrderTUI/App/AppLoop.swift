@@ -30,12 +30,13 @@ public final class AppLoop {
 
     public init(
         state: UIState, terminal: TerminalIO, source: any OrderSource, keys: KeyTable = .standard,
-        theme: Theme = .standard
+        theme: Theme = .standard, clipboard: ClipboardSequence.Route = .osc52,
+        clipboardMaxBytes: Int = ClipboardSequence.defaultMaxBytes
     ) {
         self.state = state
         self.terminal = terminal
         self.source = source
-        self.controller = UIController(keys: keys)
+        self.controller = UIController(keys: keys, clipboard: clipboard, clipboardMaxBytes: clipboardMaxBytes)
         self.theme = theme
         let dump = source as? DumpSource
         self.indexedDump = dump?.indexesInBackground == true ? dump : nil
@@ -138,8 +139,40 @@ public final class AppLoop {
                 terminal.invalidate()
             case .setMouse(let enabled):
                 terminal.setMouseReporting(enabled)
+            case .writeRaw(let bytes):
+                terminal.writeRaw(bytes)
+            case .export(let path, let format):
+                export(to: path, format: format)
+            case .screenshot(let path):
+                do {
+                    try ListExporter.screenshot(renderFrame(), to: OperatorPath.expand(path))
+                    state.app.status = .info("screen saved to \(path)")
+                } catch {
+                    state.app.status = .error(error.message)
+                }
             case .app(let effect):
                 run(effect)
+            }
+        }
+    }
+
+    /// Exports the list as it is now (filtered, sorted, redacted if on) on a background task.
+    private func export(to path: String, format: ListExporter.Format) {
+        let list = state.app.list
+        let redaction = state.app.redaction
+        let source = self.source
+        let mailbox = self.mailbox
+        pending += 1
+        Task.detached {
+            // Made here, off the loop: a list of a million rows takes a while to materialise.
+            let summaries = list.rows.indices.compactMap { list.summary(atRow: $0) }
+            do throws(ListExporter.Failure) {
+                let count = try await ListExporter.export(
+                    summaries, format: format, to: OperatorPath.expand(path), redaction: redaction,
+                    loadOrder: { id throws(SourceError) in try await source.order(id: id) })
+                mailbox.post(.noticed(.info("exported \(count) orders to \(path) (\(format.rawValue))")))
+            } catch {
+                mailbox.post(.noticed(.error(error.message)))
             }
         }
     }

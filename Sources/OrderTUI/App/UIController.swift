@@ -5,9 +5,18 @@ import TerminalCore
 /// through the key table to `AppState.handle`. Pure: no terminal, so tests drive it directly.
 public struct UIController: Sendable {
     public var keys: KeyTable
+    /// How copies reach the clipboard; `.off` only shows them.
+    public var clipboard: ClipboardSequence.Route
+    /// The largest clipboard write, in base64 bytes.
+    public var clipboardMaxBytes: Int
 
-    public init(keys: KeyTable = .standard) {
+    public init(
+        keys: KeyTable = .standard, clipboard: ClipboardSequence.Route = .osc52,
+        clipboardMaxBytes: Int = ClipboardSequence.defaultMaxBytes
+    ) {
         self.keys = keys
+        self.clipboard = clipboard
+        self.clipboardMaxBytes = clipboardMaxBytes
     }
 
     /// What the loop must do besides redrawing.
@@ -16,12 +25,20 @@ public struct UIController: Sendable {
         case redraw
         case suspend
         case setMouse(Bool)
+        /// Bytes for the terminal as they are (the OSC 52 clipboard sequence).
+        case writeRaw([UInt8])
+        /// Write the filtered, sorted list to a file (in the background).
+        case export(path: String, format: ListExporter.Format)
+        /// Write the screen as text to a file.
+        case screenshot(path: String)
     }
 
     /// Applies one key; `size` is the current terminal size (for mouse hit-testing).
     public func handle(_ key: Key, state: inout UIState, size: Size) -> [Action] {
         if case .resize = key { return [] }
         if state.prompt != nil { return handlePromptKey(key, state: &state) }
+        if state.popup != nil { return handlePopupKey(key, state: &state) }
+        if state.copyMenu { return handleCopyMenuKey(key, state: &state) }
         if state.showHelp {
             switch key {
             case .char("?"), .escape, .char("q"): state.showHelp = false
@@ -59,8 +76,68 @@ public struct UIController: Sendable {
             state.mouseEnabled.toggle()
             state.app.status = .info(state.mouseEnabled ? "mouse on" : "mouse off: the terminal can select text")
             return [.setMouse(state.mouseEnabled)]
+        case .copy(let target):
+            return copy(target, state: &state)
+        case .openCopyMenu:
+            guard state.app.list.selectedSummary != nil else {
+                state.app.status = .info("nothing to copy: no order selected")
+                return []
+            }
+            state.copyMenu = true
         }
         return []
+    }
+
+    // MARK: - Copy
+
+    /// The copy menu's keys, in menu order.
+    public static let copyMenuKeys: [(key: Character, target: CopyTarget)] = [
+        ("n", .orderNumber), ("i", .orderID), ("v", .value), ("j", .json), ("t", .ticket), ("p", .jqPath),
+    ]
+
+    private func handleCopyMenuKey(_ key: Key, state: inout UIState) -> [Action] {
+        state.copyMenu = false
+        if case .char(let character) = key, let entry = Self.copyMenuKeys.first(where: { $0.key == character }) {
+            return copy(entry.target, state: &state)
+        }
+        return []
+    }
+
+    private func handlePopupKey(_ key: Key, state: inout UIState) -> [Action] {
+        guard var popup = state.popup else { return [] }
+        switch key {
+        case .char("j"), .down: popup.scroll += 1
+        case .char("k"), .up: popup.scroll = max(0, popup.scroll - 1)
+        case .pageDown, .char(" "): popup.scroll += 10
+        case .pageUp: popup.scroll = max(0, popup.scroll - 10)
+        case .escape, .enter, .char("q"):
+            state.popup = nil
+            return []
+        default: break
+        }
+        popup.scroll = min(popup.scroll, max(0, popup.lines.count - 1))
+        state.popup = popup
+        return []
+    }
+
+    /// Sends the text as OSC 52, or shows it in a popup (with the reason) when the terminal
+    /// cannot take it, so it can still be selected by hand.
+    func copy(_ target: CopyTarget, state: inout UIState) -> [Action] {
+        guard let text = state.app.copyText(target), !text.isEmpty else {
+            state.app.status = .info("nothing to copy here (\(target.title))")
+            return []
+        }
+        switch ClipboardSequence.bytes(for: text, route: clipboard, maxBytes: clipboardMaxBytes) {
+        case .success(let bytes):
+            let size = text.utf8.count
+            state.app.status = .info("copied \(target.title) (\(size) byte\(size == 1 ? "" : "s"))")
+            return [.writeRaw(bytes)]
+        case .failure(let refusal):
+            state.popup = UIState.Popup(
+                title: "Copy by hand: " + refusal.message, text: ClipboardSequence.clean(text))
+            state.app.status = .warning("not copied: \(refusal.message); the text is shown instead")
+            return []
+        }
     }
 
     func send(_ event: AppEvent, to state: inout UIState) -> [Action] {
@@ -116,7 +193,8 @@ public struct UIController: Sendable {
         }
     }
 
-    /// `:order ID`, `:sort COLUMN [asc|desc]`, `:filter QUERY`, `:find TEXT`, `:help`, `:q`.
+    /// `:order ID`, `:sort COLUMN [asc|desc]`, `:filter QUERY`, `:find TEXT`, `:copy WHAT`,
+    /// `:help`, `:q`.
     func runCommandLine(_ line: String, state: inout UIState) -> [Action] {
         let trimmed = line.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         let parts = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
@@ -155,8 +233,41 @@ public struct UIController: Sendable {
             return []
         case "raw":
             return send(.command(.toggleRaw), to: &state)
+        case "export", "w":
+            let words = argument.split(separator: " ").map(String.init)
+            guard let path = words.first else {
+                state.app.status = .error(":export needs a file name (.csv, .json or .ndjson)")
+                return []
+            }
+            let explicit = words.dropFirst().first.map { ListExporter.Format(rawValue: $0.lowercased()) }
+            guard let format = explicit ?? ListExporter.Format(path: path) else {
+                state.app.status = .error(
+                    ":export: say csv, json or ndjson after the file name, or end it in .csv, .json or .ndjson")
+                return []
+            }
+            state.app.status = .info("exporting \(state.app.list.rows.count) orders to \(path)…")
+            return [.export(path: path, format: format)]
+        case "screenshot", "shot":
+            guard !argument.isEmpty else {
+                state.app.status = .error(":screenshot needs a file name")
+                return []
+            }
+            return [.screenshot(path: argument)]
+        case "copy", "y":
+            guard !argument.isEmpty else { return copy(.value, state: &state) }
+            let wanted = String(argument.lowercased().filter { $0 != " " })
+            let names: [String: CopyTarget] = [
+                "number": .orderNumber, "id": .orderID, "value": .value, "json": .json, "ticket": .ticket,
+                "path": .jqPath, "jq": .jqPath,
+            ]
+            guard let target = names[wanted] else {
+                state.app.status = .error(":copy takes number, id, value, json, ticket or path")
+                return []
+            }
+            return copy(target, state: &state)
         default:
-            state.app.status = .error("unknown command :\(name) (try :order, :sort, :filter, :find, :help, :q)")
+            state.app.status = .error(
+                "unknown command :\(name) (try :order, :sort, :filter, :find, :copy, :export, :screenshot, :help, :q)")
             return []
         }
     }

@@ -11,6 +11,10 @@ public struct UIState: Sendable, Equatable {
     public var mouseEnabled = true
     /// Shown in the title bar when set (e.g. "demo data").
     public var sourceLabel: String
+    /// The copy menu is open.
+    public var copyMenu = false
+    /// A text shown over the panes until Esc (a copy the clipboard could not take).
+    public var popup: Popup?
 
     public init(app: AppState, sourceLabel: String) {
         self.app = app
@@ -37,6 +41,19 @@ public struct UIState: Sendable, Equatable {
         public init(kind: Kind, text: String = "") {
             self.kind = kind
             self.text = text
+        }
+    }
+
+    /// A text shown in a box over the panes: what a copy could not put on the clipboard, so the
+    /// operator can select it with the mouse instead.
+    public struct Popup: Sendable, Equatable {
+        public var title: String
+        public var lines: [String]
+        public var scroll = 0
+
+        public init(title: String, text: String) {
+            self.title = title
+            self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
     }
 }

@@ -92,12 +92,78 @@ public struct KeyTable: Sendable {
         return conflicts
     }
 
-    /// Rebinds the command with `help`/hint name `name` to `keys` (config-file overrides).
-    public mutating func override(commandNamed name: String, keys: [Key]) -> Bool {
-        guard let index = bindings.firstIndex(where: { $0.hint == name || $0.help == name }) else { return false }
-        bindings[index].keys = keys
-        return true
+    /// The table with the keys of some commands replaced (config-file `[keys]`), by command
+    /// name (`KeyTable.name(of:)`: `quit`, `copy`, `move_down` ...). Fails on an unknown name
+    /// (with a suggestion) or when the new keys collide with another binding.
+    public func overriding(_ overrides: [(name: String, keys: [Key])]) throws(KeyOverrideError) -> KeyTable {
+        var table = self
+        for (name, keys) in overrides {
+            guard let index = table.bindings.firstIndex(where: { KeyTable.name(of: $0.command) == name }) else {
+                let names = bindings.map { KeyTable.name(of: $0.command) }
+                let suggestion = names.min { OrderQuery.editDistance($0, name) < OrderQuery.editDistance($1, name) }
+                throw KeyOverrideError(
+                    name: name, message: "unknown key command \"\(name)\"",
+                    suggestion: suggestion.map { "did you mean `\($0)`?" })
+            }
+            table.bindings[index].keys = keys
+        }
+        if let (key, context) = table.conflicts().first {
+            let users = table.bindings.filter { $0.keys.contains(key) && $0.contexts.contains(context) }
+                .map { KeyTable.name(of: $0.command) }
+            throw KeyOverrideError(
+                name: users.last ?? "", message: "\(key.name) would do both \(users.joined(separator: " and "))",
+                suggestion: "give one of them another key in [keys]")
+        }
+        return table
     }
+
+    /// The stable name of a bound command, as used in `[keys]` of config.toml.
+    public static func name(of command: UICommand) -> String {
+        switch command {
+        case .openFilterPrompt: return "filter"
+        case .openSearchPrompt: return "find"
+        case .openCommandLine: return "command_line"
+        case .toggleHelp: return "help"
+        case .redraw: return "redraw"
+        case .suspend: return "suspend"
+        case .toggleMouse: return "mouse"
+        case .openCopyMenu: return "copy_menu"
+        case .copy(.value): return "copy"
+        case .copy(.orderID): return "copy_id"
+        case .copy(let target): return "copy_" + target.rawValue
+        case .app(let command):
+            switch command {
+            case .moveUp: return "move_up"
+            case .moveDown: return "move_down"
+            case .pageUp: return "page_up"
+            case .pageDown: return "page_down"
+            case .moveToTop: return "top"
+            case .moveToBottom: return "bottom"
+            case .focusNext: return "next_pane"
+            case .focusPrevious: return "previous_pane"
+            case .focus(let pane): return "focus_" + pane.rawValue
+            case .drillIn: return "open"
+            case .back: return "back"
+            case .toggleSection: return "fold"
+            case .toggleRaw: return "raw"
+            case .searchNext: return "next_match"
+            case .searchPrevious: return "previous_match"
+            case .cycleSort: return "sort"
+            case .reverseSort: return "reverse_sort"
+            case .retry: return "retry"
+            case .toggleRedaction: return "redact"
+            case .quit: return "quit"
+            default: return String(describing: command)
+            }
+        }
+    }
+}
+
+/// A `[keys]` entry of the config file that cannot be applied.
+public struct KeyOverrideError: Error, Sendable, Equatable {
+    public var name: String
+    public var message: String
+    public var suggestion: String?
 }
 
 extension KeyTable {
@@ -127,6 +193,13 @@ extension KeyTable {
         KeyBinding([.char("c")], .app(.toggleSection), in: [.detail], hint: "fold", help: "Collapse or expand the section"),
         KeyBinding([.char("r")], .app(.toggleRaw), in: [.detail], hint: "raw", help: "Raw JSON of the node under the cursor"),
         KeyBinding([.char("R")], .app(.retry), hint: "", help: "Retry the failed load"),
+        KeyBinding([.char("x")], .app(.toggleRedaction),
+                   help: "Mask customer personal data (names, contacts, addresses) or show it again"),
+        KeyBinding([.char("y")], .copy(.value),
+                   help: "Copy the value under the cursor to the clipboard (OSC 52)"),
+        KeyBinding([.char("Y")], .copy(.orderID), help: "Copy the order id"),
+        KeyBinding([.char("C")], .openCopyMenu,
+                   help: "Copy menu: order number, id, JSON of the node, ticket summary, jq path"),
         KeyBinding([.ctrl("l")], .redraw, help: "Redraw the screen"),
         KeyBinding([.ctrl("z")], .suspend, help: "Suspend to the shell (fg resumes)"),
         KeyBinding([.char("m")], .toggleMouse, help: "Turn mouse reporting off/on (off lets the terminal select text)"),

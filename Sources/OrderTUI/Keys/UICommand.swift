@@ -11,6 +11,10 @@ public enum UICommand: Sendable, Equatable, Hashable {
     case redraw
     case suspend
     case toggleMouse
+    /// Puts a text on the terminal's clipboard (OSC 52), or shows it when it cannot.
+    case copy(CopyTarget)
+    /// The menu of things to copy (number, id, JSON of the node, ticket summary, jq path).
+    case openCopyMenu
 }
 
 extension AppCommand: Hashable {

@@ -27,8 +27,8 @@ enum DetailPane {
             break
         }
 
-        if let path = state.detail.rawPath, let analysis = state.selectedAnalysis {
-            drawRaw(path: path, order: analysis.order, scroll: state.detail.rawScroll, in: inner, theme: theme, grid: &grid)
+        if let path = state.detail.rawPath {
+            drawRaw(path: path, state: state, focused: focused, in: inner, theme: theme, grid: &grid)
             return
         }
         guard let level = state.detail.current else { return }
@@ -73,19 +73,55 @@ enum DetailPane {
         }
     }
 
-    static func drawRaw(path: String, order: Order, scroll: Int, in inner: Rect, theme: Theme, grid: inout Grid) {
-        guard let node = RawJSON.node(at: path, in: order.raw) else {
+    /// The raw JSON of a node: tokens coloured by kind, folded objects and arrays as one line,
+    /// the cursor line, and search matches marked.
+    static func drawRaw(path: String, state: AppState, focused: Bool, in inner: Rect, theme: Theme, grid: inout Grid) {
+        guard let document = state.rawDocument else {
             grid.put("nothing at \(path)", x: inner.x, y: inner.y, style: theme.bad, maxWidth: inner.width)
             return
         }
-        let lines = RawJSON.lines(node)
-        let start = min(max(0, scroll), max(0, lines.count - inner.height))
-        grid.put(path, x: inner.x, y: inner.y, style: theme.heading, maxWidth: inner.width)
-        for offset in 0..<(inner.height - 1) {
-            let index = start + offset
-            guard lines.indices.contains(index) else { break }
-            grid.put(lines[index].truncated(toWidth: inner.width), x: inner.x, y: inner.y + 1 + offset,
-                     style: theme.text, maxWidth: inner.width)
+        let detail = state.detail
+        let visible = document.visibleLines(folded: detail.rawFolded)
+        var header = path
+        if let needle = detail.rawSearch {
+            header += " · find \"\(needle)\": \(document.matches(needle).count) lines"
+        }
+        grid.put(Sanitizer.sanitize(header), x: inner.x, y: inner.y, style: theme.heading, maxWidth: inner.width)
+        let needle = detail.rawSearch?.lowercased()
+        for offset in 0..<max(0, inner.height - 1) {
+            let position = detail.rawScroll + offset
+            guard visible.indices.contains(position) else { break }
+            let lineIndex = visible[position]
+            let line = document.lines[lineIndex]
+            let y = inner.y + 1 + offset
+            let isCursor = position == detail.rawCursor
+            if isCursor {
+                grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1),
+                          style: focused ? theme.selection : theme.unfocusedSelection)
+            }
+            var tokens = line.tokens
+            if detail.rawFolded.contains(lineIndex), let close = line.closeLine {
+                let bracket = document.lines[close].tokens.map(\.text).joined()
+                tokens.append(RawJSONDocument.Token(text: " … " + bracket, kind: .punctuation))
+                tokens.append(RawJSONDocument.Token(
+                    text: "  (\(line.memberCount) \(line.tokens.last?.text == "[" ? "items" : "keys"))", kind: .literal))
+            }
+            var x = inner.x + min(line.depth * 2, max(0, inner.width - 4))
+            let right = inner.x + inner.width
+            for token in tokens {
+                guard x < right else { break }
+                var style = isCursor ? (focused ? theme.selection : theme.unfocusedSelection) : theme.style(for: token.kind)
+                if let needle, !needle.isEmpty, token.text.lowercased().contains(needle) { style = theme.match }
+                // Strings were JSON-escaped already; the sanitizer still guards the screen.
+                let text = Sanitizer.sanitize(token.text)
+                grid.put(text, x: x, y: y, style: style, maxWidth: right - x)
+                x += DisplayWidth.of(text)
+            }
+        }
+        if visible.count > inner.height - 1 {
+            let position = "\(detail.rawCursor + 1)/\(visible.count)"
+            grid.put(" " + position + " ", x: inner.x + inner.width - position.count - 3, y: inner.y + inner.height,
+                     style: theme.border, maxWidth: position.count + 2)
         }
     }
 }

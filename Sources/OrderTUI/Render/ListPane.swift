@@ -103,7 +103,7 @@ enum ListPane {
             if isSelected { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: rowStyle) }
             var x = inner.x
             for column in columns {
-                let text = cell(column.column, entry.summary)
+                let text = cell(column.column, state.redaction.apply(entry.summary))
                 var style = rowStyle
                 if !isSelected {
                     if column.column == .anomaly { style = theme.bad }

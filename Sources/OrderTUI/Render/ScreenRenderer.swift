@@ -40,6 +40,12 @@ public enum ScreenRenderer {
             let body = Rect(x: 0, y: 1, width: grid.width, height: max(0, grid.height - 3))
             HelpOverlay.draw(keys, scroll: state.helpScroll, in: body, theme: theme, grid: &grid)
         }
+        let overlay = Rect(x: 0, y: 1, width: grid.width, height: max(0, grid.height - 3))
+        if let popup = state.popup {
+            PopupOverlay.drawPopup(popup, in: overlay, theme: theme, grid: &grid)
+        } else if state.copyMenu {
+            PopupOverlay.drawCopyMenu(in: overlay, theme: theme, grid: &grid)
+        }
         Bars.drawStatus(state, in: layout.statusBar, theme: theme, grid: &grid)
         Bars.drawHints(state, keys: keys, in: layout.hintBar, theme: theme, grid: &grid)
         return grid

@@ -20,6 +20,13 @@ public struct Theme: Sendable, Equatable {
     public var hintKey = Style(fg: .cyan).bolded
     public var live = Style(fg: .white, bg: .red).bolded
     public var test = Style(fg: .black, bg: .yellow).bolded
+    public var jsonKey = Style(fg: .cyan)
+    public var jsonString = Style(fg: .green)
+    public var jsonNumber = Style(fg: .yellow)
+    public var jsonLiteral = Style(fg: .magenta)
+    public var jsonPunctuation = Style(fg: .indexed(245))
+    /// A search match in the raw view.
+    public var match = Style(fg: .black, bg: .yellow)
     public var glyphs = BoxGlyphs.unicode
 
     public init() {}
@@ -44,8 +51,24 @@ public struct Theme: Sendable, Equatable {
         theme.hintKey = Style.plain.bolded
         theme.live = Style.plain.reversed.bolded
         theme.test = Style.plain.reversed
+        theme.jsonKey = Style.plain.bolded
+        theme.jsonString = Style.plain
+        theme.jsonNumber = Style.plain
+        theme.jsonLiteral = Style.plain
+        theme.jsonPunctuation = Style.plain
+        theme.match = Style.plain.underlined
         return theme
     }()
+
+    func style(for token: RawJSONDocument.TokenKind) -> Style {
+        switch token {
+        case .key: return jsonKey
+        case .string: return jsonString
+        case .number: return jsonNumber
+        case .literal: return jsonLiteral
+        case .punctuation: return jsonPunctuation
+        }
+    }
 
     func style(for tone: DetailRow.Tone) -> Style {
         switch tone {

@@ -26,6 +26,8 @@ public enum AppCommand: Sendable, Equatable {
     /// Jumps to an order by id or number (`:order <id>`).
     case jump(String)
     case retry
+    /// Masks customer personal data everywhere, or shows it again (unless `--redact` locked it).
+    case toggleRedaction
     case quit
 }
 

@@ -19,6 +19,8 @@ public enum AppEvent: Sendable {
     case indexProgress(IndexProgress, SharedSummaries)
     /// A filter/sort asked for with `AppEffect.rebuildRows` is done.
     case rowsRebuilt(generation: Int, rows: ListRows, covering: Int)
+    /// Work the loop ran for the operator (an export) reports how it went, for the status bar.
+    case noticed(StatusMessage)
 }
 
 /// Work the state asks the outside world to do; results come back as `AppEvent`s.

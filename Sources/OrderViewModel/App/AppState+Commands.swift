@@ -48,6 +48,13 @@ extension AppState {
             list.setSort(SortOrder(current.column, ascending: !current.ascending))
             status = .info("sorted by \(list.sort?.label ?? "")")
             return selectionFollows()
+        case .search(let text) where focus == .detail && detail.rawPath != nil:
+            detail.rawSearch = text.isEmpty ? nil : text
+            return rawSearchStep(forward: true, includeCurrent: true)
+        case .searchNext where focus == .detail && detail.rawSearch != nil:
+            return rawSearchStep(forward: true, includeCurrent: false)
+        case .searchPrevious where focus == .detail && detail.rawSearch != nil:
+            return rawSearchStep(forward: false, includeCurrent: false)
         case .search(let text):
             list.search = text.isEmpty ? nil : text
             return searchStep(forward: true, includeCurrent: true)
@@ -55,7 +62,25 @@ extension AppState {
         case .searchPrevious: return searchStep(forward: false, includeCurrent: false)
         case .jump(let key): return jump(to: key)
         case .retry: return retry()
+        case .toggleRedaction: return toggleRedaction()
         }
+    }
+
+    // MARK: - Redaction
+
+    private mutating func toggleRedaction() -> [AppEffect] {
+        switch redaction {
+        case .locked:
+            status = .warning("redaction stays on: started with --redact")
+            return []
+        case .on:
+            redaction = .off
+            status = .info("redaction off: personal data is shown")
+        case .off:
+            redaction = .on
+            status = .info("redaction on: personal data is masked")
+        }
+        return reloadOrders()
     }
 
     private var pageStep: Int {
@@ -74,7 +99,7 @@ extension AppState {
             return move(to: (list.selectedRow ?? 0) + delta)
         case .detail:
             if detail.rawPath != nil {
-                detail.rawScroll = max(0, detail.rawScroll + delta)
+                moveRawCursor(to: detail.rawCursor + delta)
                 return []
             }
             detail.moveCursor(to: (detail.current?.cursor ?? 0) + delta)
@@ -93,7 +118,7 @@ extension AppState {
             return selectionFollows()
         case .detail:
             if detail.rawPath != nil {
-                detail.rawScroll = target == Int.max ? Int.max / 2 : max(0, target)
+                moveRawCursor(to: target)
                 return []
             }
             let count = detail.current?.lines.count ?? 0
@@ -137,7 +162,8 @@ extension AppState {
             push(target, in: analysis.order)
             return []
         case .detail:
-            guard detail.rawPath == nil, let level = detail.current, let analysis = selectedAnalysis else { return [] }
+            if detail.rawPath != nil { return toggleRawFold() }
+            guard let level = detail.current, let analysis = selectedAnalysis else { return [] }
             let lines = level.lines
             guard lines.indices.contains(level.cursor) else { return [] }
             switch lines[level.cursor] {
@@ -164,8 +190,7 @@ extension AppState {
 
     private mutating func back() -> [AppEffect] {
         if detail.rawPath != nil {
-            detail.rawPath = nil
-            detail.rawScroll = 0
+            closeRaw()
             return []
         }
         if focus == .detail, detail.stack.count > 1 {
@@ -183,6 +208,7 @@ extension AppState {
     }
 
     private mutating func toggleSection() -> [AppEffect] {
+        if focus == .detail, detail.rawPath != nil { return toggleRawFold() }
         guard focus == .detail, var level = detail.stack.popLast() else { return [] }
         let lines = level.lines
         if lines.indices.contains(level.cursor) {
@@ -203,16 +229,89 @@ extension AppState {
 
     private mutating func toggleRaw() -> [AppEffect] {
         if detail.rawPath != nil {
-            detail.rawPath = nil
+            closeRaw()
             return []
         }
         guard selectedAnalysis != nil else {
             status = .info("the order is not loaded yet")
             return []
         }
+        closeRaw()
         detail.rawPath = (focus == .detail ? detail.current?.cursorJSONPath : nil) ?? "."
-        detail.rawScroll = 0
         focus = .detail
+        return []
+    }
+
+    // MARK: - Raw JSON view
+
+    /// The raw view's document (the node at `rawPath` of the selected order), when it is open.
+    public var rawDocument: RawJSONDocument? {
+        guard let path = detail.rawPath, let analysis = selectedAnalysis,
+            let node = RawJSON.node(at: path, in: analysis.order.raw)
+        else { return nil }
+        return RawJSONDocument(node)
+    }
+
+    private mutating func closeRaw() {
+        detail.rawPath = nil
+        detail.rawScroll = 0
+        detail.rawCursor = 0
+        detail.rawFolded = []
+        detail.rawSearch = nil
+    }
+
+    /// Rows of the raw view below its path line.
+    private var rawViewport: Int { max(1, detail.viewportHeight - 1) }
+
+    private mutating func moveRawCursor(to target: Int, in document: RawJSONDocument? = nil) {
+        guard let document = document ?? rawDocument else { return }
+        let count = document.visibleLines(folded: detail.rawFolded).count
+        detail.rawCursor = min(max(0, target == Int.max ? count - 1 : target), max(0, count - 1))
+        if detail.rawCursor < detail.rawScroll { detail.rawScroll = detail.rawCursor }
+        if detail.rawCursor >= detail.rawScroll + rawViewport { detail.rawScroll = detail.rawCursor - rawViewport + 1 }
+        detail.rawScroll = min(max(0, detail.rawScroll), max(0, count - rawViewport))
+    }
+
+    /// Folds or unfolds the object or array opened on the cursor's line (or the one it is in).
+    private mutating func toggleRawFold() -> [AppEffect] {
+        guard let document = rawDocument else { return [] }
+        let visible = document.visibleLines(folded: detail.rawFolded)
+        guard visible.indices.contains(detail.rawCursor) else { return [] }
+        let line = visible[detail.rawCursor]
+        if detail.rawFolded.contains(line) {
+            detail.rawFolded.remove(line)
+        } else if let opener = document.lines[line].closeLine != nil
+            ? line : document.lines[..<line].indices.last(where: { (document.lines[$0].closeLine ?? -1) >= line })
+        {
+            detail.rawFolded.insert(opener)
+            let shown = document.visibleLines(folded: detail.rawFolded)
+            moveRawCursor(to: shown.firstIndex(of: opener) ?? 0, in: document)
+        }
+        return []
+    }
+
+    /// Moves to the next (or previous) line of the raw view that holds `rawSearch`, unfolding
+    /// what hides it.
+    mutating func rawSearchStep(forward: Bool, includeCurrent: Bool) -> [AppEffect] {
+        guard let document = rawDocument, let needle = detail.rawSearch else { return [] }
+        let matches = document.matches(needle)
+        guard !matches.isEmpty else {
+            status = .warning("no \"\(needle)\" in this JSON")
+            return []
+        }
+        let visible = document.visibleLines(folded: detail.rawFolded)
+        let current = visible.indices.contains(detail.rawCursor) ? visible[detail.rawCursor] : 0
+        let next: Int
+        if forward {
+            next = matches.first { includeCurrent ? $0 >= current : $0 > current } ?? matches[0]
+        } else {
+            next = matches.last { $0 < current } ?? matches[matches.count - 1]
+        }
+        detail.rawFolded = document.unfolding(detail.rawFolded, toShow: next)
+        let shown = document.visibleLines(folded: detail.rawFolded)
+        moveRawCursor(to: shown.firstIndex(of: next) ?? 0, in: document)
+        let position = (matches.firstIndex(of: next) ?? 0) + 1
+        status = .info("match \(position) of \(matches.count) for \"\(needle)\"")
         return []
     }
 

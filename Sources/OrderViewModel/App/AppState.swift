@@ -12,7 +12,7 @@ public struct AppState: Sendable, Equatable {
         lhs.origin == rhs.origin && lhs.list == rhs.list && lhs.detail == rhs.detail && lhs.timeline == rhs.timeline
             && lhs.focus == rhs.focus && lhs.status == rhs.status && lhs.isQuitting == rhs.isQuitting
             && lhs.anomalyCheck?.checked == rhs.anomalyCheck?.checked && lhs.anomalyCheck?.total == rhs.anomalyCheck?.total
-            && lhs.cache == rhs.cache && lhs.indexing == rhs.indexing
+            && lhs.cache == rhs.cache && lhs.indexing == rhs.indexing && lhs.redaction == rhs.redaction
     }
 
     public var origin: SourceOrigin
@@ -29,6 +29,8 @@ public struct AppState: Sendable, Equatable {
     public var indexing: IndexProgress?
     /// Problems of the background index already shown.
     private var indexProblemsShown = 0
+    /// Whether customer personal data is masked (`--redact`, or the toggle key).
+    public var redaction = Redaction.off
     /// How many summaries to ask for per page.
     public var pageSize: Int
     /// Start prefetching the next page when the selection is this close to the end.
@@ -109,6 +111,9 @@ public struct AppState: Sendable, Equatable {
                 status = .info("\(list.rows.count) orders match \(list.query.source)")
             }
             return hadSelection != list.selectedID ? selectionChanged() : []
+        case .noticed(let message):
+            status = message
+            return []
         }
     }
 
@@ -195,7 +200,7 @@ public struct AppState: Sendable, Equatable {
     private mutating func orderLoaded(id: String, _ result: Result<Order, SourceError>) -> [AppEffect] {
         switch result {
         case .success(let order):
-            let analysis = OrderAnalysis(order: order)
+            let analysis = OrderAnalysis(order: redaction.apply(order))
             remember(id: id, analysis)
             if var summary = list.summary(id: id), summary.anomalyCount != analysis.anomalies.count {
                 summary.anomalyCount = analysis.anomalies.count
@@ -209,6 +214,18 @@ public struct AppState: Sendable, Equatable {
             status = .error(error.message + " (r to retry)")
         }
         return []
+    }
+
+    /// Drops every loaded order (after redaction changed) and loads the selected one again.
+    mutating func reloadOrders() -> [AppEffect] {
+        cache = [:]
+        cacheOrder = []
+        guard let id = detail.orderID else { return [] }
+        detail = DetailState(viewportHeight: detail.viewportHeight)
+        detail.orderID = id
+        detail.load = .loading
+        timeline.reset(entries: 0)
+        return [.loadOrder(id: id)]
     }
 
     private mutating func remember(id: String, _ analysis: OrderAnalysis) {

@@ -12,6 +12,12 @@ public struct DetailState: Sendable, Equatable {
     /// When set, the pane shows the raw JSON of this node (a jq path) instead of rows.
     public var rawPath: String?
     public var rawScroll = 0
+    /// The raw view's cursor, as a position among the lines shown (folds hide lines).
+    public var rawCursor = 0
+    /// Lines of the raw view whose object or array is folded (opening-line indexes).
+    public var rawFolded: Set<Int> = []
+    /// The text searched for in the raw view (`f`, then `n` / `N`).
+    public var rawSearch: String?
     public var viewportHeight = 20
 
     public init() {}

@@ -69,40 +69,7 @@ public enum RawJSON {
     /// Pretty-printed lines with two-space indentation; strings are JSON-escaped, so control
     /// characters stay visible as `\u001b` and the like.
     public static func lines(_ value: JSONValue) -> [String] {
-        var lines: [String] = []
-        // Work items: a value to print at a depth with a prefix (key) and a trailing comma, or
-        // a closing bracket.
-        enum Work {
-            case value(JSONValue, depth: Int, prefix: String, comma: Bool)
-            case close(String, depth: Int, comma: Bool)
-        }
-        var stack: [Work] = [.value(value, depth: 0, prefix: "", comma: false)]
-        while let work = stack.popLast() {
-            switch work {
-            case .close(let bracket, let depth, let comma):
-                lines.append(indent(depth) + bracket + (comma ? "," : ""))
-            case .value(let value, let depth, let prefix, let comma):
-                let lead = indent(depth) + prefix
-                switch value {
-                case .object(let object) where !object.isEmpty:
-                    lines.append(lead + "{")
-                    stack.append(.close("}", depth: depth, comma: comma))
-                    for (index, pair) in object.pairs.enumerated().reversed() {
-                        stack.append(.value(pair.value, depth: depth + 1, prefix: quoted(pair.key) + ": ",
-                                            comma: index < object.count - 1))
-                    }
-                case .array(let array) where !array.isEmpty:
-                    lines.append(lead + "[")
-                    stack.append(.close("]", depth: depth, comma: comma))
-                    for (index, element) in array.enumerated().reversed() {
-                        stack.append(.value(element, depth: depth + 1, prefix: "", comma: index < array.count - 1))
-                    }
-                default:
-                    lines.append(lead + scalarText(value) + (comma ? "," : ""))
-                }
-            }
-        }
-        return lines
+        RawJSONDocument(value).lines.map(\.text)
     }
 
     static func scalarText(_ value: JSONValue) -> String {

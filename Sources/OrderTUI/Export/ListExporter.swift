@@ -1,0 +1,105 @@
+import OrderModel
+import OrderSources
+import OrderViewModel
+import TerminalCore
+
+/// Writes a list of orders (the filtered and sorted list of the browser, or of `orderscope
+/// export`) as CSV (the list columns), JSON (an array of the full orders) or NDJSON (one full
+/// order per line). The file appears under its name only when complete (`AtomicFile`).
+public enum ListExporter {
+    /// The export formats.
+    public enum Format: String, Sendable, Equatable, CaseIterable {
+        case csv, json, ndjson
+
+        /// The format a file name asks for by its extension.
+        public init?(path: String) {
+            let lower = path.lowercased()
+            if lower.hasSuffix(".csv") {
+                self = .csv
+            } else if lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") {
+                self = .ndjson
+            } else if lower.hasSuffix(".json") {
+                self = .json
+            } else {
+                return nil
+            }
+        }
+    }
+
+    /// Why an export failed, for the status bar or stderr.
+    public struct Failure: Error, Sendable, Equatable {
+        public var message: String
+    }
+
+    public static let csvColumns = [
+        "order_number", "id", "created_at", "customer", "email", "phone", "status", "payment_status", "gross_amount",
+        "currency", "store_id", "anomalies",
+    ]
+
+    /// One CSV line (with its line break) for a summary, as already redacted by the caller.
+    public static func csvRow(_ summary: OrderSummary) -> String {
+        let amount = summary.grossAmount.map {
+            MoneyFormatter(groupingSeparator: "", includesCurrencyCode: false).string(
+                minorUnits: $0, currencyCode: summary.currency)
+        }
+        let cells: [String?] = [
+            summary.orderNumber, summary.id, summary.createdAt, summary.customerName, summary.customerEmail,
+            summary.customerPhone, summary.status, summary.paymentStatus, amount, summary.currency, summary.storeID,
+            summary.anomalyCount.map(String.init),
+        ]
+        return cells.enumerated().map { index, cell in csvCell(cell ?? "", isNumber: index == 8 || index == 11) }
+            .joined(separator: ",") + "\r\n"
+    }
+
+    /// Quotes a cell when needed; text that a spreadsheet would run as a formula (`=`, `+`, `@`,
+    /// `-` at the start) gets a leading `'`, and control characters are made visible.
+    static func csvCell(_ raw: String, isNumber: Bool) -> String {
+        var text = Sanitizer.sanitize(raw)
+        if !isNumber, let first = text.first, "=+-@".contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    /// Writes `summaries` in `format` to `path`; full orders come from `loadOrder` (JSON and
+    /// NDJSON only). Returns how many orders were written.
+    public static func export(
+        _ summaries: [OrderSummary], format: Format, to path: String, redaction: Redaction,
+        loadOrder: @Sendable (String) async throws(SourceError) -> Order
+    ) async throws(Failure) -> Int {
+        do throws(SourceError) {
+            let file = try AtomicFile(path: path)
+            switch format {
+            case .csv:
+                try file.write(csvColumns.joined(separator: ",") + "\r\n")
+                for summary in summaries { try file.write(csvRow(redaction.apply(summary))) }
+            case .json, .ndjson:
+                if format == .json { try file.write("[") }
+                for (index, summary) in summaries.enumerated() {
+                    if Task.isCancelled { throw SourceError.cancelled }
+                    let order = redaction.apply(try await loadOrder(summary.id))
+                    var bytes: [UInt8] = format == .json ? Array((index == 0 ? "\n" : ",\n").utf8) : []
+                    order.raw.appendSerialized(to: &bytes)
+                    if format == .ndjson { bytes.append(0x0A) }
+                    try file.write(bytes)
+                }
+                if format == .json { try file.write(summaries.isEmpty ? "]\n" : "\n]\n") }
+            }
+            try file.commit()
+            return summaries.count
+        } catch {
+            throw Failure(message: "export failed: \(error.message)")
+        }
+    }
+
+    /// The screen as text, one line per row, trailing blanks trimmed.
+    public static func screenshot(_ grid: Grid, to path: String) throws(Failure) {
+        do throws(SourceError) {
+            let file = try AtomicFile(path: path)
+            let lines = grid.lines().map { line in String(line.reversed().drop(while: { $0 == " " }).reversed()) }
+            try file.write(lines.joined(separator: "\n") + "\n")
+            try file.commit()
+        } catch {
+            throw Failure(message: "screenshot failed: \(error.message)")
+        }
+    }
+}

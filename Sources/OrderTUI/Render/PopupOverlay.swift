@@ -1,0 +1,37 @@
+import OrderViewModel
+import TerminalCore
+
+/// Boxes drawn over the panes: the copy menu, and a text the clipboard could not take (shown so
+/// it can be selected by hand).
+enum PopupOverlay {
+    static func drawCopyMenu(in rect: Rect, theme: Theme, grid: inout Grid) {
+        let lines = UIController.copyMenuKeys.map { "  \($0.key)  \($0.target.title)" }
+        let width = min(rect.width, 44)
+        let height = min(rect.height, lines.count + 2)
+        let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - height) / 2),
+                       width: width, height: height)
+        grid.fill(box, style: theme.text)
+        grid.box(box, title: "Copy · Esc closes", style: theme.focusedBorder, glyphs: theme.glyphs)
+        let inner = box.inset(by: 1)
+        for (offset, line) in lines.enumerated() where offset < inner.height {
+            grid.put(line, x: inner.x, y: inner.y + offset, style: theme.text, maxWidth: inner.width)
+            grid.put(String(line.dropFirst(2).prefix(1)), x: inner.x + 2, y: inner.y + offset, style: theme.hintKey,
+                     maxWidth: 1)
+        }
+    }
+
+    static func drawPopup(_ popup: UIState.Popup, in rect: Rect, theme: Theme, grid: inout Grid) {
+        guard rect.width > 2, rect.height > 2 else { return }
+        grid.fill(rect, style: theme.text)
+        grid.box(rect, title: popup.title + " · Esc closes", style: theme.warning, glyphs: theme.glyphs)
+        let inner = rect.inset(by: 1)
+        let start = min(max(0, popup.scroll), max(0, popup.lines.count - inner.height))
+        for offset in 0..<inner.height {
+            let index = start + offset
+            guard popup.lines.indices.contains(index) else { break }
+            // Lines were cleaned when copied; the sanitizer runs again as for all drawn text.
+            grid.put(Sanitizer.sanitize(popup.lines[index]), x: inner.x + 1, y: inner.y + offset, style: theme.text,
+                     maxWidth: inner.width - 1)
+        }
+    }
+}

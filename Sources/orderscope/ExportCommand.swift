@@ -1,0 +1,96 @@
+import ArgumentParser
+import OrderModel
+import OrderSources
+import OrderTUI
+import OrderViewModel
+
+/// `orderscope export FILE... --out OUT [--filter Q] [--sort COL[:desc]] [--format F] [--redact]`:
+/// the list the browser would show, written as CSV, JSON or NDJSON, without a terminal.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the orders of dump files (filtered and sorted) as CSV, JSON or NDJSON.",
+        discussion: """
+            CSV holds the list columns; JSON (an array) and NDJSON (one per line) hold the full \
+            orders and open again in browse, print and check. The file is written under a \
+            temporary name and renamed when complete. Exit status: 0 on success, 2 on failure.
+            """
+    )
+
+    @Argument(help: "Dump files to read.")
+    var files: [String]
+
+    @Option(name: .long, help: "The file to write; its extension (.csv, .json, .ndjson) picks the format.")
+    var out: String
+
+    @Option(name: .long, help: "csv, json or ndjson (instead of the extension of --out).")
+    var format: String?
+
+    @Option(name: .long, help: "A filter as typed after / in the browser, e.g. \"status:open amount>1000\".")
+    var filter: String?
+
+    @Option(name: .long, help: "Sort column (number, created, customer, status, payment, amount), optionally :desc.")
+    var sort: String?
+
+    @Flag(name: .long, help: "Mask customer personal data (names, contacts, addresses, birth dates, comments).")
+    var redact = false
+
+    func validate() throws {
+        if let format, ListExporter.Format(rawValue: format.lowercased()) == nil {
+            throw ValidationError("--format must be csv, json or ndjson, not \(format)")
+        }
+        if format == nil, ListExporter.Format(path: out) == nil {
+            throw ValidationError("end --out in .csv, .json or .ndjson, or give --format")
+        }
+        if let filter, case .failure(let error) = Result(catching: { () throws(OrderQueryError) in try OrderQuery.parse(filter) }) {
+            throw ValidationError("--filter: \(error.message)")
+        }
+        if let sort, ListColumn(name: String(sort.split(separator: ":").first ?? "")) == nil {
+            throw ValidationError("--sort needs a column: " + ListColumn.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+
+    func run() async throws {
+        let source: DumpSource
+        do {
+            source = try DumpSource.open(paths: files)
+        } catch {
+            throw OrderScopeExit.fail(error)
+        }
+        for problem in source.problems { OrderScopeExit.printError(problem.description) }
+        // The browser's own list: same filter language, same sort, same order of rows.
+        var state = AppState(origin: .files(files), pageSize: 1, prefetchDistance: 0)
+        // No loop to hand a big filter or sort to: do it here, whatever the size.
+        state.list.inlineRebuildLimit = .max
+        if case .loadPage(let request, _, _)? = state.handle(.started).first {
+            // The page shares the whole index, so the list takes every order without a copy.
+            let page: OrderPage
+            do throws(SourceError) {
+                page = try await source.page(after: nil, limit: 1)
+            } catch {
+                throw OrderScopeExit.fail(error)
+            }
+            _ = state.handle(.pageLoaded(request: request, .success(page)))
+        }
+        if let filter { _ = state.handle(.command(.setFilter(filter))) }
+        if let sort {
+            let parts = sort.split(separator: ":").map(String.init)
+            if let column = ListColumn(name: parts[0]) {
+                _ = state.handle(.command(.sort(column)))
+                let descending = parts.count > 1 && parts[1].lowercased().hasPrefix("desc")
+                if state.list.sort?.ascending == descending { _ = state.handle(.command(.reverseSort)) }
+            }
+        }
+        let summaries = state.list.rows.indices.compactMap { state.list.summary(atRow: $0) }
+        let chosen = format.flatMap { ListExporter.Format(rawValue: $0.lowercased()) } ?? ListExporter.Format(path: out) ?? .csv
+        do {
+            let count = try await ListExporter.export(
+                summaries, format: chosen, to: out, redaction: redact ? .locked : .off,
+                loadOrder: { id throws(SourceError) in try await source.order(id: id) })
+            FileHandleOutput.standardError.write("exported \(count) orders to \(out) (\(chosen.rawValue))\n")
+        } catch {
+            OrderScopeExit.printError(error.message)
+            throw OrderScopeExit.unusableInput
+        }
+    }
+}

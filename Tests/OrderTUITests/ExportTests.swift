@@ -1,0 +1,109 @@
+import Foundation
+import OrderModel
+import OrderSources
+import OrderViewModel
+import TerminalCore
+import Testing
+
+@testable import OrderTUI
+
+/// `:export` and `:screenshot` through the real loop, and the exporter's formats.
+@Suite("export", .serialized, .timeLimit(.minutes(2)))
+struct ExportTests {
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("orderscope-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func type(_ text: String) -> [Key] { text.map { Key.char($0) } }
+
+    @Test func csvCellsAreQuotedAndFormulasDefused() {
+        #expect(ListExporter.csvCell("plain", isNumber: false) == "plain")
+        #expect(ListExporter.csvCell("Hansen, Kari", isNumber: false) == "\"Hansen, Kari\"")
+        #expect(ListExporter.csvCell("say \"hi\"", isNumber: false) == "\"say \"\"hi\"\"\"")
+        #expect(ListExporter.csvCell("=HYPERLINK(\"x\")", isNumber: false) == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(ListExporter.csvCell("-12.50", isNumber: true) == "-12.50")
+        #expect(ListExporter.csvCell("a\u{1B}[31mb", isNumber: false) == "a\\e[31mb")
+        #expect(ListExporter.Format(path: "x.CSV") == .csv)
+        #expect(ListExporter.Format(path: "x.jsonl") == .ndjson)
+        #expect(ListExporter.Format(path: "x.txt") == nil)
+    }
+
+    @Test func exportWritesTheFilteredSortedListAndScreenshotTheScreen() throws {
+        let folder = try Self.temporaryFolder()
+        let orders = try Fixtures.sampleOrders()
+        let terminal = FakeTerminal(size: Size(width: 120, height: 40))
+        let csv = folder.appendingPathComponent("open.csv").path
+        let ndjson = folder.appendingPathComponent("open.ndjson").path
+        let shot = folder.appendingPathComponent("screen.txt").path
+        terminal.pendingKeys = [.char("/")] + Self.type("status:open") + [.enter]
+            + [.char(":")] + Self.type("sort amount desc") + [.enter]
+            + [.char(":")] + Self.type("export \(csv)") + [.enter]
+            + [.char(":")] + Self.type("export \(ndjson)") + [.enter]
+            + [.char(":")] + Self.type("screenshot \(shot)") + [.enter]
+        let state = UIState(app: AppState(origin: .files(["fixture"])), sourceLabel: "fixture")
+        let loop = AppLoop(state: state, terminal: terminal, source: FixtureSource(orders: orders))
+        loop.settlesBeforeEachKey = true
+        loop.run()
+
+        let open = loop.state.app.list.rows.indices.compactMap { loop.state.app.list.summary(atRow: $0) }
+        #expect(!open.isEmpty && open.count < orders.count)
+        let csvText = try String(contentsOfFile: csv, encoding: .utf8)
+        let lines = csvText.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == ListExporter.csvColumns.joined(separator: ","))
+        #expect(lines.count == open.count + 1)
+        // Same rows in the same (sorted) order as the screen.
+        for (index, summary) in open.enumerated() {
+            #expect(lines[index + 1].hasPrefix((summary.orderNumber ?? "") + "," + summary.id))
+        }
+        let ndjsonLines = try String(contentsOfFile: ndjson, encoding: .utf8).split(separator: "\n")
+        #expect(ndjsonLines.count == open.count)
+        let reopened = try DumpSource.open(paths: [ndjson])
+        #expect(reopened.summaries.map(\.id) == open.map(\.id))
+
+        let screen = try String(contentsOfFile: shot, encoding: .utf8)
+        #expect(screen.contains("/status:open"))
+        #expect(screen.split(separator: "\n").count == 40)
+        // No temporary files are left beside them.
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["open.csv", "open.ndjson", "screen.txt"])
+    }
+
+    @Test func aFailedExportSaysWhyAndLeavesNothing() throws {
+        let orders = try Fixtures.sampleOrders()
+        let terminal = FakeTerminal(size: Size(width: 120, height: 40))
+        terminal.pendingKeys = [.char(":")] + Self.type("export /nonexistent-folder/x.json") + [.enter]
+        let loop = AppLoop(
+            state: UIState(app: AppState(origin: .files(["fixture"])), sourceLabel: "fixture"), terminal: terminal,
+            source: FixtureSource(orders: orders))
+        loop.settlesBeforeEachKey = true
+        loop.run()
+        #expect(loop.state.app.status?.text.contains("cannot be written") == true)
+        #expect(!FileManager.default.fileExists(atPath: "/nonexistent-folder/x.json"))
+    }
+
+    @Test func redactedExportsOfTheDemoDatasetHoldNoPersonalValue() async throws {
+        let dataset = try RedactionTests.demoDataset()
+        let folder = try Self.temporaryFolder()
+        let source = try DumpSource.open(paths: [Fixtures.packageRoot.appendingPathComponent("Resources/demo-orders.json").path])
+        var text = ""
+        for format in ListExporter.Format.allCases {
+            let path = folder.appendingPathComponent("demo." + format.rawValue).path
+            let count = try await ListExporter.export(
+                Array(source.summaries), format: format, to: path, redaction: .locked,
+                loadOrder: { id throws(SourceError) in try await source.order(id: id) })
+            #expect(count == 300)
+            text += try String(contentsOfFile: path, encoding: .utf8)
+        }
+        #expect(text.contains(Redactor.mask))
+        #expect(RedactionTests.leaks(in: text, dataset.allPersonal).prefix(10) == [])
+        // Per order too (values public elsewhere in the dataset but private in this order).
+        let reopened = try DumpSource.open(paths: [folder.appendingPathComponent("demo.ndjson").path])
+        var leaked: [String] = []
+        try reopened.forEachOrder { index, order in
+            leaked += RedactionTests.leaks(in: order.raw.serializedString(), dataset.personal[index])
+        }
+        #expect(leaked.prefix(10) == [])
+    }
+}
