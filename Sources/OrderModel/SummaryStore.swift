@@ -224,6 +224,23 @@ public struct SummaryRecord: Sendable {
         anomalyCount = summary.anomalyCount
     }
 
+    /// The record as a summary (for streams that keep no store).
+    public func summary() -> OrderSummary {
+        func text(_ field: SummaryField) -> String? { has(field) ? string(of: field) : nil }
+        func list(_ field: SummaryField) -> [String] {
+            guard has(field), lengths[field.rawValue] > 0 else { return [] }
+            return string(of: field).split(separator: Character(Unicode.Scalar(Self.listSeparator)),
+                                           omittingEmptySubsequences: false).map(String.init)
+        }
+        return OrderSummary(
+            id: text(.id) ?? "", orderNumber: text(.orderNumber), createdAt: text(.createdAt),
+            customerFirstName: text(.firstName), customerLastName: text(.lastName), customerEmail: text(.email),
+            customerPhone: text(.phone), companyName: text(.company), status: text(.status),
+            paymentStatus: text(.paymentStatus), grossAmount: grossAmount, currency: text(.currency),
+            storeID: text(.storeID), maskedPANs: list(.maskedPANs), bookingIDs: list(.bookingIDs),
+            hasAttachments: hasAttachments, anomalyCount: anomalyCount)
+    }
+
     func has(_ field: SummaryField) -> Bool { lengths[field.rawValue] != Self.absent }
 
     func offset(of field: SummaryField) -> Int {

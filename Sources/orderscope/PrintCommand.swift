@@ -27,6 +27,30 @@ struct PrintCommand: AsyncParsableCommand {
     var redact = false
 
     func run() async throws {
+        guard let wanted = order else {
+            // Streamed twice over the files (measure, then write), keeping no index: memory
+            // stays flat however big the dumps are.
+            var failure: SourceError?
+            var problems: [SourceProblem]?
+            var passes = 0
+            PlainTextReport.table(
+                forEach: { body in
+                    passes += 1
+                    guard failure == nil else { return }
+                    do throws(SourceError) {
+                        let found = try DumpSource.streamSummaries(paths: files) { body(redact ? Redactor.redact($0) : $0) }
+                        if problems == nil {
+                            problems = found
+                            for problem in found { OrderScopeExit.printError(problem.description) }
+                        }
+                    } catch {
+                        failure = error
+                    }
+                },
+                write: { text in if failure == nil, passes > 1 { FileHandleOutput.standardOutput.write(text) } })
+            if let failure { throw OrderScopeExit.fail(failure) }
+            return
+        }
         let source: DumpSource
         do {
             source = try DumpSource.open(paths: files)
@@ -34,16 +58,6 @@ struct PrintCommand: AsyncParsableCommand {
             throw OrderScopeExit.fail(error)
         }
         for problem in source.problems { OrderScopeExit.printError(problem.description) }
-
-        guard let wanted = order else {
-            let write = { (text: String) in FileHandleOutput.standardOutput.write(text) }
-            if redact {
-                PlainTextReport.table(source.summaries.lazy.map(Redactor.redact), write: write)
-            } else {
-                PlainTextReport.table(source.summaries, write: write)
-            }
-            return
-        }
         let loaded: Order
         do {
             loaded = try await source.order(id: wanted)

@@ -213,6 +213,41 @@ public final class DumpSource: OrderSource {
         }
     }
 
+    /// The list columns of every order of the files, in file order, straight from the scan,
+    /// without keeping an index (for `print`: memory stays flat however big the dumps are).
+    /// Returns the problems survived; throws for the first file that cannot be used.
+    public static func streamSummaries(paths: [String], _ body: (OrderSummary) -> Void) throws(SourceError)
+        -> [SourceProblem]
+    {
+        var problems: [SourceProblem] = []
+        var counted = 0
+        for path in paths {
+            let loaded = try DumpFile.load(path: path)
+            let bytes = loaded.region.bytes
+            var record = SummaryRecord()
+            do throws(SourceError) {
+                let result = try withoutActuallyEscaping(body) { (body) throws(SourceError) -> DumpIndexer.Result in
+                    var indexer = DumpIndexer(bytes: bytes, path: path) { batch in
+                        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+                        for order in batch {
+                            order.candidate.fill(&record, base: base) { "#\(counted + 1)" }
+                            counted += 1
+                            body(record.summary())
+                        }
+                    }
+                    indexer.splitMinimum = .max  // one thread: nothing is held back for a second half
+                    return try indexer.run()
+                }
+                if let problem = loaded.gzipProblem { problems.append(SourceProblem(file: path, message: problem)) }
+                problems += result.problems
+            } catch {
+                if let problem = loaded.gzipProblem { throw SourceError.malformed(SourceProblem(file: path, message: problem)) }
+                throw error
+            }
+        }
+        return problems
+    }
+
     /// Decodes every order of one file in file order, straight from the scan, without keeping
     /// an index: memory stays flat however big the file is (for `check`). Returns the problems
     /// survived; throws when the file cannot be used, an order cannot be decoded, or `body` throws.
@@ -224,7 +259,7 @@ public final class DumpSource: OrderSource {
         let result: DumpIndexer.Result
         do {
             result = try withoutActuallyEscaping(body) { body in
-                let indexer = DumpIndexer(bytes: bytes, path: path) { batch in
+                var indexer = DumpIndexer(bytes: bytes, path: path) { batch in
                     guard failure == nil else { return }
                     for order in batch {
                         let slice = UnsafeRawBufferPointer(rebasing: bytes[order.start..<order.end])
@@ -248,6 +283,7 @@ public final class DumpSource: OrderSource {
                         }
                     }
                 }
+                indexer.splitMinimum = .max  // one thread: nothing is held back for a second half
                 return try indexer.run()
             }
         } catch {

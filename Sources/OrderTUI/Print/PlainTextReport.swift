@@ -27,29 +27,37 @@ public enum PlainTextReport {
     /// store are made one at a time), so memory stays flat however many orders there are.
     public static func table<Summaries: Collection>(_ summaries: Summaries, write: (String) -> Void)
     where Summaries.Element == OrderSummary {
+        table(forEach: { body in summaries.forEach(body) }, write: write)
+    }
+
+    /// The streamed table over summaries handed out by `forEach`, which is called twice (once to
+    /// measure, once to write) and must hand out the same summaries both times.
+    public static func table(forEach: ((OrderSummary) -> Void) -> Void, write: (String) -> Void) {
         // The anomaly column only when anomalies were counted (summaries from a dump index
         // have not been checked; `check` does that).
         var showAnomalies = false
         var widths = self.columns.map { DisplayWidth.of($0.title) }
-        for summary in summaries {
+        forEach { summary in
             if summary.anomalyCount != nil { showAnomalies = true }
             for (index, cell) in Self.cells(for: summary).enumerated() {
                 widths[index] = min(self.columns[index].maxWidth, max(widths[index], DisplayWidth.of(cell)))
             }
         }
         let columns = showAnomalies ? self.columns : Array(self.columns.dropLast())
-        var block = line(columns.map(\.title), widths, columns) + "\n"
-        var lines = 0
-        for summary in summaries {
-            block += line(Array(Self.cells(for: summary).prefix(columns.count)), widths, columns) + "\n"
-            lines += 1
-            if lines == 1024 {
-                write(block)
-                block = ""
-                lines = 0
+        withoutActuallyEscaping(write) { write in
+            var block = line(columns.map(\.title), widths, columns) + "\n"
+            var lines = 0
+            forEach { summary in
+                block += line(Array(Self.cells(for: summary).prefix(columns.count)), widths, columns) + "\n"
+                lines += 1
+                if lines == 1024 {
+                    write(block)
+                    block = ""
+                    lines = 0
+                }
             }
+            if !block.isEmpty { write(block) }
         }
-        if !block.isEmpty { write(block) }
     }
 
     static func cells(for summary: OrderSummary) -> [String] {
