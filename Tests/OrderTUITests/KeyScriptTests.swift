@@ -29,7 +29,7 @@ struct KeyScriptTests {
         #expect(throws: KeyScript.Problem.self) { try KeyScript.parse("Entr") }
     }
 
-    @Test func aScriptedTerminalPlaysTheScriptWithPausesAndLetsRealKeysThrough() throws {
+    @Test func aScriptedTerminalPlaysTheScriptWithPausesAndLetsRealKeysThrough() async throws {
         let orders = try Fixtures.sampleOrders()
         let real = FakeTerminal(size: Size(width: 120, height: 40))
         let script = try KeyScript.parse("j\nsleep 0.05\nj\nTab\nsleep 0.05\nq")
@@ -38,7 +38,7 @@ struct KeyScriptTests {
             state: UIState(app: AppState(origin: .files(["fixture"])), sourceLabel: "fixture"), terminal: terminal,
             source: FixtureSource(orders: orders))
         loop.settlesBeforeEachKey = true
-        loop.run()
+        await LoopRunner.run(loop)
         #expect(terminal.finished)
         #expect(loop.state.app.isQuitting)
         #expect(loop.state.app.list.selectedSummary?.orderNumber == "SO-100003")
