@@ -31,6 +31,9 @@ public enum Redactor {
         "currency", "status",
     ]
 
+    /// Name parts emptied rather than masked, so a name shows as one `[redacted]`.
+    static let secondaryNameKeys: Set<String> = ["last_name", "middle_name", "family_name"]
+
     private enum Mode {
         case normal
         /// Inside a personal subtree: masks everything but `keptKeys`.
@@ -93,7 +96,12 @@ public enum Redactor {
                 stack.append(top)
                 stack.append(nested)
             } else {
-                top.values.append(mode == .normal ? child.value : maskScalar(child.value))
+                var masked = mode == .normal ? child.value : maskScalar(child.value)
+                // One mask per person reads better than "[redacted] [redacted]" in name columns.
+                if let key = child.key, secondaryNameKeys.contains(key), case .string(let text) = masked, !text.isEmpty {
+                    masked = .string("")
+                }
+                top.values.append(masked)
                 stack.append(top)
             }
         }
@@ -132,7 +140,7 @@ public enum Redactor {
         func masked(_ text: String?) -> String? { text.map { $0.isEmpty ? $0 : mask } }
         var copy = summary
         copy.customerFirstName = masked(summary.customerFirstName)
-        copy.customerLastName = masked(summary.customerLastName)
+        copy.customerLastName = summary.customerLastName.map { _ in "" }
         copy.companyName = masked(summary.companyName)
         copy.customerEmail = masked(summary.customerEmail)
         copy.customerPhone = masked(summary.customerPhone)

@@ -125,6 +125,28 @@ struct DisplayOptions: ParsableArguments {
             valueName: "KEYS"))
     var keys: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Replay a key script (one line per step: key names, `type TEXT`, `sleep SECONDS`) for "
+                + "recorded demos; with --screen-dump its keys play without the pauses.", valueName: "FILE"))
+    var script: String?
+
+    /// The key script named by --script; a problem stops here with exit status 2.
+    func loadScript() throws -> KeyScript? {
+        guard let script else { return nil }
+        guard let data = FileManager.default.contents(atPath: script) else {
+            OrderScopeExit.printError("\(script): cannot read the key script")
+            throw OrderScopeExit.unusableInput
+        }
+        do {
+            return try KeyScript.parse(String(decoding: data, as: UTF8.self))
+        } catch {
+            OrderScopeExit.printError("\(script): \(error.description)")
+            throw OrderScopeExit.unusableInput
+        }
+    }
+
     /// The config file's settings; a problem stops here with exit status 2, before the
     /// terminal is taken.
     func loadConfig() throws -> AppConfig {

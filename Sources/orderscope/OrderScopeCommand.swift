@@ -10,7 +10,7 @@ struct OrderScopeCommand: AsyncParsableCommand {
         version: OrderScopeVersion.current,
         subcommands: [
             BrowseCommand.self, DemoCommand.self, PrintCommand.self, CheckCommand.self, ExportCommand.self, FetchCommand.self,
-            ConfigCommand.self,
+            ConfigCommand.self, ManCommand.self,
             GenerateCommand.self, MockAPICommand.self, BenchCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self

@@ -16,12 +16,12 @@ enum TerminalSession {
     ) throws {
         let config = try display.loadConfig()
         if let dump = display.screenDump, let size = ScreenDump.parseSize(dump) {
-            let keys: [Key]
+            var keys: [Key] = []
             if let text = display.keys, case .success(let parsed) = ScreenDump.parseKeys(text) {
                 keys = parsed
-            } else {
-                keys = []
             }
+            // A script's keys play after --keys; its pauses mean nothing without a screen.
+            keys += try display.loadScript()?.keys ?? []
             let grid = ScreenDump.render(
                 source: source, state: initialState(origin, display: display, config: config), label: label, size: size,
                 keys: keys, table: config.keyTable())
@@ -29,6 +29,7 @@ enum TerminalSession {
             return
         }
         let noColor = display.noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
+        let script = try display.loadScript()
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(monochrome: noColor, mouse: !display.noMouse)
@@ -42,8 +43,9 @@ enum TerminalSession {
         if display.ascii || !terminal.supportsUnicode { theme.glyphs = .ascii }
         var state = UIState(app: initialState(origin, display: display, config: config), sourceLabel: label)
         state.mouseEnabled = !display.noMouse
+        let screen: TerminalIO = script.map { ScriptedTerminal(terminal, script: $0) } ?? terminal
         let loop = AppLoop(
-            state: state, terminal: terminal, source: source, keys: config.keyTable(), theme: theme,
+            state: state, terminal: screen, source: source, keys: config.keyTable(), theme: theme,
             clipboard: config.clipboardRoute(environment: ProcessInfo.processInfo.environment),
             clipboardMaxBytes: config.clipboardMaxBytes)
         loop.backgroundWork = backgroundWork
@@ -78,21 +80,7 @@ enum ScreenDump {
 
     /// Key names separated by spaces; after `/`, `:` or `f` the next word is typed as text.
     static func parseKeys(_ text: String) -> Result<[Key], KeyError> {
-        var keys: [Key] = []
-        var typeNext = false
-        for word in text.split(separator: " ") {
-            if typeNext {
-                keys += word.map { Key.char($0) }
-                typeNext = false
-                continue
-            }
-            guard let key = Key(name: String(word)) else {
-                return .failure(KeyError("unknown key \"\(word)\" in --keys (use names like j, Enter, Tab, Esc, PgDn)"))
-            }
-            keys.append(key)
-            if key == .char("/") || key == .char(":") || key == .char("f") { typeNext = true }
-        }
-        return .success(keys)
+        KeyScript.parseKeys(text).mapError { KeyError($0.text + " in --keys") }
     }
 
     /// Why a key script could not be read.

@@ -32,6 +32,17 @@ struct BrowseEndToEndTests {
         #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
     }
 
+    @Test func demoScriptReplaysWithPausesAndQuitsByItself() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        let script = dir.appendingPathComponent("demo.keys")
+        try "sleep 0.5\nj j Enter\nsleep 0.3\n?\nsleep 0.3\nEsc\nq\n".write(to: script, atomically: true, encoding: .utf8)
+        let session = try TmuxSession(
+            command: Self.wrapped("demo --script '\(script.path)'", marker: dir), width: 120, height: 40)
+        defer { session.close() }
+        let end = try session.waitForText("TTY-")
+        #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
+    }
+
     @Test func filterPromptAndCommandLineWork() throws {
         let dir = try BinaryRunner.temporaryDirectory()
         let session = try TmuxSession(command: Self.wrapped("Resources/sample-orders.json", marker: dir), width: 120, height: 30)

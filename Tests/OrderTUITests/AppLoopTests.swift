@@ -33,14 +33,14 @@ struct FixtureSource: OrderSource {
 
 @Suite("app loop", .serialized, .timeLimit(.minutes(1)))
 struct AppLoopTests {
-    @Test func loopLoadsPagesOpensOrdersAndQuits() throws {
+    @Test func loopLoadsPagesOpensOrdersAndQuits() async throws {
         let orders = try Fixtures.sampleOrders()
         let terminal = FakeTerminal(size: Size(width: 120, height: 40))
         terminal.enqueue(.char("j"), .char("j"), .tab)
         let state = UIState(app: AppState(origin: .files(["fixture"]), pageSize: 2), sourceLabel: "fixture")
         let loop = AppLoop(state: state, terminal: terminal, source: FixtureSource(orders: orders))
         loop.settlesBeforeEachKey = true
-        loop.run()
+        await LoopRunner.run(loop)
         #expect(loop.state.app.list.selectedSummary?.orderNumber == "SO-100003")
         #expect(loop.state.app.focus == .detail)
         #expect(loop.state.app.detail.load == .loaded)
@@ -51,26 +51,26 @@ struct AppLoopTests {
         #expect(text.contains("Oslo S – Bergen"))
     }
 
-    @Test func quitKeyEndsTheLoop() throws {
+    @Test func quitKeyEndsTheLoop() async throws {
         let orders = try Fixtures.sampleOrders()
         let terminal = FakeTerminal(size: Size(width: 80, height: 24))
         terminal.enqueue(.char("q"), .char("j"))
         let loop = AppLoop(state: UIState(app: AppState(origin: .demo), sourceLabel: "demo"), terminal: terminal,
                            source: FixtureSource(orders: orders))
         loop.settlesBeforeEachKey = true
-        loop.run()
+        await LoopRunner.run(loop)
         #expect(loop.state.app.isQuitting)
         #expect(terminal.pendingKeys == [.char("j")])
     }
 
-    @Test func resizeReLaysOutAtOnce() throws {
+    @Test func resizeReLaysOutAtOnce() async throws {
         let orders = try Fixtures.sampleOrders()
         let terminal = FakeTerminal(size: Size(width: 200, height: 50))
         terminal.enqueue(.resize(Size(width: 80, height: 24)))
         let loop = AppLoop(state: UIState(app: AppState(origin: .demo), sourceLabel: "demo"), terminal: terminal,
                            source: FixtureSource(orders: orders))
         loop.settlesBeforeEachKey = true
-        loop.run()
+        await LoopRunner.run(loop)
         #expect(terminal.lastFrame?.width == 80)
         #expect(terminal.lastFrame?.height == 24)
         #expect(loop.state.app.list.viewportHeight == ScreenLayout.compute(size: Size(width: 80, height: 24), focus: .list).listRows)

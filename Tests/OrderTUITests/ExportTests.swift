@@ -30,7 +30,7 @@ struct ExportTests {
         #expect(ListExporter.Format(path: "x.txt") == nil)
     }
 
-    @Test func exportWritesTheFilteredSortedListAndScreenshotTheScreen() throws {
+    @Test func exportWritesTheFilteredSortedListAndScreenshotTheScreen() async throws {
         let folder = try Self.temporaryFolder()
         let orders = try Fixtures.sampleOrders()
         let terminal = FakeTerminal(size: Size(width: 120, height: 40))
@@ -45,7 +45,7 @@ struct ExportTests {
         let state = UIState(app: AppState(origin: .files(["fixture"])), sourceLabel: "fixture")
         let loop = AppLoop(state: state, terminal: terminal, source: FixtureSource(orders: orders))
         loop.settlesBeforeEachKey = true
-        loop.run()
+        await LoopRunner.run(loop)
 
         let open = loop.state.app.list.rows.indices.compactMap { loop.state.app.list.summary(atRow: $0) }
         #expect(!open.isEmpty && open.count < orders.count)
@@ -70,7 +70,7 @@ struct ExportTests {
         #expect(names == ["open.csv", "open.ndjson", "screen.txt"])
     }
 
-    @Test func aFailedExportSaysWhyAndLeavesNothing() throws {
+    @Test func aFailedExportSaysWhyAndLeavesNothing() async throws {
         let orders = try Fixtures.sampleOrders()
         let terminal = FakeTerminal(size: Size(width: 120, height: 40))
         terminal.pendingKeys = [.char(":")] + Self.type("export /nonexistent-folder/x.json") + [.enter]
@@ -78,7 +78,7 @@ struct ExportTests {
             state: UIState(app: AppState(origin: .files(["fixture"])), sourceLabel: "fixture"), terminal: terminal,
             source: FixtureSource(orders: orders))
         loop.settlesBeforeEachKey = true
-        loop.run()
+        await LoopRunner.run(loop)
         #expect(loop.state.app.status?.text.contains("cannot be written") == true)
         #expect(!FileManager.default.fileExists(atPath: "/nonexistent-folder/x.json"))
     }

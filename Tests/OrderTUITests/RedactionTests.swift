@@ -156,6 +156,7 @@ import Testing
         #expect(state.app.redaction == .on)
         #expect(state.app.selectedAnalysis?.order.customerName?.contains(Redactor.mask) == true)
         #expect(!ScreenRenderer.render(state, size: size).lines().joined().contains(name))
+        #expect(ScreenRenderer.render(state, size: size).lines().joined().contains("REDACTED"))
         Fixtures.press([.char("x")], &state, controller, size: size, orders: orders)
         #expect(state.app.redaction == .off)
         #expect(ScreenRenderer.render(state, size: size).lines().joined().contains(name))

@@ -7,7 +7,9 @@ import TerminalCore
 enum DetailPane {
     static func draw(_ state: AppState, in rect: Rect, focused: Bool, theme: Theme, grid: inout Grid) {
         let crumbs = state.breadcrumbs.dropFirst()
-        let title = crumbs.isEmpty ? "Detail" : crumbs.joined(separator: " › ")
+        var title = crumbs.isEmpty ? "Detail" : crumbs.joined(separator: " › ")
+        // Whoever shares the screen can see that personal data is masked (and that it is not).
+        if state.redaction.isOn { title += " · REDACTED" }
         grid.box(rect, title: title, style: focused ? theme.focusedBorder : theme.border, glyphs: theme.glyphs)
         let inner = rect.inset(by: 1)
         guard inner.width > 0, inner.height > 0 else { return }
