@@ -23,15 +23,28 @@ final class TmuxSession {
         let shell = "\(exports); cd '\(BinaryRunner.packageRoot.path)'; \(command); echo \"[exit $?]\"; exec dash"
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "dash", "-c", shell])
         isRunning = true
+        serverPID = Int32((try? tmux(["display-message", "-p", "#{pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
     }
 
     deinit {
-        if isRunning { _ = try? tmux(["kill-server"]) }
+        if isRunning { stopServer() }
     }
 
     func close() {
-        _ = try? tmux(["kill-server"])
+        stopServer()
         isRunning = false
+    }
+
+    /// The tmux server's pid, so a server that outlives `kill-server` (a busy pane, a test that
+    /// timed out) is still stopped and never piles up across a test run.
+    private var serverPID: Int32 = 0
+
+    private func stopServer() {
+        _ = try? tmux(["kill-server"])
+        if serverPID > 0, kill(serverPID, 0) == 0 {
+            kill(serverPID, SIGKILL)
+        }
+        unlink(socket)
     }
 
     /// Sends tmux key names (`j`, `Enter`, `Escape`, `C-c`, `Tab`, `BTab`).
@@ -94,6 +107,11 @@ final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Nothing else is inherited: a server holding the write end of another test's pipe
+        // would keep that test waiting for an end of file that never comes.
+        for fd in Self.openDescriptors() where fd > 2 {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
         let argv = ["/usr/bin/tmux", "-S", socket] + arguments
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArgs { free(pointer) } }
@@ -107,6 +125,13 @@ final class TmuxSession {
             throw TmuxError.failed(arguments.joined(separator: " "))
         }
         return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    }
+
+    /// The descriptors open in this process (a close action for one closed meanwhile is
+    /// ignored by posix_spawn).
+    private static func openDescriptors() -> [Int32] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return names.compactMap { Int32($0) }
     }
 
     enum TmuxError: Error {
