@@ -34,6 +34,11 @@ struct APIQueryOptions: ParsableArguments {
     @Option(name: .long, help: "Seconds to wait for one API answer.")
     var timeout: Int = 30
 
+    @Option(
+        name: .customLong("log"),
+        help: "Append a line per API request (time, method, path, status, duration; never a secret) to FILE (also ORDERSCOPE_LOG).")
+    var logPath: String?
+
     static let statuses = ["open", "closed", "cancelled"]
     static let paymentStatuses = ["pending", "partially_paid", "paid", "partially_refunded", "refunded"]
 
@@ -70,9 +75,13 @@ struct APIQueryOptions: ParsableArguments {
     /// Resolves credentials and builds the source; errors are `SourceError`s for the operator.
     func makeSource() throws(SourceError) -> DinteroAPISource {
         let credentials = try DinteroCredentials.resolve(accountID: accountId, clientID: clientId)
+        var log: RequestLog?
+        if let path = logPath ?? ProcessInfo.processInfo.environment["ORDERSCOPE_LOG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            log = try RequestLog(path: path)
+        }
         return try DinteroAPISource(
             credentials: credentials, query: query,
-            options: DinteroAPIOptions(baseURL: apiBase, timeout: .seconds(timeout)))
+            options: DinteroAPIOptions(baseURL: apiBase, timeout: .seconds(timeout), log: log))
     }
 
     /// "T12345678 (TEST)" or "P12345678 (LIVE)", plus the store, for banners and labels.
