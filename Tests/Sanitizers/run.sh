@@ -19,7 +19,8 @@ for sanitizer in $sanitizers; do
         thread) scratch=.build-tsan ;;
         *) echo "unknown sanitizer: $sanitizer (address or thread)" >&2; exit 2 ;;
     esac
-    log=$scratch.log
+    mkdir -p "$scratch"
+    log=$scratch/sanitizer-run.log
     start=$(date +%s)
     # halt_on_error keeps a report from scrolling away; leaks are checked at every exit, the
     # test runner's and each orderscope process's. lsan.supp names the third-party libraries
