@@ -25,11 +25,11 @@ for sanitizer in $sanitizers; do
     # halt_on_error keeps a report from scrolling away; leaks are checked at every exit, the
     # test runner's and each orderscope process's. lsan.supp names the third-party libraries
     # whose leaks are not ours to fix (libcurl under URLSession, XCTest); nothing else.
-    # handle_segv=0: the crash-restore tests send SIGSEGV on purpose and check the app's own
+    # handle_segv=0 (both): the crash-restore tests send SIGSEGV on purpose and check the app's own
     # handler restores the tty; ASan's handler would take the signal first.
     export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1:handle_segv=0}"
     export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$root/Tests/Sanitizers/lsan.supp:print_suppressions=0}"
-    export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
+    export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:handle_segv=0}"
     # shellcheck disable=SC2086
     if nice -n 19 swift build --scratch-path "$scratch" --sanitize="$sanitizer" --build-tests >"$log" 2>&1 \
         && ORDERSCOPE_BIN="$root/$scratch/debug/orderscope" nice -n 19 swift test --scratch-path "$scratch" \
