@@ -36,5 +36,8 @@ head -n 41 "$root/Resources/demo-orders.json" | tail -n 40 | sed 's/,$//' | spli
 # -jobs writes fuzz-N.log into the working directory: keep them with the build products.
 cd "$out"
 echo "fuzzing: $binary, runs=$runs, max_total_time=$seconds s, seeds: $(ls "$seeds" | wc -l)" >&2
+# The Swift runtime's backtracer would catch the trap (SIGILL) first and the process would die
+# before libFuzzer writes the crashing input: leave crashes to libFuzzer.
+export SWIFT_BACKTRACE=enable=no
 exec nice -n 19 "$binary" -runs="$runs" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
     -max_len=4096 -print_final_stats=1 -artifact_prefix="$out/artifacts/" "$@" "$out/corpus" "$seeds"
