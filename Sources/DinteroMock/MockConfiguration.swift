@@ -19,6 +19,9 @@ public struct MockConfiguration: Sendable {
     public var includePagingToken: Bool = false
     /// Delay before every response, in milliseconds.
     public var latencyMilliseconds: Int = 0
+    /// This many API requests are answered normally before the fault counters below start to
+    /// be consumed (so a fault can hit a later page rather than the first).
+    public var faultsAfter: Int = 0
     /// The first N API requests answer 429 with `Retry-After: retryAfterSeconds`.
     public var fail429Count: Int = 0
     public var retryAfterSeconds: Int = 1

@@ -16,6 +16,8 @@ final class MockService: @unchecked Sendable {
     private var remaining500: Int
     private var remainingTruncated: Int
     private var remainingStalled: Int
+    /// API requests (not token requests) seen, for `faultsAfter`.
+    private var apiRequests = 0
     private let started = ContinuousClock.now
     private let orders: [MockOrder]
 
@@ -173,7 +175,11 @@ final class MockService: @unchecked Sendable {
             return .error(404, code: "NOT FOUND", message: "no such endpoint")
         }
         guard request.method == "GET" else { return .error(405, code: "METHOD NOT ALLOWED", message: "read only") }
-        if let fault = nextFault() { return fault }
+        lock.lock()
+        apiRequests += 1
+        let faultsArmed = apiRequests > configuration.faultsAfter
+        lock.unlock()
+        if faultsArmed, let fault = nextFault() { return fault }
         if let refusal = authorize(request) { return refusal }
         guard segments[2] == configuration.accountID else {
             return .error(403, code: "FORBIDDEN", message: "the token is not valid for account \(segments[2])")
@@ -193,7 +199,7 @@ final class MockService: @unchecked Sendable {
             response = session(orderID: rest[1], sessionID: rest[3], storeID: storeID)
         default: return .error(404, code: "NOT FOUND", message: "no such endpoint")
         }
-        if response.status == 200 {
+        if response.status == 200, faultsArmed {
             response.delivery = takeDeliveryFault()
             switch response.delivery {
             case .truncated: response.fault = "truncated"

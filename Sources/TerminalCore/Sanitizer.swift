@@ -14,8 +14,10 @@
 /// | bidi controls, U+2028/U+2029, other format characters (Cf) | `\u{202e}` |
 /// | invalid UTF-8 bytes (`sanitize(bytes:)` only) | `\xff` |
 ///
-/// Printable text passes through unchanged: letters in any script, CJK, emoji (ZWJ U+200D,
-/// ZWNJ U+200C and emoji tag characters are kept because emoji and scripts need them),
+/// Printable text passes through unchanged: letters in any script, CJK, emoji (ZWNJ U+200C and
+/// emoji tag characters are kept because emoji and scripts need them; ZWJ U+200D only between
+/// two emoji, since tmux glues whatever follows a ZWJ into the previous cell and the columns
+/// after it drift: elsewhere it is shown as `\u{200d}`),
 /// combining marks, private-use characters. A backslash is not escaped, so the output is for
 /// display, not a reversible encoding.
 ///
@@ -29,10 +31,28 @@ public enum Sanitizer {
         if !needsEscaping(string) { return string }
         var output = ""
         output.reserveCapacity(string.utf8.count + 16)
-        for scalar in string.unicodeScalars {
-            append(scalar, to: &output)
+        var previous: Unicode.Scalar?
+        var scalars = string.unicodeScalars.makeIterator()
+        var current = scalars.next()
+        while let scalar = current {
+            let next = scalars.next()
+            if scalar.value == 0x200D, !joinsEmoji(previous, next) {
+                output += "\\u{200d}"
+            } else {
+                append(scalar, to: &output)
+            }
+            previous = scalar
+            current = next
         }
         return output
+    }
+
+    /// A ZWJ between these two scalars is part of an emoji ZWJ sequence (👨‍👩‍👧).
+    private static func joinsEmoji(_ previous: Unicode.Scalar?, _ next: Unicode.Scalar?) -> Bool {
+        guard let previous, let next else { return false }
+        let before = previous.value == 0xFE0F || previous.properties.isEmojiModifier
+            || (previous.value > 0x7F && previous.properties.isEmoji)
+        return before && next.value > 0x7F && next.properties.isEmoji
     }
 
     /// Splits `string` into lines at LF, CR LF, CR, U+2028 and U+2029, and sanitizes each line.
@@ -66,18 +86,28 @@ public enum Sanitizer {
         var output = ""
         output.reserveCapacity(buffer.count)
         var index = 0
+        var previous: Unicode.Scalar?
         while index < buffer.count {
             let byte = buffer[index]
             if byte < 0x80 {
                 append(Unicode.Scalar(byte), to: &output)
+                previous = Unicode.Scalar(byte)
                 index += 1
                 continue
             }
             if let (scalar, length) = decodeMultiByte(buffer, at: index) {
-                append(scalar, to: &output)
+                let next = index + length < buffer.count && buffer[index + length] >= 0x80
+                    ? decodeMultiByte(buffer, at: index + length)?.0 : nil
+                if scalar.value == 0x200D, !joinsEmoji(previous, next) {
+                    output += "\\u{200d}"
+                } else {
+                    append(scalar, to: &output)
+                }
+                previous = scalar
                 index += length
             } else {
                 output += "\\x" + hex(UInt32(byte), digits: 2)
+                previous = nil
                 index += 1
             }
         }
@@ -112,7 +142,7 @@ public enum Sanitizer {
             if byte < 0x20 || byte == 0x7F { return true }
         }
         guard sawNonASCII else { return false }
-        return string.unicodeScalars.contains(where: isUnsafe)
+        return string.unicodeScalars.contains { isUnsafe($0) || $0.value == 0x200D }
     }
 
     private static func append(_ scalar: Unicode.Scalar, to output: inout String) {

@@ -36,6 +36,11 @@ struct APIQueryOptions: ParsableArguments {
     @Option(name: .long, help: "Seconds to wait for one API answer.")
     var timeout: Int = 30
 
+    @Option(
+        name: .customLong("log"),
+        help: "Append a line per API request (time, method, path, status, duration; never a secret) to FILE (also ORDERSCOPE_LOG).")
+    var logPath: String?
+
     static let statuses = ["open", "closed", "cancelled"]
     static let paymentStatuses = ["pending", "partially_paid", "paid", "partially_refunded", "refunded"]
 
@@ -77,9 +82,13 @@ struct APIQueryOptions: ParsableArguments {
             accountID: accountId ?? (environmentAccount ? nil : config.accountID), clientID: clientId)
         var query = self.query
         if query.storeID == nil { query.storeID = config.storeID }
+        var log: RequestLog?
+        if let path = logPath ?? ProcessInfo.processInfo.environment["ORDERSCOPE_LOG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            log = try RequestLog(path: path)
+        }
         return try DinteroAPISource(
             credentials: credentials, query: query,
-            options: DinteroAPIOptions(baseURL: apiBase, timeout: .seconds(timeout)))
+            options: DinteroAPIOptions(baseURL: apiBase, timeout: .seconds(timeout), log: log))
     }
 
     /// "T12345678 (TEST)" or "P12345678 (LIVE)", plus the store, for banners and labels.

@@ -62,6 +62,13 @@ struct FetchCommand: AsyncParsableCommand {
         let gzip = out.hasSuffix(".gz")
         let pageSize = limit
         let redact = self.redact
+        // Ctrl-C is caught before the work starts: the partial file exists from the first
+        // moment, and a SIGINT arriving before the handler would kill the process and leave it.
+        let cancellation = FetchCancellation()
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler { cancellation.cancel() }
+        interrupt.resume()
         let work = Task { () throws -> Int in
             try await OrderDumpFetcher.fetch(from: source, to: path, gzip: gzip, pageSize: pageSize, redact: redact) { state in
                 if interactive || state.saved % 100 == 0 {
@@ -70,10 +77,7 @@ struct FetchCommand: AsyncParsableCommand {
                 }
             }
         }
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler { work.cancel() }
-        interrupt.resume()
+        cancellation.attach(work)
         defer {
             interrupt.cancel()
             signal(SIGINT, SIG_DFL)
@@ -92,5 +96,29 @@ struct FetchCommand: AsyncParsableCommand {
             OrderScopeExit.printError(error.message + "\nnothing was written to \(path)")
             throw OrderScopeExit.unusableInput
         }
+    }
+}
+
+/// Holds the fetch task for the SIGINT handler, which is installed before the task exists; a
+/// cancel that arrives first is applied when the task is attached.
+private final class FetchCancellation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: Task<Int, any Error>?
+    private var cancelled = false
+
+    func attach(_ task: Task<Int, any Error>) {
+        lock.lock()
+        self.task = task
+        let cancelNow = cancelled
+        lock.unlock()
+        if cancelNow { task.cancel() }
+    }
+
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        let task = self.task
+        lock.unlock()
+        task?.cancel()
     }
 }

@@ -34,6 +34,11 @@ struct MockAPICommand: ParsableCommand {
     @Option(name: .long, help: "Delay before every answer, in milliseconds.")
     var latency: Int = 0
 
+    @Option(
+        name: .long,
+        help: "Answer the first N API requests normally before any fault below (to hit a later page).")
+    var faultsAfter: Int = 0
+
     @Option(name: .customLong("fail-429"), help: "Answer the first N API requests with 429 (Retry-After 1).")
     var fail429: Int = 0
 
@@ -62,11 +67,16 @@ struct MockAPICommand: ParsableCommand {
     @Flag(name: .long, help: "Answer lists as {\"orders\": [...]} instead of a bare array.")
     var wrapOrders = false
 
+    @Flag(
+        name: .long,
+        help: "Refuse every token request with 401, echoing the Authorization header it got (a careless server).")
+    var failToken = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535.") }
-        guard latency >= 0, fail429 >= 0, fail500 >= 0, truncate >= 0, stall >= 0, tokenTtl > 0 else {
+        guard latency >= 0, faultsAfter >= 0, fail429 >= 0, fail500 >= 0, truncate >= 0, stall >= 0, tokenTtl > 0 else {
             throw ValidationError(
-                "--latency, --fail-429, --fail-500, --truncate and --stall must be 0 or more, "
+                "--latency, --faults-after, --fail-429, --fail-500, --truncate and --stall must be 0 or more, "
                     + "--token-ttl above 0.")
         }
     }
@@ -84,12 +94,14 @@ struct MockAPICommand: ParsableCommand {
         configuration.clientID = clientId
         configuration.clientSecret = clientSecret
         configuration.latencyMilliseconds = latency
+        configuration.faultsAfter = faultsAfter
         configuration.fail429Count = fail429
         configuration.fail500Count = fail500
         configuration.truncateCount = truncate
         configuration.stallCount = stall
         configuration.tokenTTLSeconds = tokenTtl
         configuration.wrapOrders = wrapOrders
+        configuration.failTokenRequests = failToken
         let server: DinteroMockServer
         do {
             server = try DinteroMockServer.start(configuration)

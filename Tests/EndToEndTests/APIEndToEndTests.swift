@@ -7,8 +7,10 @@ struct APIEndToEndTests {
     static let secret = "s3cr3t-value-never-shown"
 
     /// Starts `orderscope mock-api` on a free port and waits until it accepts connections.
-    static func startMock(dump: String = "Resources/sample-orders.json", extra: [String] = []) throws -> (Process, String) {
-        let port = Int.random(in: 20_000...40_000)
+    static func startMock(dump: String = "Resources/sample-orders.json", extra: [String] = [], port: Int? = nil) throws
+        -> (Process, String)
+    {
+        let port = port ?? Int.random(in: 20_000...40_000)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
         process.arguments = ["mock-api", "--dump", dump, "--port", "\(port)",

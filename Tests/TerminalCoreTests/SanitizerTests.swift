@@ -89,4 +89,18 @@ import Testing
                 [0x0A, 0x0D, 0x85, 0x2028, 0x2029, 0x0B, 0x0C].contains($0.value)
             })
     }
+
+    /// tmux glues the character after a ZWJ into the previous cell: outside an emoji sequence
+    /// the columns after it would drift (found by the hostile-data end-to-end test).
+    @Test func zwjIsKeptOnlyBetweenEmoji() {
+        #expect(Sanitizer.sanitize("zero\u{200C}\u{200D}width") == "zero\u{200C}\\u{200d}width")
+        #expect(Sanitizer.sanitize("\u{200D}") == "\\u{200d}")
+        #expect(Sanitizer.sanitize("👍\u{200D}") == "👍\\u{200d}")
+        let family = "👨\u{200D}👩\u{200D}👧"
+        #expect(Sanitizer.sanitize(family) == family)
+        let rainbow = "🏳\u{FE0F}\u{200D}🌈"
+        #expect(Sanitizer.sanitize(rainbow) == rainbow)
+        #expect(Sanitizer.sanitize(bytes: Array("a\u{200D}b".utf8)) == "a\\u{200d}b")
+        #expect(Sanitizer.sanitize(bytes: Array(family.utf8)) == family)
+    }
 }

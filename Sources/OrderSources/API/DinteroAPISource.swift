@@ -52,13 +52,16 @@ public struct DinteroAPIOptions: Sendable, Equatable {
     public var maxRetryAfter: Duration
     /// The first backoff delay; doubled per try, plus up to the same again as jitter.
     public var backoffBase: Duration
+    /// Where each try is recorded (method, path, status, time), if anywhere.
+    public var log: RequestLog?
 
     public static let defaultBaseURL = "https://api.dintero.com"
 
     public init(
         baseURL: String = DinteroAPIOptions.defaultBaseURL, timeout: Duration = .seconds(30), maxAttempts: Int = 4,
-        maxRetryAfter: Duration = .seconds(30), backoffBase: Duration = .milliseconds(500)
+        maxRetryAfter: Duration = .seconds(30), backoffBase: Duration = .milliseconds(500), log: RequestLog? = nil
     ) {
+        self.log = log
         self.baseURL = baseURL
         self.timeout = timeout
         self.maxAttempts = maxAttempts
@@ -231,7 +234,9 @@ public actor DinteroAPISource: OrderSource {
             request.setValue("Bearer " + bearer, forHTTPHeaderField: "Authorization")
             request.setValue("application/json", forHTTPHeaderField: "Accept")
             request.setValue("orderscope", forHTTPHeaderField: "Dintero-System-Name")
+            let started = ContinuousClock.now
             let outcome = await transport.send(request, timeout: options.timeout)
+            logTry("GET", target, outcome, attempt: attempt, since: started)
             let failure: SourceError
             var delay: Duration?
             switch outcome {
@@ -321,7 +326,9 @@ public actor DinteroAPISource: OrderSource {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             request.setValue("application/json", forHTTPHeaderField: "Accept")
             request.httpBody = Data(body)
+            let started = ContinuousClock.now
             let outcome = await transport.send(request, timeout: options.timeout)
+            logTry("POST", path, outcome, attempt: attempt, since: started)
             var failure: SourceError
             var delay: Duration?
             switch outcome {
@@ -359,6 +366,24 @@ public actor DinteroAPISource: OrderSource {
                 throw SourceError.cancelled
             }
         }
+    }
+
+    /// One line per try in the request log: the outcome, never a header or a body.
+    private func logTry(
+        _ method: String, _ target: String, _ outcome: Result<HTTPResult, TransportFailure>, attempt: Int,
+        since started: ContinuousClock.Instant
+    ) {
+        guard let log = options.log else { return }
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        let result: String
+        switch outcome {
+        case .success(let answer): result = "\(answer.status), \(answer.body.count) bytes"
+        case .failure(.timeout): result = "timed out"
+        case .failure(.cancelled): result = "cancelled"
+        case .failure(.network(let reason)): result = "network error: \(redact(reason))"
+        }
+        log.record("\(method) \(redact(target)) -> \(result) in \(milliseconds) ms (try \(attempt))")
     }
 
     private var basicCredentials: String {

@@ -72,8 +72,12 @@ enum JSONStringDecoder {
         var value: Int64 = 0
         var digits = 0
         while index < end, base[index] >= 0x30, base[index] <= 0x39 {
+            // Negative values accumulate downwards so Int64.min, whose magnitude has no
+            // positive Int64, reads like any other amount.
+            let digit = Int64(base[index] - 0x30)
             let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times.addingReportingOverflow(Int64(base[index] - 0x30))
+            let (sum, overflow2) = negative
+                ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
             if overflow1 || overflow2 { return nil }
             value = sum
             digits += 1
@@ -86,6 +90,6 @@ enum JSONStringDecoder {
             while index < end, base[index] == UInt8(ascii: "0") { index += 1 }
         }
         guard index == end else { return nil }
-        return negative ? -value : value
+        return value
     }
 }

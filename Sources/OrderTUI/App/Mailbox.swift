@@ -1,22 +1,30 @@
+import Foundation
 import OrderViewModel
-import Synchronization
 
 /// Where background loads post their results for the UI loop, which drains it between key
 /// reads; the only state shared across threads.
-public final class Mailbox: Sendable {
-    private let events = Mutex<[AppEvent]>([])
+///
+/// Guarded by `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`: on Linux the
+/// latter is built from atomics in a library ThreadSanitizer does not instrument, so TSan
+/// cannot see its ordering and reports every post/drain pair as a race
+/// (Tests/Sanitizers/run.sh thread).
+public final class Mailbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [AppEvent] = []
 
     public init() {}
 
     public func post(_ event: AppEvent) {
-        events.withLock { $0.append(event) }
+        lock.lock()
+        events.append(event)
+        lock.unlock()
     }
 
     public func drain() -> [AppEvent] {
-        events.withLock { pending in
-            let all = pending
-            pending.removeAll()
-            return all
-        }
+        lock.lock()
+        defer { lock.unlock() }
+        let all = events
+        events.removeAll()
+        return all
     }
 }

@@ -76,10 +76,12 @@ public enum AnomalyChecker {
             let expected = Double(basis) * percentage / 100
             if abs(Double(amount) - expected) > 1.000_001 {
                 let pct = line.percentageText ?? String(percentage)
+                // Basis × percentage can leave Int64 (found by Tests/Fuzz): say so, never trap.
+                let about = Int64(exactly: expected.rounded()).map(money) ?? "an amount out of range"
                 anomalies.append(
                     Anomaly(
                         kind: .taxAmount,
-                        message: "\(name): tax \(money(amount)) is not \(pct)% of the basis \(money(basis)) (expected about \(money(Int64(expected.rounded()))))",
+                        message: "\(name): tax \(money(amount)) is not \(pct)% of the basis \(money(basis)) (expected about \(about))",
                         jsonPath: line.path["amount"].jqPath))
             }
         }

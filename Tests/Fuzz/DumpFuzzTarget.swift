@@ -1,0 +1,91 @@
+// libFuzzer entry point over the dump reader and the order decoder (see run.sh).
+//
+// One input is treated as the bytes of a dump file: inflated when it carries the gzip magic,
+// indexed by DumpIndexer/DumpScanner exactly as DumpSource does for a mapped file, then every
+// order found (up to a few) is parsed, decoded, analysed and turned into its detail screens,
+// drill-down screens, raw JSON lines and sanitized text, which is what `browse` and `print` do
+// with an order. The whole input is also given to the JSON parser on its own, since orders from
+// the API reach it without going through the scanner.
+#if canImport(Glibc)
+    import Glibc
+#endif
+@testable import OrderModel
+@testable import OrderSources
+import OrderViewModel
+import TerminalCore
+
+/// Where gzip inputs are written (tmpfs when there is one), one file per fuzzing process.
+private let scratchPath: String = {
+    let directory = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"
+    return "\(directory)/orderscope-fuzz-\(getpid()).gz"
+}()
+
+/// At most this many orders of one input go through the (slower) full decode.
+private let ordersPerInput = 4
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func orderScopeFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data, size > 0 else { return 0 }
+    let input = UnsafeRawBufferPointer(start: data, count: size)
+    if GzipInflater.isGzip(input) {
+        // The inflater's result cannot be taken apart outside its module: go through a file,
+        // as a real `.gz` dump does (only inputs with the gzip magic pay for it).
+        let path = scratchPath
+        guard let file = fopen(path, "wb") else { return 0 }
+        fwrite(data, 1, size, file)
+        fclose(file)
+        if let loaded = try? DumpFile.load(path: path) { exerciseDump(loaded.region.bytes) }
+        unlink(path)
+    } else {
+        exerciseDump(input)
+    }
+    if let value = try? JSONParser.parse(input) {
+        exerciseOrder(Order(json: value), json: value)
+    }
+    return 0
+}
+
+private func exerciseDump(_ bytes: UnsafeRawBufferPointer) {
+    guard let result = try? DumpIndexer(bytes: bytes, path: "fuzz.json").run() else { return }
+    for problem in result.problems {
+        sink(Sanitizer.sanitize(problem.description))
+    }
+    for scanned in result.orders.prefix(ordersPerInput) {
+        precondition(scanned.start >= 0 && scanned.start < scanned.end && scanned.end <= bytes.count,
+                     "order range \(scanned.start)..<\(scanned.end) outside \(bytes.count) bytes")
+        sink(Sanitizer.sanitize(scanned.summary.id))
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[scanned.start..<scanned.end])
+        guard let value = try? JSONParser.parse(slice) else { continue }
+        exerciseOrder(Order(json: value), json: value)
+    }
+}
+
+private func exerciseOrder(_ order: Order, json: JSONValue) {
+    let summary = OrderSummary(order: order)
+    sink(Sanitizer.sanitize(summary.id))
+    let analysis = OrderAnalysis(order: order)
+    var targets: [DrillTarget] = []
+    for section in analysis.root.sections {
+        sink(Sanitizer.sanitize(section.title))
+        for row in section.rows {
+            sink(Sanitizer.sanitize(row.label))
+            for line in Sanitizer.sanitizeLines(row.value) { sink(line) }
+            if let target = row.target { targets.append(target) }
+            if let path = row.jsonPath, let node = RawJSON.node(at: path, in: json) {
+                for line in RawJSON.lines(node).prefix(64) { sink(Sanitizer.sanitize(line)) }
+            }
+        }
+    }
+    for target in targets.prefix(16) {
+        guard let screen = OrderScreens.screen(target, in: order) else { continue }
+        for section in screen.sections { for row in section.rows { sink(Sanitizer.sanitize(row.value)) } }
+    }
+    for row in analysis.timeline.rows() { sink(Sanitizer.sanitize(row.value)) }
+    for section in OrderScreens.fullReport(order) { sink(section.title) }
+}
+
+/// Keeps the optimiser from dropping work whose result is unused.
+@inline(never)
+private func sink(_ text: String) {
+    withExtendedLifetime(text) {}
+}
