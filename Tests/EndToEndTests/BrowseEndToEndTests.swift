@@ -2,114 +2,116 @@ import Foundation
 import Testing
 
 /// The real binary in tmux: keys in, screen out, and the terminal exactly as it was afterwards.
-@Suite("browse in tmux", .serialized, .enabled(if: TmuxSession.isAvailable))
-struct BrowseEndToEndTests {
-    /// Wraps the command so the shell records `stty -a` (less the window size, which a resize
-    /// test changes on purpose) before and after it, under dash.
-    static func wrapped(_ arguments: String, marker: URL) -> String {
-        let before = marker.appendingPathComponent("before").path
-        let after = marker.appendingPathComponent("after").path
-        return "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(before)'; '\(BinaryRunner.binary)' \(arguments); code=$?; stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(after)'; "
-            + "if cmp -s '\(before)' '\(after)'; then echo \"TTY-SAME code=$code\"; else echo \"TTY-CHANGED code=$code\"; fi"
-    }
+extension EndToEnd {
+    @Suite("browse in tmux", .serialized, .enabled(if: TmuxSession.isAvailable))
+    struct BrowseEndToEndTests {
+        /// Wraps the command so the shell records `stty -a` (less the window size, which a resize
+        /// test changes on purpose) before and after it, under dash.
+        static func wrapped(_ arguments: String, marker: URL) -> String {
+            let before = marker.appendingPathComponent("before").path
+            let after = marker.appendingPathComponent("after").path
+            return "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(before)'; '\(BinaryRunner.binary)' \(arguments); code=$?; stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(after)'; "
+                + "if cmp -s '\(before)' '\(after)'; then echo \"TTY-SAME code=$code\"; else echo \"TTY-CHANGED code=$code\"; fi"
+        }
 
-    @Test func demoOpensBrowsesDrillsAndQuitsCleanly() throws {
-        let dir = try BinaryRunner.temporaryDirectory()
-        let session = try TmuxSession(command: Self.wrapped("demo", marker: dir), width: 120, height: 40)
-        defer { session.close() }
-        try session.waitForText("demo dataset")
-        try session.waitFor("the list to fill") { $0.contains("/300 orders") }
-        try session.send("j")
-        try session.send("j")
-        try session.send("Enter")
-        let detail = try session.waitFor("the detail pane focused with a summary") { $0.contains("Summary") && $0.contains("Gross") }
-        #expect(detail.contains("Orders") || detail.contains("▾"))
-        try session.send("?")
-        try session.waitForText("Help")
-        try session.send("Escape")
-        try session.send("q")
-        let end = try session.waitForText("TTY-")
-        #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
-    }
+        @Test func demoOpensBrowsesDrillsAndQuitsCleanly() throws {
+            let dir = try BinaryRunner.temporaryDirectory()
+            let session = try TmuxSession(command: Self.wrapped("demo", marker: dir), width: 120, height: 40)
+            defer { session.close() }
+            try session.waitForText("demo dataset")
+            try session.waitFor("the list to fill") { $0.contains("/300 orders") }
+            try session.send("j")
+            try session.send("j")
+            try session.send("Enter")
+            let detail = try session.waitFor("the detail pane focused with a summary") { $0.contains("Summary") && $0.contains("Gross") }
+            #expect(detail.contains("Orders") || detail.contains("▾"))
+            try session.send("?")
+            try session.waitForText("Help")
+            try session.send("Escape")
+            try session.send("q")
+            let end = try session.waitForText("TTY-")
+            #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
+        }
 
-    @Test func demoScriptReplaysWithPausesAndQuitsByItself() throws {
-        let dir = try BinaryRunner.temporaryDirectory()
-        let script = dir.appendingPathComponent("demo.keys")
-        try "sleep 0.5\nj j Enter\nsleep 0.3\n?\nsleep 0.3\nEsc\nq\n".write(to: script, atomically: true, encoding: .utf8)
-        let session = try TmuxSession(
-            command: Self.wrapped("demo --script '\(script.path)'", marker: dir), width: 120, height: 40)
-        defer { session.close() }
-        let end = try session.waitForText("TTY-")
-        #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
-    }
+        @Test func demoScriptReplaysWithPausesAndQuitsByItself() throws {
+            let dir = try BinaryRunner.temporaryDirectory()
+            let script = dir.appendingPathComponent("demo.keys")
+            try "sleep 0.5\nj j Enter\nsleep 0.3\n?\nsleep 0.3\nEsc\nq\n".write(to: script, atomically: true, encoding: .utf8)
+            let session = try TmuxSession(
+                command: Self.wrapped("demo --script '\(script.path)'", marker: dir), width: 120, height: 40)
+            defer { session.close() }
+            let end = try session.waitForText("TTY-")
+            #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
+        }
 
-    @Test func filterPromptAndCommandLineWork() throws {
-        let dir = try BinaryRunner.temporaryDirectory()
-        let session = try TmuxSession(command: Self.wrapped("Resources/sample-orders.json", marker: dir), width: 120, height: 30)
-        defer { session.close() }
-        try session.waitFor("the sample orders") { $0.contains("6/6 orders") }
-        try session.send("/")
-        try session.type("currency:SEK")
-        try session.send("Enter")
-        let filtered = try session.waitForText("filter currency:SEK")
-        #expect(filtered.contains("Åsa Lindström"))
-        #expect(!filtered.contains("Kari Nordmann"))
-        try session.send("Escape")
-        try session.waitFor("the filter cleared") { !$0.contains("filter currency:SEK") && $0.contains("Kari Nordmann") }
-        try session.send(":")
-        try session.type("order SO-100004")
-        try session.send("Enter")
-        try session.waitFor("the jump to SO-100004") { $0.contains("Yuki Tanaka") && $0.contains("SO-100004") && $0.contains("─ SO-100004") }
-        try session.send(":")
-        try session.type("q")
-        try session.send("Enter")
-        let end = try session.waitForText("TTY-")
-        #expect(end.contains("TTY-SAME code=0"))
-    }
+        @Test func filterPromptAndCommandLineWork() throws {
+            let dir = try BinaryRunner.temporaryDirectory()
+            let session = try TmuxSession(command: Self.wrapped("Resources/sample-orders.json", marker: dir), width: 120, height: 30)
+            defer { session.close() }
+            try session.waitFor("the sample orders") { $0.contains("6/6 orders") }
+            try session.send("/")
+            try session.type("currency:SEK")
+            try session.send("Enter")
+            let filtered = try session.waitForText("filter currency:SEK")
+            #expect(filtered.contains("Åsa Lindström"))
+            #expect(!filtered.contains("Kari Nordmann"))
+            try session.send("Escape")
+            try session.waitFor("the filter cleared") { !$0.contains("filter currency:SEK") && $0.contains("Kari Nordmann") }
+            try session.send(":")
+            try session.type("order SO-100004")
+            try session.send("Enter")
+            try session.waitFor("the jump to SO-100004") { $0.contains("Yuki Tanaka") && $0.contains("SO-100004") && $0.contains("─ SO-100004") }
+            try session.send(":")
+            try session.type("q")
+            try session.send("Enter")
+            let end = try session.waitForText("TTY-")
+            #expect(end.contains("TTY-SAME code=0"))
+        }
 
-    /// SEGV and ABRT stand in for a crash: the fatal-signal handler must restore the terminal
-    /// before the process dies.
-    @Test(arguments: ["TERM", "INT", "HUP", "SEGV", "ABRT"])
-    func signalsRestoreTheTerminal(signal: String) throws {
-        let dir = try BinaryRunner.temporaryDirectory()
-        let pidFile = dir.appendingPathComponent("pid").path
-        // A background job does not own the terminal; run it in the foreground and signal it by pid instead.
-        let foreground = "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(dir.path)/before'; sh -c 'echo $$ > \"\(pidFile)\"; exec \"\(BinaryRunner.binary)\" demo'; code=$?; "
-            + "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(dir.path)/after'; if cmp -s '\(dir.path)/before' '\(dir.path)/after'; then echo \"TTY-SAME code=$code\"; else echo \"TTY-CHANGED code=$code\"; fi"
-        // The Swift runtime crash reporter would wait for a key and print pages; not under test here.
-        let session = try TmuxSession(
-            command: foreground, width: 100, height: 30, environment: ["SWIFT_BACKTRACE": "enable=no"])
-        defer { session.close() }
-        try session.waitFor("the demo list") { $0.contains("/300 orders") }
-        let pid = Int32((try? String(contentsOfFile: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
-        #expect(pid > 0)
-        let numbers: [String: Int32] = ["TERM": SIGTERM, "INT": SIGINT, "HUP": SIGHUP, "SEGV": SIGSEGV, "ABRT": SIGABRT]
-        let number = numbers[signal] ?? SIGTERM
-        kill(pid, number)
-        let end = try session.waitForText("TTY-")
-        #expect(end.contains("TTY-SAME code=\(128 + number)"), "screen: \(end)")
-    }
+        /// SEGV and ABRT stand in for a crash: the fatal-signal handler must restore the terminal
+        /// before the process dies.
+        @Test(arguments: ["TERM", "INT", "HUP", "SEGV", "ABRT"])
+        func signalsRestoreTheTerminal(signal: String) throws {
+            let dir = try BinaryRunner.temporaryDirectory()
+            let pidFile = dir.appendingPathComponent("pid").path
+            // A background job does not own the terminal; run it in the foreground and signal it by pid instead.
+            let foreground = "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(dir.path)/before'; sh -c 'echo $$ > \"\(pidFile)\"; exec \"\(BinaryRunner.binary)\" demo'; code=$?; "
+                + "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(dir.path)/after'; if cmp -s '\(dir.path)/before' '\(dir.path)/after'; then echo \"TTY-SAME code=$code\"; else echo \"TTY-CHANGED code=$code\"; fi"
+            // The Swift runtime crash reporter would wait for a key and print pages; not under test here.
+            let session = try TmuxSession(
+                command: foreground, width: 100, height: 30, environment: ["SWIFT_BACKTRACE": "enable=no"])
+            defer { session.close() }
+            try session.waitFor("the demo list") { $0.contains("/300 orders") }
+            let pid = Int32((try? String(contentsOfFile: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+            #expect(pid > 0)
+            let numbers: [String: Int32] = ["TERM": SIGTERM, "INT": SIGINT, "HUP": SIGHUP, "SEGV": SIGSEGV, "ABRT": SIGABRT]
+            let number = numbers[signal] ?? SIGTERM
+            kill(pid, number)
+            let end = try session.waitForText("TTY-")
+            #expect(end.contains("TTY-SAME code=\(128 + number)"), "screen: \(end)")
+        }
 
-    @Test func startupFailurePrintsAnErrorAndLeavesTheScreenAlone() throws {
-        let dir = try BinaryRunner.temporaryDirectory()
-        let session = try TmuxSession(command: Self.wrapped("browse no-such-dump.json", marker: dir), width: 100, height: 20)
-        defer { session.close() }
-        let end = try session.waitForText("TTY-")
-        #expect(end.contains("no-such-dump.json: no such file"))
-        #expect(end.contains("TTY-SAME code=2"))
-    }
+        @Test func startupFailurePrintsAnErrorAndLeavesTheScreenAlone() throws {
+            let dir = try BinaryRunner.temporaryDirectory()
+            let session = try TmuxSession(command: Self.wrapped("browse no-such-dump.json", marker: dir), width: 100, height: 20)
+            defer { session.close() }
+            let end = try session.waitForText("TTY-")
+            #expect(end.contains("no-such-dump.json: no such file"))
+            #expect(end.contains("TTY-SAME code=2"))
+        }
 
-    @Test func resizeReLaysOutAndTinySizesDoNotCrash() throws {
-        let dir = try BinaryRunner.temporaryDirectory()
-        let session = try TmuxSession(command: Self.wrapped("Resources/sample-orders.json", marker: dir), width: 200, height: 50)
-        defer { session.close() }
-        try session.waitFor("three panes side by side") { $0.contains("Payments") && $0.contains("6/6 orders") }
-        try session.resize(width: 15, height: 5)
-        try session.waitFor("the too-small message") { $0.contains("too") && $0.contains("small") }
-        try session.resize(width: 80, height: 24)
-        try session.waitFor("the stacked layout") { $0.contains("6/6 orders") && !$0.contains("too small") }
-        try session.send("q")
-        let end = try session.waitForText("TTY-")
-        #expect(end.contains("TTY-SAME code=0"))
+        @Test func resizeReLaysOutAndTinySizesDoNotCrash() throws {
+            let dir = try BinaryRunner.temporaryDirectory()
+            let session = try TmuxSession(command: Self.wrapped("Resources/sample-orders.json", marker: dir), width: 200, height: 50)
+            defer { session.close() }
+            try session.waitFor("three panes side by side") { $0.contains("Payments") && $0.contains("6/6 orders") }
+            try session.resize(width: 15, height: 5)
+            try session.waitFor("the too-small message") { $0.contains("too") && $0.contains("small") }
+            try session.resize(width: 80, height: 24)
+            try session.waitFor("the stacked layout") { $0.contains("6/6 orders") && !$0.contains("too small") }
+            try session.send("q")
+            let end = try session.waitForText("TTY-")
+            #expect(end.contains("TTY-SAME code=0"))
+        }
     }
 }

@@ -5,180 +5,182 @@ import Testing
 /// `browse --api`, `R` recovers once the fault has cleared, and the list ends with every order
 /// of the mock's dataset exactly once; `fetch` interrupted by a fault or by SIGINT leaves
 /// nothing under the final name and a re-run completes.
-@Suite("faults end to end", .serialized, .enabled(if: TmuxSession.isAvailable))
-struct FaultEndToEndTests {
-    static let dump = "Resources/demo-orders.json"
+extension EndToEnd {
+    @Suite("faults end to end", .serialized, .enabled(if: TmuxSession.isAvailable))
+    struct FaultEndToEndTests {
+        static let dump = "Resources/demo-orders.json"
 
-    /// The ids and order numbers of the mock's dataset, in list order.
-    static func dataset() throws -> [(id: String, number: String)] {
-        let data = try Data(contentsOf: BinaryRunner.packageRoot.appendingPathComponent(dump))
-        let orders = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] ?? []
-        return orders.map { ($0["id"] as? String ?? "", $0["order_number"] as? String ?? "") }
-    }
-
-    static func freePort() -> Int { Int.random(in: 40_001...60_000) }
-
-    /// Opens `browse --api` in tmux (under dash, `stty -a` compared around it).
-    static func browse(base: String, dir: URL) throws -> TmuxSession {
-        let command = BrowseEndToEndTests.wrapped("browse --api --api-base \(base) --timeout 2", marker: dir)
-        return try TmuxSession(command: command, width: 120, height: 40, environment: APIEndToEndTests.credentials)
-    }
-
-    /// Scrolls to the end of the list until every page has loaded, pressing `R` whenever a load
-    /// failed; returns the statuses seen (the fault's message among them).
-    static func loadEverything(_ session: TmuxSession, expected count: Int) throws -> [String] {
-        var errors: [String] = []
-        for _ in 0..<40 {
-            try session.send("G")
-            // Settled: nothing loading any more (a page or the selected order), or a failure.
-            let screen = try session.waitFor("a page to load or fail", timeout: 60) {
-                $0.contains("✗") || !$0.contains("loading")
-            }
-            if let line = screen.components(separatedBy: "\n").first(where: { $0.contains("✗") }) {
-                errors.append(line)
-                try session.send("R")
-                // Every retry takes seconds (Retry-After, backoff, timeouts): it shows as loading.
-                try session.waitFor("the retry to start", timeout: 30) { $0.contains("loading") || !$0.contains("✗") }
-                continue
-            }
-            if screen.contains("\(count) orders") && !screen.contains("more available") { return errors }
+        /// The ids and order numbers of the mock's dataset, in list order.
+        static func dataset() throws -> [(id: String, number: String)] {
+            let data = try Data(contentsOf: BinaryRunner.packageRoot.appendingPathComponent(dump))
+            let orders = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] ?? []
+            return orders.map { ($0["id"] as? String ?? "", $0["order_number"] as? String ?? "") }
         }
-        Issue.record("the list never finished loading:\n\(try session.screen())")
-        return errors
-    }
 
-    /// The fault, the mock flags that inject it after the first page, and what its status says.
-    @Test(arguments: [
-        ("429", ["--fail-429", "12"], "429"),
-        ("500", ["--fail-500", "12"], "500"),
-        ("truncated", ["--truncate", "12"], "✗"),
-        ("stalled", ["--stall", "12"], "✗"),
-    ])
-    func faultShowsAStatusAndRRecoversWithNoOrderLostOrRepeated(fault: String, flags: [String], says: String) throws {
-        let data = try Self.dataset()
-        let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--faults-after", "1"] + flags)
-        defer { mock.terminate() }
-        let dir = try BinaryRunner.temporaryDirectory()
-        let session = try Self.browse(base: base, dir: dir)
-        defer { session.close() }
-        try session.waitFor("the first page") { $0.contains("100 orders, more available") }
-        let errors = try Self.loadEverything(session, expected: data.count)
-        #expect(!errors.isEmpty, "the \(fault) fault never showed")
-        #expect(errors.contains { $0.contains(says) }, "statuses seen: \(errors)")
-        let end = try session.screen()
-        #expect(end.contains("\(data.count) orders"), "the list should hold the dataset exactly once:\n\(end)")
-        #expect(end.contains(data.last?.number ?? "?"), "the last order of the dataset is missing:\n\(end)")
-        try session.send("q")
-        let tty = try session.waitForText("TTY-")
-        #expect(tty.contains("TTY-SAME code=0"), "screen: \(tty)")
-    }
+        static func freePort() -> Int { Int.random(in: 40_001...60_000) }
 
-    @Test func latencyAndTokenExpiryLoadEveryPageWithoutAnError() throws {
-        let data = try Self.dataset()
-        let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "300", "--token-ttl", "2"])
-        defer { mock.terminate() }
-        let dir = try BinaryRunner.temporaryDirectory()
-        let session = try Self.browse(base: base, dir: dir)
-        defer { session.close() }
-        try session.waitFor("the first page") { $0.contains("100 orders, more available") }
-        // Outlive the token (2 s): the next page needs a new one.
-        usleep(2_500_000)
-        let errors = try Self.loadEverything(session, expected: data.count)
-        #expect(errors.isEmpty, "statuses seen: \(errors)")
-        try session.send("q")
-        let tty = try session.waitForText("TTY-")
-        #expect(tty.contains("TTY-SAME code=0"), "screen: \(tty)")
-    }
-
-    @Test func connectionRefusedShowsAStatusAndRRecoversOnceTheServerIsUp() throws {
-        let data = try Self.dataset()
-        let port = Self.freePort()
-        let dir = try BinaryRunner.temporaryDirectory()
-        let session = try Self.browse(base: "http://127.0.0.1:\(port)", dir: dir)
-        defer { session.close() }
-        let refused = try session.waitFor("the connection error", timeout: 60) { $0.contains("✗") }
-        #expect(refused.lowercased().contains("connect") || refused.lowercased().contains("refused"), "screen: \(refused)")
-        let (mock, _) = try APIEndToEndTests.startMock(dump: Self.dump, port: port)
-        defer { mock.terminate() }
-        try session.send("R")
-        try session.waitFor("the first page after the retry", timeout: 60) { $0.contains("100 orders, more available") }
-        let errors = try Self.loadEverything(session, expected: data.count)
-        #expect(errors.isEmpty, "statuses seen: \(errors)")
-        try session.send("q")
-        let tty = try session.waitForText("TTY-")
-        #expect(tty.contains("TTY-SAME code=0"), "screen: \(tty)")
-    }
-
-    /// The ids in a fetched dump, in file order.
-    static func ids(inDump path: String) throws -> [String] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let orders = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] ?? []
-        return orders.map { $0["id"] as? String ?? "" }
-    }
-
-    @Test func fetchFailedByAFaultLeavesNothingAndARerunCompletes() throws {
-        let data = try Self.dataset()
-        // Page 1 and a few orders load, then 500s outlast the client's four tries once.
-        let (mock, base) = try APIEndToEndTests.startMock(
-            dump: Self.dump, extra: ["--faults-after", "5", "--fail-500", "6"])
-        defer { mock.terminate() }
-        let dir = try BinaryRunner.temporaryDirectory()
-        let out = dir.appendingPathComponent("orders.json").path
-        let failed = try BinaryRunner.run(
-            ["fetch", "--api-base", base, "--out", out, "--timeout", "2"], environment: APIEndToEndTests.credentials)
-        #expect(failed.status != 0)
-        #expect(failed.stderr.contains("500"), "stderr: \(failed.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
-        let again = try BinaryRunner.run(
-            ["fetch", "--api-base", base, "--out", out, "--timeout", "2"], environment: APIEndToEndTests.credentials)
-        #expect(again.status == 0, "stderr: \(again.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["orders.json"])
-        #expect(try Self.ids(inDump: out) == data.map(\.id))
-    }
-
-    @Test func fetchInterruptedBySIGINTLeavesNothingAndARerunCompletes() throws {
-        let data = try Self.dataset()
-        let (slow, slowBase) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "100"])
-        defer { slow.terminate() }
-        let dir = try BinaryRunner.temporaryDirectory()
-        let out = dir.appendingPathComponent("orders.json.gz").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
-        process.arguments = ["fetch", "--api-base", slowBase, "--out", out]
-        var environment = ProcessInfo.processInfo.environment
-        for (key, value) in APIEndToEndTests.credentials { environment[key] = value }
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        let errorPath = dir.appendingPathComponent("stderr.txt").path
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
-        let errorFile = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-        process.standardError = errorFile
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        try errorFile.close()
-        defer { unlink(errorPath) }
-        // Interrupt once the partial file exists: the fetch is under way.
-        let deadline = Date().addingTimeInterval(30)
-        func written() -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0 != "stderr.txt" }
+        /// Opens `browse --api` in tmux (under dash, `stty -a` compared around it).
+        static func browse(base: String, dir: URL) throws -> TmuxSession {
+            let command = BrowseEndToEndTests.wrapped("browse --api --api-base \(base) --timeout 2", marker: dir)
+            return try TmuxSession(command: command, width: 120, height: 40, environment: APIEndToEndTests.credentials)
         }
-        while Date() < deadline, written().isEmpty { usleep(50_000) }
-        #expect(process.isRunning, "the fetch finished before it could be interrupted")
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        let stderr = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
-        #expect(process.terminationStatus == 130, "stderr: \(stderr)")
-        #expect(stderr.contains("interrupted; nothing was written"), "stderr: \(stderr)")
-        #expect(written().isEmpty, "left behind: \(written())")
-        unlink(errorPath)
 
-        let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump)
-        defer { mock.terminate() }
-        let again = try BinaryRunner.run(["fetch", "--api-base", base, "--out", out], environment: APIEndToEndTests.credentials)
-        #expect(again.status == 0, "stderr: \(again.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["orders.json.gz"])
-        let printed = try BinaryRunner.run(["print", out])
-        #expect(printed.status == 0)
-        #expect(printed.stdout.split(separator: "\n").count == data.count + 1)
+        /// Scrolls to the end of the list until every page has loaded, pressing `R` whenever a load
+        /// failed; returns the statuses seen (the fault's message among them).
+        static func loadEverything(_ session: TmuxSession, expected count: Int) throws -> [String] {
+            var errors: [String] = []
+            for _ in 0..<40 {
+                try session.send("G")
+                // Settled: nothing loading any more (a page or the selected order), or a failure.
+                let screen = try session.waitFor("a page to load or fail", timeout: 60) {
+                    $0.contains("✗") || !$0.contains("loading")
+                }
+                if let line = screen.components(separatedBy: "\n").first(where: { $0.contains("✗") }) {
+                    errors.append(line)
+                    try session.send("R")
+                    // Every retry takes seconds (Retry-After, backoff, timeouts): it shows as loading.
+                    try session.waitFor("the retry to start", timeout: 30) { $0.contains("loading") || !$0.contains("✗") }
+                    continue
+                }
+                if screen.contains("\(count) orders") && !screen.contains("more available") { return errors }
+            }
+            Issue.record("the list never finished loading:\n\(try session.screen())")
+            return errors
+        }
+
+        /// The fault, the mock flags that inject it after the first page, and what its status says.
+        @Test(arguments: [
+            ("429", ["--fail-429", "12"], "429"),
+            ("500", ["--fail-500", "12"], "500"),
+            ("truncated", ["--truncate", "12"], "✗"),
+            ("stalled", ["--stall", "12"], "✗"),
+        ])
+        func faultShowsAStatusAndRRecoversWithNoOrderLostOrRepeated(fault: String, flags: [String], says: String) throws {
+            let data = try Self.dataset()
+            let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--faults-after", "1"] + flags)
+            defer { mock.terminate() }
+            let dir = try BinaryRunner.temporaryDirectory()
+            let session = try Self.browse(base: base, dir: dir)
+            defer { session.close() }
+            try session.waitFor("the first page") { $0.contains("100 orders, more available") }
+            let errors = try Self.loadEverything(session, expected: data.count)
+            #expect(!errors.isEmpty, "the \(fault) fault never showed")
+            #expect(errors.contains { $0.contains(says) }, "statuses seen: \(errors)")
+            let end = try session.screen()
+            #expect(end.contains("\(data.count) orders"), "the list should hold the dataset exactly once:\n\(end)")
+            #expect(end.contains(data.last?.number ?? "?"), "the last order of the dataset is missing:\n\(end)")
+            try session.send("q")
+            let tty = try session.waitForText("TTY-")
+            #expect(tty.contains("TTY-SAME code=0"), "screen: \(tty)")
+        }
+
+        @Test func latencyAndTokenExpiryLoadEveryPageWithoutAnError() throws {
+            let data = try Self.dataset()
+            let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "300", "--token-ttl", "2"])
+            defer { mock.terminate() }
+            let dir = try BinaryRunner.temporaryDirectory()
+            let session = try Self.browse(base: base, dir: dir)
+            defer { session.close() }
+            try session.waitFor("the first page") { $0.contains("100 orders, more available") }
+            // Outlive the token (2 s): the next page needs a new one.
+            usleep(2_500_000)
+            let errors = try Self.loadEverything(session, expected: data.count)
+            #expect(errors.isEmpty, "statuses seen: \(errors)")
+            try session.send("q")
+            let tty = try session.waitForText("TTY-")
+            #expect(tty.contains("TTY-SAME code=0"), "screen: \(tty)")
+        }
+
+        @Test func connectionRefusedShowsAStatusAndRRecoversOnceTheServerIsUp() throws {
+            let data = try Self.dataset()
+            let port = Self.freePort()
+            let dir = try BinaryRunner.temporaryDirectory()
+            let session = try Self.browse(base: "http://127.0.0.1:\(port)", dir: dir)
+            defer { session.close() }
+            let refused = try session.waitFor("the connection error", timeout: 60) { $0.contains("✗") }
+            #expect(refused.lowercased().contains("connect") || refused.lowercased().contains("refused"), "screen: \(refused)")
+            let (mock, _) = try APIEndToEndTests.startMock(dump: Self.dump, port: port)
+            defer { mock.terminate() }
+            try session.send("R")
+            try session.waitFor("the first page after the retry", timeout: 60) { $0.contains("100 orders, more available") }
+            let errors = try Self.loadEverything(session, expected: data.count)
+            #expect(errors.isEmpty, "statuses seen: \(errors)")
+            try session.send("q")
+            let tty = try session.waitForText("TTY-")
+            #expect(tty.contains("TTY-SAME code=0"), "screen: \(tty)")
+        }
+
+        /// The ids in a fetched dump, in file order.
+        static func ids(inDump path: String) throws -> [String] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let orders = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] ?? []
+            return orders.map { $0["id"] as? String ?? "" }
+        }
+
+        @Test func fetchFailedByAFaultLeavesNothingAndARerunCompletes() throws {
+            let data = try Self.dataset()
+            // Page 1 and a few orders load, then 500s outlast the client's four tries once.
+            let (mock, base) = try APIEndToEndTests.startMock(
+                dump: Self.dump, extra: ["--faults-after", "5", "--fail-500", "6"])
+            defer { mock.terminate() }
+            let dir = try BinaryRunner.temporaryDirectory()
+            let out = dir.appendingPathComponent("orders.json").path
+            let failed = try BinaryRunner.run(
+                ["fetch", "--api-base", base, "--out", out, "--timeout", "2"], environment: APIEndToEndTests.credentials)
+            #expect(failed.status != 0)
+            #expect(failed.stderr.contains("500"), "stderr: \(failed.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+            let again = try BinaryRunner.run(
+                ["fetch", "--api-base", base, "--out", out, "--timeout", "2"], environment: APIEndToEndTests.credentials)
+            #expect(again.status == 0, "stderr: \(again.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["orders.json"])
+            #expect(try Self.ids(inDump: out) == data.map(\.id))
+        }
+
+        @Test func fetchInterruptedBySIGINTLeavesNothingAndARerunCompletes() throws {
+            let data = try Self.dataset()
+            let (slow, slowBase) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "100"])
+            defer { slow.terminate() }
+            let dir = try BinaryRunner.temporaryDirectory()
+            let out = dir.appendingPathComponent("orders.json.gz").path
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
+            process.arguments = ["fetch", "--api-base", slowBase, "--out", out]
+            var environment = ProcessInfo.processInfo.environment
+            for (key, value) in APIEndToEndTests.credentials { environment[key] = value }
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            let errorPath = dir.appendingPathComponent("stderr.txt").path
+            FileManager.default.createFile(atPath: errorPath, contents: nil)
+            let errorFile = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+            process.standardError = errorFile
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            try errorFile.close()
+            defer { unlink(errorPath) }
+            // Interrupt once the partial file exists: the fetch is under way.
+            let deadline = Date().addingTimeInterval(30)
+            func written() -> [String] {
+                ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0 != "stderr.txt" }
+            }
+            while Date() < deadline, written().isEmpty { usleep(50_000) }
+            #expect(process.isRunning, "the fetch finished before it could be interrupted")
+            kill(process.processIdentifier, SIGINT)
+            process.waitUntilExit()
+            let stderr = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+            #expect(process.terminationStatus == 130, "stderr: \(stderr)")
+            #expect(stderr.contains("interrupted; nothing was written"), "stderr: \(stderr)")
+            #expect(written().isEmpty, "left behind: \(written())")
+            unlink(errorPath)
+
+            let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump)
+            defer { mock.terminate() }
+            let again = try BinaryRunner.run(["fetch", "--api-base", base, "--out", out], environment: APIEndToEndTests.credentials)
+            #expect(again.status == 0, "stderr: \(again.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["orders.json.gz"])
+            let printed = try BinaryRunner.run(["print", out])
+            #expect(printed.status == 0)
+            #expect(printed.stdout.split(separator: "\n").count == data.count + 1)
+        }
     }
 }

@@ -2,116 +2,118 @@ import Foundation
 import Testing
 
 /// The operator commands as real processes: `export` and `--redact` on `print`.
-@Suite("operator commands", .serialized)
-struct OperatorCommandTests {
-    @Test func exportWritesTheFilteredSortedListAsCSV() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
-        let out = directory.appendingPathComponent("open.csv").path
-        let result = try BinaryRunner.run([
-            "export", "Resources/sample-orders.json", "--out", out, "--filter", "status:open", "--sort", "amount:desc",
-        ])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("exported"))
-        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n")
-        #expect(lines.first?.hasPrefix("order_number,id,created_at") == true)
-        #expect(lines.count >= 2)
-        #expect(lines.dropFirst().allSatisfy { $0.contains(",open,") })
-    }
-
-    @Test func exportRedactedJSONReopensAndHoldsNoNames() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
-        let out = directory.appendingPathComponent("all.json").path
-        let plain = try BinaryRunner.run(["print", "Resources/sample-orders.json"])
-        let result = try BinaryRunner.run(["export", "Resources/sample-orders.json", "--out", out, "--redact"])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        let printed = try BinaryRunner.run(["print", out])
-        #expect(printed.status == 0)
-        #expect(printed.stdout.contains("[redacted]"))
-        // The plain table shows customers that the redacted one does not.
-        let redactedPrint = try BinaryRunner.run(["print", "Resources/sample-orders.json", "--redact"])
-        #expect(redactedPrint.stdout == printed.stdout)
-        #expect(plain.stdout != printed.stdout)
-    }
-
-    @Test func exportRefusesAnUnknownFormat() throws {
-        let result = try BinaryRunner.run(["export", "Resources/sample-orders.json", "--out", "x.txt"])
-        #expect(result.status != 0)
-        #expect(result.stderr.contains(".csv, .json or .ndjson"))
-    }
-
-    @Test func aBadConfigStopsStartupWithExitTwoBeforeTheScreenIsTaken() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
-        let file = directory.appendingPathComponent("config.toml")
-        try "[keys]\nquitt = [\"Q\"]\n".write(to: file, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-        let result = try BinaryRunner.run(["demo"], environment: ["ORDERSCOPE_CONFIG": file.path, "TERM": "xterm"])
-        #expect(result.status == 2)
-        #expect(result.stdout.isEmpty)  // nothing was sent to the terminal
-        #expect(result.stderr.contains("config.toml:2:1: unknown key command \"quitt\" in [keys] (did you mean `quit`?)"))
-    }
-
-    @Test func aConfigRebindsKeysInTheRealBinary() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
-        let file = directory.appendingPathComponent("config.toml")
-        try "redact = true\n[keys]\nhelp = [\"F1\"]\n".write(to: file, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-        let result = try BinaryRunner.run(
-            ["demo", "--config", file.path, "--screen-dump", "100x40", "--keys", "F1"])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("F1"))
-        #expect(result.stdout.contains("Help"))
-        let defaults = try BinaryRunner.run(["config", "--print-defaults"])
-        #expect(defaults.stdout.contains("page_size = 100"))
-    }
-
-    @Test func demoScriptWorksWithScreenDump() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
-        let script = directory.appendingPathComponent("demo.keys")
-        try "# find the SEK orders\n/ currency:SEK\nsleep 0.2\nEnter\n".write(to: script, atomically: true, encoding: .utf8)
-        let result = try BinaryRunner.run(["demo", "--script", script.path, "--screen-dump", "120x30"])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("/currency:SEK"))
-        try "Entr\n".write(to: script, atomically: true, encoding: .utf8)
-        let bad = try BinaryRunner.run(["demo", "--script", script.path, "--screen-dump", "120x30"])
-        #expect(bad.status == 2)
-        #expect(bad.stderr.contains("demo.keys: line 1: unknown key \"Entr\""))
-    }
-
-    @Test func theManPageMentionsEverySubcommandAndOption() throws {
-        let man = try BinaryRunner.run(["man"])
-        #expect(man.status == 0)
-        #expect(man.stdout.hasPrefix(".TH ORDERSCOPE 1"))
-        // The command tree as ArgumentParser itself describes it, independent of the man code.
-        let dump = try BinaryRunner.run(["--experimental-dump-help"])
-        let tool = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
-        let root = try #require(tool["command"] as? [String: Any])
-        let subcommands = try #require(root["subcommands"] as? [[String: Any]])
-        var checked = 0
-        for command in subcommands where (command["shouldDisplay"] as? Bool) ?? true {
-            guard let name = command["commandName"] as? String, name != "help" else { continue }
-            let marker = ".SS \(name)\n"
-            #expect(man.stdout.contains(marker), "no section for \(name)")
-            guard let start = man.stdout.range(of: marker) else { continue }
-            let rest = man.stdout[start.upperBound...]
-            let section = rest.range(of: ".SS ").map { rest[..<$0.lowerBound] } ?? rest
-            for argument in command["arguments"] as? [[String: Any]] ?? [] {
-                guard (argument["shouldDisplay"] as? Bool) ?? true,
-                    let names = argument["names"] as? [[String: Any]],
-                    let long = names.first(where: { $0["kind"] as? String == "long" })?["name"] as? String
-                else { continue }
-                #expect(section.contains("--" + long), "\(name): --\(long) missing from the man page")
-                checked += 1
-            }
+extension EndToEnd {
+    @Suite("operator commands", .serialized)
+    struct OperatorCommandTests {
+        @Test func exportWritesTheFilteredSortedListAsCSV() throws {
+            let directory = try BinaryRunner.temporaryDirectory()
+            let out = directory.appendingPathComponent("open.csv").path
+            let result = try BinaryRunner.run([
+                "export", "Resources/sample-orders.json", "--out", out, "--filter", "status:open", "--sort", "amount:desc",
+            ])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stderr.contains("exported"))
+            let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n")
+            #expect(lines.first?.hasPrefix("order_number,id,created_at") == true)
+            #expect(lines.count >= 2)
+            #expect(lines.dropFirst().allSatisfy { $0.contains(",open,") })
         }
-        #expect(checked > 40)
-    }
 
-    @Test func shellCompletionScriptsCoverTheCommands() throws {
-        for shell in ["bash", "zsh", "fish"] {
-            let result = try BinaryRunner.run(["--generate-completion-script", shell])
-            #expect(result.status == 0)
-            for word in ["browse", "export", "config", "redact", "script", "print-defaults"] {
-                #expect(result.stdout.contains(word), "\(shell) completion lacks \(word)")
+        @Test func exportRedactedJSONReopensAndHoldsNoNames() throws {
+            let directory = try BinaryRunner.temporaryDirectory()
+            let out = directory.appendingPathComponent("all.json").path
+            let plain = try BinaryRunner.run(["print", "Resources/sample-orders.json"])
+            let result = try BinaryRunner.run(["export", "Resources/sample-orders.json", "--out", out, "--redact"])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            let printed = try BinaryRunner.run(["print", out])
+            #expect(printed.status == 0)
+            #expect(printed.stdout.contains("[redacted]"))
+            // The plain table shows customers that the redacted one does not.
+            let redactedPrint = try BinaryRunner.run(["print", "Resources/sample-orders.json", "--redact"])
+            #expect(redactedPrint.stdout == printed.stdout)
+            #expect(plain.stdout != printed.stdout)
+        }
+
+        @Test func exportRefusesAnUnknownFormat() throws {
+            let result = try BinaryRunner.run(["export", "Resources/sample-orders.json", "--out", "x.txt"])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains(".csv, .json or .ndjson"))
+        }
+
+        @Test func aBadConfigStopsStartupWithExitTwoBeforeTheScreenIsTaken() throws {
+            let directory = try BinaryRunner.temporaryDirectory()
+            let file = directory.appendingPathComponent("config.toml")
+            try "[keys]\nquitt = [\"Q\"]\n".write(to: file, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+            let result = try BinaryRunner.run(["demo"], environment: ["ORDERSCOPE_CONFIG": file.path, "TERM": "xterm"])
+            #expect(result.status == 2)
+            #expect(result.stdout.isEmpty)  // nothing was sent to the terminal
+            #expect(result.stderr.contains("config.toml:2:1: unknown key command \"quitt\" in [keys] (did you mean `quit`?)"))
+        }
+
+        @Test func aConfigRebindsKeysInTheRealBinary() throws {
+            let directory = try BinaryRunner.temporaryDirectory()
+            let file = directory.appendingPathComponent("config.toml")
+            try "redact = true\n[keys]\nhelp = [\"F1\"]\n".write(to: file, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+            let result = try BinaryRunner.run(
+                ["demo", "--config", file.path, "--screen-dump", "100x40", "--keys", "F1"])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stdout.contains("F1"))
+            #expect(result.stdout.contains("Help"))
+            let defaults = try BinaryRunner.run(["config", "--print-defaults"])
+            #expect(defaults.stdout.contains("page_size = 100"))
+        }
+
+        @Test func demoScriptWorksWithScreenDump() throws {
+            let directory = try BinaryRunner.temporaryDirectory()
+            let script = directory.appendingPathComponent("demo.keys")
+            try "# find the SEK orders\n/ currency:SEK\nsleep 0.2\nEnter\n".write(to: script, atomically: true, encoding: .utf8)
+            let result = try BinaryRunner.run(["demo", "--script", script.path, "--screen-dump", "120x30"])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stdout.contains("/currency:SEK"))
+            try "Entr\n".write(to: script, atomically: true, encoding: .utf8)
+            let bad = try BinaryRunner.run(["demo", "--script", script.path, "--screen-dump", "120x30"])
+            #expect(bad.status == 2)
+            #expect(bad.stderr.contains("demo.keys: line 1: unknown key \"Entr\""))
+        }
+
+        @Test func theManPageMentionsEverySubcommandAndOption() throws {
+            let man = try BinaryRunner.run(["man"])
+            #expect(man.status == 0)
+            #expect(man.stdout.hasPrefix(".TH ORDERSCOPE 1"))
+            // The command tree as ArgumentParser itself describes it, independent of the man code.
+            let dump = try BinaryRunner.run(["--experimental-dump-help"])
+            let tool = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+            let root = try #require(tool["command"] as? [String: Any])
+            let subcommands = try #require(root["subcommands"] as? [[String: Any]])
+            var checked = 0
+            for command in subcommands where (command["shouldDisplay"] as? Bool) ?? true {
+                guard let name = command["commandName"] as? String, name != "help" else { continue }
+                let marker = ".SS \(name)\n"
+                #expect(man.stdout.contains(marker), "no section for \(name)")
+                guard let start = man.stdout.range(of: marker) else { continue }
+                let rest = man.stdout[start.upperBound...]
+                let section = rest.range(of: ".SS ").map { rest[..<$0.lowerBound] } ?? rest
+                for argument in command["arguments"] as? [[String: Any]] ?? [] {
+                    guard (argument["shouldDisplay"] as? Bool) ?? true,
+                        let names = argument["names"] as? [[String: Any]],
+                        let long = names.first(where: { $0["kind"] as? String == "long" })?["name"] as? String
+                    else { continue }
+                    #expect(section.contains("--" + long), "\(name): --\(long) missing from the man page")
+                    checked += 1
+                }
+            }
+            #expect(checked > 40)
+        }
+
+        @Test func shellCompletionScriptsCoverTheCommands() throws {
+            for shell in ["bash", "zsh", "fish"] {
+                let result = try BinaryRunner.run(["--generate-completion-script", shell])
+                #expect(result.status == 0)
+                for word in ["browse", "export", "config", "redact", "script", "print-defaults"] {
+                    #expect(result.stdout.contains(word), "\(shell) completion lacks \(word)")
+                }
             }
         }
     }

@@ -2,93 +2,97 @@ import Foundation
 import Testing
 
 /// The `print` command run as a real process on the shipped sample dump and on broken input.
-@Suite("print command")
-struct PrintCommandTests {
-    @Test func listPrintsAnAlignedTableOfTheSampleDump() throws {
-        let result = try BinaryRunner.run(["print", "Resources/sample-orders.json"])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 7)
-        #expect(lines[0].hasPrefix("ORDER"))
-        #expect(lines[1].hasPrefix("SO-100001"))
-        #expect(lines[1].contains("2 897.00 NOK"))
-        #expect(lines.contains { $0.contains("Åsa Lindström") && $0.contains("1 499.00 SEK") })
-        #expect(lines.contains { $0.contains("Yuki Tanaka") && $0.contains("3 600 JPY") })
-        #expect(lines.contains { $0.hasPrefix("order123456") && $0.contains("598.00 NOK") })
-        // Amounts are right-aligned: every amount ends in the same column.
-        let amountEnds = lines.dropFirst().compactMap { line -> Int? in
-            guard let range = line.range(of: #"\d [A-Z]{3}"#, options: .regularExpression) else { return nil }
-            return line[..<range.upperBound].count
+extension EndToEnd {
+    @Suite("print command")
+    struct PrintCommandTests {
+        @Test func listPrintsAnAlignedTableOfTheSampleDump() throws {
+            let result = try BinaryRunner.run(["print", "Resources/sample-orders.json"])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.count == 7)
+            #expect(lines[0].hasPrefix("ORDER"))
+            #expect(lines[1].hasPrefix("SO-100001"))
+            #expect(lines[1].contains("2 897.00 NOK"))
+            #expect(lines.contains { $0.contains("Åsa Lindström") && $0.contains("1 499.00 SEK") })
+            #expect(lines.contains { $0.contains("Yuki Tanaka") && $0.contains("3 600 JPY") })
+            #expect(lines.contains { $0.hasPrefix("order123456") && $0.contains("598.00 NOK") })
+            // Amounts are right-aligned: every amount ends in the same column.
+            let amountEnds = lines.dropFirst().compactMap { line -> Int? in
+                guard let range = line.range(of: #"\d [A-Z]{3}"#, options: .regularExpression) else { return nil }
+                return line[..<range.upperBound].count
+            }
+            #expect(Set(amountEnds).count == 1)
         }
-        #expect(Set(amountEnds).count == 1)
-    }
 
-    @Test func orderDetailShowsItemsPayoutTreeTimelineAndReservations() throws {
-        let result = try BinaryRunner.run(["print", "Resources/sample-orders.json", "--order", "order123456"])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        let text = result.stdout
-        #expect(text.contains("Stablestol for utendørsbruk"))
-        #expect(text.contains("Vmva-høy"))
-        #expect(text.contains("40.00 NOK"))  // payout node 4000
-        #expect(text.contains("383.08 NOK"))  // payout node 38308
-        #expect(text.contains("4444 **** **** 4448"))
-        #expect(text.contains("NE 138 47794"))
-        #expect(text.contains("Avis"))
-    }
+        @Test func orderDetailShowsItemsPayoutTreeTimelineAndReservations() throws {
+            let result = try BinaryRunner.run(["print", "Resources/sample-orders.json", "--order", "order123456"])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            let text = result.stdout
+            #expect(text.contains("Stablestol for utendørsbruk"))
+            #expect(text.contains("Vmva-høy"))
+            #expect(text.contains("40.00 NOK"))  // payout node 4000
+            #expect(text.contains("383.08 NOK"))  // payout node 38308
+            #expect(text.contains("4444 **** **** 4448"))
+            #expect(text.contains("NE 138 47794"))
+            #expect(text.contains("Avis"))
+        }
 
-    @Test func missingFileExitsWithTwoAndSaysSo() throws {
-        let result = try BinaryRunner.run(["print", "no/such/file.json"])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("no/such/file.json"))
-        #expect(result.stderr.contains("no such file"))
-        #expect(result.stdout.isEmpty)
-    }
+        @Test func missingFileExitsWithTwoAndSaysSo() throws {
+            let result = try BinaryRunner.run(["print", "no/such/file.json"])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("no/such/file.json"))
+            #expect(result.stderr.contains("no such file"))
+            #expect(result.stdout.isEmpty)
+        }
 
-    @Test func malformedJSONNamesLineAndColumn() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
-        let file = directory.appendingPathComponent("bad.json")
-        try Data("[\n  {\"id\": \"a\" \"order_number\": \"1\"}\n]\n".utf8).write(to: file)
-        let result = try BinaryRunner.run(["print", file.path])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("bad.json:2:"), "stderr: \(result.stderr)")
-    }
+        @Test func malformedJSONNamesLineAndColumn() throws {
+            let directory = try BinaryRunner.temporaryDirectory()
+            let file = directory.appendingPathComponent("bad.json")
+            try Data("[\n  {\"id\": \"a\" \"order_number\": \"1\"}\n]\n".utf8).write(to: file)
+            let result = try BinaryRunner.run(["print", file.path])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("bad.json:2:"), "stderr: \(result.stderr)")
+        }
 
-    @Test func escapeSequencesInOrderDataArePrintedVisibly() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
-        let file = directory.appendingPathComponent("hostile.json")
-        let order = #"{"id":"h1","order_number":"EVIL\u001b]0;pwned\u0007","currency":"NOK","gross_amount":100,"customer":{"first_name":"\u001b[31mRed","last_name":"\u202eevil"}}"#
-        try Data(order.utf8).write(to: file)
-        let result = try BinaryRunner.run(["print", file.path])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(!result.stdout.contains("\u{1b}"))
-        #expect(!result.stdout.contains("\u{07}"))
-        #expect(!result.stdout.contains("\u{202e}"))
-        #expect(result.stdout.contains(#"EVIL\e]0;pwned\a"#))
-        let detail = try BinaryRunner.run(["print", file.path, "--order", "h1"])
-        #expect(detail.status == 0)
-        #expect(!detail.stdout.contains("\u{1b}"))
+        @Test func escapeSequencesInOrderDataArePrintedVisibly() throws {
+            let directory = try BinaryRunner.temporaryDirectory()
+            let file = directory.appendingPathComponent("hostile.json")
+            let order = #"{"id":"h1","order_number":"EVIL\u001b]0;pwned\u0007","currency":"NOK","gross_amount":100,"customer":{"first_name":"\u001b[31mRed","last_name":"\u202eevil"}}"#
+            try Data(order.utf8).write(to: file)
+            let result = try BinaryRunner.run(["print", file.path])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(!result.stdout.contains("\u{1b}"))
+            #expect(!result.stdout.contains("\u{07}"))
+            #expect(!result.stdout.contains("\u{202e}"))
+            #expect(result.stdout.contains(#"EVIL\e]0;pwned\a"#))
+            let detail = try BinaryRunner.run(["print", file.path, "--order", "h1"])
+            #expect(detail.status == 0)
+            #expect(!detail.stdout.contains("\u{1b}"))
+        }
     }
 }
 
 /// `--screen-dump`: the UI rendered headless, keys replayed after loads settle.
-@Suite("screen dump")
-struct ScreenDumpTests {
-    @Test func demoScreenDumpAfterKeysShowsTheFilteredList() throws {
-        let result = try BinaryRunner.run(["demo", "--screen-dump", "100x30", "--keys", "j j Enter / currency:SEK Enter"])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 31)  // 30 rows and the final newline
-        #expect(result.stdout.contains("filter currency:SEK"))
-        #expect(result.stdout.contains("27 orders match currency:SEK"))
-        #expect(!result.stdout.contains(" NOK│"))
-    }
+extension EndToEnd {
+    @Suite("screen dump")
+    struct ScreenDumpTests {
+        @Test func demoScreenDumpAfterKeysShowsTheFilteredList() throws {
+            let result = try BinaryRunner.run(["demo", "--screen-dump", "100x30", "--keys", "j j Enter / currency:SEK Enter"])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count == 31)  // 30 rows and the final newline
+            #expect(result.stdout.contains("filter currency:SEK"))
+            #expect(result.stdout.contains("27 orders match currency:SEK"))
+            #expect(!result.stdout.contains(" NOK│"))
+        }
 
-    @Test func badKeysAndSizesAreRejectedBeforeAnythingRuns() throws {
-        let badSize = try BinaryRunner.run(["demo", "--screen-dump", "0x10"])
-        #expect(badSize.status != 0)
-        #expect(badSize.stderr.contains("--screen-dump needs a size like 120x40"))
-        let badKey = try BinaryRunner.run(["demo", "--screen-dump", "80x24", "--keys", "j Hyper-Q"])
-        #expect(badKey.status != 0)
-        #expect(badKey.stderr.contains("unknown key \"Hyper-Q\""))
+        @Test func badKeysAndSizesAreRejectedBeforeAnythingRuns() throws {
+            let badSize = try BinaryRunner.run(["demo", "--screen-dump", "0x10"])
+            #expect(badSize.status != 0)
+            #expect(badSize.stderr.contains("--screen-dump needs a size like 120x40"))
+            let badKey = try BinaryRunner.run(["demo", "--screen-dump", "80x24", "--keys", "j Hyper-Q"])
+            #expect(badKey.status != 0)
+            #expect(badKey.stderr.contains("unknown key \"Hyper-Q\""))
+        }
     }
 }

@@ -3,65 +3,67 @@ import Testing
 
 /// Suspend/resume and a burst of resizes, under `dash`: the shell sees a restored tty while the
 /// browser is stopped, `fg` brings the screen back, and the screen ends at the final size.
-@Suite("suspend and resize storm in tmux", .serialized, .enabled(if: TmuxSession.isAvailable))
-struct SuspendResizeEndToEndTests {
-    static let sttyNoSize = "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//'"
+extension EndToEnd {
+    @Suite("suspend and resize storm in tmux", .serialized, .enabled(if: TmuxSession.isAvailable))
+    struct SuspendResizeEndToEndTests {
+        static let sttyNoSize = "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//'"
 
-    static func read(_ path: String) -> String {
-        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    @Test func sigtstpRestoresTheTtyAndFgRedraws() throws {
-        let dir = try BinaryRunner.temporaryDirectory().path
-        // `set -m`: job control in the script, so a stopped job hands control back to dash
-        // (status 148), which records the tty and then resumes it with `fg`.
-        let script = "set -m; \(Self.sttyNoSize) > '\(dir)/before'; "
-            + "sh -c 'echo $$ > \"\(dir)/pid\"; exec \"\(BinaryRunner.binary)\" demo'; stopped=$?; "
-            + "\(Self.sttyNoSize) > '\(dir)/suspended'; "
-            + "if cmp -s '\(dir)/before' '\(dir)/suspended'; then echo \"SAME $stopped\" > '\(dir)/while-stopped'; "
-            + "else echo \"CHANGED $stopped\" > '\(dir)/while-stopped'; fi; "
-            + "fg; code=$?; \(Self.sttyNoSize) > '\(dir)/after'; "
-            + "if cmp -s '\(dir)/before' '\(dir)/after'; then echo \"TTY-SAME code=$code\"; else echo \"TTY-CHANGED code=$code\"; fi"
-        let session = try TmuxSession(command: script, width: 100, height: 30)
-        defer { session.close() }
-        try session.waitFor("the demo list") { $0.contains("/300 orders") }
-        let pid = Int32(Self.read("\(dir)/pid")) ?? 0
-        #expect(pid > 0)
-        kill(pid, SIGTSTP)
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, Self.read("\(dir)/while-stopped").isEmpty { usleep(50_000) }
-        #expect(Self.read("\(dir)/while-stopped") == "SAME 148", "tty while stopped differs:\n\(Self.read("\(dir)/suspended"))")
-        // `fg` has sent SIGCONT: the list is drawn again and keys work.
-        try session.waitFor("the list redrawn after fg") { $0.contains("/300 orders") && $0.contains("┌─ Orders") }
-        try session.send("j")
-        try session.send("Enter")
-        try session.waitFor("the detail after resuming") { $0.contains("Summary") && $0.contains("Gross") }
-        try session.send("q")
-        let end = try session.waitForText("TTY-")
-        #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
-    }
-
-    @Test func aResizeStormEndsDrawnAtTheFinalSizeAndRestoresTheTty() throws {
-        let dir = try BinaryRunner.temporaryDirectory()
-        let session = try TmuxSession(
-            command: BrowseEndToEndTests.wrapped("demo", marker: dir), width: 120, height: 40)
-        defer { session.close() }
-        try session.waitFor("the demo list") { $0.contains("/300 orders") }
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<60 {
-            try session.resize(width: Int.random(in: 10...220, using: &generator), height: Int.random(in: 3...70, using: &generator))
-            try session.tmux(["resize-pane", "-t", session.name, "-x", "\(Int.random(in: 20...200, using: &generator))"])
+        static func read(_ path: String) -> String {
+            ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        try session.resize(width: 97, height: 31)
-        let screen = try session.waitFor("the screen at 97x31") { screen in
-            let lines = screen.components(separatedBy: "\n")
-            return lines.count >= 31 && lines[1].hasPrefix("┌") && lines[1].hasSuffix("┐") && lines[1].count == 97
-                && lines[29].contains("/300 orders")
+
+        @Test func sigtstpRestoresTheTtyAndFgRedraws() throws {
+            let dir = try BinaryRunner.temporaryDirectory().path
+            // `set -m`: job control in the script, so a stopped job hands control back to dash
+            // (status 148), which records the tty and then resumes it with `fg`.
+            let script = "set -m; \(Self.sttyNoSize) > '\(dir)/before'; "
+                + "sh -c 'echo $$ > \"\(dir)/pid\"; exec \"\(BinaryRunner.binary)\" demo'; stopped=$?; "
+                + "\(Self.sttyNoSize) > '\(dir)/suspended'; "
+                + "if cmp -s '\(dir)/before' '\(dir)/suspended'; then echo \"SAME $stopped\" > '\(dir)/while-stopped'; "
+                + "else echo \"CHANGED $stopped\" > '\(dir)/while-stopped'; fi; "
+                + "fg; code=$?; \(Self.sttyNoSize) > '\(dir)/after'; "
+                + "if cmp -s '\(dir)/before' '\(dir)/after'; then echo \"TTY-SAME code=$code\"; else echo \"TTY-CHANGED code=$code\"; fi"
+            let session = try TmuxSession(command: script, width: 100, height: 30)
+            defer { session.close() }
+            try session.waitFor("the demo list") { $0.contains("/300 orders") }
+            let pid = Int32(Self.read("\(dir)/pid")) ?? 0
+            #expect(pid > 0)
+            kill(pid, SIGTSTP)
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline, Self.read("\(dir)/while-stopped").isEmpty { usleep(50_000) }
+            #expect(Self.read("\(dir)/while-stopped") == "SAME 148", "tty while stopped differs:\n\(Self.read("\(dir)/suspended"))")
+            // `fg` has sent SIGCONT: the list is drawn again and keys work.
+            try session.waitFor("the list redrawn after fg") { $0.contains("/300 orders") && $0.contains("┌─ Orders") }
+            try session.send("j")
+            try session.send("Enter")
+            try session.waitFor("the detail after resuming") { $0.contains("Summary") && $0.contains("Gross") }
+            try session.send("q")
+            let end = try session.waitForText("TTY-")
+            #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
         }
-        #expect(!screen.contains("too small"))
-        try session.send("j")
-        try session.send("q")
-        let end = try session.waitForText("TTY-")
-        #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
+
+        @Test func aResizeStormEndsDrawnAtTheFinalSizeAndRestoresTheTty() throws {
+            let dir = try BinaryRunner.temporaryDirectory()
+            let session = try TmuxSession(
+                command: BrowseEndToEndTests.wrapped("demo", marker: dir), width: 120, height: 40)
+            defer { session.close() }
+            try session.waitFor("the demo list") { $0.contains("/300 orders") }
+            var generator = SystemRandomNumberGenerator()
+            for _ in 0..<60 {
+                try session.resize(width: Int.random(in: 10...220, using: &generator), height: Int.random(in: 3...70, using: &generator))
+                try session.tmux(["resize-pane", "-t", session.name, "-x", "\(Int.random(in: 20...200, using: &generator))"])
+            }
+            try session.resize(width: 97, height: 31)
+            let screen = try session.waitFor("the screen at 97x31") { screen in
+                let lines = screen.components(separatedBy: "\n")
+                return lines.count >= 31 && lines[1].hasPrefix("┌") && lines[1].hasSuffix("┐") && lines[1].count == 97
+                    && lines[29].contains("/300 orders")
+            }
+            #expect(!screen.contains("too small"))
+            try session.send("j")
+            try session.send("q")
+            let end = try session.waitForText("TTY-")
+            #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
+        }
     }
 }
