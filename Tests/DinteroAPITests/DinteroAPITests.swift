@@ -36,12 +36,14 @@ struct DinteroAPIClientTests {
 
     @Test func refreshesAtHalfOfExpiresIn() async throws {
         var configuration = APIFixtures.configuration(5)
-        configuration.tokenTTLSeconds = 2
+        // Long enough that a debug build on a busy 2-core machine uses each token well before it
+        // expires; the second call comes after half of it, when the client must renew first.
+        configuration.tokenTTLSeconds = 8
         let server = try DinteroMockServer.start(configuration)
         defer { server.stop() }
         let source = try APIFixtures.source(server)
         _ = try await source.order(id: "ord-0001")
-        try await Task.sleep(for: .milliseconds(1200))
+        try await Task.sleep(for: .milliseconds(4_200))
         _ = try await source.order(id: "ord-0002")
         #expect(server.tokenRequestCount == 2)
         // The token was renewed before use, so no request was refused.

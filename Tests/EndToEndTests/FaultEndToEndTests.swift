@@ -38,8 +38,15 @@ extension EndToEnd {
                 if let line = screen.components(separatedBy: "\n").first(where: { $0.contains("✗") }) {
                     errors.append(line)
                     try session.send("R")
-                    // Every retry takes seconds (Retry-After, backoff, timeouts): it shows as loading.
-                    try session.waitFor("the retry to start", timeout: 30) { $0.contains("loading") || !$0.contains("✗") }
+                    // Every retry takes seconds (Retry-After, backoff, timeouts) and shows as loading,
+                    // but a fast one can fail again between two looks at the screen: the wait is a
+                    // courtesy, and the next turn of the loop sees whichever state it left.
+                    let deadline = Date().addingTimeInterval(10)
+                    while Date() < deadline {
+                        let now = try session.screen()
+                        if now.contains("loading") || !now.contains("✗") { break }
+                        usleep(50_000)
+                    }
                     continue
                 }
                 if screen.contains("\(count) orders") && !screen.contains("more available") { return errors }
