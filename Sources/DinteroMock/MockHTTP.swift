@@ -1,4 +1,5 @@
 import Foundation
+import OrderModel
 
 /// A parsed HTTP/1.1 request (only what the mock needs).
 struct MockHTTPRequest {
@@ -90,30 +91,6 @@ struct MockHTTPResponse {
     }
 
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
-        out.append(contentsOf: Array(JSONEscaping.quoted(text).utf8))
-    }
-}
-
-/// JSON string quoting without depending on anything but the standard library.
-enum JSONEscaping {
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONValue.appendQuoted(text, to: &out)
     }
 }

@@ -218,7 +218,8 @@ final class MockService: @unchecked Sendable {
             }
             limit = value
         }
-        var matching = orders.filter { order in
+        // Every order the filters match, kept whole: paging tokens count positions in it.
+        let all = orders.filter { order in
             if let storeID, order.storeID != storeID { return false }
             if let status = request.queryValue("status"), order.status != status { return false }
             if let status = request.queryValue("payment_status"), order.paymentStatus != status { return false }
@@ -226,6 +227,7 @@ final class MockService: @unchecked Sendable {
             if let to = request.queryValue("created_at.lte"), (order.createdAt ?? "") > to { return false }
             return true
         }
+        var matching = all
         if let after = request.queryValue("starting_after"), !configuration.ignoreStartingAfter {
             if after.hasPrefix("pt_"), let index = Int(after.dropFirst(3)), index >= 0, index < matching.count {
                 matching.removeFirst(index + 1)
@@ -245,7 +247,7 @@ final class MockService: @unchecked Sendable {
         body.append(UInt8(ascii: "]"))
         if configuration.wrapOrders {
             if configuration.includePagingToken, page.count == limit, let last = page.last,
-                let position = pagingPosition(of: last.id, request: request, storeID: storeID)
+                let position = all.firstIndex(where: { $0.id == last.id })
             {
                 body.append(contentsOf: Array(",\"paging_token\":\"pt_\(position)\"".utf8))
             }
@@ -254,18 +256,6 @@ final class MockService: @unchecked Sendable {
         return .json(200, body)
     }
 
-    /// The index of an order among all orders matching the request's filters (for paging tokens).
-    private func pagingPosition(of id: String, request: MockHTTPRequest, storeID: String?) -> Int? {
-        let all = orders.filter { order in
-            if let storeID, order.storeID != storeID { return false }
-            if let status = request.queryValue("status"), order.status != status { return false }
-            if let status = request.queryValue("payment_status"), order.paymentStatus != status { return false }
-            if let from = request.queryValue("created_at.gte"), (order.createdAt ?? "") < from { return false }
-            if let to = request.queryValue("created_at.lte"), (order.createdAt ?? "") > to { return false }
-            return true
-        }
-        return all.firstIndex { $0.id == id }
-    }
 
     private func find(orderID: String, storeID: String?) -> MockOrder? {
         orders.first { $0.id == orderID && (storeID == nil || $0.storeID == storeID) }

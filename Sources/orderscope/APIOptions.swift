@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import OrderTUI
-import Foundation
 import OrderSources
 
 /// Which Dintero account, store and orders to read, and how to reach the API; shared by

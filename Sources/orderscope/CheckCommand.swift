@@ -66,13 +66,13 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func jsonReport(_ checked: Int, _ findings: [(order: String, anomalies: [Anomaly])]) -> String {
-        // RawJSON.quoted escapes every control character, so the JSON is safe on a terminal too.
+        // JSONValue.quoted escapes every control character, so the JSON is safe on a terminal too.
         let entries = findings.map { finding in
             let anomalies = finding.anomalies.map { anomaly in
-                "{\"kind\": \(RawJSON.quoted("\(anomaly.kind)")), \"message\": \(RawJSON.quoted(anomaly.message)), "
-                    + "\"path\": \(anomaly.jsonPath.map(RawJSON.quoted) ?? "null")}"
+                "{\"kind\": \(JSONValue.quoted("\(anomaly.kind)")), \"message\": \(JSONValue.quoted(anomaly.message)), "
+                    + "\"path\": \(anomaly.jsonPath.map(JSONValue.quoted) ?? "null")}"
             }
-            return "    {\"order\": \(RawJSON.quoted(finding.order)), \"anomalies\": [\(anomalies.joined(separator: ", "))]}"
+            return "    {\"order\": \(JSONValue.quoted(finding.order)), \"anomalies\": [\(anomalies.joined(separator: ", "))]}"
         }
         return "{\n  \"checked\": \(checked),\n  \"orders_with_anomalies\": \(findings.count),\n  \"findings\": [\n"
             + entries.joined(separator: ",\n") + (entries.isEmpty ? "" : "\n") + "  ]\n}\n"

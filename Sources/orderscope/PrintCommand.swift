@@ -32,10 +32,8 @@ struct PrintCommand: AsyncParsableCommand {
             // stays flat however big the dumps are.
             var failure: SourceError?
             var problems: [SourceProblem]?
-            var passes = 0
             PlainTextReport.table(
                 forEach: { body in
-                    passes += 1
                     guard failure == nil else { return }
                     do throws(SourceError) {
                         let found = try DumpSource.streamSummaries(paths: files) { body(redact ? Redactor.redact($0) : $0) }
@@ -47,7 +45,7 @@ struct PrintCommand: AsyncParsableCommand {
                         failure = error
                     }
                 },
-                write: { text in if failure == nil, passes > 1 { FileHandleOutput.standardOutput.write(text) } })
+                write: { text in if failure == nil { FileHandleOutput.standardOutput.write(text) } })
             if let failure { throw OrderScopeExit.fail(failure) }
             return
         }

@@ -169,7 +169,7 @@ struct NodeReader {
         case .number(let text): return text
         case .string(let text):
             let short = text.count > 40 ? String(text.prefix(40)) + "…" : text
-            return JSONPath.quoted(short)
+            return JSONValue.quoted(short)
         case .array: return "an array"
         case .object: return "an object"
         }

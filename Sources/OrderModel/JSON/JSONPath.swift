@@ -68,7 +68,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
                     if !text.isEmpty { text += "." }
                     text += key
                 } else {
-                    text += "[" + JSONPath.quoted(key) + "]"
+                    text += "[" + JSONValue.quoted(key) + "]"
                 }
             case .index(let index):
                 text += "[\(index)]"
@@ -86,7 +86,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
                 if JSONPath.isIdentifier(key) {
                     text += "." + key
                 } else {
-                    text += (text.isEmpty ? "." : "") + "[" + JSONPath.quoted(key) + "]"
+                    text += (text.isEmpty ? "." : "") + "[" + JSONValue.quoted(key) + "]"
                 }
             case .index(let index):
                 text += (text.isEmpty ? "." : "") + "[\(index)]"
@@ -144,25 +144,6 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    static func quoted(_ key: String) -> String {
-        var text = "\""
-        for scalar in key.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\t": text += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    text += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16)
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return text + "\""
-    }
 
     /// One immutable step; `parent` is only cleared while the chain is being freed.
     private final class Link: @unchecked Sendable {

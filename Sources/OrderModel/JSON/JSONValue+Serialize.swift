@@ -39,7 +39,14 @@ extension JSONValue {
         }
     }
 
-    /// Appends `text` as a JSON string literal with the mandatory escapes.
+    /// `text` as a JSON string literal (the one quoter: dumps, jq paths, the raw view, the mock).
+    public static func quoted(_ text: String) -> String {
+        var out: [UInt8] = []
+        appendQuoted(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal with the mandatory escapes (and DEL).
     public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
         out.append(UInt8(ascii: "\""))
@@ -50,7 +57,7 @@ extension JSONValue {
             case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
             case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
             case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
+            case 0..<0x20, 0x7F:
                 out.append(contentsOf: Array("\\u00".utf8))
                 out.append(hex[Int(byte >> 4)])
                 out.append(hex[Int(byte & 0x0F)])

@@ -260,11 +260,7 @@ public actor DinteroAPISource: OrderSource {
                     continue
                 } else {
                     failure = apiError(result, method: "GET", path: path)
-                    if result.status == 429, let text = result.headers["retry-after"],
-                        let seconds = Int(text.trimmingCharacters(in: .whitespaces)), seconds >= 0
-                    {
-                        delay = min(.seconds(seconds), options.maxRetryAfter)
-                    }
+                    delay = retryAfter(result)
                 }
             }
             guard failure.isRetryable, attempt < options.maxAttempts else { throw failure }
@@ -275,6 +271,14 @@ public actor DinteroAPISource: OrderSource {
                 throw SourceError.cancelled
             }
         }
+    }
+
+    /// The pause a 429 asks for (`Retry-After` in seconds, capped), for the token and API calls alike.
+    private func retryAfter(_ result: HTTPResult) -> Duration? {
+        guard result.status == 429, let text = result.headers["retry-after"],
+            let seconds = Int(text.trimmingCharacters(in: .whitespaces)), seconds >= 0
+        else { return nil }
+        return min(.seconds(seconds), options.maxRetryAfter)
     }
 
     private func backoff(attempt: Int) -> Duration {
@@ -355,9 +359,7 @@ public actor DinteroAPISource: OrderSource {
                         message: "authentication failed for account \(account), client \(redact(credentials.clientID)): "
                             + message)
                 }
-                if result.status == 429, let text = result.headers["retry-after"], let seconds = Int(text) {
-                    delay = min(.seconds(max(seconds, 0)), options.maxRetryAfter)
-                }
+                delay = retryAfter(result)
             }
             guard failure.isRetryable, attempt < options.maxAttempts else { throw failure }
             do {

@@ -49,11 +49,7 @@ public final class AppLoop {
     private func pollIndex() -> Bool {
         guard let dump = indexedDump, lastProgress?.finished != true else { return false }
         let progress = dump.progress
-        if let last = lastProgress, last.orders == progress.orders, last.bytes == progress.bytes,
-            last.finished == progress.finished, last.problems.count == progress.problems.count
-        {
-            return false
-        }
+        if lastProgress == progress { return false }
         lastProgress = progress
         let shared = SharedSummaries(store: dump.store, count: dump.store.count, complete: progress.finished)
         perform(state.app.handle(.indexProgress(progress, shared)).map { .app($0) })

@@ -102,8 +102,9 @@ enum ListPane {
             let rowStyle = isSelected ? (focused ? theme.selection : theme.unfocusedSelection) : theme.text
             if isSelected { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: rowStyle) }
             var x = inner.x
+            let summary = state.redaction.apply(entry.summary)  // once per row, not per column
             for column in columns {
-                let text = cell(column.column, state.redaction.apply(entry.summary))
+                let text = cell(column.column, summary)
                 var style = rowStyle
                 if !isSelected {
                     if column.column == .anomaly { style = theme.bad }

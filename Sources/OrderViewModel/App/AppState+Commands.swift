@@ -237,7 +237,9 @@ extension AppState {
             return []
         }
         closeRaw()
-        detail.rawPath = (focus == .detail ? detail.current?.cursorJSONPath : nil) ?? "."
+        let path = (focus == .detail ? detail.current?.cursorJSONPath : nil) ?? "."
+        detail.rawPath = path
+        detail.rawDocument = selectedAnalysis.flatMap { RawJSON.node(at: path, in: $0.order.raw) }.map { RawJSONDocument($0) }
         focus = .detail
         return []
     }
@@ -245,15 +247,11 @@ extension AppState {
     // MARK: - Raw JSON view
 
     /// The raw view's document (the node at `rawPath` of the selected order), when it is open.
-    public var rawDocument: RawJSONDocument? {
-        guard let path = detail.rawPath, let analysis = selectedAnalysis,
-            let node = RawJSON.node(at: path, in: analysis.order.raw)
-        else { return nil }
-        return RawJSONDocument(node)
-    }
+    public var rawDocument: RawJSONDocument? { detail.rawDocument }
 
     private mutating func closeRaw() {
         detail.rawPath = nil
+        detail.rawDocument = nil
         detail.rawScroll = 0
         detail.rawCursor = 0
         detail.rawFolded = []

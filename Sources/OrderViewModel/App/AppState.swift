@@ -243,6 +243,7 @@ public struct AppState: Sendable, Equatable {
         detail.load = .loaded
         detail.stack = [DetailState.Level(target: nil, screen: analysis.root)]
         detail.rawPath = nil
+        detail.rawDocument = nil
         timeline.reset(entries: analysis.timeline.entries.count)
     }
 

@@ -11,6 +11,8 @@ public struct DetailState: Sendable, Equatable {
     public var stack: [Level] = []
     /// When set, the pane shows the raw JSON of this node (a jq path) instead of rows.
     public var rawPath: String?
+    /// The raw view's document, built once when the view opens (drawing and keys only read it).
+    public internal(set) var rawDocument: RawJSONDocument?
     public var rawScroll = 0
     /// The raw view's cursor, as a position among the lines shown (folds hide lines).
     public var rawCursor = 0

@@ -72,40 +72,9 @@ public enum RawJSON {
         RawJSONDocument(value).lines.map(\.text)
     }
 
-    static func scalarText(_ value: JSONValue) -> String {
-        switch value {
-        case .null: return "null"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .number(let text): return text
-        case .string(let text): return quoted(text)
-        case .object: return "{}"
-        case .array: return "[]"
-        }
-    }
 
     static func indent(_ depth: Int) -> String {
         String(repeating: "  ", count: min(depth, 200))
     }
 
-    /// JSON string literal with every control character escaped.
-    public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }

@@ -44,7 +44,7 @@ public struct RawJSONDocument: Sendable, Equatable {
         var stack: [Work] = [.value(value, depth: 0, key: nil, comma: false)]
         func lead(_ key: String?) -> [Token] {
             guard let key else { return [] }
-            return [Token(text: RawJSON.quoted(key), kind: .key), Token(text: ": ", kind: .punctuation)]
+            return [Token(text: JSONValue.quoted(key), kind: .key), Token(text: ": ", kind: .punctuation)]
         }
         while let work = stack.popLast() {
             switch work {
@@ -83,7 +83,7 @@ public struct RawJSONDocument: Sendable, Equatable {
         case .null: return Token(text: "null", kind: .literal)
         case .bool(let flag): return Token(text: flag ? "true" : "false", kind: .literal)
         case .number(let text): return Token(text: text, kind: .number)
-        case .string(let text): return Token(text: RawJSON.quoted(text), kind: .string)
+        case .string(let text): return Token(text: JSONValue.quoted(text), kind: .string)
         case .object: return Token(text: "{}", kind: .punctuation)
         case .array: return Token(text: "[]", kind: .punctuation)
         }
