@@ -17,7 +17,8 @@ extension EndToEnd {
             return orders.map { ($0["id"] as? String ?? "", $0["order_number"] as? String ?? "") }
         }
 
-        static func freePort() -> Int { Int.random(in: 40_001...60_000) }
+        /// Below Linux's ephemeral range (32768–60999), where an outgoing connection can hold a port.
+        static func freePort() -> Int { Int.random(in: 30_001...32_000) }
 
         /// Opens `browse --api` in tmux (under dash, `stty -a` compared around it).
         static func browse(base: String, dir: URL) throws -> TmuxSession {
