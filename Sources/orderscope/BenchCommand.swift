@@ -30,9 +30,21 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Only time a full index (open as print does), best of --rounds.")
     var indexOnly = false
 
+    @Flag(name: .long, help: "Only time sort and filter over every summary (after a foreground index).")
+    var rebuildsOnly = false
+
     func run() async throws {
         guard let size = ScreenDump.parseSize(size) else { throw ValidationError("--size needs WxH") }
         if indexOnly { return try indexAlone() }
+        if rebuildsOnly {
+            let source: DumpSource
+            do {
+                source = try DumpSource.open(paths: [file])
+            } catch {
+                throw OrderScopeExit.fail(error)
+            }
+            return timeRebuilds(source.store.snapshot())
+        }
         let sampler = RssSampler()
         sampler.start()
         let clock = ContinuousClock()
@@ -63,7 +75,8 @@ struct BenchCommand: AsyncParsableCommand {
             rounds += 1
         }
         source.waitUntilIndexed()
-        let indexed = clock.now - start
+        // When the index ended, not when the key loop next looked (a sequence takes ~0.4 s).
+        let indexed = source.indexDuration ?? (clock.now - start)
         let progress = source.progress
         emit("index_seconds", seconds(indexed), "s")
         emit("index_bytes", Double(progress.totalBytes), "B")
@@ -79,8 +92,17 @@ struct BenchCommand: AsyncParsableCommand {
         after.emit(prefix: "key_after_index")
         emit("rows_after_index", Double(driver.state.app.list.rows.count), "rows")
 
-        // Sort and filter over every summary, as the loop runs them (off the loop, one core).
-        let snapshot = source.store.snapshot()
+        // Sort and filter over every summary, as the loop runs them (off the loop).
+        timeRebuilds(source.store.snapshot())
+        emit("rss_anon_end_mb", RssSampler.rssAnonMB(), "MB")
+        sampler.stop()
+        emit("rss_anon_peak_mb", sampler.peakMB, "MB")
+        emit("rss_anon_peak_pct_of_dump", 100 * sampler.peakMB * 1e6 / Double(max(1, progress.totalBytes)), "%")
+    }
+
+    /// Sort and filter over every summary of `snapshot`, best of a few runs each.
+    private func timeRebuilds(_ snapshot: SummarySnapshot) {
+        let clock = ContinuousClock()
         var worst = Duration.zero
         var worstCPU = 0.0
         // The anomaly check of `browse` is not running here, so process CPU time is the rebuild's.
@@ -88,11 +110,17 @@ struct BenchCommand: AsyncParsableCommand {
             let rebuild = RowRebuild(
                 generation: 1, snapshot: snapshot, query: (try? OrderQuery.parse(query)) ?? OrderQuery(terms: [], source: ""),
                 sort: sort)
-            let began = clock.now
-            let cpuBefore = Self.cpuSeconds()
-            let rows = rebuild.run()
-            let took = clock.now - began
-            let cpu = Self.cpuSeconds() - cpuBefore
+            // Best of a few runs: the machine may be shared, and the first run pays page faults.
+            var took = Duration.seconds(1_000_000)
+            var cpu = Double.infinity
+            var rows = ListRows.all(0)
+            for _ in 0..<max(1, min(self.rounds, 3)) {
+                let began = clock.now
+                let cpuBefore = Self.cpuSeconds()
+                rows = rebuild.run()
+                took = min(took, clock.now - began)
+                cpu = min(cpu, Self.cpuSeconds() - cpuBefore)
+            }
             worst = max(worst, took)
             worstCPU = max(worstCPU, cpu)
             emit("rebuild_\(name)_ms", ms(took))
@@ -102,10 +130,6 @@ struct BenchCommand: AsyncParsableCommand {
         emit("rebuild_worst_ms", ms(worst))
         emit("rebuild_worst_cpu_ms", worstCPU * 1000)
         emit("rebuild_summaries", Double(snapshot.count), "orders")
-        emit("rss_anon_end_mb", RssSampler.rssAnonMB(), "MB")
-        sampler.stop()
-        emit("rss_anon_peak_mb", sampler.peakMB, "MB")
-        emit("rss_anon_peak_pct_of_dump", 100 * sampler.peakMB * 1e6 / Double(max(1, progress.totalBytes)), "%")
     }
 
     /// The index alone, in the foreground (what `print` waits for), best of `rounds`.
@@ -149,7 +173,7 @@ struct BenchCommand: AsyncParsableCommand {
         ("sort_created", "", OrderViewModel.SortOrder(.created, ascending: false)),
         ("sort_customer", "", OrderViewModel.SortOrder(.customer)),
         ("sort_amount", "", OrderViewModel.SortOrder(.amount)),
-        ("filter_status", "status:captured", nil),
+        ("filter_status", "status:closed", nil),
         ("filter_text", "hansen", nil),
         ("filter_amount", "amount>1000", nil),
         ("filter_text_sort_amount", "olsen", OrderViewModel.SortOrder(.amount, ascending: false)),

@@ -40,6 +40,10 @@ public final class DumpSource: OrderSource {
     /// Where the index stands; `finished` is true from the start for `open`.
     public var progress: IndexProgress { indexing.progress }
 
+    /// How long the index took, from the files being mapped to the last order stored (nil
+    /// while it runs).
+    public var indexDuration: Duration? { indexing.duration }
+
     /// True when the source was opened with `openInBackground` (progress is worth watching).
     public let indexesInBackground: Bool
 

@@ -9,9 +9,19 @@ final class IndexingState: @unchecked Sendable {
     private let condition = NSCondition()
     private var current: IndexProgress
     private var failure: SourceError?
+    private let started = ContinuousClock.now
+    private var ended: ContinuousClock.Instant?
 
     init(totalBytes: Int) {
         current = IndexProgress(orders: 0, bytes: 0, totalBytes: totalBytes, finished: false)
+    }
+
+    /// From the start of indexing to its end (nil while it runs): the benchmark's index time,
+    /// taken when the work ended rather than when someone next looked.
+    var duration: Duration? {
+        condition.lock()
+        defer { condition.unlock() }
+        return ended.map { $0 - started }
     }
 
     var progress: IndexProgress {
@@ -40,6 +50,7 @@ final class IndexingState: @unchecked Sendable {
         current.orders = orders
         current.bytes = current.totalBytes
         current.finished = true
+        ended = ended ?? .now
         condition.broadcast()
         condition.unlock()
     }
@@ -52,6 +63,7 @@ final class IndexingState: @unchecked Sendable {
         }
         current.bytes = current.totalBytes
         current.finished = true
+        ended = ended ?? .now
         condition.broadcast()
         condition.unlock()
     }

@@ -115,7 +115,14 @@ public struct RowRebuild: Sendable, Equatable {
                     let upper = start + (end - start) * (half + 1) / halves
                     let matcher = SummaryMatcher(query: query, snapshot: snapshot)
                     var kept: [Int32] = []
-                    for position in lower..<upper where matcher.matches(position) { kept.append(Int32(position)) }
+                    if let needle = matcher.requiredText {
+                        // Only rows whose text holds the needle can match: one pass over the text.
+                        snapshot.forEachRow(containing: needle, in: lower..<upper) { position in
+                            if matcher.matches(position) { kept.append(Int32(position)) }
+                        }
+                    } else {
+                        for position in lower..<upper where matcher.matches(position) { kept.append(Int32(position)) }
+                    }
                     out.pointer[half] = kept
                 }
             }

@@ -67,8 +67,10 @@ public struct SortOrder: Sendable, Equatable {
     }
 
     /// Sorts store positions, stably, by fixed-width keys taken from the stored columns (a tier
-    /// for missing values, then up to 16 bytes of the value); only rows whose keys tie are
-    /// compared in full. Text compares byte-wise (customer names ASCII-folded).
+    /// for missing values, then up to 16 bytes of the value). The sort itself compares integers
+    /// only (keys, then source position); rows whose keys tie and whose values are longer than
+    /// the key are put in order afterwards, one run of equal keys at a time. Text compares
+    /// byte-wise (customer names ASCII-folded).
     func sort(_ positions: inout [Int32], in snapshot: SummarySnapshot) {
         let column = self.column
         let ascending = self.ascending
@@ -86,40 +88,21 @@ public struct SortOrder: Sendable, Equatable {
                         (keys.pointer + index).initialize(to: PackedSortKey(snapshot, Int(source.pointer[index]), column))
                     }
                     var part = UnsafeMutableBufferPointer(start: keys.pointer + range.lowerBound, count: range.count)
-                    part.sort { Self.before($0, $1, snapshot, column, ascending) }
+                    if ascending {
+                        part.sort { $0.ascendingBefore($1) }
+                    } else {
+                        part.sort { $0.descendingBefore($1) }
+                    }
                 }
             }
             initialized = count
         }
         if halves == 2 {
-            let middle = count / 2
-            keyed.withUnsafeBufferPointer { keys in
-                var left = 0
-                var right = middle
-                var out = 0
-                while left < middle, right < count {
-                    if Self.before(keys[right], keys[left], snapshot, column, ascending) {
-                        positions[out] = keys[right].position
-                        right += 1
-                    } else {
-                        positions[out] = keys[left].position
-                        left += 1
-                    }
-                    out += 1
-                }
-                while left < middle {
-                    positions[out] = keys[left].position
-                    left += 1
-                    out += 1
-                }
-                while right < count {
-                    positions[out] = keys[right].position
-                    right += 1
-                    out += 1
-                }
-            }
-        } else {
-            for index in keyed.indices { positions[index] = keyed[index].position }
+            keyed = Self.merged(keyed, middle: count / 2, ascending: ascending)
+        }
+        keyed.withUnsafeMutableBufferPointer { keys in
+            Self.orderTies(keys, snapshot, column, ascending)
+            for index in 0..<count { positions[index] = keys[index].position }
         }
     }
 
@@ -127,17 +110,71 @@ public struct SortOrder: Sendable, Equatable {
         (count * part / parts)..<(count * (part + 1) / parts)
     }
 
-    /// The sort's order: keys, then the full values when the keys tie, then source position.
-    @inline(__always)
-    private static func before(
-        _ lhs: PackedSortKey, _ rhs: PackedSortKey, _ snapshot: SummarySnapshot, _ column: ListColumn, _ ascending: Bool
-    ) -> Bool {
-        var order = lhs.compareKeys(rhs)
-        if order == 0, lhs.needsFullCompare || rhs.needsFullCompare {
-            order = PackedSortKey.fullCompare(snapshot, Int(lhs.position), Int(rhs.position), column)
+    /// The two sorted halves of `keys` merged into one sorted array.
+    private static func merged(_ keys: [PackedSortKey], middle: Int, ascending: Bool) -> [PackedSortKey] {
+        let count = keys.count
+        return [PackedSortKey](unsafeUninitializedCapacity: count) { out, initialized in
+            keys.withUnsafeBufferPointer { keys in
+                var left = 0
+                var right = middle
+                var next = 0
+                while left < middle, right < count {
+                    let takeRight = ascending ? keys[right].ascendingBefore(keys[left]) : keys[right].descendingBefore(keys[left])
+                    if takeRight {
+                        (out.baseAddress! + next).initialize(to: keys[right])
+                        right += 1
+                    } else {
+                        (out.baseAddress! + next).initialize(to: keys[left])
+                        left += 1
+                    }
+                    next += 1
+                }
+                while left < middle {
+                    (out.baseAddress! + next).initialize(to: keys[left])
+                    left += 1
+                    next += 1
+                }
+                while right < count {
+                    (out.baseAddress! + next).initialize(to: keys[right])
+                    right += 1
+                    next += 1
+                }
+            }
+            initialized = count
         }
-        if order == 0 { return lhs.position < rhs.position }
-        return ascending ? order < 0 : order > 0
+    }
+
+    /// Runs of equal keys are in source order after the integer sort; where a value was longer
+    /// than its key, the run is put in full-value order (source order among equal values). A run
+    /// of one repeated value (a common name) is only looked at, not sorted.
+    private static func orderTies(
+        _ keys: UnsafeMutableBufferPointer<PackedSortKey>, _ snapshot: SummarySnapshot, _ column: ListColumn, _ ascending: Bool
+    ) {
+        var start = 0
+        let count = keys.count
+        while start < count {
+            var end = start + 1
+            var needsFull = keys[start].needsFullCompare
+            while end < count, keys[end].compareKeys(keys[start]) == 0 {
+                needsFull = needsFull || keys[end].needsFullCompare
+                end += 1
+            }
+            if needsFull, end - start > 1 {
+                let first = Int(keys[start].position)
+                let allEqual = (start + 1..<end).allSatisfy {
+                    PackedSortKey.fullCompare(snapshot, first, Int(keys[$0].position), column) == 0
+                }
+                if !allEqual {
+                    var run = UnsafeMutableBufferPointer(rebasing: keys[start..<end])
+                    run.sort { lhs, rhs in
+                        let order = PackedSortKey.fullCompare(snapshot, Int(lhs.position), Int(rhs.position), column)
+                        if order == 0 { return lhs.position < rhs.position }
+                        return ascending ? order < 0 : order > 0
+                    }
+                }
+            }
+            start = end
+        }
     }
 }
 
@@ -148,60 +185,89 @@ struct UncheckedPointer<T>: @unchecked Sendable {
 }
 
 /// A sort key packed into integers: `tier` puts numbers before text before missing values
-/// (as `SortKey` does), `high`/`low` hold the number or the first 16 bytes of the text.
+/// (as `SortKey` does); `high`, `middle` and `low` hold the number (and, for amounts, the
+/// currency) or the first 24 bytes of the text, which covers nearly every name whole.
 struct PackedSortKey {
-    var tier: UInt8
     var high: UInt64
+    var middle: UInt64
     var low: UInt64
     var position: Int32
+    var tier: UInt8
     /// The text was longer than the packed bytes (or the number has a text tie-break).
     var needsFullCompare: Bool
 
-    init(_ snapshot: SummarySnapshot, _ row: Int, _ column: ListColumn) {
-        position = Int32(row)
+    /// The number of text bytes a key holds.
+    static let textBytes = 24
+
+    init(_ snapshot: SummarySnapshot, _ position: Int, _ column: ListColumn) {
+        let row = snapshot.row(position)
+        self.position = Int32(position)
         tier = 2
         high = 0
+        middle = 0
         low = 0
         needsFullCompare = false
         switch column {
         case .number:
-            if let bytes = snapshot.field(.orderNumber, row: row), let number = Self.integer(bytes) {
+            if let bytes = row.field(.orderNumber), let number = Self.integer(bytes) {
                 setNumber(number)
             } else {
-                setText(snapshot.field(.orderNumber, row: row) ?? snapshot.field(.id, row: row), folding: false)
+                setText(row.field(.orderNumber) ?? row.field(.id), nil, folding: false)
             }
         case .created:
-            if let key = snapshot.createdKey(row: row) {
+            if let key = row.createdKey {
                 setNumber(key)
                 needsFullCompare = true  // same digits, different text (zones, formats): compare the text
             }
         case .customer:
-            let first = snapshot.field(.firstName, row: row).flatMap { $0.isEmpty ? nil : $0 }
-            let last = snapshot.field(.lastName, row: row).flatMap { $0.isEmpty ? nil : $0 }
-            if first != nil || last != nil {
-                setText([first, last].compactMap { $0 }, folding: true)
-            } else if let other = snapshot.field(.company, row: row) ?? snapshot.field(.email, row: row) {
-                setText([other], folding: true)
+            let first = row.field(.firstName).flatMap { $0.isEmpty ? nil : $0 }
+            let last = row.field(.lastName).flatMap { $0.isEmpty ? nil : $0 }
+            if let first {
+                setText(first, last, folding: true)
+            } else if let last {
+                setText(last, nil, folding: true)
+            } else if let other = row.field(.company) ?? row.field(.email) {
+                setText(other, nil, folding: true)
             }
-        case .status: setText(snapshot.field(.status, row: row), folding: false)
-        case .payment: setText(snapshot.field(.paymentStatus, row: row), folding: false)
+        case .status: setText(row.field(.status), nil, folding: false)
+        case .payment: setText(row.field(.paymentStatus), nil, folding: false)
         case .amount:
-            if let gross = snapshot.grossAmount(row: row) {
+            if let gross = row.grossAmount {
                 setNumber(gross)
-                // Equal amounts order by currency: its first eight bytes go in `low`.
+                // Equal amounts order by currency: its first eight bytes go in `middle`.
                 // A missing currency sorts after any (UTF-8 never packs to all ones).
-                if let currency = snapshot.field(.currency, row: row) {
-                    for (index, byte) in currency.prefix(8).enumerated() { low |= UInt64(byte) << UInt64(56 - 8 * index) }
+                if let currency = row.field(.currency) {
+                    for (index, byte) in currency.prefix(8).enumerated() { middle |= UInt64(byte) << UInt64(56 - 8 * index) }
                     needsFullCompare = currency.count > 8
                 } else {
-                    low = .max
+                    middle = .max
                 }
-            } else if snapshot.field(.currency, row: row) != nil {
-                setText(snapshot.field(.currency, row: row), folding: false)
+            } else if let currency = row.field(.currency) {
+                setText(currency, nil, folding: false)
             }
         case .anomaly:
-            if let count = snapshot.anomalyCount(row: row) { setNumber(Int64(count)) }
+            if let count = row.anomalyCount { setNumber(Int64(count)) }
         }
+    }
+
+    /// Keys first, then source position: the order of an ascending sort.
+    @inline(__always)
+    func ascendingBefore(_ other: PackedSortKey) -> Bool {
+        if tier != other.tier { return tier < other.tier }
+        if high != other.high { return high < other.high }
+        if middle != other.middle { return middle < other.middle }
+        if low != other.low { return low < other.low }
+        return position < other.position
+    }
+
+    /// Keys reversed, then source position (equal keys stay in source order).
+    @inline(__always)
+    func descendingBefore(_ other: PackedSortKey) -> Bool {
+        if tier != other.tier { return tier > other.tier }
+        if high != other.high { return high > other.high }
+        if middle != other.middle { return middle > other.middle }
+        if low != other.low { return low > other.low }
+        return position < other.position
     }
 
     private mutating func setNumber(_ value: Int64) {
@@ -209,40 +275,43 @@ struct PackedSortKey {
         high = UInt64(bitPattern: value) ^ (1 << 63)
     }
 
-    private mutating func setText(_ bytes: UnsafeBufferPointer<UInt8>?, folding: Bool) {
-        guard let bytes else { return }
-        setText([bytes], folding: folding)
-    }
-
-    /// Packs the parts joined by single spaces (a customer's first and last name).
-    private mutating func setText(_ parts: [UnsafeBufferPointer<UInt8>], folding: Bool) {
+    /// Packs `first`, then a space and `second` when there is one (a customer's first and last
+    /// name), into the key's text bytes.
+    private mutating func setText(_ first: UnsafeBufferPointer<UInt8>?, _ second: UnsafeBufferPointer<UInt8>?, folding: Bool) {
+        guard let first else { return }
         tier = 1
-        var packed: (UInt64, UInt64) = (0, 0)
+        var packed: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var index = 0
-        var total = 0
+        let limit = Self.textBytes
+        @inline(__always)
         func put(_ raw: UInt8) {
-            let byte = folding ? SummaryMatcher.fold(raw) : raw
-            if index < 8 {
-                packed.0 |= UInt64(byte) << UInt64(56 - 8 * index)
-            } else if index < 16 {
-                packed.1 |= UInt64(byte) << UInt64(56 - 8 * (index - 8))
+            let byte = UInt64(folding ? SummaryMatcher.fold(raw) : raw)
+            let shift = UInt64(56 - 8 * (index & 7))
+            switch index >> 3 {
+            case 0: packed.0 |= byte << shift
+            case 1: packed.1 |= byte << shift
+            default: packed.2 |= byte << shift
             }
             index += 1
         }
-        for (number, part) in parts.enumerated() {
-            if number > 0 { put(0x20) }
-            total += part.count + (number > 0 ? 1 : 0)
-            for byte in part.prefix(max(0, 16 - index)) { put(byte) }
+        for byte in first.prefix(limit) { put(byte) }
+        var total = first.count
+        if let second {
+            if index < limit { put(0x20) }
+            for byte in second.prefix(max(0, limit - index)) { put(byte) }
+            total += 1 + second.count
         }
         high = packed.0
-        low = packed.1
-        needsFullCompare = total > 16
+        middle = packed.1
+        low = packed.2
+        needsFullCompare = total > limit
     }
 
     @inline(__always)
     func compareKeys(_ other: PackedSortKey) -> Int {
         if tier != other.tier { return tier < other.tier ? -1 : 1 }
         if high != other.high { return high < other.high ? -1 : 1 }
+        if middle != other.middle { return middle < other.middle ? -1 : 1 }
         if low != other.low { return low < other.low ? -1 : 1 }
         return 0
     }

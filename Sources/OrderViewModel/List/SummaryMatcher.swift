@@ -120,9 +120,7 @@ struct SummaryMatcher {
     ]
 
     @inline(__always)
-    static func fold(_ byte: UInt8) -> UInt8 {
-        byte &- 0x41 < 26 ? byte | 0x20 : byte
-    }
+    static func fold(_ byte: UInt8) -> UInt8 { TextSearch.fold(byte) }
 
     static func compare(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: [UInt8]) -> Int {
         for (a, b) in zip(lhs, rhs) where a != b { return a < b ? -1 : 1 }
@@ -131,22 +129,17 @@ struct SummaryMatcher {
 
     /// Case-folded (ASCII) substring search; `needle` is already folded.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        let n = needle.count
-        guard haystack.count >= n, let base = haystack.baseAddress else { return false }
-        return needle.withUnsafeBufferPointer { needle in
-            let first = needle[0]
-            let last = haystack.count - n
-            var i = 0
-            while i <= last {
-                if fold(base[i]) == first {
-                    var j = 1
-                    while j < n, fold(base[i + j]) == needle[j] { j += 1 }
-                    if j == n { return true }
-                }
-                i += 1
-            }
-            return false
+        guard let base = haystack.baseAddress else { return false }
+        return TextSearch.find(needle, in: base, from: 0, to: haystack.count) != nil
+    }
+
+    /// A folded needle every matching row's text must hold (the first free-text term that is not
+    /// negated), so a scan can look only at rows whose text holds it.
+    var requiredText: [UInt8]? {
+        for (term, _, negated) in compiled where !negated {
+            if case .text(let needle) = term { return needle }
         }
+        return nil
     }
 }
 

@@ -1,0 +1,43 @@
+/// One row of a snapshot read straight from its chunk: a scan that needs several columns of a
+/// row (a sort key, a filter) finds the row once instead of once per column, and reads each
+/// column inline, without calls or reference counting.
+///
+/// Valid only while the snapshot it came from is alive (it points into the snapshot's chunks).
+public struct SummaryRow {
+    @usableFromInline let lengths: UnsafePointer<UInt16>
+    @usableFromInline let text: UnsafePointer<UInt8>
+    /// The gross amount in minor units, if the order has one.
+    public let grossAmount: Int64?
+    /// `created_at` as a number that orders like the ISO text, if present.
+    public let createdKey: Int64?
+    /// How many anomalies the checks found, once they ran.
+    public let anomalyCount: Int?
+
+    init(chunk: SummaryChunk, local: Int) {
+        lengths = UnsafePointer(chunk.lengths + local * SummaryField.count)
+        text = UnsafePointer(chunk.arena + Int(chunk.textStart[local]))
+        let flag = chunk.flags[local]
+        grossAmount = flag & SummaryChunk.hasGross != 0 ? chunk.gross[local] : nil
+        createdKey = flag & SummaryChunk.hasCreated != 0 ? chunk.created[local] : nil
+        let anomaly = chunk.anomaly[local]
+        anomalyCount = anomaly < 0 ? nil : Int(anomaly)
+    }
+
+    /// The bytes of one text column (nil when the order has no such value).
+    @inlinable
+    public func field(_ field: SummaryField) -> UnsafeBufferPointer<UInt8>? {
+        let length = lengths[field.rawValue]
+        guard length != 0xFFFF else { return nil }  // SummaryRecord.absent
+        var offset = 0
+        for index in 0..<field.rawValue where lengths[index] != 0xFFFF { offset += Int(lengths[index]) }
+        return UnsafeBufferPointer(start: text + offset, count: Int(length))
+    }
+}
+
+extension SummarySnapshot {
+    /// Row `row`'s columns, found once.
+    public func row(_ row: Int) -> SummaryRow {
+        let (chunk, local) = locate(row)
+        return SummaryRow(chunk: chunk, local: local)
+    }
+}
