@@ -292,6 +292,8 @@ struct HeadlessDriver {
                 let rows = rebuild.run()
                 queue += state.app.handle(
                     .rowsRebuilt(generation: rebuild.generation, rows: rows, covering: rebuild.snapshot.count))
+            case .findSearchHits(let search):
+                queue += state.app.handle(.searchHitsFound(generation: search.generation, search.run()))
             case .quit:
                 break
             }

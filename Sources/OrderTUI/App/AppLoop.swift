@@ -195,6 +195,11 @@ public final class AppLoop {
                 let rows = rebuild.run()
                 mailbox.post(.rowsRebuilt(generation: rebuild.generation, rows: rows, covering: rebuild.snapshot.count))
             }
+        case .findSearchHits(let search):
+            pending += 1
+            Task.detached {
+                mailbox.post(.searchHitsFound(generation: search.generation, search.run()))
+            }
         case .loadOrder(let id):
             pending += 1
             Task.detached {

@@ -19,6 +19,8 @@ public enum AppEvent: Sendable {
     case indexProgress(IndexProgress, SharedSummaries)
     /// A filter/sort asked for with `AppEffect.rebuildRows` is done.
     case rowsRebuilt(generation: Int, rows: ListRows, covering: Int)
+    /// A search asked for with `AppEffect.findSearchHits` is done.
+    case searchHitsFound(generation: Int, SearchHits)
     /// Work the loop ran for the operator (an export) reports how it went, for the status bar.
     case noticed(StatusMessage)
 }
@@ -30,4 +32,7 @@ public enum AppEffect: Sendable, Equatable {
     case quit
     /// Filter and sort the list off the loop (big lists); answer with `AppEvent.rowsRebuilt`.
     case rebuildRows(RowRebuild)
+    /// Find which orders match the search text off the loop (big lists); answer with
+    /// `AppEvent.searchHitsFound`.
+    case findSearchHits(RowSearch)
 }

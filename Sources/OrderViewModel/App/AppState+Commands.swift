@@ -327,37 +327,39 @@ extension AppState {
         return selectionFollows()
     }
 
-    private mutating func searchStep(forward: Bool, includeCurrent: Bool) -> [AppEffect] {
+    /// n/N (and a new search): the next row whose order matches, from the selection on. The
+    /// matches are found once per text (off the loop for big lists), so each key only walks the
+    /// rows shown testing one bit per row.
+    mutating func searchStep(forward: Bool, includeCurrent: Bool) -> [AppEffect] {
         guard let needle = list.search, !list.rows.isEmpty else {
             status = .info("no search: press / to filter or type :search TEXT")
             return []
         }
-        let count = list.rows.count
-        let start = list.selectedRow ?? 0
-        for step in (includeCurrent ? 0 : 1)...count {
-            let row = ((forward ? start + step : start - step) % count + count) % count
-            if let summary = list.summary(atRow: row), OrderQuery.textMatches(needle, summary) {
-                if step > 0 && (forward ? row <= start : row >= start) {
-                    status = .info("search wrapped")
-                }
-                list.select(row: row)
-                focus = .list
-                return selectionFollows()
-            }
+        if let job = list.prepareSearch(needle, step: (forward, includeCurrent)) {
+            status = .info("searching \(list.loadedCount) orders for \"\(needle)\"…")
+            return [.findSearchHits(job)]
         }
-        status = .warning("no order matches \"\(needle)\"")
-        return []
+        let start = list.selectedRow ?? 0
+        guard let row = list.nextSearchRow(from: start, forward: forward, includeCurrent: includeCurrent) else {
+            status = .warning("no order matches \"\(needle)\"")
+            return []
+        }
+        if row != start || !includeCurrent, forward ? row <= start : row >= start {
+            status = .info("search wrapped")
+        } else if case .info(let text) = status, text.hasPrefix("searching ") {
+            status = .info("found \"\(needle)\"")
+        }
+        list.select(row: row)
+        focus = .list
+        return selectionFollows()
     }
 
     private mutating func jump(to key: String) -> [AppEffect] {
         let key = key.trimmingCharacters(in: " ")
-        if list.select(id: key) { return selectionFollows() }
-        for row in list.rows.indices {
-            if let summary = list.summary(atRow: row), summary.orderNumber == key || summary.id == key {
-                list.select(row: row)
-                focus = .list
-                return selectionFollows()
-            }
+        // By id or number through the store's hash tables: never a scan of the rows.
+        if list.select(id: key) {
+            focus = .list
+            return selectionFollows()
         }
         if list.summary(id: key) != nil {
             status = .warning("order \(key) is hidden by the filter; clear it with :filter")

@@ -111,6 +111,9 @@ public struct AppState: Sendable, Equatable {
                 status = .info("\(list.rows.count) orders match \(list.query.source)")
             }
             return hadSelection != list.selectedID ? selectionChanged() : []
+        case .searchHitsFound(let generation, let hits):
+            guard let step = list.searchFound(generation: generation, hits) else { return [] }
+            return searchStep(forward: step.forward, includeCurrent: step.includeCurrent)
         case .noticed(let message):
             status = message
             return []

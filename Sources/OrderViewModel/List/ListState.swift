@@ -38,6 +38,12 @@ public struct ListState: Sendable, Equatable {
     public internal(set) var paging = Paging()
     /// Last search text, for n/N.
     public internal(set) var search: String?
+    /// Which orders match `search`, as far as found.
+    private var searchHits: SearchHits?
+    /// The newest search asked for off the loop; results of older ones are dropped.
+    private var searchGeneration = 0
+    /// The n/N step waiting for a search running off the loop.
+    private var pendingSearchStep: (forward: Bool, includeCurrent: Bool)?
     /// Lists with more loaded summaries than this filter and sort off the app loop.
     public var inlineRebuildLimit = 20_000
 
@@ -204,6 +210,49 @@ public struct ListState: Sendable, Equatable {
     mutating func setViewportHeight(_ height: Int) {
         viewportHeight = max(1, height)
         clampScroll()
+    }
+
+    // MARK: - Search (n/N)
+
+    /// Makes sure every loaded order has been tested against `needle`: at once for a few
+    /// untested orders, else returns the search to run off the loop (remembering `step` to take
+    /// when it is done). Nil when the hits are ready.
+    mutating func prepareSearch(_ needle: String, step: (forward: Bool, includeCurrent: Bool)) -> RowSearch? {
+        if searchHits?.needle != needle {
+            searchHits = SearchHits(needle: needle)
+            searchGeneration += 1
+            pendingSearchStep = nil
+        }
+        let covered = searchHits?.covered ?? 0
+        guard snapshot.count > covered else { return nil }
+        if snapshot.count - covered <= inlineRebuildLimit {
+            searchHits?.extend(with: RowSearch(generation: searchGeneration, needle: needle, snapshot: snapshot, from: covered).run())
+            return nil
+        }
+        let running = pendingSearchStep != nil
+        pendingSearchStep = step
+        if running { return nil }  // one search at a time; the newest step waits for it
+        return RowSearch(generation: searchGeneration, needle: needle, snapshot: snapshot, from: covered)
+    }
+
+    /// Takes in a search's result; returns the n/N step that waited for it, if any.
+    mutating func searchFound(generation: Int, _ hits: SearchHits) -> (forward: Bool, includeCurrent: Bool)? {
+        guard generation == searchGeneration, hits.needle == searchHits?.needle else { return nil }
+        searchHits?.extend(with: hits)
+        defer { pendingSearchStep = nil }
+        return pendingSearchStep
+    }
+
+    /// The next row (after `start`, or from it with `includeCurrent`) whose order matches the
+    /// search, wrapping around; nil when none does. One bit test per row walked.
+    func nextSearchRow(from start: Int, forward: Bool, includeCurrent: Bool) -> Int? {
+        guard let hits = searchHits, !rows.isEmpty else { return nil }
+        let count = rows.count
+        for step in (includeCurrent ? 0 : 1)...count {
+            let row = ((forward ? start + step : start - step) % count + count) % count
+            if hits.matches(rows[row]) == true { return row }
+        }
+        return nil
     }
 
     mutating func select(row: Int) {

@@ -1,0 +1,81 @@
+import OrderModel
+
+/// Which loaded orders match a search text (`/`-less search with n/N), as one bit per store
+/// position. Found once per text, off the app loop for big lists, and extended as the index
+/// grows; n/N then only walk the rows shown testing bits, so a key never re-reads the orders.
+public struct SearchHits: Sendable, Equatable {
+    public let needle: String
+    /// Positions `0..<covered` have been tested.
+    public private(set) var covered = 0
+    private var bits: [UInt64] = []
+
+    public init(needle: String) {
+        self.needle = needle
+    }
+
+    /// True when the order at `position` matches (nil when that position was not tested yet).
+    func matches(_ position: Int) -> Bool? {
+        guard position < covered else { return nil }
+        return bits[position >> 6] & (1 << UInt64(position & 63)) != 0
+    }
+
+    /// Takes in the result of a search that began where this one ends.
+    mutating func extend(with more: SearchHits) {
+        guard more.needle == needle, more.startedAt == covered, more.covered > covered else { return }
+        let words = (more.covered + 63) >> 6
+        if bits.count < words { bits += [UInt64](repeating: 0, count: words - bits.count) }
+        for (index, word) in more.bits.enumerated() where word != 0 { bits[index] |= word }
+        covered = more.covered
+    }
+
+    /// Where the search that produced these hits began (0 for a full one).
+    var startedAt = 0
+
+    fileprivate mutating func set(_ position: Int) {
+        bits[position >> 6] |= 1 << UInt64(position & 63)
+    }
+
+    fileprivate mutating func prepare(from start: Int, to end: Int) {
+        startedAt = start
+        covered = end
+        bits = [UInt64](repeating: 0, count: (end + 63) >> 6)
+    }
+}
+
+/// A search over the positions `from..<snapshot.count` of a snapshot (run off the loop for big
+/// lists; answered with `AppEvent.searchHitsFound`).
+public struct RowSearch: Sendable, Equatable {
+    public let generation: Int
+    public let needle: String
+    public let snapshot: SummarySnapshot
+    public let start: Int
+
+    public init(generation: Int, needle: String, snapshot: SummarySnapshot, from start: Int) {
+        self.generation = generation
+        self.needle = needle
+        self.snapshot = snapshot
+        self.start = start
+    }
+
+    public static func == (lhs: RowSearch, rhs: RowSearch) -> Bool {
+        lhs.generation == rhs.generation && lhs.needle == rhs.needle && lhs.start == rhs.start
+            && lhs.snapshot.count == rhs.snapshot.count
+    }
+
+    /// The hits among the positions searched.
+    public func run() -> SearchHits {
+        var hits = SearchHits(needle: needle)
+        let end = max(start, snapshot.count)
+        hits.prepare(from: start, to: end)
+        let query = OrderQuery(terms: [OrderQuery.Term(.text(needle))], source: needle)
+        let matcher = SummaryMatcher(query: query, snapshot: snapshot)
+        if let required = matcher.requiredText {
+            snapshot.forEachRow(containing: required, in: start..<end) { position in
+                if matcher.matches(position) { hits.set(position) }
+            }
+        } else {
+            for position in start..<end where matcher.matches(position) { hits.set(position) }
+        }
+        return hits
+    }
+}
