@@ -5,22 +5,33 @@
 /// Valid only while the snapshot it came from is alive (it points into the snapshot's chunks).
 public struct SummaryRow {
     @usableFromInline let lengths: UnsafePointer<UInt16>
-    @usableFromInline let text: UnsafePointer<UInt8>
+    @usableFromInline let start: UnsafePointer<UInt8>
     /// The gross amount in minor units, if the order has one.
     public let grossAmount: Int64?
     /// `created_at` as a number that orders like the ISO text, if present.
     public let createdKey: Int64?
     /// How many anomalies the checks found, once they ran.
     public let anomalyCount: Int?
+    public let hasAttachments: Bool
 
     init(chunk: SummaryChunk, local: Int) {
         lengths = UnsafePointer(chunk.lengths + local * SummaryField.count)
-        text = UnsafePointer(chunk.arena + Int(chunk.textStart[local]))
+        start = UnsafePointer(chunk.arena + Int(chunk.textStart[local]))
         let flag = chunk.flags[local]
         grossAmount = flag & SummaryChunk.hasGross != 0 ? chunk.gross[local] : nil
         createdKey = flag & SummaryChunk.hasCreated != 0 ? chunk.created[local] : nil
+        hasAttachments = flag & SummaryChunk.hasAttachments != 0
         let anomaly = chunk.anomaly[local]
         anomalyCount = anomaly < 0 ? nil : Int(anomaly)
+    }
+
+    /// Every text column back to back (as `SummarySnapshot.rowText`): a search that finds
+    /// nothing here finds nothing in any column.
+    @inlinable
+    public var text: UnsafeBufferPointer<UInt8> {
+        var total = 0
+        for index in 0..<SummaryField.count where lengths[index] != 0xFFFF { total += Int(lengths[index]) }
+        return UnsafeBufferPointer(start: start, count: total)
     }
 
     /// The bytes of one text column (nil when the order has no such value).
@@ -30,7 +41,7 @@ public struct SummaryRow {
         guard length != 0xFFFF else { return nil }  // SummaryRecord.absent
         var offset = 0
         for index in 0..<field.rawValue where lengths[index] != 0xFFFF { offset += Int(lengths[index]) }
-        return UnsafeBufferPointer(start: text + offset, count: Int(length))
+        return UnsafeBufferPointer(start: start + offset, count: Int(length))
     }
 }
 

@@ -123,7 +123,7 @@ public enum SummaryField: Int, CaseIterable, Sendable {
     case id, orderNumber, createdAt, firstName, lastName, email, phone, company, status, paymentStatus, currency,
         storeID, maskedPANs, bookingIDs
 
-    static let count = 14
+    @usableFromInline static let count = 14
 }
 
 /// One row being built before it is appended: its text fields as bytes in one scratch buffer,

@@ -127,6 +127,17 @@ struct BenchCommand: AsyncParsableCommand {
             emit("rebuild_\(name)_cpu_ms", cpu * 1000)
             emit("rebuild_\(name)_rows", Double(rows.count), "rows")
         }
+        // The n/N search's one pass (off the loop), after which each key only tests bits.
+        var searchTook = Duration.seconds(1_000_000)
+        var hits = 0
+        for _ in 0..<max(1, min(self.rounds, 3)) {
+            let began = clock.now
+            let found = RowSearch(generation: 1, needle: "nordmann", snapshot: snapshot, from: 0).run()
+            searchTook = min(searchTook, clock.now - began)
+            hits = (0..<snapshot.count).reduce(0) { $0 + (found.matches($1) == true ? 1 : 0) }
+        }
+        emit("search_text_ms", ms(searchTook))
+        emit("search_text_hits", Double(hits), "orders")
         emit("rebuild_worst_ms", ms(worst))
         emit("rebuild_worst_cpu_ms", worstCPU * 1000)
         emit("rebuild_summaries", Double(snapshot.count), "orders")

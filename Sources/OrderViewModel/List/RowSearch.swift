@@ -14,7 +14,7 @@ public struct SearchHits: Sendable, Equatable {
     }
 
     /// True when the order at `position` matches (nil when that position was not tested yet).
-    func matches(_ position: Int) -> Bool? {
+    public func matches(_ position: Int) -> Bool? {
         guard position < covered else { return nil }
         return bits[position >> 6] & (1 << UInt64(position & 63)) != 0
     }

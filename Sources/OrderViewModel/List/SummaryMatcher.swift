@@ -49,15 +49,16 @@ struct SummaryMatcher {
         }
     }
 
-    func matches(_ row: Int) -> Bool {
+    func matches(_ position: Int) -> Bool {
         var summary: OrderSummary?
+        let row = snapshot.row(position)  // found once for every term
         for (term, condition, negated) in compiled {
             let holds: Bool
             if let fast = fastHolds(term, row) {
                 holds = fast
             } else {
                 // The fast test declined (non-ASCII bytes, or a term it does not cover).
-                if summary == nil { summary = snapshot.summary(at: row) }
+                if summary == nil { summary = snapshot.summary(at: position) }
                 holds = condition.holds(for: summary!)
             }
             if holds == negated { return false }
@@ -65,12 +66,12 @@ struct SummaryMatcher {
         return true
     }
 
-    private func fastHolds(_ term: Compiled, _ row: Int) -> Bool? {
+    private func fastHolds(_ term: Compiled, _ row: SummaryRow) -> Bool? {
         switch term {
-        case .hasAttachments: return snapshot.hasAttachments(row: row)
-        case .anomaly: return (snapshot.anomalyCount(row: row) ?? 0) > 0
+        case .hasAttachments: return row.hasAttachments
+        case .anomaly: return (row.anomalyCount ?? 0) > 0
         case .equals(let field, let wanted):
-            guard let bytes = snapshot.field(field, row: row) else { return false }
+            guard let bytes = row.field(field) else { return false }
             guard bytes.count == wanted.count else {
                 // A different length can still fold equal only through non-ASCII letters.
                 return bytes.contains(where: { $0 >= 0x80 }) ? nil : false
@@ -85,19 +86,19 @@ struct SummaryMatcher {
             return true
         case .text(let needle):
             // One search over the row's text; only a hit is confirmed field by field.
-            if !Self.contains(snapshot.rowText(row: row), needle) { return false }
+            if !Self.contains(row.text, needle) { return false }
             for field in Self.searched {
-                if let bytes = snapshot.field(field, row: row), Self.contains(bytes, needle) { return true }
+                if let bytes = row.field(field), Self.contains(bytes, needle) { return true }
             }
             return false
         case .amount(let comparison, let major):
-            guard let gross = snapshot.grossAmount(row: row) else { return false }
-            guard let threshold = thresholds.threshold(major, currency: snapshot.field(.currency, row: row)) else {
+            guard let gross = row.grossAmount else { return false }
+            guard let threshold = thresholds.threshold(major, currency: row.field(.currency)) else {
                 return false
             }
             return comparison.holds(gross, threshold)
         case .created(let comparison, let date):
-            guard let created = snapshot.field(.createdAt, row: row) else { return false }
+            guard let created = row.field(.createdAt) else { return false }
             if created.contains(where: { $0 >= 0x80 }) { return nil }
             let prefix = UnsafeBufferPointer(rebasing: created.prefix(date.count))
             let order = Self.compare(prefix, date)
@@ -147,17 +148,19 @@ struct SummaryMatcher {
 ///
 /// A class so the matcher can stay a value while filling it; used by one thread at a time.
 final class ThresholdCache {
-    private var byCurrency: [UInt64: Int64?] = [:]
+    /// (packed currency code, threshold) as met; a dump holds a handful of currencies, so a
+    /// short list searched from the front beats hashing on every row.
+    private var known: [(key: UInt64, value: Int64?)] = []
 
     func threshold(_ major: String, currency: UnsafeBufferPointer<UInt8>?) -> Int64? {
-        guard let currency, currency.count <= 8 else {
+        guard let currency, currency.count <= 7 else {
             return MajorAmount.minorUnits(major, currency: currency.map { String(decoding: $0, as: UTF8.self) })
         }
         var key: UInt64 = 1
         for byte in currency { key = key << 8 | UInt64(byte) }
-        if let known = byCurrency[key] { return known }
+        for entry in known where entry.key == key { return entry.value }
         let value = MajorAmount.minorUnits(major, currency: String(decoding: currency, as: UTF8.self))
-        byCurrency[key] = value
+        known.append((key, value))
         return value
     }
 }
