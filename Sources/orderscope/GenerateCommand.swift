@@ -91,7 +91,7 @@ struct GenerateCommand: ParsableCommand {
             }
             try target.commit()
         } catch {
-            target.abandon()
+            // `target` going away removes the temporary file: nothing under the final name.
             if showProgress { GenerateCommand.writeError("\n") }
             GenerateCommand.writeError("orderscope: \(error.message)\n")
             throw ExitCode(2)
@@ -141,12 +141,12 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
-    /// Standard output, or a temporary file next to `path` that is renamed over it on `commit`.
+    /// Standard output, or a temporary file next to `path` that is renamed over it on `commit`
+    /// (`AtomicFile`; abandoning it removes the temporary file).
     struct OutputTarget {
         var fileDescriptor: Int32
         var displayName: String
-        var finalPath: String?
-        var temporaryPath: String?
+        private var file: AtomicFile?
 
         init(path: String?) throws(SyntheticOutputError) {
             guard let path else {
@@ -154,36 +154,22 @@ struct GenerateCommand: ParsableCommand {
                 displayName = "standard output"
                 return
             }
-            var template = Array((path + ".tmp-XXXXXX").utf8CString)
-            let fd = template.withUnsafeMutableBufferPointer { buffer in
-                buffer.baseAddress.map { mkstemp($0) } ?? -1
+            do {
+                let file = try AtomicFile(path: path, mode: 0o644)
+                self.file = file
+                fileDescriptor = file.fileDescriptor
+            } catch {
+                throw SyntheticOutputError(error.message)
             }
-            guard fd >= 0 else {
-                throw SyntheticOutputError("cannot create \(path): \(String(cString: strerror(errno)))")
-            }
-            fchmod(fd, 0o644)
-            fileDescriptor = fd
             displayName = path
-            finalPath = path
-            temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
 
         func commit() throws(SyntheticOutputError) {
-            guard let finalPath, let temporaryPath else { return }
-            if close(fileDescriptor) != 0 {
-                throw SyntheticOutputError("cannot finish \(finalPath): \(String(cString: strerror(errno)))")
+            do {
+                try file?.commit()
+            } catch {
+                throw SyntheticOutputError(error.message)
             }
-            if rename(temporaryPath, finalPath) != 0 {
-                let reason = String(cString: strerror(errno))
-                unlink(temporaryPath)
-                throw SyntheticOutputError("cannot rename the output to \(finalPath): \(reason)")
-            }
-        }
-
-        func abandon() {
-            guard let temporaryPath else { return }
-            close(fileDescriptor)
-            unlink(temporaryPath)
         }
     }
 }

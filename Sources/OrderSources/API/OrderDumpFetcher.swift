@@ -24,30 +24,13 @@ public enum OrderDumpFetcher {
         from source: DinteroAPISource, to path: String, gzip: Bool, pageSize: Int = 100, redact: Bool = false,
         progress: @Sendable (FetchProgress) -> Void = { _ in }
     ) async throws(SourceError) -> Int {
-        var template = Array((path + ".partial-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard fd >= 0 else {
-            throw SourceError.unreadable(path: path, reason: "cannot create a file there: \(String(cString: strerror(errno)))")
-        }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        fchmod(fd, 0o600)
-        var closed = false
-        do throws(SourceError) {
-            let count = try await write(
-                source: source, fd: fd, name: path, gzip: gzip, pageSize: pageSize, redact: redact, progress: progress)
-            closed = true
-            if fsync(fd) != 0 || close(fd) != 0 {
-                throw SourceError.unreadable(path: path, reason: "cannot finish writing: \(String(cString: strerror(errno)))")
-            }
-            if rename(temporary, path) != 0 {
-                throw SourceError.unreadable(path: path, reason: "cannot rename the finished file: \(String(cString: strerror(errno)))")
-            }
-            return count
-        } catch {
-            if !closed { close(fd) }
-            unlink(temporary)
-            throw error
-        }
+        // Nothing is left under the final name unless every order was written (AtomicFile).
+        let file = try AtomicFile(path: path)
+        let count = try await write(
+            source: source, fd: file.fileDescriptor, name: path, gzip: gzip, pageSize: pageSize, redact: redact,
+            progress: progress)
+        try file.commit()
+        return count
     }
 
     private static func write(

@@ -13,8 +13,11 @@ public final class AtomicFile {
     private var fd: Int32
     private var committed = false
 
-    /// Creates the temporary file (mode 0600, as dumps may hold personal data).
-    public init(path: String) throws(SourceError) {
+    /// The open temporary file, for writers that take a descriptor.
+    public var fileDescriptor: Int32 { fd }
+
+    /// Creates the temporary file (mode 0600 by default, as dumps may hold personal data).
+    public init(path: String, mode: mode_t = 0o600) throws(SourceError) {
         self.path = path
         var template = Array((path + ".partial-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
@@ -23,7 +26,7 @@ public final class AtomicFile {
         }
         self.fd = fd
         temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        fchmod(fd, 0o600)
+        fchmod(fd, mode)
     }
 
     /// Appends bytes.
