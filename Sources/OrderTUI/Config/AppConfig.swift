@@ -125,7 +125,7 @@ public struct AppConfig: Sendable, Equatable {
             func oneOf(_ allowed: [String]) throws(Problem) -> String {
                 let text = try string()
                 guard allowed.contains(text) else {
-                    let near = allowed.min { OrderQuery.editDistance($0, text) < OrderQuery.editDistance($1, text) }
+                    let near = OrderQuery.nearest(to: text, among: allowed)
                     throw problem("\(entry.key) cannot be \"\(text)\"; it is one of " + allowed.joined(separator: ", "),
                                   suggestion: near.map { "did you mean \"\($0)\"?" })
                 }
@@ -154,7 +154,7 @@ public struct AppConfig: Sendable, Equatable {
                 config.storeID = text.isEmpty ? nil : text
             case ("keys", let name):
                 guard commandNames.contains(name) else {
-                    let near = commandNames.min { OrderQuery.editDistance($0, name) < OrderQuery.editDistance($1, name) }
+                    let near = OrderQuery.nearest(to: name, among: commandNames)
                     throw problem("unknown key command \"\(name)\" in [keys]",
                                   suggestion: near.map { "did you mean `\($0)`?" }, atValue: false)
                 }
@@ -177,12 +177,11 @@ public struct AppConfig: Sendable, Equatable {
                 let known = settings.filter { $0.table == entry.table }.map(\.key)
                 let tables = Set(settings.map(\.table)).union(["keys"])
                 guard tables.contains(entry.table) else {
-                    let near = tables.filter { !$0.isEmpty }
-                        .min { OrderQuery.editDistance($0, entry.table) < OrderQuery.editDistance($1, entry.table) }
+                    let near = OrderQuery.nearest(to: entry.table, among: tables.filter { !$0.isEmpty })
                     throw Problem(file: file, line: entry.line, column: 1, message: "unknown table [\(entry.table)]",
                                   suggestion: near.map { "did you mean [\($0)]?" })
                 }
-                let near = known.min { OrderQuery.editDistance($0, entry.key) < OrderQuery.editDistance($1, entry.key) }
+                let near = OrderQuery.nearest(to: entry.key, among: known)
                 let close = near.map { OrderQuery.editDistance($0, entry.key) <= max(2, entry.key.count / 3) } ?? false
                 let place = entry.table.isEmpty ? "" : " in [\(entry.table)]"
                 throw problem("unknown setting \"\(entry.key)\"\(place)",

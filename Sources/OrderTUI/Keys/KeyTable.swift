@@ -100,7 +100,7 @@ public struct KeyTable: Sendable {
         for (name, keys) in overrides {
             guard let index = table.bindings.firstIndex(where: { KeyTable.name(of: $0.command) == name }) else {
                 let names = bindings.map { KeyTable.name(of: $0.command) }
-                let suggestion = names.min { OrderQuery.editDistance($0, name) < OrderQuery.editDistance($1, name) }
+                let suggestion = OrderQuery.nearest(to: name, among: names)
                 throw KeyOverrideError(
                     name: name, message: "unknown key command \"\(name)\"",
                     suggestion: suggestion.map { "did you mean `\($0)`?" })

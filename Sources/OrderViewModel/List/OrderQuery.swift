@@ -221,6 +221,16 @@ extension OrderQuery {
         }
         return previous[b.count]
     }
+
+    /// The candidate fewest edits away from `text` (the first of equals), for "did you mean".
+    public static func nearest(to text: String, among candidates: some Sequence<String>) -> String? {
+        var best: (name: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(candidate, text)
+            if best.map({ distance < $0.distance }) ?? true { best = (candidate, distance) }
+        }
+        return best?.name
+    }
 }
 
 extension String {
