@@ -1,3 +1,4 @@
+import OrderModel
 import OrderSources
 import OrderViewModel
 import TerminalCore
@@ -52,15 +53,7 @@ enum Bars {
     }
 
     /// 41230 → "41,230": big counts read at a glance in the status bar.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
+    static func grouped(_ value: Int) -> String { MoneyFormatter.groupedInteger(value, separator: ",") }
 
     static func drawHints(_ state: UIState, keys: KeyTable, in rect: Rect, theme: Theme, grid: inout Grid) {
         guard rect.height > 0 else { return }
