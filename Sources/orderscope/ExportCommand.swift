@@ -72,7 +72,22 @@ struct ExportCommand: AsyncParsableCommand {
             }
             _ = state.handle(.pageLoaded(request: request, .success(page)))
         }
-        if let filter { _ = state.handle(.command(.setFilter(filter))) }
+        if let filter {
+            // `anomaly` filters on what the checks found: run them first (the browser runs them
+            // in the background), or the filter would match nothing.
+            let query = try? OrderQuery.parse(filter)
+            if query?.terms.contains(where: { $0.condition == .anomaly }) == true {
+                FileHandleOutput.standardError.write("checking \(source.count) orders for anomalies…\n")
+                let snapshot = source.store.snapshot()
+                var counts: [String: Int] = [:]
+                for index in 0..<source.count {
+                    guard let order = try? source.order(at: index) else { continue }
+                    counts[snapshot.id(row: index)] = AnomalyChecker.check(order).count
+                }
+                _ = state.handle(.anomaliesCounted(counts, checked: source.count, total: source.count))
+            }
+            _ = state.handle(.command(.setFilter(filter)))
+        }
         if let sort {
             let parts = sort.split(separator: ":").map(String.init)
             if let column = ListColumn(name: parts[0]) {

@@ -34,6 +34,23 @@ extension EndToEnd {
             #expect(plain.stdout != printed.stdout)
         }
 
+        @Test func exportRunsTheAnomalyChecksBeforeAnAnomalyFilter() throws {
+            let directory = try BinaryRunner.temporaryDirectory()
+            var counts: [Int] = []
+            for filter in ["anomaly", "-anomaly"] {
+                let out = directory.appendingPathComponent("not\(filter).csv").path
+                // `--filter=-anomaly`: a value that starts with `-` must be glued to its option.
+                let result = try BinaryRunner.run(["export", "Resources/demo-orders.json", "--out", out, "--filter=\(filter)"])
+                #expect(result.status == 0, "stderr: \(result.stderr)")
+                let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n")
+                counts.append(lines.count - 1)  // less the header
+            }
+            // The demo dataset plants anomalies in some orders, not all: both filters keep some,
+            // and together they keep every one of the 300 orders.
+            #expect(counts[0] > 0 && counts[1] > 0, "\(counts)")
+            #expect(counts[0] + counts[1] == 300, "\(counts)")
+        }
+
         @Test func exportRefusesAnUnknownFormat() throws {
             let result = try BinaryRunner.run(["export", "Resources/sample-orders.json", "--out", "x.txt"])
             #expect(result.status != 0)
