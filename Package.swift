@@ -18,10 +18,12 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", pkgConfig: "ncursesw",
                        providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // The 64-byte-block structural pass behind the dump index (SSE2; see DESIGN.md).
+        .target(name: "CScan", path: "Sources/CScan"),
 
         // MARK: - Domain
         .target(name: "OrderModel"),
-        .target(name: "OrderSources", dependencies: ["OrderModel", "CZlib"]),
+        .target(name: "OrderSources", dependencies: ["OrderModel", "CZlib", "CScan"]),
         .target(name: "OrderViewModel", dependencies: ["OrderModel", "OrderSources"]),
         .target(
             name: "DinteroMock",

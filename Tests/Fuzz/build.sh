@@ -2,7 +2,8 @@
 # Builds the libFuzzer target over the dump reader and the order decoder, straight from the module
 # sources (no SwiftPM: SwiftPM cannot link a libFuzzer main). Each module is compiled on its own
 # with coverage (-sanitize=fuzzer) and AddressSanitizer (memory errors and leaks), then linked
-# with the entry point in DumpFuzzTarget.swift.
+# with the entry point in DumpFuzzTarget.swift. The C block scanner (Sources/CScan) is compiled
+# with the toolchain's clang and the same sanitizers.
 #
 # Usage: Tests/Fuzz/build.sh [OUTDIR [SANITIZERS]]   (default .build-fuzz, fuzzer,address); prints
 # the binary's path. SANITIZERS=fuzzer alone runs about twice as fast but finds no leaks.
@@ -11,7 +12,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$root/.build-fuzz}
 sanitize=${2:-fuzzer,address}
 mkdir -p "$out"
-flags="-swift-version 6 -O -g -sanitize=$sanitize -parse-as-library -enable-testing -wmo -I $out -I $root/Sources/CZlib"
+flags="-swift-version 6 -O -g -sanitize=$sanitize -parse-as-library -enable-testing -wmo -I $out -I $root/Sources/CZlib -I $root/Sources/CScan/include"
 
 rebuilt=no
 module() {  # module NAME SOURCE-DIR; skipped when its object is newer than its sources and
@@ -26,12 +27,20 @@ module() {  # module NAME SOURCE-DIR; skipped when its object is newer than its 
 }
 
 module OrderModel "$root/Sources/OrderModel"
+# The toolchain's clang (the one next to swiftc), so its sanitizer runtime matches swiftc's; a
+# change here rebuilds OrderSources (which imports its header) and what follows it.
+clang=$(dirname "$(command -v swiftc)")/clang
+if [ ! -f "$out/CScan.o" ] || [ -n "$(find "$root/Sources/CScan" -newer "$out/CScan.o")" ]; then
+    rebuilt=yes
+    "$clang" -O2 -g -fsanitize="$sanitize" -I "$root/Sources/CScan/include" \
+        -c -o "$out/CScan.o" "$root/Sources/CScan/cscan.c"
+fi
 module OrderSources "$root/Sources/OrderSources"
 module OrderViewModel "$root/Sources/OrderViewModel"
 module TerminalCore "$root/Sources/TerminalCore"
 # shellcheck disable=SC2086
 swiftc $flags -module-name OrderScopeFuzz -c -o "$out/OrderScopeFuzz.o" "$root/Tests/Fuzz/DumpFuzzTarget.swift"
-swiftc -sanitize=$sanitize "$out/OrderModel.o" "$out/OrderSources.o" "$out/OrderViewModel.o" \
+swiftc -sanitize=$sanitize "$out/CScan.o" "$out/OrderModel.o" "$out/OrderSources.o" "$out/OrderViewModel.o" \
     "$out/TerminalCore.o" "$out/OrderScopeFuzz.o" -lz -o "$out/orderscope-fuzz" 2>"$out/link.log" \
     || { cat "$out/link.log" >&2; exit 1; }
 echo "$out/orderscope-fuzz"

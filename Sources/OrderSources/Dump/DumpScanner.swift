@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import CScan
 import OrderModel
 
 /// One order found in a dump: where its bytes are and where its list columns are inside them.
@@ -310,7 +311,58 @@ struct DumpScanner {
     /// Its inside is checked by the parser when the order is opened, which reports any problem
     /// with its line and column. Masked card numbers and booking ids are still picked up for
     /// search, and nesting is still bounded.
+    ///
+    /// The work is done 64 bytes at a time by `cscan_skip_container` (Sources/CScan): bitmasks of
+    /// quotes, backslashes and brackets, escaped quotes removed, strings found with a prefix XOR,
+    /// brackets outside strings counted. It hands back the ten-byte strings that read
+    /// `masked_pan` or `booking_id`; the key check and the capture stay here. Results, offsets
+    /// and messages are those of the byte-by-byte pass (`skipContainerBytewise`), which takes
+    /// over for a container with a backslash outside any string (never valid JSON), where the
+    /// two could tell strings apart differently.
     private mutating func skipContainer(_ open: Int, depth baseDepth: Int) throws(ScanFailure) -> Int {
+        var state = cscan_state()
+        state.pos = Int64(open + 1)
+        state.depth = 1
+        state.limit = Int64(Self.maxDepth - baseDepth)
+        var capturedUpTo = 0  // a string value already taken is not a key
+        return try withUnsafeTemporaryAllocation(of: Int64.self, capacity: 16) {
+            (hits) throws(ScanFailure) -> Int in
+            let hitBase = hits.baseAddress!
+            while true {
+                var found: Int64 = 0
+                let status = Int(cscan_skip_container(
+                    base, Int64(count), &state, hitBase, Int64(hits.count), &found))
+                if status == CSCAN_STRAY_BACKSLASH {
+                    return try skipContainerBytewise(open, depth: baseDepth)
+                }
+                for h in 0..<Int(found) {
+                    let keyStart = Int(hitBase[h])
+                    guard keyStart >= capturedUpTo else { continue }
+                    var after = keyStart + 11
+                    try captureNested(keyStart: keyStart, after: &after)
+                    if after != keyStart + 11 { capturedUpTo = after }
+                }
+                switch status {
+                case CSCAN_DONE:
+                    return Int(state.pos)
+                case CSCAN_MORE:
+                    continue
+                case CSCAN_TOO_DEEP:
+                    throw failure(Int(state.pos), "nesting deeper than \(Self.maxDepth) levels")
+                case CSCAN_END_IN_STRING:
+                    throw ScanFailure(
+                        offset: count, reason: "the input ends inside a string", atEnd: true,
+                        candidateStart: candidateStart >= 0 ? candidateStart : nil)
+                default:
+                    throw endFailure(count, Self.plainObject)
+                }
+            }
+        }
+    }
+
+    /// The byte-by-byte form of `skipContainer` (eight bytes at a time between strings and
+    /// brackets), for containers with a backslash outside any string.
+    private mutating func skipContainerBytewise(_ open: Int, depth baseDepth: Int) throws(ScanFailure) -> Int {
         let p = base
         let n = count
         var depth = 1
@@ -351,6 +403,15 @@ struct DumpScanner {
         }
         return i
     }
+
+    /// For tests: skips the container whose opening bracket is at `open`, with the block pass or
+    /// byte by byte.
+    mutating func skipContainerForTesting(_ open: Int, depth: Int, bytewise: Bool) throws(ScanFailure) -> Int {
+        bytewise ? try skipContainerBytewise(open, depth: depth) : try skipContainer(open, depth: depth)
+    }
+
+    /// For tests: the values captured so far for the object being read.
+    var testCandidate: OrderCandidate { candidate }
 
     /// After a ten-byte string inside a skipped container: if it is the key `masked_pan` or
     /// `booking_id` with a string value, keeps the value and moves past it.
