@@ -79,7 +79,8 @@ public enum TextFit {
     /// by the length of `string`: only the start of the text is sanitized and measured.
     ///
     /// Why: a value can be a megabyte (a hostile or broken order), and every frame draws it; the
-    /// whole-string version escaped and measured the megabyte on every key (≈0.5 s per key).
+    /// whole-string version escaped and measured the megabyte on every key (≈0.6 s per key in a
+    /// debug build).
     /// The result is the same as the whole-string version except for text that holds more than
     /// `maxScalarsPerColumn` zero-width characters per column (a combining-mark flood): what was
     /// looked at is shown, cut with "…".
