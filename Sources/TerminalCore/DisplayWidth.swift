@@ -44,6 +44,7 @@ public enum DisplayWidth {
 
     /// Width of a string: the sum of its graphemes' widths.
     public static func of<S: StringProtocol>(_ string: S) -> Int {
+        TextWorkMeter.current?.add(string.utf8.count)
         var total = 0
         var allASCII = true
         for byte in string.utf8 {

@@ -58,7 +58,10 @@ public struct Grid: Hashable, Sendable {
         let limit = rightLimit(x: x, maxWidth: maxWidth)
         guard x < limit else { return x }
         let rowIsVisible = y >= 0 && y < height
-        let safe = Sanitizer.sanitize(text)
+        // Only what can show is sanitized and measured: a megabyte value costs what a short one
+        // does (the cut never falls inside the visible part).
+        let (columns, overflow) = limit.subtractingReportingOverflow(x)  // x can be any Int
+        let safe = TextFit.sanitizedPrefix(of: text, width: overflow ? Int.max : columns).text
 
         if safe.utf8.allSatisfy({ $0 < 0x80 }) {
             // Sanitized ASCII is printable: one byte, one grapheme, one column.

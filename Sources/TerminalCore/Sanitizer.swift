@@ -13,6 +13,7 @@
 /// | C1 controls U+0080–U+009F | `\u{9b}` |
 /// | bidi controls, U+2028/U+2029, other format characters (Cf) | `\u{202e}` |
 /// | invalid UTF-8 bytes (`sanitize(bytes:)` only) | `\xff` |
+/// | U+FFFD, the replacement character (what a decoder left of invalid bytes) | `\u{fffd}` |
 ///
 /// Printable text passes through unchanged: letters in any script, CJK, emoji (ZWNJ U+200C and
 /// emoji tag characters are kept because emoji and scripts need them; ZWJ U+200D only between
@@ -28,6 +29,7 @@ public enum Sanitizer {
     /// Makes `string` safe to draw on one line. Returns `string` itself (no copy) when nothing
     /// needs escaping, which is the common case; pure printable ASCII is checked byte-wise.
     public static func sanitize(_ string: String) -> String {
+        TextWorkMeter.current?.add(string.utf8.count)
         if !needsEscaping(string) { return string }
         var output = ""
         output.reserveCapacity(string.utf8.count + 16)
@@ -124,6 +126,11 @@ public enum Sanitizer {
         case 0x200C, 0x200D: return false  // ZWNJ, ZWJ: needed by scripts and emoji sequences
         case 0xE0020...0xE007F: return false  // tag characters in subdivision flag emoji
         case 0x2028, 0x2029: return true
+        // U+FFFD only stands for bytes that were lost, and its width is East Asian Ambiguous
+        // (one column in tmux and glibc, two in terminals set to wide ambiguous characters and
+        // in some fonts): a run of them could push a row's border out. The escape is ASCII, so
+        // every terminal agrees on its width, and it says what happened, like `\xff`.
+        case 0xFFFD: return true
         default: break
         }
         if value < 0xAD { return false }

@@ -73,6 +73,56 @@ public enum TextFit {
         pad(truncate(string, toWidth: width, position: truncation), toWidth: width, alignment: alignment)
     }
 
+    // MARK: - Untrusted text, bounded by the width
+
+    /// `truncate(Sanitizer.sanitize(string), toWidth: width)` at a cost bounded by `width`, not
+    /// by the length of `string`: only the start of the text is sanitized and measured.
+    ///
+    /// Why: a value can be a megabyte (a hostile or broken order), and every frame draws it; the
+    /// whole-string version escaped and measured the megabyte on every key (≈0.6 s per key in a
+    /// debug build).
+    /// The result is the same as the whole-string version except for text that holds more than
+    /// `maxScalarsPerColumn` zero-width characters per column (a combining-mark flood): what was
+    /// looked at is shown, cut with "…".
+    public static func sanitizedLine(_ string: String, toWidth width: Int) -> String {
+        guard width > 0 else { return "" }
+        let (safe, isWhole) = sanitizedPrefix(of: string, width: width + 1)
+        if isWhole || DisplayWidth.of(safe) > width { return truncate(safe, toWidth: width) }
+        let budget = width - DisplayWidth.of(ellipsis)
+        return budget > 0 ? prefix(of: safe, width: budget) + ellipsis : ellipsis
+    }
+
+    /// At most this many Unicode scalars per column are looked at before text is cut.
+    public static let maxScalarsPerColumn = 64
+
+    /// The sanitized start of `string`: at least `width` columns of it when it has that many
+    /// (more is fine: callers cut or clip), whole graphemes only, and whether that is all of it.
+    /// Looks at no more than `width × maxScalarsPerColumn + 1024` scalars, whatever the length
+    /// of `string`.
+    public static func sanitizedPrefix(of string: String, width: Int) -> (text: String, isWhole: Bool) {
+        let scalars = string.unicodeScalars
+        let columns = min(max(1, width), 1 << 32)  // any Int, without overflow below
+        let hardLimit = columns * maxScalarsPerColumn + 1024
+        // Most text is a few columns per scalar: start with a window of 4 scalars per column
+        // and widen it only when zero-width characters or emoji sequences fill it.
+        var limit = max(64, columns * 4)
+        while true {
+            guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
+                end < scalars.endIndex
+            else {
+                return (Sanitizer.sanitize(string), true)
+            }
+            var window = String(scalars[..<end])
+            // The window may end inside a grapheme (a letter without its marks, half a flag,
+            // an emoji before its ZWJ): drop the last grapheme, so the cut falls where the whole
+            // string has a boundary too, and the sanitizer sees no ZWJ without its neighbours.
+            if window.count > 1 { window.removeLast() }
+            let safe = Sanitizer.sanitize(window)
+            if DisplayWidth.of(safe) >= width || limit >= hardLimit { return (safe, false) }
+            limit = min(limit * 4, hardLimit)
+        }
+    }
+
     // MARK: - Internals
 
     /// The longest prefix whose width is at most `width`, with trailing zero-width graphemes

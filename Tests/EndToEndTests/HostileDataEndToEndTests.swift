@@ -97,8 +97,9 @@ extension EndToEnd {
             throw TmuxSession.TmuxError.timeout(text)
         }
 
-        /// After every step: the frame is intact (title bar on top, status bar at the bottom, no
-        /// control characters on screen) and the pane state is the browser's own.
+        /// After every step: the frame is intact (title bar on top, status bar at the bottom, every
+        /// box's right border in its column, no control characters on screen) and the pane state is
+        /// the browser's own.
         static func expectIntact(
             _ session: TmuxSession, running: String, sourceLocation: SourceLocation = #_sourceLocation
         ) throws {
@@ -109,6 +110,11 @@ extension EndToEnd {
                     "status bar gone:\n\(screen)", sourceLocation: sourceLocation)
             let controls = screen.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
             #expect(controls.isEmpty, "control characters on screen: \(controls.map(\.value))", sourceLocation: sourceLocation)
+            // A width the terminal counts differently from the grid shifts the rest of the row:
+            // its right border moves or falls off the pane.
+            let broken = FrameCheck.brokenRows(screen)
+            #expect(broken.isEmpty, "frame broken:\n\(broken.joined(separator: "\n"))\nscreen:\n\(screen)",
+                    sourceLocation: sourceLocation)
             let state = try terminalState(session)
             #expect(state == running, "pane state changed:\n\(state)\nwas:\n\(running)", sourceLocation: sourceLocation)
         }
@@ -178,7 +184,7 @@ extension EndToEnd {
             // The item screen ends with Lines (tax lines, payout) and the item store: from the last
             // row, two up is the payout row, three up the tax lines (keys are handled in order).
             try session.send("G", "k", "k", "Enter")
-            // Every frame of this order measures its 1 MB string: give it time on a loaded machine.
+            // Opening this order decodes its 1 MB string and 1,000-level tree: time for a loaded machine.
             try session.waitFor("the payout tree", timeout: 60) { $0.contains("› Payout") && $0.contains("children add up") }
             try session.send("G")
             try session.waitFor("the deepest payout level", timeout: 60) {

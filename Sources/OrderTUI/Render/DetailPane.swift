@@ -56,14 +56,19 @@ enum DetailPane {
                 if isCursor { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style) }
                 let indent = String(repeating: "  ", count: min(row.indent, 30))
                 let marker = row.target != nil ? "›" : " "
-                let label = (" " + indent + row.label).fitted(toWidth: labelWidth)
+                // Labels can hold order data (link names, addresses): sanitized before they are
+                // measured, since escapes widen them.
+                let label = TextFit.pad(TextFit.sanitizedLine(" " + indent + row.label, toWidth: labelWidth),
+                                        toWidth: labelWidth)
                 grid.put(label, x: inner.x, y: y, style: style, maxWidth: labelWidth)
                 let valueX = inner.x + labelWidth + 1
                 let valueWidth = inner.width - labelWidth - 3
                 if valueWidth > 0 {
                     // Values are one line on screen; the raw view shows multi-line text whole.
-                    let value = Sanitizer.sanitize(row.value)
-                    grid.put(value.truncated(toWidth: valueWidth), x: valueX, y: y, style: style, maxWidth: valueWidth)
+                    // Only the visible start of a value is sanitized and measured, so a 1 MB value
+                    // costs each frame what a short one does.
+                    let value = TextFit.sanitizedLine(row.value, toWidth: valueWidth)
+                    grid.put(value, x: valueX, y: y, style: style, maxWidth: valueWidth)
                 }
                 grid.put(marker, x: inner.x + inner.width - 1, y: y, style: style, maxWidth: 1)
             }
@@ -114,8 +119,10 @@ enum DetailPane {
                 guard x < right else { break }
                 var style = isCursor ? (focused ? theme.selection : theme.unfocusedSelection) : theme.style(for: token.kind)
                 if let needle, !needle.isEmpty, token.text.lowercased().contains(needle) { style = theme.match }
-                // Strings were JSON-escaped already; the sanitizer still guards the screen.
-                let text = Sanitizer.sanitize(token.text)
+                // Strings were JSON-escaped already; the sanitizer still guards the screen. Only
+                // the part of a token that can show is sanitized and measured (a 1 MB string
+                // token would otherwise be escaped and measured whole on every frame).
+                let text = TextFit.sanitizedPrefix(of: token.text, width: right - x).text
                 grid.put(text, x: x, y: y, style: style, maxWidth: right - x)
                 x += DisplayWidth.of(text)
             }

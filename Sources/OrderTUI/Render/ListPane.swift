@@ -110,7 +110,11 @@ enum ListPane {
                     if column.column == .anomaly { style = theme.bad }
                     if column.column == .status, entry.summary.status == "cancelled" { style = theme.muted }
                 }
-                grid.put(text.fitted(toWidth: column.width, alignment: column.alignment), x: x, y: y, style: style,
+                // Sanitized before it is fitted: escapes widen text, and a cut must show its "…".
+                // Only the start is looked at, so a huge field costs no more than a short one.
+                let fitted = TextFit.pad(TextFit.sanitizedLine(text, toWidth: column.width), toWidth: column.width,
+                                         alignment: column.alignment)
+                grid.put(fitted, x: x, y: y, style: style,
                          maxWidth: column.width)
                 x += column.width + 1
             }

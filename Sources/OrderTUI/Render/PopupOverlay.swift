@@ -29,8 +29,9 @@ enum PopupOverlay {
         for offset in 0..<inner.height {
             let index = start + offset
             guard popup.lines.indices.contains(index) else { break }
-            // Lines were cleaned when copied; the sanitizer runs again as for all drawn text.
-            grid.put(Sanitizer.sanitize(popup.lines[index]), x: inner.x + 1, y: inner.y + offset, style: theme.text,
+            // Lines were cleaned when copied; `put` sanitizes again, as for all drawn text, and
+            // only the part that fits (a copied 1 MB value is not escaped whole every frame).
+            grid.put(popup.lines[index], x: inner.x + 1, y: inner.y + offset, style: theme.text,
                      maxWidth: inner.width - 1)
         }
     }

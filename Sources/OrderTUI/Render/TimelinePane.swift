@@ -38,7 +38,7 @@ enum TimelinePane {
             }
             let time = ListPane.shortTime(entry.timeText)
             let line = (time.isEmpty ? "" : time + "  ") + entry.summary
-            grid.put(line.truncated(toWidth: inner.width), x: inner.x, y: y, style: style, maxWidth: inner.width)
+            grid.put(TextFit.sanitizedLine(line, toWidth: inner.width), x: inner.x, y: y, style: style, maxWidth: inner.width)
         }
 
         // Totals at the cursor (running), then the checks against payment_details.
@@ -50,13 +50,13 @@ enum TimelinePane {
         let money = { (amount: Int64) in MoneyFormatter.standard.string(minorUnits: amount, currency: currency ?? Currency(code: "NOK")) }
         let first = "auth \(money(totals.authorized))  capt \(money(totals.captured))  refd \(money(totals.refunded))"
         let second = "canc \(money(totals.cancelled))  capturable \(money(totals.capturable))  refundable \(money(totals.refundable))"
-        grid.put(first.truncated(toWidth: inner.width), x: inner.x, y: totalsTop + 1, style: theme.text, maxWidth: inner.width)
-        grid.put(second.truncated(toWidth: inner.width), x: inner.x, y: totalsTop + 2, style: theme.text, maxWidth: inner.width)
+        grid.put(TextFit.sanitizedLine(first, toWidth: inner.width), x: inner.x, y: totalsTop + 1, style: theme.text, maxWidth: inner.width)
+        grid.put(TextFit.sanitizedLine(second, toWidth: inner.width), x: inner.x, y: totalsTop + 2, style: theme.text, maxWidth: inner.width)
         let problems = timeline.problems
         let checkText = problems.isEmpty
             ? "✓ totals agree with payment_details and payment_status"
             : "✗ " + problems.map(\.message).joined(separator: "; ")
-        grid.put(checkText.truncated(toWidth: inner.width), x: inner.x, y: totalsTop + 3,
+        grid.put(TextFit.sanitizedLine(checkText, toWidth: inner.width), x: inner.x, y: totalsTop + 3,
                  style: problems.isEmpty ? theme.good : theme.bad, maxWidth: inner.width)
     }
 }
