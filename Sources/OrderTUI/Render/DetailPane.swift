@@ -91,7 +91,8 @@ enum DetailPane {
         let visible = document.visibleLines(folded: detail.rawFolded)
         var header = path
         if let needle = detail.rawSearch {
-            header += " · find \"\(needle)\": \(document.matches(needle).count) lines"
+            let count = detail.rawMatches.count
+            header += " · find \"\(needle)\": \(count) \(count == 1 ? "line" : "lines")"
         }
         grid.put(Sanitizer.sanitize(header), x: inner.x, y: inner.y, style: theme.heading, maxWidth: inner.width)
         let needle = detail.rawSearch?.lowercased()

@@ -292,7 +292,7 @@ extension AppState {
     /// what hides it.
     mutating func rawSearchStep(forward: Bool, includeCurrent: Bool) -> [AppEffect] {
         guard let document = rawDocument, let needle = detail.rawSearch else { return [] }
-        let matches = document.matches(needle)
+        let matches = detail.rawMatches
         guard !matches.isEmpty else {
             status = .warning("no \"\(needle)\" in this JSON")
             return []

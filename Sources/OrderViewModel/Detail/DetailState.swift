@@ -12,17 +12,28 @@ public struct DetailState: Sendable, Equatable {
     /// When set, the pane shows the raw JSON of this node (a jq path) instead of rows.
     public var rawPath: String?
     /// The raw view's document, built once when the view opens (drawing and keys only read it).
-    public internal(set) var rawDocument: RawJSONDocument?
+    public internal(set) var rawDocument: RawJSONDocument? {
+        didSet { findRawMatches() }
+    }
     public var rawScroll = 0
     /// The raw view's cursor, as a position among the lines shown (folds hide lines).
     public var rawCursor = 0
     /// Lines of the raw view whose object or array is folded (opening-line indexes).
     public var rawFolded: Set<Int> = []
     /// The text searched for in the raw view (`f`, then `n` / `N`).
-    public var rawSearch: String?
+    public var rawSearch: String? {
+        didSet { findRawMatches() }
+    }
+    /// The lines of the raw view that hold `rawSearch`, found once per search (frames and n/N
+    /// read them).
+    public private(set) var rawMatches: [Int] = []
     public var viewportHeight = 20
 
     public init() {}
+
+    private mutating func findRawMatches() {
+        rawMatches = rawSearch.flatMap { needle in rawDocument?.matches(needle) } ?? []
+    }
 
     /// Whether the selected order's detail is here yet.
     public enum Load: Sendable, Equatable {
