@@ -1,4 +1,5 @@
 import Foundation
+import TestTiming
 import Testing
 
 /// `mock-api`, `browse --api` and `fetch` as real processes talking HTTP on 127.0.0.1.
@@ -23,7 +24,7 @@ extension EndToEnd {
             process.standardError = FileHandle.nullDevice
             process.standardInput = FileHandle.nullDevice
             try process.run()
-            let deadline = Date().addingTimeInterval(10)
+            let deadline = Date().addingTimeInterval(TestTime.seconds(10))
             while Date() < deadline {
                 let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
                 var address = sockaddr_in()

@@ -48,6 +48,25 @@ enum BinaryRunner {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A small file's text ("" when it is missing or not UTF-8), read with `read(2)`:
+    /// `String(contentsOfFile:)` leaks a 4 KB buffer for an empty file on Linux (swift-foundation's
+    /// zero-size path), and most tmux commands print nothing, so LeakSanitizer found thousands of
+    /// them when the test runner exited.
+    static func readText(_ path: String) -> String {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return "" }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16_384)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += chunk[..<count]
+        }
+        return String(validating: bytes, as: UTF8.self) ?? ""  // as before: invalid UTF-8 reads as ""
+    }
+
     static func fixture(_ name: String) -> String {
         packageRoot.appendingPathComponent(name).path
     }
