@@ -77,3 +77,12 @@ enum BinaryRunner {
         return url
     }
 }
+
+extension Process {
+    /// Ends a child started with `run()` and reaps it. `terminate()` alone left a `Process`
+    /// that Foundation never releases: LeakSanitizer reported every mock a test had stopped.
+    func stop() {
+        terminate()
+        waitUntilExit()
+    }
+}

@@ -71,7 +71,7 @@ extension EndToEnd {
         func faultShowsAStatusAndRRecoversWithNoOrderLostOrRepeated(fault: String, flags: [String], says: String) throws {
             let data = try Self.dataset()
             let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--faults-after", "1"] + flags)
-            defer { mock.terminate() }
+            defer { mock.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             let session = try Self.browse(base: base, dir: dir)
             defer { session.close() }
@@ -90,7 +90,7 @@ extension EndToEnd {
         @Test func latencyAndTokenExpiryLoadEveryPageWithoutAnError() throws {
             let data = try Self.dataset()
             let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "300", "--token-ttl", "2"])
-            defer { mock.terminate() }
+            defer { mock.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             let session = try Self.browse(base: base, dir: dir)
             defer { session.close() }
@@ -113,7 +113,7 @@ extension EndToEnd {
             let refused = try session.waitFor("the connection error", timeout: 60) { $0.contains("✗") }
             #expect(refused.lowercased().contains("connect") || refused.lowercased().contains("refused"), "screen: \(refused)")
             let (mock, _) = try APIEndToEndTests.startMock(dump: Self.dump, port: port)
-            defer { mock.terminate() }
+            defer { mock.stop() }
             try session.send("R")
             try session.waitFor("the first page after the retry", timeout: 60) { $0.contains("100 orders, more available") }
             let errors = try Self.loadEverything(session, expected: data.count)
@@ -135,7 +135,7 @@ extension EndToEnd {
             // Page 1 and a few orders load, then 500s outlast the client's four tries once.
             let (mock, base) = try APIEndToEndTests.startMock(
                 dump: Self.dump, extra: ["--faults-after", "5", "--fail-500", "6"])
-            defer { mock.terminate() }
+            defer { mock.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             let out = dir.appendingPathComponent("orders.json").path
             let failed = try BinaryRunner.run(
@@ -153,7 +153,7 @@ extension EndToEnd {
         @Test func fetchInterruptedBySIGINTLeavesNothingAndARerunCompletes() throws {
             let data = try Self.dataset()
             let (slow, slowBase) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "100"])
-            defer { slow.terminate() }
+            defer { slow.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             let out = dir.appendingPathComponent("orders.json.gz").path
             let process = Process()
@@ -187,7 +187,7 @@ extension EndToEnd {
             unlink(errorPath)
 
             let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump)
-            defer { mock.terminate() }
+            defer { mock.stop() }
             let again = try BinaryRunner.run(["fetch", "--api-base", base, "--out", out], environment: APIEndToEndTests.credentials)
             #expect(again.status == 0, "stderr: \(again.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["orders.json.gz"])
