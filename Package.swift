@@ -51,13 +51,20 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        // How long the tests wait (ORDERSCOPE_TEST_TIME_SCALE), shared by the targets that wait.
+        .target(name: "TestTiming", path: "Tests/TestTiming"),
         .testTarget(name: "OrderModelTests", dependencies: ["OrderModel"]),
         .testTarget(name: "OrderSourcesTests", dependencies: ["OrderSources", "OrderModel"]),
         .testTarget(name: "OrderViewModelTests", dependencies: ["OrderViewModel", "OrderSources", "OrderModel"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore", "CursesBackend"]),
-        .testTarget(name: "OrderTUITests", dependencies: ["OrderTUI", "OrderViewModel", "OrderSources", "OrderModel", "TerminalCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["OrderModel"]),
-        .testTarget(name: "DinteroAPITests", dependencies: ["OrderSources", "DinteroMock", "OrderModel"]),
+        .testTarget(
+            name: "OrderTUITests",
+            dependencies: [
+                "OrderTUI", "OrderViewModel", "OrderSources", "OrderModel", "TerminalCore", "TestTiming",
+            ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["OrderModel", "TestTiming"]),
+        .testTarget(
+            name: "DinteroAPITests", dependencies: ["OrderSources", "DinteroMock", "OrderModel", "TestTiming"]),
     ],
     swiftLanguageModes: [.v6]
 )

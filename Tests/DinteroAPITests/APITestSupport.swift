@@ -2,6 +2,7 @@ import DinteroMock
 import Foundation
 import OrderModel
 import OrderSources
+import TestTiming
 import Testing
 
 /// Deterministic orders for the API tests: ids `ord-0000`…, alternating statuses and stores,
@@ -47,8 +48,9 @@ enum APIFixtures {
     }
 
     static func source(
-        _ server: DinteroMockServer, query: DinteroOrderQuery = DinteroOrderQuery(), timeout: Duration = .seconds(10),
-        maxAttempts: Int = 4, backoff: Duration = .milliseconds(20)
+        _ server: DinteroMockServer, query: DinteroOrderQuery = DinteroOrderQuery(),
+        timeout: Duration = TestTime.duration(.seconds(10)), maxAttempts: Int = 4,
+        backoff: Duration = .milliseconds(20)
     ) throws -> DinteroAPISource {
         try DinteroAPISource(
             credentials: try credentials, query: query,

@@ -2,6 +2,7 @@ import DinteroMock
 import Foundation
 import OrderModel
 import OrderSources
+import TestTiming
 import Testing
 
 @Suite("DinteroAPI client against the mock")
@@ -37,13 +38,15 @@ struct DinteroAPIClientTests {
     @Test func refreshesAtHalfOfExpiresIn() async throws {
         var configuration = APIFixtures.configuration(5)
         // Long enough that a debug build on a busy 2-core machine uses each token well before it
-        // expires; the second call comes after half of it, when the client must renew first.
-        configuration.tokenTTLSeconds = 8
+        // expires; the second call comes after half of it (4.2 s of 8, in that ratio when the
+        // test time is scaled), when the client must renew first.
+        let ttl = Int(TestTime.seconds(8))
+        configuration.tokenTTLSeconds = ttl
         let server = try DinteroMockServer.start(configuration)
         defer { server.stop() }
         let source = try APIFixtures.source(server)
         _ = try await source.order(id: "ord-0001")
-        try await Task.sleep(for: .milliseconds(4_200))
+        try await Task.sleep(for: .milliseconds(ttl * 525))
         _ = try await source.order(id: "ord-0002")
         #expect(server.tokenRequestCount == 2)
         // The token was renewed before use, so no request was refused.

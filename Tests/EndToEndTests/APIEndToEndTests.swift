@@ -1,4 +1,5 @@
 import Foundation
+import TestTiming
 import Testing
 
 /// `mock-api`, `browse --api` and `fetch` as real processes talking HTTP on 127.0.0.1.
@@ -23,7 +24,7 @@ extension EndToEnd {
             process.standardError = FileHandle.nullDevice
             process.standardInput = FileHandle.nullDevice
             try process.run()
-            let deadline = Date().addingTimeInterval(10)
+            let deadline = Date().addingTimeInterval(TestTime.seconds(10))
             while Date() < deadline {
                 let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
                 var address = sockaddr_in()
@@ -37,7 +38,7 @@ extension EndToEnd {
                 if connected == 0 { return (process, "http://127.0.0.1:\(port)") }
                 usleep(50_000)
             }
-            process.terminate()
+            process.stop()
             throw CocoaError(.fileReadUnknown)
         }
 
@@ -48,7 +49,7 @@ extension EndToEnd {
 
         @Test func browseAPIShowsTheTestBadgeAndTheOrders() throws {
             let (mock, base) = try Self.startMock()
-            defer { mock.terminate() }
+            defer { mock.stop() }
             let result = try BinaryRunner.run(
                 ["browse", "--api", "--api-base", base, "--screen-dump", "120x30", "--keys", "j Enter"],
                 environment: Self.credentials)
@@ -62,7 +63,7 @@ extension EndToEnd {
 
         @Test func fetchSavesADumpThatPrintReads() throws {
             let (mock, base) = try Self.startMock(extra: ["--fail-500", "1"])
-            defer { mock.terminate() }
+            defer { mock.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             let out = dir.appendingPathComponent("orders.json.gz").path
             let fetch = try BinaryRunner.run(["fetch", "--api-base", base, "--out", out], environment: Self.credentials)
@@ -77,7 +78,7 @@ extension EndToEnd {
 
         @Test func wrongSecretFailsWithoutShowingItOrLeavingAFile() throws {
             let (mock, base) = try Self.startMock()
-            defer { mock.terminate() }
+            defer { mock.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             var environment = Self.credentials
             environment["DINTERO_CLIENT_SECRET"] = "wrong-secret-also-hidden"
@@ -92,7 +93,7 @@ extension EndToEnd {
         @Test(.enabled(if: TmuxSession.isAvailable))
         func browseAPIInTmuxScrollsPastTheFirstPageOpensAnOrderAndQuits() throws {
             let (mock, base) = try Self.startMock(dump: "Resources/demo-orders.json", extra: ["--latency", "50"])
-            defer { mock.terminate() }
+            defer { mock.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             let command = "stty -a > '\(dir.path)/before'; '\(BinaryRunner.binary)' browse --api --api-base \(base); code=$?; "
                 + "stty -a > '\(dir.path)/after'; if cmp -s '\(dir.path)/before' '\(dir.path)/after'; "

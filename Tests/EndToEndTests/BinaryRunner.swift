@@ -48,6 +48,25 @@ enum BinaryRunner {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A small file's text ("" when it is missing or not UTF-8), read with `read(2)`:
+    /// `String(contentsOfFile:)` leaks a 4 KB buffer for an empty file on Linux (swift-foundation's
+    /// zero-size path), and most tmux commands print nothing, so LeakSanitizer found thousands of
+    /// them when the test runner exited.
+    static func readText(_ path: String) -> String {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return "" }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16_384)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += chunk[..<count]
+        }
+        return String(validating: bytes, as: UTF8.self) ?? ""  // as before: invalid UTF-8 reads as ""
+    }
+
     static func fixture(_ name: String) -> String {
         packageRoot.appendingPathComponent(name).path
     }
@@ -56,5 +75,14 @@ enum BinaryRunner {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("orderscope-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+}
+
+extension Process {
+    /// Ends a child started with `run()` and reaps it. `terminate()` alone left a `Process`
+    /// that Foundation never releases: LeakSanitizer reported every mock a test had stopped.
+    func stop() {
+        terminate()
+        waitUntilExit()
     }
 }

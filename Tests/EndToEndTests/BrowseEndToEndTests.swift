@@ -82,7 +82,8 @@ extension EndToEnd {
                 command: foreground, width: 100, height: 30, environment: ["SWIFT_BACKTRACE": "enable=no"])
             defer { session.close() }
             try session.waitFor("the demo list") { $0.contains("/300 orders") }
-            let pid = Int32((try? String(contentsOfFile: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+            let pidText = BinaryRunner.readText(pidFile).trimmingCharacters(in: .whitespacesAndNewlines)
+            let pid = Int32(pidText) ?? 0
             #expect(pid > 0)
             let numbers: [String: Int32] = ["TERM": SIGTERM, "INT": SIGINT, "HUP": SIGHUP, "SEGV": SIGSEGV, "ABRT": SIGABRT]
             let number = numbers[signal] ?? SIGTERM

@@ -1,4 +1,5 @@
 import Foundation
+import TestTiming
 import Testing
 
 /// Network faults against `orderscope mock-api`: each one shows a clear status in
@@ -17,12 +18,16 @@ extension EndToEnd {
             return orders.map { ($0["id"] as? String ?? "", $0["order_number"] as? String ?? "") }
         }
 
+        /// The client's `--timeout` in seconds: 2 at normal speed (a stalled answer fails fast),
+        /// scaled like every wait, since under a sanitizer a loaded mock can take longer to answer.
+        static let timeout = "\(Int(TestTime.seconds(2)))"
+
         /// Below Linux's ephemeral range (32768–60999), where an outgoing connection can hold a port.
         static func freePort() -> Int { Int.random(in: 30_001...32_000) }
 
         /// Opens `browse --api` in tmux (under dash, `stty -a` compared around it).
         static func browse(base: String, dir: URL) throws -> TmuxSession {
-            let command = BrowseEndToEndTests.wrapped("browse --api --api-base \(base) --timeout 2", marker: dir)
+            let command = BrowseEndToEndTests.wrapped("browse --api --api-base \(base) --timeout \(timeout)", marker: dir)
             return try TmuxSession(command: command, width: 120, height: 40, environment: APIEndToEndTests.credentials)
         }
 
@@ -42,7 +47,7 @@ extension EndToEnd {
                     // Every retry takes seconds (Retry-After, backoff, timeouts) and shows as loading,
                     // but a fast one can fail again between two looks at the screen: the wait is a
                     // courtesy, and the next turn of the loop sees whichever state it left.
-                    let deadline = Date().addingTimeInterval(10)
+                    let deadline = Date().addingTimeInterval(TestTime.seconds(10))
                     while Date() < deadline {
                         let now = try session.screen()
                         if now.contains("loading") || !now.contains("✗") { break }
@@ -66,7 +71,7 @@ extension EndToEnd {
         func faultShowsAStatusAndRRecoversWithNoOrderLostOrRepeated(fault: String, flags: [String], says: String) throws {
             let data = try Self.dataset()
             let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--faults-after", "1"] + flags)
-            defer { mock.terminate() }
+            defer { mock.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             let session = try Self.browse(base: base, dir: dir)
             defer { session.close() }
@@ -85,7 +90,7 @@ extension EndToEnd {
         @Test func latencyAndTokenExpiryLoadEveryPageWithoutAnError() throws {
             let data = try Self.dataset()
             let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "300", "--token-ttl", "2"])
-            defer { mock.terminate() }
+            defer { mock.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             let session = try Self.browse(base: base, dir: dir)
             defer { session.close() }
@@ -108,7 +113,7 @@ extension EndToEnd {
             let refused = try session.waitFor("the connection error", timeout: 60) { $0.contains("✗") }
             #expect(refused.lowercased().contains("connect") || refused.lowercased().contains("refused"), "screen: \(refused)")
             let (mock, _) = try APIEndToEndTests.startMock(dump: Self.dump, port: port)
-            defer { mock.terminate() }
+            defer { mock.stop() }
             try session.send("R")
             try session.waitFor("the first page after the retry", timeout: 60) { $0.contains("100 orders, more available") }
             let errors = try Self.loadEverything(session, expected: data.count)
@@ -130,16 +135,16 @@ extension EndToEnd {
             // Page 1 and a few orders load, then 500s outlast the client's four tries once.
             let (mock, base) = try APIEndToEndTests.startMock(
                 dump: Self.dump, extra: ["--faults-after", "5", "--fail-500", "6"])
-            defer { mock.terminate() }
+            defer { mock.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             let out = dir.appendingPathComponent("orders.json").path
             let failed = try BinaryRunner.run(
-                ["fetch", "--api-base", base, "--out", out, "--timeout", "2"], environment: APIEndToEndTests.credentials)
+                ["fetch", "--api-base", base, "--out", out, "--timeout", Self.timeout], environment: APIEndToEndTests.credentials)
             #expect(failed.status != 0)
             #expect(failed.stderr.contains("500"), "stderr: \(failed.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
             let again = try BinaryRunner.run(
-                ["fetch", "--api-base", base, "--out", out, "--timeout", "2"], environment: APIEndToEndTests.credentials)
+                ["fetch", "--api-base", base, "--out", out, "--timeout", Self.timeout], environment: APIEndToEndTests.credentials)
             #expect(again.status == 0, "stderr: \(again.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["orders.json"])
             #expect(try Self.ids(inDump: out) == data.map(\.id))
@@ -148,7 +153,7 @@ extension EndToEnd {
         @Test func fetchInterruptedBySIGINTLeavesNothingAndARerunCompletes() throws {
             let data = try Self.dataset()
             let (slow, slowBase) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "100"])
-            defer { slow.terminate() }
+            defer { slow.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             let out = dir.appendingPathComponent("orders.json.gz").path
             let process = Process()
@@ -167,7 +172,7 @@ extension EndToEnd {
             try errorFile.close()
             defer { unlink(errorPath) }
             // Interrupt once the partial file exists: the fetch is under way.
-            let deadline = Date().addingTimeInterval(30)
+            let deadline = Date().addingTimeInterval(TestTime.seconds(30))
             func written() -> [String] {
                 ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0 != "stderr.txt" }
             }
@@ -175,14 +180,14 @@ extension EndToEnd {
             #expect(process.isRunning, "the fetch finished before it could be interrupted")
             kill(process.processIdentifier, SIGINT)
             process.waitUntilExit()
-            let stderr = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+            let stderr = BinaryRunner.readText(errorPath)
             #expect(process.terminationStatus == 130, "stderr: \(stderr)")
             #expect(stderr.contains("interrupted; nothing was written"), "stderr: \(stderr)")
             #expect(written().isEmpty, "left behind: \(written())")
             unlink(errorPath)
 
             let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump)
-            defer { mock.terminate() }
+            defer { mock.stop() }
             let again = try BinaryRunner.run(["fetch", "--api-base", base, "--out", out], environment: APIEndToEndTests.credentials)
             #expect(again.status == 0, "stderr: \(again.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["orders.json.gz"])

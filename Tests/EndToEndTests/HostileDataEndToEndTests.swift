@@ -1,4 +1,5 @@
 import Foundation
+import TestTiming
 import Testing
 
 /// Orders whose text tries to take over the terminal (Tests/Fixtures/dumps/hostile.json, written
@@ -70,7 +71,7 @@ extension EndToEnd {
             for _ in 0..<200 {
                 if current.contains(where: { $0.contains(text) }) {
                     // Confirm on a settled screen; a key that was still in flight moves us back up.
-                    usleep(500_000)
+                    usleep(TestTime.microseconds(500_000))
                     current = try highlighted(session)
                     if current.contains(where: { $0.contains(text) }) { return }
                     key = "k"
@@ -78,7 +79,7 @@ extension EndToEnd {
                 try session.send(key)
                 // The next key only after the whole frame for this one is on screen: a half-drawn
                 // frame (old highlight gone, new one not yet there) would send a key too many.
-                let deadline = Date().addingTimeInterval(20)
+                let deadline = Date().addingTimeInterval(TestTime.seconds(20))
                 var next = current
                 while Date() < deadline {
                     usleep(40_000)

@@ -82,6 +82,21 @@ extension EndToEnd {
             #expect(defaults.stdout.contains("page_size = 100"))
         }
 
+        /// An empty config file and an empty key script are valid. Reading either leaked a 4 KB
+        /// buffer (Foundation's read of an empty file), so the AddressSanitizer build exited 1.
+        @Test func anEmptyConfigFileAndAnEmptyKeyScriptAreAccepted() throws {
+            let directory = try BinaryRunner.temporaryDirectory()
+            let config = directory.appendingPathComponent("config.toml")
+            let script = directory.appendingPathComponent("empty.keys")
+            let owner: [FileAttributeKey: Any] = [.posixPermissions: 0o600]
+            #expect(FileManager.default.createFile(atPath: config.path, contents: Data(), attributes: owner))
+            #expect(FileManager.default.createFile(atPath: script.path, contents: Data()))
+            let result = try BinaryRunner.run(
+                ["demo", "--config", config.path, "--script", script.path, "--screen-dump", "80x24"])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stdout.contains("/300 orders"))
+        }
+
         @Test func demoScriptWorksWithScreenDump() throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let script = directory.appendingPathComponent("demo.keys")

@@ -44,7 +44,7 @@ extension EndToEnd {
             var streams: [(String, String)] = []
 
             let (mock, base) = try APIEndToEndTests.startMock(extra: ["--token-ttl", "2"])
-            defer { mock.terminate() }
+            defer { mock.stop() }
             let fetch = try BinaryRunner.run(
                 ["fetch", "--api-base", base, "--out", dir.appendingPathComponent("orders.json").path, "--log", log],
                 environment: APIEndToEndTests.credentials)
@@ -67,7 +67,7 @@ extension EndToEnd {
 
             // A server that refuses the token and echoes the Authorization header in its error.
             let (careless, carelessBase) = try APIEndToEndTests.startMock(extra: ["--fail-token"])
-            defer { careless.terminate() }
+            defer { careless.stop() }
             let refusedFetch = try BinaryRunner.run(
                 ["fetch", "--api-base", carelessBase, "--out", dir.appendingPathComponent("refused.json").path, "--log", log],
                 environment: APIEndToEndTests.credentials)

@@ -1,4 +1,5 @@
 import Foundation
+import TestTiming
 import Testing
 
 /// Suspend/resume and a burst of resizes, under `dash`: the shell sees a restored tty while the
@@ -9,7 +10,7 @@ extension EndToEnd {
         static let sttyNoSize = "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//'"
 
         static func read(_ path: String) -> String {
-            ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            BinaryRunner.readText(path).trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
         @Test func sigtstpRestoresTheTtyAndFgRedraws() throws {
@@ -29,7 +30,7 @@ extension EndToEnd {
             let pid = Int32(Self.read("\(dir)/pid")) ?? 0
             #expect(pid > 0)
             kill(pid, SIGTSTP)
-            let deadline = Date().addingTimeInterval(20)
+            let deadline = Date().addingTimeInterval(TestTime.seconds(20))
             while Date() < deadline, Self.read("\(dir)/while-stopped").isEmpty { usleep(50_000) }
             #expect(Self.read("\(dir)/while-stopped") == "SAME 148", "tty while stopped differs:\n\(Self.read("\(dir)/suspended"))")
             // `fg` has sent SIGCONT: the list is drawn again and keys work.

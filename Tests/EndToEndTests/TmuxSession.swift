@@ -1,4 +1,5 @@
 import Foundation
+import TestTiming
 import Testing
 
 /// Drives the real binary inside a detached tmux session: send keys, read the screen with
@@ -66,12 +67,13 @@ final class TmuxSession {
     }
 
     /// Waits until the screen satisfies `condition`, polling; fails with the last screen.
+    /// `timeout` is in seconds at normal speed, scaled by `TestTime`.
     @discardableResult
     func waitFor(
         _ description: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: (String) -> Bool
     ) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(TestTime.seconds(timeout))
         var last = ""
         while Date() < deadline {
             last = (try? screen()) ?? ""
@@ -124,7 +126,7 @@ final class TmuxSession {
         if exitCode != 0 && arguments.first != "kill-server" {
             throw TmuxError.failed(arguments.joined(separator: " "))
         }
-        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        return BinaryRunner.readText(outputPath)
     }
 
     /// The descriptors open in this process (a close action for one closed meanwhile is

@@ -2,6 +2,7 @@ import OrderModel
 import OrderSources
 import OrderViewModel
 import TerminalCore
+import TestTiming
 import Testing
 
 @testable import OrderTUI
@@ -31,7 +32,7 @@ struct FixtureSource: OrderSource {
     }
 }
 
-@Suite("app loop", .serialized, .timeLimit(.minutes(1)))
+@Suite("app loop", .serialized, .timeLimit(.minutes(TestTime.minutes(1))))
 struct AppLoopTests {
     @Test func loopLoadsPagesOpensOrdersAndQuits() async throws {
         let orders = try Fixtures.sampleOrders()

@@ -3,12 +3,13 @@ import OrderModel
 import OrderSources
 import OrderViewModel
 import TerminalCore
+import TestTiming
 import Testing
 
 @testable import OrderTUI
 
 /// `:export` and `:screenshot` through the real loop, and the exporter's formats.
-@Suite("export", .serialized, .timeLimit(.minutes(2)))
+@Suite("export", .serialized, .timeLimit(.minutes(TestTime.minutes(2))))
 struct ExportTests {
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("orderscope-export-\(UUID().uuidString)")

@@ -2,12 +2,13 @@ import OrderModel
 import OrderSources
 import OrderViewModel
 import TerminalCore
+import TestTiming
 import Testing
 
 @testable import OrderTUI
 
 /// `demo --script`: the script format, and replay through the loop with pauses.
-@Suite("key scripts", .serialized, .timeLimit(.minutes(1)))
+@Suite("key scripts", .serialized, .timeLimit(.minutes(TestTime.minutes(1))))
 struct KeyScriptTests {
     @Test func scriptLinesAreKeysTypedTextAndPauses() throws {
         let script = try KeyScript.parse("""
