@@ -1,3 +1,4 @@
+import Synchronization
 import CNcurses
 
 #if canImport(Glibc)
@@ -32,10 +33,6 @@ import CNcurses
 enum TerminalGuard {
     /// Everything the signal handlers read, in one block of manually allocated memory.
     struct State {
-        /// 1 while curses owns the screen.
-        var active: Int32 = 0
-        /// Set by the SIGTSTP handler after a resume; cleared by the terminal.
-        var resumed: Int32 = 0
         /// 1 once handlers are installed.
         var installed: Int32 = 0
         var ttyFD: Int32 = 1
@@ -48,6 +45,12 @@ enum TerminalGuard {
         var enter: UnsafeMutablePointer<UInt8>?
         var enterCount = 0
     }
+
+    /// 1 while curses owns the screen. Atomic (lock-free, so usable in a handler): the signal
+    /// handlers run on whichever thread takes the signal while the loop thread reads it.
+    static let active = Atomic<Int32>(0)
+    /// Set by the SIGTSTP handler after a resume; taken by the terminal on its thread.
+    static let resumed = Atomic<Int32>(0)
 
     nonisolated(unsafe) static let state: UnsafeMutablePointer<State> = {
         let pointer = UnsafeMutablePointer<State>.allocate(capacity: 1)
@@ -132,23 +135,20 @@ enum TerminalGuard {
     static var canSuspend: Bool { stopHandled }
 
     static func markActive(_ active: Bool) {
-        state.pointee.active = active ? 1 : 0
+        Self.active.store(active ? 1 : 0, ordering: .sequentiallyConsistent)
     }
 
-    static var isActive: Bool { state.pointee.active == 1 }
+    static var isActive: Bool { active.load(ordering: .sequentiallyConsistent) == 1 }
 
     /// Returns true once after a resume from Ctrl-Z.
     static func takeResumed() -> Bool {
-        guard state.pointee.resumed == 1 else { return false }
-        state.pointee.resumed = 0
-        return true
+        resumed.exchange(0, ordering: .sequentiallyConsistent) == 1
     }
 
     /// Normal-context restore (shutdown, `atexit`): `endwin` if curses still owns the screen.
     /// Idempotent.
     static func restoreNormally() {
-        guard isActive else { return }
-        markActive(false)
+        guard active.exchange(0, ordering: .sequentiallyConsistent) == 1 else { return }
         endwin()
     }
 
@@ -157,8 +157,8 @@ enum TerminalGuard {
     /// Leaves the screen: writes the leave sequence and resets the shell's tty modes.
     static func restoreFromSignal() {
         let pointer = state
-        guard pointer.pointee.active == 1 else { return }
-        pointer.pointee.active = 0
+        // Only one handler (or the normal path) gets to leave the screen.
+        guard active.exchange(0, ordering: .sequentiallyConsistent) == 1 else { return }
         if let bytes = pointer.pointee.leave { writeAll(1, bytes, pointer.pointee.leaveCount) }
         if pointer.pointee.hasShellModes == 1 {
             tcsetattr(pointer.pointee.ttyFD, TCSADRAIN, &pointer.pointee.shellModes)
@@ -189,7 +189,7 @@ enum TerminalGuard {
     private static func handleStop(_ signal: Int32) {
         let savedErrno = errno
         let pointer = state
-        let wasActive = pointer.pointee.active == 1
+        let wasActive = active.load(ordering: .sequentiallyConsistent) == 1
         restoreFromSignal()
 
         var ours = sigaction()
@@ -211,8 +211,8 @@ enum TerminalGuard {
                 tcsetattr(pointer.pointee.ttyFD, TCSADRAIN, &pointer.pointee.programModes)
             }
             if let bytes = pointer.pointee.enter { writeAll(1, bytes, pointer.pointee.enterCount) }
-            pointer.pointee.active = 1
-            pointer.pointee.resumed = 1
+            active.store(1, ordering: .sequentiallyConsistent)
+            resumed.store(1, ordering: .sequentiallyConsistent)
         }
         errno = savedErrno
     }
