@@ -217,7 +217,7 @@ struct PackedSortKey {
         case .created:
             if let key = row.createdKey {
                 setNumber(key)
-                needsFullCompare = true  // same digits, different text (zones, formats): compare the text
+                setTimeSuffix(row.field(.createdAt))
             }
         case .customer:
             let first = row.field(.firstName).flatMap { $0.isEmpty ? nil : $0 }
@@ -268,6 +268,37 @@ struct PackedSortKey {
         if middle != other.middle { return middle > other.middle }
         if low != other.low { return low > other.low }
         return position < other.position
+    }
+
+    /// Equal time keys (the same 17 digits) still order by their text. When the text starts
+    /// `YYYY-MM-DDThh:mm:ss`, equal keys mean equal first 19 bytes, so the text order is the
+    /// order of what follows (`Z`, `.123Z`, `+01:00`): those bytes go in `middle`/`low`, and
+    /// only a longer or differently written time needs its text compared in full.
+    private mutating func setTimeSuffix(_ text: UnsafeBufferPointer<UInt8>?) {
+        needsFullCompare = true
+        guard let text, text.count >= 19 else { return }
+        for (index, byte) in text.prefix(19).enumerated() {
+            let wanted: UInt8? = switch index {
+            case 4, 7: UInt8(ascii: "-")
+            case 10: UInt8(ascii: "T")
+            case 13, 16: UInt8(ascii: ":")
+            default: nil
+            }
+            if let wanted {
+                if byte != wanted { return }
+            } else if byte &- 0x30 >= 10 {
+                return
+            }
+        }
+        var packed: (UInt64, UInt64) = (0, 0)
+        for (index, byte) in text.dropFirst(19).prefix(16).enumerated() {
+            if byte == 0 { return }  // a zero byte would pack like a shorter text
+            let shift = UInt64(56 - 8 * (index & 7))
+            if index < 8 { packed.0 |= UInt64(byte) << shift } else { packed.1 |= UInt64(byte) << shift }
+        }
+        middle = packed.0
+        low = packed.1
+        needsFullCompare = text.count - 19 > 16
     }
 
     private mutating func setNumber(_ value: Int64) {
