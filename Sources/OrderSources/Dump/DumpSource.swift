@@ -78,6 +78,12 @@ public final class DumpSource: OrderSource {
         let indexing = IndexingState(totalBytes: loaded.regions.reduce(0) { $0 + $1.count })
         let work = UncheckedBox((paths, loaded, store, indexing))
         Thread.detachNewThread {
+            // The index runs a step below the UI (nice 5, inherited by the second-half thread
+            // of a split scan): with both cores indexing, a key still gets a core within a
+            // scheduler slice.
+            #if canImport(Glibc)
+                setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 5)  // on Linux: this thread only
+            #endif
             let (paths, loaded, store, indexing) = work.value
             do throws(SourceError) {
                 try indexFiles(paths: paths, loaded: loaded, store: store, indexing: indexing, throwAll: false)
