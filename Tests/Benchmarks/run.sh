@@ -329,7 +329,7 @@ echo "| orders | dump MB | command | wall s | runs | max RSS MB | RSS % of dump 
 echo "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${results[@]}"
 echo
-echo "Targets (orderscope bench; RssAnon polled in /proc): first screen = open + first page + first order decoded + first frame drawn; keys = handle + effects + draw, p99 / max over j, PgDn, G, k, g, Enter, Esc; sort/filter = the slowest of 3 sorts and 4 filters over every summary, on one core."
+echo "Targets (orderscope bench; RssAnon polled in /proc): first screen = open + first page + first order decoded + first frame drawn; keys = handle + effects + draw, p99 / max over j, PgDn, G, k, g, Enter, Esc; sort/filter = the slowest of 3 sorts and 4 filters over every summary (off the loop, on both cores; wall time)."
 echo
 echo "| orders | dump MB | first screen ms | index GB/s (background, keys pressed) | index GB/s (alone) | index GB per CPU s | key ms while indexing p99 / max | key ms after p99 / max | worst sort/filter ms | browse RssAnon peak MB (% of dump) | print RssAnon MB | check RssAnon MB |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
