@@ -30,7 +30,7 @@ public struct SummaryRow {
     @inlinable
     public var text: UnsafeBufferPointer<UInt8> {
         var total = 0
-        for index in 0..<SummaryField.count where lengths[index] != 0xFFFF { total += Int(lengths[index]) }
+        for index in 0..<SummaryField.count where lengths[index] != SummaryRecord.absent { total += Int(lengths[index]) }
         return UnsafeBufferPointer(start: start, count: total)
     }
 
@@ -38,9 +38,9 @@ public struct SummaryRow {
     @inlinable
     public func field(_ field: SummaryField) -> UnsafeBufferPointer<UInt8>? {
         let length = lengths[field.rawValue]
-        guard length != 0xFFFF else { return nil }  // SummaryRecord.absent
+        guard length != SummaryRecord.absent else { return nil }
         var offset = 0
-        for index in 0..<field.rawValue where lengths[index] != 0xFFFF { offset += Int(lengths[index]) }
+        for index in 0..<field.rawValue where lengths[index] != SummaryRecord.absent { offset += Int(lengths[index]) }
         return UnsafeBufferPointer(start: start + offset, count: Int(length))
     }
 }

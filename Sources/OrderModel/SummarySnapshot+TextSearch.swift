@@ -18,7 +18,7 @@ extension SummarySnapshot {
             let chunk = chunks[index]
             let first = low - chunkStart
             let last = high - 1 - chunkStart
-            let textEnd = Int(chunk.textStart[last]) + Self.textLength(chunk, last)
+            let textEnd = Int(chunk.textStart[last]) + SummaryRow(chunk: chunk, local: last).text.count
             var row = first
             var from = Int(chunk.textStart[first])
             while from < textEnd {
@@ -30,14 +30,6 @@ extension SummarySnapshot {
                 from = Int(chunk.textStart[row])
             }
         }
-    }
-
-    @inline(__always)
-    private static func textLength(_ chunk: SummaryChunk, _ local: Int) -> Int {
-        let lengths = chunk.lengths + local * SummaryField.count
-        var total = 0
-        for index in 0..<SummaryField.count where lengths[index] != SummaryRecord.absent { total += Int(lengths[index]) }
-        return total
     }
 }
 

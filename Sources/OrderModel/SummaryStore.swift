@@ -133,7 +133,7 @@ public struct SummaryRecord: Sendable {
     public static let maxFieldBytes = 2048
     /// Separates the entries of list fields (masked PANs, booking ids).
     static let listSeparator: UInt8 = 0x1F
-    static let absent: UInt16 = 0xFFFF
+    @usableFromInline static let absent: UInt16 = 0xFFFF
 
     var text: [UInt8] = []
     var lengths = [UInt16](repeating: SummaryRecord.absent, count: SummaryField.count)
@@ -435,23 +435,12 @@ public struct SummarySnapshot: @unchecked Sendable {
 
     @inline(__always)
     static func field(_ field: SummaryField, chunk: SummaryChunk, local: Int) -> UnsafeBufferPointer<UInt8>? {
-        let lengths = chunk.lengths + local * SummaryField.count
-        let length = lengths[field.rawValue]
-        guard length != SummaryRecord.absent else { return nil }
-        var offset = Int(chunk.textStart[local])
-        for index in 0..<field.rawValue where lengths[index] != SummaryRecord.absent { offset += Int(lengths[index]) }
-        return UnsafeBufferPointer(start: chunk.arena + offset, count: Int(length))
+        SummaryRow(chunk: chunk, local: local).field(field)
     }
 
     /// All text fields of a row as one run of bytes (fields back to back, in `SummaryField`
     /// order): a search that finds nothing here finds nothing in any field.
-    public func rowText(row: Int) -> UnsafeBufferPointer<UInt8> {
-        let (chunk, local) = locate(row)
-        let lengths = chunk.lengths + local * SummaryField.count
-        var total = 0
-        for index in 0..<SummaryField.count where lengths[index] != SummaryRecord.absent { total += Int(lengths[index]) }
-        return UnsafeBufferPointer(start: chunk.arena + Int(chunk.textStart[local]), count: total)
-    }
+    public func rowText(row: Int) -> UnsafeBufferPointer<UInt8> { self.row(row).text }
 
     public func string(_ field: SummaryField, row: Int) -> String? {
         self.field(field, row: row).map { String(decoding: $0, as: UTF8.self) }
