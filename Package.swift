@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "OrderScope",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // v15: TerminalGuard uses Synchronization's Atomic
     products: [
         .executable(name: "orderscope", targets: ["orderscope"])
     ],

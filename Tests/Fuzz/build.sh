@@ -6,13 +6,25 @@
 # with the toolchain's clang and the same sanitizers.
 #
 # Usage: Tests/Fuzz/build.sh [OUTDIR [SANITIZERS]]   (default .build-fuzz, fuzzer,address); prints
-# the binary's path. SANITIZERS=fuzzer alone runs about twice as fast but finds no leaks.
+# the binary's path. SANITIZERS=fuzzer alone runs about three times as fast but finds no leaks;
+# fuzzer,leak links the standalone LeakSanitizer instead of ASan: leaks are found (libFuzzer
+# re-runs an input whose mallocs outnumber its frees under LSan) at about 87 % of the plain
+# speed, memory errors are not.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$root/.build-fuzz}
 sanitize=${2:-fuzzer,address}
 mkdir -p "$out"
-flags="-swift-version 6 -O -g -sanitize=$sanitize -parse-as-library -enable-testing -wmo -I $out -I $root/Sources/CZlib -I $root/Sources/CScan/include"
+# swiftc has no -sanitize=leak: LSan needs no instrumentation, only its runtime at link time, and
+# swiftc's own fuzzer link adds the UBSan runtime, which clashes with it; so the Swift modules are
+# compiled for the fuzzer alone and clang's driver links fuzzer + leak.
+swift_sanitize=$sanitize
+link_sanitize=-sanitize=$sanitize
+if [ "$sanitize" = fuzzer,leak ]; then
+    swift_sanitize=fuzzer
+    link_sanitize="-Xclang-linker -fsanitize=fuzzer,leak"
+fi
+flags="-swift-version 6 -O -g -sanitize=$swift_sanitize -parse-as-library -enable-testing -wmo -I $out -I $root/Sources/CZlib -I $root/Sources/CScan/include"
 
 rebuilt=no
 module() {  # module NAME SOURCE-DIR; skipped when its object is newer than its sources and
@@ -40,7 +52,8 @@ module OrderViewModel "$root/Sources/OrderViewModel"
 module TerminalCore "$root/Sources/TerminalCore"
 # shellcheck disable=SC2086
 swiftc $flags -module-name OrderScopeFuzz -c -o "$out/OrderScopeFuzz.o" "$root/Tests/Fuzz/DumpFuzzTarget.swift"
-swiftc -sanitize=$sanitize "$out/CScan.o" "$out/OrderModel.o" "$out/OrderSources.o" "$out/OrderViewModel.o" \
+# shellcheck disable=SC2086
+swiftc $link_sanitize "$out/CScan.o" "$out/OrderModel.o" "$out/OrderSources.o" "$out/OrderViewModel.o" \
     "$out/TerminalCore.o" "$out/OrderScopeFuzz.o" -lz -o "$out/orderscope-fuzz" 2>"$out/link.log" \
     || { cat "$out/link.log" >&2; exit 1; }
 echo "$out/orderscope-fuzz"
