@@ -8,8 +8,8 @@
 # Usage: Tests/Fuzz/build.sh [OUTDIR [SANITIZERS]]   (default .build-fuzz, fuzzer,address); prints
 # the binary's path. SANITIZERS=fuzzer alone runs about three times as fast but finds no leaks;
 # fuzzer,leak links the standalone LeakSanitizer instead of ASan: leaks are found (libFuzzer
-# re-runs an input whose mallocs outnumber its frees under LSan) at about 87 % of the plain
-# speed, memory errors are not.
+# re-runs an input whose mallocs outnumber its frees under LSan) at about half the plain speed
+# (LSan's allocator and the checks), memory errors are not.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$root/.build-fuzz}

@@ -11,7 +11,7 @@
 # turn each into a regression test (Tests/OrderSourcesTests/FuzzRegressionTests.swift).
 # FUZZ_SANITIZERS=fuzzer (default fuzzer,address) builds without AddressSanitizer: about three
 # times the executions per second, no leak or memory-error detection. FUZZ_SANITIZERS=fuzzer,leak
-# keeps leak detection (standalone LeakSanitizer) at about 87 % of that speed: the long runs.
+# keeps leak detection (standalone LeakSanitizer) at about half of that speed.
 # Exit status: libFuzzer's (0 = nothing found).
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -40,9 +40,10 @@ echo "fuzzing: $binary, runs=$runs, max_total_time=$seconds s, seeds: $(ls "$see
 # The Swift runtime's backtracer would catch the trap (SIGILL) first and the process would die
 # before libFuzzer writes the crashing input: leave crashes to libFuzzer.
 export SWIFT_BACKTRACE=enable=no
-# The standalone LSan runtime keeps memory for every thread that ever ran (measured: flat without
-# it, ~150 bytes per thread with it), and the two-thread split starts threads on most inputs: a
-# leak-checking process grows by ~0.4 MB per 1,000 executions, ~2.2 GB after 5 million.
+# The standalone LSan runtime keeps memory for every thread that ever ran (a thread per input:
+# flat without it, ~200 bytes per thread with it), and the target's forced two-thread split starts
+# one for every array it can split: a leak-checking process grew by ~0.43 MB per 1,000
+# executions (460 MB after 800,000), so ~2.3 GB after 5 million.
 rss_limit=2048
 [ "$sanitizers" = fuzzer,leak ] && rss_limit=6144
 exec nice -n 19 "$binary" -runs="$runs" -max_total_time="$seconds" -rss_limit_mb=$rss_limit -timeout=10 \
