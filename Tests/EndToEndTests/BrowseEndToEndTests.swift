@@ -27,6 +27,10 @@ extension EndToEnd {
             #expect(detail.contains("Orders") || detail.contains("▾"))
             try session.send("?")
             try session.waitForText("Help")
+            // G scrolls the help to its end, where the filter terms are; the border says so.
+            try session.send("G")
+            let helpEnd = try session.waitForText("Filter terms")
+            #expect(helpEnd.contains("j/k"), "screen: \(helpEnd)")
             try session.send("Escape")
             try session.send("q")
             let end = try session.waitForText("TTY-")

@@ -32,6 +32,8 @@ struct ScreenSnapshotTests {
         var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
         Fixtures.press([.char("?")], &state, controller, size: size, orders: orders)
         Snapshot.assert(ScreenRenderer.render(state, size: size, theme: .monochrome), named: "help-100x30")
+        Fixtures.press([.char("G")], &state, controller, size: size, orders: orders)
+        Snapshot.assert(ScreenRenderer.render(state, size: size, theme: .monochrome), named: "help-end-100x30")
     }
 
     @Test func tinyTerminalsShowATooSmallMessageAndNeverCrash() throws {

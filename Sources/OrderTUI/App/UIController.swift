@@ -43,11 +43,18 @@ public struct UIController: Sendable {
             switch key {
             case .char("?"), .escape, .char("q"): state.showHelp = false
             case .char("j"), .down: state.helpScroll += 1
-            case .char("k"), .up: state.helpScroll = max(0, state.helpScroll - 1)
+            case .char("k"), .up: state.helpScroll -= 1
             case .pageDown, .char(" "): state.helpScroll += 10
-            case .pageUp: state.helpScroll = max(0, state.helpScroll - 10)
+            case .pageUp: state.helpScroll -= 10
+            case .char("g"), .home: state.helpScroll = 0
+            case .char("G"), .end: state.helpScroll = .max
+            case .mouse(let event) where event.kind == .wheelDown: state.helpScroll += 3
+            case .mouse(let event) where event.kind == .wheelUp: state.helpScroll -= 3
             default: break
             }
+            // Clamped to what the screen shows, so k moves the view at once after scrolling past the end.
+            let overlay = ScreenLayout.compute(size: size, focus: state.app.focus).overlay
+            state.helpScroll = min(max(0, state.helpScroll), HelpOverlay.maxScroll(keys, in: overlay))
             return []
         }
         if case .mouse(let event) = key { return handleMouse(event, state: &state, size: size) }

@@ -13,6 +13,8 @@ public struct ScreenLayout: Sendable, Equatable {
     public var list: Rect?
     public var detail: Rect?
     public var timeline: Rect?
+    /// Between the title bar and the status bar: where help and popups are drawn over the panes.
+    public var overlay: Rect
 
     public static let minimumSize = Size(width: 24, height: 7)
     public static let sideBySideWidth = 160
@@ -24,7 +26,9 @@ public struct ScreenLayout: Sendable, Equatable {
         let title = Rect(x: 0, y: 0, width: width, height: min(1, height))
         let hint = Rect(x: 0, y: max(0, height - 1), width: width, height: height >= 2 ? 1 : 0)
         let status = Rect(x: 0, y: max(0, height - 2), width: width, height: height >= 3 ? 1 : 0)
-        var layout = ScreenLayout(mode: .tooSmall, titleBar: title, statusBar: status, hintBar: hint)
+        let overlay = Rect(x: 0, y: min(1, height), width: width, height: max(0, height - 3))
+        var layout = ScreenLayout(
+            mode: .tooSmall, titleBar: title, statusBar: status, hintBar: hint, overlay: overlay)
         guard width >= minimumSize.width, height >= minimumSize.height else { return layout }
         let body = Rect(x: 0, y: 1, width: width, height: height - 3)
         if width >= sideBySideWidth {

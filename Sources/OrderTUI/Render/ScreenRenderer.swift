@@ -12,15 +12,7 @@ public enum ScreenRenderer {
         if layout.mode == .tooSmall {
             let message = "terminal too small: \(size.width)×\(size.height), need \(ScreenLayout.minimumSize.width)×\(ScreenLayout.minimumSize.height)"
             // Word-wrapped so it stays readable in a sliver of a terminal.
-            var lines: [String] = [""]
-            for word in message.split(separator: " ") {
-                let candidate = lines[lines.count - 1].isEmpty ? String(word) : lines[lines.count - 1] + " " + word
-                if candidate.count <= max(1, grid.width) || lines[lines.count - 1].isEmpty {
-                    lines[lines.count - 1] = candidate
-                } else {
-                    lines.append(String(word))
-                }
-            }
+            let lines = WordWrap.lines(message, width: max(1, grid.width))
             for (y, line) in lines.enumerated() where y < grid.height {
                 grid.put(line, x: 0, y: y, style: theme.text, maxWidth: grid.width)
             }
@@ -36,11 +28,10 @@ public enum ScreenRenderer {
         if let rect = layout.timeline {
             TimelinePane.draw(state.app, in: rect, focused: state.app.focus == .timeline, theme: theme, grid: &grid)
         }
+        let overlay = layout.overlay
         if state.showHelp {
-            let body = Rect(x: 0, y: 1, width: grid.width, height: max(0, grid.height - 3))
-            HelpOverlay.draw(keys, scroll: state.helpScroll, in: body, theme: theme, grid: &grid)
+            HelpOverlay.draw(keys, scroll: state.helpScroll, in: overlay, theme: theme, grid: &grid)
         }
-        let overlay = Rect(x: 0, y: 1, width: grid.width, height: max(0, grid.height - 3))
         if let popup = state.popup {
             PopupOverlay.drawPopup(popup, in: overlay, theme: theme, grid: &grid)
         } else if state.copyMenu {
