@@ -3,7 +3,8 @@ import OrderViewModel
 import TerminalCore
 
 /// Draws the payment timeline of the selected order: one line per session, operation and event
-/// in time order, and the running totals at the cursor with the checks against the order.
+/// in time order, and the totals (running at the cursor while the pane has focus) with the
+/// checks against the order.
 enum TimelinePane {
     /// Lines reserved under the entries for totals and checks.
     static let totalsHeight = 4
@@ -41,11 +42,16 @@ enum TimelinePane {
             grid.put(TextFit.sanitizedLine(line, toWidth: inner.width), x: inner.x, y: y, style: style, maxWidth: inner.width)
         }
 
-        // Totals at the cursor (running), then the checks against payment_details.
+        // Totals, then the checks against payment_details.
         let totalsTop = inner.y + listHeight
         guard inner.height > totalsHeight else { return }
         grid.horizontalLine(x: inner.x, y: totalsTop, length: inner.width, style: theme.border, glyphs: theme.glyphs)
-        let totals = entries.indices.contains(cursor) ? entries[cursor].totals : timeline.totals
+        // The order's final totals at a glance; running totals only while the operator steps
+        // through the entries, else a cursor on the first entry reads as "nothing captured".
+        let running = focused && entries.indices.contains(cursor)
+        let totals = running ? entries[cursor].totals : timeline.totals
+        let label = running ? " totals after \(cursor + 1)/\(entries.count) " : " totals "
+        grid.put(label, x: inner.x + 1, y: totalsTop, style: theme.border, maxWidth: inner.width - 2)
         let currency = analysis.timeline.currency
         let money = { (amount: Int64) in MoneyFormatter.standard.string(minorUnits: amount, currency: currency ?? Currency(code: "NOK")) }
         let first = "auth \(money(totals.authorized))  capt \(money(totals.captured))  refd \(money(totals.refunded))"
