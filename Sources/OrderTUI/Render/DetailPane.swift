@@ -45,7 +45,10 @@ enum DetailPane {
             case .header(let sectionIndex):
                 let section = level.screen.sections[sectionIndex]
                 let collapsed = level.collapsed.contains(section.id)
-                let text = (collapsed ? "▸ " : "▾ ") + section.title + (collapsed ? " (\(section.rows.count))" : "")
+                // What folding hides, in words: a bare "(3)" read as a second count after titles
+                // that carry one ("Items (1) (1)").
+                let hidden = section.rows.count == 1 ? " · 1 row" : " · \(section.rows.count) rows"
+                let text = (collapsed ? "▸ " : "▾ ") + section.title + (collapsed ? hidden : "")
                 let style = isCursor ? (focused ? theme.selection : theme.unfocusedSelection) : theme.heading
                 if isCursor { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style) }
                 grid.put(text, x: inner.x, y: y, style: style, maxWidth: inner.width)
