@@ -35,6 +35,15 @@ public struct KeyBinding: Sendable, Equatable {
     }
 }
 
+/// One entry of the hint bar: up to two key names and the short word for what they do.
+public struct KeyHint: Sendable, Equatable {
+    public var keys: String
+    public var hint: String
+    public var command: UICommand
+    /// Bound for the focused pane itself rather than everywhere.
+    public var forPane: Bool
+}
+
 /// The one key table: it drives key dispatch, the hint bar and the `?` help screen, so the
 /// three can never disagree.
 public struct KeyTable: Sendable {
@@ -54,10 +63,13 @@ public struct KeyTable: Sendable {
     }
 
     /// The bindings that work in the focused pane, for the hint bar.
-    public func hints(focus: Pane) -> [(keys: String, hint: String)] {
+    public func hints(focus: Pane) -> [KeyHint] {
         let context = KeyContext(focus)
         return bindings.filter { !$0.hint.isEmpty && ($0.contexts.contains(context) || $0.contexts.contains(.global)) }
-            .map { (keys: $0.keys.prefix(2).map(\.name).joined(separator: "/"), hint: $0.hint) }
+            .map {
+                KeyHint(keys: $0.keys.prefix(2).map(\.name).joined(separator: "/"), hint: $0.hint, command: $0.command,
+                        forPane: $0.contexts.contains(context))
+            }
     }
 
     /// Help lines grouped by context, generated from the same table.

@@ -65,10 +65,34 @@ enum Bars {
             return
         }
         var x = rect.x + 1
-        for hint in keys.hints(focus: state.app.focus) {
+        for hint in fittingHints(keys.hints(focus: state.app.focus), width: rect.width - 1) {
             guard x < rect.x + rect.width else { break }
             x = grid.put(hint.keys, x: x, y: rect.y, style: theme.hintKey, maxWidth: rect.x + rect.width - x)
             x = grid.put(" " + hint.hint + "  ", x: x, y: rect.y, style: theme.muted, maxWidth: rect.x + rect.width - x)
         }
+    }
+
+    /// The hints that fit whole in `width` columns, in table order. The focused pane's own
+    /// hints and the ways to help and out (`?`, `q`, last in the table) are kept first; the
+    /// other global ones fill the room left, so a narrow bar never ends in a cut-off "q".
+    static func fittingHints(_ hints: [KeyHint], width: Int) -> [KeyHint] {
+        let isKept = { (hint: KeyHint) in hint.forPane || hint.command == .toggleHelp || hint.command == .app(.quit) }
+        // A hint's width with the two spaces after it, which the bar's edge may swallow for the last.
+        let widths = hints.map { $0.keys.displayWidth + 1 + $0.hint.displayWidth + 2 }
+        let room = width + 2
+        var reserved = zip(hints, widths).reduce(0) { $0 + (isKept($1.0) ? $1.1 : 0) }
+        var used = 0
+        var kept: [KeyHint] = []
+        for (hint, hintWidth) in zip(hints, widths) {
+            if isKept(hint) {
+                reserved -= hintWidth
+                guard used + hintWidth <= room else { continue }
+            } else if used + hintWidth + reserved > room {
+                continue
+            }
+            kept.append(hint)
+            used += hintWidth
+        }
+        return kept
     }
 }
