@@ -73,4 +73,25 @@ import Testing
         let scrolled = ScreenRenderer.render(state, size: size, theme: .monochrome).lines()
         #expect(scrolled[27].contains(" 6–30/\(total) j/k "), "\(scrolled[27])")
     }
+
+    @Test func aPopupScrollsLikeTheHelpAndSaysWhereItIs() throws {
+        let size = Size(width: 100, height: 30)
+        var state = UIState(app: AppState(origin: .files(["x.json"])), sourceLabel: "x.json")
+        state.popup = UIState.Popup(title: "Copy by hand", text: (1...100).map { "line \($0)" }.joined(separator: "\n"))
+        let controller = UIController()
+        // The popup fills the area between the title and status bars: 27 rows, 25 inside the border.
+        let end = 100 - 25
+        for _ in 0..<120 { _ = controller.handle(.char("j"), state: &state, size: size) }
+        #expect(state.popup?.scroll == end)
+        _ = controller.handle(.char("k"), state: &state, size: size)
+        #expect(state.popup?.scroll == end - 1)
+        _ = controller.handle(.home, state: &state, size: size)
+        #expect(state.popup?.scroll == 0)
+        _ = controller.handle(.char("G"), state: &state, size: size)
+        let screen = ScreenRenderer.render(state, size: size, theme: .monochrome).lines()
+        #expect(screen[27].contains(" 76–100/100 j/k "), "\(screen[27])")
+        #expect(screen[26].contains("line 100"))
+        _ = controller.handle(.enter, state: &state, size: size)
+        #expect(state.popup == nil)
+    }
 }

@@ -37,24 +37,15 @@ public struct UIController: Sendable {
     public func handle(_ key: Key, state: inout UIState, size: Size) -> [Action] {
         if case .resize = key { return [] }
         if state.prompt != nil { return handlePromptKey(key, state: &state) }
-        if state.popup != nil { return handlePopupKey(key, state: &state) }
+        let overlay = ScreenLayout.compute(size: size, focus: state.app.focus).overlay
+        if state.popup != nil { return handlePopupKey(key, state: &state, overlay: overlay) }
         if state.copyMenu { return handleCopyMenuKey(key, state: &state) }
         if state.showHelp {
-            switch key {
-            case .char("?"), .escape, .char("q"): state.showHelp = false
-            case .char("j"), .down: state.helpScroll += 1
-            case .char("k"), .up: state.helpScroll -= 1
-            case .pageDown, .char(" "): state.helpScroll += 10
-            case .pageUp: state.helpScroll -= 10
-            case .char("g"), .home: state.helpScroll = 0
-            case .char("G"), .end: state.helpScroll = .max
-            case .mouse(let event) where event.kind == .wheelDown: state.helpScroll += 3
-            case .mouse(let event) where event.kind == .wheelUp: state.helpScroll -= 3
-            default: break
+            if let scroll = Self.overlayScroll(key, from: state.helpScroll, max: HelpOverlay.maxScroll(keys, in: overlay)) {
+                state.helpScroll = scroll
+            } else if key == .char("?") || key == .escape || key == .char("q") {
+                state.showHelp = false
             }
-            // Clamped to what the screen shows, so k moves the view at once after scrolling past the end.
-            let overlay = ScreenLayout.compute(size: size, focus: state.app.focus).overlay
-            state.helpScroll = min(max(0, state.helpScroll), HelpOverlay.maxScroll(keys, in: overlay))
             return []
         }
         if case .mouse(let event) = key { return handleMouse(event, state: &state, size: size) }
@@ -110,21 +101,34 @@ public struct UIController: Sendable {
         return []
     }
 
-    private func handlePopupKey(_ key: Key, state: inout UIState) -> [Action] {
+    private func handlePopupKey(_ key: Key, state: inout UIState, overlay: Rect) -> [Action] {
         guard var popup = state.popup else { return [] }
-        switch key {
-        case .char("j"), .down: popup.scroll += 1
-        case .char("k"), .up: popup.scroll = max(0, popup.scroll - 1)
-        case .pageDown, .char(" "): popup.scroll += 10
-        case .pageUp: popup.scroll = max(0, popup.scroll - 10)
-        case .escape, .enter, .char("q"):
+        if let scroll = Self.overlayScroll(key, from: popup.scroll, max: PopupOverlay.maxScroll(popup, in: overlay)) {
+            popup.scroll = scroll
+            state.popup = popup
+        } else if key == .escape || key == .enter || key == .char("q") {
             state.popup = nil
-            return []
-        default: break
         }
-        popup.scroll = min(popup.scroll, max(0, popup.lines.count - 1))
-        state.popup = popup
         return []
+    }
+
+    /// The top line of a scrolling box (help, popup) after `key`, or nil when the key does not
+    /// scroll. Clamped to what the screen shows, so after scrolling past the end one `k` moves
+    /// the view at once.
+    static func overlayScroll(_ key: Key, from scroll: Int, max maxScroll: Int) -> Int? {
+        let target: Int
+        switch key {
+        case .char("j"), .down: target = scroll + 1
+        case .char("k"), .up: target = scroll - 1
+        case .pageDown, .char(" "): target = scroll + 10
+        case .pageUp: target = scroll - 10
+        case .char("g"), .home: target = 0
+        case .char("G"), .end: target = maxScroll
+        case .mouse(let event) where event.kind == .wheelDown: target = scroll + 3
+        case .mouse(let event) where event.kind == .wheelUp: target = scroll - 3
+        default: return nil
+        }
+        return min(max(0, target), maxScroll)
     }
 
     /// Sends the text as OSC 52, or shows it in a popup (with the reason) when the terminal

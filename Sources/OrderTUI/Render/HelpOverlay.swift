@@ -69,12 +69,7 @@ enum HelpOverlay {
             grid.put(line.text, x: inner.x + 1, y: inner.y + offset, style: line.heading ? theme.heading : theme.text,
                      maxWidth: inner.width - 1)
         }
-        // Which lines are showing, on the bottom border, when not all of them fit: so j/k is
-        // known to scroll it.
-        if all.count > inner.height {
-            let position = "\(start + 1)–\(min(all.count, start + inner.height))/\(all.count) j/k"
-            grid.put(" " + position + " ", x: box.maxX - position.displayWidth - 4, y: box.maxY - 1,
-                     style: theme.focusedBorder, maxWidth: position.displayWidth + 2)
-        }
+        PopupOverlay.drawScrollPosition(first: start, visible: inner.height, total: all.count, on: box,
+                                        style: theme.focusedBorder, grid: &grid)
     }
 }

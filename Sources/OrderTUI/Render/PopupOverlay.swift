@@ -25,7 +25,7 @@ enum PopupOverlay {
         grid.fill(rect, style: theme.text)
         grid.box(rect, title: popup.title + " · Esc closes", style: theme.warning, glyphs: theme.glyphs)
         let inner = rect.inset(by: 1)
-        let start = min(max(0, popup.scroll), max(0, popup.lines.count - inner.height))
+        let start = min(max(0, popup.scroll), maxScroll(popup, in: rect))
         for offset in 0..<inner.height {
             let index = start + offset
             guard popup.lines.indices.contains(index) else { break }
@@ -34,5 +34,21 @@ enum PopupOverlay {
             grid.put(popup.lines[index], x: inner.x + 1, y: inner.y + offset, style: theme.text,
                      maxWidth: inner.width - 1)
         }
+        drawScrollPosition(first: start, visible: inner.height, total: popup.lines.count, on: rect, style: theme.warning,
+                           grid: &grid)
+    }
+
+    /// The furthest the popup can scroll in `rect` (its last line at the bottom of the box).
+    static func maxScroll(_ popup: UIState.Popup, in rect: Rect) -> Int {
+        max(0, popup.lines.count - max(0, rect.height - 2))
+    }
+
+    /// `6–30/44 j/k` on the bottom border of a box whose text does not all fit, so it is known
+    /// to scroll and how far.
+    static func drawScrollPosition(first: Int, visible: Int, total: Int, on box: Rect, style: Style, grid: inout Grid) {
+        guard total > visible, visible > 0 else { return }
+        let position = "\(first + 1)–\(min(total, first + visible))/\(total) j/k"
+        grid.put(" " + position + " ", x: box.maxX - position.displayWidth - 4, y: box.maxY - 1, style: style,
+                 maxWidth: position.displayWidth + 2)
     }
 }
