@@ -8,36 +8,36 @@ import OrderSources
 /// `DINTERO_CLIENT_ID`, `DINTERO_CLIENT_SECRET`, then `$XDG_CONFIG_HOME/orderscope/credentials`
 /// (the secret has no flag so it never shows in the process list).
 struct APIQueryOptions: ParsableArguments {
-    @Option(name: .long, help: "Only the orders of this store (…/stores/ID/orders).")
+    @Option(name: .long, help: ArgumentHelp("Only the orders of this store (…/stores/ID/orders).", valueName: "ID"))
     var store: String?
 
-    @Option(name: .long, help: "Order status: open, closed or cancelled.")
+    @Option(name: .long, help: ArgumentHelp("Order status: open, closed or cancelled.", valueName: "STATUS"))
     var status: String?
 
-    @Option(name: .long, help: "Payment status: pending, partially_paid, paid, partially_refunded or refunded.")
+    @Option(name: .long, help: ArgumentHelp("Payment status: pending, partially_paid, paid, partially_refunded or refunded.", valueName: "STATUS"))
     var paymentStatus: String?
 
-    @Option(name: .long, help: "Created at or after this ISO-8601 time (e.g. 2024-01-01T00:00:00Z).")
+    @Option(name: .long, help: ArgumentHelp("Created at or after this ISO-8601 time (e.g. 2024-01-01T00:00:00Z).", valueName: "TIME"))
     var createdFrom: String?
 
-    @Option(name: .long, help: "Created at or before this ISO-8601 time.")
+    @Option(name: .long, help: ArgumentHelp("Created at or before this ISO-8601 time.", valueName: "TIME"))
     var createdTo: String?
 
-    @Option(name: .long, help: "API base URL (default https://api.dintero.com; e.g. the URL `orderscope mock-api` prints).")
+    @Option(name: .long, help: ArgumentHelp("API base URL (e.g. the URL `orderscope mock-api` prints).", valueName: "URL"))
     var apiBase: String = DinteroAPIOptions.defaultBaseURL
 
-    @Option(name: .long, help: "Account id, T (test) or P (live) + 8 digits (overrides DINTERO_ACCOUNT_ID).")
+    @Option(name: .long, help: ArgumentHelp("Account id, T (test) or P (live) + 8 digits (overrides DINTERO_ACCOUNT_ID).", valueName: "ID"))
     var accountId: String?
 
-    @Option(name: .long, help: "API client id (overrides DINTERO_CLIENT_ID).")
+    @Option(name: .long, help: ArgumentHelp("API client id (overrides DINTERO_CLIENT_ID).", valueName: "ID"))
     var clientId: String?
 
-    @Option(name: .long, help: "Seconds to wait for one API answer.")
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for one API answer.", valueName: "SECONDS"))
     var timeout: Int = 30
 
     @Option(
         name: .customLong("log"),
-        help: "Append a line per API request (time, method, path, status, duration; never a secret) to FILE (also ORDERSCOPE_LOG).")
+        help: ArgumentHelp("Append a line per API request (time, method, path, status, duration; never a secret) to FILE (also ORDERSCOPE_LOG).", valueName: "FILE"))
     var logPath: String?
 
     static let statuses = ["open", "closed", "cancelled"]

@@ -21,10 +21,10 @@ struct BenchCommand: AsyncParsableCommand {
     @Argument(help: "The dump file to measure.")
     var file: String
 
-    @Option(name: .long, help: "Screen size to render (WxH).")
+    @Option(name: .long, help: ArgumentHelp("Screen size to render (WxH).", valueName: "WxH"))
     var size = "120x40"
 
-    @Option(name: .long, help: "How many times each key sequence is repeated.")
+    @Option(name: .long, help: ArgumentHelp("How many times each key sequence is repeated.", valueName: "N"))
     var rounds = 5
 
     @Flag(name: .long, help: "Only time a full index (open as print does), best of --rounds.")

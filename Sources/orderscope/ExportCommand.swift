@@ -20,16 +20,16 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(help: "Dump files to read.")
     var files: [String]
 
-    @Option(name: .long, help: "The file to write; its extension (.csv, .json, .ndjson) picks the format.")
+    @Option(name: .long, help: ArgumentHelp("The file to write; its extension (.csv, .json, .ndjson) picks the format.", valueName: "FILE"))
     var out: String
 
-    @Option(name: .long, help: "csv, json or ndjson (instead of the extension of --out).")
+    @Option(name: .long, help: ArgumentHelp("csv, json or ndjson (instead of the extension of --out).", valueName: "FORMAT"))
     var format: String?
 
-    @Option(name: .long, help: "A filter as typed after / in the browser, e.g. \"status:open amount>1000\".")
+    @Option(name: .long, help: ArgumentHelp("A filter as typed after / in the browser, e.g. \"status:open amount>1000\".", valueName: "QUERY"))
     var filter: String?
 
-    @Option(name: .long, help: "Sort column (number, created, customer, status, payment, amount), optionally :desc.")
+    @Option(name: .long, help: ArgumentHelp("Sort column (number, created, customer, status, payment, amount, anomaly), optionally :desc.", valueName: "COLUMN[:desc]"))
     var sort: String?
 
     @Flag(name: .long, help: "Mask customer personal data (names, contacts, addresses, birth dates, comments).")

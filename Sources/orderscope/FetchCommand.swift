@@ -25,10 +25,10 @@ struct FetchCommand: AsyncParsableCommand {
 
     @OptionGroup var query: APIQueryOptions
 
-    @Option(name: .long, help: "Orders per list request, 1...100.")
+    @Option(name: .long, help: ArgumentHelp("Orders per list request, 1...100.", valueName: "N"))
     var limit: Int = 100
 
-    @Option(name: .long, help: "The dump to write (a .gz suffix compresses it).")
+    @Option(name: .long, help: ArgumentHelp("The dump to write (a .gz suffix compresses it).", valueName: "FILE"))
     var out: String
 
     @Option(name: .long, help: ArgumentHelp("Settings file for the default account and store.", valueName: "FILE"))

@@ -23,16 +23,16 @@ struct GenerateCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Number of orders (0 or more).")
+    @Option(name: .long, help: ArgumentHelp("Number of orders (0 or more).", valueName: "N"))
     var count: Int = 1000
 
-    @Option(name: .long, help: "Seed of the generator (an unsigned 64-bit integer).")
+    @Option(name: .long, help: ArgumentHelp("Seed of the generator (an unsigned 64-bit integer).", valueName: "SEED"))
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Output file (default: standard output).")
+    @Option(name: .long, help: ArgumentHelp("Output file (default: standard output).", valueName: "FILE"))
     var out: String?
 
-    @Option(name: .long, help: "Layout: array (one JSON array) or ndjson (one order per line).")
+    @Option(name: .long, help: ArgumentHelp("Layout: array (one JSON array) or ndjson (one order per line).", valueName: "FORMAT"))
     var format: String = "array"
 
     @Flag(name: .long, help: "Compress with gzip (implied by a .gz suffix on --out).")
@@ -41,7 +41,7 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .long, help: "Indent the JSON array (ignored for ndjson).")
     var pretty = false
 
-    @Option(name: .long, help: "Fraction of orders with a deliberate anomaly, 0...1.")
+    @Option(name: .long, help: ArgumentHelp("Fraction of orders with a deliberate anomaly, 0...1.", valueName: "RATE"))
     var anomalyRate: Double = 0.03
 
     func validate() throws {

@@ -16,52 +16,52 @@ struct MockAPICommand: ParsableCommand {
         discussion: "Prints the base URL and the credentials to use, then serves until Ctrl-C."
     )
 
-    @Option(name: .long, help: "The dump to serve (JSON array, {\"orders\": [...]}, or NDJSON).")
+    @Option(name: .long, help: ArgumentHelp("The dump to serve (JSON array, {\"orders\": [...]}, or NDJSON).", valueName: "FILE"))
     var dump: String
 
-    @Option(name: .long, help: "Port on 127.0.0.1 (0 = any free port).")
+    @Option(name: .long, help: ArgumentHelp("Port on 127.0.0.1 (0 = any free port).", valueName: "PORT"))
     var port: Int = 0
 
-    @Option(name: .long, help: "Account id the mock answers for.")
+    @Option(name: .long, help: ArgumentHelp("Account id the mock answers for.", valueName: "ID"))
     var accountId: String = "T12345678"
 
-    @Option(name: .long, help: "Client id the mock accepts.")
+    @Option(name: .long, help: ArgumentHelp("Client id the mock accepts.", valueName: "ID"))
     var clientId: String = "mock-client-id"
 
-    @Option(name: .long, help: "Client secret the mock accepts.")
+    @Option(name: .long, help: ArgumentHelp("Client secret the mock accepts.", valueName: "SECRET"))
     var clientSecret: String = "mock-client-secret"
 
-    @Option(name: .long, help: "Delay before every answer, in milliseconds.")
+    @Option(name: .long, help: ArgumentHelp("Delay before every answer, in milliseconds.", valueName: "MS"))
     var latency: Int = 0
 
     @Option(
         name: .long,
-        help: "Answer the first N API requests normally before any fault below (to hit a later page).")
+        help: ArgumentHelp("Answer the first N API requests normally before any fault below (to hit a later page).", valueName: "N"))
     var faultsAfter: Int = 0
 
-    @Option(name: .customLong("fail-429"), help: "Answer the first N API requests with 429 (Retry-After 1).")
+    @Option(name: .customLong("fail-429"), help: ArgumentHelp("Answer the first N API requests with 429 (Retry-After 1).", valueName: "N"))
     var fail429: Int = 0
 
-    @Option(name: .customLong("fail-500"), help: "Then answer N API requests with 500.")
+    @Option(name: .customLong("fail-500"), help: ArgumentHelp("Then answer N API requests with 500.", valueName: "N"))
     var fail500: Int = 0
 
     @Option(
         name: .long,
-        help: """
+        help: ArgumentHelp("""
             Truncate the first N API answers: announce the full Content-Length, send half the body, \
             then close.
-            """)
+            """, valueName: "N"))
     var truncate: Int = 0
 
     @Option(
         name: .long,
-        help: """
+        help: ArgumentHelp("""
             Stall N API answers (after the truncated ones): send the headers and a few body bytes, \
             never the rest (until Ctrl-C).
-            """)
+            """, valueName: "N"))
     var stall: Int = 0
 
-    @Option(name: .long, help: "Token lifetime in seconds (expires_in).")
+    @Option(name: .long, help: ArgumentHelp("Token lifetime in seconds (expires_in).", valueName: "SECONDS"))
     var tokenTtl: Int = 3600
 
     @Flag(name: .long, help: "Answer lists as {\"orders\": [...]} instead of a bare array.")

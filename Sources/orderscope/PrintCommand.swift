@@ -20,7 +20,7 @@ struct PrintCommand: AsyncParsableCommand {
     @Argument(help: "Dump files to read.")
     var files: [String]
 
-    @Option(name: .long, help: "Print the full detail of the order with this id or order number.")
+    @Option(name: .long, help: ArgumentHelp("Print the full detail of the order with this id or order number.", valueName: "ID"))
     var order: String?
 
     @Flag(name: .long, help: "Mask customer personal data (names, contacts, addresses, birth dates, comments).")
