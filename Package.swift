@@ -61,7 +61,9 @@ let package = Package(
             name: "OrderTUITests",
             dependencies: [
                 "OrderTUI", "OrderViewModel", "OrderSources", "OrderModel", "TerminalCore", "TestTiming",
-            ]),
+            ],
+            // Read from the source tree by path (ORDERSCOPE_RECORD rewrites them there), not bundled.
+            exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["OrderModel", "TestTiming"]),
         .testTarget(
             name: "DinteroAPITests", dependencies: ["OrderSources", "DinteroMock", "OrderModel", "TestTiming"]),

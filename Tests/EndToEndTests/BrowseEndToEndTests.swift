@@ -72,6 +72,27 @@ extension EndToEnd {
             #expect(end.contains("TTY-SAME code=0"))
         }
 
+        @Test func loadProblemsAreListedWhole() throws {
+            let dir = try BinaryRunner.temporaryDirectory()
+            let files = "Tests/Fixtures/dumps/truncated-array.json Tests/Fixtures/dumps/orders-bad-line.ndjson"
+            let session = try TmuxSession(command: Self.wrapped(files, marker: dir), width: 100, height: 30)
+            defer { session.close() }
+            // What was valid is shown, and the status bar counts what was not.
+            let list = try session.waitForText("3 load problems (P)")
+            #expect(list.contains("T-1") && list.contains("n4"), "screen: \(list)")
+            try session.send("P")
+            let box = try session.waitForText("3 load problems · Esc closes")
+            // Each problem says where (file:line:column) and, wrapped, ends on screen.
+            #expect(box.contains("truncated-array.json:22:25:"), "screen: \(box)")
+            #expect(box.contains("orders-bad-line.ndjson:2:26:") && box.contains("orders-bad-line.ndjson:4:1:"))
+            #expect(box.components(separatedBy: "the line was skipped").count == 3, "screen: \(box)")
+            try session.send("Escape")
+            try session.waitFor("the box closed") { !$0.contains("Esc closes") }
+            try session.send("q")
+            let end = try session.waitForText("TTY-")
+            #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
+        }
+
         /// SEGV and ABRT stand in for a crash: the fatal-signal handler must restore the terminal
         /// before the process dies.
         @Test(arguments: ["TERM", "INT", "HUP", "SEGV", "ABRT"])

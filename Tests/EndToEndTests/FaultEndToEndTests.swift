@@ -164,7 +164,7 @@ extension EndToEnd {
             process.environment = environment
             process.standardOutput = FileHandle.nullDevice
             let errorPath = dir.appendingPathComponent("stderr.txt").path
-            FileManager.default.createFile(atPath: errorPath, contents: nil)
+            _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
             let errorFile = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
             process.standardError = errorFile
             process.standardInput = FileHandle.nullDevice

@@ -38,7 +38,7 @@ extension EndToEnd {
             try session.tmux(["set-option", "-g", "allow-rename", "on"])
             try session.tmux(["set-window-option", "-g", "automatic-rename", "off"])
             let before = try terminalState(session)
-            FileManager.default.createFile(atPath: gate, contents: nil)
+            _ = FileManager.default.createFile(atPath: gate, contents: nil)
             return (session, before, dir)
         }
 

@@ -84,6 +84,7 @@ final class TmuxSession {
         throw TmuxError.timeout(description)
     }
 
+    @discardableResult
     func waitForText(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws
         -> String
     {

@@ -39,7 +39,9 @@ struct KeyTableTests {
     }
 
     @Test func uiCommandsHaveKeys() {
-        for command: UICommand in [.openFilterPrompt, .openSearchPrompt, .openCommandLine, .toggleHelp, .redraw, .suspend] {
+        for command: UICommand in [
+            .openFilterPrompt, .openSearchPrompt, .openCommandLine, .toggleHelp, .redraw, .suspend, .showLoadProblems,
+        ] {
             #expect(table.bindings.contains { $0.command == command }, "\(command) has no key")
         }
     }

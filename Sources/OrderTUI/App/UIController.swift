@@ -66,6 +66,8 @@ public struct UIController: Sendable {
         case .toggleHelp:
             state.showHelp.toggle()
             state.helpScroll = 0
+        case .showLoadProblems:
+            showLoadProblems(state: &state)
         case .redraw:
             return [.redraw]
         case .suspend:
@@ -129,6 +131,18 @@ public struct UIController: Sendable {
         default: return nil
         }
         return min(max(0, target), maxScroll)
+    }
+
+    /// Opens the box of every problem met while loading, or says there is none.
+    private func showLoadProblems(state: inout UIState) {
+        let problems = state.app.loadProblems
+        guard !problems.isEmpty else {
+            state.app.status = .info("no problems while loading")
+            return
+        }
+        let more = problems.count == AppState.loadProblemLimit ? " (the first \(problems.count))" : ""
+        let title = problems.count == 1 ? "1 load problem" : "\(problems.count) load problems\(more)"
+        state.popup = UIState.Popup(title: title, text: problems.joined(separator: "\n"), wraps: true)
     }
 
     /// Sends the text as OSC 52, or shows it in a popup (with the reason) when the terminal
@@ -205,7 +219,7 @@ public struct UIController: Sendable {
     }
 
     /// `:order ID`, `:sort COLUMN [asc|desc]`, `:filter QUERY`, `:find TEXT`, `:copy WHAT`,
-    /// `:help`, `:q`.
+    /// `:export FILE`, `:screenshot FILE`, `:problems`, `:help`, `:q`.
     func runCommandLine(_ line: String, state: inout UIState) -> [Action] {
         let trimmed = line.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         let parts = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
@@ -244,6 +258,9 @@ public struct UIController: Sendable {
             return []
         case "raw":
             return send(.command(.toggleRaw), to: &state)
+        case "problems", "problem":
+            showLoadProblems(state: &state)
+            return []
         case "export", "w":
             let words = argument.split(separator: " ").map(String.init)
             guard let path = words.first else {
@@ -278,7 +295,7 @@ public struct UIController: Sendable {
             return copy(target, state: &state)
         default:
             state.app.status = .error(
-                "unknown command :\(name) (try :order, :sort, :filter, :find, :copy, :export, :screenshot, :help, :q)")
+                "unknown command :\(name) (try :order, :sort, :filter, :find, :copy, :export, :screenshot, :problems, :help, :q)")
             return []
         }
     }

@@ -50,10 +50,14 @@ public struct UIState: Sendable, Equatable {
         public var title: String
         public var lines: [String]
         public var scroll = 0
+        /// Long lines continue on the next screen lines (messages) instead of being cut at the
+        /// border (text to select by hand, where a break would end up in the copy).
+        public var wraps: Bool
 
-        public init(title: String, text: String) {
+        public init(title: String, text: String, wraps: Bool = false) {
             self.title = title
             self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            self.wraps = wraps
         }
     }
 }

@@ -140,6 +140,7 @@ public struct KeyTable: Sendable {
         case .suspend: return "suspend"
         case .toggleMouse: return "mouse"
         case .openCopyMenu: return "copy_menu"
+        case .showLoadProblems: return "problems"
         case .copy(.value): return "copy"
         case .copy(.orderID): return "copy_id"
         case .copy(let target): return "copy_" + target.rawValue
@@ -205,6 +206,8 @@ extension KeyTable {
         KeyBinding([.char("c")], .app(.toggleSection), in: [.detail], hint: "fold", help: "Collapse or expand the section"),
         KeyBinding([.char("r")], .app(.toggleRaw), in: [.detail], hint: "raw", help: "Raw JSON of the node under the cursor"),
         KeyBinding([.char("R")], .app(.retry), hint: "", help: "Retry the failed load"),
+        KeyBinding([.char("P")], .showLoadProblems,
+                   help: "List the problems met while loading (bad lines, files that end early)"),
         KeyBinding([.char("x")], .app(.toggleRedaction),
                    help: "Mask customer personal data (names, contacts, addresses) or show it again"),
         KeyBinding([.char("y")], .copy(.value),

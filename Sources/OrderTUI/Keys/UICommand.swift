@@ -15,6 +15,8 @@ public enum UICommand: Sendable, Equatable, Hashable {
     case copy(CopyTarget)
     /// The menu of things to copy (number, id, JSON of the node, ticket summary, jq path).
     case openCopyMenu
+    /// Every problem met while loading (bad lines, a file that ends early), in a box.
+    case showLoadProblems
 }
 
 extension AppCommand: Hashable {

@@ -35,6 +35,12 @@ enum Bars {
         if app.list.rebuildPending { left += app.list.query.isEmpty ? " · sorting…" : " · filtering…" }
         if let check = app.anomalyCheck { left += " · checking \(check.checked)/\(check.total)" }
         var x = grid.put(left, x: rect.x, y: rect.y, style: theme.statusBar, maxWidth: rect.width)
+        // Before the message, which shows only the latest problem and may be cut off.
+        if !app.loadProblems.isEmpty {
+            let count = app.loadProblems.count
+            let badge = "  ! \(count) load problem\(count == 1 ? "" : "s") (P)"
+            x = grid.put(badge, x: x, y: rect.y, style: theme.warning, maxWidth: rect.x + rect.width - x)
+        }
         if let message = app.status {
             let style: Style
             switch message {

@@ -25,22 +25,36 @@ enum PopupOverlay {
         grid.fill(rect, style: theme.text)
         grid.box(rect, title: popup.title + " · Esc closes", style: theme.warning, glyphs: theme.glyphs)
         let inner = rect.inset(by: 1)
+        let lines = screenLines(popup, in: rect)
         let start = min(max(0, popup.scroll), maxScroll(popup, in: rect))
         for offset in 0..<inner.height {
             let index = start + offset
-            guard popup.lines.indices.contains(index) else { break }
+            guard lines.indices.contains(index) else { break }
             // Lines were cleaned when copied; `put` sanitizes again, as for all drawn text, and
             // only the part that fits (a copied 1 MB value is not escaped whole every frame).
-            grid.put(popup.lines[index], x: inner.x + 1, y: inner.y + offset, style: theme.text,
-                     maxWidth: inner.width - 1)
+            grid.put(lines[index], x: inner.x + 1, y: inner.y + offset, style: theme.text, maxWidth: inner.width - 1)
         }
-        drawScrollPosition(first: start, visible: inner.height, total: popup.lines.count, on: rect, style: theme.warning,
+        drawScrollPosition(first: start, visible: inner.height, total: lines.count, on: rect, style: theme.warning,
                            grid: &grid)
+    }
+
+    /// The popup's text as drawn in `rect`: its lines, or for a wrapping popup each line
+    /// broken at spaces to the box's width, continuations indented under its first word.
+    static func screenLines(_ popup: UIState.Popup, in rect: Rect) -> [String] {
+        guard popup.wraps else { return popup.lines }
+        let width = max(1, rect.width - 3)
+        return popup.lines.flatMap { line in
+            let first = WordWrap.lines(line, width: width)
+            guard first.count > 1 else { return first }
+            // Wrapped again at the narrower width the indent leaves.
+            let rest = WordWrap.lines(first.dropFirst().joined(separator: " "), width: max(1, width - 2))
+            return [first[0]] + rest.map { "  " + $0 }
+        }
     }
 
     /// The furthest the popup can scroll in `rect` (its last line at the bottom of the box).
     static func maxScroll(_ popup: UIState.Popup, in rect: Rect) -> Int {
-        max(0, popup.lines.count - max(0, rect.height - 2))
+        max(0, screenLines(popup, in: rect).count - max(0, rect.height - 2))
     }
 
     /// `6–30/44 j/k` on the bottom border of a box whose text does not all fit, so it is known

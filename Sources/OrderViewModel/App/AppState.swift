@@ -29,6 +29,11 @@ public struct AppState: Sendable, Equatable {
     public var indexing: IndexProgress?
     /// Problems of the background index already shown.
     private var indexProblemsShown = 0
+    /// Every problem met while loading (bad lines, a file that ends early), in the order met,
+    /// at most `loadProblemLimit`: the status bar shows only the latest.
+    public private(set) var loadProblems: [String] = []
+    /// How many problems `loadProblems` keeps (a dump can have a bad line per order).
+    public static let loadProblemLimit = 1_000
     /// Whether customer personal data is masked (`--redact`, or the toggle key).
     public var redaction = Redaction.off
     /// How many summaries to ask for per page.
@@ -131,9 +136,16 @@ public struct AppState: Sendable, Equatable {
             list.paging.exhausted = true
             list.paging.next = nil
         }
-        for problem in progress.problems.dropFirst(indexProblemsShown) { status = .warning(problem.description) }
+        for problem in progress.problems.dropFirst(indexProblemsShown) { noteLoadProblem(problem.description) }
         indexProblemsShown = max(indexProblemsShown, progress.problems.count)
         return hadSelection != list.selectedID ? selectionChanged() : []
+    }
+
+    /// Shows a loading problem in the status bar and keeps it for the problems list; one seen
+    /// before (a page delivered again after a retry) is not kept twice.
+    private mutating func noteLoadProblem(_ text: String) {
+        status = .warning(text)
+        if loadProblems.count < Self.loadProblemLimit && !loadProblems.contains(text) { loadProblems.append(text) }
     }
 
     // MARK: - Paging
@@ -179,7 +191,7 @@ public struct AppState: Sendable, Equatable {
             } else {
                 list.append(page.summaries)
             }
-            for problem in page.problems { status = .warning(problem.description) }
+            for problem in page.problems { noteLoadProblem(problem.description) }
             var effects: [AppEffect] = []
             if hadSelection != list.selectedID { effects += selectionChanged() }
             effects += prefetchIfNeeded()
