@@ -90,10 +90,12 @@ struct APIQueryOptions: ParsableArguments {
             options: DinteroAPIOptions(baseURL: apiBase, timeout: .seconds(timeout), log: log))
     }
 
-    /// "T12345678 (TEST)" or "P12345678 (LIVE)", plus the store, for banners and labels.
-    static func label(for source: DinteroAPISource) -> String {
+    /// "T12345678 (TEST)" or "P12345678 (LIVE)", plus the store, for banners and labels; without
+    /// the environment where a badge already shows it (the title bar).
+    static func label(for source: DinteroAPISource, environment: Bool = true) -> String {
         let account = source.credentials.accountID
-        var text = "\(account.value) (\(account.isLive ? "LIVE" : "TEST"))"
+        var text = account.value
+        if environment { text += " (\(account.isLive ? "LIVE" : "TEST"))" }
         if let store = source.query.storeID { text += " store \(store)" }
         return text
     }

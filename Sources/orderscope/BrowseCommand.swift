@@ -39,7 +39,7 @@ struct BrowseCommand: ParsableCommand {
                 throw OrderScopeExit.fail(error)
             }
             try TerminalSession.run(
-                source: source, origin: source.origin, label: "Dintero " + APIQueryOptions.label(for: source),
+                source: source, origin: source.origin, label: "Dintero " + APIQueryOptions.label(for: source, environment: false),
                 display: display)
             return
         }

@@ -55,7 +55,9 @@ extension EndToEnd {
                 environment: Self.credentials)
             #expect(result.status == 0, "stderr: \(result.stderr)")
             #expect(result.stdout.contains(" TEST "))
-            #expect(result.stdout.contains("T12345678"))
+            // The title says the environment once, in the badge.
+            let title = result.stdout.split(separator: "\n").first ?? ""
+            #expect(title.contains(" TEST  Dintero T12345678") && !title.contains("(TEST)"), "title: \(title)")
             #expect(result.stdout.contains("Åsa Lindström"))
             #expect(result.stdout.contains("─ SO-100002"))
             #expect(!result.stdout.contains(Self.secret) && !result.stderr.contains(Self.secret))
