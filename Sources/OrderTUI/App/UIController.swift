@@ -174,9 +174,9 @@ public struct UIController: Sendable {
     private func handlePromptKey(_ key: Key, state: inout UIState) -> [Action] {
         guard var prompt = state.prompt else { return [] }
         switch key {
-        case .escape:
+        case .escape, .ctrl("c"):
             state.prompt = nil
-            return []
+            return cancel(prompt, state: &state)
         case .enter:
             state.prompt = nil
             return submit(prompt, state: &state)
@@ -191,9 +191,6 @@ public struct UIController: Sendable {
         case .ctrl("w"):
             while prompt.text.last == " " { prompt.text.removeLast() }
             while let last = prompt.text.last, last != " " { prompt.text.removeLast() }
-        case .ctrl("c"):
-            state.prompt = nil
-            return []
         case .char(let character):
             prompt.text.append(character)
         default:
@@ -207,9 +204,22 @@ public struct UIController: Sendable {
         return []
     }
 
+    /// Esc on the filter prompt puts back the filter from before `/`: typing had already
+    /// applied each prefix that parsed.
+    private func cancel(_ prompt: UIState.Prompt, state: inout UIState) -> [Action] {
+        guard prompt.kind == .filter, state.app.list.query.source != prompt.original else { return [] }
+        return send(.command(.setFilter(prompt.original)), to: &state)
+    }
+
     private func submit(_ prompt: UIState.Prompt, state: inout UIState) -> [Action] {
         switch prompt.kind {
         case .filter:
+            guard (try? OrderQuery.parse(prompt.text)) != nil else {
+                // Not the last prefix that parsed (`amount>1` of `amount>1x`): the filter from
+                // before, and the parse error in the status bar.
+                let restored = cancel(prompt, state: &state)
+                return restored + send(.command(.setFilter(prompt.text)), to: &state)
+            }
             return send(.command(.setFilter(prompt.text)), to: &state)
         case .search:
             return send(.command(.search(prompt.text)), to: &state)

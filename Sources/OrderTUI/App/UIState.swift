@@ -37,10 +37,14 @@ public struct UIState: Sendable, Equatable {
 
         public var kind: Kind
         public var text: String
+        /// The text when the prompt opened: for the filter, what Esc (or a filter that does not
+        /// parse) puts back after the list followed the typing.
+        public var original: String
 
         public init(kind: Kind, text: String = "") {
             self.kind = kind
             self.text = text
+            self.original = text
         }
     }
 

@@ -332,7 +332,7 @@ extension AppState {
     /// rows shown testing one bit per row.
     mutating func searchStep(forward: Bool, includeCurrent: Bool) -> [AppEffect] {
         guard let needle = list.search, !list.rows.isEmpty else {
-            status = .info("no search: press / to filter or type :search TEXT")
+            status = .info("no search: press f to find an order, or type :find TEXT")
             return []
         }
         if let job = list.prepareSearch(needle, step: (forward, includeCurrent)) {

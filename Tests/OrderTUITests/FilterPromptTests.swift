@@ -1,0 +1,54 @@
+import OrderModel
+import OrderViewModel
+import TerminalCore
+import Testing
+
+@testable import OrderTUI
+
+/// The filter prompt follows the typing, and what it leaves applied is what was meant: the typed
+/// filter on Enter, the filter from before on Esc or when the typed text does not parse.
+@Suite struct FilterPromptTests {
+    let size = Size(width: 120, height: 40)
+
+    func typing(_ text: String) -> [Key] { text.map { .char($0) } }
+
+    @Test func escPutsBackTheFilterFromBefore() throws {
+        let orders = try Fixtures.sampleOrders()
+        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        Fixtures.press([.char("/")] + typing("status:open") + [.enter], &state, controller, size: size, orders: orders)
+        let open = state.app.list.rows.count
+        #expect(state.app.list.query.source == "status:open")
+
+        Fixtures.press([.char("/"), .ctrl("u")] + typing("currency:SEK"), &state, controller, size: size, orders: orders)
+        #expect(state.app.list.query.source == "currency:SEK")  // followed the typing
+        Fixtures.press([.escape], &state, controller, size: size, orders: orders)
+        #expect(state.prompt == nil)
+        #expect(state.app.list.query.source == "status:open")
+        #expect(state.app.list.rows.count == open)
+    }
+
+    @Test func enterOnTextThatDoesNotParseKeepsTheFilterFromBeforeAndSaysWhy() throws {
+        let orders = try Fixtures.sampleOrders()
+        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        // While typing, `amount>1` parsed and was applied; `amount>1x` does not parse.
+        Fixtures.press([.char("/")] + typing("amount>1x") + [.enter], &state, controller, size: size, orders: orders)
+        #expect(state.app.list.query.isEmpty, "left applied: \(state.app.list.query.source)")
+        #expect(state.app.list.rows.count == orders.count)
+        guard case .error(let message)? = state.app.status else {
+            Issue.record("no error: \(String(describing: state.app.status))")
+            return
+        }
+        #expect(message.hasPrefix("filter:"))
+        // Opening the prompt again offers the filter in force, not the half-typed prefix.
+        Fixtures.press([.char("/")], &state, controller, size: size, orders: orders)
+        #expect(state.prompt?.text == "")
+    }
+
+    @Test func enterKeepsWhatWasTyped() throws {
+        let orders = try Fixtures.sampleOrders()
+        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        Fixtures.press([.char("/")] + typing("currency:SEK") + [.enter], &state, controller, size: size, orders: orders)
+        #expect(state.app.list.query.source == "currency:SEK")
+        #expect(state.app.list.rows.count == 1)
+    }
+}
