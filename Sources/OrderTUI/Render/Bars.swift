@@ -34,28 +34,41 @@ enum Bars {
         }
         if app.list.rebuildPending { left += app.list.query.isEmpty ? " · sorting…" : " · filtering…" }
         if let check = app.anomalyCheck { left += " · checking \(check.checked)/\(check.total)" }
-        var x = grid.put(left, x: rect.x, y: rect.y, style: theme.statusBar, maxWidth: rect.width)
-        // Before the message, which shows only the latest problem and may be cut off.
+        // Sanitized here, so widths below are what is drawn (a filter or a file name in a message
+        // is untrusted text), and only as much as the bar can hold (a pasted megabyte is not
+        // escaped every frame).
+        let width = rect.width
+        left = TextFit.sanitizedLine(left, toWidth: width)
+        var badge = ""
         if !app.loadProblems.isEmpty {
             let count = app.loadProblems.count
-            let badge = "  ! \(count) load problem\(count == 1 ? "" : "s") (P)"
-            x = grid.put(badge, x: x, y: rect.y, style: theme.warning, maxWidth: rect.x + rect.width - x)
+            badge = "  ! \(count) load problem\(count == 1 ? "" : "s") (P)"
         }
-        if let message = app.status {
-            let style: Style
-            switch message {
-            case .info: style = theme.statusBar
-            case .warning: style = theme.warning
-            case .error: style = theme.bad
+        var message = ""
+        var messageStyle = theme.statusBar
+        if let status = app.status {
+            let text = TextFit.sanitizedLine(status.text, toWidth: width)
+            switch status {
+            case .info: message = "  " + text
+            case .warning:
+                message = "  ! " + text
+                messageStyle = theme.warning
+            case .error:
+                message = "  ✗ " + text
+                messageStyle = theme.bad
             }
-            let mark: String
-            switch message {
-            case .info: mark = ""
-            case .warning: mark = "! "
-            case .error: mark = "✗ "
-            }
-            x = grid.put("  " + mark + message.text, x: x, y: rect.y, style: style, maxWidth: rect.x + rect.width - x)
         }
+        // Too wide: the message (what just happened) keeps at least half the bar ahead of the
+        // tail of a long filter, and whatever is cut ends in "…".
+        if left.displayWidth + badge.displayWidth + message.displayWidth > width {
+            let messageRoom = min(message.displayWidth, max(width / 2, width - left.displayWidth - badge.displayWidth))
+            left = TextFit.truncate(left, toWidth: max(0, width - badge.displayWidth - messageRoom))
+            badge = TextFit.truncate(badge, toWidth: max(0, width - left.displayWidth))
+            message = TextFit.truncate(message, toWidth: max(0, width - left.displayWidth - badge.displayWidth))
+        }
+        var x = grid.put(left, x: rect.x, y: rect.y, style: theme.statusBar, maxWidth: width)
+        x = grid.put(badge, x: x, y: rect.y, style: theme.warning, maxWidth: rect.x + width - x)
+        grid.put(message, x: x, y: rect.y, style: messageStyle, maxWidth: rect.x + width - x)
     }
 
     /// 41230 → "41,230": big counts read at a glance in the status bar.
@@ -65,7 +78,9 @@ enum Bars {
         guard rect.height > 0 else { return }
         grid.fill(rect, style: .plain)
         if let prompt = state.prompt {
-            let text = prompt.kind.lead + prompt.text
+            // Longer than the line: its end, where the cursor is, stays in view ("…" before it).
+            let text = TextFit.truncate(Sanitizer.sanitize(prompt.kind.lead + prompt.text), toWidth: rect.width - 1,
+                                        position: .start)
             let end = grid.put(text, x: rect.x, y: rect.y, style: theme.text, maxWidth: rect.width - 1)
             grid.put("▏", x: end, y: rect.y, style: theme.hintKey, maxWidth: 1)
             return

@@ -1,0 +1,46 @@
+import OrderModel
+import OrderViewModel
+import TerminalCore
+import Testing
+
+@testable import OrderTUI
+
+/// The status bar and the prompt line when their text is wider than the screen: cut with "…",
+/// the message ahead of a long filter, the prompt's end (with the cursor) in view.
+@Suite struct StatusBarTests {
+    func line(_ state: UIState, _ size: Size, row: Int) -> String {
+        ScreenRenderer.render(state, size: size, theme: .monochrome).lines()[row]
+    }
+
+    @Test func aLongMessageEndsInAnEllipsis() {
+        let size = Size(width: 60, height: 20)
+        var state = UIState(app: AppState(origin: .files(["x.json"])), sourceLabel: "x.json")
+        state.app.status = .error("unknown command :foo (try :order, :sort, :filter, :find, :copy, :export, :screenshot)")
+        let bar = line(state, size, row: 18)
+        #expect(bar.hasSuffix("…"), "\(bar)")
+        #expect(bar.contains("✗ unknown command :foo"))
+    }
+
+    @Test func theMessageKeepsHalfTheBarAheadOfALongFilter() throws {
+        let orders = try Fixtures.sampleOrders()
+        let size = Size(width: 80, height: 24)
+        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        let filter = "status:open payment:paid amount>1 -currency:NOK created>=2020-01-01"
+        Fixtures.press([.char("/")] + filter.map { .char($0) } + [.enter, .char("s")], &state, controller, size: size,
+                       orders: orders)
+        let bar = line(state, size, row: 22)
+        #expect(bar.contains("sorted by"), "\(bar)")
+        #expect(bar.contains("· filter status:open"), "\(bar)")
+        #expect(bar.contains("…"), "\(bar)")
+    }
+
+    @Test func aLongPromptShowsItsEndWhereTheCursorIs() {
+        let size = Size(width: 40, height: 20)
+        var state = UIState(app: AppState(origin: .files(["x.json"])), sourceLabel: "x.json")
+        state.prompt = UIState.Prompt(kind: .filter, text: "status:open payment:paid amount>1000 hansen created>=2023")
+        let prompt = line(state, size, row: 19)
+        #expect(prompt.hasPrefix("…"), "\(prompt)")
+        #expect(prompt.contains("created>=2023▏"), "\(prompt)")
+        #expect(prompt.displayWidth <= 40)
+    }
+}
