@@ -40,4 +40,43 @@ import Testing
         #expect(text.contains("totals after \(count)/\(count)"), "\(text)")
         #expect(text.contains("capt \(money(timeline.totals.captured))"))
     }
+
+    func screen(ofJSON json: String) throws -> String {
+        let orders = [Order(json: try JSONParser.parse(Array(json.utf8)))]
+        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        Fixtures.press([.char("3")], &state, controller, size: size, orders: orders)
+        return screen(state)
+    }
+
+    @Test func anOrderWithoutCurrencyOrFieldsToCheckGetsNoGuessedCurrencyAndNoTick() throws {
+        let text = try screen(ofJSON: #"""
+            {"id":"x1","order_number":"X-1","gross_amount":150000,
+             "authorizations":[{"id":"a1","amount":150000,"success":true,"created_at":"2024-01-01T10:00:00Z"}]}
+            """#)
+        #expect(text.contains("auth 1 500.00 "), "\(text)")
+        #expect(!text.contains("NOK"), "\(text)")
+        #expect(text.contains("no payment_details or payment_status to check"))
+        #expect(!text.contains("✓ totals agree"))
+    }
+
+    @Test func theTickNamesOnlyTheFieldsTheOrderHas() throws {
+        let text = try screen(ofJSON: #"""
+            {"id":"x1","order_number":"X-1","currency":"SEK","gross_amount":150000,"payment_status":"AUTHORIZED",
+             "authorizations":[{"id":"a1","amount":150000,"success":true,"created_at":"2024-01-01T10:00:00Z"}],
+             "payment_details":{"remaining_capture_amount":150000}}
+            """#)
+        #expect(text.contains("✓ totals agree with payment_details\n") || text.contains("✓ totals agree with payment_details "),
+                "\(text)")
+        #expect(!text.contains("and payment_status"))
+        #expect(text.contains("SEK"))
+    }
+
+    @Test func severalProblemsAreCounted() throws {
+        let text = try screen(ofJSON: #"""
+            {"id":"x1","order_number":"X-1","currency":"NOK","gross_amount":100,"payment_status":"paid",
+             "authorizations":[{"id":"a1","amount":100,"success":true,"created_at":"2024-01-01T10:00:00Z"}],
+             "payment_details":{"remaining_capture_amount":0}}
+            """#)
+        #expect(text.contains("✗ 2 problems: "), "\(text)")
+    }
 }

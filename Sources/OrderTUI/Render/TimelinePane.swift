@@ -53,16 +53,32 @@ enum TimelinePane {
         let label = running ? " totals after \(cursor + 1)/\(entries.count) " : " totals "
         grid.put(label, x: inner.x + 1, y: totalsTop, style: theme.border, maxWidth: inner.width - 2)
         let currency = analysis.timeline.currency
-        let money = { (amount: Int64) in MoneyFormatter.standard.string(minorUnits: amount, currency: currency ?? Currency(code: "NOK")) }
+        // No currency on the order: plain amounts, never a guessed one.
+        let money = { (amount: Int64) in
+            currency.map { MoneyFormatter.standard.string(minorUnits: amount, currency: $0) }
+                ?? MoneyFormatter.standard.string(minorUnits: amount, currencyCode: nil)
+        }
         let first = "auth \(money(totals.authorized))  capt \(money(totals.captured))  refd \(money(totals.refunded))"
         let second = "canc \(money(totals.cancelled))  capturable \(money(totals.capturable))  refundable \(money(totals.refundable))"
         grid.put(TextFit.sanitizedLine(first, toWidth: inner.width), x: inner.x, y: totalsTop + 1, style: theme.text, maxWidth: inner.width)
         grid.put(TextFit.sanitizedLine(second, toWidth: inner.width), x: inner.x, y: totalsTop + 2, style: theme.text, maxWidth: inner.width)
-        let problems = timeline.problems
-        let checkText = problems.isEmpty
-            ? "✓ totals agree with payment_details and payment_status"
-            : "✗ " + problems.map(\.message).joined(separator: "; ")
+        let (checkText, checkStyle) = checkLine(timeline, theme: theme)
         grid.put(TextFit.sanitizedLine(checkText, toWidth: inner.width), x: inner.x, y: totalsTop + 3,
-                 style: problems.isEmpty ? theme.good : theme.bad, maxWidth: inner.width)
+                 style: checkStyle, maxWidth: inner.width)
+    }
+
+    /// What the totals were checked against and how that went: only the fields the order has
+    /// are named, and an order with neither says so rather than showing a ✓ for nothing.
+    static func checkLine(_ timeline: PaymentTimeline, theme: Theme) -> (String, Style) {
+        let problems = timeline.problems
+        if !problems.isEmpty {
+            let count = problems.count > 1 ? "\(problems.count) problems: " : ""
+            return ("✗ " + count + problems.map(\.message).joined(separator: "; "), theme.bad)
+        }
+        var fields: [String] = []
+        if timeline.checks.contains(where: { $0.kind == .paymentDetails }) { fields.append("payment_details") }
+        if timeline.checks.contains(where: { $0.kind == .paymentStatus }) { fields.append("payment_status") }
+        guard !fields.isEmpty else { return ("no payment_details or payment_status to check", theme.muted) }
+        return ("✓ totals agree with " + fields.joined(separator: " and "), theme.good)
     }
 }
