@@ -21,6 +21,16 @@ import Testing
         }
     }
 
+    @Test func theRawViewSectionNamesTheKeysOfTheTable() throws {
+        let standard = HelpOverlay.lines(keys).map(\.text)
+        #expect(standard.contains("Raw JSON view (r in the detail pane)"))
+        #expect(standard.contains { $0.hasPrefix("  f / n / N ") && $0.hasSuffix("Find text in the JSON, next, previous") })
+        let remapped = try keys.overriding([(name: "raw", keys: [.char("v")])])
+        let lines = HelpOverlay.lines(remapped).map(\.text)
+        #expect(lines.contains("Raw JSON view (v in the detail pane)"))
+        #expect(lines.contains { $0.hasPrefix("  v ") && $0.hasSuffix("Back to the detail rows") })
+    }
+
     @Test func continuationLinesStartUnderTheDescriptionColumn() {
         let lines = HelpOverlay.lines(keys, width: 60).map(\.text)
         let first = try! #require(lines.firstIndex { $0.contains("Copy menu:") })

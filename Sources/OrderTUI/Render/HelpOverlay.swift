@@ -23,14 +23,33 @@ enum HelpOverlay {
                 lines.append(((index == 0 ? lead : indent) + part, false))
             }
         }
+        func heading(_ text: String) {
+            for part in width.map({ WordWrap.lines(text, width: $0) }) ?? [text] { lines.append((part, true)) }
+        }
         for section in keys.helpSections() {
-            lines.append((section.title, true))
+            heading(section.title)
             for line in section.lines {
                 add(lead: "  " + line.keys.padded(toWidth: 22) + " ", text: line.help)
             }
             lines.append(("", false))
         }
-        lines.append(("Filter terms", true))
+        // The raw view gives some keys another meaning; named from the table, so remapped keys
+        // show here too.
+        let names = { (commands: [UICommand]) in
+            commands.compactMap { command in
+                keys.bindings.first { $0.command == command }?.keys.map(\.name).joined(separator: " ")
+            }.joined(separator: " / ")
+        }
+        heading("Raw JSON view (\(names([.app(.toggleRaw)])) in the detail pane)")
+        for (keyText, help) in [
+            (names([.app(.toggleSection), .app(.drillIn)]), "Fold or unfold the object or array at the cursor"),
+            (names([.openSearchPrompt, .app(.searchNext), .app(.searchPrevious)]), "Find text in the JSON, next, previous"),
+            (names([.app(.toggleRaw)]), "Back to the detail rows"),
+        ] {
+            add(lead: "  " + keyText.padded(toWidth: 22) + " ", text: help)
+        }
+        lines.append(("", false))
+        heading("Filter terms")
         for text in [
             "status:open  payment:refunded  currency:SEK  store:SL02  has:attachments  anomaly",
             "amount>1000 (major units)  created>=2023-11-01  -term negates  \"two words\"",
