@@ -6,16 +6,19 @@ import OrderViewModel
 import TerminalCore
 
 /// `orderscope check FILE...`: the anomaly checks over whole dumps, one order at a time, as a
-/// readable report or JSON. Exit 0 when clean, 1 when anomalies were found, 2 for unusable input.
+/// readable report or JSON, with the problems of damaged dumps (skipped lines, a cut-off end).
+/// Exit 0 when clean, 1 when anomalies or damage were found, 2 for unusable input.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check every order of dump files for anomalies (exit 1 if any are found).",
+        abstract: "Check every order of dump files for anomalies (exit 1 if any are found, or a dump is damaged).",
         discussion: """
             Checks: gross − discounts = net, items against order totals, tax lines, captured vs \
             authorized, refunded vs captured, payout tree sums, payment_status against the \
-            operations, failed operations, attachment line ids. Orders are decoded one at a time, \
-            so memory stays flat however big the dump is.
+            operations, failed operations, attachment line ids. A damaged dump (lines that are not \
+            orders, a file that ends early) is reported too, with file, line and column, and \
+            counts as a finding. Orders are decoded one at a time, so memory stays flat however \
+            big the dump is.
             """
     )
 
@@ -46,13 +49,20 @@ struct CheckCommand: ParsableCommand {
                 throw OrderScopeExit.fail(error)
             }
         }
-        for problem in problems { OrderScopeExit.printError(problem.description) }
-        FileHandleOutput.standardOutput.write(json ? jsonReport(checked, findings) : textReport(checked, findings))
-        if !findings.isEmpty { throw OrderScopeExit.anomalies }
+        FileHandleOutput.standardOutput.write(
+            json ? jsonReport(checked, findings, problems) : textReport(checked, findings, problems))
+        // A damaged dump is not a clean one: the orders it lost were not checked.
+        if !findings.isEmpty || !problems.isEmpty { throw OrderScopeExit.anomalies }
     }
 
-    private func textReport(_ checked: Int, _ findings: [(order: String, anomalies: [Anomaly])]) -> String {
+    private func textReport(
+        _ checked: Int, _ findings: [(order: String, anomalies: [Anomaly])], _ problems: [SourceProblem]
+    ) -> String {
         var out = ""
+        if !problems.isEmpty {
+            out += "damaged dumps (what was readable was checked)\n"
+            for problem in problems { out += "  ✗ " + Sanitizer.sanitize(problem.description) + "\n" }
+        }
         for finding in findings {
             out += Sanitizer.sanitize(finding.order) + "\n"
             for anomaly in finding.anomalies {
@@ -61,11 +71,14 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let total = findings.reduce(0) { $0 + $1.anomalies.count }
-        out += "\(checked) orders checked, \(findings.count) with anomalies (\(total) in all)\n"
-        return out
+        out += "\(checked) orders checked, \(findings.count) with anomalies (\(total) in all)"
+        if !problems.isEmpty { out += ", \(problems.count) load problem\(problems.count == 1 ? "" : "s")" }
+        return out + "\n"
     }
 
-    private func jsonReport(_ checked: Int, _ findings: [(order: String, anomalies: [Anomaly])]) -> String {
+    private func jsonReport(
+        _ checked: Int, _ findings: [(order: String, anomalies: [Anomaly])], _ problems: [SourceProblem]
+    ) -> String {
         // JSONValue.quoted escapes every control character, so the JSON is safe on a terminal too.
         let entries = findings.map { finding in
             let anomalies = finding.anomalies.map { anomaly in
@@ -74,7 +87,12 @@ struct CheckCommand: ParsableCommand {
             }
             return "    {\"order\": \(JSONValue.quoted(finding.order)), \"anomalies\": [\(anomalies.joined(separator: ", "))]}"
         }
+        let damage = problems.map { problem in
+            "    {\"file\": \(JSONValue.quoted(problem.file)), \"line\": \(problem.line.map(String.init) ?? "null"), "
+                + "\"column\": \(problem.column.map(String.init) ?? "null"), \"message\": \(JSONValue.quoted(problem.message))}"
+        }
         return "{\n  \"checked\": \(checked),\n  \"orders_with_anomalies\": \(findings.count),\n  \"findings\": [\n"
-            + entries.joined(separator: ",\n") + (entries.isEmpty ? "" : "\n") + "  ]\n}\n"
+            + entries.joined(separator: ",\n") + (entries.isEmpty ? "" : "\n") + "  ],\n  \"load_problems\": [\n"
+            + damage.joined(separator: ",\n") + (damage.isEmpty ? "" : "\n") + "  ]\n}\n"
     }
 }

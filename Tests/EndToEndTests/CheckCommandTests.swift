@@ -28,7 +28,26 @@ extension EndToEnd {
             #expect(generated.status == 0, "stderr: \(generated.stderr)")
             let result = try BinaryRunner.run(["check", file.path])
             #expect(result.status == 0, "stdout: \(result.stdout)")
-            #expect(result.stdout.contains("40 orders checked, 0 with anomalies"))
+            #expect(result.stdout.hasSuffix("40 orders checked, 0 with anomalies (0 in all)\n"))
+            let json = try BinaryRunner.run(["check", file.path, "--json"])
+            #expect(json.status == 0)
+            #expect(json.stdout.contains("\"load_problems\": [\n  ]"))
+        }
+
+        @Test func aDamagedDumpIsReportedAndIsNotClean() throws {
+            let files = ["Tests/Fixtures/dumps/truncated-array.json", "Tests/Fixtures/dumps/orders-bad-line.ndjson"]
+            let text = try BinaryRunner.run(["check"] + files)
+            #expect(text.status == 1, "stdout: \(text.stdout)")
+            #expect(text.stdout.contains("  ✗ Tests/Fixtures/dumps/truncated-array.json:22:25: the file ends"))
+            #expect(text.stdout.contains("  ✗ Tests/Fixtures/dumps/orders-bad-line.ndjson:4:1: line 4 is not a valid order"))
+            #expect(text.stdout.hasSuffix("5 orders checked, 0 with anomalies (0 in all), 3 load problems\n"))
+
+            let json = try BinaryRunner.run(["check", files[1], "--json"])
+            #expect(json.status == 1)
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let problems = try #require(report["load_problems"] as? [[String: Any]])
+            #expect(problems.map { $0["line"] as? Int } == [2, 4])
+            #expect(problems.allSatisfy { $0["file"] as? String == files[1] && $0["column"] is Int })
         }
 
         @Test func unusableInputExitsTwo() throws {
