@@ -29,7 +29,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A filter as typed after / in the browser, e.g. \"status:open amount>1000\".", valueName: "QUERY"))
     var filter: String?
 
-    @Option(name: .long, help: ArgumentHelp("Sort column (number, created, customer, status, payment, amount, anomaly), optionally :desc.", valueName: "COLUMN[:desc]"))
+    @Option(name: .long, help: ArgumentHelp("Sort column (number, created, customer, status, payment, amount, anomaly), optionally :asc or :desc.", valueName: "COLUMN[:asc|desc]"))
     var sort: String?
 
     @Flag(name: .long, help: "Mask customer personal data (names, contacts, addresses, birth dates, comments).")
@@ -45,8 +45,14 @@ struct ExportCommand: AsyncParsableCommand {
         if let filter, case .failure(let error) = Result(catching: { () throws(OrderQueryError) in try OrderQuery.parse(filter) }) {
             throw ValidationError("--filter: \(error.message)")
         }
-        if let sort, ListColumn(name: String(sort.split(separator: ":").first ?? "")) == nil {
-            throw ValidationError("--sort needs a column: " + ListColumn.allCases.map(\.rawValue).joined(separator: ", "))
+        if let sort {
+            let parts = sort.split(separator: ":", omittingEmptySubsequences: false).map { $0.lowercased() }
+            if ListColumn(name: parts[0]) == nil {
+                throw ValidationError("--sort needs a column: " + ListColumn.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            if parts.count > 2 || (parts.count == 2 && !["asc", "desc"].contains(parts[1])) {
+                throw ValidationError("--sort takes COLUMN, COLUMN:asc or COLUMN:desc, not \(sort)")
+            }
         }
     }
 
@@ -72,32 +78,31 @@ struct ExportCommand: AsyncParsableCommand {
             }
             _ = state.handle(.pageLoaded(request: request, .success(page)))
         }
-        if let filter {
-            // `anomaly` filters on what the checks found: run them first (the browser runs them
-            // in the background), or the filter would match nothing.
-            let query = try? OrderQuery.parse(filter)
-            if query?.terms.contains(where: { $0.condition == .anomaly }) == true {
-                FileHandleOutput.standardError.write("checking \(source.count) orders for anomalies…\n")
-                let snapshot = source.store.snapshot()
-                var counts: [String: Int] = [:]
-                for index in 0..<source.count {
-                    guard let order = try? source.order(at: index) else { continue }
-                    counts[snapshot.id(row: index)] = AnomalyChecker.check(order).count
-                }
-                _ = state.handle(.anomaliesCounted(counts, checked: source.count, total: source.count))
+        let chosen = format.flatMap { ListExporter.Format(rawValue: $0.lowercased()) } ?? ListExporter.Format(path: out) ?? .csv
+        let sortParts = sort.map { $0.split(separator: ":").map { $0.lowercased() } }
+        let sortColumn = sortParts.flatMap { ListColumn(name: $0[0]) }
+        // The anomaly counts come from the checks (the browser runs them in the background): run
+        // them first when anything uses them (an `anomaly` filter, the anomaly sort, the CSV's
+        // anomalies column), or the filter matches nothing, the sort keeps the file's order and
+        // the column is empty.
+        let anomalyFilter = filter.flatMap { try? OrderQuery.parse($0) }?.terms.contains { $0.condition == .anomaly } == true
+        if anomalyFilter || sortColumn == .anomaly || chosen == .csv {
+            FileHandleOutput.standardError.write("checking \(source.count) orders for anomalies…\n")
+            let snapshot = source.store.snapshot()
+            var counts: [String: Int] = [:]
+            for index in 0..<source.count {
+                guard let order = try? source.order(at: index) else { continue }
+                counts[snapshot.id(row: index)] = AnomalyChecker.check(order).count
             }
-            _ = state.handle(.command(.setFilter(filter)))
+            _ = state.handle(.anomaliesCounted(counts, checked: source.count, total: source.count))
         }
-        if let sort {
-            let parts = sort.split(separator: ":").map(String.init)
-            if let column = ListColumn(name: parts[0]) {
-                _ = state.handle(.command(.sort(column)))
-                let descending = parts.count > 1 && parts[1].lowercased().hasPrefix("desc")
-                if state.list.sort?.ascending == descending { _ = state.handle(.command(.reverseSort)) }
-            }
+        if let filter { _ = state.handle(.command(.setFilter(filter))) }
+        if let column = sortColumn {
+            _ = state.handle(.command(.sort(column)))
+            let descending = sortParts?.dropFirst().first == "desc"
+            if state.list.sort?.ascending == descending { _ = state.handle(.command(.reverseSort)) }
         }
         let summaries = state.list.rows.indices.compactMap { state.list.summary(atRow: $0) }
-        let chosen = format.flatMap { ListExporter.Format(rawValue: $0.lowercased()) } ?? ListExporter.Format(path: out) ?? .csv
         do {
             let count = try await ListExporter.export(
                 summaries, format: chosen, to: out, redaction: redact ? .locked : .off,

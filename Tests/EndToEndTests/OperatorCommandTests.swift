@@ -51,6 +51,24 @@ extension EndToEnd {
             #expect(counts[0] + counts[1] == 300, "\(counts)")
         }
 
+        @Test func exportFillsTheAnomaliesColumnAndSortsByIt() throws {
+            let directory = try BinaryRunner.temporaryDirectory()
+            let out = directory.appendingPathComponent("by-anomaly.csv").path
+            let result = try BinaryRunner.run(["export", "Resources/demo-orders.json", "--out", out, "--sort", "anomaly:desc"])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n").dropFirst()
+            let counts = rows.map { Int($0.split(separator: ",").last ?? "") }
+            #expect(counts.allSatisfy { $0 != nil }, "an empty anomalies cell")
+            let values = counts.compactMap { $0 }
+            #expect(values.count == 300)
+            #expect(values == values.sorted(by: >), "not sorted by anomalies, most first")
+            #expect(values.first ?? 0 > 0 && values.last == 0)
+
+            let bad = try BinaryRunner.run(["export", "Resources/demo-orders.json", "--out", out, "--sort", "amount:down"])
+            #expect(bad.status != 0)
+            #expect(bad.stderr.contains("COLUMN:asc or COLUMN:desc"))
+        }
+
         @Test func exportRefusesAnUnknownFormat() throws {
             let result = try BinaryRunner.run(["export", "Resources/sample-orders.json", "--out", "x.txt"])
             #expect(result.status != 0)
