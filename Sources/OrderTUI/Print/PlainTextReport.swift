@@ -9,11 +9,28 @@ import TerminalCore
 /// data come out as visible text; columns are aligned by display width, so æøå, CJK and emoji
 /// line up.
 public enum PlainTextReport {
-    /// The list columns, in print order.
-    static let columns: [(title: String, alignment: TextAlignment, maxWidth: Int)] = [
-        ("ORDER", .left, 28), ("CREATED", .left, 25), ("CUSTOMER", .left, 30), ("STATUS", .left, 12),
-        ("PAYMENT", .left, 18), ("AMOUNT", .right, 24), ("!", .left, 3),
+    /// The list columns, in print order. The caps keep a hostile megabyte value from widening
+    /// every line; they hold a whole UUID and the largest amount an Int64 can carry.
+    static let columns: [Column] = [
+        Column("ORDER", .left, 40, cut: .middle), Column("CREATED", .left, 25), Column("CUSTOMER", .left, 30),
+        Column("STATUS", .left, 12), Column("PAYMENT", .left, 18), Column("AMOUNT", .right, 34), Column("!", .left, 3),
     ]
+
+    /// A column of the table: its title, where it pads, how wide it may grow, and which part of
+    /// a too-wide value is cut (an order id keeps both ends, so ids that share a prefix differ).
+    struct Column {
+        var title: String
+        var alignment: TextAlignment
+        var maxWidth: Int
+        var cut: TruncationPosition
+
+        init(_ title: String, _ alignment: TextAlignment, _ maxWidth: Int, cut: TruncationPosition = .end) {
+            self.title = title
+            self.alignment = alignment
+            self.maxWidth = maxWidth
+            self.cut = cut
+        }
+    }
 
     /// One table row per summary, with a header; widths fit the widest value up to a cap.
     public static func table(_ summaries: [OrderSummary]) -> String {
@@ -75,12 +92,11 @@ public enum PlainTextReport {
         ].map { Sanitizer.sanitize($0) }
     }
 
-    private static func line(
-        _ cells: [String], _ widths: [Int], _ columns: [(title: String, alignment: TextAlignment, maxWidth: Int)]
-    ) -> String {
+    private static func line(_ cells: [String], _ widths: [Int], _ columns: [Column]) -> String {
         var parts: [String] = []
         for (index, cell) in cells.enumerated() {
-            parts.append(cell.fitted(toWidth: widths[index], alignment: columns[index].alignment))
+            parts.append(
+                TextFit.fit(cell, toWidth: widths[index], alignment: columns[index].alignment, truncation: columns[index].cut))
         }
         // Trailing blanks carry no information in a pipe.
         var text = parts.joined(separator: "  ")
