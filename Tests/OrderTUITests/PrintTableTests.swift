@@ -1,5 +1,6 @@
 import OrderModel
 import OrderSources
+import OrderViewModel
 import TerminalCore
 import Testing
 
@@ -31,5 +32,19 @@ import Testing
         let row = table.split(separator: "\n")[1]
         #expect(row.hasPrefix("order-xx"), "\(row)")
         #expect(row.contains("…") && row.contains("-tail42 "), "\(row)")
+    }
+}
+
+/// The list pane's order column: an id without an order number is cut in its middle.
+@Suite struct ListIdColumnTests {
+    @Test func idsThatShareAPrefixStayApart() {
+        var state = UIState(app: AppState(origin: .files(["x.json"]), pageSize: 10), sourceLabel: "x.json")
+        _ = state.app.handle(.started)
+        let ids = ["5b0e7a1c-0000-4000-8000-000000000099", "5b0e7a1c-0000-4000-8000-000000000098"]
+        let summaries = ids.map { OrderSummary(id: $0, currency: "NOK") }
+        _ = state.app.handle(.pageLoaded(request: 1, .success(OrderPage(summaries: summaries, next: nil))))
+        let screen = ScreenRenderer.render(state, size: Size(width: 120, height: 30), theme: .monochrome).lines()
+        #expect(screen.contains { $0.contains("5b0e7a…000099") }, "\(screen.joined(separator: "\n"))")
+        #expect(screen.contains { $0.contains("5b0e7a…000098") })
     }
 }

@@ -112,8 +112,15 @@ enum ListPane {
                 }
                 // Sanitized before it is fitted: escapes widen text, and a cut must show its "…".
                 // Only the start is looked at, so a huge field costs no more than a short one.
-                let fitted = TextFit.pad(TextFit.sanitizedLine(text, toWidth: column.width), toWidth: column.width,
-                                         alignment: column.alignment)
+                let safe: String
+                if column.column == .number, text.utf8.count <= 256 {
+                    // Cut in the middle: ids (shown when there is no order number) often share a
+                    // prefix and differ at the end. Bounded, so the whole is cheap to look at.
+                    safe = TextFit.truncate(Sanitizer.sanitize(text), toWidth: column.width, position: .middle)
+                } else {
+                    safe = TextFit.sanitizedLine(text, toWidth: column.width)
+                }
+                let fitted = TextFit.pad(safe, toWidth: column.width, alignment: column.alignment)
                 grid.put(fitted, x: x, y: y, style: style,
                          maxWidth: column.width)
                 x += column.width + 1
