@@ -185,6 +185,11 @@ import Testing
         _ = state.handle(.command(.drillIn))
         #expect(state.focus == .detail)
         #expect(state.detail.current?.target == .operation(kind: "capture", index: 2))
+        // Back returns to the timeline entry it came from, not the top of the order's detail.
+        _ = state.handle(.command(.back))
+        #expect(state.focus == .timeline)
+        #expect(state.timeline.cursor == 3)
+        #expect(state.detail.stack.count == 1)
     }
 
     @Test func toggleSectionCollapsesAndExpands() throws {

@@ -160,6 +160,8 @@ extension AppState {
             else { return [] }
             focus = .detail
             push(target, in: analysis.order)
+            // Esc returns to the timeline entry, as it returns to the row left in the detail.
+            if detail.stack.count > 1 { detail.stack[detail.stack.count - 1].openedFrom = .timeline }
             return []
         case .detail:
             if detail.rawPath != nil { return toggleRawFold() }
@@ -194,7 +196,7 @@ extension AppState {
             return []
         }
         if focus == .detail, detail.stack.count > 1 {
-            detail.stack.removeLast()
+            if let origin = detail.stack.removeLast().openedFrom { focus = origin }
             return []
         }
         if focus != .list {

@@ -50,6 +50,9 @@ public struct DetailState: Sendable, Equatable {
         public var cursor = 0
         public var scroll = 0
         public var collapsed: Set<String> = []
+        /// The pane the operator drilled in from when it was not the detail pane (an entry of
+        /// the payment timeline): Esc from this level goes back there.
+        public var openedFrom: Pane?
 
         public init(target: DrillTarget?, screen: DetailScreen) {
             self.target = target
