@@ -55,6 +55,8 @@ public struct UIController: Sendable {
 
     func perform(_ command: UICommand, state: inout UIState) -> [Action] {
         switch command {
+        case .app(.drillIn) where showValue(state: &state):
+            return []
         case .app(let command):
             return send(.command(command), to: &state)
         case .openFilterPrompt:
@@ -131,6 +133,25 @@ public struct UIController: Sendable {
         default: return nil
         }
         return min(max(0, target), maxScroll)
+    }
+
+    /// Enter on a detail row that opens nothing: the row's value whole, wrapped, in a box (a
+    /// long anomaly message, description or address is cut at the pane's edge). False when the
+    /// cursor is elsewhere, so Enter does what it does there.
+    private func showValue(state: inout UIState) -> Bool {
+        guard state.app.focus == .detail, state.app.detail.rawPath == nil, let level = state.app.detail.current,
+            level.lines.indices.contains(level.cursor), let row = level.row(at: level.lines[level.cursor]),
+            row.target == nil, !row.value.isEmpty
+        else { return false }
+        // Bounded: the box wraps its text on every frame, and a hostile value can be a megabyte.
+        let limit = 16_384
+        var text = row.value
+        if text.utf8.count > limit {
+            text = String(decoding: Array(text.utf8.prefix(limit)), as: UTF8.self)
+                + "\n… (the first \(limit) bytes of \(row.value.utf8.count); y copies the whole value)"
+        }
+        state.popup = UIState.Popup(title: row.label.isEmpty ? "Value" : row.label, text: text, wraps: true)
+        return true
     }
 
     /// Opens the box of every problem met while loading, or says there is none.

@@ -43,7 +43,9 @@ enum PopupOverlay {
     static func screenLines(_ popup: UIState.Popup, in rect: Rect) -> [String] {
         guard popup.wraps else { return popup.lines }
         let width = max(1, rect.width - 3)
-        return popup.lines.flatMap { line in
+        return popup.lines.flatMap { raw in
+            // Sanitized before it is measured: escapes widen text.
+            let line = Sanitizer.sanitize(raw)
             let first = WordWrap.lines(line, width: width)
             guard first.count > 1 else { return first }
             // Wrapped again at the narrower width the indent leaves.
