@@ -1,3 +1,4 @@
+import Foundation
 import OrderModel
 import OrderViewModel
 import TerminalCore
@@ -10,8 +11,11 @@ import Testing
 @Suite struct TimelineTotalsTests {
     let size = Size(width: 200, height: 60)
 
+    /// The screen with runs of spaces squeezed to one: the totals are aligned in columns.
     func screen(_ state: UIState) -> String {
-        ScreenRenderer.render(state, size: size, theme: .monochrome).lines().joined(separator: "\n")
+        var text = ScreenRenderer.render(state, size: size, theme: .monochrome).lines().joined(separator: "\n")
+        while text.contains("  ") { text = text.replacingOccurrences(of: "  ", with: " ") }
+        return text
     }
 
     @Test func unfocusedPaneShowsTheFinalTotalsAndFocusedTheRunningOnes() throws {
@@ -78,5 +82,28 @@ import Testing
              "payment_details":{"remaining_capture_amount":0}}
             """#)
         #expect(text.contains("✗ 2 problems: "), "\(text)")
+    }
+}
+
+/// The totals are laid out by the pane's width so that amounts are never cut.
+@Suite struct TimelineTotalsLayoutTests {
+    @Test(arguments: [(160, 40), (200, 50), (80, 24), (120, 40), (60, 30)])
+    func bigAmountsAreNeverCut(width: Int, height: Int) throws {
+        let json = #"""
+            {"id":"x1","order_number":"X-1","currency":"NOK","gross_amount":123456789,
+             "authorizations":[{"id":"a1","amount":123456789,"success":true,"created_at":"2024-01-01T10:00:00Z"}],
+             "captures":[{"id":"c1","amount":98765432,"success":true,"created_at":"2024-01-02T10:00:00Z"}]}
+            """#
+        let orders = [Order(json: try JSONParser.parse(Array(json.utf8)))]
+        let size = Size(width: width, height: height)
+        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        // Focused on the last entry: the totals after the capture, the widest ones.
+        Fixtures.press([.char("3"), .char("G")], &state, controller, size: size, orders: orders)
+        let text = ScreenRenderer.render(state, size: size, theme: .monochrome).lines().joined(separator: "\n")
+        for amount in ["1 234 567.89 NOK", "987 654.32 NOK", "246 913.57 NOK"] {
+            #expect(text.contains(amount), "\(width)x\(height): \(amount) missing\n\(text)")
+        }
+        let totals = text.split(separator: "\n").filter { $0.contains("capturable") || $0.contains("refundable") }
+        #expect(!totals.isEmpty && totals.allSatisfy { !$0.contains("…") }, "\(width)x\(height)\n\(text)")
     }
 }

@@ -59,5 +59,7 @@ public struct ScreenLayout: Sendable, Equatable {
     /// Content rows inside a boxed pane (minus borders and, for the list, its header row).
     public var listRows: Int { max(1, (list?.height ?? 3) - 3) }
     public var detailRows: Int { max(1, (detail?.height ?? 3) - 2) }
-    public var timelineRows: Int { max(1, (timeline?.height ?? 3) - 2 - TimelinePane.totalsHeight) }
+    public var timelineRows: Int {
+        max(1, (timeline?.height ?? 3) - 2 - TimelinePane.totalsHeight(paneWidth: timeline?.width ?? 0))
+    }
 }

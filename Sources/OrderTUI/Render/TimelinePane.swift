@@ -6,8 +6,21 @@ import TerminalCore
 /// in time order, and the totals (running at the cursor while the pane has focus) with the
 /// checks against the order.
 enum TimelinePane {
-    /// Lines reserved under the entries for totals and checks.
-    static let totalsHeight = 4
+    /// How the six totals are arranged in a pane `paneWidth` wide, as rows of item indices
+    /// (authorized, captured, refunded, cancelled, capturable, refundable): three to a line when
+    /// wide, two columns at 80 columns, one to a line in a narrow side-by-side pane, so amounts
+    /// up to 16 columns (`1 234 567.89 NOK`) are never cut.
+    static func totalsRows(paneWidth: Int) -> [[Int]] {
+        let inner = paneWidth - 2
+        if inner >= 80 { return [[0, 1, 2], [3, 4, 5]] }
+        if inner >= 50 { return [[0, 3], [1, 4], [2, 5]] }
+        return (0..<6).map { [$0] }
+    }
+
+    /// Lines reserved under the entries: the separator, the totals and the check line.
+    static func totalsHeight(paneWidth: Int) -> Int {
+        totalsRows(paneWidth: paneWidth).count + 2
+    }
 
     static func draw(_ state: AppState, in rect: Rect, focused: Bool, theme: Theme, grid: inout Grid) {
         grid.box(rect, title: "Payments", style: focused ? theme.focusedBorder : theme.border, glyphs: theme.glyphs)
@@ -20,6 +33,7 @@ enum TimelinePane {
         }
         let timeline = analysis.timeline
         let entries = timeline.entries
+        let totalsHeight = totalsHeight(paneWidth: rect.width)
         let listHeight = max(1, inner.height - totalsHeight)
         if entries.isEmpty {
             grid.put("no payment activity", x: inner.x + 1, y: inner.y, style: theme.muted, maxWidth: inner.width - 1)
@@ -58,12 +72,28 @@ enum TimelinePane {
             currency.map { MoneyFormatter.standard.string(minorUnits: amount, currency: $0) }
                 ?? MoneyFormatter.standard.string(minorUnits: amount, currencyCode: nil)
         }
-        let first = "auth \(money(totals.authorized))  capt \(money(totals.captured))  refd \(money(totals.refunded))"
-        let second = "canc \(money(totals.cancelled))  capturable \(money(totals.capturable))  refundable \(money(totals.refundable))"
-        grid.put(TextFit.sanitizedLine(first, toWidth: inner.width), x: inner.x, y: totalsTop + 1, style: theme.text, maxWidth: inner.width)
-        grid.put(TextFit.sanitizedLine(second, toWidth: inner.width), x: inner.x, y: totalsTop + 2, style: theme.text, maxWidth: inner.width)
+        let items = [
+            ("auth", totals.authorized), ("capt", totals.captured), ("refd", totals.refunded),
+            ("canc", totals.cancelled), ("capturable", totals.capturable), ("refundable", totals.refundable),
+        ].map { (label: $0.0, amount: money($0.1)) }
+        let rows = totalsRows(paneWidth: rect.width)
+        // Aligned in columns: labels padded, amounts right-aligned under each other.
+        let columnCount = rows.map(\.count).max() ?? 0
+        let cells = (0..<columnCount).map { column in rows.compactMap { $0.indices.contains(column) ? $0[column] : nil } }
+        let labelWidths = cells.map { $0.map { items[$0].label.displayWidth }.max() ?? 0 }
+        let amountWidths = cells.map { $0.map { items[$0].amount.displayWidth }.max() ?? 0 }
+        let lines = rows.map { row in
+            row.enumerated().map { column, index in
+                items[index].label.padded(toWidth: labelWidths[column]) + " "
+                    + items[index].amount.padded(toWidth: amountWidths[column], alignment: .right)
+            }.joined(separator: "  ")
+        }
+        for (offset, line) in lines.enumerated() {
+            grid.put(TextFit.sanitizedLine(line, toWidth: inner.width), x: inner.x, y: totalsTop + 1 + offset,
+                     style: theme.text, maxWidth: inner.width)
+        }
         let (checkText, checkStyle) = checkLine(timeline, theme: theme)
-        grid.put(TextFit.sanitizedLine(checkText, toWidth: inner.width), x: inner.x, y: totalsTop + 3,
+        grid.put(TextFit.sanitizedLine(checkText, toWidth: inner.width), x: inner.x, y: totalsTop + 1 + lines.count,
                  style: checkStyle, maxWidth: inner.width)
     }
 
