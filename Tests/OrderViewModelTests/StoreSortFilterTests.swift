@@ -50,6 +50,29 @@ import Testing
         }
     }
 
+    @Test func amountsSortWithinTheirCurrency() {
+        // 5.800 KWD is 5800 minor units, 49.00 NOK 4900, 4 480 JPY 4480: compared raw they interleave.
+        let rows: [(Int64?, String?)] = [
+            (3430, "NOK"), (3517, "JPY"), (4480, "JPY"), (4900, "NOK"), (5800, "KWD"), (100, nil), (nil, "SEK"), (20, "KWD"),
+        ]
+        let summaries = rows.enumerated().map { index, row in
+            OrderSummary(id: "o\(index)", grossAmount: row.0, currency: row.1)
+        }
+        let store = SummaryStore()
+        for summary in summaries { _ = store.append(summary) }
+        for ascending in [true, false] {
+            let order = SortOrder(.amount, ascending: ascending)
+            var plain = Array(summaries.indices)
+            order.sort(&plain, in: summaries)
+            var packed = (0..<Int32(summaries.count)).map { $0 }
+            order.sort(&packed, in: store.snapshot())
+            #expect(packed.map(Int.init) == plain)
+            let shown = plain.map { "\(summaries[$0].currency ?? "-") \(summaries[$0].grossAmount.map(String.init) ?? "-")" }
+            let expected = ["JPY 3517", "JPY 4480", "KWD 20", "KWD 5800", "NOK 3430", "NOK 4900", "- 100", "SEK -"]
+            #expect(shown == (ascending ? expected : expected.reversed()), "\(shown)")
+        }
+    }
+
     @Test(arguments: ["kari", "NORDMANN-kristiansen-a", "4242", "ne 138 1", "fjord", "son1", "id-6999", "zzz-nothing"])
     func textFilterOverWholeChunksMatchesThePlainFilter(text: String) throws {
         let summaries = Self.summaries(52_000)

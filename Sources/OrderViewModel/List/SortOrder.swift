@@ -233,14 +233,22 @@ struct PackedSortKey {
         case .payment: setText(row.field(.paymentStatus), nil, folding: false)
         case .amount:
             if let gross = row.grossAmount {
-                setNumber(gross)
-                // Equal amounts order by currency: its first eight bytes go in `middle`.
-                // A missing currency sorts after any (UTF-8 never packs to all ones).
+                // By currency, then amount: amounts in different currencies do not compare (a
+                // KWD has three decimals, a JPY none). The currency's first eight bytes go in
+                // `high`, the amount in `middle`; a missing currency sorts after any (UTF-8 never
+                // packs to all ones). A currency of eight bytes or more may differ further on:
+                // the amount stays out of the key so the full compare orders the whole run.
+                tier = 0
                 if let currency = row.field(.currency) {
-                    for (index, byte) in currency.prefix(8).enumerated() { middle |= UInt64(byte) << UInt64(56 - 8 * index) }
-                    needsFullCompare = currency.count > 8
+                    for (index, byte) in currency.prefix(8).enumerated() { high |= UInt64(byte) << UInt64(56 - 8 * index) }
+                    if currency.count >= 8 {
+                        needsFullCompare = true
+                    } else {
+                        middle = UInt64(bitPattern: gross) ^ (1 << 63)
+                    }
                 } else {
-                    middle = .max
+                    high = .max
+                    middle = UInt64(bitPattern: gross) ^ (1 << 63)
                 }
             } else if let currency = row.field(.currency) {
                 setText(currency, nil, folding: false)
@@ -361,7 +369,12 @@ struct PackedSortKey {
     static func fullCompare(_ snapshot: SummarySnapshot, _ lhs: Int, _ rhs: Int, _ column: ListColumn) -> Int {
         switch column {
         case .created: return compareBytes(snapshot.field(.createdAt, row: lhs), snapshot.field(.createdAt, row: rhs), false)
-        case .amount: return compareBytes(snapshot.field(.currency, row: lhs), snapshot.field(.currency, row: rhs), false)
+        case .amount:
+            let currency = compareBytes(snapshot.field(.currency, row: lhs), snapshot.field(.currency, row: rhs), false)
+            if currency != 0 { return currency }
+            let (left, right) = (snapshot.row(lhs).grossAmount, snapshot.row(rhs).grossAmount)
+            guard let left, let right, left != right else { return 0 }
+            return left < right ? -1 : 1
         case .status: return compareBytes(snapshot.field(.status, row: lhs), snapshot.field(.status, row: rhs), false)
         case .payment:
             return compareBytes(snapshot.field(.paymentStatus, row: lhs), snapshot.field(.paymentStatus, row: rhs), false)
@@ -403,6 +416,8 @@ struct PackedSortKey {
 struct SortKey {
     var text: String?
     var number: Int64?
+    /// The amount column: `text` (the currency) orders before `number`.
+    var currencyFirst = false
 
     init(_ summary: OrderSummary, _ column: ListColumn) {
         switch column {
@@ -416,17 +431,29 @@ struct SortKey {
         case .amount:
             number = summary.grossAmount
             text = summary.currency
+            currencyFirst = true
         case .anomaly: number = summary.anomalyCount.map(Int64.init)
         }
     }
 
     func compare(_ other: SortKey) -> Int {
+        // Amounts: rows with one first, by currency (missing last), then amount.
+        if currencyFirst, let lhs = number, let rhs = other.number {
+            let order = Self.compareText(text, other.text)
+            if order != 0 { return order }
+            return lhs == rhs ? 0 : (lhs < rhs ? -1 : 1)
+        }
         if let lhs = number, let rhs = other.number {
             if lhs != rhs { return lhs < rhs ? -1 : 1 }
         } else if number != nil || other.number != nil {
             return number == nil ? 1 : -1
         }
-        switch (text, other.text) {
+        return Self.compareText(text, other.text)
+    }
+
+    /// Texts in order, a missing one last.
+    static func compareText(_ lhs: String?, _ rhs: String?) -> Int {
+        switch (lhs, rhs) {
         case (nil, nil): return 0
         case (nil, _): return 1
         case (_, nil): return -1
