@@ -143,6 +143,10 @@ import Testing
         #expect(state.handle(.command(.jump("o2"))) == [.loadOrder(id: "o2")])
         #expect(state.handle(.command(.jump("9999"))) == [])
         #expect(state.status == .warning("order 9999 is not among the 6 loaded orders"))
+        // Another case than the data's: ids here are lower case.
+        #expect(state.handle(.command(.jump("O3"))) == [.loadOrder(id: "o3")])
+        #expect(state.handle(.command(.jump("X9"))) == [])
+        #expect(state.status == .warning("order X9 is not among the 6 loaded orders"))
     }
 
     /// The line index of the first row with a target on the current level.

@@ -357,8 +357,15 @@ extension AppState {
     }
 
     private mutating func jump(to key: String) -> [AppEffect] {
-        let key = key.trimmingCharacters(in: " ")
-        // By id or number through the store's hash tables: never a scan of the rows.
+        let typed = key.trimmingCharacters(in: " ")
+        // By id or number through the store's hash tables: never a scan of the rows. Typed in
+        // another case (`sl01-0100010`), the number is tried as order numbers and ids are
+        // usually written: upper case, lower case.
+        var key = typed
+        for candidate in [typed, typed.uppercased(), typed.lowercased()] where list.summary(id: candidate) != nil {
+            key = candidate
+            break
+        }
         if list.select(id: key) {
             focus = .list
             return selectionFollows()
