@@ -35,7 +35,20 @@ enum DetailPane {
         }
         guard let level = state.detail.current else { return }
         let lines = level.lines
-        let labelWidth = min(30, max(8, inner.width * 2 / 5))
+        // Each section's labels as wide as its widest (an item's description, a discount's
+        // name), at least 24 columns so most sections line up, at most two fifths of the pane;
+        // measured only for the sections on screen.
+        let labelLimit = max(8, inner.width * 2 / 5)
+        var labelWidths: [Int: Int] = [:]
+        func labelWidth(_ section: Int) -> Int {
+            if let known = labelWidths[section] { return known }
+            let widest = level.screen.sections[section].rows.map { row in
+                1 + 2 * min(row.indent, 30) + TextFit.sanitizedLine(row.label, toWidth: labelLimit).displayWidth
+            }.max() ?? 0
+            let width = min(labelLimit, max(24, widest + 1))
+            labelWidths[section] = width
+            return width
+        }
         for offset in 0..<inner.height {
             let index = level.scroll + offset
             guard lines.indices.contains(index) else { break }
@@ -54,6 +67,7 @@ enum DetailPane {
                 grid.put(text, x: inner.x, y: y, style: style, maxWidth: inner.width)
             case .row(let sectionIndex, let rowIndex):
                 let row = level.screen.sections[sectionIndex].rows[rowIndex]
+                let labelWidth = labelWidth(sectionIndex)
                 let base = theme.style(for: row.tone)
                 let style = isCursor ? (focused ? theme.selection : theme.unfocusedSelection) : base
                 if isCursor { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style) }
