@@ -24,7 +24,7 @@ enum TerminalSession {
             keys += try display.loadScript()?.keys ?? []
             let grid = ScreenDump.render(
                 source: source, state: initialState(origin, display: display, config: config), label: label, size: size,
-                keys: keys, table: config.keyTable())
+                keys: keys, table: config.keyTable(), backgroundWork: backgroundWork)
             FileHandleOutput.standardOutput.write(grid.lines().joined(separator: "\n") + "\n")
             return
         }
@@ -89,13 +89,17 @@ enum ScreenDump {
         init(_ message: String) { self.message = message }
     }
 
+    /// The screen after `keys`, each pressed once every load and the background work (the
+    /// anomaly check) have finished, so a dump shows what the browser would once settled.
     static func render(
-        source: any OrderSource, state: AppState, label: String, size: Size, keys: [Key], table: KeyTable = .standard
+        source: any OrderSource, state: AppState, label: String, size: Size, keys: [Key], table: KeyTable = .standard,
+        backgroundWork: (@Sendable (Mailbox) -> Void)? = nil
     ) -> Grid {
         let terminal = FakeTerminal(size: size, keys: keys)
         let loop = AppLoop(
             state: UIState(app: state, sourceLabel: label), terminal: terminal, source: source, keys: table,
             theme: .monochrome)
+        loop.backgroundWork = backgroundWork
         loop.settlesBeforeEachKey = true
         loop.run()
         return loop.renderFrame()

@@ -69,6 +69,13 @@ extension EndToEnd {
             #expect(bad.stderr.contains("COLUMN:asc or COLUMN:desc"))
         }
 
+        @Test func aScreenDumpWaitsForTheAnomalyCheck() throws {
+            // The demo plants anomalies in 18 of its 300 orders; the check runs in the background.
+            let result = try BinaryRunner.run(["demo", "--screen-dump", "120x30", "--keys", "/ anomaly Enter"])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stdout.contains("18 shown · 300/300 orders · filter anomaly"), "\(result.stdout)")
+        }
+
         @Test func exportRefusesAnUnknownFormat() throws {
             let result = try BinaryRunner.run(["export", "Resources/sample-orders.json", "--out", "x.txt"])
             #expect(result.status != 0)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import OrderModel
 import OrderSources
 import OrderViewModel
@@ -59,20 +60,37 @@ public final class AppLoop {
     /// Work to start in the background once the loop runs (e.g. checking every order of a dump
     /// for anomalies); it reports through the mailbox it is given.
     public var backgroundWork: (@Sendable (Mailbox) -> Void)?
+    /// Set by the background work's thread when it has returned (after its last report).
+    private let backgroundFinished = FinishedFlag()
+
+    /// A flag one thread sets and the loop reads.
+    private final class FinishedFlag: Sendable {
+        private let value = Atomic<Bool>(false)
+        func set() { value.store(true, ordering: .releasing) }
+        var isSet: Bool { value.load(ordering: .acquiring) }
+    }
 
     /// Runs until the operator quits (or the key source ends, for scripted runs).
     public func run() {
         if let work = backgroundWork {
             let mailbox = self.mailbox
-            Thread.detachNewThread { work(mailbox) }
+            let finished = backgroundFinished
+            Thread.detachNewThread {
+                work(mailbox)
+                finished.set()
+            }
         }
         syncViewport()
         perform(state.app.handle(.started).map { .app($0) })
         draw()
         while !state.app.isQuitting {
+            // Read before draining: once set, the work's last report is already in the mailbox.
+            let backgroundRunning = backgroundWork != nil && !backgroundFinished.isSet
             var changed = drainMailbox()
             if pollIndex() { changed = true }
-            if settlesBeforeEachKey && (pending > 0 || indexing) {
+            // Scripted runs also wait for the background work (the anomaly check), so a key
+            // script's `anomaly` filter or anomaly marks see every order checked.
+            if settlesBeforeEachKey && (pending > 0 || indexing || backgroundRunning) {
                 if !changed { usleep(500) }
                 if changed {
                     syncViewport()
@@ -85,7 +103,7 @@ public final class AppLoop {
                 if case .resize = key { terminal.invalidate() }
                 let actions = controller.handle(key, state: &state, size: terminal.size)
                 perform(actions)
-            } else if terminal is FakeTerminal, pending == 0, !indexing, !changed {
+            } else if terminal is FakeTerminal, pending == 0, !indexing, !backgroundRunning, !changed {
                 // A scripted terminal with no keys left and nothing loading: the run is over.
                 if (terminal as? FakeTerminal)?.pendingKeys.isEmpty == true { break }
             }
