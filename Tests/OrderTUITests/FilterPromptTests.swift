@@ -52,3 +52,19 @@ import Testing
         #expect(state.app.list.rows.count == 1)
     }
 }
+
+/// `:sort COLUMN [asc|desc]` on the command line.
+@Suite struct SortCommandLineTests {
+    @Test func aDirectionOtherThanAscOrDescIsRefused() throws {
+        let orders = try Fixtures.sampleOrders()
+        let size = Size(width: 120, height: 40)
+        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        _ = controller.runCommandLine("sort amount desc", state: &state)
+        #expect(state.app.list.sort == SortOrder(.amount, ascending: false))
+        _ = controller.runCommandLine("sort created sideways", state: &state)
+        #expect(state.app.list.sort == SortOrder(.amount, ascending: false))
+        #expect(state.app.status == .error(":sort created takes asc or desc after the column, not sideways"))
+        _ = controller.runCommandLine("sort created asc", state: &state)
+        #expect(state.app.list.sort == SortOrder(.created, ascending: true))
+    }
+}

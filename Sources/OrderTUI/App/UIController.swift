@@ -272,8 +272,13 @@ public struct UIController: Sendable {
                 state.app.status = .error(":sort needs a column: \(names)")
                 return []
             }
+            let direction = words.dropFirst().first?.lowercased()
+            if let direction, !["asc", "desc", "ascending", "descending"].contains(direction) {
+                state.app.status = .error(":sort \(first) takes asc or desc after the column, not \(direction)")
+                return []
+            }
             var actions = send(.command(.sort(column)), to: &state)
-            if let direction = words.dropFirst().first?.lowercased() {
+            if let direction {
                 let wantAscending = direction.hasPrefix("asc")
                 if state.app.list.sort?.ascending != wantAscending {
                     actions += send(.command(.reverseSort), to: &state)
