@@ -30,6 +30,15 @@ struct KeyScriptTests {
         #expect(throws: KeyScript.Problem.self) { try KeyScript.parse("Entr") }
     }
 
+    @Test func quotedTextAfterAPromptKeyIsTypedWithItsSpaces() throws {
+        let keys = try KeyScript.parseKeys(#": "sort amount desc" Enter / status:open Enter"#).get()
+        #expect(keys == [.char(":")] + "sort amount desc".map { Key.char($0) } + [.enter, .char("/")]
+            + "status:open".map { Key.char($0) } + [.enter])
+        // Quotes mean nothing elsewhere, and one left open is an error, not a silent guess.
+        #expect(throws: KeyScript.Message.self) { try KeyScript.parseKeys(#"j "Enter""#).get() }
+        #expect(throws: KeyScript.Message.self) { try KeyScript.parseKeys(#": "sort amount"#).get() }
+    }
+
     @Test func aScriptedTerminalPlaysTheScriptWithPausesAndLetsRealKeysThrough() async throws {
         let orders = try Fixtures.sampleOrders()
         let real = FakeTerminal(size: Size(width: 120, height: 40))

@@ -61,11 +61,26 @@ public struct KeyScript: Sendable, Equatable {
         public var text: String
     }
 
-    /// Key names separated by spaces; after `/`, `:` or `f` the next word is typed as text.
+    /// Key names separated by spaces; after `/`, `:` or `f` the next word is typed as text, or
+    /// the next "quoted words" with their spaces (`: "sort amount desc" Enter`).
     public static func parseKeys(_ text: String) -> Result<[Key], Message> {
         var keys: [Key] = []
         var typeNext = false
-        for word in text.split(separator: " ") {
+        var rest = Substring(text)
+        while true {
+            rest = rest.drop { $0 == " " }
+            guard !rest.isEmpty else { break }
+            if typeNext, rest.first == "\"" {
+                guard let close = rest.dropFirst().firstIndex(of: "\"") else {
+                    return .failure(Message(text: "a quoted text is not closed: \(rest)"))
+                }
+                keys += rest[rest.index(after: rest.startIndex)..<close].map { Key.char($0) }
+                rest = rest[rest.index(after: close)...]
+                typeNext = false
+                continue
+            }
+            let word = rest.prefix { $0 != " " }
+            rest = rest.dropFirst(word.count)
             if typeNext {
                 keys += word.map { Key.char($0) }
                 typeNext = false
