@@ -193,9 +193,25 @@ extension OrderQuery {
         }
     }
 
-    private static func isDatePrefix(_ value: String) -> Bool {
+    /// `2023`, `2023-11`, `2023-11-01`, `2023-11-01T12`, `2023-11-01T12:30…`: a date (or its
+    /// start) that can exist, so `2024-13-01` is refused rather than matching by text order.
+    static func isDatePrefix(_ value: String) -> Bool {
         let allowed = Set("0123456789-T:.Z+")
-        return value.count >= 4 && value.allSatisfy { allowed.contains($0) } && value.prefix(4).allSatisfy(\.isNumber)
+        guard value.count >= 4, value.allSatisfy({ allowed.contains($0) }) else { return false }
+        let halves = value.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
+        let date = halves[0].split(separator: "-", omittingEmptySubsequences: false)
+        func number(_ text: Substring, digits: Int, in range: ClosedRange<Int>) -> Bool {
+            text.count == digits && text.allSatisfy(\.isNumber) && Int(text).map(range.contains) == true
+        }
+        guard date.count <= 3, number(date[0], digits: 4, in: 0...9999) else { return false }
+        if date.count > 1, !number(date[1], digits: 2, in: 1...12) { return false }
+        if date.count > 2, !number(date[2], digits: 2, in: 1...31) { return false }
+        guard halves.count == 2 else { return true }
+        guard date.count == 3 else { return false }
+        let time = halves[1].split(separator: ":", omittingEmptySubsequences: false)
+        guard number(time[0], digits: 2, in: 0...23) else { return false }
+        if time.count > 1, !number(time[1].prefix(2), digits: 2, in: 0...59) { return false }
+        return true
     }
 
     /// Suggests a known field for a near miss (one edit away, or a prefix), so typos get a hint
