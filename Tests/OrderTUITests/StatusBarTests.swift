@@ -44,3 +44,14 @@ import Testing
         #expect(prompt.displayWidth <= 40)
     }
 }
+
+/// The title bar's source label.
+@Suite struct TitleBarTests {
+    @Test func aLongSourceLabelEndsInAnEllipsis() {
+        let files = (1...12).map { "dumps/orders-2024-\($0).ndjson.gz" }.joined(separator: " ")
+        let state = UIState(app: AppState(origin: .files(["x.json"])), sourceLabel: files)
+        let title = ScreenRenderer.render(state, size: Size(width: 80, height: 24), theme: .monochrome).lines()[0]
+        #expect(title.hasPrefix(" OrderScope  dumps/orders-2024-1.ndjson.gz"), "\(title)")
+        #expect(title.hasSuffix("…"), "\(title)")
+    }
+}

@@ -18,7 +18,9 @@ enum Bars {
             x = grid.put(live ? " LIVE " : " TEST ", x: x, y: rect.y, style: live ? theme.live : theme.test,
                          maxWidth: right - x)
         }
-        grid.put(" " + state.sourceLabel, x: x, y: rect.y, style: theme.titleBar, maxWidth: right - x)
+        // Many file names can be longer than the bar: cut with "…" so it is seen to go on.
+        grid.put(TextFit.sanitizedLine(" " + state.sourceLabel, toWidth: max(0, right - x)), x: x, y: rect.y,
+                 style: theme.titleBar, maxWidth: right - x)
     }
 
     static func drawStatus(_ state: UIState, in rect: Rect, theme: Theme, grid: inout Grid) {
