@@ -131,7 +131,12 @@ extension EndToEnd {
 
             // HOSTILE-1: the docs example with every string poisoned.
             try session.send("Enter")
-            try session.waitForText(#"Order number                  HOSTILE-1\e]0;PWNED-TITLE\a"#)
+            // The label column's width follows the section's labels: match the row, not its spacing.
+            try session.waitFor("the order number row, escaped") { screen in
+                screen.split(separator: "\n").contains {
+                    $0.contains("Order number ") && $0.contains(#" HOSTILE-1\e]0;PWNED-TITLE\a"#)
+                }
+            }
             try Self.expectIntact(session, running: running)
             let visits: [(row: String, expect: String)] = [
                 ("Stablestol", "Item 1"), ("Bus reservation", "Bus"), ("Ferry reservation", "Ferry"),
