@@ -37,7 +37,8 @@ public struct UIController: Sendable {
     public func handle(_ key: Key, state: inout UIState, size: Size) -> [Action] {
         if case .resize = key { return [] }
         if state.prompt != nil { return handlePromptKey(key, state: &state) }
-        let overlay = ScreenLayout.compute(size: size, focus: state.app.focus).overlay
+        // Only for the boxes over the panes: most keys need no layout.
+        var overlay: Rect { ScreenLayout.compute(size: size, focus: state.app.focus).overlay }
         if state.popup != nil { return handlePopupKey(key, state: &state, overlay: overlay) }
         if state.copyMenu { return handleCopyMenuKey(key, state: &state) }
         if state.showHelp {

@@ -26,7 +26,8 @@ enum PopupOverlay {
         grid.box(rect, title: popup.title + " · Esc closes", style: theme.warning, glyphs: theme.glyphs)
         let inner = rect.inset(by: 1)
         let lines = screenLines(popup, in: rect)
-        let start = min(max(0, popup.scroll), maxScroll(popup, in: rect))
+        // From the lines just made: wrapping them again for `maxScroll` would double each frame's work.
+        let start = min(max(0, popup.scroll), max(0, lines.count - inner.height))
         for offset in 0..<inner.height {
             let index = start + offset
             guard lines.indices.contains(index) else { break }
@@ -45,12 +46,7 @@ enum PopupOverlay {
         let width = max(1, rect.width - 3)
         return popup.lines.flatMap { raw in
             // Sanitized before it is measured: escapes widen text.
-            let line = Sanitizer.sanitize(raw)
-            let first = WordWrap.lines(line, width: width)
-            guard first.count > 1 else { return first }
-            // Wrapped again at the narrower width the indent leaves.
-            let rest = WordWrap.lines(first.dropFirst().joined(separator: " "), width: max(1, width - 2))
-            return [first[0]] + rest.map { "  " + $0 }
+            WordWrap.lines(Sanitizer.sanitize(raw), width: width, continuationIndent: 2)
         }
     }
 

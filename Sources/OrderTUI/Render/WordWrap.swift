@@ -6,8 +6,10 @@ enum WordWrap {
     /// The lines of `text` no wider than `width` columns. The spaces between two words on one
     /// line are kept as written (a double space can separate terms); those where a line breaks
     /// are dropped. A word wider than the whole width gets a line of its own (the caller's
-    /// `maxWidth` cuts it). Always at least one line.
-    static func lines(_ text: String, width: Int) -> [String] {
+    /// `maxWidth` cuts it). Always at least one line. With a `continuationIndent`, the lines
+    /// after the first start with that many spaces and are narrower by as much.
+    static func lines(_ text: String, width: Int, continuationIndent: Int = 0) -> [String] {
+        let indent = String(repeating: " ", count: max(0, continuationIndent))
         var lines: [String] = []
         var current = ""
         var currentWidth = 0
@@ -28,8 +30,8 @@ enum WordWrap {
                 currentWidth += spaces + wordWidth
             } else {
                 lines.append(current)
-                current = String(piece)
-                currentWidth = wordWidth
+                current = indent + piece
+                currentWidth = indent.count + wordWidth
             }
             gap = 0
         }

@@ -244,11 +244,11 @@ struct PackedSortKey {
                     if currency.count >= 8 {
                         needsFullCompare = true
                     } else {
-                        middle = UInt64(bitPattern: gross) ^ (1 << 63)
+                        middle = Self.ordered(gross)
                     }
                 } else {
                     high = .max
-                    middle = UInt64(bitPattern: gross) ^ (1 << 63)
+                    middle = Self.ordered(gross)
                 }
             } else if let currency = row.field(.currency) {
                 setText(currency, nil, folding: false)
@@ -311,7 +311,12 @@ struct PackedSortKey {
 
     private mutating func setNumber(_ value: Int64) {
         tier = 0
-        high = UInt64(bitPattern: value) ^ (1 << 63)
+        high = Self.ordered(value)
+    }
+
+    /// `value` as an unsigned integer in the same order (the sign bit flipped).
+    private static func ordered(_ value: Int64) -> UInt64 {
+        UInt64(bitPattern: value) ^ (1 << 63)
     }
 
     /// Packs `first`, then a space and `second` when there is one (a customer's first and last
