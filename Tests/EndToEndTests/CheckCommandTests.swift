@@ -10,7 +10,7 @@ extension EndToEnd {
             #expect(result.status == 1, "stderr: \(result.stderr)")
             #expect(result.stdout.contains("SO-100004"))
             #expect(result.stdout.contains("✗ captured 3 600 JPY is more than the 3 000 JPY authorized"))
-            #expect(result.stdout.hasSuffix("6 orders checked, 2 with anomalies (19 in all)\n"))
+            #expect(result.stdout.hasSuffix("6 orders checked, 2 with anomalies (20 in all)\n"))
         }
 
         @Test func demoDatasetReportsItsPlantedAnomaliesAsJSON() throws {
@@ -24,11 +24,11 @@ extension EndToEnd {
         @Test func cleanDumpExitsZero() throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let file = directory.appendingPathComponent("clean.json")
-            let generated = try BinaryRunner.run(["generate", "--count", "40", "--seed", "7", "--anomaly-rate", "0", "--out", file.path])
+            let generated = try BinaryRunner.run(["generate", "--count", "1000", "--seed", "7", "--anomaly-rate", "0", "--out", file.path])
             #expect(generated.status == 0, "stderr: \(generated.stderr)")
             let result = try BinaryRunner.run(["check", file.path])
             #expect(result.status == 0, "stdout: \(result.stdout)")
-            #expect(result.stdout.hasSuffix("40 orders checked, 0 with anomalies (0 in all)\n"))
+            #expect(result.stdout.hasSuffix("1000 orders checked, 0 with anomalies (0 in all)\n"))
             let json = try BinaryRunner.run(["check", file.path, "--json"])
             #expect(json.status == 0)
             #expect(json.stdout.contains("\"load_problems\": [\n  ]"))

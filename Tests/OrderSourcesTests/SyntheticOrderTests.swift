@@ -54,7 +54,7 @@ import Testing
                 if let amount = node.amount, let sum, amount != sum { found.insert(.payoutChildren) }
             }
             let rootSum = tree.roots.compactMap { effective[$0] }.reduce(0, +)
-            if rootSum != item.grossAmount { found.insert(.payoutChildren) }
+            if rootSum != item.netAmount { found.insert(.payoutChildren) }
         }
         let lines = Set(order.items.compactMap(\.lineID))
         for reservation in order.reservations where reservation.lineIDs.contains(where: { !lines.contains($0) }) {

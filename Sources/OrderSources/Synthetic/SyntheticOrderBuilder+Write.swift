@@ -430,7 +430,8 @@ extension SyntheticOrderBuilder {
                 w.key("destinations")
                 w.beginArray()
                 let perturb = anomaly == .payoutChildren && position == 0
-                writePayoutLevel(&w, total: item.gross, depth: 0, maxDepth: item.payoutDepth, perturb: perturb)
+                // Destinations split what was paid for the line, its net (PayoutBasis).
+                writePayoutLevel(&w, total: item.net, depth: 0, maxDepth: item.payoutDepth, perturb: perturb)
                 w.endArray()
                 w.endObject()
             }
@@ -497,12 +498,15 @@ extension SyntheticOrderBuilder {
             let amount = n == count - 1 ? remaining : total * percentage / 100
             remaining -= amount
             var stated = amount
-            if perturb && depth == 1 && n == 0 { stated += 1 + rng.int64(in: 0...max(1, amount / 20)) }
-            let nested = depth + 1 < maxDepth && amount >= 3 && (n == 0 || rng.chance(0.4))
-                && !(perturb && depth == 1 && n == 0)
+            let perturbed = perturb && depth == 1 && n == 0
+            if perturbed { stated += 1 + rng.int64(in: 0...max(1, amount / 20)) }
+            let nested = depth + 1 < maxDepth && amount >= 3 && (n == 0 || rng.chance(0.4)) && !perturbed
             let grouping = nested && depth > 0 && !perturb && rng.chance(0.1)
             w.beginObject()
-            if !grouping {
+            if perturbed {
+                // Only the sum is off: no percentage is claimed, so one anomaly is planted, not two.
+                w.f("amount", stated)
+            } else if !grouping {
                 w.f("type", "percentage")
                 w.key("value")
                 w.beginString()

@@ -41,8 +41,10 @@ public struct Anomaly: Sendable, Equatable {
         case overRefunded
         /// A payout node whose children do not sum to it.
         case payoutChildren
-        /// A payout tree whose top level does not sum to the item's gross.
+        /// A payout tree whose top level does not sum to what was paid for the line (`PayoutBasis`).
         case payoutRoot
+        /// A `percentage` payout destination whose amount is not that share of the amount above it.
+        case payoutShare
         /// `payment_status` says something the operations contradict.
         case paymentStatus
         /// An operation with `success: false`.

@@ -108,9 +108,13 @@ public enum AnomalyChecker {
 
     // MARK: - Payout
 
+    /// Each destination with children against their sum; each `percentage` destination against
+    /// its share of the amount above it; the top level against what the customer paid for the
+    /// line (`PayoutBasis`: net, else gross − discounts, else gross). Rules and sources are in
+    /// `PayoutBasis` and `PayoutShare`.
     static func payout(_ item: OrderItem, index: Int, currency: Currency?) -> [Anomaly] {
         guard let tree = item.payout, !tree.isEmpty else { return [] }
-        let rows = PayoutTreeRows(tree: tree, grossAmount: item.grossAmount, currency: currency)
+        let rows = PayoutTreeRows(tree: tree, basis: PayoutBasis(item: item), currency: currency)
         let effective = PayoutTreeRows.effectiveAmounts(tree)
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
         let name = itemName(item, index: index)
@@ -123,11 +127,21 @@ public enum AnomalyChecker {
                     message: "\(name): payout destination of \(money(tree.nodes[node].amount ?? 0)) has destinations that add up to \(money(sum))",
                     jsonPath: tree.nodes[node].path.jqPath))
         }
-        if rows.rootMismatch, let sum = rows.rootSum, let gross = item.grossAmount {
+        for mismatch in rows.shareMismatches {
+            let node = tree.nodes[mismatch.node]
+            let above = node.parent == nil ? (rows.basis?.name ?? "the line") : "its parent destination"
+            let expected = mismatch.share.expected(of: mismatch.whole).map(money) ?? "an amount out of range"
+            anomalies.append(
+                Anomaly(
+                    kind: .payoutShare,
+                    message: "\(name): payout destination of \(money(node.amount ?? 0)) says \(node.value ?? "")% of \(above) (\(money(mismatch.whole))), which is \(expected)",
+                    jsonPath: node.path.jqPath))
+        }
+        if rows.rootMismatch, let sum = rows.rootSum, let basis = rows.basis {
             anomalies.append(
                 Anomaly(
                     kind: .payoutRoot,
-                    message: "\(name): the payout destinations add up to \(money(sum)), but the item's gross is \(money(gross))",
+                    message: "\(name): the payout destinations add up to \(money(sum)), but \(basis.name) is \(money(basis.amount))",
                     jsonPath: tree.path.jqPath))
         }
         return anomalies

@@ -44,7 +44,7 @@ extension OrderScreens {
             lines.row("Additions", "\(item.additions.count)", target: .itemAdditions(index), path: p["additions"])
         }
         if let payout = item.payout {
-            let tree = PayoutTreeRows(tree: payout, grossAmount: item.grossAmount, currency: c)
+            let tree = PayoutTreeRows(tree: payout, basis: PayoutBasis(item: item), currency: c)
             let header = tree.rows.first?.value ?? ""
             lines.row(
                 "Payout", DisplayText.count(payout.count, "destination") + " · \(header)",
@@ -181,7 +181,7 @@ extension OrderScreens {
 
     static func payoutScreen(_ index: Int, in order: Order) -> DetailScreen? {
         guard order.items.indices.contains(index), let payout = order.items[index].payout else { return nil }
-        let tree = PayoutTreeRows(tree: payout, grossAmount: order.items[index].grossAmount, currency: order.currency)
+        let tree = PayoutTreeRows(tree: payout, basis: PayoutBasis(item: order.items[index]), currency: order.currency)
         return DetailScreen(
             crumb: "Payout",
             sections: [DetailSection(id: "payout", title: "Payout tree", rows: tree.rows, jsonPath: payout.path.jqPath)])

@@ -1,9 +1,9 @@
 import OrderModel
 
 /// The payout tree of an order item as detail rows: one row per destination, indented by depth,
-/// with its amount, its share of its parent (or of the item's gross at the top level) and a
-/// mark when its children do not add up to it; a header row compares the top level with the
-/// item's gross.
+/// with its amount, its share of its parent (or of the line's basis at the top level, see
+/// `PayoutBasis`) and a mark when its children do not add up to it or its amount is not the
+/// percentage it states; a header row compares the top level with the basis.
 ///
 /// A destination without an `amount` counts as the sum of its children, so a grouping node
 /// does not break its parent's check. Built without recursion (trees can be deep).
@@ -11,30 +11,45 @@ public struct PayoutTreeRows: Sendable, Equatable {
     public var rows: [DetailRow]
     /// Destinations whose children do not sum to them, by node index.
     public var mismatchedNodes: [Int]
+    /// `percentage` destinations whose amount is not that share of the amount above them, with
+    /// the amount compared with (the parent's, or the basis at the top level).
+    public var shareMismatches: [(node: Int, whole: Int64, share: PayoutShare)]
     /// The sum of the top-level destinations (grouping nodes count as their children's sum).
     public var rootSum: Int64?
-    /// True when the item has a gross amount and the top level sums to something else.
+    /// True when the item has a basis and the top level sums to something else.
     public var rootMismatch: Bool
+    /// What the top level was compared with.
+    public var basis: PayoutBasis?
 
-    public init(tree: PayoutTree, grossAmount: Int64?, currency: Currency?) {
+    public static func == (lhs: PayoutTreeRows, rhs: PayoutTreeRows) -> Bool {
+        lhs.rows == rhs.rows && lhs.mismatchedNodes == rhs.mismatchedNodes && lhs.rootSum == rhs.rootSum
+            && lhs.rootMismatch == rhs.rootMismatch && lhs.basis == rhs.basis
+            && lhs.shareMismatches.map(\.node) == rhs.shareMismatches.map(\.node)
+            && lhs.shareMismatches.map(\.whole) == rhs.shareMismatches.map(\.whole)
+    }
+
+    public init(tree: PayoutTree, basis: PayoutBasis?, currency: Currency?) {
         let effective = PayoutTreeRows.effectiveAmounts(tree)
         var rows: [DetailRow] = []
         var mismatched: [Int] = []
+        var shareMismatches: [(node: Int, whole: Int64, share: PayoutShare)] = []
         let rootSum = PayoutTree.sumAmounts(tree.roots.map { effective[$0] })
         self.rootSum = rootSum
+        self.basis = basis
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
 
-        // Header: the top level against the item's gross.
-        if let gross = grossAmount, let rootSum {
-            if rootSum == gross {
+        // Header: the top level against what the customer paid for the line.
+        if let basis, let rootSum {
+            let named = basis.title
+            if rootSum == basis.amount {
                 rows.append(
-                    DetailRow("Payout total", "\(money(rootSum)) ✓ equals item gross", tone: .good,
+                    DetailRow("Payout total", "\(money(rootSum)) ✓ equals \(named)", tone: .good,
                               jsonPath: tree.path.jqPath))
                 rootMismatch = false
             } else {
                 rows.append(
                     DetailRow(
-                        "Payout total", "\(money(rootSum)) ✗ item gross is \(money(gross))", tone: .bad,
+                        "Payout total", "\(money(rootSum)) ✗ \(named) is \(money(basis.amount))", tone: .bad,
                         jsonPath: tree.path.jqPath))
                 rootMismatch = true
             }
@@ -57,11 +72,20 @@ public struct PayoutTreeRows: Sendable, Equatable {
             } else {
                 parts.append("—")
             }
-            let whole: Int64? = node.parent.map { effective[$0] } ?? grossAmount
+            let whole: Int64? = node.parent.map { effective[$0] } ?? basis?.amount
             if let part = effective[index], let whole, let share = DisplayText.percent(part, of: whole) {
-                parts.append(share + (node.parent == nil ? " of item gross" : " of parent"))
+                parts.append(share + (node.parent == nil ? " " + (basis?.shareLabel ?? "") : " of parent"))
             }
             var tone = DetailRow.Tone.normal
+            if let amount = node.amount, let whole, let share = PayoutShare(type: node.type, value: node.value) {
+                let siblings = node.parent.map { tree.nodes[$0].children.count } ?? tree.roots.count
+                if !share.agrees(amount: amount, whole: whole, tolerance: siblings) {
+                    let expected = share.expected(of: whole).map(money) ?? "an amount out of range"
+                    parts.append("✗ \(node.value ?? "")% would be \(expected)")
+                    tone = .bad
+                    shareMismatches.append((index, whole, share))
+                }
+            }
             if let amount = node.amount, !node.children.isEmpty {
                 let sum = PayoutTree.sumAmounts(node.children.map { effective[$0] })
                 if let sum, sum != amount {
@@ -81,6 +105,7 @@ public struct PayoutTreeRows: Sendable, Equatable {
         }
         self.rows = rows
         self.mismatchedNodes = mismatched
+        self.shareMismatches = shareMismatches
     }
 
     /// Nodes deeper than this get no `jsonPath` on their row (see the comment where rows are made).

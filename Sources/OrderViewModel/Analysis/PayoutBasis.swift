@@ -1,0 +1,132 @@
+import OrderModel
+
+/// The amount an item's payout tree splits: what the customer paid for the line, which is the
+/// line's amount after its discounts.
+///
+/// Rule (Dintero's split-payment guide, docs.dintero.com, checkout/split-payment/
+/// creating-split-session: "a customer pays 499,90 NOK ... 399,90 NOK goes to the merchant,
+/// 70,00 NOK to the platform, 30,00 NOK is a donation"): the payout destinations of a line add up
+/// to the amount paid for it. That is the item's `net_amount`; an item without one paid its
+/// `gross_amount` less its `discount_lines`; an item without discounts paid its gross.
+public struct PayoutBasis: Sendable, Equatable {
+    /// Which of the item's amounts the basis is.
+    public enum Source: Sendable, Equatable {
+        /// The item's `net_amount`.
+        case net
+        /// `gross_amount` minus the sum of `discount_lines[].amount` (the item has no net).
+        case grossLessDiscounts
+        /// `gross_amount` (no net, no discount lines).
+        case gross
+    }
+
+    public var amount: Int64
+    public var source: Source
+
+    public init(amount: Int64, source: Source) {
+        self.amount = amount
+        self.source = source
+    }
+
+    /// The basis of `item`'s payout, or nil when the item states no amount to compare with (or
+    /// its discounts overflow).
+    public init?(item: OrderItem) {
+        if let net = item.netAmount {
+            self.init(amount: net, source: .net)
+            return
+        }
+        guard let gross = item.grossAmount else { return nil }
+        let discounts = item.discountLines.compactMap(\.amount)
+        guard !discounts.isEmpty else {
+            self.init(amount: gross, source: .gross)
+            return
+        }
+        guard let total = PayoutTree.sumAmounts(discounts) else { return nil }
+        let (paid, overflow) = gross.subtractingReportingOverflow(total)
+        guard !overflow else { return nil }
+        self.init(amount: paid, source: .grossLessDiscounts)
+    }
+
+    /// How messages and rows name the basis: "the item's net", "the item's gross − discounts".
+    public var name: String {
+        switch source {
+        case .net: return "the item's net"
+        case .grossLessDiscounts: return "the item's gross − discounts"
+        case .gross: return "the item's gross"
+        }
+    }
+
+    /// The short form for rows: "item net", "item gross − discounts", "item gross".
+    public var title: String {
+        switch source {
+        case .net: return "item net"
+        case .grossLessDiscounts: return "item gross − discounts"
+        case .gross: return "item gross"
+        }
+    }
+
+    /// A share's reference in a row: "of item net".
+    public var shareLabel: String { "of " + title }
+}
+
+/// The share a `percentage` destination claims of the amount above it.
+///
+/// Dintero's payout destinations carry `type` (`percentage`) and `value` (a decimal string such as
+/// `"10"`) beside the resolved `amount` (Orders API, Order item `payout.destinations[]`; see
+/// reference/dintero-api.md §5.2); the amount is that percentage of what its level splits: the
+/// parent destination's amount, or the line's basis at the top level. Each amount is rounded to
+/// a minor unit and the remainder goes to one destination, so an amount may differ from its exact
+/// share by less than one minor unit per destination at its level; only more is a contradiction.
+public struct PayoutShare: Sendable, Equatable {
+    /// The percentage in hundredths of a percent (`"12.5"` → 1250), so shares stay integers.
+    public var hundredthsOfPercent: Int64
+
+    /// Reads `type`/`value` of a destination; nil unless the type is `percentage` and the value a
+    /// plain decimal between 0 and 100 with at most two decimals.
+    public init?(type: String?, value: String?) {
+        guard let type, type.lowercased() == "percentage", let value else { return nil }
+        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 3,
+            whole.allSatisfy(\.isASCIIDigit), let wholeValue = Int64(whole)
+        else { return nil }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            let digits = parts[1]
+            guard (1...2).contains(digits.count), digits.allSatisfy(\.isASCIIDigit), let value = Int64(digits) else {
+                return nil
+            }
+            fraction = digits.count == 1 ? value * 10 : value
+        }
+        let hundredths = wholeValue * 100 + fraction
+        guard hundredths <= 10_000 else { return nil }
+        hundredthsOfPercent = hundredths
+    }
+
+    /// How far `amount` is from the exact share of `whole`, in ten-thousandths of a minor unit
+    /// (integers only: no rounding before the comparison); nil on overflow.
+    func distance(of amount: Int64, from whole: Int64) -> UInt64? {
+        let (share, overflowShare) = whole.multipliedReportingOverflow(by: hundredthsOfPercent)
+        let (scaled, overflowAmount) = amount.multipliedReportingOverflow(by: 10_000)
+        guard !overflowShare, !overflowAmount else { return nil }
+        let (difference, overflow) = scaled.subtractingReportingOverflow(share)
+        return overflow ? nil : difference.magnitude
+    }
+
+    /// True when `amount` is within `tolerance` minor units of this share of `whole`.
+    public func agrees(amount: Int64, whole: Int64, tolerance: Int) -> Bool {
+        guard let distance = distance(of: amount, from: whole) else { return true }
+        return distance < UInt64(max(1, tolerance)) * 10_000
+    }
+
+    /// The share of `whole`, rounded to a minor unit, for messages.
+    public func expected(of whole: Int64) -> Int64? {
+        let (share, overflow) = whole.multipliedReportingOverflow(by: hundredthsOfPercent)
+        guard !overflow else { return nil }
+        let (quotient, remainder) = share.quotientAndRemainder(dividingBy: 10_000)
+        if remainder.magnitude * 2 >= 10_000 { return quotient + (share < 0 ? -1 : 1) }
+        return quotient
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
