@@ -133,7 +133,7 @@ struct DumpStreamingTests {
 
     @Test func anOrderTheParserRejectsStopsTheStreamWithItsPlace() throws {
         let dir = try TempDirectory()
-        let file = try dir.write("esc.json", "[{\"id\": \"a\"},\n{\"id\": \"b\", \"x\": \"bad \\q escape\"}]")
+        let file = try dir.write("esc.json", "[{\"id\": \"a\", \"status\": \"open\"},\n{\"id\": \"b\", \"status\": \"open\", \"x\": \"bad \\q escape\"}]")
         var seen = 0
         do {
             _ = try DumpSource.streamOrders(path: file) { _ in seen += 1 }

@@ -37,13 +37,16 @@ struct DumpFormatTests {
         let dir = try TempDirectory()
         let items = try dir.write("items.json", #"{"items": [{"id": "o1", "order_number": "1"}, {"id": "o2", "currency": "NOK"}]}"#)
         #expect(try DumpSource.open(paths: [items]).summaries.map(\.id) == ["o1", "o2"])
-        let data = try dir.write("data.json", #"{"data": [{"id": "d1"}, {"id": "d2"}], "next_page_token": "x"}"#)
+        let data = try dir.write("data.json", #"{"data": [{"id": "d1", "status": "open"}, {"id": "d2", "status": "open"}], "next_page_token": "x"}"#)
         #expect(try DumpSource.open(paths: [data]).summaries.map(\.id) == ["d1", "d2"])
         // An order whose items are plain order items stays one order.
-        let order = try dir.write("order.json", #"{"items": [{"id": "1", "gross_amount": 5, "line_id": 1}]}"#)
+        let order = try dir.write("order.json", #"{"currency": "NOK", "items": [{"id": "1", "gross_amount": 5, "line_id": 1}]}"#)
         let source = try DumpSource.open(paths: [order])
         #expect(source.count == 1)
         #expect(source.summaries[0].id == "#1")
+        // A bare list of order items is not an order.
+        let bare = try dir.write("bare.json", #"{"items": [{"id": "1", "gross_amount": 5, "line_id": 1}]}"#)
+        #expect(throws: SourceError.self) { try DumpSource.open(paths: [bare]) }
     }
 
     @Test func singleOrderWithOrderLikeItems() throws {
@@ -83,11 +86,11 @@ struct DumpFormatTests {
 
     @Test(arguments: [
         ("order", "{\"id\": \"g1\", \"currency\": \"NOK\"}", ["g1"]),
-        ("array", "[{\"id\": \"g1\"}, {\"id\": \"g2\"}]", ["g1", "g2"]),
-        ("page", "{\"orders\": [{\"id\": \"g1\"}]}", ["g1"]),
-        ("ndjson", "{\"id\": \"g1\"}\n\n{\"id\": \"g2\"}\n", ["g1", "g2"]),
-        ("concatenated", "{\"orders\": [{\"id\": \"g1\"}]}\n{\"orders\": [{\"id\": \"g2\"}]}", ["g1", "g2"]),
-        ("bom", "\u{FEFF}[{\"id\": \"g1\"}]", ["g1"]),
+        ("array", "[{\"id\": \"g1\", \"status\": \"open\"}, {\"id\": \"g2\", \"status\": \"open\"}]", ["g1", "g2"]),
+        ("page", "{\"orders\": [{\"id\": \"g1\", \"status\": \"open\"}]}", ["g1"]),
+        ("ndjson", "{\"id\": \"g1\", \"status\": \"open\"}\n\n{\"id\": \"g2\", \"status\": \"open\"}\n", ["g1", "g2"]),
+        ("concatenated", "{\"orders\": [{\"id\": \"g1\", \"status\": \"open\"}]}\n{\"orders\": [{\"id\": \"g2\", \"status\": \"open\"}]}", ["g1", "g2"]),
+        ("bom", "\u{FEFF}[{\"id\": \"g1\", \"status\": \"open\"}]", ["g1"]),
     ])
     func gzipDetectedByContent(name: String, text: String, ids: [String]) throws {
         let dir = try TempDirectory()
@@ -115,7 +118,7 @@ struct DumpFormatTests {
         let dir = try TempDirectory()
         let file = try dir.write(
             "tricky.json",
-            #"[{"id": "q1", "comment": "ends with backslash \\", "x": "\"[{\"}"}, {"id": "q2", "note": "\\\"}]"}]"#)
+            #"[{"id": "q1", "status": "open", "comment": "ends with backslash \\", "x": "\"[{\"}"}, {"id": "q2", "status": "open", "note": "\\\"}]"}]"#)
         let source = try DumpSource.open(paths: [file])
         #expect(source.summaries.map(\.id) == ["q1", "q2"])
     }
@@ -123,7 +126,7 @@ struct DumpFormatTests {
     @Test func syntheticIDsAndOrderIDFallback() throws {
         let dir = try TempDirectory()
         let file = try dir.write(
-            "ids.json", #"[{"order_id": "custom-1", "currency": "NOK"}, {"gross_amount": 5}, {"id": 42, "currency": "NOK"}]"#)
+            "ids.json", #"[{"order_id": "custom-1", "currency": "NOK"}, {"gross_amount": 5, "currency": "NOK"}, {"id": 42, "currency": "NOK"}]"#)
         let source = try DumpSource.open(paths: [file])
         #expect(source.summaries.map(\.id) == ["custom-1", "#2", "42"])
         #expect(try source.loadOrder(id: "#2").raw["gross_amount"] == .number("5"))

@@ -22,7 +22,7 @@ struct DumpProblemTests {
 
     @Test func truncatedInsideAString() throws {
         let dir = try TempDirectory()
-        let file = try dir.write("cut.json", "[{\"id\": \"a\"},\n{\"id\": \"b\"},\n{\"id\": \"c\", \"note\": \"hal")
+        let file = try dir.write("cut.json", "[{\"id\": \"a\", \"status\": \"open\"},\n{\"id\": \"b\", \"status\": \"open\"},\n{\"id\": \"c\", \"note\": \"hal")
         let source = try DumpSource.open(paths: [file])
         #expect(source.summaries.map(\.id) == ["a", "b"])
         #expect(source.problems.map(\.message) == [
@@ -59,7 +59,7 @@ struct DumpProblemTests {
 
     @Test func ndjsonLineMissingItsClosingBrace() throws {
         let dir = try TempDirectory()
-        let file = try dir.write("nd.json", "{\"id\": \"a\"}\n{\"id\": \"b\"\n{\"id\": \"c\"}\n")
+        let file = try dir.write("nd.json", "{\"id\": \"a\", \"status\": \"open\"}\n{\"id\": \"b\"\n{\"id\": \"c\", \"status\": \"open\"}\n")
         let source = try DumpSource.open(paths: [file])
         #expect(source.summaries.map(\.id) == ["a", "c"])
         #expect(source.problems.map(\.message) == [
@@ -70,7 +70,7 @@ struct DumpProblemTests {
 
     @Test func garbageInsideAnArrayStopsWithTheOrdersBefore() throws {
         let dir = try TempDirectory()
-        let file = try dir.write("bad.json", "[\n{\"id\": \"a\"},\n{\"id\": \"b\" \"x\": 1},\n{\"id\": \"c\"}\n]")
+        let file = try dir.write("bad.json", "[\n{\"id\": \"a\", \"status\": \"open\"},\n{\"id\": \"b\" \"x\": 1},\n{\"id\": \"c\", \"status\": \"open\"}\n]")
         let source = try DumpSource.open(paths: [file])
         #expect(source.summaries.map(\.id) == ["a"])
         #expect(source.problems.map(\.message) == [
@@ -152,11 +152,12 @@ struct DumpProblemTests {
 
     @Test func nonOrdersBesideOrdersAreReported() throws {
         let dir = try TempDirectory()
-        let file = try dir.write("mixed.json", "[{\"id\": \"a\"},\n null, 3, {\"id\": \"b\"}]")
+        let file = try dir.write("mixed.json", "[{\"id\": \"a\", \"status\": \"open\"},\n null, 3, {\"id\": \"b\", \"status\": \"open\"}]")
         let source = try DumpSource.open(paths: [file])
         #expect(source.summaries.map(\.id) == ["a", "b"])
-        #expect(source.problems.map(\.message) == ["2 values that are not orders were skipped; the first is null"])
-        #expect(source.problems.first?.line == 2)
+        #expect(source.problems.map(\.message) == ["not an order: null; it was skipped", "not an order: a number; it was skipped"])
+        #expect(source.problems.map(\.line) == [2, 2])
+        #expect(source.problems.map(\.column) == [2, 8])
     }
 
     @Test func missingFileAndDirectory() throws {
@@ -206,13 +207,13 @@ struct DumpProblemTests {
     @Test func orderSliceThatTheParserRejectsIsReportedNotCrashed() throws {
         // The scanner does not check escapes; the parser does, when the order is opened.
         let dir = try TempDirectory()
-        let file = try dir.write("esc.json", "[{\"id\": \"a\", \"x\": \"bad \\q escape\"}]")
+        let file = try dir.write("esc.json", "[{\"id\": \"a\", \"status\": \"open\", \"x\": \"bad \\q escape\"}]")
         let source = try DumpSource.open(paths: [file])
         #expect(throws: SourceError.self) { try source.loadOrder(id: "a") }
         guard case .malformed(let problem) = (Result { () throws(SourceError) in try source.loadOrder(id: "a") }).failureValue
         else { return }
         #expect(problem.line == 1)
-        #expect(problem.column == 24)
+        #expect(problem.column == 42)
         #expect(problem.message == "order a cannot be read: invalid escape \\q in a string")
     }
 }

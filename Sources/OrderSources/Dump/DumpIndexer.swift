@@ -103,13 +103,21 @@ struct DumpIndexer {
             throw SourceError.notOrders(
                 path: path, found: describe(scanner, topValues: topValues, firstTopByte: firstTopByte))
         }
-        if scanner.skippedCount > 0, let first = scanner.skipped.first {
-            let location = TextLocator.locate(bytes, offset: first.offset)
-            let message = scanner.skippedCount == 1
-                ? "a value that is not an order (\(first.kind.singular)) was skipped"
-                : "\(scanner.skippedCount) values that are not orders were skipped; the first is \(first.kind.singular)"
+        // Each value that is not an order, where it is (the first few; then a count).
+        var located: (offset: Int, location: TextLocator.Location)?
+        for entry in scanner.skipped {
+            let location = TextLocator.locate(bytes, offset: entry.offset, after: located)
+            located = (entry.offset, location)
             problems.append(SourceProblem(
-                file: path, line: location.line, column: location.column, message: message, snippet: location.snippet))
+                file: path, line: location.line, column: location.column,
+                message: "not an order: \(entry.kind.singular); it was skipped", snippet: location.snippet))
+        }
+        if scanner.skippedCount > scanner.skipped.count {
+            let more = scanner.skippedCount - scanner.skipped.count
+            problems.append(SourceProblem(
+                file: path,
+                message: "\(more) more value\(more == 1 ? "" : "s") that \(more == 1 ? "is" : "are") not orders "
+                    + "\(more == 1 ? "was" : "were") skipped (\(scanner.skippedCount) in all)"))
         }
         return Result(orderCount: scanner.foundCount, problems: problems, splitScans: splitScans)
     }
@@ -245,6 +253,7 @@ struct DumpIndexer {
         for entry in scanner.skipped where !kinds.contains(entry.kind) { kinds.append(entry.kind) }
         if topValues == 1, firstTopByte == UInt8(ascii: "[") {
             if kinds.isEmpty { return scanner.pageCount > 0 ? "a JSON array of empty order lists" : "an empty JSON array" }
+            if let noun = kinds[0].noun, kinds.allSatisfy({ $0.noun == noun }), let list = kinds[0].listName { return list }
             return "a JSON array of " + kinds.prefix(3).map(\.plural).joined(separator: " and ")
         }
         if scanner.pageCount > 0, kinds.isEmpty {

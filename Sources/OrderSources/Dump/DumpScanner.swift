@@ -67,6 +67,9 @@ struct DumpScanner {
     private static let kItems: UInt8 = 12
     private static let kOrders: UInt8 = 13
     private static let kData: UInt8 = 14
+    /// A key that marks another kind of Dintero object (`OrderCandidate.isOrder`).
+    private static let kForeign: UInt8 = 15
+    private static let kAmount: UInt8 = 16
     private static let kFirstName: UInt8 = 20
     private static let kLastName: UInt8 = 21
     private static let kEmail: UInt8 = 22
@@ -576,32 +579,56 @@ struct DumpScanner {
             let found: UInt8
             switch length {
             case 2: found = matches(start, 2, "id") ? Self.kID : 0
+            case 3: found = matches(start, 3, "url") ? Self.kForeign : 0
             case 4: found = matches(start, 4, "data") ? Self.kData : 0
             case 5:
-                found = matches(start, 5, "store") ? Self.kStore : matches(start, 5, "items") ? Self.kItems : 0
+                found = matches(start, 5, "store") ? Self.kStore : matches(start, 5, "items") ? Self.kItems
+                    : matches(start, 5, "order") ? Self.kForeign : 0
             case 6:
-                found = matches(start, 6, "status") ? Self.kStatus : matches(start, 6, "orders") ? Self.kOrders : 0
+                found = matches(start, 6, "status") ? Self.kStatus : matches(start, 6, "orders") ? Self.kOrders
+                    : matches(start, 6, "amount") ? Self.kAmount : 0
+            case 7: found = matches(start, 7, "line_id") ? Self.kForeign : 0
             case 8:
                 found = matches(start, 8, "order_id") ? Self.kOrderID
                     : matches(start, 8, "currency") ? Self.kCurrency : matches(start, 8, "customer") ? Self.kCustomer : 0
-            case 10: found = matches(start, 10, "created_at") ? Self.kCreatedAt : 0
+            case 10:
+                found = matches(start, 10, "created_at") ? Self.kCreatedAt
+                    : matches(start, 10, "expires_at") || matches(start, 10, "session_id") ? Self.kForeign : 0
             case 11: found = matches(start, 11, "attachments") ? Self.kAttachments : 0
             case 12:
                 found = matches(start, 12, "order_number") ? Self.kOrderNumber
-                    : matches(start, 12, "gross_amount") ? Self.kGrossAmount : 0
-            case 14: found = matches(start, 14, "payment_status") ? Self.kPaymentStatus : 0
+                    : matches(start, 12, "gross_amount") ? Self.kGrossAmount
+                    : matches(start, 12, "processed_at") || matches(start, 12, "processed_by") ? Self.kForeign : 0
+            case 14:
+                found = matches(start, 14, "payment_status") ? Self.kPaymentStatus
+                    : matches(start, 14, "transaction_id") ? Self.kForeign : 0
+            case 15: found = matches(start, 15, "payment_product") ? Self.kForeign : 0
+            case 16: found = matches(start, 16, "authorization_id") ? Self.kForeign : 0
+            case 18: found = matches(start, 18, "merchant_reference") ? Self.kForeign : 0
             default: found = 0
             }
             switch found {
             case Self.kID, Self.kGrossAmount:
                 candidate.identifying = true
-            case Self.kOrderID, Self.kOrderNumber, Self.kCurrency, Self.kPaymentStatus:
+            case Self.kOrderID, Self.kOrderNumber:
+                candidate.identifying = true
+                candidate.strong = true
+                candidate.hasOrderKey = true
+            case Self.kCurrency, Self.kPaymentStatus:
                 candidate.identifying = true
                 candidate.strong = true
             case Self.kCreatedAt, Self.kCustomer:
                 candidate.strong = true
             case Self.kItems:
                 candidate.hasItems = true
+            case Self.kStatus:
+                candidate.hasStatus = true
+            case Self.kAmount:
+                candidate.hasAmount = true
+                return 0
+            case Self.kForeign:
+                candidate.foreign = true
+                return 0
             default: break
             }
             return found
@@ -762,7 +789,7 @@ struct DumpScanner {
                 return
             }
         }
-        let accepted = needsStrong ? candidate.strong : candidate.isOrder
+        let accepted = candidate.isOrder && (!needsStrong || candidate.strong)
         if accepted {
             orders.append(ScannedOrder(start: start, end: end, candidate: candidate))
             foundCount += 1

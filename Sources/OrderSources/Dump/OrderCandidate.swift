@@ -25,6 +25,14 @@ struct OrderCandidate {
     /// Has a key only orders have (never order items): order_id, order_number, payment_status,
     /// currency, created_at, customer.
     var strong = false
+    /// Has `order_id` or `order_number`: keys no other Dintero object carries at its top.
+    var hasOrderKey = false
+    var hasStatus = false
+    /// Has a top-level `amount` (operations, sessions, transactions, their items; an order's
+    /// amounts are `gross_amount`/`net_amount`).
+    var hasAmount = false
+    /// Has a key that only other Dintero objects carry at their top level (see `isOrder`).
+    var foreign = false
     var hasAttachments = false
     /// The `[` of a top-level `items`/`data` array, kept in case the object is a list page.
     var fallbackArray = -1
@@ -32,7 +40,25 @@ struct OrderCandidate {
     var maskedPANs: [String] = []
     var bookingIDs: [String] = []
 
-    var isOrder: Bool { identifying || hasItems }
+    /// The rule for what is a Dintero order (README, "What counts as an order"):
+    /// - an object with `order_number` or `order_id` is an order;
+    /// - otherwise it must carry none of the keys that mark other Dintero objects at their top
+    ///   level: `amount` without `gross_amount` (payment operations, sessions, transactions and
+    ///   their items), `processed_at`/`processed_by`/`authorization_id` (payment operations),
+    ///   `line_id` (order and transaction items), `url`/`expires_at`/`order`/`transaction_id`
+    ///   (checkout sessions), `merchant_reference`/`payment_product`/`session_id` (transactions);
+    /// - and then an object with an `id` is an order when it also has one of `items`,
+    ///   `gross_amount`, `currency`, `payment_status`, `status` (a list entry can be as bare as an
+    ///   id and a status); one without any id needs two of `items`, `gross_amount`, `currency`,
+    ///   `payment_status`.
+    var isOrder: Bool {
+        if hasOrderKey { return true }
+        if foreign || (hasAmount && !grossAmount.isPresent) { return false }
+        let evidence = (hasItems ? 1 : 0) + (grossAmount.isPresent ? 1 : 0) + (currency.isPresent ? 1 : 0)
+            + (paymentStatus.isPresent ? 1 : 0)
+        if id.isPresent { return evidence > 0 || hasStatus }
+        return evidence >= 2
+    }
 
     /// Writes the list columns into `record` (reset first). An order with neither `id` nor
     /// `order_id` gets `fallbackID` ("#n", its position).

@@ -10,8 +10,26 @@ enum ValueKind: Equatable {
         case .bool: return "a boolean"
         case .null: return "null"
         case .array: return "an array"
-        case .object(let keys): return keys.isEmpty ? "an empty object" : "an object with keys " + Self.list(keys)
+        case .object(let keys):
+            if keys.isEmpty { return "an empty object" }
+            if let noun = ForeignObject.noun(keys: keys) {
+                return ForeignObject.withArticle(noun) + " (keys: " + Self.list(keys) + ")"
+            }
+            return "an object with keys " + Self.list(keys)
         }
+    }
+
+    /// The known kind of Dintero object this is (`ForeignObject`), if any.
+    var noun: String? {
+        guard case .object(let keys) = self else { return nil }
+        return ForeignObject.noun(keys: keys)
+    }
+
+    /// The list these values make, when they are objects of a known kind: "a checkout session
+    /// list (keys: id, url, …)"; nil otherwise.
+    var listName: String? {
+        guard case .object(let keys) = self, let noun, !noun.hasSuffix(" list") else { return nil }
+        return ForeignObject.withArticle(noun + " list") + " (keys: " + Self.list(keys) + ")"
     }
 
     var plural: String {
@@ -21,7 +39,10 @@ enum ValueKind: Equatable {
         case .bool: return "booleans"
         case .null: return "nulls"
         case .array: return "arrays"
-        case .object(let keys): return keys.isEmpty ? "empty objects" : "objects with keys " + Self.list(keys)
+        case .object(let keys):
+            if keys.isEmpty { return "empty objects" }
+            if let noun = ForeignObject.noun(keys: keys) { return noun + "s (keys: " + Self.list(keys) + ")" }
+            return "objects with keys " + Self.list(keys)
         }
     }
 
