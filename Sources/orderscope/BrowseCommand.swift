@@ -114,7 +114,7 @@ struct DisplayOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "Render the screen as text at this size (e.g. 120x40) without a terminal, after the keys "
-                + "given with --keys, print it and exit.", valueName: "WxH"))
+                + "given with --keys, print it and exit (status 1 when the input was damaged).", valueName: "WxH"))
     var screenDump: String?
 
     @Option(

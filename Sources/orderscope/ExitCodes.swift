@@ -6,9 +6,14 @@ import TerminalCore
     import Glibc
 #endif
 
-/// Exit codes shared by every command: 0 success, 1 anomalies found (`check`), 2 unusable input.
+/// Exit codes shared by every command: 0 success; 1 anomalies found (`check`) or the input was
+/// damaged (load problems: what could be read was still printed, shown or exported); 2 unusable
+/// input.
 enum OrderScopeExit {
     static let anomalies = ExitCode(1)
+    /// Some of the input could not be read (a damaged order, a cut-off file, values that are not
+    /// orders); the rest was used.
+    static let damaged = ExitCode(1)
     static let unusableInput = ExitCode(2)
 
     /// Prints an operator-readable error on stderr (sanitized: paths and messages can carry

@@ -13,7 +13,8 @@ struct ExportCommand: AsyncParsableCommand {
         discussion: """
             CSV holds the list columns; JSON (an array) and NDJSON (one per line) hold the full \
             orders and open again in browse, print and check. The file is written under a \
-            temporary name and renamed when complete. Exit status: 0 on success, 2 on failure.
+            temporary name and renamed when complete. Exit status: 0 on success, 1 when part of the input \
+            was damaged (the rest is exported), 2 on failure.
             """
     )
 
@@ -112,5 +113,6 @@ struct ExportCommand: AsyncParsableCommand {
             OrderScopeExit.printError(error.message)
             throw OrderScopeExit.unusableInput
         }
+        if !source.problems.isEmpty { throw OrderScopeExit.damaged }
     }
 }

@@ -12,8 +12,8 @@ struct PrintCommand: AsyncParsableCommand {
         abstract: "Print the orders of dump files as a table, or one order's full detail.",
         discussion: """
             Reads JSON dumps (an order, an array of orders, {"orders": [...]}, NDJSON, several \
-            pages concatenated, each optionally gzipped). Exit status: 0 on success, 2 when the \
-            input cannot be used.
+            pages concatenated, each optionally gzipped). Exit status: 0 on success, 1 when part of \
+            the input was damaged (what could be read is printed), 2 when the input cannot be used.
             """
     )
 
@@ -47,6 +47,7 @@ struct PrintCommand: AsyncParsableCommand {
                 },
                 write: { text in if failure == nil { FileHandleOutput.standardOutput.write(text) } })
             if let failure { throw OrderScopeExit.fail(failure) }
+            if problems?.isEmpty == false { throw OrderScopeExit.damaged }
             return
         }
         let source: DumpSource
@@ -63,5 +64,6 @@ struct PrintCommand: AsyncParsableCommand {
             throw OrderScopeExit.fail(error)
         }
         FileHandleOutput.standardOutput.write(PlainTextReport.sections(OrderScreens.fullReport(redact ? Redactor.redact(loaded) : loaded)))
+        if !source.problems.isEmpty { throw OrderScopeExit.damaged }
     }
 }

@@ -22,10 +22,12 @@ enum TerminalSession {
             }
             // A script's keys play after --keys; its pauses mean nothing without a screen.
             keys += try display.loadScript()?.keys ?? []
-            let grid = ScreenDump.render(
+            let (grid, problems) = ScreenDump.render(
                 source: source, state: initialState(origin, display: display, config: config), label: label, size: size,
                 keys: keys, table: config.keyTable(), backgroundWork: backgroundWork)
             FileHandleOutput.standardOutput.write(grid.lines().joined(separator: "\n") + "\n")
+            // Damage is never silent to scripts: what could be read is shown, and the exit says so.
+            if problems > 0 { throw OrderScopeExit.damaged }
             return
         }
         let noColor = display.noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
@@ -90,11 +92,12 @@ enum ScreenDump {
     }
 
     /// The screen after `keys`, each pressed once every load and the background work (the
-    /// anomaly check) have finished, so a dump shows what the browser would once settled.
+    /// anomaly check) have finished, so a dump shows what the browser would once settled; and
+    /// how many problems were met while loading.
     static func render(
         source: any OrderSource, state: AppState, label: String, size: Size, keys: [Key], table: KeyTable = .standard,
         backgroundWork: (@Sendable (Mailbox) -> Void)? = nil
-    ) -> Grid {
+    ) -> (Grid, problems: Int) {
         let terminal = FakeTerminal(size: size, keys: keys)
         let loop = AppLoop(
             state: UIState(app: state, sourceLabel: label), terminal: terminal, source: source, keys: table,
@@ -102,6 +105,6 @@ enum ScreenDump {
         loop.backgroundWork = backgroundWork
         loop.settlesBeforeEachKey = true
         loop.run()
-        return loop.renderFrame()
+        return (loop.renderFrame(), loop.state.app.loadProblems.count)
     }
 }

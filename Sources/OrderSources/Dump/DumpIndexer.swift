@@ -47,6 +47,8 @@ struct DumpIndexer {
         var badLines = 0
         var hint: (offset: Int, location: TextLocator.Location)?
         var splitScans = 0
+        var resumeList: [UInt8]?
+        var firstValueStart: Int?
 
         while true {
             while position < n, base[position] == 0x20 || base[position] == 0x0A || base[position] == 0x0D
@@ -56,10 +58,19 @@ struct DumpIndexer {
             }
             guard position < n else { break }
             let valueStart = position
+            if firstValueStart == nil { firstValueStart = valueStart }
+            let resuming = resumeList != nil
             do {
-                let end = try scanTop(&scanner, from: valueStart, splits: &splitScans)
-                if topValues == 0 { firstTopByte = base[valueStart] }
-                topValues += 1
+                let end: Int
+                if let list = resumeList {
+                    // Salvage: the rest of a list whose element was damaged.
+                    resumeList = nil
+                    end = try scanner.scanValue(from: valueStart, resume: list)
+                } else {
+                    end = try scanTop(&scanner, from: valueStart, splits: &splitScans)
+                    if topValues == 0 { firstTopByte = base[valueStart] }
+                    topValues += 1
+                }
                 lastTop = (valueStart, end)
                 position = end
             } catch {
@@ -70,6 +81,27 @@ struct DumpIndexer {
                 let located = TextLocator.locate(bytes, offset: error.offset, after: (startOffset, startLocation))
                 hint = (valueStart, valueLocation)
                 let valueLine = valueLocation.line
+                let fileStart = firstValueStart ?? valueStart
+                if scanner.foundCount == 0, !resuming, error.listStack.isEmpty, !error.atEnd,
+                    let resume = scanner.resumePoint(from: fileStart + 1, before: fileStart + (1 << 20))
+                {
+                    // The file's first value breaks before any list of orders opened, and what
+                    // follows reads as the elements of an array (an order, then a comma): a
+                    // damaged `[`.
+                    let resumed = TextLocator.locate(bytes, offset: resume, after: (error.offset, located))
+                    problems.append(SourceProblem(
+                        file: path, line: located.line, column: located.column,
+                        message: "the start of the file is damaged (\(error.reason)), but what follows reads as "
+                            + "an array of orders; reading went on at line \(resumed.line), column \(resumed.column)",
+                        snippet: located.snippet))
+                    firstFailure = firstFailure ?? plainProblem(error, located: located, start: startLocation)
+                    firstTopByte = UInt8(ascii: "[")
+                    topValues = 1
+                    resumeList = DumpScanner.insideTopArray
+                    hint = (resume, resumed)
+                    position = resume
+                    continue
+                }
                 if resyncable(error, valueStart: valueStart, valueLineStart: valueLocation.lineStart, errorLineStart: located.lineStart, lastTop: lastTop) {
                     badLines += 1
                     let place = located.line == valueLine
@@ -84,8 +116,48 @@ struct DumpIndexer {
                     position = TextLocator.nextLineStart(bytes, from: valueStart)
                     continue
                 }
-                let problem = stopProblem(error, kept: kept, located: located, start: startLocation)
                 if firstFailure == nil { firstFailure = plainProblem(error, located: located, start: startLocation) }
+                // A file that ends inside an order may be cut there (then no complete order follows)
+                // or have a damaged quote that ran to the end (then later orders read on their own).
+                if !error.listStack.isEmpty, !error.atEnd || error.candidateStart != nil,
+                    let resume = scanner.resumePoint(
+                        from: error.candidateStart.map { $0 + 1 } ?? error.offset,
+                        layout: error.candidateStart ?? (scanner.lastOrderStart >= 0 ? scanner.lastOrderStart : nil))
+                {
+                    // One damaged order costs only itself: go on at the next element that reads as
+                    // an order, inside the same list.
+                    let resumed = TextLocator.locate(bytes, offset: resume, after: (error.offset, located))
+                    problems.append(salvageProblem(
+                        error, kept: kept, damagedID: scanner.damagedOrderID(error), located: located,
+                        start: startLocation, resumed: resumed))
+                    if !resuming {
+                        if topValues == 0 { firstTopByte = base[valueStart] }
+                        topValues += 1
+                    }
+                    resumeList = error.listStack
+                    hint = (resume, resumed)
+                    position = resume
+                    continue
+                }
+                if error.listStack.isEmpty, !error.atEnd, let lastTop,
+                    base[lastTop.start] == UInt8(ascii: "[") || base[error.offset] == UInt8(ascii: ","),
+                    let resume = scanner.resumePoint(
+                        from: error.offset, layout: scanner.lastOrderStart >= 0 ? scanner.lastOrderStart : nil)
+                {
+                    // An array that closed before its orders did (a damaged bracket), or elements
+                    // of one whose `[` was lost: they go on after the damage.
+                    let resumed = TextLocator.locate(bytes, offset: resume, after: (error.offset, located))
+                    problems.append(SourceProblem(
+                        file: path, line: located.line, column: located.column,
+                        message: "malformed JSON after order \(kept): \(error.reason) (a bracket before it may be "
+                            + "damaged); the bytes up to line \(resumed.line), column \(resumed.column) were skipped",
+                        snippet: located.snippet))
+                    resumeList = DumpScanner.insideTopArray
+                    hint = (resume, resumed)
+                    position = resume
+                    continue
+                }
+                let problem = stopProblem(error, kept: kept, located: located, start: startLocation)
                 problems.append(problem)
                 break
             }
@@ -226,6 +298,25 @@ struct DumpIndexer {
                 + "\(start.column)): \(failure.reason); " + keptText + " and the rest of the file was skipped"
         } else {
             message = "malformed JSON: \(failure.reason); " + keptText + " and the rest of the file was skipped"
+        }
+        return SourceProblem(
+            file: path, line: located.line, column: located.column, message: message, snippet: located.snippet)
+    }
+
+    /// A damaged element of a list that reading went past: which order (its number among the
+    /// orders, its id when it was read before the damage), where and what, and where reading went on.
+    private func salvageProblem(
+        _ failure: ScanFailure, kept: Int, damagedID: String?, located: TextLocator.Location,
+        start: TextLocator.Location, resumed: TextLocator.Location
+    ) -> SourceProblem {
+        let message: String
+        if failure.candidateStart != nil {
+            let named = damagedID.map { " (id \($0))" } ?? ""
+            message = "order \(kept + 1)\(named), which starts at line \(start.line), column \(start.column), is damaged: "
+                + "\(failure.reason); it was skipped and reading went on at line \(resumed.line), column \(resumed.column)"
+        } else {
+            message = "malformed JSON after order \(kept): \(failure.reason); the bytes up to line \(resumed.line), "
+                + "column \(resumed.column) were skipped"
         }
         return SourceProblem(
             file: path, line: located.line, column: located.column, message: message, snippet: located.snippet)

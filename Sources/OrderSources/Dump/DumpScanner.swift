@@ -21,6 +21,10 @@ struct ScanFailure: Error {
     var atEnd: Bool
     /// The first byte of the order that was being read when the scan stopped.
     var candidateStart: Int?
+    /// The scanner's containers from the outside in, up to the innermost list of orders (a
+    /// top-level array or an `orders` page) the failure is inside; empty when it is in none.
+    /// Reading can resume at a later element of that list (`scanValue(from:resume:)`).
+    var listStack: [UInt8] = []
 }
 
 /// The byte scanner behind `DumpSource`: walks JSON text once, checking its structure (strings,
@@ -32,6 +36,9 @@ struct ScanFailure: Error {
 /// page only when its object has no order fields of its own. Objects nested inside an order are
 /// never orders, however order-like they look.
 struct DumpScanner {
+    /// The stack inside a top-level array, to resume reading its elements when its `[` is damaged.
+    static let insideTopArray: [UInt8] = [topArray]
+
     // Container contexts: what the scanner is inside of. Arrays have the high bit set.
     private static let top: UInt8 = 0
     private static let orderRootPageable: UInt8 = 1
@@ -123,10 +130,13 @@ struct DumpScanner {
     /// returns the offset just after it, appending every order inside it to `orders`.
     /// `arrayContext` makes the value's outer array a page (used to re-read `items`/`data`).
     /// `insideTopArray` starts as if just after a `,` between the elements of a top-level array
+    /// (the second half of a split scan) and returns the offset after that array's `]`; `resume`
+    /// does the same inside the list a failure gave (`ScanFailure.listStack`), to salvage the
+    /// orders after a damaged one.
     /// (the second half of a split scan) and returns the offset after that array's `]`.
-    mutating func scanValue(from start: Int, arrayContext: UInt8 = 0, insideTopArray: Bool = false)
-        throws(ScanFailure) -> Int
-    {
+    mutating func scanValue(
+        from start: Int, arrayContext: UInt8 = 0, insideTopArray: Bool = false, resume: [UInt8] = []
+    ) throws(ScanFailure) -> Int {
         let p = base
         let n = count
         var i = start
@@ -138,6 +148,10 @@ struct DumpScanner {
         if insideTopArray {
             stack.append(Self.topArray)
             current = Self.topArray
+        }
+        if let innermost = resume.last {
+            stack.append(contentsOf: resume)
+            current = innermost
         }
 
         while true {
@@ -355,7 +369,7 @@ struct DumpScanner {
                 case CSCAN_END_IN_STRING:
                     throw ScanFailure(
                         offset: count, reason: "the input ends inside a string", atEnd: true,
-                        candidateStart: candidateStart >= 0 ? candidateStart : nil)
+                        candidateStart: candidateStart >= 0 ? candidateStart : nil, listStack: currentListStack())
                 default:
                     throw endFailure(count, Self.plainObject)
                 }
@@ -413,6 +427,26 @@ struct DumpScanner {
         bytewise ? try skipContainerBytewise(open, depth: depth) : try skipContainer(open, depth: depth)
     }
 
+    /// The number of spaces and tabs before `offset` when only they stand between it and the
+    /// start of its line; nil when other bytes do.
+    private func lineIndent(_ offset: Int) -> Int? {
+        var k = offset - 1
+        while k >= 0, base[k] == 0x20 || base[k] == 0x09 { k -= 1 }
+        guard k < 0 || base[k] == 0x0A || base[k] == 0x0D else { return nil }
+        return offset - 1 - k
+    }
+
+    /// Where the last order taken began (-1 before the first): the layout of a list's elements.
+    private(set) var lastOrderStart = -1
+
+    /// The id of the order a failure happened in, when it was read before the damage (for
+    /// messages; cut to 80 characters).
+    func damagedOrderID(_ failure: ScanFailure) -> String? {
+        guard failure.candidateStart != nil, candidate.id.isPresent else { return nil }
+        let text = JSONStringDecoder.decode(base, start: candidate.id.start, end: candidate.id.end)
+        return text.isEmpty ? nil : String(text.prefix(80))
+    }
+
     /// For tests: the values captured so far for the object being read.
     var testCandidate: OrderCandidate { candidate }
 
@@ -466,7 +500,7 @@ struct DumpScanner {
             if j >= n {
                 throw ScanFailure(
                     offset: n, reason: "the input ends inside a string", atEnd: true,
-                    candidateStart: candidateStart >= 0 ? candidateStart : nil)
+                    candidateStart: candidateStart >= 0 ? candidateStart : nil, listStack: currentListStack())
             }
         }
     }
@@ -590,7 +624,8 @@ struct DumpScanner {
             case 7: found = matches(start, 7, "line_id") ? Self.kForeign : 0
             case 8:
                 found = matches(start, 8, "order_id") ? Self.kOrderID
-                    : matches(start, 8, "currency") ? Self.kCurrency : matches(start, 8, "customer") ? Self.kCustomer : 0
+                    : matches(start, 8, "currency") ? Self.kCurrency : matches(start, 8, "customer") ? Self.kCustomer
+                    : matches(start, 8, "quantity") ? Self.kForeign : 0
             case 10:
                 found = matches(start, 10, "created_at") ? Self.kCreatedAt
                     : matches(start, 10, "expires_at") || matches(start, 10, "session_id") ? Self.kForeign : 0
@@ -766,11 +801,11 @@ struct DumpScanner {
         let closed = stack.removeLast()
         current = stack.last ?? Self.top
         if closed == Self.orderRoot || closed == Self.orderRootPageable {
-            finishCandidate(end: end, pageable: closed == Self.orderRootPageable)
+            try finishCandidate(end: end, pageable: closed == Self.orderRootPageable)
         }
     }
 
-    private mutating func finishCandidate(end: Int, pageable: Bool) {
+    private mutating func finishCandidate(end: Int, pageable: Bool) throws(ScanFailure) {
         let start = candidateStart
         candidateStart = -1
         guard start >= 0 else { return }
@@ -791,6 +826,14 @@ struct DumpScanner {
         }
         let accepted = candidate.isOrder && (!needsStrong || candidate.strong)
         if accepted {
+            if let inner = swallowedElement(start: start, end: end) {
+                // A damaged quote or bracket inside a skipped container can make an order run on
+                // over the orders after it: say so and let the reader go on from there.
+                throw ScanFailure(
+                    offset: inner, reason: "the next order seems to start inside this one (a quote or bracket in it is damaged)",
+                    atEnd: false, candidateStart: start, listStack: currentListStack())
+            }
+            lastOrderStart = start
             orders.append(ScannedOrder(start: start, end: end, candidate: candidate))
             foundCount += 1
             flushIfNeeded()
@@ -848,7 +891,85 @@ struct DumpScanner {
     // MARK: - Failures
 
     private func failure(_ offset: Int, _ reason: String) -> ScanFailure {
-        ScanFailure(offset: offset, reason: reason, atEnd: false, candidateStart: candidateStart >= 0 ? candidateStart : nil)
+        ScanFailure(
+            offset: offset, reason: reason, atEnd: false, candidateStart: candidateStart >= 0 ? candidateStart : nil,
+            listStack: currentListStack())
+    }
+
+    /// The open containers up to the innermost list of orders (see `ScanFailure.listStack`).
+    private func currentListStack() -> [UInt8] {
+        guard let list = stack.lastIndex(where: { $0 == Self.topArray || $0 == Self.pageArray || $0 == Self.strongPageArray })
+        else { return [] }
+        return Array(stack[...list])
+    }
+
+    /// For an order that begins a line: the first `{` inside it that begins a line with the same
+    /// indentation after a `,`, as the next element of its list would, when the order's bytes do
+    /// not parse on their own (so a well-formed order laid out that way is never suspected).
+    /// Orders on one line cost a `memchr` for a newline; nil when there is none.
+    private func swallowedElement(start: Int, end: Int) -> Int? {
+        guard let indent = lineIndent(start) else { return nil }
+        var j = start + 1
+        while j < end, let found = memchr(base + j, 0x0A, end - j) {
+            let newline = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            j = newline + 1
+            var k = j
+            while k < end, k - j < indent, base[k] == 0x20 || base[k] == 0x09 { k += 1 }
+            guard k - j == indent, k < end, base[k] == UInt8(ascii: "{") else { continue }
+            var before = newline - 1
+            while before > start, base[before] == 0x20 || base[before] == 0x09 || base[before] == 0x0D { before -= 1 }
+            guard base[before] == UInt8(ascii: ",") else { continue }
+            let bytes = UnsafeRawBufferPointer(start: base + start, count: end - start)
+            if (try? JSONParser.parse(bytes, maxDepth: Self.maxDepth)) != nil { return nil }
+            return k
+        }
+        return nil
+    }
+
+    /// Where reading can go on after a failure inside a list of orders: the first `{` from
+    /// `start` on that begins an object the scanner takes for an order and that is followed by
+    /// `,` or `]` (so it is an element of a list, not a value inside an order); nil when there is
+    /// none before the end.
+    /// Trials re-read nested objects, so the bytes they may read in all are bounded (a few times
+    /// the input): a hostile input costs a bounded search, not depth × size.
+    ///
+    /// A `{` right after a `:` is a value, never an element. When `layout` (the start of an
+    /// element of the same list) begins a line, the elements of that dump do: only a `{` with
+    /// the same indentation at the start of a line is tried.
+    func resumePoint(from start: Int, before limit: Int = .max, layout: Int? = nil) -> Int? {
+        var j = start
+        var budget = 4 * count + (64 << 20)
+        let end = min(limit, count)
+        let indent = layout.flatMap(lineIndent)
+        while j < end, budget > 0 {
+            guard let found = memchr(base + j, Int32(UInt8(ascii: "{")), end - j) else { return nil }
+            let open = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            var before = open - 1
+            while before >= 0, base[before] == 0x20 || base[before] == 0x09 || base[before] == 0x0D || base[before] == 0x0A {
+                before -= 1
+            }
+            // A `{` right after the damage (only whitespace between) is tried whatever precedes it
+            // and however it is laid out: the damaged byte may be what stood before it.
+            let rightAfterDamage = before <= start
+            if !rightAfterDamage, base[before] == UInt8(ascii: ":") || (indent != nil && lineIndent(open) != indent) {
+                j = open + 1
+                continue
+            }
+            var trial = DumpScanner(base: base, count: count)
+            do throws(ScanFailure) {
+                let end = try trial.scanValue(from: open)
+                budget -= end - open
+                if trial.orders.count == 1, trial.skippedCount == 0 {
+                    var k = end
+                    while k < count, base[k] == 0x20 || base[k] == 0x0A || base[k] == 0x0D || base[k] == 0x09 { k += 1 }
+                    if k < count, base[k] == UInt8(ascii: ",") || base[k] == UInt8(ascii: "]") { return open }
+                }
+            } catch {
+                budget -= max(1, error.offset - open)
+            }
+            j = open + 1
+        }
+        return nil
     }
 
     private func endFailure(_ offset: Int, _ current: UInt8) -> ScanFailure {
@@ -861,6 +982,7 @@ struct DumpScanner {
             inside = "the input ends inside an object"
         }
         return ScanFailure(
-            offset: count, reason: inside, atEnd: true, candidateStart: candidateStart >= 0 ? candidateStart : nil)
+            offset: count, reason: inside, atEnd: true, candidateStart: candidateStart >= 0 ? candidateStart : nil,
+            listStack: currentListStack())
     }
 }

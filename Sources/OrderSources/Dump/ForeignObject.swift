@@ -19,6 +19,7 @@ enum ForeignObject {
         if set.contains("line_id") {
             return set.contains("amount") && !set.contains("gross_amount") ? "transaction item" : "order item"
         }
+        if set.contains("quantity") { return "order item addition" }
         if set.contains("amount"), !set.contains("gross_amount"), set.contains("id") { return "payment operation" }
         return nil
     }

@@ -45,7 +45,7 @@ struct OrderCandidate {
     /// - otherwise it must carry none of the keys that mark other Dintero objects at their top
     ///   level: `amount` without `gross_amount` (payment operations, sessions, transactions and
     ///   their items), `processed_at`/`processed_by`/`authorization_id` (payment operations),
-    ///   `line_id` (order and transaction items), `url`/`expires_at`/`order`/`transaction_id`
+    ///   `line_id`/`quantity` (order items, their additions, transaction items), `url`/`expires_at`/`order`/`transaction_id`
     ///   (checkout sessions), `merchant_reference`/`payment_product`/`session_id` (transactions);
     /// - and then an object with an `id` is an order when it also has one of `items`,
     ///   `gross_amount`, `currency`, `payment_status`, `status` (a list entry can be as bare as an
