@@ -19,6 +19,11 @@ extension EndToEnd {
             let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
             #expect(json?["checked"] as? Int == 300)
             #expect(json?["orders_with_anomalies"] as? Int == 18)
+            // Exactly the planted anomalies (one per order, every kind the generator plants): no false ones.
+            let findings = json?["findings"] as? [[String: Any]] ?? []
+            let kinds = findings.flatMap { ($0["anomalies"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String } }
+            #expect(kinds.count == 18)
+            #expect(Set(kinds) == ["totals", "overCaptured", "overRefunded", "payoutChildren", "paymentStatus", "failedOperation", "danglingLineID"])
         }
 
         @Test func cleanDumpExitsZero() throws {
