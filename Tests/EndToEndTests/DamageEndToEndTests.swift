@@ -58,3 +58,14 @@ extension EndToEnd {
         }
     }
 }
+
+extension EndToEnd.DamageEndToEndTests {
+    @Test func checkCountsFieldsItCannotRead() throws {
+        let file = try BinaryRunner.temporaryDirectory().appendingPathComponent("unreadable.json")
+        try Data(#"[{"id":"a","status":"open","gross_amount":"abc"},{"id":"b","currency":"NOK","gross_amount":1e400},{"id":"c","status":"open","items":"notalist"}]"#.utf8).write(to: file)
+        let result = try BinaryRunner.run(["check", file.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("✗ gross_amount cannot be read: expected an integer, found \"abc\""))
+        #expect(result.stdout.hasSuffix("3 orders checked, 3 with anomalies (3 in all)\n"))
+    }
+}

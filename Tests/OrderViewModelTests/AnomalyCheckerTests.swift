@@ -211,3 +211,19 @@ extension JSONObject {
         }
     }
 }
+
+/// An order whose fields cannot be read is not a clean order (issue 22, item 14).
+@Suite struct UnreadableFieldTests {
+    @Test func fieldsThatCannotBeReadAreAnomalies() throws {
+        for (json, path, found) in [
+            (#"{"id":"a","gross_amount":"abc"}"#, ".gross_amount", #"expected an integer, found "abc""#),
+            (#"{"id":"b","gross_amount":1e400}"#, ".gross_amount", "expected an integer, found 1e400"),
+            (#"{"id":"c","items":"notalist"}"#, ".items", #"expected an array, found "notalist""#),
+        ] {
+            let anomalies = AnomalyChecker.check(try Fixtures.order(json))
+            #expect(anomalies.map(\.kind) == [.unreadableField], "\(json)")
+            #expect(anomalies.first?.jsonPath == path)
+            #expect(anomalies.first?.message == "\(path.dropFirst()) cannot be read: \(found)")
+        }
+    }
+}

@@ -260,11 +260,13 @@ public final class DumpSource: OrderSource {
 
     /// Decodes every order of one file in file order, straight from the scan, without keeping
     /// an index: memory stays flat however big the file is (for `check`). Returns the problems
-    /// survived; throws when the file cannot be used, an order cannot be decoded, or `body` throws.
+    /// survived, an order whose bytes do not parse among them (it is skipped: damage costs only
+    /// the order it is in); throws when the file cannot be used or `body` throws.
     public static func streamOrders(path: String, _ body: (Order) throws -> Void) throws -> [SourceProblem] {
         let loaded = try DumpFile.load(path: path)
         let bytes = loaded.region.bytes
         var failure: (any Error)?
+        var unreadable: [SourceProblem] = []
         var counted = 0
         let result: DumpIndexer.Result
         do {
@@ -282,11 +284,11 @@ public final class DumpSource: OrderSource {
                             if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
                                 order.candidate.fill(&record, base: base) { "#\(counted + 1)" }
                             }
-                            failure = SourceError.malformed(SourceProblem(
+                            counted += 1
+                            unreadable.append(SourceProblem(
                                 file: path, line: at.line, column: at.column,
-                                message: "order \(record.string(of: .id)) cannot be read: \(error.reason)",
+                                message: "order \(record.string(of: .id)) cannot be read: \(error.reason); it was skipped",
                                 snippet: at.snippet))
-                            return
                         } catch {
                             failure = error
                             return
@@ -301,7 +303,7 @@ public final class DumpSource: OrderSource {
             throw error
         }
         if let failure { throw failure }
-        return (loaded.gzipProblem.map { [SourceProblem(file: path, message: $0)] } ?? []) + result.problems
+        return (loaded.gzipProblem.map { [SourceProblem(file: path, message: $0)] } ?? []) + result.problems + unreadable
     }
 
     // MARK: - OrderSource

@@ -25,6 +25,8 @@ public struct Anomaly: Sendable, Equatable {
 
     /// The checks `AnomalyChecker` runs.
     public enum Kind: String, Sendable, Equatable, CaseIterable {
+        /// A field present in the order that cannot be read (wrong type, number out of range).
+        case unreadableField
         /// gross − total_discount ≠ net.
         case totals
         /// The items' gross sum differs from the order's gross.

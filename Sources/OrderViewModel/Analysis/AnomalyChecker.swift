@@ -12,6 +12,7 @@ public enum AnomalyChecker {
     /// The same, reusing an already built timeline.
     public static func check(_ order: Order, timeline: PaymentTimeline) -> [Anomaly] {
         var anomalies: [Anomaly] = []
+        anomalies += unreadableFields(order)
         anomalies += totals(order)
         anomalies += itemSums(order)
         for (index, item) in order.items.enumerated() {
@@ -24,6 +25,20 @@ public enum AnomalyChecker {
         }
         anomalies += danglingLineIDs(order)
         return anomalies
+    }
+
+    // MARK: - Unreadable fields
+
+    /// A field that is present but cannot be read (`gross_amount: "abc"`, `1e400`, `items:
+    /// "notalist"`) decodes as missing, so the checks that need it are silent: say so, or an
+    /// order nobody can check would pass as clean.
+    static func unreadableFields(_ order: Order) -> [Anomaly] {
+        order.decodeIssues.map { issue in
+            Anomaly(
+                kind: .unreadableField,
+                message: "\(issue.path.isRoot ? "the order" : issue.path.description) cannot be read: \(issue.message)",
+                jsonPath: issue.path.jqPath)
+        }
     }
 
     // MARK: - Totals
