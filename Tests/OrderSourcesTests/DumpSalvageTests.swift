@@ -55,6 +55,21 @@ struct DumpSalvageTests {
         #expect(source.problems.first?.message.contains("the file ends in the middle of order 301") == true)
     }
 
+    /// Depth is limited per order: an order nested too deep is skipped, its neighbours are read,
+    /// whether the array is laid out one order per line or on a single line (issue 22, item 8).
+    @Test(arguments: ["\n", ""])
+    func anOrderNestedTooDeepCostsOnlyItself(separator: String) throws {
+        let dir = try TempDirectory()
+        let deep = String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000)
+        let text = "[{\"id\":\"a\",\"status\":\"open\"}," + separator + "{\"id\":\"b\",\"status\":\"open\",\"metadata\":"
+            + deep + "}," + separator + "{\"id\":\"c\",\"status\":\"open\"}]"
+        let source = try DumpSource.open(paths: [try dir.write("deep.json", text)])
+        #expect(source.summaries.map(\.id) == ["a", "c"])
+        #expect(source.problems.count == 1)
+        #expect(source.problems.first?.message.contains("order 2 (id b)") == true)
+        #expect(source.problems.first?.message.contains("nesting deeper than 10000 levels") == true)
+    }
+
     /// The property: flip or delete any one byte; at most the order holding that byte is lost
     /// (or read with a changed id), nothing is read twice, and a loss is always reported.
     @Test func flippingOrDeletingAnyOneByteLosesAtMostTheOrderItTouches() throws {

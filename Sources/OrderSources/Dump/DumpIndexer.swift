@@ -102,7 +102,17 @@ struct DumpIndexer {
                     position = resume
                     continue
                 }
-                if resyncable(error, valueStart: valueStart, valueLineStart: valueLocation.lineStart, errorLineStart: located.lineStart, lastTop: lastTop) {
+                // Inside a list of orders, the next order of the list is a better place to go on
+                // than the next line (a one-line array is one line).
+                let listResume: Int? =
+                    !error.listStack.isEmpty && (!error.atEnd || error.candidateStart != nil)
+                    ? scanner.resumePoint(
+                        from: error.candidateStart.map { $0 + 1 } ?? error.offset,
+                        layout: error.candidateStart ?? (scanner.lastOrderStart >= 0 ? scanner.lastOrderStart : nil))
+                    : nil
+                if listResume == nil,
+                    resyncable(error, valueStart: valueStart, valueLineStart: valueLocation.lineStart, errorLineStart: located.lineStart, lastTop: lastTop)
+                {
                     badLines += 1
                     let place = located.line == valueLine
                         ? "column \(located.column)" : "line \(located.line), column \(located.column)"
@@ -119,11 +129,7 @@ struct DumpIndexer {
                 if firstFailure == nil { firstFailure = plainProblem(error, located: located, start: startLocation) }
                 // A file that ends inside an order may be cut there (then no complete order follows)
                 // or have a damaged quote that ran to the end (then later orders read on their own).
-                if !error.listStack.isEmpty, !error.atEnd || error.candidateStart != nil,
-                    let resume = scanner.resumePoint(
-                        from: error.candidateStart.map { $0 + 1 } ?? error.offset,
-                        layout: error.candidateStart ?? (scanner.lastOrderStart >= 0 ? scanner.lastOrderStart : nil))
-                {
+                if let resume = listResume {
                     // One damaged order costs only itself: go on at the next element that reads as
                     // an order, inside the same list.
                     let resumed = TextLocator.locate(bytes, offset: resume, after: (error.offset, located))
