@@ -24,13 +24,21 @@ enum BinaryRunner {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// With `shell`, runs that dash command line instead (`$B` is the binary), for pipes, FIFOs
+    /// and file names a Swift String cannot hold.
+    static func run(_ arguments: [String], environment: [String: String] = [:], shell: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        if let shell {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", shell]
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
+        env["B"] = binary
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()

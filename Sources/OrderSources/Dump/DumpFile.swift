@@ -3,18 +3,30 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Foundation
 
 /// Opens one dump file: maps it read-only (or reads a pipe), and inflates gzip content (detected
 /// by its magic bytes, whatever the name) into memory.
 enum DumpFile {
-    struct Loaded {
+    struct Loaded: Sendable {
         var region: MappedRegion
         /// Why gzip inflation stopped early, if it did (the data before it is in `region`).
         var gzipProblem: String?
     }
 
+    /// A stream can be read once (a FIFO, `/dev/stdin`), and inflating costs time: what was
+    /// read that way is kept (spilled to a temporary file) for a second pass over the same path,
+    /// as `print` makes.
+    private static let streamed = StreamedInputs()
+
     static func load(path: String) throws(SourceError) -> Loaded {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if let kept = streamed.loaded(path) { return kept }
+        let loaded = try loadOnce(path: path)
+        return loaded
+    }
+
+    private static func loadOnce(path: String) throws(SourceError) -> Loaded {
+        let descriptor = RawPath.open(path)
         if descriptor < 0 {
             let code = errno
             switch code {
@@ -45,11 +57,18 @@ enum DumpFile {
         }
         guard raw.count > 0 else { throw SourceError.emptyFile(path: path) }
 
-        guard GzipInflater.isGzip(raw.bytes) else { return Loaded(region: raw, gzipProblem: nil) }
+        let mapped = type == S_IFREG && raw.isFileMapping
+        guard GzipInflater.isGzip(raw.bytes) else {
+            let loaded = Loaded(region: raw, gzipProblem: nil)
+            if !mapped { streamed.keep(loaded, for: path) }
+            return loaded
+        }
         do {
             let inflated = try GzipInflater.inflate(raw.bytes)
             let problem = inflated.problem
-            return Loaded(region: inflated.buffer.finish(), gzipProblem: problem)
+            let loaded = Loaded(region: inflated.buffer.finish(), gzipProblem: problem)
+            streamed.keep(loaded, for: path)
+            return loaded
         } catch {
             throw relabel(error, path: path)
         }
@@ -57,7 +76,8 @@ enum DumpFile {
 
     private static func readAll(_ descriptor: Int32, path: String, sizeHint: Int) throws(SourceError) -> MappedRegion {
         do throws(SourceError) {
-            var buffer = try AnonymousBuffer(capacity: sizeHint + 1)
+            var buffer = try SpillBuffer(capacity: sizeHint + 1)
+            var limits = StreamGuard()
             while true {
                 if buffer.capacity - buffer.count < (1 << 16) { try buffer.grow(toAtLeast: buffer.count + (1 << 20)) }
                 let got = read(descriptor, buffer.freeSpace, buffer.capacity - buffer.count)
@@ -66,6 +86,7 @@ enum DumpFile {
                     throw SourceError.unreadable(path: path, reason: errorText(errno))
                 }
                 if got == 0 { break }
+                if let start = buffer.freeSpace { try limits.check(UnsafeRawBufferPointer(start: start, count: got)) }
                 buffer.count += got
             }
             return buffer.finish()
@@ -83,5 +104,25 @@ enum DumpFile {
     static func errorText(_ code: Int32) -> String {
         guard let text = strerror(code) else { return "error \(code)" }
         return String(cString: text)
+    }
+}
+
+/// The inputs `DumpFile` read as streams or inflated, by path, for the life of the process.
+///
+/// `@unchecked Sendable`: `inputs` is read and written only under `lock`.
+final class StreamedInputs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var inputs: [String: DumpFile.Loaded] = [:]
+
+    func loaded(_ path: String) -> DumpFile.Loaded? {
+        lock.lock()
+        defer { lock.unlock() }
+        return inputs[path]
+    }
+
+    func keep(_ loaded: DumpFile.Loaded, for path: String) {
+        lock.lock()
+        inputs[path] = loaded
+        lock.unlock()
     }
 }

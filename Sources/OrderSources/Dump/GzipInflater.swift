@@ -1,13 +1,13 @@
 import CZlib
 
-/// Inflates gzip data (one member or several concatenated, as `cat a.gz b.gz` makes) into an
-/// anonymous memory mapping.
+/// Inflates gzip data (one member or several concatenated, as `cat a.gz b.gz` makes) into a
+/// `SpillBuffer` (an unlinked temporary file), checking what comes out with a `StreamGuard`.
 ///
 /// A damaged or cut-off stream keeps what was inflated before the damage and says where it is;
 /// the dump reader decides whether the remainder is still useful.
 enum GzipInflater {
     struct Result: ~Copyable {
-        var buffer: AnonymousBuffer
+        var buffer: SpillBuffer
         /// Why inflation stopped early, if it did.
         var problem: String?
     }
@@ -26,7 +26,8 @@ enum GzipInflater {
                 | Int(input[tail + 3]) << 24
             guess = max(guess, size + 1)
         }
-        var output = try AnonymousBuffer(capacity: min(guess, 1 << 34))
+        var output = try SpillBuffer(capacity: min(guess, 64 << 20))
+        var limits = StreamGuard()
         guard let inputBase = input.baseAddress else { return Result(buffer: output, problem: nil) }
 
         var stream = z_stream()
@@ -56,7 +57,9 @@ enum GzipInflater {
                 remainingInput -= Int(stream.avail_in)
             }
             let status = CZlib.inflate(&stream, Z_NO_FLUSH)
-            output.count += Int(before - stream.avail_out)
+            let produced = Int(before - stream.avail_out)
+            if let start = output.freeSpace { try limits.check(UnsafeRawBufferPointer(start: start, count: produced)) }
+            output.count += produced
             let position = inputBase.distance(to: UnsafeRawPointer(stream.next_in))
             switch status {
             case Z_OK:

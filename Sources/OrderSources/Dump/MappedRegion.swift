@@ -5,7 +5,7 @@
 #endif
 
 /// Bytes that stay valid for as long as the region lives: a read-only private mapping of a file,
-/// or an anonymous mapping that holds inflated gzip data.
+/// or the shared mapping of a `SpillBuffer` (inflated gzip data, a pipe).
 ///
 /// `@unchecked Sendable`: the pointer and length are set once in `init` and never change; the
 /// memory is read-only after construction (file mappings are `PROT_READ`, inflated regions are
@@ -15,11 +15,14 @@ final class MappedRegion: @unchecked Sendable {
     private let mappedLength: Int
     /// The number of meaningful bytes at the start of the mapping.
     let count: Int
+    /// True for a mapping of the input file itself (not a spilled copy).
+    let isFileMapping: Bool
 
-    init(base: UnsafeMutableRawPointer?, mappedLength: Int, count: Int) {
+    init(base: UnsafeMutableRawPointer?, mappedLength: Int, count: Int, isFileMapping: Bool = false) {
         self.base = base
         self.mappedLength = mappedLength
         self.count = count
+        self.isFileMapping = isFileMapping
     }
 
     /// An empty region (nothing mapped).
@@ -42,6 +45,6 @@ final class MappedRegion: @unchecked Sendable {
         #if canImport(Glibc)
             _ = madvise(pointer, length, MADV_SEQUENTIAL)
         #endif
-        return MappedRegion(base: pointer, mappedLength: length, count: length)
+        return MappedRegion(base: pointer, mappedLength: length, count: length, isFileMapping: true)
     }
 }
