@@ -9,13 +9,27 @@ public struct SourceProblem: Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// A printable excerpt of the input around the problem, if there is one.
     public var snippet: String?
+    /// The file changed (shrank) while it was read: what was read is usable, but the input is
+    /// not what it was when opened (commands exit 2).
+    public var fileChanged: Bool
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, message: String, snippet: String? = nil) {
+    public init(
+        file: String, line: Int? = nil, column: Int? = nil, message: String, snippet: String? = nil,
+        fileChanged: Bool = false
+    ) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
         self.snippet = snippet
+        self.fileChanged = fileChanged
+    }
+
+    /// The problem of a file that shrank while it was read.
+    public static func changed(_ path: String) -> SourceProblem {
+        SourceProblem(
+            file: path, message: "the file changed while it was read (it became shorter); what was read before the change was used",
+            fileChanged: true)
     }
 
     public var description: String {

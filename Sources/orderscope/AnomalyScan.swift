@@ -24,6 +24,10 @@ enum AnomalyScan {
                 }
             }
             mailbox.post(.anomaliesCounted(batch, checked: total, total: total))
+            // Reading every order is when a file that shrank since it was opened shows.
+            for path in source.changedFiles {
+                mailbox.post(.noticed(.error(SourceProblem.changed(path).description)))
+            }
         }
     }
 }

@@ -52,6 +52,7 @@ struct CheckCommand: ParsableCommand {
         FileHandleOutput.standardOutput.write(
             json ? jsonReport(checked, findings, problems) : textReport(checked, findings, problems))
         // A damaged dump is not a clean one: the orders it lost were not checked.
+        if problems.contains(where: \.fileChanged) { throw OrderScopeExit.unusableInput }
         if !findings.isEmpty || !problems.isEmpty { throw OrderScopeExit.anomalies }
     }
 

@@ -23,6 +23,13 @@ enum OrderScopeExit {
         return unusableInput
     }
 
+    /// Ends a command that printed what it could read: exit 2 when a file changed while it was
+    /// read (the input is not what was opened), 1 when part of it was damaged, else success.
+    static func finish(_ problems: [SourceProblem]) throws {
+        if problems.contains(where: \.fileChanged) { throw unusableInput }
+        if !problems.isEmpty { throw damaged }
+    }
+
     static func printError(_ message: String) {
         let lines = Sanitizer.sanitizeLines(message)
         let text = "orderscope: " + lines.joined(separator: "\n    ") + "\n"

@@ -113,6 +113,8 @@ struct ExportCommand: AsyncParsableCommand {
             OrderScopeExit.printError(error.message)
             throw OrderScopeExit.unusableInput
         }
-        if !source.problems.isEmpty { throw OrderScopeExit.damaged }
+        // Orders are read again while exporting: a file that shrank meanwhile is told now.
+        for path in source.changedFiles { OrderScopeExit.printError(SourceProblem.changed(path).description) }
+        try OrderScopeExit.finish(source.problems)
     }
 }

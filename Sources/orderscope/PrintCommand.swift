@@ -47,7 +47,7 @@ struct PrintCommand: AsyncParsableCommand {
                 },
                 write: { text in if failure == nil { FileHandleOutput.standardOutput.write(text) } })
             if let failure { throw OrderScopeExit.fail(failure) }
-            if problems?.isEmpty == false { throw OrderScopeExit.damaged }
+            if let problems { try OrderScopeExit.finish(problems) }
             return
         }
         let source: DumpSource
@@ -64,6 +64,6 @@ struct PrintCommand: AsyncParsableCommand {
             throw OrderScopeExit.fail(error)
         }
         FileHandleOutput.standardOutput.write(PlainTextReport.sections(OrderScreens.fullReport(redact ? Redactor.redact(loaded) : loaded)))
-        if !source.problems.isEmpty { throw OrderScopeExit.damaged }
+        try OrderScopeExit.finish(source.problems)
     }
 }

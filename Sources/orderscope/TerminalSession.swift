@@ -40,6 +40,8 @@ enum TerminalSession {
             throw OrderScopeExit.unusableInput
         }
         defer { terminal.shutdown() }
+        // After the terminal's own crash handlers: a dump that shrinks while mapped is not a crash.
+        TruncationGuard.install()
         let monochrome = noColor || terminal.colorCapability == .none || config.theme == "monochrome"
         var theme: Theme = monochrome ? .monochrome : .standard
         if display.ascii || !terminal.supportsUnicode { theme.glyphs = .ascii }

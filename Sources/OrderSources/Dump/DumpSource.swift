@@ -35,7 +35,12 @@ public final class DumpSource: OrderSource {
     public var summaries: SummaryList { SummaryList(store.snapshot()) }
 
     /// Problems survived so far, each naming its file, line and column.
-    public var problems: [SourceProblem] { indexing.progress.problems }
+    public var problems: [SourceProblem] { indexing.progress.problems + changedFiles.map(SourceProblem.changed) }
+
+    /// The files that shrank while they were read (checked now: a later read can find it).
+    public var changedFiles: [String] {
+        zip(paths, regions).filter { $0.1.changedWhileRead }.map(\.0)
+    }
 
     /// Where the index stands; `finished` is true from the start for `open`.
     public var progress: IndexProgress { indexing.progress }
@@ -250,6 +255,7 @@ public final class DumpSource: OrderSource {
                 }
                 if let problem = loaded.gzipProblem { problems.append(SourceProblem(file: path, message: problem)) }
                 problems += result.problems
+                if loaded.region.changedWhileRead { problems.append(.changed(path)) }
             } catch {
                 if let problem = loaded.gzipProblem { throw SourceError.malformed(SourceProblem(file: path, message: problem)) }
                 throw error
@@ -304,6 +310,7 @@ public final class DumpSource: OrderSource {
         }
         if let failure { throw failure }
         return (loaded.gzipProblem.map { [SourceProblem(file: path, message: $0)] } ?? []) + result.problems + unreadable
+            + (loaded.region.changedWhileRead ? [.changed(path)] : [])
     }
 
     // MARK: - OrderSource

@@ -17,13 +17,20 @@ final class MappedRegion: @unchecked Sendable {
     let count: Int
     /// True for a mapping of the input file itself (not a spilled copy).
     let isFileMapping: Bool
+    /// The `TruncationGuard` slot of a file mapping.
+    private let guardSlot: Int?
 
     init(base: UnsafeMutableRawPointer?, mappedLength: Int, count: Int, isFileMapping: Bool = false) {
         self.base = base
         self.mappedLength = mappedLength
         self.count = count
         self.isFileMapping = isFileMapping
+        guardSlot = isFileMapping && mappedLength > 0 ? base.flatMap { TruncationGuard.register(base: $0, length: mappedLength) } : nil
     }
+
+    /// True when a read met the end of the file after it had shrunk (the bytes past it read as
+    /// zeros; see `TruncationGuard`).
+    var changedWhileRead: Bool { guardSlot.map(TruncationGuard.hasChanged) ?? false }
 
     /// An empty region (nothing mapped).
     static let empty = MappedRegion(base: nil, mappedLength: 0, count: 0)
@@ -34,6 +41,7 @@ final class MappedRegion: @unchecked Sendable {
     }
 
     deinit {
+        if let guardSlot { TruncationGuard.unregister(guardSlot) }
         if let base, mappedLength > 0 { munmap(base, mappedLength) }
     }
 
