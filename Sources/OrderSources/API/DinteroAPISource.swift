@@ -13,9 +13,9 @@ public struct DinteroOrderQuery: Sendable, Equatable {
     public var status: String?
     /// `pending`, `partially_paid`, `paid`, `partially_refunded` or `refunded`.
     public var paymentStatus: String?
-    /// `created_at.gte`, an ISO-8601 date-time.
+    /// `created_at.gte` as typed: a date or a date-time (sent as an RFC 3339 instant).
     public var createdFrom: String?
-    /// `created_at.lte`, an ISO-8601 date-time.
+    /// `created_at.lte` as typed: a date (its end) or a date-time (sent as an RFC 3339 instant).
     public var createdTo: String?
 
     public init(
@@ -33,8 +33,9 @@ public struct DinteroOrderQuery: Sendable, Equatable {
         var items: [(String, String)] = []
         if let status { items.append(("status", status)) }
         if let paymentStatus { items.append(("payment_status", paymentStatus)) }
-        if let createdFrom { items.append(("created_at.gte", createdFrom)) }
-        if let createdTo { items.append(("created_at.lte", createdTo)) }
+        // Text that is no date at all is sent as typed, so the API's own message names it.
+        if let createdFrom { items.append(("created_at.gte", DinteroDateFilter.instant(createdFrom, bound: .from) ?? createdFrom)) }
+        if let createdTo { items.append(("created_at.lte", DinteroDateFilter.instant(createdTo, bound: .to) ?? createdTo)) }
         return items
     }
 }
@@ -88,6 +89,10 @@ public actor DinteroAPISource: OrderSource {
     private var knownTokens: [String] = []
     /// Listing cursors requested so far and the cursor each page returned (loop detection).
     private var cursorChain: [String: String] = [:]
+    /// Whether this listing's answers carried a continuation (then one without it is the last).
+    private var pagesByContinuation = false
+    /// The largest page size to ask for; lowered when the server refuses a `limit`.
+    private var pageSizeCap = 100
 
     /// Checks the base URL; makes no request yet.
     public init(
@@ -112,10 +117,24 @@ public actor DinteroAPISource: OrderSource {
     // MARK: - OrderSource
 
     public func page(after cursor: PageCursor?, limit: Int) async throws(SourceError) -> OrderPage {
-        let result = try await listPage(after: cursor, limit: limit)
+        var result = try await listPage(after: cursor, limit: limit)
+        // A page can be empty before the end (a backend that filters after it reads, as
+        // DynamoDB-style ones do); the list asks for more only when a page brings orders.
+        var emptyPages = 0
+        while result.orders.isEmpty, let next = result.next {
+            emptyPages += 1
+            guard emptyPages <= Self.maxEmptyPages else {
+                throw SourceError.api(
+                    message: "the API answered \(Self.maxEmptyPages) empty pages in a row, each with a new cursor; "
+                        + "paging stopped (GET \(listPath))", status: nil, retryable: false)
+            }
+            result = try await listPage(after: next, limit: limit)
+        }
         let summaries = result.orders.map { OrderSummary(order: Order(json: $0)) }
         return OrderPage(summaries: summaries, next: result.next)
     }
+
+    static let maxEmptyPages = 50
 
     public func order(id: String) async throws(SourceError) -> Order {
         Order(json: try await orderJSON(id: id))
@@ -132,51 +151,121 @@ public actor DinteroAPISource: OrderSource {
 
     // MARK: - Raw access (for `fetch`)
 
-    /// One page of raw order objects as the list endpoint returned them, and the next cursor
-    /// (nil after a short page). Throws when the server hands back a cursor already used.
-    public func listPage(after cursor: PageCursor?, limit: Int) async throws(SourceError) -> (orders: [JSONValue], next: PageCursor?) {
-        let limit = min(max(limit, 1), 100)
-        var parameters: [(String, String)] = [("limit", String(limit))]
-        if let cursor { parameters.append(("starting_after", cursor.value)) }
-        parameters += query.parameters
+    /// One page of raw order objects as the list endpoint returned them, and where the next
+    /// page starts. The next page is the body's continuation (a token or a `next` link) whatever
+    /// the page's length; from a server that never sends one, `starting_after` = the last
+    /// order's id, until an empty page; nil at the end. A 400 that names `limit` lowers the page size (for this and later pages)
+    /// and tries once more. Throws when the server hands back a cursor already used, which a
+    /// server that ignores `starting_after` does. `includeEvents` asks for complete orders.
+    public func listPage(
+        after cursor: PageCursor?, limit: Int, includeEvents: Bool = false
+    ) async throws(SourceError) -> (orders: [JSONValue], next: PageCursor?) {
+        if cursor == nil {
+            cursorChain.removeAll()
+            pagesByContinuation = false
+        }
         let path = listPath
-        let json = try await getJSON(path: path, parameters: parameters)
-        var orders: [JSONValue]
-        var pagingToken: String?
-        switch json {
-        case .array(let elements): orders = elements
-        case .object(let object):
-            guard let list = (object["orders"] ?? object["items"] ?? object["data"])?.arrayValue else {
-                throw SourceError.api(
-                    message: "the order list answer has no \"orders\" array (GET \(path))", status: nil, retryable: false)
+        var lowered = false
+        var json: JSONValue
+        while true {
+            let size = min(max(limit, 1), pageSizeCap)
+            let target: String
+            if let cursor, let link = Self.link(in: cursor) {
+                target = try linkTarget(link)
+            } else {
+                var parameters: [(String, String)] = [("limit", String(size))]
+                if let cursor { parameters.append(("starting_after", cursor.value)) }
+                parameters += query.parameters
+                if includeEvents { parameters.append(("include_events", "true")) }
+                target = Self.target(path, parameters)
             }
-            orders = list
-            for key in ["paging_token", "next_page_token", "starting_after"] {
-                if let text = object[key]?.stringValue, !text.isEmpty {
-                    pagingToken = text
-                    break
-                }
+            do {
+                json = try await getJSON(target: target, path: path)
+                break
+            } catch {
+                guard !lowered, let smaller = Self.smallerLimit(after: error, than: size) else { throw error }
+                lowered = true
+                pageSizeCap = smaller
             }
-        default:
-            throw SourceError.api(message: "the order list answer is not a JSON array (GET \(path))", status: nil, retryable: false)
         }
-        orders = orders.filter { $0.objectValue != nil }
-        guard orders.count >= limit else { return (orders, nil) }
-        let lastID = orders.last.flatMap { $0["id"]?.stringValue ?? $0["order_id"]?.stringValue }
-        guard let nextValue = pagingToken ?? lastID else {
+        guard let body = OrderListBody(json) else {
             throw SourceError.api(
-                message: "cannot page on: the last order of the page has no id (GET \(path))", status: nil, retryable: false)
-        }
-        let requested = cursor?.value ?? ""
-        if cursor == nil { cursorChain.removeAll() }
-        let isRepeatRequest = cursorChain[requested] != nil
-        if nextValue == requested || (!isRepeatRequest && (cursorChain[nextValue] != nil || nextValue.isEmpty)) {
-            throw SourceError.api(
-                message: "the API returned a cursor it had already returned (\(nextValue)); paging stopped to avoid a loop",
+                message: "the order list answer has neither a JSON array nor an \"orders\" array (GET \(path))",
                 status: nil, retryable: false)
         }
-        cursorChain[requested] = nextValue
-        return (orders, PageCursor(nextValue))
+        let next: PageCursor
+        switch body.continuation {
+        case .token(let token): next = PageCursor(token)
+        case .link(let link): next = PageCursor(Self.linkMarker + link)
+        case nil:
+            // A server that handed out continuations ends its list by leaving one out (and may
+            // not take an order id as starting_after); only one that never did is paged by ids.
+            guard !pagesByContinuation, let last = body.orders.last else { return (body.orders, nil) }
+            guard let id = last["id"]?.stringValue ?? last["order_id"]?.stringValue, !id.isEmpty else {
+                throw SourceError.api(
+                    message: "cannot page on: the last order of the page has no id (GET \(path))", status: nil, retryable: false)
+            }
+            next = PageCursor(id)
+        }
+        if body.continuation != nil { pagesByContinuation = true }
+        guard try isNew(next, after: cursor, pageIsEmpty: body.orders.isEmpty) else { return (body.orders, nil) }
+        return (body.orders, next)
+    }
+
+    /// Whether `next` moves the listing on. A cursor already requested (or the one just sent)
+    /// means the server pages in a circle; on an empty page that is just the end, otherwise
+    /// paging stops with a message rather than save or show the same orders again. Asking for
+    /// the same page twice (a retry) is not a repeat.
+    private func isNew(_ next: PageCursor, after cursor: PageCursor?, pageIsEmpty: Bool) throws(SourceError) -> Bool {
+        let requested = cursor?.value ?? ""
+        let nextKey = next.value
+        let isRetry = cursorChain[requested] != nil
+        if nextKey == requested || (!isRetry && cursorChain[nextKey] != nil) {
+            if pageIsEmpty { return false }
+            throw SourceError.api(
+                message: "the API answered a cursor already used (\(Self.printable(Self.link(in: next) ?? next.value))): it seems to ignore "
+                    + "starting_after, so paging stopped rather than repeat orders (GET \(listPath))",
+                status: nil, retryable: false)
+        }
+        cursorChain[requested] = nextKey
+        return true
+    }
+
+    /// A page size the server may accept after it refused `size` with a 400 naming `limit`:
+    /// the largest number below `size` in its message ("limit must be 1 to 50"), else half.
+    static func smallerLimit(after error: SourceError, than size: Int) -> Int? {
+        guard case .apiResponse(400, let code, let message) = error,
+            (message + " " + (code ?? "")).lowercased().contains("limit")
+        else { return nil }
+        // The server's own words, before the " (GET path)" the client adds (the path has digits).
+        let words = message.components(separatedBy: " (GET ").first ?? message
+        let numbers = words.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        if let cap = numbers.filter({ $0 >= 1 && $0 < size }).max() { return cap }
+        return size > 1 ? size / 2 : nil
+    }
+
+    /// Marks a cursor that is a `next` link rather than a `starting_after` value (a control
+    /// character no token holds; `PageCursor` stays one opaque string for every source).
+    static let linkMarker = "\u{1}link "
+
+    /// The link a cursor holds, if it is one.
+    static func link(in cursor: PageCursor) -> String? {
+        cursor.value.hasPrefix(linkMarker) ? String(cursor.value.dropFirst(linkMarker.count)) : nil
+    }
+
+    /// The path and query of a `next` link. Only a link on the API host itself is followed:
+    /// the bearer token goes with it.
+    private func linkTarget(_ link: String) throws(SourceError) -> String {
+        if link.hasPrefix("/") { return link }
+        guard let url = URLComponents(string: link), let home = URLComponents(string: base),
+            url.scheme?.lowercased() == home.scheme?.lowercased(), url.host?.lowercased() == home.host?.lowercased(),
+            url.port == home.port
+        else {
+            throw SourceError.api(
+                message: "the next-page link points away from \(base) (\(Self.printable(link))); not followed, "
+                    + "so the token is not sent there", status: nil, retryable: false)
+        }
+        return url.percentEncodedPath + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
     }
 
     /// One order as the API returned it, with `include_events=true`.
@@ -216,10 +305,17 @@ public actor DinteroAPISource: OrderSource {
     // MARK: - Requests
 
     private func getJSON(path: String, parameters: [(String, String)]) async throws(SourceError) -> JSONValue {
-        var target = path
-        if !parameters.isEmpty {
-            target += "?" + parameters.map { Self.segment($0.0) + "=" + Self.segment($0.1) }.joined(separator: "&")
-        }
+        try await getJSON(target: Self.target(path, parameters), path: path)
+    }
+
+    /// `path?name=value&…`, every part percent-encoded.
+    static func target(_ path: String, _ parameters: [(String, String)]) -> String {
+        guard !parameters.isEmpty else { return path }
+        return path + "?" + parameters.map { segment($0.0) + "=" + segment($0.1) }.joined(separator: "&")
+    }
+
+    /// GETs `target` (path and query); `path` names the request in messages.
+    private func getJSON(target: String, path: String) async throws(SourceError) -> JSONValue {
         var refreshed = false
         var attempt = 0
         while true {
