@@ -88,6 +88,23 @@ struct APIQueryOptions: ParsableArguments {
             options: DinteroAPIOptions(baseURL: apiBase, timeout: .seconds(timeout), log: log))
     }
 
+    /// `makeSource` with the settings file (`--config` or the default one) read first; any
+    /// problem is printed for the operator and becomes exit status 2.
+    func makeSourceOrExit(configFile: String?) throws -> DinteroAPISource {
+        let settings: AppConfig
+        do {
+            settings = try AppConfig.load(flag: configFile, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            OrderScopeExit.printError(error.description)
+            throw OrderScopeExit.unusableInput
+        }
+        do {
+            return try makeSource(config: settings)
+        } catch {
+            throw OrderScopeExit.fail(error)
+        }
+    }
+
     /// "T12345678 (TEST)" or "P12345678 (LIVE)", plus the store, for banners and labels; without
     /// the environment where a badge already shows it (the title bar).
     static func label(for source: DinteroAPISource, environment: Bool = true) -> String {

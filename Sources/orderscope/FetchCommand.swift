@@ -43,19 +43,7 @@ struct FetchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let source: DinteroAPISource
-        let settings: AppConfig
-        do {
-            settings = try AppConfig.load(flag: config, environment: ProcessInfo.processInfo.environment)
-        } catch {
-            OrderScopeExit.printError(error.description)
-            throw OrderScopeExit.unusableInput
-        }
-        do {
-            source = try query.makeSource(config: settings)
-        } catch {
-            throw OrderScopeExit.fail(error)
-        }
+        let source = try query.makeSourceOrExit(configFile: config)
         FileHandleOutput.standardError.write("fetching from \(APIQueryOptions.label(for: source)) to \(out)\n")
         let interactive = isatty(2) == 1
         let path = out

@@ -267,9 +267,24 @@ struct DinteroAPIClientTests {
             _ = try await source.order(id: "missing")
             Issue.record("expected 404")
         } catch {
-            #expect(error == .apiResponse(status: 404, code: "NOT FOUND", message: "Order not found (GET /v1/accounts/T12345678/shopping/orders/missing)"))
-            #expect(error.message.hasPrefix("API error 404 NOT FOUND: Order not found"))
+            #expect(error.message == "API error 404: no order missing in account T12345678")
             #expect(!error.isRetryable)
+        }
+        let storeSource = try APIFixtures.source(server, query: DinteroOrderQuery(storeID: "S1"))
+        do {
+            _ = try await storeSource.order(id: "ord-0002")
+            Issue.record("expected 404: ord-0002 is in store S0")
+        } catch {
+            #expect(error.message == "API error 404: no order ord-0002 in store S1 of account T12345678")
+        }
+        do {
+            _ = try await source.session(orderID: "ord-0001", sessionID: "nope")
+            Issue.record("expected 404")
+        } catch {
+            #expect(error == .apiResponse(
+                status: 404, code: "NOT FOUND",
+                message: "Session not found (GET /v1/accounts/T12345678/shopping/orders/ord-0001/sessions/nope)"))
+            #expect(error.message.hasPrefix("API error 404 NOT FOUND: Session not found"))
         }
     }
 

@@ -268,10 +268,20 @@ public actor DinteroAPISource: OrderSource {
         return url.percentEncodedPath + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
     }
 
-    /// One order as the API returned it, with `include_events=true`.
+    /// One order as the API returned it, with `include_events=true`. A 404 says which account
+    /// (and store) has no such order.
     public func orderJSON(id: String) async throws(SourceError) -> JSONValue {
         let path = listPath + "/\(Self.segment(id))"
-        let json = try await getJSON(path: path, parameters: [("include_events", "true")])
+        let json: JSONValue
+        do {
+            json = try await getJSON(path: path, parameters: [("include_events", "true")])
+        } catch {
+            guard case .apiResponse(404, _, _) = error else { throw error }
+            let store = query.storeID.map { " store \(Self.printable($0)) of" } ?? ""
+            throw SourceError.api(
+                message: "no order \(Self.printable(id)) in\(store) account \(credentials.accountID.value)", status: 404,
+                retryable: false)
+        }
         guard json.objectValue != nil else {
             throw SourceError.api(message: "the order answer is not a JSON object (GET \(path))", status: nil, retryable: false)
         }

@@ -218,6 +218,16 @@ public final class AppLoop {
             Task.detached {
                 mailbox.post(.searchHitsFound(generation: search.generation, search.run()))
             }
+        case .lookUpOrder(let id):
+            pending += 1
+            Task.detached {
+                do throws(SourceError) {
+                    let order = try await source.order(id: id)
+                    mailbox.post(.orderLookedUp(id: id, .success(order)))
+                } catch {
+                    mailbox.post(.orderLookedUp(id: id, .failure(error)))
+                }
+            }
         case .loadOrder(let id):
             pending += 1
             Task.detached {

@@ -94,6 +94,8 @@ public struct AppState: Sendable, Equatable {
             return pageLoaded(request: request, result)
         case .orderLoaded(let id, let result):
             return orderLoaded(id: id, result)
+        case .orderLookedUp(let id, let result):
+            return orderLookedUp(id: id, result)
         case .viewportChanged(let listRows, let detailRows, let timelineRows):
             list.setViewportHeight(listRows)
             detail.viewportHeight = max(1, detailRows)
@@ -229,6 +231,29 @@ public struct AppState: Sendable, Equatable {
             status = .error(error.message + " (r to retry)")
         }
         return []
+    }
+
+    /// An order fetched by id joins the list (at its end; paging later skips it as a repeat)
+    /// and is selected with its detail shown.
+    private mutating func orderLookedUp(id: String, _ result: Result<Order, SourceError>) -> [AppEffect] {
+        switch result {
+        case .success(let order):
+            var summary = OrderSummary(order: order)
+            let analysis = OrderAnalysis(order: redaction.apply(order))
+            summary.anomalyCount = analysis.anomalies.count
+            list.append([summary])
+            remember(id: summary.id, analysis)
+            guard list.select(id: summary.id) else {
+                status = .warning("order \(id) is loaded but hidden by the filter; clear it with :filter")
+                return []
+            }
+            focus = .list
+            status = .info("order \(id) fetched")
+            return selectionFollows()
+        case .failure(let error):
+            status = .error(error.message)
+            return []
+        }
     }
 
     /// Drops every loaded order (after redaction changed) and loads the selected one again.
