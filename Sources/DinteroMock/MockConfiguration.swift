@@ -24,6 +24,9 @@ public struct MockConfiguration: Sendable {
     public var shortPages: Bool = false
     /// The largest `limit` accepted; above it a list answers 400 naming `limit`.
     public var maxLimit: Int = 100
+    /// Lists leave events out even when asked with `include_events` (a server whose list
+    /// entries are summaries): a client must then fetch each order.
+    public var listWithoutEvents: Bool = false
     /// Delay before every response, in milliseconds.
     public var latencyMilliseconds: Int = 0
     /// This many API requests are answered normally before the fault counters below start to

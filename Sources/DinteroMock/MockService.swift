@@ -16,6 +16,9 @@ final class MockService: @unchecked Sendable {
     private var remaining500: Int
     private var remainingTruncated: Int
     private var remainingStalled: Int
+    /// Requests received and not yet answered (waiting out the latency), and the most seen.
+    private var inFlight = 0
+    private var mostInFlight = 0
     /// API requests (not token requests) seen, for `faultsAfter`.
     private var apiRequests = 0
     private let started = ContinuousClock.now
@@ -51,6 +54,28 @@ final class MockService: @unchecked Sendable {
         return issuedTokens
     }
 
+    /// The most requests that were ever received and not yet answered at once.
+    var maxRequestsInFlight: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return mostInFlight
+    }
+
+    /// A complete request arrived (its answer may wait out the latency).
+    func received() {
+        lock.lock()
+        inFlight += 1
+        mostInFlight = max(mostInFlight, inFlight)
+        lock.unlock()
+    }
+
+    /// The client left before the answer (no answer will be counted out by `respond`).
+    func abandoned() {
+        lock.lock()
+        inFlight -= 1
+        lock.unlock()
+    }
+
     /// Forgets the request log.
     func resetLog() {
         lock.lock()
@@ -78,6 +103,7 @@ final class MockService: @unchecked Sendable {
             response = apiResponse(request, segments: segments)
         }
         lock.lock()
+        inFlight -= 1
         log.append(
             MockRequestRecord(
                 method: request.method, path: request.path, query: request.query, status: response.status,
@@ -260,7 +286,7 @@ final class MockService: @unchecked Sendable {
         let page = all[start..<min(start + length, all.count)]
         let following = page.endIndex < all.count ? page.endIndex : nil
         let events = request.queryValue("include_events")
-        let withEvents = events == "true" || events == "service-event"
+        let withEvents = (events == "true" || events == "service-event") && !configuration.listWithoutEvents
         var body: [UInt8] = []
         body.append(contentsOf: Array((configuration.listBody == .envelope ? "{\"orders\":[" : "[").utf8))
         for (index, order) in page.enumerated() {

@@ -16,7 +16,9 @@ struct FetchCommand: AsyncParsableCommand {
         commandName: "fetch",
         abstract: "Save orders from the Dintero API as a dump file.",
         discussion: """
-            Lists the orders (filters as in browse --api), then loads each in full with its events. \
+            Lists the orders (filters as in browse --api) with include_events=true and saves the \
+            entries that come complete (with their events) as they are; any other order is loaded \
+            in full, --concurrency at a time. \
             Credentials: DINTERO_ACCOUNT_ID, DINTERO_CLIENT_ID, DINTERO_CLIENT_SECRET or \
             $XDG_CONFIG_HOME/orderscope/credentials (key = value lines, chmod 600). Progress goes to \
             stderr. Exit status: 0 on success, 2 on failure, 130 when interrupted.
@@ -27,6 +29,11 @@ struct FetchCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Orders per list request, 1...100.", valueName: "N"))
     var limit: Int = 100
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Order details fetched at once when list entries are not complete orders, 1...64.", valueName: "N"))
+    var concurrency: Int = 8
 
     @Option(name: .long, help: ArgumentHelp("The dump to write (a .gz suffix compresses it).", valueName: "FILE"))
     var out: String
@@ -39,6 +46,9 @@ struct FetchCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be 1...100, not \(limit).") }
+        guard (1...64).contains(concurrency) else {
+            throw ValidationError("--concurrency must be 1...64, not \(concurrency).")
+        }
         if out.isEmpty { throw ValidationError("--out needs a file name.") }
     }
 
@@ -50,6 +60,7 @@ struct FetchCommand: AsyncParsableCommand {
         let gzip = out.hasSuffix(".gz")
         let pageSize = limit
         let redact = self.redact
+        let concurrency = self.concurrency
         // Ctrl-C is caught before the work starts: the partial file exists from the first
         // moment, and a SIGINT arriving before the handler would kill the process and leave it.
         let cancellation = FetchCancellation()
@@ -58,7 +69,9 @@ struct FetchCommand: AsyncParsableCommand {
         interrupt.setEventHandler { cancellation.cancel() }
         interrupt.resume()
         let work = Task { () throws -> Int in
-            try await OrderDumpFetcher.fetch(from: source, to: path, gzip: gzip, pageSize: pageSize, redact: redact) { state in
+            try await OrderDumpFetcher.fetch(
+                from: source, to: path, gzip: gzip, pageSize: pageSize, redact: redact, concurrency: concurrency
+            ) { state in
                 if interactive || state.saved % 100 == 0 {
                     let text = "\(state.saved) orders saved (\(state.bytes / 1000) kB)"
                     FileHandleOutput.standardError.write(interactive ? "\r" + text + "\u{1B}[K" : text + "\n")

@@ -85,6 +85,9 @@ struct MockAPICommand: ParsableCommand {
     @Flag(name: .long, help: "Ignore starting_after: every page is the first (a broken server; the client must stop).")
     var ignoreStartingAfter = false
 
+    @Flag(name: .long, help: "Leave events out of list entries even with include_events (clients must fetch each order).")
+    var listWithoutEvents = false
+
     @Flag(
         name: .long,
         help: "Refuse every token request with 401, echoing the Authorization header it got (a careless server).")
@@ -130,6 +133,7 @@ struct MockAPICommand: ParsableCommand {
         configuration.shortPages = shortPages
         configuration.maxLimit = maxLimit
         configuration.ignoreStartingAfter = ignoreStartingAfter
+        configuration.listWithoutEvents = listWithoutEvents
         configuration.failTokenRequests = failToken
         let server: DinteroMockServer
         do {
