@@ -44,6 +44,11 @@ struct FetchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Mask customer personal data in the saved orders (names, contacts, addresses, comments).")
     var redact = false
 
+    @Flag(
+        name: .long,
+        help: "Continue an interrupted fetch to the same --out from the page after its last whole one (same filters, --limit, --redact).")
+    var resume = false
+
     func validate() throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be 1...100, not \(limit).") }
         guard (1...64).contains(concurrency) else {
@@ -61,8 +66,9 @@ struct FetchCommand: AsyncParsableCommand {
         let pageSize = limit
         let redact = self.redact
         let concurrency = self.concurrency
-        // Ctrl-C is caught before the work starts: the partial file exists from the first
-        // moment, and a SIGINT arriving before the handler would kill the process and leave it.
+        let resume = self.resume
+        // Ctrl-C is caught before the work starts: the progress files exist from the first
+        // moment, and a SIGINT arriving before the handler would kill the process mid-write.
         let cancellation = FetchCancellation()
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
@@ -70,12 +76,12 @@ struct FetchCommand: AsyncParsableCommand {
         interrupt.resume()
         let work = Task { () throws -> Int in
             try await OrderDumpFetcher.fetch(
-                from: source, to: path, gzip: gzip, pageSize: pageSize, redact: redact, concurrency: concurrency
+                from: source, to: path, gzip: gzip, pageSize: pageSize, redact: redact, concurrency: concurrency,
+                resume: resume
             ) { state in
-                if interactive || state.saved % 100 == 0 {
-                    let text = "\(state.saved) orders saved (\(state.bytes / 1000) kB)"
-                    FileHandleOutput.standardError.write(interactive ? "\r" + text + "\u{1B}[K" : text + "\n")
-                }
+                // Called once per whole page.
+                let text = "\(state.saved) orders saved (\(state.bytes / 1000) kB)"
+                FileHandleOutput.standardError.write(interactive ? "\r" + text + "\u{1B}[K" : text + "\n")
             }
         }
         cancellation.attach(work)
@@ -90,36 +96,14 @@ struct FetchCommand: AsyncParsableCommand {
             FileHandleOutput.standardError.write("saved \(count) orders to \(path)\n")
         case .failure(let failure):
             let error = failure as? SourceError ?? .cancelled
-            if error == .cancelled {
-                OrderScopeExit.printError("interrupted; nothing was written to \(path)")
-                throw ExitCode(130)
+            var text = error == .cancelled ? "interrupted" : error.message
+            text += "\nnothing was written to \(path)"
+            if let kept = OrderDumpFetcher.progress(for: path) {
+                text += "; the pages fetched so far are kept in \(kept) and beside it: fetch again with --resume "
+                    + "(same filters) to continue"
             }
-            OrderScopeExit.printError(error.message + "\nnothing was written to \(path)")
-            throw OrderScopeExit.unusableInput
+            OrderScopeExit.printError(text)
+            throw error == .cancelled ? ExitCode(130) : OrderScopeExit.unusableInput
         }
-    }
-}
-
-/// Holds the fetch task for the SIGINT handler, which is installed before the task exists; a
-/// cancel that arrives first is applied when the task is attached.
-private final class FetchCancellation: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: Task<Int, any Error>?
-    private var cancelled = false
-
-    func attach(_ task: Task<Int, any Error>) {
-        lock.lock()
-        self.task = task
-        let cancelNow = cancelled
-        lock.unlock()
-        if cancelNow { task.cancel() }
-    }
-
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        let task = self.task
-        lock.unlock()
-        task?.cancel()
     }
 }

@@ -212,6 +212,22 @@ public actor DinteroAPISource: OrderSource {
         return (body.orders, next)
     }
 
+    /// What this source lists (account, list path, filters), for a resumed fetch to check that
+    /// it asks for the same orders.
+    public nonisolated var listingDescription: String {
+        Self.target(listPath, query.parameters)
+    }
+
+    /// Whether the listing so far was paged by continuations from the server.
+    public var listingPagesByContinuation: Bool { pagesByContinuation }
+
+    /// Goes on with a listing a previous process began (a resumed fetch): no cursor seen yet,
+    /// and the way that server pages.
+    public func resumeListing(pagesByContinuation: Bool) {
+        cursorChain.removeAll()
+        self.pagesByContinuation = pagesByContinuation
+    }
+
     /// Whether `next` moves the listing on. A cursor already requested (or the one just sent)
     /// means the server pages in a circle; on an empty page that is just the end, otherwise
     /// paging stops with a message rather than save or show the same orders again. Asking for
@@ -290,9 +306,9 @@ public actor DinteroAPISource: OrderSource {
 
     // MARK: - Paths
 
-    private var accountPath: String { "/v1/accounts/\(credentials.accountID.value)/shopping" }
+    private nonisolated var accountPath: String { "/v1/accounts/\(credentials.accountID.value)/shopping" }
 
-    private var listPath: String {
+    private nonisolated var listPath: String {
         if let store = query.storeID { return accountPath + "/stores/\(Self.segment(store))/orders" }
         return accountPath + "/orders"
     }
