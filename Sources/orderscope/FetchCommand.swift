@@ -36,7 +36,15 @@ struct FetchCommand: AsyncParsableCommand {
     var concurrency: Int = 8
 
     @Option(name: .long, help: ArgumentHelp("The dump to write (a .gz suffix compresses it).", valueName: "FILE"))
-    var out: String
+    var out: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("""
+            Bring DUMP up to date: add the orders it lacks, replace those changed since (updated_at), \
+            and write the merged dump atomically to --out (default: over DUMP).
+            """, valueName: "DUMP"))
+    var update: String?
 
     @Option(name: .long, help: ArgumentHelp("Settings file for the default account and store.", valueName: "FILE"))
     var config: String?
@@ -54,11 +62,19 @@ struct FetchCommand: AsyncParsableCommand {
         guard (1...64).contains(concurrency) else {
             throw ValidationError("--concurrency must be 1...64, not \(concurrency).")
         }
-        if out.isEmpty { throw ValidationError("--out needs a file name.") }
+        guard let target = out ?? update, !target.isEmpty else {
+            throw ValidationError("--out needs a file name (or --update DUMP).")
+        }
+        if update != nil && resume { throw ValidationError("--update and --resume do not go together.") }
     }
 
     func run() async throws {
         let source = try query.makeSourceOrExit(configFile: config)
+        let out = self.out ?? update ?? ""
+        if let update {
+            try await runUpdate(source: source, dump: update, out: out)
+            return
+        }
         FileHandleOutput.standardError.write("fetching from \(APIQueryOptions.label(for: source)) to \(out)\n")
         let interactive = isatty(2) == 1
         let path = out
@@ -103,6 +119,35 @@ struct FetchCommand: AsyncParsableCommand {
                     + "(same filters) to continue"
             }
             OrderScopeExit.printError(text)
+            throw error == .cancelled ? ExitCode(130) : OrderScopeExit.unusableInput
+        }
+    }
+
+    /// `--update DUMP`: the orders new or changed since the dump, merged into it.
+    private func runUpdate(source: DinteroAPISource, dump: String, out: String) async throws {
+        FileHandleOutput.standardError.write("updating \(dump) from \(APIQueryOptions.label(for: source)) into \(out)\n")
+        let work = Task { () throws -> DumpUpdate in
+            try await OrderDumpUpdater.update(
+                from: source, dump: dump, to: out, gzip: out.hasSuffix(".gz"), pageSize: limit, redact: redact,
+                concurrency: concurrency)
+        }
+        let cancellation = FetchCancellation()
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler { cancellation.cancel() }
+        interrupt.resume()
+        defer {
+            interrupt.cancel()
+            signal(SIGINT, SIG_DFL)
+        }
+        cancellation.attach(work)
+        switch await work.result {
+        case .success(let update):
+            FileHandleOutput.standardError.write(
+                "\(update.added) orders added, \(update.changed) changed, \(update.kept) kept; saved to \(out)\n")
+        case .failure(let failure):
+            let error = failure as? SourceError ?? .cancelled
+            OrderScopeExit.printError((error == .cancelled ? "interrupted" : error.message) + "\n\(out) was not changed")
             throw error == .cancelled ? ExitCode(130) : OrderScopeExit.unusableInput
         }
     }

@@ -1,18 +1,18 @@
 import Foundation
 
-/// Holds a fetch task for whoever must cancel it (`fetch`'s SIGINT handler, a progress
-/// callback), which may be set up before the task exists: a cancel that arrives first is
-/// applied when the task is attached.
+/// Cancels a fetch task for whoever must (`fetch`'s SIGINT handler, a progress callback), which
+/// may be set up before the task exists: a cancel that arrives first is applied when the task
+/// is attached.
 public final class FetchCancellation: @unchecked Sendable {
     private let lock = NSLock()
-    private var task: Task<Int, any Error>?
+    private var cancelTask: (@Sendable () -> Void)?
     private var cancelled = false
 
     public init() {}
 
-    public func attach(_ task: Task<Int, any Error>) {
+    public func attach<Success: Sendable>(_ task: Task<Success, any Error>) {
         lock.lock()
-        self.task = task
+        cancelTask = { task.cancel() }
         let cancelNow = cancelled
         lock.unlock()
         if cancelNow { task.cancel() }
@@ -21,8 +21,8 @@ public final class FetchCancellation: @unchecked Sendable {
     public func cancel() {
         lock.lock()
         cancelled = true
-        let task = self.task
+        let cancelTask = self.cancelTask
         lock.unlock()
-        task?.cancel()
+        cancelTask?()
     }
 }

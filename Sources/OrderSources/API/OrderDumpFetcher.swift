@@ -50,7 +50,7 @@ public enum OrderDumpFetcher {
             if checkpoint.cursor == nil && checkpoint.saved == 0 && !checkpoint.finished { files.remove() }
             throw error
         }
-        let count = try writeDump(from: files, to: path, gzip: gzip)
+        let count = try writeDump(try files.savedLines(), to: path, gzip: gzip)
         files.remove()
         return count
     }
@@ -105,8 +105,10 @@ public enum OrderDumpFetcher {
         return files.exists ? files.statePath : nil
     }
 
-    /// The saved orders as one JSON array under a temporary name, renamed to `path` when whole.
-    private static func writeDump(from files: FetchProgressFiles, to path: String, gzip: Bool) throws(SourceError) -> Int {
+    /// Orders (each compact JSON) as one JSON array under a temporary name, renamed to `path`
+    /// when whole.
+    @discardableResult
+    static func writeDump(_ lines: [ArraySlice<UInt8>], to path: String, gzip: Bool) throws(SourceError) -> Int {
         let file = try AtomicFile(path: path)
         let output = FileDescriptorSink(fileDescriptor: file.fileDescriptor, name: path)
         var sink: any SyntheticByteSink
@@ -126,7 +128,6 @@ public enum OrderDumpFetcher {
             }
             if let failure { throw SourceError.unwritable(path: path, reason: failure.message) }
         }
-        let lines = try files.savedLines()
         try emit(Array("[".utf8))
         for (index, line) in lines.enumerated() {
             try emit(index == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
@@ -144,7 +145,7 @@ public enum OrderDumpFetcher {
 
     /// The full orders of `ids`, fetched `concurrency` at a time; the first failure (after the
     /// source's own retries) cancels the rest and is thrown.
-    private static func details(
+    static func details(
         of ids: [String], from source: DinteroAPISource, concurrency: Int
     ) async throws(SourceError) -> [String: JSONValue] {
         guard !ids.isEmpty else { return [:] }
