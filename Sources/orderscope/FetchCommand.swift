@@ -10,7 +10,8 @@ import OrderTUI
 
 /// `orderscope fetch [--store ID] [filters] [--api-base URL] [--limit N] --out FILE[.gz]`: saves
 /// every matching order in full detail as a JSON array dump (gzip for `.gz`). The file appears
-/// under its name only when complete; on an error or Ctrl-C nothing is left behind.
+/// under its name only when complete; on an error or Ctrl-C the whole pages fetched so far are
+/// kept beside it for `--resume`. `--update DUMP` merges new and changed orders into a dump.
 struct FetchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
@@ -18,7 +19,8 @@ struct FetchCommand: AsyncParsableCommand {
         discussion: """
             Lists the orders (filters as in browse --api) with include_events=true and saves the \
             entries that come complete (with their events) as they are; any other order is loaded \
-            in full, --concurrency at a time. \
+            in full, --concurrency at a time. An interrupted fetch keeps its pages in \
+            FILE.progress.ndjson and FILE.progress.json; --resume continues it. \
             Credentials: DINTERO_ACCOUNT_ID, DINTERO_CLIENT_ID, DINTERO_CLIENT_SECRET or \
             $XDG_CONFIG_HOME/orderscope/credentials (key = value lines, chmod 600). Progress goes to \
             stderr. Exit status: 0 on success, 2 on failure, 130 when interrupted.
