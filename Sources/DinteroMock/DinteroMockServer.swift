@@ -102,6 +102,9 @@ public final class DinteroMockServer: @unchecked Sendable {
 
     /// Forgets the request log.
     public func resetLog() { service.resetLog() }
+
+    /// Serves these orders too, after the others (orders created while the server runs).
+    public func addOrders(_ orders: [JSONValue]) { service.add(orders) }
 }
 
 /// Collects one request per connection, hands it to `MockService` (after the configured

@@ -22,9 +22,9 @@ final class MockService: @unchecked Sendable {
     /// API requests (not token requests) seen, for `faultsAfter`.
     private var apiRequests = 0
     private let started = ContinuousClock.now
-    private let orders: [MockOrder]
+    private var orders: [MockOrder]
     /// Where each `id` is in `orders` (the first, should a dump repeat one).
-    private let positions: [String: Int]
+    private var positions: [String: Int]
 
     init(configuration: MockConfiguration) {
         self.configuration = configuration
@@ -32,12 +32,9 @@ final class MockService: @unchecked Sendable {
         remaining500 = configuration.fail500Count
         remainingTruncated = configuration.truncateCount
         remainingStalled = configuration.stallCount
-        orders = configuration.orders.map(MockOrder.init(json:))
-        var positions: [String: Int] = [:]
-        for (index, order) in orders.enumerated() where !order.id.isEmpty {
-            if positions[order.id] == nil { positions[order.id] = index }
-        }
-        self.positions = positions
+        orders = []
+        positions = [:]
+        add(configuration.orders)
     }
 
     /// Every request received so far, in arrival order.
@@ -52,6 +49,23 @@ final class MockService: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return issuedTokens
+    }
+
+    /// Appends orders to those served (as if created while the server runs).
+    func add(_ json: [JSONValue]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for order in json.map(MockOrder.init(json:)) {
+            if !order.id.isEmpty, positions[order.id] == nil { positions[order.id] = orders.count }
+            orders.append(order)
+        }
+    }
+
+    /// The orders served now (a snapshot: orders may be added meanwhile).
+    private var served: (orders: [MockOrder], positions: [String: Int]) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (orders, positions)
     }
 
     /// The most requests that were ever received and not yet answered at once.
@@ -262,7 +276,7 @@ final class MockService: @unchecked Sendable {
             bounds.append((name, instant))
         }
         // Every order the filters match, kept whole: paging tokens count positions in it.
-        let all = orders.filter { order in
+        let all = served.orders.filter { order in
             if let storeID, order.storeID != storeID { return false }
             if let status = request.queryValue("status"), order.status != status { return false }
             if let status = request.queryValue("payment_status"), order.paymentStatus != status { return false }
@@ -333,8 +347,9 @@ final class MockService: @unchecked Sendable {
 
     /// The order whose `id` is `orderID` (in the store, when one is named).
     private func find(orderID: String, storeID: String?) -> MockOrder? {
-        guard let index = positions[orderID] else { return nil }
-        let order = orders[index]
+        let served = self.served
+        guard let index = served.positions[orderID] else { return nil }
+        let order = served.orders[index]
         return storeID == nil || order.storeID == storeID ? order : nil
     }
 

@@ -121,5 +121,14 @@ struct APIOptions: ParsableArguments {
     @Flag(name: .long, help: "Browse orders from the Dintero API instead of dump files.")
     var api = false
 
+    @Option(
+        name: .long, defaultAsFlag: 30, parsing: .next,
+        help: ArgumentHelp("""
+            With --api, poll every SECONDS (default 30) for orders created since the newest loaded: \
+            new ones are added and marked `new`, changed ones marked `chg`; the selection and the \
+            scroll stay where they are.
+            """, valueName: "SECONDS"))
+    var follow: Int? = nil
+
     @OptionGroup var query: APIQueryOptions
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DinteroMock
 import Dispatch
 import Foundation
+import OrderModel
 
 #if canImport(Glibc)
     import Glibc
@@ -88,6 +89,12 @@ struct MockAPICommand: ParsableCommand {
     @Flag(name: .long, help: "Leave events out of list entries even with include_events (clients must fetch each order).")
     var listWithoutEvents = false
 
+    @Option(name: .long, help: ArgumentHelp("Orders to add while serving (after --add-after), as if just created.", valueName: "FILE"))
+    var addLater: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds after the start to add the --add-later orders.", valueName: "SECONDS"))
+    var addAfter: Double = 5
+
     @Flag(
         name: .long,
         help: "Refuse every token request with 401, echoing the Authorization header it got (a careless server).")
@@ -136,11 +143,17 @@ struct MockAPICommand: ParsableCommand {
         configuration.listWithoutEvents = listWithoutEvents
         configuration.failTokenRequests = failToken
         let server: DinteroMockServer
+        var later: [JSONValue] = []
         do {
+            if let addLater { later = try MockConfiguration.loadDump(path: addLater) }
             server = try DinteroMockServer.start(configuration)
         } catch {
             OrderScopeExit.printError(error.message)
             throw OrderScopeExit.unusableInput
+        }
+        if !later.isEmpty {
+            let orders = later
+            DispatchQueue.global().asyncAfter(deadline: .now() + max(0, addAfter)) { server.addOrders(orders) }
         }
         FileHandleOutput.standardOutput.write(
             """

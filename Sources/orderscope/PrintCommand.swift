@@ -30,6 +30,7 @@ struct PrintCommand: AsyncParsableCommand {
     var redact = false
 
     func validate() throws {
+        if apiOptions.follow != nil { throw ValidationError("--follow is for browse --api") }
         if apiOptions.api {
             guard files.isEmpty else { throw ValidationError("give either dump files or --api, not both") }
             guard order != nil else {

@@ -72,7 +72,8 @@ public struct DinteroAPIOptions: Sendable, Equatable {
 }
 
 /// Orders from the Dintero Shopping API (read only): gets and caches a client-credentials token
-/// (refreshed at half its lifetime and once on a 401), pages with `limit` and `starting_after`,
+/// (refreshed at half its lifetime and once on a 401), pages whichever way the server does
+/// (`OrderListBody`: a continuation in the body, else `starting_after` = the last id),
 /// retries 429 (honouring `Retry-After`), 5xx and network faults with bounded backoff, and turns
 /// every failure into a `SourceError` whose text never contains the secret or a token.
 public actor DinteroAPISource: OrderSource {
@@ -87,10 +88,10 @@ public actor DinteroAPISource: OrderSource {
     private var tokenTask: Task<String, any Error>?
     /// Every token seen, so messages can be scrubbed of them.
     private var knownTokens: [String] = []
-    /// Listing cursors requested so far and the cursor each page returned (loop detection).
-    private var cursorChain: [String: String] = [:]
-    /// Whether this listing's answers carried a continuation (then one without it is the last).
-    private var pagesByContinuation = false
+    /// Each listing's paging (by its path and parameters), for loop detection.
+    private var listings: [String: Listing] = [:]
+    /// The key of the listing paged last (for a fetch's checkpoint).
+    private var lastListing: String?
     /// The largest page size to ask for; lowered when the server refuses a `limit`.
     private var pageSizeCap = 100
 
@@ -154,16 +155,27 @@ public actor DinteroAPISource: OrderSource {
     /// One page of raw order objects as the list endpoint returned them, and where the next
     /// page starts. The next page is the body's continuation (a token or a `next` link) whatever
     /// the page's length; from a server that never sends one, `starting_after` = the last
-    /// order's id, until an empty page; nil at the end. A 400 that names `limit` lowers the page size (for this and later pages)
-    /// and tries once more. Throws when the server hands back a cursor already used, which a
-    /// server that ignores `starting_after` does. `includeEvents` asks for complete orders.
+    /// order's id, until an empty page; nil at the end. A 400 that names `limit` lowers the page
+    /// size (for this and later pages) and tries once more. Throws when the server hands back
+    /// a cursor already used, which a server that ignores `starting_after` does.
+    /// `includeEvents` asks for complete orders; `createdSince` (an RFC 3339 instant) narrows
+    /// `created_at.gte` for this listing. Listings with different parameters keep their cursors
+    /// apart, so `browse --follow` can poll while the list pages on.
     public func listPage(
-        after cursor: PageCursor?, limit: Int, includeEvents: Bool = false
+        after cursor: PageCursor?, limit: Int, includeEvents: Bool = false, createdSince: String? = nil
     ) async throws(SourceError) -> (orders: [JSONValue], next: PageCursor?) {
-        if cursor == nil {
-            cursorChain.removeAll()
-            pagesByContinuation = false
+        var parameters = query.parameters
+        if let createdSince {
+            let current = parameters.firstIndex { $0.0 == "created_at.gte" }
+            let later = current.map { (Timestamp.parse(parameters[$0].1) ?? 0) < (Timestamp.parse(createdSince) ?? 0) } ?? true
+            if let current, later { parameters.remove(at: current) }
+            if later { parameters.append(("created_at.gte", createdSince)) }
         }
+        if includeEvents { parameters.append(("include_events", "true")) }
+        let key = Self.target(listPath, parameters)
+        if cursor == nil { listings[key] = Listing() }
+        var listing = listings[key] ?? Listing()
+        defer { listings[key] = listing }
         let path = listPath
         var lowered = false
         var json: JSONValue
@@ -173,11 +185,9 @@ public actor DinteroAPISource: OrderSource {
             if let cursor, let link = Self.link(in: cursor) {
                 target = try linkTarget(link)
             } else {
-                var parameters: [(String, String)] = [("limit", String(size))]
-                if let cursor { parameters.append(("starting_after", cursor.value)) }
-                parameters += query.parameters
-                if includeEvents { parameters.append(("include_events", "true")) }
-                target = Self.target(path, parameters)
+                var sent: [(String, String)] = [("limit", String(size))]
+                if let cursor { sent.append(("starting_after", cursor.value)) }
+                target = Self.target(path, sent + parameters)
             }
             do {
                 json = try await getJSON(target: target, path: path)
@@ -200,15 +210,18 @@ public actor DinteroAPISource: OrderSource {
         case nil:
             // A server that handed out continuations ends its list by leaving one out (and may
             // not take an order id as starting_after); only one that never did is paged by ids.
-            guard !pagesByContinuation, let last = body.orders.last else { return (body.orders, nil) }
+            guard !listing.pagesByContinuation, let last = body.orders.last else { return (body.orders, nil) }
             guard let id = last["id"]?.stringValue ?? last["order_id"]?.stringValue, !id.isEmpty else {
                 throw SourceError.api(
                     message: "cannot page on: the last order of the page has no id (GET \(path))", status: nil, retryable: false)
             }
             next = PageCursor(id)
         }
-        if body.continuation != nil { pagesByContinuation = true }
-        guard try isNew(next, after: cursor, pageIsEmpty: body.orders.isEmpty) else { return (body.orders, nil) }
+        if body.continuation != nil { listing.pagesByContinuation = true }
+        lastListing = key
+        guard try listing.isNew(next, after: cursor, pageIsEmpty: body.orders.isEmpty, path: listPath) else {
+            return (body.orders, nil)
+        }
         return (body.orders, next)
     }
 
@@ -218,37 +231,64 @@ public actor DinteroAPISource: OrderSource {
         Self.target(listPath, query.parameters)
     }
 
-    /// Whether the listing so far was paged by continuations from the server.
-    public var listingPagesByContinuation: Bool { pagesByContinuation }
+    /// Whether the listing last paged was paged by continuations from the server.
+    public var listingPagesByContinuation: Bool { lastListing.flatMap { listings[$0] }?.pagesByContinuation ?? false }
 
-    /// Goes on with a listing a previous process began (a resumed fetch): no cursor seen yet,
-    /// and the way that server pages.
+    /// Goes on with a fetch's listing (`include_events=true`) a previous process began: no
+    /// cursor seen yet, and the way that server pages.
     public func resumeListing(pagesByContinuation: Bool) {
-        cursorChain.removeAll()
-        self.pagesByContinuation = pagesByContinuation
+        let key = Self.target(listPath, query.parameters + [("include_events", "true")])
+        listings[key] = Listing(pagesByContinuation: pagesByContinuation)
     }
 
-    /// Whether `next` moves the listing on. A cursor already requested (or the one just sent)
-    /// means the server pages in a circle; on an empty page that is just the end, otherwise
-    /// paging stops with a message rather than save or show the same orders again. Asking for
-    /// the same page twice (a retry) is not a repeat.
-    private func isNew(_ next: PageCursor, after cursor: PageCursor?, pageIsEmpty: Bool) throws(SourceError) -> Bool {
-        let requested = cursor?.value ?? ""
-        let nextKey = next.value
-        let isRetry = cursorChain[requested] != nil
-        if nextKey == requested || (!isRetry && cursorChain[nextKey] != nil) {
-            if pageIsEmpty { return false }
-            throw SourceError.api(
-                message: "the API answered a cursor already used (\(Self.printable(Self.link(in: next) ?? next.value))): it seems to ignore "
-                    + "starting_after, so paging stopped rather than repeat orders (GET \(listPath))",
-                status: nil, retryable: false)
+    /// Orders created at or after `instant` (the first page when nil), for `browse --follow`:
+    /// at most `maxFollowPages` pages, so a poll stays short.
+    public func ordersCreated(since instant: String?, limit: Int = 100) async throws(SourceError) -> [OrderSummary] {
+        var summaries: [OrderSummary] = []
+        var cursor: PageCursor?
+        var pages = 0
+        repeat {
+            let page = try await listPage(after: cursor, limit: limit, createdSince: instant)
+            summaries += page.orders.map { OrderSummary(order: Order(json: $0)) }
+            cursor = page.next
+            pages += 1
+        } while cursor != nil && instant != nil && pages < Self.maxFollowPages
+        return summaries
+    }
+
+    static let maxFollowPages = 20
+
+    /// One listing's paging so far: the cursors asked with and what each answered (a loop
+    /// shows as a cursor coming back), and whether the server pages by continuations.
+    private struct Listing {
+        var cursorChain: [String: String] = [:]
+        var pagesByContinuation = false
+
+        /// Whether `next` moves the listing on. A cursor already requested (or the one just
+        /// sent) means the server pages in a circle; on an empty page that is just the end,
+        /// otherwise paging stops with a message rather than save or show the same orders
+        /// again. Asking for the same page twice (a retry) is not a repeat.
+        mutating func isNew(
+            _ next: PageCursor, after cursor: PageCursor?, pageIsEmpty: Bool, path: String
+        ) throws(SourceError) -> Bool {
+            let requested = cursor?.value ?? ""
+            let nextKey = next.value
+            let isRetry = cursorChain[requested] != nil
+            if nextKey == requested || (!isRetry && cursorChain[nextKey] != nil) {
+                if pageIsEmpty { return false }
+                throw SourceError.api(
+                    message: "the API answered a cursor already used (\(DinteroAPISource.printable(DinteroAPISource.link(in: next) ?? next.value))): "
+                        + "it seems to ignore starting_after, so paging stopped rather than repeat orders (GET \(path))",
+                    status: nil, retryable: false)
+            }
+            cursorChain[requested] = nextKey
+            return true
         }
-        cursorChain[requested] = nextKey
-        return true
     }
 
     /// A page size the server may accept after it refused `size` with a 400 naming `limit`:
-    /// the largest number below `size` in its message ("limit must be 1 to 50"), else half.
+    /// the largest number in its message when below `size` ("limit must be 1 to 50"), else
+    /// half (a range up to 500 says nothing about why 100 was refused).
     static func smallerLimit(after error: SourceError, than size: Int) -> Int? {
         guard case .apiResponse(400, let code, let message) = error,
             (message + " " + (code ?? "")).lowercased().contains("limit")
@@ -256,7 +296,7 @@ public actor DinteroAPISource: OrderSource {
         // The server's own words, before the " (GET path)" the client adds (the path has digits).
         let words = message.components(separatedBy: " (GET ").first ?? message
         let numbers = words.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-        if let cap = numbers.filter({ $0 >= 1 && $0 < size }).max() { return cap }
+        if let cap = numbers.max(), cap >= 1, cap < size { return cap }
         return size > 1 ? size / 2 : nil
     }
 

@@ -10,6 +10,8 @@ public enum AppEvent: Sendable {
     case orderLoaded(id: String, Result<Order, SourceError>)
     /// An order asked for by id with `:order` that was not among the loaded ones (API sources).
     case orderLookedUp(id: String, Result<Order, SourceError>)
+    /// A `browse --follow` poll answered: the orders created since the newest loaded one.
+    case followed(Result<[OrderSummary], SourceError>)
     /// The UI tells how many rows each pane has, so paging and scrolling match the screen.
     case viewportChanged(listRows: Int, detailRows: Int, timelineRows: Int)
     /// A background check of every order found these anomaly counts (by order id); `checked`

@@ -13,6 +13,7 @@ public struct AppState: Sendable, Equatable {
             && lhs.focus == rhs.focus && lhs.status == rhs.status && lhs.isQuitting == rhs.isQuitting
             && lhs.anomalyCheck?.checked == rhs.anomalyCheck?.checked && lhs.anomalyCheck?.total == rhs.anomalyCheck?.total
             && lhs.cache == rhs.cache && lhs.indexing == rhs.indexing && lhs.redaction == rhs.redaction
+            && lhs.follow == rhs.follow
     }
 
     public var origin: SourceOrigin
@@ -23,6 +24,8 @@ public struct AppState: Sendable, Equatable {
     /// A message for the status bar (the last error, or what a command did).
     public var status: StatusMessage?
     public var isQuitting = false
+    /// `browse --follow`: the poll interval and the orders polls brought.
+    public var follow = FollowState()
     /// Progress of the background anomaly check over the whole source, while it runs.
     public var anomalyCheck: (checked: Int, total: Int)?
     /// Progress of a dump's background index, while it runs.
@@ -96,6 +99,8 @@ public struct AppState: Sendable, Equatable {
             return orderLoaded(id: id, result)
         case .orderLookedUp(let id, let result):
             return orderLookedUp(id: id, result)
+        case .followed(let result):
+            return followed(result)
         case .viewportChanged(let listRows, let detailRows, let timelineRows):
             list.setViewportHeight(listRows)
             detail.viewportHeight = max(1, detailRows)
@@ -266,6 +271,13 @@ public struct AppState: Sendable, Equatable {
         detail.load = .loading
         timeline.reset(entries: 0)
         return [.loadOrder(id: id)]
+    }
+
+    /// Drops an order's analysis (it changed) so it loads again when next selected; a detail
+    /// on screen stays as it is until then.
+    mutating func forget(id: String) {
+        cache[id] = nil
+        cacheOrder.removeAll { $0 == id }
     }
 
     private mutating func remember(id: String, _ analysis: OrderAnalysis) {
