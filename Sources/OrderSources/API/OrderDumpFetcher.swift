@@ -94,7 +94,8 @@ public enum OrderDumpFetcher {
             try files.save(checkpoint)
             state.saved = checkpoint.saved
             state.bytes = checkpoint.bytes
-            progress(state)
+            // The empty page that ends a listing by ids brings nothing to report.
+            if !listed.isEmpty { progress(state) }
         }
     }
 
