@@ -96,8 +96,15 @@ public final class DinteroMockServer: @unchecked Sendable {
     /// Every access token issued so far (for tests that check nothing leaks them).
     public var issuedAccessTokens: [String] { service.issuedAccessTokens }
 
+    /// The most requests the server held at once (received, answer not yet sent): how many
+    /// a client really had in flight.
+    public var maxRequestsInFlight: Int { service.maxRequestsInFlight }
+
     /// Forgets the request log.
     public func resetLog() { service.resetLog() }
+
+    /// Serves these orders too, after the others (orders created while the server runs).
+    public func addOrders(_ orders: [JSONValue]) { service.add(orders) }
 }
 
 /// Collects one request per connection, hands it to `MockService` (after the configured
@@ -139,6 +146,7 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 method: head.method.rawValue, target: head.uri,
                 headers: head.headers.map { ($0.name, $0.value) },
                 body: body)
+            service.received()
             let latency = service.configuration.latencyMilliseconds
             if latency > 0 {
                 let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
@@ -157,7 +165,10 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func answer(_ request: MockHTTPRequest, context: ChannelHandlerContext) {
-        guard context.channel.isActive else { return }
+        guard context.channel.isActive else {
+            service.abandoned()
+            return
+        }
         var request = request
         let response = service.respond(to: &request)
         var headers = HTTPHeaders(response.headers)

@@ -13,10 +13,20 @@ public struct MockConfiguration: Sendable {
     public var clientSecret: String = "mock-client-secret"
     /// 0 = an ephemeral port chosen by the kernel.
     public var port: UInt16 = 0
-    /// Lists answer `{"orders": [...]}` instead of a bare array.
-    public var wrapOrders: Bool = false
-    /// With `wrapOrders`, a full page also carries an opaque `paging_token` for `starting_after`.
-    public var includePagingToken: Bool = false
+    /// The shape of list answers: the documented `{"orders": [...]}` or a bare array.
+    public var listBody: MockListBody = .envelope
+    /// Where an enveloped list puts its continuation when more orders follow: nil for none (the
+    /// client pages with the last order's id), one of `MockConfiguration.tokenNames` for an
+    /// opaque token to send back as `starting_after`, or `next` for a link to the next page.
+    public var tokenName: String?
+    /// Pages are shorter than `limit` before the end (a half, a third, a quarter of it in
+    /// turn), as a backend that filters after it reads answers; use with a token.
+    public var shortPages: Bool = false
+    /// The largest `limit` accepted; above it a list answers 400 naming `limit`.
+    public var maxLimit: Int = 100
+    /// Lists leave events out even when asked with `include_events` (a server whose list
+    /// entries are summaries): a client must then fetch each order.
+    public var listWithoutEvents: Bool = false
     /// Delay before every response, in milliseconds.
     public var latencyMilliseconds: Int = 0
     /// This many API requests are answered normally before the fault counters below start to
@@ -41,6 +51,9 @@ public struct MockConfiguration: Sendable {
     /// The token endpoint refuses every request with 401, and (like a careless server) echoes
     /// the received Authorization header in its error message.
     public var failTokenRequests: Bool = false
+
+    /// The continuation names `tokenName` takes: Dintero's token names and `next` (a link).
+    public static let tokenNames = ["paging_token", "next_page_token", "starting_after", "last_evaluated_key", "next"]
 
     public init(orders: [JSONValue]) {
         self.orders = orders
@@ -89,6 +102,14 @@ public struct MockConfiguration: Sendable {
             return orders
         }
     }
+}
+
+/// How the mock shapes an order list.
+public enum MockListBody: String, Sendable, CaseIterable {
+    /// `{"orders": [...]}`, as Dintero documents for store orders.
+    case envelope
+    /// `[...]`, as Dintero's older lists answer.
+    case bareArray
 }
 
 /// Why the mock could not start or load its dump.

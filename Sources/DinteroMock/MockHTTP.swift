@@ -38,6 +38,22 @@ struct MockHTTPRequest {
         self.body = body
     }
 
+    /// `text` with everything but RFC 3986 unreserved characters percent-encoded.
+    static func percentEncoded(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
+    }
+
     static func percentDecode(_ text: String, plusIsSpace: Bool = true) -> String {
         var bytes: [UInt8] = []
         let source = Array(text.utf8)

@@ -16,10 +16,15 @@ final class MockService: @unchecked Sendable {
     private var remaining500: Int
     private var remainingTruncated: Int
     private var remainingStalled: Int
+    /// Requests received and not yet answered (waiting out the latency), and the most seen.
+    private var inFlight = 0
+    private var mostInFlight = 0
     /// API requests (not token requests) seen, for `faultsAfter`.
     private var apiRequests = 0
     private let started = ContinuousClock.now
-    private let orders: [MockOrder]
+    private var orders: [MockOrder]
+    /// Where each `id` is in `orders` (the first, should a dump repeat one).
+    private var positions: [String: Int]
 
     init(configuration: MockConfiguration) {
         self.configuration = configuration
@@ -27,7 +32,9 @@ final class MockService: @unchecked Sendable {
         remaining500 = configuration.fail500Count
         remainingTruncated = configuration.truncateCount
         remainingStalled = configuration.stallCount
-        orders = configuration.orders.map(MockOrder.init(json:))
+        orders = []
+        positions = [:]
+        add(configuration.orders)
     }
 
     /// Every request received so far, in arrival order.
@@ -42,6 +49,45 @@ final class MockService: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return issuedTokens
+    }
+
+    /// Appends orders to those served (as if created while the server runs).
+    func add(_ json: [JSONValue]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for order in json.map(MockOrder.init(json:)) {
+            if !order.id.isEmpty, positions[order.id] == nil { positions[order.id] = orders.count }
+            orders.append(order)
+        }
+    }
+
+    /// The orders served now (a snapshot: orders may be added meanwhile).
+    private var served: (orders: [MockOrder], positions: [String: Int]) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (orders, positions)
+    }
+
+    /// The most requests that were ever received and not yet answered at once.
+    var maxRequestsInFlight: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return mostInFlight
+    }
+
+    /// A complete request arrived (its answer may wait out the latency).
+    func received() {
+        lock.lock()
+        inFlight += 1
+        mostInFlight = max(mostInFlight, inFlight)
+        lock.unlock()
+    }
+
+    /// The client left before the answer (no answer will be counted out by `respond`).
+    func abandoned() {
+        lock.lock()
+        inFlight -= 1
+        lock.unlock()
     }
 
     /// Forgets the request log.
@@ -71,6 +117,7 @@ final class MockService: @unchecked Sendable {
             response = apiResponse(request, segments: segments)
         }
         lock.lock()
+        inFlight -= 1
         log.append(
             MockRequestRecord(
                 method: request.method, path: request.path, query: request.query, status: response.status,
@@ -213,52 +260,97 @@ final class MockService: @unchecked Sendable {
     private func list(_ request: MockHTTPRequest, storeID: String?) -> MockHTTPResponse {
         var limit = 10
         if let text = request.queryValue("limit") {
-            guard let value = Int(text), (1...100).contains(value) else {
-                return .error(400, code: "BAD REQUEST", message: "limit must be an integer from 1 to 100")
+            guard let value = Int(text), (1...configuration.maxLimit).contains(value) else {
+                return .error(
+                    400, code: "BAD REQUEST", message: "limit must be an integer from 1 to \(configuration.maxLimit)")
             }
             limit = value
         }
+        // Dates compare as instants, whatever zone or precision either side is written in.
+        var bounds: [(name: String, instant: Double)] = []
+        for name in ["created_at.gte", "created_at.lte"] {
+            guard let text = request.queryValue(name) else { continue }
+            guard let instant = Timestamp.parse(text) else {
+                return .error(400, code: "BAD REQUEST", message: "\(name) must be an ISO 8601 date-time, not \(text)")
+            }
+            bounds.append((name, instant))
+        }
         // Every order the filters match, kept whole: paging tokens count positions in it.
-        let all = orders.filter { order in
+        let all = served.orders.filter { order in
             if let storeID, order.storeID != storeID { return false }
             if let status = request.queryValue("status"), order.status != status { return false }
             if let status = request.queryValue("payment_status"), order.paymentStatus != status { return false }
-            if let from = request.queryValue("created_at.gte"), (order.createdAt ?? "") < from { return false }
-            if let to = request.queryValue("created_at.lte"), (order.createdAt ?? "") > to { return false }
+            for bound in bounds {
+                guard let created = order.createdAt else { return false }
+                if bound.name.hasSuffix("gte") ? created < bound.instant : created > bound.instant { return false }
+            }
             return true
         }
-        var matching = all
+        var start = 0
         if let after = request.queryValue("starting_after"), !configuration.ignoreStartingAfter {
-            if after.hasPrefix("pt_"), let index = Int(after.dropFirst(3)), index >= 0, index < matching.count {
-                matching.removeFirst(index + 1)
-            } else if let index = matching.firstIndex(where: { $0.id == after }) {
-                matching.removeFirst(index + 1)
+            if let position = Self.position(ofToken: after), position <= all.count {
+                start = position
+            } else if let index = all.firstIndex(where: { $0.id == after }) {
+                start = index + 1
             } else {
-                return .error(400, code: "BAD REQUEST", message: "starting_after: unknown order \(after)")
+                return .error(400, code: "BAD REQUEST", message: "starting_after: unknown order or token \(after)")
             }
         }
-        let page = Array(matching.prefix(limit))
+        let length = configuration.shortPages ? Self.shortLength(limit: limit, start: start) : limit
+        let page = all[start..<min(start + length, all.count)]
+        let following = page.endIndex < all.count ? page.endIndex : nil
+        let events = request.queryValue("include_events")
+        let withEvents = (events == "true" || events == "service-event") && !configuration.listWithoutEvents
         var body: [UInt8] = []
-        body.append(contentsOf: Array((configuration.wrapOrders ? "{\"orders\":[" : "[").utf8))
+        body.append(contentsOf: Array((configuration.listBody == .envelope ? "{\"orders\":[" : "[").utf8))
         for (index, order) in page.enumerated() {
             if index > 0 { body.append(UInt8(ascii: ",")) }
-            order.withoutEvents.appendSerialized(to: &body)
+            (withEvents ? order.json : order.withoutEvents).appendSerialized(to: &body)
         }
         body.append(UInt8(ascii: "]"))
-        if configuration.wrapOrders {
-            if configuration.includePagingToken, page.count == limit, let last = page.last,
-                let position = all.firstIndex(where: { $0.id == last.id })
-            {
-                body.append(contentsOf: Array(",\"paging_token\":\"pt_\(position)\"".utf8))
+        if configuration.listBody == .envelope {
+            if let name = configuration.tokenName, let following {
+                let token = Self.token(position: following)
+                let value = name == "next" ? Self.nextLink(request, token: token) : token
+                body.append(UInt8(ascii: ","))
+                MockHTTPResponse.appendQuoted(name, to: &body)
+                body.append(UInt8(ascii: ":"))
+                MockHTTPResponse.appendQuoted(value, to: &body)
             }
             body.append(UInt8(ascii: "}"))
         }
         return .json(200, body)
     }
 
+    /// An opaque-looking token for the list position `position` (the next order to send).
+    static func token(position: Int) -> String { "pt_" + String(position, radix: 36) + "_x" }
 
+    static func position(ofToken token: String) -> Int? {
+        guard token.hasPrefix("pt_"), token.hasSuffix("_x") else { return nil }
+        return Int(token.dropFirst(3).dropLast(2), radix: 36)
+    }
+
+    /// A half, a third or a quarter of `limit` in turn (at least 1), by where the page starts.
+    static func shortLength(limit: Int, start: Int) -> Int {
+        max(1, limit / (2 + start % 3))
+    }
+
+    /// The request's own URL with `starting_after` set to `token`: the absolute link a server
+    /// that pages by links answers.
+    static func nextLink(_ request: MockHTTPRequest, token: String) -> String {
+        var parameters = request.query.filter { $0.0 != "starting_after" }
+        parameters.append(("starting_after", token))
+        let query = parameters.map { MockHTTPRequest.percentEncoded($0.0) + "=" + MockHTTPRequest.percentEncoded($0.1) }
+        let host = request.header("Host").map { "http://" + $0 } ?? ""
+        return host + request.path + "?" + query.joined(separator: "&")
+    }
+
+    /// The order whose `id` is `orderID` (in the store, when one is named).
     private func find(orderID: String, storeID: String?) -> MockOrder? {
-        orders.first { $0.id == orderID && (storeID == nil || $0.storeID == storeID) }
+        let served = self.served
+        guard let index = served.positions[orderID] else { return nil }
+        let order = served.orders[index]
+        return storeID == nil || order.storeID == storeID ? order : nil
     }
 
     private func single(orderID: String, storeID: String?, request: MockHTTPRequest) -> MockHTTPResponse {
@@ -288,15 +380,16 @@ struct MockOrder: Sendable {
     var id: String
     var status: String?
     var paymentStatus: String?
-    var createdAt: String?
+    /// `created_at` as an instant (nil when absent or unreadable).
+    var createdAt: Double?
     var storeID: String?
 
     init(json: JSONValue) {
         self.json = json
-        id = json["id"]?.stringValue ?? json["order_id"]?.stringValue ?? ""
+        id = json["id"]?.stringValue ?? ""
         status = json["status"]?.stringValue
         paymentStatus = json["payment_status"]?.stringValue
-        createdAt = json["created_at"]?.stringValue
+        createdAt = json["created_at"]?.stringValue.flatMap(Timestamp.parse)
         storeID = json["store"]?["id"]?.stringValue
             ?? json["items"]?.arrayValue?.lazy.compactMap { $0["store"]?["id"]?.stringValue }.first
         if case .object(var object) = json, let index = object.keys.firstIndex(of: "events") {

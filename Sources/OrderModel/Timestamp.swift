@@ -90,6 +90,41 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return scanner.atEnd ? seconds : nil
     }
 
+    /// `epochSeconds` as an RFC 3339 instant in UTC, `2024-01-31T23:59:59Z`, with milliseconds
+    /// when it has a fraction (`…59.999Z`): the one form every API that takes a date-time reads.
+    public static func rfc3339(epochSeconds: Double) -> String {
+        let millis = Int64((epochSeconds * 1000).rounded())
+        let dayMillis: Int64 = 86_400_000
+        let days = millis >= 0 ? millis / dayMillis : (millis - dayMillis + 1) / dayMillis
+        let inDay = Int(millis - days * dayMillis)
+        let (year, month, day) = civilFromDays(Int(days))
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        let hour = padded(inDay / 3_600_000, 2)
+        let minute = padded(inDay / 60_000 % 60, 2)
+        let second = padded(inDay / 1000 % 60, 2)
+        var text = padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+        text += "T" + hour + ":" + minute + ":" + second
+        if inDay % 1000 != 0 { text += "." + padded(inDay % 1000, 3) }
+        return text + "Z"
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (the inverse of
+    /// `daysFromCivil`, H. Hinnant's algorithm).
+    public static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -17,10 +17,14 @@ struct APIQueryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Payment status: pending, partially_paid, paid, partially_refunded or refunded.", valueName: "STATUS"))
     var paymentStatus: String?
 
-    @Option(name: .long, help: ArgumentHelp("Created at or after this ISO-8601 time (e.g. 2024-01-01T00:00:00Z).", valueName: "TIME"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Created at or after this date (its start) or ISO-8601 time; UTC unless a zone is given.", valueName: "TIME"))
     var createdFrom: String?
 
-    @Option(name: .long, help: ArgumentHelp("Created at or before this ISO-8601 time.", valueName: "TIME"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Created at or before this date (its end) or ISO-8601 time; UTC unless a zone is given.", valueName: "TIME"))
     var createdTo: String?
 
     @Option(name: .long, help: ArgumentHelp("API base URL (e.g. the URL `orderscope mock-api` prints).", valueName: "URL"))
@@ -51,21 +55,15 @@ struct APIQueryOptions: ParsableArguments {
             throw ValidationError(
                 "--payment-status must be one of \(Self.paymentStatuses.joined(separator: ", ")), not '\(paymentStatus)'.")
         }
-        for (flag, value) in [("--created-from", createdFrom), ("--created-to", createdTo)] {
-            if let value, !Self.looksLikeISODate(value) {
+        for (flag, value, bound) in [
+            ("--created-from", createdFrom, DinteroDateFilter.Bound.from), ("--created-to", createdTo, .to),
+        ] {
+            if let value, DinteroDateFilter.instant(value, bound: bound) == nil {
                 throw ValidationError("\(flag) must be an ISO-8601 date or date-time such as 2024-01-31T23:59:59Z, not '\(value)'.")
             }
         }
         guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be 1...600 seconds.") }
         if let store, store.isEmpty { throw ValidationError("--store needs a store id.") }
-    }
-
-    /// `YYYY-MM-DD`, optionally followed by `T` and a time.
-    static func looksLikeISODate(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { bytes[$0] >= 48 && bytes[$0] <= 57 }
-        return digits && (bytes.count == 10 || bytes[10] == UInt8(ascii: "T"))
     }
 
     var query: DinteroOrderQuery {
@@ -90,6 +88,23 @@ struct APIQueryOptions: ParsableArguments {
             options: DinteroAPIOptions(baseURL: apiBase, timeout: .seconds(timeout), log: log))
     }
 
+    /// `makeSource` with the settings file (`--config` or the default one) read first; any
+    /// problem is printed for the operator and becomes exit status 2.
+    func makeSourceOrExit(configFile: String?) throws -> DinteroAPISource {
+        let settings: AppConfig
+        do {
+            settings = try AppConfig.load(flag: configFile, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            OrderScopeExit.printError(error.description)
+            throw OrderScopeExit.unusableInput
+        }
+        do {
+            return try makeSource(config: settings)
+        } catch {
+            throw OrderScopeExit.fail(error)
+        }
+    }
+
     /// "T12345678 (TEST)" or "P12345678 (LIVE)", plus the store, for banners and labels; without
     /// the environment where a badge already shows it (the title bar).
     static func label(for source: DinteroAPISource, environment: Bool = true) -> String {
@@ -105,6 +120,15 @@ struct APIQueryOptions: ParsableArguments {
 struct APIOptions: ParsableArguments {
     @Flag(name: .long, help: "Browse orders from the Dintero API instead of dump files.")
     var api = false
+
+    @Option(
+        name: .long, defaultAsFlag: 30, parsing: .next,
+        help: ArgumentHelp("""
+            With --api, poll every SECONDS (default 30) for orders created since the newest loaded: \
+            new ones are added and marked `new`, changed ones marked `chg`; the selection and the \
+            scroll stay where they are.
+            """, valueName: "SECONDS"))
+    var follow: Int? = nil
 
     @OptionGroup var query: APIQueryOptions
 }

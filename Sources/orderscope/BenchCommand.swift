@@ -299,6 +299,13 @@ struct HeadlessDriver {
                 } catch {
                     queue += state.app.handle(.orderLoaded(id: id, .failure(error)))
                 }
+            case .lookUpOrder(let id):
+                do throws(SourceError) {
+                    let order = try await source.order(id: id)
+                    queue += state.app.handle(.orderLookedUp(id: id, .success(order)))
+                } catch {
+                    queue += state.app.handle(.orderLookedUp(id: id, .failure(error)))
+                }
             case .rebuildRows(let rebuild):
                 let rows = rebuild.run()
                 queue += state.app.handle(

@@ -19,6 +19,10 @@ struct BrowseCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
+        if let follow = apiOptions.follow {
+            guard apiOptions.api else { throw ValidationError("--follow needs --api") }
+            guard (1...86_400).contains(follow) else { throw ValidationError("--follow takes 1...86400 seconds.") }
+        }
         if apiOptions.api {
             if !files.isEmpty { throw ValidationError("give either dump files or --api, not both") }
             return
@@ -40,7 +44,7 @@ struct BrowseCommand: ParsableCommand {
             }
             try TerminalSession.run(
                 source: source, origin: source.origin, label: "Dintero " + APIQueryOptions.label(for: source, environment: false),
-                display: display)
+                display: display, followEvery: apiOptions.follow)
             return
         }
         let source: DumpSource

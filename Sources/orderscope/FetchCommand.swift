@@ -10,13 +10,17 @@ import OrderTUI
 
 /// `orderscope fetch [--store ID] [filters] [--api-base URL] [--limit N] --out FILE[.gz]`: saves
 /// every matching order in full detail as a JSON array dump (gzip for `.gz`). The file appears
-/// under its name only when complete; on an error or Ctrl-C nothing is left behind.
+/// under its name only when complete; on an error or Ctrl-C the whole pages fetched so far are
+/// kept beside it for `--resume`. `--update DUMP` merges new and changed orders into a dump.
 struct FetchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
         abstract: "Save orders from the Dintero API as a dump file.",
         discussion: """
-            Lists the orders (filters as in browse --api), then loads each in full with its events. \
+            Lists the orders (filters as in browse --api) with include_events=true and saves the \
+            entries that come complete (with their events) as they are; any other order is loaded \
+            in full, --concurrency at a time. An interrupted fetch keeps its pages in \
+            FILE.progress.ndjson and FILE.progress.json; --resume continues it. \
             Credentials: DINTERO_ACCOUNT_ID, DINTERO_CLIENT_ID, DINTERO_CLIENT_SECRET or \
             $XDG_CONFIG_HOME/orderscope/credentials (key = value lines, chmod 600). Progress goes to \
             stderr. Exit status: 0 on success, 2 on failure, 130 when interrupted.
@@ -28,8 +32,21 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Orders per list request, 1...100.", valueName: "N"))
     var limit: Int = 100
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Order details fetched at once when list entries are not complete orders, 1...64.", valueName: "N"))
+    var concurrency: Int = 8
+
     @Option(name: .long, help: ArgumentHelp("The dump to write (a .gz suffix compresses it).", valueName: "FILE"))
-    var out: String
+    var out: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("""
+            Bring DUMP up to date: add the orders it lacks, replace those changed since (updated_at), \
+            and write the merged dump atomically to --out (default: over DUMP).
+            """, valueName: "DUMP"))
+    var update: String?
 
     @Option(name: .long, help: ArgumentHelp("Settings file for the default account and store.", valueName: "FILE"))
     var config: String?
@@ -37,24 +54,28 @@ struct FetchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Mask customer personal data in the saved orders (names, contacts, addresses, comments).")
     var redact = false
 
+    @Flag(
+        name: .long,
+        help: "Continue an interrupted fetch to the same --out from the page after its last whole one (same filters, --limit, --redact).")
+    var resume = false
+
     func validate() throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be 1...100, not \(limit).") }
-        if out.isEmpty { throw ValidationError("--out needs a file name.") }
+        guard (1...64).contains(concurrency) else {
+            throw ValidationError("--concurrency must be 1...64, not \(concurrency).")
+        }
+        guard let target = out ?? update, !target.isEmpty else {
+            throw ValidationError("--out needs a file name (or --update DUMP).")
+        }
+        if update != nil && resume { throw ValidationError("--update and --resume do not go together.") }
     }
 
     func run() async throws {
-        let source: DinteroAPISource
-        let settings: AppConfig
-        do {
-            settings = try AppConfig.load(flag: config, environment: ProcessInfo.processInfo.environment)
-        } catch {
-            OrderScopeExit.printError(error.description)
-            throw OrderScopeExit.unusableInput
-        }
-        do {
-            source = try query.makeSource(config: settings)
-        } catch {
-            throw OrderScopeExit.fail(error)
+        let source = try query.makeSourceOrExit(configFile: config)
+        let out = self.out ?? update ?? ""
+        if let update {
+            try await runUpdate(source: source, dump: update, out: out)
+            return
         }
         FileHandleOutput.standardError.write("fetching from \(APIQueryOptions.label(for: source)) to \(out)\n")
         let interactive = isatty(2) == 1
@@ -62,19 +83,23 @@ struct FetchCommand: AsyncParsableCommand {
         let gzip = out.hasSuffix(".gz")
         let pageSize = limit
         let redact = self.redact
-        // Ctrl-C is caught before the work starts: the partial file exists from the first
-        // moment, and a SIGINT arriving before the handler would kill the process and leave it.
+        let concurrency = self.concurrency
+        let resume = self.resume
+        // Ctrl-C is caught before the work starts: the progress files exist from the first
+        // moment, and a SIGINT arriving before the handler would kill the process mid-write.
         let cancellation = FetchCancellation()
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         interrupt.setEventHandler { cancellation.cancel() }
         interrupt.resume()
         let work = Task { () throws -> Int in
-            try await OrderDumpFetcher.fetch(from: source, to: path, gzip: gzip, pageSize: pageSize, redact: redact) { state in
-                if interactive || state.saved % 100 == 0 {
-                    let text = "\(state.saved) orders saved (\(state.bytes / 1000) kB)"
-                    FileHandleOutput.standardError.write(interactive ? "\r" + text + "\u{1B}[K" : text + "\n")
-                }
+            try await OrderDumpFetcher.fetch(
+                from: source, to: path, gzip: gzip, pageSize: pageSize, redact: redact, concurrency: concurrency,
+                resume: resume
+            ) { state in
+                // Called once per whole page.
+                let text = "\(state.saved) orders saved (\(state.bytes / 1000) kB)"
+                FileHandleOutput.standardError.write(interactive ? "\r" + text + "\u{1B}[K" : text + "\n")
             }
         }
         cancellation.attach(work)
@@ -89,36 +114,43 @@ struct FetchCommand: AsyncParsableCommand {
             FileHandleOutput.standardError.write("saved \(count) orders to \(path)\n")
         case .failure(let failure):
             let error = failure as? SourceError ?? .cancelled
-            if error == .cancelled {
-                OrderScopeExit.printError("interrupted; nothing was written to \(path)")
-                throw ExitCode(130)
+            var text = error == .cancelled ? "interrupted" : error.message
+            text += "\nnothing was written to \(path)"
+            if let kept = OrderDumpFetcher.progress(for: path) {
+                text += "; the pages fetched so far are kept in \(kept) and beside it: fetch again with --resume "
+                    + "(same filters) to continue"
             }
-            OrderScopeExit.printError(error.message + "\nnothing was written to \(path)")
-            throw OrderScopeExit.unusableInput
+            OrderScopeExit.printError(text)
+            throw error == .cancelled ? ExitCode(130) : OrderScopeExit.unusableInput
         }
     }
-}
 
-/// Holds the fetch task for the SIGINT handler, which is installed before the task exists; a
-/// cancel that arrives first is applied when the task is attached.
-private final class FetchCancellation: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: Task<Int, any Error>?
-    private var cancelled = false
-
-    func attach(_ task: Task<Int, any Error>) {
-        lock.lock()
-        self.task = task
-        let cancelNow = cancelled
-        lock.unlock()
-        if cancelNow { task.cancel() }
-    }
-
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        let task = self.task
-        lock.unlock()
-        task?.cancel()
+    /// `--update DUMP`: the orders new or changed since the dump, merged into it.
+    private func runUpdate(source: DinteroAPISource, dump: String, out: String) async throws {
+        FileHandleOutput.standardError.write("updating \(dump) from \(APIQueryOptions.label(for: source)) into \(out)\n")
+        let work = Task { () throws -> DumpUpdate in
+            try await OrderDumpUpdater.update(
+                from: source, dump: dump, to: out, gzip: out.hasSuffix(".gz"), pageSize: limit, redact: redact,
+                concurrency: concurrency)
+        }
+        let cancellation = FetchCancellation()
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler { cancellation.cancel() }
+        interrupt.resume()
+        defer {
+            interrupt.cancel()
+            signal(SIGINT, SIG_DFL)
+        }
+        cancellation.attach(work)
+        switch await work.result {
+        case .success(let update):
+            FileHandleOutput.standardError.write(
+                "\(update.added) orders added, \(update.changed) changed, \(update.kept) kept; saved to \(out)\n")
+        case .failure(let failure):
+            let error = failure as? SourceError ?? .cancelled
+            OrderScopeExit.printError((error == .cancelled ? "interrupted" : error.message) + "\n\(out) was not changed")
+            throw error == .cancelled ? ExitCode(130) : OrderScopeExit.unusableInput
+        }
     }
 }

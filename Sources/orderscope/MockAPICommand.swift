@@ -2,6 +2,7 @@ import ArgumentParser
 import DinteroMock
 import Dispatch
 import Foundation
+import OrderModel
 
 #if canImport(Glibc)
     import Glibc
@@ -64,8 +65,35 @@ struct MockAPICommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Token lifetime in seconds (expires_in).", valueName: "SECONDS"))
     var tokenTtl: Int = 3600
 
-    @Flag(name: .long, help: "Answer lists as {\"orders\": [...]} instead of a bare array.")
-    var wrapOrders = false
+    @Flag(name: .long, help: "Answer lists as a bare array instead of the documented {\"orders\": [...]}.")
+    var bareArray = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("""
+            Put a continuation in list answers while more orders follow: paging_token, next_page_token, \
+            starting_after or last_evaluated_key (an opaque token for starting_after), or next (a link \
+            to the next page). Without it the client pages with the last order's id.
+            """, valueName: "NAME"))
+    var tokenName: String?
+
+    @Flag(name: .long, help: "Answer pages shorter than limit before the end (with --token-name, as a filtering backend does).")
+    var shortPages = false
+
+    @Option(name: .long, help: ArgumentHelp("The largest limit accepted; above it lists answer 400 naming limit.", valueName: "N"))
+    var maxLimit: Int = 100
+
+    @Flag(name: .long, help: "Ignore starting_after: every page is the first (a broken server; the client must stop).")
+    var ignoreStartingAfter = false
+
+    @Flag(name: .long, help: "Leave events out of list entries even with include_events (clients must fetch each order).")
+    var listWithoutEvents = false
+
+    @Option(name: .long, help: ArgumentHelp("Orders to add while serving (after --add-after), as if just created.", valueName: "FILE"))
+    var addLater: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds after the start to add the --add-later orders.", valueName: "SECONDS"))
+    var addAfter: Double = 5
 
     @Flag(
         name: .long,
@@ -74,6 +102,13 @@ struct MockAPICommand: ParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535.") }
+        guard maxLimit >= 1 else { throw ValidationError("--max-limit must be 1 or more.") }
+        if let tokenName {
+            guard MockConfiguration.tokenNames.contains(tokenName) else {
+                throw ValidationError("--token-name must be one of \(MockConfiguration.tokenNames.joined(separator: ", ")).")
+            }
+            if bareArray { throw ValidationError("--token-name needs the {\"orders\": [...]} body, not --bare-array.") }
+        }
         guard latency >= 0, faultsAfter >= 0, fail429 >= 0, fail500 >= 0, truncate >= 0, stall >= 0, tokenTtl > 0 else {
             throw ValidationError(
                 "--latency, --faults-after, --fail-429, --fail-500, --truncate and --stall must be 0 or more, "
@@ -100,14 +135,25 @@ struct MockAPICommand: ParsableCommand {
         configuration.truncateCount = truncate
         configuration.stallCount = stall
         configuration.tokenTTLSeconds = tokenTtl
-        configuration.wrapOrders = wrapOrders
+        configuration.listBody = bareArray ? .bareArray : .envelope
+        configuration.tokenName = tokenName
+        configuration.shortPages = shortPages
+        configuration.maxLimit = maxLimit
+        configuration.ignoreStartingAfter = ignoreStartingAfter
+        configuration.listWithoutEvents = listWithoutEvents
         configuration.failTokenRequests = failToken
         let server: DinteroMockServer
+        var later: [JSONValue] = []
         do {
+            if let addLater { later = try MockConfiguration.loadDump(path: addLater) }
             server = try DinteroMockServer.start(configuration)
         } catch {
             OrderScopeExit.printError(error.message)
             throw OrderScopeExit.unusableInput
+        }
+        if !later.isEmpty {
+            let orders = later
+            DispatchQueue.global().asyncAfter(deadline: .now() + max(0, addAfter)) { server.addOrders(orders) }
         }
         FileHandleOutput.standardOutput.write(
             """

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import OrderModel
 import OrderSources
@@ -18,7 +19,9 @@ struct PrintCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "Dump files to read.")
-    var files: [String]
+    var files: [String] = []
+
+    @OptionGroup var apiOptions: APIOptions
 
     @Option(name: .long, help: ArgumentHelp("Print the full detail of the order with this id or order number.", valueName: "ID"))
     var order: String?
@@ -26,7 +29,23 @@ struct PrintCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Mask customer personal data (names, contacts, addresses, birth dates, comments).")
     var redact = false
 
+    func validate() throws {
+        if apiOptions.follow != nil { throw ValidationError("--follow is for browse --api") }
+        if apiOptions.api {
+            guard files.isEmpty else { throw ValidationError("give either dump files or --api, not both") }
+            guard order != nil else {
+                throw ValidationError("print --api needs --order ID (use fetch to save many orders)")
+            }
+        } else if files.isEmpty {
+            throw ValidationError("give at least one dump file, or --api with --order ID")
+        }
+    }
+
     func run() async throws {
+        if apiOptions.api, let wanted = order {
+            try await printFromAPI(wanted)
+            return
+        }
         guard let wanted = order else {
             // Streamed twice over the files (measure, then write), keeping no index: memory
             // stays flat however big the dumps are.
@@ -63,7 +82,21 @@ struct PrintCommand: AsyncParsableCommand {
         } catch {
             throw OrderScopeExit.fail(error)
         }
-        FileHandleOutput.standardOutput.write(PlainTextReport.sections(OrderScreens.fullReport(redact ? Redactor.redact(loaded) : loaded)))
+        write(loaded)
         try OrderScopeExit.finish(source.problems)
+    }
+
+    /// One order fetched from the API by id (it need not be in any list).
+    private func printFromAPI(_ id: String) async throws {
+        let source = try apiOptions.query.makeSourceOrExit(configFile: nil)
+        do {
+            write(try await source.order(id: id))
+        } catch {
+            throw OrderScopeExit.fail(error)
+        }
+    }
+
+    private func write(_ order: Order) {
+        FileHandleOutput.standardOutput.write(PlainTextReport.sections(OrderScreens.fullReport(redact ? Redactor.redact(order) : order)))
     }
 }

@@ -12,9 +12,14 @@ import TerminalCore
 enum TerminalSession {
     static func run(
         source: any OrderSource, origin: SourceOrigin, label: String, display: DisplayOptions,
-        backgroundWork: (@Sendable (Mailbox) -> Void)? = nil
+        backgroundWork: (@Sendable (Mailbox) -> Void)? = nil, followEvery: Int? = nil
     ) throws {
         let config = try display.loadConfig()
+        func initialState(_ origin: SourceOrigin, display: DisplayOptions, config: AppConfig) -> AppState {
+            var state = Self.initialState(origin, display: display, config: config)
+            state.follow.every = followEvery
+            return state
+        }
         if let dump = display.screenDump, let size = ScreenDump.parseSize(dump) {
             var keys: [Key] = []
             if let text = display.keys, case .success(let parsed) = ScreenDump.parseKeys(text) {

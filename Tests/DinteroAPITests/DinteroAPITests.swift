@@ -53,7 +53,7 @@ struct DinteroAPIClientTests {
         #expect(server.apiRequests.allSatisfy { $0.status == 200 })
     }
 
-    @Test func pagesThrough250OrdersIn3Requests() async throws {
+    @Test func pagesThrough250OrdersUntilAnEmptyPage() async throws {
         let server = try DinteroMockServer.start(APIFixtures.configuration(250))
         defer { server.stop() }
         let source = try APIFixtures.source(server)
@@ -61,10 +61,12 @@ struct DinteroAPIClientTests {
         #expect(all.count == 250)
         #expect(Set(all.map(\.id)).count == 250)
         #expect(all.map(\.id) == (0..<250).map { String(format: "ord-%04d", $0) })
+        // Without a token the client never trusts a short page to be the last: it asks once more
+        // after the last order and stops on the empty answer.
         let lists = server.apiRequests
-        #expect(lists.count == 3)
-        #expect(lists.map { $0.queryValue("limit") } == ["100", "100", "100"])
-        #expect(lists.map { $0.queryValue("starting_after") } == [nil, "ord-0099", "ord-0199"])
+        #expect(lists.count == 4)
+        #expect(lists.map { $0.queryValue("limit") } == ["100", "100", "100", "100"])
+        #expect(lists.map { $0.queryValue("starting_after") } == [nil, "ord-0099", "ord-0199", "ord-0249"])
     }
 
     @Test func exactMultipleOfLimitEndsWithAnEmptyPage() async throws {
@@ -75,37 +77,22 @@ struct DinteroAPIClientTests {
         #expect(server.apiRequests.count == 3)
     }
 
-    @Test(arguments: [false, true])
-    func wrappedAndBareBodiesGiveTheSameOrders(pagingToken: Bool) async throws {
-        var wrapped = APIFixtures.configuration(120)
-        wrapped.wrapOrders = true
-        wrapped.includePagingToken = pagingToken
-        let wrappedServer = try DinteroMockServer.start(wrapped)
-        defer { wrappedServer.stop() }
-        let bareServer = try DinteroMockServer.start(APIFixtures.configuration(120))
-        defer { bareServer.stop() }
-        let fromWrapped = try await APIFixtures.listAll(try APIFixtures.source(wrappedServer), limit: 50)
-        let fromBare = try await APIFixtures.listAll(try APIFixtures.source(bareServer), limit: 50)
-        #expect(fromWrapped.count == 120)
-        #expect(fromWrapped == fromBare)
-        let cursors = wrappedServer.apiRequests.map { $0.queryValue("starting_after") }
-        #expect(cursors == (pagingToken ? [nil, "pt_49", "pt_99"] : [nil, "ord-0049", "ord-0099"]))
-    }
-
     @Test func filtersAndStoreReachTheServer() async throws {
         let server = try DinteroMockServer.start(APIFixtures.configuration(60))
         defer { server.stop() }
         let query = DinteroOrderQuery(
-            storeID: "S0", status: "open", paymentStatus: "paid", createdFrom: "2024-01-02T00:00:00+01:00",
-            createdTo: "2024-01-20T00:00:00Z")
+            storeID: "S0", status: "open", paymentStatus: "paid", createdFrom: "2024-01-05T10:00:00+01:00",
+            createdTo: "2024-01-20")
         let source = try APIFixtures.source(server, query: query)
         #expect(source.origin == .api(accountID: "T12345678", storeID: "S0"))
         let all = try await APIFixtures.listAll(source, limit: 100)
+        // 10:00+01:00 is 09:00Z, so the orders of 5 January (10:00Z) are in; a date as the upper
+        // bound means the end of that day, so the orders of 20 January are in too.
         let expected = APIFixtures.orders(60).filter { order in
-            order["store"]?["id"]?.stringValue == "S0" && order["status"]?.stringValue == "open"
+            let day = order["created_at"]?.stringValue ?? ""
+            return order["store"]?["id"]?.stringValue == "S0" && order["status"]?.stringValue == "open"
                 && order["payment_status"]?.stringValue == "paid"
-                && (order["created_at"]?.stringValue ?? "") >= "2024-01-02T00:00:00+01:00"
-                && (order["created_at"]?.stringValue ?? "") <= "2024-01-20T00:00:00Z"
+                && day >= "2024-01-05T10:00:00Z" && day <= "2024-01-20T10:00:00Z"
         }.compactMap { $0["id"]?.stringValue }
         #expect(!expected.isEmpty)
         #expect(all.map(\.id) == expected)
@@ -113,8 +100,41 @@ struct DinteroAPIClientTests {
         #expect(request.path == "/v1/accounts/T12345678/shopping/stores/S0/orders")
         #expect(request.queryValue("status") == "open")
         #expect(request.queryValue("payment_status") == "paid")
-        #expect(request.queryValue("created_at.gte") == "2024-01-02T00:00:00+01:00")
-        #expect(request.queryValue("created_at.lte") == "2024-01-20T00:00:00Z")
+        #expect(request.queryValue("created_at.gte") == "2024-01-05T09:00:00Z")
+        #expect(request.queryValue("created_at.lte") == "2024-01-20T23:59:59.999Z")
+    }
+
+    @Test func dateFiltersAreSentAsInstantsAndComparedAsInstants() async throws {
+        let server = try DinteroMockServer.start(APIFixtures.configuration(60))
+        defer { server.stop() }
+        let query = DinteroOrderQuery(createdFrom: "2024-01-05T10:00:00+01:00", createdTo: "2024-01-20")
+        let all = try await APIFixtures.listAll(try APIFixtures.source(server, query: query), limit: 100)
+        let expected = APIFixtures.orders(60).filter { order in
+            let day = order["created_at"]?.stringValue ?? ""
+            return day >= "2024-01-05T09:00:00Z" && day <= "2024-01-20T23:59:59Z"
+        }.compactMap { $0["id"]?.stringValue }
+        // ord-0019 was created on 20 January at 10:00Z: a bare date as the upper bound keeps it.
+        #expect(expected.contains("ord-0019") && expected.contains("ord-0004"))
+        #expect(all.map(\.id) == expected)
+    }
+
+    @Test(arguments: [
+        ("2024-01-31", DinteroDateFilter.Bound.from, "2024-01-31T00:00:00Z"),
+        ("2024-01-31", .to, "2024-01-31T23:59:59.999Z"),
+        ("2024-01-31+01:00", .to, "2024-01-31T22:59:59.999Z"),
+        ("2024-01-31Z", .from, "2024-01-31T00:00:00Z"),
+        ("2024-02-29T12:30:00-02:30", .from, "2024-02-29T15:00:00Z"),
+        ("2024-01-31T23:59:59.5Z", .to, "2024-01-31T23:59:59.500Z"),
+        ("1999-12-31T23:00:00", .to, "1999-12-31T23:00:00Z"),
+    ])
+    func dateFilterValues(text: String, bound: DinteroDateFilter.Bound, sent: String) {
+        #expect(DinteroDateFilter.instant(text, bound: bound) == sent)
+    }
+
+    @Test func notADateIsRefused() {
+        for text in ["yesterday", "2024-13-01", "2024-01-31T25:00", "31.01.2024", "2024-01-31 +1"] {
+            #expect(DinteroDateFilter.instant(text, bound: .from) == nil, "\(text)")
+        }
     }
 
     @Test func orderIncludesEventsAndSessionLoads() async throws {
@@ -231,7 +251,8 @@ struct DinteroAPIClientTests {
             _ = try await source.page(after: first.next, limit: 100)
             Issue.record("expected the loop to be detected")
         } catch {
-            #expect(error.message.contains("already returned"), "\(error.message)")
+            #expect(error.message.contains("cursor already used"), "\(error.message)")
+            #expect(error.message.contains("ignore starting_after"), "\(error.message)")
         }
         // Asking for the first page again is not a loop.
         let again = try await source.page(after: nil, limit: 100)
@@ -246,9 +267,24 @@ struct DinteroAPIClientTests {
             _ = try await source.order(id: "missing")
             Issue.record("expected 404")
         } catch {
-            #expect(error == .apiResponse(status: 404, code: "NOT FOUND", message: "Order not found (GET /v1/accounts/T12345678/shopping/orders/missing)"))
-            #expect(error.message.hasPrefix("API error 404 NOT FOUND: Order not found"))
+            #expect(error.message == "API error 404: no order missing in account T12345678")
             #expect(!error.isRetryable)
+        }
+        let storeSource = try APIFixtures.source(server, query: DinteroOrderQuery(storeID: "S1"))
+        do {
+            _ = try await storeSource.order(id: "ord-0002")
+            Issue.record("expected 404: ord-0002 is in store S0")
+        } catch {
+            #expect(error.message == "API error 404: no order ord-0002 in store S1 of account T12345678")
+        }
+        do {
+            _ = try await source.session(orderID: "ord-0001", sessionID: "nope")
+            Issue.record("expected 404")
+        } catch {
+            #expect(error == .apiResponse(
+                status: 404, code: "NOT FOUND",
+                message: "Session not found (GET /v1/accounts/T12345678/shopping/orders/ord-0001/sessions/nope)"))
+            #expect(error.message.hasPrefix("API error 404 NOT FOUND: Session not found"))
         }
     }
 

@@ -63,14 +63,18 @@ struct DinteroMockTests {
         let fine = try await rawRequest(
             server.baseURL + "/v1/accounts/T12345678/shopping/orders?limit=100", headers: ["Authorization": "Bearer " + token])
         #expect(fine.status == 200)
-        #expect(try JSONParser.parse(fine.body).arrayValue?.count == 3)
-        // Lists leave events out; the full order includes them on request.
-        #expect(try JSONParser.parse(fine.body).arrayValue?.first?["events"] == nil)
+        // The documented envelope; lists leave events out unless asked, like the full order.
+        #expect(try JSONParser.parse(fine.body)["orders"]?.arrayValue?.count == 3)
+        #expect(try JSONParser.parse(fine.body)["orders"]?.arrayValue?.first?["events"] == nil)
+        let listWithEvents = try await rawRequest(
+            server.baseURL + "/v1/accounts/T12345678/shopping/orders?limit=2&include_events=true",
+            headers: ["Authorization": "Bearer " + token])
+        #expect(try JSONParser.parse(listWithEvents.body)["orders"]?.arrayValue?.first?["events"]?.arrayValue?.count == 1)
         let withEvents = try await rawRequest(
             server.baseURL + "/v1/accounts/T12345678/shopping/orders/ord-0001?include_events=true",
             headers: ["Authorization": "Bearer " + token])
         #expect(try JSONParser.parse(withEvents.body)["events"]?.arrayValue?.count == 1)
-        #expect(server.requestLog.count == 6)
+        #expect(server.requestLog.count == 7)
     }
 
     @Test func loadsArrayWrappedAndNDJSONDumps() throws {

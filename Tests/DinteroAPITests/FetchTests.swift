@@ -65,4 +65,70 @@ struct FetchTests {
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
     }
+
+    /// A fresh folder for one test's dump, removed by the caller.
+    static func directory() throws -> String {
+        let directory = NSTemporaryDirectory() + "orderscope-fetch-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    static func savedOrders(_ path: String) throws -> [JSONValue] {
+        try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path)))).arrayValue ?? []
+    }
+
+    @Test func completeListEntriesAreSavedFromThePagesAlone() async throws {
+        let server = try DinteroMockServer.start(APIFixtures.configuration(230))
+        defer { server.stop() }
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/out.json"
+        let saved = try await OrderDumpFetcher.fetch(from: try APIFixtures.source(server), to: path, gzip: false)
+        #expect(saved == 230)
+        #expect(try Self.savedOrders(path) == APIFixtures.orders(230))
+        // 100 + 100 + 30 and the empty page after them; no order fetched on its own.
+        let requests = server.apiRequests
+        #expect(requests.count == 4)
+        #expect(requests.allSatisfy { $0.path.hasSuffix("/orders") && $0.queryValue("include_events") == "true" })
+    }
+
+    @Test func summariesAreFetchedInFullAtMostConcurrencyAtATime() async throws {
+        var configuration = APIFixtures.configuration(60)
+        configuration.listWithoutEvents = true
+        configuration.latencyMilliseconds = 40
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/out.json"
+        let saved = try await OrderDumpFetcher.fetch(
+            from: try APIFixtures.source(server), to: path, gzip: false, pageSize: 25, concurrency: 6)
+        #expect(saved == 60)
+        #expect(try Self.savedOrders(path) == APIFixtures.orders(60))
+        #expect(server.apiRequests.filter { !$0.path.hasSuffix("/orders") }.count == 60)
+        // Requests overlapped, and never more than asked.
+        #expect(server.maxRequestsInFlight > 1)
+        #expect(server.maxRequestsInFlight <= 6)
+    }
+
+    @Test func rateLimitsAndServerErrorsAmongConcurrentDetailsLoseAndReorderNothing() async throws {
+        var configuration = APIFixtures.configuration(50)
+        configuration.listWithoutEvents = true
+        configuration.latencyMilliseconds = 10
+        configuration.faultsAfter = 3
+        configuration.fail429Count = 4
+        configuration.retryAfterSeconds = 0
+        configuration.fail500Count = 6
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/out.json"
+        let saved = try await OrderDumpFetcher.fetch(
+            from: try APIFixtures.source(server, maxAttempts: 12), to: path, gzip: false, pageSize: 20, concurrency: 8)
+        #expect(saved == 50)
+        #expect(try Self.savedOrders(path) == APIFixtures.orders(50))
+        #expect(server.apiRequests.filter { $0.fault == "429" }.count == 4)
+        #expect(server.apiRequests.filter { $0.fault == "500" }.count == 6)
+    }
 }

@@ -130,27 +130,39 @@ extension EndToEnd {
             return orders.map { $0["id"] as? String ?? "" }
         }
 
-        @Test func fetchFailedByAFaultLeavesNothingAndARerunCompletes() throws {
+        @Test func fetchFailedByAFaultKeepsItsPagesAndResumeCompletes() throws {
             let data = try Self.dataset()
-            // Page 1 and a few orders load, then 500s outlast the client's four tries once.
+            // Page 1 and its orders (at most 11 requests) load, then 500s outlast the four tries
+            // of each of the 8 requests in flight.
             let (mock, base) = try APIEndToEndTests.startMock(
-                dump: Self.dump, extra: ["--faults-after", "5", "--fail-500", "6"])
-            defer { mock.stop() }
+                dump: Self.dump, extra: ["--faults-after", "11", "--fail-500", "40"])
             let dir = try BinaryRunner.temporaryDirectory()
             let out = dir.appendingPathComponent("orders.json").path
-            let failed = try BinaryRunner.run(
-                ["fetch", "--api-base", base, "--out", out, "--timeout", Self.timeout], environment: APIEndToEndTests.credentials)
+            let fetch = ["fetch", "--api-base", base, "--out", out, "--limit", "10", "--timeout", Self.timeout]
+            let failed: BinaryRunner.Result
+            do {
+                failed = try BinaryRunner.run(fetch, environment: APIEndToEndTests.credentials)
+            } catch {
+                mock.stop()
+                throw error
+            }
             #expect(failed.status != 0)
-            #expect(failed.stderr.contains("500"), "stderr: \(failed.stderr)")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
-            let again = try BinaryRunner.run(
-                ["fetch", "--api-base", base, "--out", out, "--timeout", Self.timeout], environment: APIEndToEndTests.credentials)
+            #expect(failed.stderr.contains("500") && failed.stderr.contains("--resume"), "stderr: \(failed.stderr)")
+            // Nothing under the dump's name; page 1 kept beside it.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+                == ["orders.json.progress.json", "orders.json.progress.ndjson"])
+            // The fault outlasted the retries; the server is well again (a new mock, the same data).
+            mock.stop()
+            let (healthy, healthyBase) = try APIEndToEndTests.startMock(dump: Self.dump)
+            defer { healthy.stop() }
+            let resume = ["fetch", "--api-base", healthyBase, "--out", out, "--limit", "10", "--resume"]
+            let again = try BinaryRunner.run(resume, environment: APIEndToEndTests.credentials)
             #expect(again.status == 0, "stderr: \(again.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["orders.json"])
             #expect(try Self.ids(inDump: out) == data.map(\.id))
         }
 
-        @Test func fetchInterruptedBySIGINTLeavesNothingAndARerunCompletes() throws {
+        @Test func fetchInterruptedBySIGINTLeavesNothingUnderItsNameAndARerunCompletes() throws {
             let data = try Self.dataset()
             let (slow, slowBase) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "100"])
             defer { slow.stop() }
@@ -182,13 +194,16 @@ extension EndToEnd {
             process.waitUntilExit()
             let stderr = BinaryRunner.readText(errorPath)
             #expect(process.terminationStatus == 130, "stderr: \(stderr)")
-            #expect(stderr.contains("interrupted; nothing was written"), "stderr: \(stderr)")
-            #expect(written().isEmpty, "left behind: \(written())")
+            #expect(stderr.contains("interrupted") && stderr.contains("nothing was written"), "stderr: \(stderr)")
+            // Only whole pages, beside the target (none when the first had not arrived yet).
+            #expect(written().allSatisfy { $0.hasPrefix("orders.json.gz.progress.") }, "left behind: \(written())")
             unlink(errorPath)
 
             let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump)
             defer { mock.stop() }
-            let again = try BinaryRunner.run(["fetch", "--api-base", base, "--out", out], environment: APIEndToEndTests.credentials)
+            let resume = written().isEmpty ? [] : ["--resume"]
+            let again = try BinaryRunner.run(
+                ["fetch", "--api-base", base, "--out", out] + resume, environment: APIEndToEndTests.credentials)
             #expect(again.status == 0, "stderr: \(again.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["orders.json.gz"])
             let printed = try BinaryRunner.run(["print", out])

@@ -13,9 +13,9 @@ public struct DinteroOrderQuery: Sendable, Equatable {
     public var status: String?
     /// `pending`, `partially_paid`, `paid`, `partially_refunded` or `refunded`.
     public var paymentStatus: String?
-    /// `created_at.gte`, an ISO-8601 date-time.
+    /// `created_at.gte` as typed: a date or a date-time (sent as an RFC 3339 instant).
     public var createdFrom: String?
-    /// `created_at.lte`, an ISO-8601 date-time.
+    /// `created_at.lte` as typed: a date (its end) or a date-time (sent as an RFC 3339 instant).
     public var createdTo: String?
 
     public init(
@@ -33,8 +33,9 @@ public struct DinteroOrderQuery: Sendable, Equatable {
         var items: [(String, String)] = []
         if let status { items.append(("status", status)) }
         if let paymentStatus { items.append(("payment_status", paymentStatus)) }
-        if let createdFrom { items.append(("created_at.gte", createdFrom)) }
-        if let createdTo { items.append(("created_at.lte", createdTo)) }
+        // Text that is no date at all is sent as typed, so the API's own message names it.
+        if let createdFrom { items.append(("created_at.gte", DinteroDateFilter.instant(createdFrom, bound: .from) ?? createdFrom)) }
+        if let createdTo { items.append(("created_at.lte", DinteroDateFilter.instant(createdTo, bound: .to) ?? createdTo)) }
         return items
     }
 }
@@ -71,7 +72,8 @@ public struct DinteroAPIOptions: Sendable, Equatable {
 }
 
 /// Orders from the Dintero Shopping API (read only): gets and caches a client-credentials token
-/// (refreshed at half its lifetime and once on a 401), pages with `limit` and `starting_after`,
+/// (refreshed at half its lifetime and once on a 401), pages whichever way the server does
+/// (`OrderListBody`: a continuation in the body, else `starting_after` = the last id),
 /// retries 429 (honouring `Retry-After`), 5xx and network faults with bounded backoff, and turns
 /// every failure into a `SourceError` whose text never contains the secret or a token.
 public actor DinteroAPISource: OrderSource {
@@ -86,8 +88,12 @@ public actor DinteroAPISource: OrderSource {
     private var tokenTask: Task<String, any Error>?
     /// Every token seen, so messages can be scrubbed of them.
     private var knownTokens: [String] = []
-    /// Listing cursors requested so far and the cursor each page returned (loop detection).
-    private var cursorChain: [String: String] = [:]
+    /// Each listing's paging (by its path and parameters), for loop detection.
+    private var listings: [String: Listing] = [:]
+    /// The key of the listing paged last (for a fetch's checkpoint).
+    private var lastListing: String?
+    /// The largest page size to ask for; lowered when the server refuses a `limit`.
+    private var pageSizeCap = 100
 
     /// Checks the base URL; makes no request yet.
     public init(
@@ -112,10 +118,24 @@ public actor DinteroAPISource: OrderSource {
     // MARK: - OrderSource
 
     public func page(after cursor: PageCursor?, limit: Int) async throws(SourceError) -> OrderPage {
-        let result = try await listPage(after: cursor, limit: limit)
+        var result = try await listPage(after: cursor, limit: limit)
+        // A page can be empty before the end (a backend that filters after it reads, as
+        // DynamoDB-style ones do); the list asks for more only when a page brings orders.
+        var emptyPages = 0
+        while result.orders.isEmpty, let next = result.next {
+            emptyPages += 1
+            guard emptyPages <= Self.maxEmptyPages else {
+                throw SourceError.api(
+                    message: "the API answered \(Self.maxEmptyPages) empty pages in a row, each with a new cursor; "
+                        + "paging stopped (GET \(listPath))", status: nil, retryable: false)
+            }
+            result = try await listPage(after: next, limit: limit)
+        }
         let summaries = result.orders.map { OrderSummary(order: Order(json: $0)) }
         return OrderPage(summaries: summaries, next: result.next)
     }
+
+    static let maxEmptyPages = 50
 
     public func order(id: String) async throws(SourceError) -> Order {
         Order(json: try await orderJSON(id: id))
@@ -132,57 +152,192 @@ public actor DinteroAPISource: OrderSource {
 
     // MARK: - Raw access (for `fetch`)
 
-    /// One page of raw order objects as the list endpoint returned them, and the next cursor
-    /// (nil after a short page). Throws when the server hands back a cursor already used.
-    public func listPage(after cursor: PageCursor?, limit: Int) async throws(SourceError) -> (orders: [JSONValue], next: PageCursor?) {
-        let limit = min(max(limit, 1), 100)
-        var parameters: [(String, String)] = [("limit", String(limit))]
-        if let cursor { parameters.append(("starting_after", cursor.value)) }
-        parameters += query.parameters
+    /// One page of raw order objects as the list endpoint returned them, and where the next
+    /// page starts. The next page is the body's continuation (a token or a `next` link) whatever
+    /// the page's length; from a server that never sends one, `starting_after` = the last
+    /// order's id, until an empty page; nil at the end. A 400 that names `limit` lowers the page
+    /// size (for this and later pages) and tries once more. Throws when the server hands back
+    /// a cursor already used, which a server that ignores `starting_after` does.
+    /// `includeEvents` asks for complete orders; `createdSince` (an RFC 3339 instant) narrows
+    /// `created_at.gte` for this listing. Listings with different parameters keep their cursors
+    /// apart, so `browse --follow` can poll while the list pages on.
+    public func listPage(
+        after cursor: PageCursor?, limit: Int, includeEvents: Bool = false, createdSince: String? = nil
+    ) async throws(SourceError) -> (orders: [JSONValue], next: PageCursor?) {
+        var parameters = query.parameters
+        if let createdSince {
+            let current = parameters.firstIndex { $0.0 == "created_at.gte" }
+            let later = current.map { (Timestamp.parse(parameters[$0].1) ?? 0) < (Timestamp.parse(createdSince) ?? 0) } ?? true
+            if let current, later { parameters.remove(at: current) }
+            if later { parameters.append(("created_at.gte", createdSince)) }
+        }
+        if includeEvents { parameters.append(("include_events", "true")) }
+        let key = Self.target(listPath, parameters)
+        if cursor == nil { listings[key] = Listing() }
+        var listing = listings[key] ?? Listing()
+        defer { listings[key] = listing }
         let path = listPath
-        let json = try await getJSON(path: path, parameters: parameters)
-        var orders: [JSONValue]
-        var pagingToken: String?
-        switch json {
-        case .array(let elements): orders = elements
-        case .object(let object):
-            guard let list = (object["orders"] ?? object["items"] ?? object["data"])?.arrayValue else {
-                throw SourceError.api(
-                    message: "the order list answer has no \"orders\" array (GET \(path))", status: nil, retryable: false)
+        var lowered = false
+        var json: JSONValue
+        while true {
+            let size = min(max(limit, 1), pageSizeCap)
+            let target: String
+            if let cursor, let link = Self.link(in: cursor) {
+                target = try linkTarget(link)
+            } else {
+                var sent: [(String, String)] = [("limit", String(size))]
+                if let cursor { sent.append(("starting_after", cursor.value)) }
+                target = Self.target(path, sent + parameters)
             }
-            orders = list
-            for key in ["paging_token", "next_page_token", "starting_after"] {
-                if let text = object[key]?.stringValue, !text.isEmpty {
-                    pagingToken = text
-                    break
-                }
+            do {
+                json = try await getJSON(target: target, path: path)
+                break
+            } catch {
+                guard !lowered, let smaller = Self.smallerLimit(after: error, than: size) else { throw error }
+                lowered = true
+                pageSizeCap = smaller
             }
-        default:
-            throw SourceError.api(message: "the order list answer is not a JSON array (GET \(path))", status: nil, retryable: false)
         }
-        orders = orders.filter { $0.objectValue != nil }
-        guard orders.count >= limit else { return (orders, nil) }
-        let lastID = orders.last.flatMap { $0["id"]?.stringValue ?? $0["order_id"]?.stringValue }
-        guard let nextValue = pagingToken ?? lastID else {
+        guard let body = OrderListBody(json) else {
             throw SourceError.api(
-                message: "cannot page on: the last order of the page has no id (GET \(path))", status: nil, retryable: false)
-        }
-        let requested = cursor?.value ?? ""
-        if cursor == nil { cursorChain.removeAll() }
-        let isRepeatRequest = cursorChain[requested] != nil
-        if nextValue == requested || (!isRepeatRequest && (cursorChain[nextValue] != nil || nextValue.isEmpty)) {
-            throw SourceError.api(
-                message: "the API returned a cursor it had already returned (\(nextValue)); paging stopped to avoid a loop",
+                message: "the order list answer has neither a JSON array nor an \"orders\" array (GET \(path))",
                 status: nil, retryable: false)
         }
-        cursorChain[requested] = nextValue
-        return (orders, PageCursor(nextValue))
+        let next: PageCursor
+        switch body.continuation {
+        case .token(let token): next = PageCursor(token)
+        case .link(let link): next = PageCursor(Self.linkMarker + link)
+        case nil:
+            // A server that handed out continuations ends its list by leaving one out (and may
+            // not take an order id as starting_after); only one that never did is paged by ids.
+            guard !listing.pagesByContinuation, let last = body.orders.last else { return (body.orders, nil) }
+            guard let id = last["id"]?.stringValue ?? last["order_id"]?.stringValue, !id.isEmpty else {
+                throw SourceError.api(
+                    message: "cannot page on: the last order of the page has no id (GET \(path))", status: nil, retryable: false)
+            }
+            next = PageCursor(id)
+        }
+        if body.continuation != nil { listing.pagesByContinuation = true }
+        lastListing = key
+        guard try listing.isNew(next, after: cursor, pageIsEmpty: body.orders.isEmpty, path: listPath) else {
+            return (body.orders, nil)
+        }
+        return (body.orders, next)
     }
 
-    /// One order as the API returned it, with `include_events=true`.
+    /// What this source lists (account, list path, filters), for a resumed fetch to check that
+    /// it asks for the same orders.
+    public nonisolated var listingDescription: String {
+        Self.target(listPath, query.parameters)
+    }
+
+    /// Whether the listing last paged was paged by continuations from the server.
+    public var listingPagesByContinuation: Bool { lastListing.flatMap { listings[$0] }?.pagesByContinuation ?? false }
+
+    /// Goes on with a fetch's listing (`include_events=true`) a previous process began: no
+    /// cursor seen yet, and the way that server pages.
+    public func resumeListing(pagesByContinuation: Bool) {
+        let key = Self.target(listPath, query.parameters + [("include_events", "true")])
+        listings[key] = Listing(pagesByContinuation: pagesByContinuation)
+    }
+
+    /// Orders created at or after `instant` (the first page when nil), for `browse --follow`:
+    /// at most `maxFollowPages` pages, so a poll stays short.
+    public func ordersCreated(since instant: String?, limit: Int = 100) async throws(SourceError) -> [OrderSummary] {
+        var summaries: [OrderSummary] = []
+        var cursor: PageCursor?
+        var pages = 0
+        repeat {
+            let page = try await listPage(after: cursor, limit: limit, createdSince: instant)
+            summaries += page.orders.map { OrderSummary(order: Order(json: $0)) }
+            cursor = page.next
+            pages += 1
+        } while cursor != nil && instant != nil && pages < Self.maxFollowPages
+        return summaries
+    }
+
+    static let maxFollowPages = 20
+
+    /// One listing's paging so far: the cursors asked with and what each answered (a loop
+    /// shows as a cursor coming back), and whether the server pages by continuations.
+    private struct Listing {
+        var cursorChain: [String: String] = [:]
+        var pagesByContinuation = false
+
+        /// Whether `next` moves the listing on. A cursor already requested (or the one just
+        /// sent) means the server pages in a circle; on an empty page that is just the end,
+        /// otherwise paging stops with a message rather than save or show the same orders
+        /// again. Asking for the same page twice (a retry) is not a repeat.
+        mutating func isNew(
+            _ next: PageCursor, after cursor: PageCursor?, pageIsEmpty: Bool, path: String
+        ) throws(SourceError) -> Bool {
+            let requested = cursor?.value ?? ""
+            let nextKey = next.value
+            let isRetry = cursorChain[requested] != nil
+            if nextKey == requested || (!isRetry && cursorChain[nextKey] != nil) {
+                if pageIsEmpty { return false }
+                throw SourceError.api(
+                    message: "the API answered a cursor already used (\(DinteroAPISource.printable(DinteroAPISource.link(in: next) ?? next.value))): "
+                        + "it seems to ignore starting_after, so paging stopped rather than repeat orders (GET \(path))",
+                    status: nil, retryable: false)
+            }
+            cursorChain[requested] = nextKey
+            return true
+        }
+    }
+
+    /// A page size the server may accept after it refused `size` with a 400 naming `limit`:
+    /// the largest number in its message when below `size` ("limit must be 1 to 50"), else
+    /// half (a range up to 500 says nothing about why 100 was refused).
+    static func smallerLimit(after error: SourceError, than size: Int) -> Int? {
+        guard case .apiResponse(400, let code, let message) = error,
+            (message + " " + (code ?? "")).lowercased().contains("limit")
+        else { return nil }
+        // The server's own words, before the " (GET path)" the client adds (the path has digits).
+        let words = message.components(separatedBy: " (GET ").first ?? message
+        let numbers = words.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        if let cap = numbers.max(), cap >= 1, cap < size { return cap }
+        return size > 1 ? size / 2 : nil
+    }
+
+    /// Marks a cursor that is a `next` link rather than a `starting_after` value (a control
+    /// character no token holds; `PageCursor` stays one opaque string for every source).
+    static let linkMarker = "\u{1}link "
+
+    /// The link a cursor holds, if it is one.
+    static func link(in cursor: PageCursor) -> String? {
+        cursor.value.hasPrefix(linkMarker) ? String(cursor.value.dropFirst(linkMarker.count)) : nil
+    }
+
+    /// The path and query of a `next` link. Only a link on the API host itself is followed:
+    /// the bearer token goes with it.
+    private func linkTarget(_ link: String) throws(SourceError) -> String {
+        if link.hasPrefix("/") { return link }
+        guard let url = URLComponents(string: link), let home = URLComponents(string: base),
+            url.scheme?.lowercased() == home.scheme?.lowercased(), url.host?.lowercased() == home.host?.lowercased(),
+            url.port == home.port
+        else {
+            throw SourceError.api(
+                message: "the next-page link points away from \(base) (\(Self.printable(link))); not followed, "
+                    + "so the token is not sent there", status: nil, retryable: false)
+        }
+        return url.percentEncodedPath + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
+    }
+
+    /// One order as the API returned it, with `include_events=true`. A 404 says which account
+    /// (and store) has no such order.
     public func orderJSON(id: String) async throws(SourceError) -> JSONValue {
         let path = listPath + "/\(Self.segment(id))"
-        let json = try await getJSON(path: path, parameters: [("include_events", "true")])
+        let json: JSONValue
+        do {
+            json = try await getJSON(path: path, parameters: [("include_events", "true")])
+        } catch {
+            guard case .apiResponse(404, _, _) = error else { throw error }
+            let store = query.storeID.map { " store \(Self.printable($0)) of" } ?? ""
+            throw SourceError.api(
+                message: "no order \(Self.printable(id)) in\(store) account \(credentials.accountID.value)", status: 404,
+                retryable: false)
+        }
         guard json.objectValue != nil else {
             throw SourceError.api(message: "the order answer is not a JSON object (GET \(path))", status: nil, retryable: false)
         }
@@ -191,9 +346,9 @@ public actor DinteroAPISource: OrderSource {
 
     // MARK: - Paths
 
-    private var accountPath: String { "/v1/accounts/\(credentials.accountID.value)/shopping" }
+    private nonisolated var accountPath: String { "/v1/accounts/\(credentials.accountID.value)/shopping" }
 
-    private var listPath: String {
+    private nonisolated var listPath: String {
         if let store = query.storeID { return accountPath + "/stores/\(Self.segment(store))/orders" }
         return accountPath + "/orders"
     }
@@ -216,10 +371,17 @@ public actor DinteroAPISource: OrderSource {
     // MARK: - Requests
 
     private func getJSON(path: String, parameters: [(String, String)]) async throws(SourceError) -> JSONValue {
-        var target = path
-        if !parameters.isEmpty {
-            target += "?" + parameters.map { Self.segment($0.0) + "=" + Self.segment($0.1) }.joined(separator: "&")
-        }
+        try await getJSON(target: Self.target(path, parameters), path: path)
+    }
+
+    /// `path?name=value&…`, every part percent-encoded.
+    static func target(_ path: String, _ parameters: [(String, String)]) -> String {
+        guard !parameters.isEmpty else { return path }
+        return path + "?" + parameters.map { segment($0.0) + "=" + segment($0.1) }.joined(separator: "&")
+    }
+
+    /// GETs `target` (path and query); `path` names the request in messages.
+    private func getJSON(target: String, path: String) async throws(SourceError) -> JSONValue {
         var refreshed = false
         var attempt = 0
         while true {

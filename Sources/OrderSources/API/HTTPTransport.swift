@@ -33,6 +33,8 @@ final class HTTPTransport: @unchecked Sendable {
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
+        // `fetch --concurrency` runs up to 64 requests at once; the default would queue them.
+        configuration.httpMaximumConnectionsPerHost = 64
         session = URLSession(configuration: configuration)
     }
 

@@ -12,84 +12,165 @@ public struct FetchProgress: Sendable, Equatable {
     public var bytes: Int64
 }
 
-/// Saves every order a `DinteroAPISource` lists, each in full detail (`orderJSON(id:)`), as one
-/// JSON array (gzip-compressed when asked). It writes to a temporary file in the destination's
-/// folder and renames it only when complete: on any error or cancellation nothing is left under
-/// the final name (and the temporary file is removed).
+/// Saves every order a `DinteroAPISource` lists, each in full detail, as one JSON array
+/// (gzip-compressed when asked), in list order. Lists are asked with `include_events=true`:
+/// an entry that carries its `events` is a complete order and is saved as it came (one request
+/// per page); any other is fetched with `orderJSON(id:)`, up to `concurrency` at a time (each
+/// request retried with backoff on 429 and 5xx by the source).
+///
+/// Whole pages are saved beside the target as they arrive (`FetchProgressFiles`), so a fetch
+/// that is interrupted or fails keeps its progress there and `resume` goes on from the next
+/// page without saving any order twice. The dump is written from them under a temporary name
+/// and renamed into place only when complete: nothing ever appears under the final name before.
 public enum OrderDumpFetcher {
     /// Returns the number of orders saved. With `redact`, each order's personal data is masked
-    /// (`Redactor`) before it is written, so the dump never holds it.
+    /// (`Redactor`) before it is written anywhere, so neither the dump nor the progress holds it.
     @discardableResult
     public static func fetch(
         from source: DinteroAPISource, to path: String, gzip: Bool, pageSize: Int = 100, redact: Bool = false,
-        progress: @Sendable (FetchProgress) -> Void = { _ in }
+        concurrency: Int = 8, resume: Bool = false, progress: @Sendable (FetchProgress) -> Void = { _ in }
     ) async throws(SourceError) -> Int {
-        // Nothing is left under the final name unless every order was written (AtomicFile).
-        let file = try AtomicFile(path: path)
-        let count = try await write(
-            source: source, fd: file.fileDescriptor, name: path, gzip: gzip, pageSize: pageSize, redact: redact,
-            progress: progress)
-        try file.commit()
+        let files = FetchProgressFiles(target: path)
+        let listing = source.listingDescription + " limit=\(pageSize)" + (redact ? " redacted" : "")
+        var checkpoint: FetchCheckpoint
+        var seenIDs: Set<String>
+        if resume {
+            (checkpoint, seenIDs) = try files.resume(listing: listing)
+            await source.resumeListing(pagesByContinuation: checkpoint.pagesByContinuation)
+        } else {
+            checkpoint = try files.start(listing: listing)
+            seenIDs = []
+        }
+        do {
+            try await fetchPages(
+                from: source, into: files, checkpoint: &checkpoint, seenIDs: &seenIDs, pageSize: pageSize, redact: redact,
+                concurrency: concurrency, progress: progress)
+        } catch {
+            // Nothing fetched yet (a refused token, say): there is no progress worth keeping.
+            if checkpoint.cursor == nil && checkpoint.saved == 0 && !checkpoint.finished { files.remove() }
+            throw error
+        }
+        let count = try writeDump(try files.savedLines(), to: path, gzip: gzip)
+        files.remove()
         return count
     }
 
-    private static func write(
-        source: DinteroAPISource, fd: Int32, name: String, gzip: Bool, pageSize: Int, redact: Bool,
+    /// Lists page after page from the checkpoint on, saving each whole page and then the
+    /// checkpoint after it, until the listing ends.
+    private static func fetchPages(
+        from source: DinteroAPISource, into files: FetchProgressFiles, checkpoint: inout FetchCheckpoint,
+        seenIDs: inout Set<String>, pageSize: Int, redact: Bool, concurrency: Int,
         progress: @Sendable (FetchProgress) -> Void
-    ) async throws(SourceError) -> Int {
-        let file = FileDescriptorSink(fileDescriptor: fd, name: name)
+    ) async throws(SourceError) {
+        var state = FetchProgress(listed: checkpoint.saved, saved: checkpoint.saved, bytes: checkpoint.bytes)
+        while !checkpoint.finished {
+            if Task.isCancelled { throw SourceError.cancelled }
+            let page = try await source.listPage(
+                after: checkpoint.cursor.map { PageCursor($0) }, limit: pageSize, includeEvents: true)
+            var listed: [(id: String, complete: JSONValue?)] = []
+            for entry in page.orders {
+                guard let id = entry["id"]?.stringValue ?? entry["order_id"]?.stringValue else { continue }
+                guard seenIDs.insert(id).inserted else { continue }
+                listed.append((id, entry["events"]?.arrayValue != nil ? entry : nil))
+            }
+            state.listed += listed.count
+            let details = try await details(
+                of: listed.filter { $0.complete == nil }.map(\.id), from: source, concurrency: concurrency)
+            var lines: [UInt8] = []
+            for entry in listed {
+                guard let fetched = entry.complete ?? details[entry.id] else {
+                    throw SourceError.api(
+                        message: "order \(entry.id) was listed but its detail did not arrive", status: nil, retryable: false)
+                }
+                (redact ? Redactor.redact(fetched) : fetched).appendSerialized(to: &lines)
+                lines.append(0x0A)
+            }
+            try files.append(lines)
+            checkpoint.bytes += Int64(lines.count)
+            checkpoint.saved += listed.count
+            checkpoint.cursor = page.next?.value
+            checkpoint.finished = page.next == nil
+            checkpoint.pagesByContinuation = await source.listingPagesByContinuation
+            try files.save(checkpoint)
+            state.saved = checkpoint.saved
+            state.bytes = checkpoint.bytes
+            // The empty page that ends a listing by ids brings nothing to report.
+            if !listed.isEmpty { progress(state) }
+        }
+    }
+
+    /// The checkpoint file a fetch to `target` keeps while it runs and after an interruption
+    /// (the saved orders are beside it, `TARGET.progress.ndjson`); nil when there is none.
+    public static func progress(for target: String) -> String? {
+        let files = FetchProgressFiles(target: target)
+        return files.exists ? files.statePath : nil
+    }
+
+    /// Orders (each compact JSON) as one JSON array under a temporary name, renamed to `path`
+    /// when whole.
+    @discardableResult
+    static func writeDump(_ lines: [ArraySlice<UInt8>], to path: String, gzip: Bool) throws(SourceError) -> Int {
+        let file = try AtomicFile(path: path)
+        let output = FileDescriptorSink(fileDescriptor: file.fileDescriptor, name: path)
         var sink: any SyntheticByteSink
         do {
-            sink = gzip ? try GzipSink(wrapping: file) : file
+            sink = gzip ? try GzipSink(wrapping: output) : output
         } catch {
-            throw SourceError.unreadable(path: name, reason: error.message)
+            throw SourceError.unwritable(path: path, reason: error.message)
         }
-        func emit(_ bytes: [UInt8]) throws(SourceError) {
+        func emit(_ bytes: some Collection<UInt8>) throws(SourceError) {
             var failure: SyntheticOutputError?
-            bytes.withUnsafeBytes { buffer in
+            Array(bytes).withUnsafeBytes { buffer in
                 do throws(SyntheticOutputError) {
                     try sink.write(buffer)
                 } catch {
                     failure = error
                 }
             }
-            if let failure { throw SourceError.unreadable(path: name, reason: failure.message) }
+            if let failure { throw SourceError.unwritable(path: path, reason: failure.message) }
         }
         try emit(Array("[".utf8))
-        var seenIDs = Set<String>()
-        var seenCursors = Set<String>()
-        var cursor: PageCursor?
-        var state = FetchProgress(listed: 0, saved: 0, bytes: 0)
-        repeat {
-            if Task.isCancelled { throw SourceError.cancelled }
-            let page = try await source.listPage(after: cursor, limit: pageSize)
-            for listed in page.orders {
-                guard let id = listed["id"]?.stringValue ?? listed["order_id"]?.stringValue else { continue }
-                guard seenIDs.insert(id).inserted else { continue }
-                state.listed += 1
-                if Task.isCancelled { throw SourceError.cancelled }
-                let fetched = try await source.orderJSON(id: id)
-                let full = redact ? Redactor.redact(fetched) : fetched
-                var bytes: [UInt8] = state.saved == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A]
-                full.appendSerialized(to: &bytes)
-                try emit(bytes)
-                state.saved += 1
-                state.bytes += Int64(bytes.count)
-                progress(state)
-            }
-            if let next = page.next, !seenCursors.insert(next.value).inserted {
-                throw SourceError.api(
-                    message: "the API returned the cursor \(next.value) twice; fetch stopped to avoid a loop",
-                    status: nil, retryable: false)
-            }
-            cursor = page.next
-        } while cursor != nil
+        for (index, line) in lines.enumerated() {
+            try emit(index == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+            try emit(line)
+        }
         try emit(Array("\n]\n".utf8))
         do {
             try sink.finish()
         } catch {
-            throw SourceError.unreadable(path: name, reason: error.message)
+            throw SourceError.unwritable(path: path, reason: error.message)
         }
-        return state.saved
+        try file.commit()
+        return lines.count
+    }
+
+    /// The full orders of `ids`, fetched `concurrency` at a time; the first failure (after the
+    /// source's own retries) cancels the rest and is thrown.
+    static func details(
+        of ids: [String], from source: DinteroAPISource, concurrency: Int
+    ) async throws(SourceError) -> [String: JSONValue] {
+        guard !ids.isEmpty else { return [:] }
+        do {
+            return try await withThrowingTaskGroup(of: (String, JSONValue).self) { group in
+                var next = 0
+                func startNext() {
+                    let id = ids[next]
+                    next += 1
+                    group.addTask { (id, try await source.orderJSON(id: id)) }
+                }
+                while next < min(max(1, concurrency), ids.count) { startNext() }
+                var found: [String: JSONValue] = [:]
+                while let (id, json) = try await group.next() {
+                    found[id] = json
+                    if next < ids.count {
+                        if Task.isCancelled { throw SourceError.cancelled }
+                        startNext()
+                    }
+                }
+                return found
+            }
+        } catch {
+            throw error as? SourceError ?? .cancelled
+        }
     }
 }

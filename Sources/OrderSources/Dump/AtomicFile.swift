@@ -31,6 +31,11 @@ public final class AtomicFile {
 
     /// Appends bytes.
     public func write(_ bytes: [UInt8]) throws(SourceError) {
+        try Self.writeAll(bytes, to: fd, path: path)
+    }
+
+    /// Writes all of `bytes` to `fd` (retrying short and interrupted writes); errors name `path`.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(SourceError) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }

@@ -1,3 +1,5 @@
+import OrderModel
+
 /// Writes JSON text straight into a byte buffer, compact or pretty (two-space indent), with
 /// commas and indentation handled by the writer: callers say `beginObject`, `key`, a value,
 /// `endObject`. No `JSONValue`, no `String` building, no Foundation — this is the synthetic
@@ -139,12 +141,12 @@ public struct JSONByteWriter: Sendable {
     public mutating func appendTimestamp(_ epochSeconds: Int64) {
         let days = epochSeconds >= 0 ? epochSeconds / 86_400 : (epochSeconds - 86_399) / 86_400
         let secondOfDay = epochSeconds - days * 86_400
-        let (year, month, day) = JSONByteWriter.civil(fromDays: days)
-        appendDigits(year, width: 4)
+        let (year, month, day) = Timestamp.civilFromDays(Int(days))
+        appendDigits(Int64(year), width: 4)
         bytes.append(0x2D)
-        appendDigits(month, width: 2)
+        appendDigits(Int64(month), width: 2)
         bytes.append(0x2D)
-        appendDigits(day, width: 2)
+        appendDigits(Int64(day), width: 2)
         bytes.append(0x54)
         appendDigits(secondOfDay / 3600, width: 2)
         bytes.append(0x3A)
@@ -152,19 +154,6 @@ public struct JSONByteWriter: Sendable {
         bytes.append(0x3A)
         appendDigits(secondOfDay % 60, width: 2)
         bytes.append(0x5A)
-    }
-
-    /// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
-    public static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Lower-case hex of `value`, `digits` wide.

@@ -88,6 +88,7 @@ public final class AppLoop {
             let backgroundRunning = backgroundWork != nil && !backgroundFinished.isSet
             var changed = drainMailbox()
             if pollIndex() { changed = true }
+            pollFollowIfDue()
             // Scripted runs also wait for the background work (the anomaly check), so a key
             // script's `anomaly` filter or anomaly marks see every order checked.
             if settlesBeforeEachKey && (pending > 0 || indexing || backgroundRunning) {
@@ -114,6 +115,34 @@ public final class AppLoop {
         }
     }
 
+    /// When the next `--follow` poll is due, and whether one is running.
+    private var nextFollow: ContinuousClock.Instant?
+    private var followInFlight = false
+
+    /// Starts a `--follow` poll when its interval has passed since the last one ended: orders
+    /// created since the newest loaded one, posted back as `.followed`.
+    private func pollFollowIfDue() {
+        guard let every = state.app.follow.every, !followInFlight, let followable = source as? any FollowableSource
+        else { return }
+        let now = ContinuousClock.now
+        guard let due = nextFollow else {
+            nextFollow = now + .seconds(every)
+            return
+        }
+        guard now >= due else { return }
+        followInFlight = true
+        let since = state.app.newestCreatedAt
+        let limit = state.app.pageSize
+        let mailbox = self.mailbox
+        Task.detached {
+            do throws(SourceError) {
+                mailbox.post(.followed(.success(try await followable.ordersCreated(since: since, limit: limit))))
+            } catch {
+                mailbox.post(.followed(.failure(error)))
+            }
+        }
+    }
+
     /// The last frame drawn, as a grid (for `--screen-dump` and tests).
     public func renderFrame() -> Grid {
         ScreenRenderer.render(state, size: terminal.size, theme: theme, keys: controller.keys)
@@ -126,7 +155,14 @@ public final class AppLoop {
     private func drainMailbox() -> Bool {
         let events = mailbox.drain()
         for event in events {
-            if case .anomaliesCounted = event {} else { pending -= 1 }
+            switch event {
+            case .anomaliesCounted: break
+            case .followed:
+                // Polls are not counted as pending work (a screen dump does not wait for them).
+                followInFlight = false
+                nextFollow = nil
+            default: pending -= 1
+            }
             perform(state.app.handle(event).map { .app($0) })
         }
         return !events.isEmpty
@@ -217,6 +253,16 @@ public final class AppLoop {
             pending += 1
             Task.detached {
                 mailbox.post(.searchHitsFound(generation: search.generation, search.run()))
+            }
+        case .lookUpOrder(let id):
+            pending += 1
+            Task.detached {
+                do throws(SourceError) {
+                    let order = try await source.order(id: id)
+                    mailbox.post(.orderLookedUp(id: id, .success(order)))
+                } catch {
+                    mailbox.post(.orderLookedUp(id: id, .failure(error)))
+                }
             }
         case .loadOrder(let id):
             pending += 1

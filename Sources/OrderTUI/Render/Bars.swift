@@ -36,6 +36,10 @@ enum Bars {
         }
         if app.list.rebuildPending { left += app.list.query.isEmpty ? " · sorting…" : " · filtering…" }
         if let check = app.anomalyCheck { left += " · checking \(check.checked)/\(check.total)" }
+        if let every = app.follow.every {
+            left += " · following every \(every) s, \(app.follow.newIDs.count) new"
+            if !app.follow.changedIDs.isEmpty { left += ", \(app.follow.changedIDs.count) changed" }
+        }
         // Sanitized here, so widths below are what is drawn (a filter or a file name in a message
         // is untrusted text), and only as much as the bar can hold (a pasted megabyte is not
         // escaped every frame).

@@ -35,11 +35,12 @@ enum ListPane {
         return chosen.sorted { (order.firstIndex(of: $0.column) ?? 0) < (order.firstIndex(of: $1.column) ?? 0) }
     }
 
-    static func cell(_ column: ListColumn, _ summary: OrderSummary) -> String {
+    static func cell(_ column: ListColumn, _ summary: OrderSummary, mark: String? = nil) -> String {
         switch column {
         case .anomaly:
-            guard let count = summary.anomalyCount else { return "" }
-            return count > 0 ? "!\(count)" : ""
+            // An anomaly outranks the follow mark (`new`, `chg`): the status bar counts those.
+            guard let count = summary.anomalyCount, count > 0 else { return mark ?? "" }
+            return "!\(count)"
         case .number: return summary.orderNumber ?? summary.id
         case .created: return shortTime(summary.createdAt)
         case .customer: return summary.customerName ?? ""
@@ -104,7 +105,7 @@ enum ListPane {
             var x = inner.x
             let summary = state.redaction.apply(entry.summary)  // once per row, not per column
             for column in columns {
-                let text = cell(column.column, summary)
+                let text = cell(column.column, summary, mark: state.follow.mark(for: entry.summary.id))
                 var style = rowStyle
                 if !isSelected {
                     if column.column == .anomaly { style = theme.bad }

@@ -8,6 +8,10 @@ public enum AppEvent: Sendable {
     case started
     case pageLoaded(request: Int, Result<OrderPage, SourceError>)
     case orderLoaded(id: String, Result<Order, SourceError>)
+    /// An order asked for by id with `:order` that was not among the loaded ones (API sources).
+    case orderLookedUp(id: String, Result<Order, SourceError>)
+    /// A `browse --follow` poll answered: the orders created since the newest loaded one.
+    case followed(Result<[OrderSummary], SourceError>)
     /// The UI tells how many rows each pane has, so paging and scrolling match the screen.
     case viewportChanged(listRows: Int, detailRows: Int, timelineRows: Int)
     /// A background check of every order found these anomaly counts (by order id); `checked`
@@ -29,6 +33,9 @@ public enum AppEvent: Sendable {
 public enum AppEffect: Sendable, Equatable {
     case loadPage(request: Int, after: PageCursor?, limit: Int)
     case loadOrder(id: String)
+    /// Fetch an order that is not in the list by its id (`:order` on the API); answer with
+    /// `AppEvent.orderLookedUp`.
+    case lookUpOrder(id: String)
     case quit
     /// Filter and sort the list off the loop (big lists); answer with `AppEvent.rowsRebuilt`.
     case rebuildRows(RowRebuild)

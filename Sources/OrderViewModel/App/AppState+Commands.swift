@@ -372,6 +372,10 @@ extension AppState {
         }
         if list.summary(id: key) != nil {
             status = .warning("order \(key) is hidden by the filter; clear it with :filter")
+        } else if case .api = origin {
+            // The API lists only what was paged in so far: ask for the order itself.
+            status = .info("fetching order \(typed)…")
+            return [.lookUpOrder(id: typed)]
         } else {
             status = .warning("order \(key) is not among the \(list.loaded.count) loaded orders")
         }

@@ -13,6 +13,7 @@ public struct AppState: Sendable, Equatable {
             && lhs.focus == rhs.focus && lhs.status == rhs.status && lhs.isQuitting == rhs.isQuitting
             && lhs.anomalyCheck?.checked == rhs.anomalyCheck?.checked && lhs.anomalyCheck?.total == rhs.anomalyCheck?.total
             && lhs.cache == rhs.cache && lhs.indexing == rhs.indexing && lhs.redaction == rhs.redaction
+            && lhs.follow == rhs.follow
     }
 
     public var origin: SourceOrigin
@@ -23,6 +24,8 @@ public struct AppState: Sendable, Equatable {
     /// A message for the status bar (the last error, or what a command did).
     public var status: StatusMessage?
     public var isQuitting = false
+    /// `browse --follow`: the poll interval and the orders polls brought.
+    public var follow = FollowState()
     /// Progress of the background anomaly check over the whole source, while it runs.
     public var anomalyCheck: (checked: Int, total: Int)?
     /// Progress of a dump's background index, while it runs.
@@ -94,6 +97,10 @@ public struct AppState: Sendable, Equatable {
             return pageLoaded(request: request, result)
         case .orderLoaded(let id, let result):
             return orderLoaded(id: id, result)
+        case .orderLookedUp(let id, let result):
+            return orderLookedUp(id: id, result)
+        case .followed(let result):
+            return followed(result)
         case .viewportChanged(let listRows, let detailRows, let timelineRows):
             list.setViewportHeight(listRows)
             detail.viewportHeight = max(1, detailRows)
@@ -231,6 +238,29 @@ public struct AppState: Sendable, Equatable {
         return []
     }
 
+    /// An order fetched by id joins the list (at its end; paging later skips it as a repeat)
+    /// and is selected with its detail shown.
+    private mutating func orderLookedUp(id: String, _ result: Result<Order, SourceError>) -> [AppEffect] {
+        switch result {
+        case .success(let order):
+            var summary = OrderSummary(order: order)
+            let analysis = OrderAnalysis(order: redaction.apply(order))
+            summary.anomalyCount = analysis.anomalies.count
+            list.append([summary])
+            remember(id: summary.id, analysis)
+            guard list.select(id: summary.id) else {
+                status = .warning("order \(id) is loaded but hidden by the filter; clear it with :filter")
+                return []
+            }
+            focus = .list
+            status = .info("order \(id) fetched")
+            return selectionFollows()
+        case .failure(let error):
+            status = .error(error.message)
+            return []
+        }
+    }
+
     /// Drops every loaded order (after redaction changed) and loads the selected one again.
     mutating func reloadOrders() -> [AppEffect] {
         cache = [:]
@@ -241,6 +271,13 @@ public struct AppState: Sendable, Equatable {
         detail.load = .loading
         timeline.reset(entries: 0)
         return [.loadOrder(id: id)]
+    }
+
+    /// Drops an order's analysis (it changed) so it loads again when next selected; a detail
+    /// on screen stays as it is until then.
+    mutating func forget(id: String) {
+        cache[id] = nil
+        cacheOrder.removeAll { $0 == id }
     }
 
     private mutating func remember(id: String, _ analysis: OrderAnalysis) {

@@ -1,0 +1,86 @@
+import Foundation
+import OrderModel
+
+/// What `fetch --update` did to a dump.
+public struct DumpUpdate: Sendable, Equatable {
+    /// Orders of the dump kept as they were.
+    public var kept: Int
+    /// Orders of the dump replaced by a newer version from the API.
+    public var changed: Int
+    /// Orders the dump did not hold, added after its own.
+    public var added: Int
+
+    public init(kept: Int, changed: Int, added: Int) {
+        self.kept = kept
+        self.changed = changed
+        self.added = added
+    }
+}
+
+/// Brings a dump up to date with the API (`fetch --update DUMP`). The orders API filters on
+/// `created_at` only, so it pages through the list (asked with `include_events=true`, one
+/// request per page) and takes the orders that are new to the dump or whose `updated_at` is
+/// after the dump's version of them; such an order is fetched on its own only when its list
+/// entry is not complete. The merged dump (the dump's orders in their order, changed ones
+/// replaced, then the new ones in list order) is written under a temporary name and renamed
+/// over the target only when whole.
+public enum OrderDumpUpdater {
+    public static func update(
+        from source: DinteroAPISource, dump: String, to path: String, gzip: Bool, pageSize: Int = 100,
+        redact: Bool = false, concurrency: Int = 8
+    ) async throws(SourceError) -> DumpUpdate {
+        let existing = try DumpSource.open(paths: [dump])
+        var orders: [JSONValue] = []
+        var positions: [String: Int] = [:]
+        for index in 0..<existing.count {
+            let order = try existing.json(at: index)
+            if let id = Self.id(of: order), positions[id] == nil { positions[id] = orders.count }
+            orders.append(order)
+        }
+        var update = DumpUpdate(kept: orders.count, changed: 0, added: 0)
+        var cursor: PageCursor?
+        var seen = Set<String>()
+        repeat {
+            if Task.isCancelled { throw SourceError.cancelled }
+            let page = try await source.listPage(after: cursor, limit: pageSize, includeEvents: true)
+            var wanted: [(id: String, complete: JSONValue?)] = []
+            for entry in page.orders {
+                guard let id = Self.id(of: entry), seen.insert(id).inserted else { continue }
+                if let position = positions[id], !Self.isNewer(entry, than: orders[position]) { continue }
+                wanted.append((id, entry["events"]?.arrayValue != nil ? entry : nil))
+            }
+            let details = try await OrderDumpFetcher.details(
+                of: wanted.filter { $0.complete == nil }.map(\.id), from: source, concurrency: concurrency)
+            for entry in wanted {
+                guard let fetched = entry.complete ?? details[entry.id] else { continue }
+                let order = redact ? Redactor.redact(fetched) : fetched
+                if let position = positions[entry.id] {
+                    orders[position] = order
+                    update.changed += 1
+                    update.kept -= 1
+                } else {
+                    positions[entry.id] = orders.count
+                    orders.append(order)
+                    update.added += 1
+                }
+            }
+            cursor = page.next
+        } while cursor != nil
+        try OrderDumpFetcher.writeDump(orders.map { $0.serializedBytes()[...] }, to: path, gzip: gzip)
+        return update
+    }
+
+    static func id(of order: JSONValue) -> String? {
+        order["id"]?.stringValue ?? order["order_id"]?.stringValue
+    }
+
+    /// The entry was changed after the dump's version: its `updated_at` (else `created_at`) is
+    /// later, or either cannot be read (then it is taken, to be safe).
+    static func isNewer(_ entry: JSONValue, than saved: JSONValue) -> Bool {
+        func stamp(_ order: JSONValue) -> Double? {
+            (order["updated_at"]?.stringValue ?? order["created_at"]?.stringValue).flatMap(Timestamp.parse)
+        }
+        guard let new = stamp(entry), let old = stamp(saved) else { return true }
+        return new > old
+    }
+}

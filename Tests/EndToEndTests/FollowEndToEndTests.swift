@@ -1,0 +1,39 @@
+import Foundation
+import TestTiming
+import Testing
+
+/// `browse --api --follow` in tmux against a mock that adds orders while it runs.
+extension EndToEnd.APIEndToEndTests {
+    @Test(.enabled(if: TmuxSession.isAvailable))
+    func followShowsOrdersAddedWhileBrowsingWithoutMovingTheSelection() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        let later = dir.appendingPathComponent("later.json").path
+        try Data(
+            #"""
+            [{"id": "follow-1", "order_number": "FOLLOW-0001", "created_at": "2099-01-01T00:00:00Z", "status": "open",
+              "payment_status": "paid", "currency": "NOK", "gross_amount": 100},
+             {"id": "follow-2", "order_number": "FOLLOW-0002", "created_at": "2099-01-01T00:01:00Z", "status": "open",
+              "payment_status": "paid", "currency": "NOK", "gross_amount": 200}]
+            """#.utf8
+        ).write(to: URL(fileURLWithPath: later))
+        let (mock, base) = try Self.startMock(extra: ["--add-later", later, "--add-after", "2"])
+        defer { mock.stop() }
+        let session = try TmuxSession(
+            command: "'\(BinaryRunner.binary)' browse --api --api-base \(base) --follow 1", width: 140, height: 30,
+            environment: Self.credentials)
+        defer { session.close() }
+        _ = try session.waitFor("the first page") { $0.contains("6 orders") && $0.contains("following every 1 s, 0 new") }
+        // Select the third order, then wait for the mock to add two.
+        try session.send("j")
+        try session.send("j")
+        let screen = try session.waitFor("the added orders") { $0.contains("following every 1 s, 2 new") }
+        #expect(screen.contains("8 orders"), "screen: \(screen)")
+        let rows = screen.split(separator: "\n")
+        #expect(rows.contains { $0.contains("new") && $0.contains("FOLLOW-0001") }, "screen: \(screen)")
+        // Nothing moved: the first order is still the top row, the third still selected (its
+        // detail is the one shown), and the second new order waits below the viewport.
+        #expect(rows.dropFirst(3).first?.contains("SO-100001") == true, "screen: \(screen)")
+        #expect(screen.contains("─ SO-100003"), "screen: \(screen)")
+        try session.send("q")
+    }
+}
