@@ -126,13 +126,31 @@ final class MockService: @unchecked Sendable {
         return response
     }
 
+    /// A careless server's other echoes of a Basic credential: base64 without its `=` padding,
+    /// and the secret percent-encoded byte by byte, as some frameworks log them.
+    static func reencoded(_ authorization: String) -> String {
+        guard authorization.hasPrefix("Basic ") else { return "" }
+        let value = String(authorization.dropFirst(6))
+        var unpadded = value
+        while unpadded.hasSuffix("=") { unpadded.removeLast() }
+        guard let data = Data(base64Encoded: value), let pair = String(data: data, encoding: .utf8),
+            let colon = pair.firstIndex(of: ":")
+        else { return "; " + unpadded }
+        var encoded = ""
+        for byte in pair[pair.index(after: colon)...].utf8 {
+            let isAlphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            encoded += isAlphanumeric ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+        }
+        return "; as \(unpadded); secret \(encoded)"
+    }
+
     private func tokenResponse(_ request: MockHTTPRequest, accountID: String) -> MockHTTPResponse {
         guard request.method == "POST" else {
             return .error(405, code: "METHOD NOT ALLOWED", message: "use POST")
         }
         if configuration.failTokenRequests {
             let echoed = request.header("Authorization") ?? "none"
-            return .error(401, code: "UNAUTHORIZED", message: "invalid client credentials (got \(echoed))")
+            return .error(401, code: "UNAUTHORIZED", message: "invalid client credentials (got \(echoed)\(Self.reencoded(echoed)))")
         }
         guard accountID == configuration.accountID else {
             return .error(403, code: "FORBIDDEN", message: "unknown account \(accountID)")

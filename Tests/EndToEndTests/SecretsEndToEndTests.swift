@@ -17,6 +17,12 @@ extension EndToEnd {
             var found: [String] = []
             if text.contains(secret) { found.append("client secret") }
             if text.contains(basic) { found.append("Basic credentials") }
+            if text.contains(basic.replacingOccurrences(of: "=", with: "")) { found.append("Basic credentials, unpadded") }
+            let percent = secret.utf8.map { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+            }.joined()
+            if percent != secret, text.contains(percent) { found.append("client secret, percent-encoded") }
             if let range = text.range(of: "mock\\.[0-9a-f]{32}", options: .regularExpression) {
                 found.append("access token \(text[range])")
             }
@@ -73,6 +79,8 @@ extension EndToEnd {
                 environment: APIEndToEndTests.credentials)
             #expect(refusedFetch.status != 0)
             #expect(refusedFetch.stderr.contains("401"), "stderr: \(refusedFetch.stderr)")
+            // It echoed the credential three ways (padded, unpadded, the secret percent-encoded): all gone.
+            #expect(refusedFetch.stderr.contains("got Basic <redacted>; as <redacted>; secret <redacted>"), "stderr: \(refusedFetch.stderr)")
             streams += [("refused fetch stdout", refusedFetch.stdout), ("refused fetch stderr", refusedFetch.stderr)]
             let refusedBrowse = try BinaryRunner.run(
                 ["browse", "--api", "--api-base", carelessBase, "--screen-dump", "160x20"], environment: environment)
@@ -90,7 +98,8 @@ extension EndToEnd {
                 #expect(Self.leaks(in: text).isEmpty, "\(name) leaks \(Self.leaks(in: text))")
             }
             // The searches can find what they look for (the test is not blind).
-            #expect(Self.leaks(in: "x mock.0123456789abcdef0123456789abcdef y \(Self.secret) \(Self.basic)").count == 3)
+            #expect(Self.leaks(in: "x mock.0123456789abcdef0123456789abcdef y \(Self.secret) \(Self.basic)").count == 4)
+            #expect(Self.leaks(in: "s3cr3t%2Dvalue%2Dnever%2Dshown") == ["client secret, percent-encoded"])
         }
     }
 }

@@ -589,18 +589,14 @@ public actor DinteroAPISource: OrderSource {
         return .apiResponse(status: result.status, code: code.map { redact(Self.printable($0)) }, message: text)
     }
 
-    /// Removes the secret, its Basic form and every token seen from `text`.
+    /// Removes the secret, its Basic form and every token seen from `text`, in every encoding a
+    /// server may echo them in (`SecretScrubber`).
     func redact(_ text: String) -> String {
-        var out = text
-        var secrets = knownTokens
-        if !credentials.clientSecret.value.isEmpty {
-            secrets.append(credentials.clientSecret.value)
-            secrets.append(basicCredentials)
-        }
-        for secret in secrets.sorted(by: { $0.count > $1.count }) where secret.count >= 4 {
-            out = out.replacingOccurrences(of: secret, with: "<redacted>")
-        }
-        return out
+        let secret = credentials.clientSecret.value
+        return SecretScrubber(
+            secrets: knownTokens + (secret.isEmpty ? [] : [secret]),
+            basic: secret.isEmpty ? [] : [(credentials.clientID, secret)]
+        ).scrub(text)
     }
 
     /// Server text limited in length and stripped of control characters.
