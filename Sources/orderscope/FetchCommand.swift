@@ -88,10 +88,7 @@ struct FetchCommand: AsyncParsableCommand {
         // Ctrl-C is caught before the work starts: the progress files exist from the first
         // moment, and a SIGINT arriving before the handler would kill the process mid-write.
         let cancellation = FetchCancellation()
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler { cancellation.cancel() }
-        interrupt.resume()
+        let stops = StopSignals(cancellation)
         let work = Task { () throws -> Int in
             try await OrderDumpFetcher.fetch(
                 from: source, to: path, gzip: gzip, pageSize: pageSize, redact: redact, concurrency: concurrency,
@@ -103,10 +100,7 @@ struct FetchCommand: AsyncParsableCommand {
             }
         }
         cancellation.attach(work)
-        defer {
-            interrupt.cancel()
-            signal(SIGINT, SIG_DFL)
-        }
+        defer { stops.restore() }
         let result = await work.result
         if interactive { FileHandleOutput.standardError.write("\n") }
         switch result {
@@ -121,7 +115,7 @@ struct FetchCommand: AsyncParsableCommand {
                     + "(same filters) to continue"
             }
             OrderScopeExit.printError(text)
-            throw error == .cancelled ? ExitCode(130) : OrderScopeExit.unusableInput
+            throw error == .cancelled ? ExitCode(128 + stops.received) : OrderScopeExit.unusableInput
         }
     }
 
@@ -134,14 +128,8 @@ struct FetchCommand: AsyncParsableCommand {
                 concurrency: concurrency)
         }
         let cancellation = FetchCancellation()
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler { cancellation.cancel() }
-        interrupt.resume()
-        defer {
-            interrupt.cancel()
-            signal(SIGINT, SIG_DFL)
-        }
+        let stops = StopSignals(cancellation)
+        defer { stops.restore() }
         cancellation.attach(work)
         switch await work.result {
         case .success(let update):
@@ -150,7 +138,52 @@ struct FetchCommand: AsyncParsableCommand {
         case .failure(let failure):
             let error = failure as? SourceError ?? .cancelled
             OrderScopeExit.printError((error == .cancelled ? "interrupted" : error.message) + "\n\(out) was not changed")
-            throw error == .cancelled ? ExitCode(130) : OrderScopeExit.unusableInput
+            throw error == .cancelled ? ExitCode(128 + stops.received) : OrderScopeExit.unusableInput
         }
+    }
+}
+
+/// Ctrl-C, `kill` (TERM) and a closed terminal (HUP) stop a fetch the same way: the work is
+/// cancelled, what is unfinished is cleaned up (the partial output) and the pages kept for
+/// `--resume` stay; the exit status is 128 + the signal's number. Caught before the work starts,
+/// so a signal can never kill the process in the middle of a write.
+final class StopSignals: @unchecked Sendable {
+    private static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    private let sources: [any DispatchSourceSignal]
+    private let lock = NSLock()
+    private var first: Int32 = 0
+
+    init(_ cancellation: FetchCancellation) {
+        var sources: [any DispatchSourceSignal] = []
+        for number in Self.signals {
+            signal(number, SIG_IGN)
+            sources.append(DispatchSource.makeSignalSource(signal: number, queue: .global()))
+        }
+        self.sources = sources
+        for (number, source) in zip(Self.signals, sources) {
+            source.setEventHandler { [weak self] in
+                self?.note(number)
+                cancellation.cancel()
+            }
+            source.resume()
+        }
+    }
+
+    private func note(_ number: Int32) {
+        lock.lock()
+        if first == 0 { first = number }
+        lock.unlock()
+    }
+
+    /// The first stop signal received (SIGINT when none was, for a cancel from elsewhere).
+    var received: Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        return first == 0 ? SIGINT : first
+    }
+
+    func restore() {
+        for source in sources { source.cancel() }
+        for number in Self.signals { signal(number, SIG_DFL) }
     }
 }

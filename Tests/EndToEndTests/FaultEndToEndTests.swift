@@ -162,7 +162,10 @@ extension EndToEnd {
             #expect(try Self.ids(inDump: out) == data.map(\.id))
         }
 
-        @Test func fetchInterruptedBySIGINTLeavesNothingUnderItsNameAndARerunCompletes() throws {
+        /// Ctrl-C, `kill` and a closed terminal stop a fetch alike (issue 22, item 6: TERM and HUP
+        /// left `OUT.partial-XXXXXX` behind).
+        @Test(arguments: [(SIGINT, "INT"), (SIGTERM, "TERM"), (SIGHUP, "HUP")])
+        func fetchStoppedBySignalLeavesNothingUnderItsNameAndARerunCompletes(signal: Int32, name: String) throws {
             let data = try Self.dataset()
             let (slow, slowBase) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "100"])
             defer { slow.stop() }
@@ -190,10 +193,10 @@ extension EndToEnd {
             }
             while Date() < deadline, written().isEmpty { usleep(50_000) }
             #expect(process.isRunning, "the fetch finished before it could be interrupted")
-            kill(process.processIdentifier, SIGINT)
+            kill(process.processIdentifier, signal)
             process.waitUntilExit()
             let stderr = BinaryRunner.readText(errorPath)
-            #expect(process.terminationStatus == 130, "stderr: \(stderr)")
+            #expect(process.terminationStatus == 128 + signal, "\(name) stderr: \(stderr)")
             #expect(stderr.contains("interrupted") && stderr.contains("nothing was written"), "stderr: \(stderr)")
             // Only whole pages, beside the target (none when the first had not arrived yet).
             #expect(written().allSatisfy { $0.hasPrefix("orders.json.gz.progress.") }, "left behind: \(written())")
