@@ -39,12 +39,19 @@ struct CheckCommand: ParsableCommand {
             // Streamed: each order is decoded and checked as the scan finds it, and no index is
             // kept, so memory stays flat however big the dump is.
             do {
-                problems += try DumpSource.streamOrders(path: file) { decoded in
-                    checked += 1
-                    let order = redact ? Redactor.redact(decoded) : decoded
-                    let anomalies = AnomalyChecker.check(order)
-                    if !anomalies.isEmpty { findings.append((order.displayNumber, anomalies)) }
-                }
+                // Decoding and checking, the costly part, run on every core; the report keeps
+                // the file's order.
+                let redact = self.redact
+                problems += try DumpSource.streamOrders(
+                    path: file,
+                    transform: { decoded in
+                        let order = redact ? Redactor.redact(decoded) : decoded
+                        return (order.displayNumber, AnomalyChecker.check(order))
+                    },
+                    consume: { (number: String, anomalies: [Anomaly]) in
+                        checked += 1
+                        if !anomalies.isEmpty { findings.append((number, anomalies)) }
+                    })
             } catch let error as SourceError {
                 throw OrderScopeExit.fail(error)
             }

@@ -144,3 +144,18 @@ struct DumpStreamingTests {
         #expect(problems.first?.message == "order b cannot be read: invalid escape \\q in a string; it was skipped")
     }
 }
+
+/// `check`'s stream decodes and transforms on every core and still hands results over in file
+/// order.
+@Suite struct ParallelStreamTests {
+    @Test func resultsKeepTheFilesOrderAcrossBatches() throws {
+        let dir = try TempDirectory()
+        let orders = (0..<2_000).map { #"{"id":"o\#($0)","status":"open","note":"\#(String(repeating: "x", count: $0 % 97))"}"# }
+        let path = try dir.write("many.json", "[\n" + orders.joined(separator: ",\n") + "\n]\n")
+        var seen: [String] = []
+        let problems = try DumpSource.streamOrders(
+            path: path, transform: { ($0.id ?? "") + "!" }, consume: { seen.append($0) })
+        #expect(problems.isEmpty)
+        #expect(seen == (0..<2_000).map { "o\($0)!" })
+    }
+}

@@ -269,6 +269,15 @@ public final class DumpSource: OrderSource {
     /// survived, an order whose bytes do not parse among them (it is skipped: damage costs only
     /// the order it is in); throws when the file cannot be used or `body` throws.
     public static func streamOrders(path: String, _ body: (Order) throws -> Void) throws -> [SourceProblem] {
+        try streamOrders(path: path, transform: { $0 }, consume: body)
+    }
+
+    /// The same with the work split: each batch of orders the scan finds is decoded and
+    /// `transform`ed on every core at once, then `consume`d one by one in file order (`check`
+    /// runs its anomaly checks in `transform`).
+    public static func streamOrders<Value: Sendable>(
+        path: String, transform: @escaping @Sendable (Order) -> Value, consume: (Value) throws -> Void
+    ) throws -> [SourceProblem] {
         let loaded = try DumpFile.load(path: path)
         let bytes = loaded.region.bytes
         var failure: (any Error)?
@@ -276,32 +285,34 @@ public final class DumpSource: OrderSource {
         var counted = 0
         let result: DumpIndexer.Result
         do {
-            result = try withoutActuallyEscaping(body) { body in
+            result = try withoutActuallyEscaping(consume) { consume in
                 var indexer = DumpIndexer(bytes: bytes, path: path) { batch in
                     guard failure == nil else { return }
-                    for order in batch {
-                        let slice = UnsafeRawBufferPointer(rebasing: bytes[order.start..<order.end])
-                        do {
-                            try body(Order(json: try JSONParser.parse(slice)))
-                            counted += 1
-                        } catch let error as JSONParseError {
-                            let at = TextLocator.locate(bytes, offset: order.start + error.offset)
+                    let decoded = decode(batch, bytes: bytes, transform: transform)
+                    for (order, outcome) in zip(batch, decoded) {
+                        counted += 1
+                        switch outcome {
+                        case .value(let value):
+                            do {
+                                try consume(value)
+                            } catch {
+                                failure = error
+                                return
+                            }
+                        case .unreadable(let offset, let reason):
+                            let at = TextLocator.locate(bytes, offset: order.start + offset)
                             var record = SummaryRecord()
                             if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
-                                order.candidate.fill(&record, base: base) { "#\(counted + 1)" }
+                                order.candidate.fill(&record, base: base) { "#\(counted)" }
                             }
-                            counted += 1
                             unreadable.append(SourceProblem(
                                 file: path, line: at.line, column: at.column,
-                                message: "order \(record.string(of: .id)) cannot be read: \(error.reason); it was skipped",
+                                message: "order \(record.string(of: .id)) cannot be read: \(reason); it was skipped",
                                 snippet: at.snippet))
-                        } catch {
-                            failure = error
-                            return
                         }
                     }
                 }
-                indexer.splitMinimum = .max  // one thread: nothing is held back for a second half
+                indexer.splitMinimum = .max  // one scanning thread: batches arrive in file order
                 return try indexer.run()
             }
         } catch {
@@ -311,6 +322,36 @@ public final class DumpSource: OrderSource {
         if let failure { throw failure }
         return (loaded.gzipProblem.map { [SourceProblem(file: path, message: $0)] } ?? []) + result.problems + unreadable
             + (loaded.region.changedWhileRead ? [.changed(path)] : [])
+    }
+
+    /// What decoding one order gave.
+    private enum Decoded<Value: Sendable>: Sendable {
+        case value(Value)
+        /// Where in the order (bytes from its start) and why its bytes do not parse.
+        case unreadable(offset: Int, reason: String)
+    }
+
+    /// Decodes and transforms a batch on every core; results in the batch's order.
+    private static func decode<Value: Sendable>(
+        _ batch: [ScannedOrder], bytes: UnsafeRawBufferPointer, transform: @Sendable (Order) -> Value
+    ) -> [Decoded<Value>] {
+        let results = UnsafeMutableBufferPointer<Decoded<Value>?>.allocate(capacity: batch.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let shared = UncheckedBox((results, bytes))
+        let ranges = batch.map { $0.start..<$0.end }
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+            let (results, bytes) = shared.value
+            let slice = UnsafeRawBufferPointer(rebasing: bytes[ranges[index]])
+            do {
+                results[index] = .value(transform(Order(json: try JSONParser.parse(slice))))
+            } catch let error as JSONParseError {
+                results[index] = .unreadable(offset: error.offset, reason: error.reason)
+            } catch {
+                results[index] = .unreadable(offset: 0, reason: "\(error)")
+            }
+        }
+        return results.map { $0 ?? .unreadable(offset: 0, reason: "not decoded") }
     }
 
     // MARK: - OrderSource
