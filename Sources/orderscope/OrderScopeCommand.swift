@@ -15,6 +15,12 @@ struct OrderScopeCommand: AsyncParsableCommand {
         ],
         defaultSubcommand: BrowseCommand.self
     )
+
+    /// Sets up what every command relies on before any of them runs, then runs the command.
+    static func main() async {
+        FileHandleOutput.install()
+        await main(nil)
+    }
 }
 
 /// The version printed by `--version`.
