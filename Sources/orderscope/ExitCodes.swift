@@ -25,6 +25,8 @@ enum OrderScopeExit {
     }
 
     static func printError(_ message: String) {
+        // The reader of our output left (`| head`): nothing went wrong that anyone will read.
+        if ClosedPipe.wasSeen { _exit(0) }
         let lines = Sanitizer.sanitizeLines(message)
         let text = "orderscope: " + lines.joined(separator: "\n    ") + "\n"
         FileHandleOutput.standardError.write(text)
@@ -66,7 +68,11 @@ enum FileHandleOutput {
             while offset < buffer.count {
                 let written = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
                 if written < 0 && errno == EINTR { continue }
-                if written < 0 && errno == EPIPE { _exit(0) }
+                if written < 0 && errno == EPIPE {
+                    if self == .standardOutput { _exit(0) }
+                    record(EPIPE)  // stderr's reader left: nowhere to say so, but not a success
+                    return
+                }
                 if written <= 0 {
                     // write(2) returning 0 for a non-empty buffer is a device that takes nothing.
                     record(written < 0 ? errno : ENOSPC)
