@@ -25,8 +25,18 @@ enum BinaryRunner {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        try launch(binary, arguments, environment: environment)
+    }
+
+    /// Runs `script` under dash (`/bin/sh`), with `$BIN` set to the binary under test: for
+    /// redirections and pipes (`> /dev/full`, `| head`).
+    static func shell(_ script: String) throws -> Result {
+        try launch("/bin/sh", ["-c", script], environment: ["BIN": binary])
+    }
+
+    private static func launch(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment

@@ -4,30 +4,6 @@ import Testing
 /// Issue 22 item 10: a failed write is reported with exit 2; a reader that leaves early
 /// (`| head`) ends the program quietly.
 @Suite struct OutputErrorEndToEndTests {
-    /// Runs `script` under dash (`/bin/sh`) with `$BIN` set to the binary under test.
-    static func shell(_ script: String) throws -> BinaryRunner.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = BinaryRunner.packageRoot
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "C.UTF-8"
-        env["BIN"] = BinaryRunner.binary
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return BinaryRunner.Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
-    }
-
     @Test(arguments: [
         "print Tests/Fixtures/dumps/orders-array.json",
         "print Tests/Fixtures/dumps/orders-array.json --order N-1",
@@ -37,7 +13,7 @@ import Testing
         "man",
     ])
     func aFullDeviceIsAnErrorWithExit2(_ command: String) throws {
-        let result = try Self.shell("exec \"$BIN\" \(command) > /dev/full")
+        let result = try BinaryRunner.shell("exec \"$BIN\" \(command) > /dev/full")
         #expect(result.status == 2, "\(command): \(result.status) \(result.stderr)")
         #expect(result.stderr.contains("cannot write to standard output: No space left on device"), "\(command): \(result.stderr)")
     }
@@ -50,7 +26,7 @@ import Testing
         #expect(made.status == 0, "\(made.stderr)")
         // dash has no PIPESTATUS: the program's status goes through a file.
         let status = dir.appendingPathComponent("status").path
-        let result = try Self.shell(
+        let result = try BinaryRunner.shell(
             "{ \"$BIN\" print '\(dump)'; echo $? > '\(status)'; } | head -n 2 >/dev/null; cat '\(status)'")
         #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         #expect(result.stderr.isEmpty, "\(result.stderr)")

@@ -45,7 +45,7 @@ import Testing
         #expect(mkfifo(fifo, 0o600) == 0)
         let copy = dir.appendingPathComponent("copy.json").path
         let arguments = command.map { "'\($0)'" }.joined(separator: " ")
-        let result = try OutputErrorEndToEndTests.shell(
+        let result = try BinaryRunner.shell(
             "cat '\(fifo)' > '\(copy)' & \"$BIN\" \(arguments) --out '\(fifo)'; status=$?; wait; exit $status")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(isFIFO(fifo))
@@ -69,12 +69,12 @@ import Testing
         let dir = try BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let redirected = dir.appendingPathComponent("out.csv").path
-        let result = try OutputErrorEndToEndTests.shell(
+        let result = try BinaryRunner.shell(
             "\"$BIN\" export '\(Self.dump)' --out /dev/fd/1 --format csv > '\(redirected)'")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(BinaryRunner.readText(redirected).hasPrefix("order_number,id,"))
         // A reader that leaves early ends it quietly.
-        let head = try OutputErrorEndToEndTests.shell(
+        let head = try BinaryRunner.shell(
             "{ \"$BIN\" generate --count 20000 --seed 1 --out -; echo $? > '\(dir.path)/status'; } | head -c 100 > /dev/null; "
                 + "cat '\(dir.path)/status'")
         #expect(head.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0")

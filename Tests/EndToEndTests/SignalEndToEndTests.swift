@@ -8,11 +8,8 @@ import Testing
 extension EndToEnd {
     @Suite("signals with the default environment", .serialized, .enabled(if: TmuxSession.isAvailable))
     struct SignalEndToEndTests {
-        static let sttyNoSize = "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//'"
-
-        static func read(_ path: String) -> String {
-            BinaryRunner.readText(path).trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        static let sttyNoSize = SuspendResizeEndToEndTests.sttyNoSize
+        static func read(_ path: String) -> String { SuspendResizeEndToEndTests.read(path) }
 
         /// dash runs the demo in the foreground (`exec`, so the pid is the browser's) and records
         /// the tty before and after. `SWIFT_BACKTRACE` is unset: the default environment.
