@@ -87,7 +87,8 @@ enum TerminalGuard {
         return pointer
     }()
 
-    /// "orderscope: ended by SIGQUIT (quit); the terminal was restored".
+    /// "orderscope: ended by SIGQUIT (quit)"; the handler adds `restoredNote` when it gave the
+    /// screen back, and a line break.
     static func report(_ signal: Int32) -> String {
         let names: [Int32: String] = [
             SIGINT: "SIGINT (interrupt)", SIGTERM: "SIGTERM (terminate)", SIGHUP: "SIGHUP (hangup)",
@@ -95,7 +96,38 @@ enum TerminalGuard {
             SIGILL: "SIGILL (illegal instruction, a Swift trap)", SIGFPE: "SIGFPE (arithmetic fault)",
             SIGABRT: "SIGABRT (abort)", SIGTRAP: "SIGTRAP (a Swift trap)",
         ]
-        return "orderscope: ended by \(names[signal] ?? "signal \(signal)"); the terminal was restored\n"
+        return "orderscope: ended by \(names[signal] ?? "signal \(signal)")"
+    }
+
+    nonisolated(unsafe) static let restoredNote: UnsafeMutablePointer<UInt8>? = copy(Array("; the terminal was restored\n".utf8))
+    static let restoredNoteCount = "; the terminal was restored\n".utf8.count
+    nonisolated(unsafe) static let newline: UnsafeMutablePointer<UInt8>? = copy([0x0A])
+
+    /// Makes the reports, once, before any handler that writes them is installed.
+    private static func prepareReports() {
+        for signal in exitSignals + fatalSignals where reports[Int(signal)] == nil {
+            let bytes = Array(report(signal).utf8)
+            reports[Int(signal)] = copy(bytes)
+            reportCounts[Int(signal)] = bytes.count
+        }
+    }
+
+    nonisolated(unsafe) private static var fatalInstalled = false
+
+    /// Installs the crash and quit handlers (once) for the rest of the process. The executable
+    /// calls this first thing, so a crash or Ctrl-\\ in any command ends it at once instead of
+    /// under Swift's interactive crash reporter (measured: `print` of a FIFO still alive 6 s
+    /// after SIGQUIT); `install()` calls it too. They stay after `uninstall()`: with the screen
+    /// not taken they only report and take the default action.
+    static func installFatalHandlers() {
+        guard !fatalInstalled else { return }
+        fatalInstalled = true
+        prepareReports()
+        for signal in fatalSignals {
+            installHandler(signal, flags: SA_RESETHAND) { signal, info, _ in
+                TerminalGuard.handleFatalSignal(signal, info)
+            }
+        }
     }
     nonisolated(unsafe) private static var atexitRegistered = false
     nonisolated(unsafe) private static var stopHandled = false
@@ -132,18 +164,9 @@ enum TerminalGuard {
     /// Installs the handlers (once) and the `atexit` hook.
     static func install() {
         if state.pointee.installed == 1 { return }
-        for signal in exitSignals + fatalSignals where reports[Int(signal)] == nil {
-            let bytes = Array(report(signal).utf8)
-            reports[Int(signal)] = copy(bytes)
-            reportCounts[Int(signal)] = bytes.count
-        }
+        installFatalHandlers()
         for signal in exitSignals {
             installHandler(signal, flags: 0) { signal, _, _ in TerminalGuard.handleExitSignal(signal) }
-        }
-        for signal in fatalSignals {
-            installHandler(signal, flags: SA_RESETHAND) { signal, info, _ in
-                TerminalGuard.handleFatalSignal(signal, info)
-            }
         }
         stopHandled = installHandler(SIGTSTP, flags: SA_RESTART) { signal, _, _ in
             TerminalGuard.handleStop(signal)
@@ -158,7 +181,7 @@ enum TerminalGuard {
     /// Puts the previous handlers back (after a normal shutdown).
     static func uninstall() {
         guard state.pointee.installed == 1 else { return }
-        for signal in exitSignals + fatalSignals + [SIGTSTP] {
+        for signal in exitSignals + [SIGTSTP] {
             sigaction(signal, previousActions.advanced(by: Int(signal)), nil)
         }
         state.pointee.installed = 0
@@ -188,27 +211,34 @@ enum TerminalGuard {
 
     // MARK: - Handlers (async-signal-safe)
 
-    /// Leaves the screen: writes the leave sequence and resets the shell's tty modes.
-    static func restoreFromSignal() {
+    /// Leaves the screen: writes the leave sequence and resets the shell's tty modes. False
+    /// when the screen was not taken (or another path left it already).
+    @discardableResult
+    static func restoreFromSignal() -> Bool {
         let pointer = state
         // Only one handler (or the normal path) gets to leave the screen.
-        guard active.exchange(0, ordering: .sequentiallyConsistent) == 1 else { return }
+        guard active.exchange(0, ordering: .sequentiallyConsistent) == 1 else { return false }
         if let bytes = pointer.pointee.leave { writeAll(1, bytes, pointer.pointee.leaveCount) }
         if pointer.pointee.hasShellModes == 1 {
             tcsetattr(pointer.pointee.ttyFD, TCSADRAIN, &pointer.pointee.shellModes)
         }
+        return true
     }
 
     /// Writes the signal's report to stderr (async-signal-safe: precomputed bytes, `write`).
-    private static func writeReport(_ signal: Int32) {
+    private static func writeReport(_ signal: Int32, restored: Bool) {
         guard signal > 0, signal < signalSlots, let bytes = reports[Int(signal)] else { return }
         writeAll(2, bytes, reportCounts[Int(signal)])
+        if restored, let note = restoredNote {
+            writeAll(2, note, restoredNoteCount)
+        } else if let newline {
+            writeAll(2, newline, 1)
+        }
     }
 
     private static func handleExitSignal(_ signal: Int32) {
         let savedErrno = errno
-        restoreFromSignal()
-        writeReport(signal)
+        writeReport(signal, restored: restoreFromSignal())
         var action = sigaction()
         action.__sigaction_handler.sa_handler = SIG_DFL
         sigemptyset(&action.sa_mask)
@@ -219,8 +249,7 @@ enum TerminalGuard {
     }
 
     private static func handleFatalSignal(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?) {
-        restoreFromSignal()
-        writeReport(signal)
+        writeReport(signal, restored: restoreFromSignal())
         // The default action, not the runtime's backtracer (see the type's comment).
         var action = sigaction()
         action.__sigaction_handler.sa_handler = SIG_DFL

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesBackend
 
 /// The `orderscope` command line: picks a source, validates arguments and hands over to the
 /// TUI or a plain-text command. Holds no UI or domain logic itself.
@@ -19,6 +20,7 @@ struct OrderScopeCommand: AsyncParsableCommand {
     /// Sets up what every command relies on before any of them runs, then runs the command.
     static func main() async {
         FileHandleOutput.install()
+        CrashSignals.install()
         await main(nil)
     }
 }

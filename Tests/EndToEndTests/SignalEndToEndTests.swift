@@ -34,23 +34,47 @@ extension EndToEnd {
             "INT": SIGINT,
         ]
 
+        /// Sends SIG`name` to the pid in `pidFile` and expects the process gone within 2 s;
+        /// returns the signal's number.
+        static func signalEndsItAtOnce(_ name: String, pidFile: String) throws -> Int32 {
+            let pid = Int32(read(pidFile)) ?? 0
+            try #require(pid > 0)
+            let number = try #require(numbers[name])
+            let seconds = killAndTime(pid, number)
+            #expect(kill(pid, 0) != 0, "SIG\(name): the process is still alive")
+            #expect(seconds < TestTime.seconds(2), "SIG\(name): gone after \(seconds) s")
+            return number
+        }
+
         @Test(arguments: ["QUIT", "ABRT", "SEGV", "BUS", "TERM", "HUP", "INT"])
         func endsAtOnceWithTheTerminalRestored(signal: String) throws {
             let dir = try BinaryRunner.temporaryDirectory().path
             let session = try TmuxSession(command: Self.script(dir), width: 100, height: 30)
             defer { session.close() }
             try session.waitFor("the demo list") { $0.contains("/300 orders") }
-            let pid = Int32(Self.read("\(dir)/pid")) ?? 0
-            try #require(pid > 0)
-            let number = try #require(Self.numbers[signal])
-            let seconds = Self.killAndTime(pid, number)
-            #expect(kill(pid, 0) != 0, "SIG\(signal): the process is still alive")
-            #expect(seconds < TestTime.seconds(2), "SIG\(signal): gone after \(seconds) s")
+            let number = try Self.signalEndsItAtOnce(signal, pidFile: "\(dir)/pid")
             let end = try session.waitForText("TTY-")
             #expect(end.contains("TTY-SAME code=\(128 + number)"), "SIG\(signal): \(end)")
             #expect(end.contains("orderscope: ended by SIG\(signal)"), "SIG\(signal): \(end)")
             // The runtime's crash report never ran.
             #expect(!end.contains("Backtrace") && !end.contains("Press space"), "SIG\(signal): \(end)")
+        }
+
+        /// A command without a screen (`mock-api` runs until stopped) ends at once too: the
+        /// runtime's crash reporter kept `print` alive 6 s after SIGQUIT.
+        @Test(arguments: ["QUIT", "ABRT", "SEGV", "BUS"])
+        func aCommandWithoutAScreenEndsAtOnce(signal: String) throws {
+            let dir = try BinaryRunner.temporaryDirectory().path
+            let script = "unset SWIFT_BACKTRACE; sh -c 'echo $$ > \"\(dir)/pid\"; exec \"\(BinaryRunner.binary)\" "
+                + "mock-api --dump Resources/sample-orders.json --port 0'; echo \"ENDED code=$?\""
+            let session = try TmuxSession(command: script, width: 100, height: 30)
+            defer { session.close() }
+            try session.waitForText("Ctrl-C stops")
+            let number = try Self.signalEndsItAtOnce(signal, pidFile: "\(dir)/pid")
+            let end = try session.waitForText("ENDED")
+            #expect(end.contains("ENDED code=\(128 + number)"), "SIG\(signal): \(end)")
+            #expect(end.contains("orderscope: ended by SIG\(signal)"), "SIG\(signal): \(end)")
+            #expect(!end.contains("the terminal was restored"), "SIG\(signal): \(end)")
         }
 
         /// Ctrl-Z (SIGTSTP) hands a restored tty to dash; `fg` (SIGCONT) redraws; a SIGQUIT
