@@ -20,12 +20,17 @@ import CNcurses
 /// saved before curses started. All state they touch lives in memory allocated once at
 /// `install`, reached through a pointer, so no Swift runtime locks are taken in a handler.
 ///
-/// - SIGINT, SIGTERM, SIGHUP: restore, then re-raise with the default action so the exit
-///   status says which signal ended the program (a signal that was ignored at startup, as
-///   under `nohup`, stays ignored).
-/// - SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP: restore, reinstate the previous
-///   handler (Swift's backtracer, or the default) and let the fault happen again under it, so
-///   the crash report still prints on the restored terminal and the exit status is unchanged.
+/// - SIGINT, SIGTERM, SIGHUP: restore, a one-line report on stderr, then re-raise with the
+///   default action so the exit status says which signal ended the program (a signal that was
+///   ignored at startup, as under `nohup`, stays ignored).
+/// - SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP: restore, a one-line report,
+///   then the default action (the fault happens again, or the signal is sent again), so the
+///   process dies at once with the signal's status. Not the previous handler: with the default
+///   environment that is Swift's backtracer, which drew its report over the screen, waited 30 s
+///   for a key with a thread spinning, then let the app draw again and exit 0 (measured:
+///   still alive 10 s after SIGQUIT or SIGABRT, tty raw). Setting `SWIFT_BACKTRACE` from `main`
+///   is too late (the runtime reads it before), so the handlers simply replace the runtime's.
+///   A crash before the screen is taken still gets the runtime's backtrace.
 /// - SIGTSTP: restore, stop, and on SIGCONT put the tty back in program mode, write the
 ///   "enter" sequence and flag the resume so the next frame is repainted in full.
 /// - SIGWINCH: deliberately not handled; ncurses installs its own handler and reports
@@ -67,7 +72,63 @@ enum TerminalGuard {
 
     static let signalSlots = 65
     static let exitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-    static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
+    static let fatalSignals: [Int32] = [SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
+
+    /// The one-line report per signal number, made before any handler is installed: a handler
+    /// may not allocate, so it only writes these bytes.
+    nonisolated(unsafe) static let reports: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?> = {
+        let pointer = UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>.allocate(capacity: signalSlots)
+        pointer.initialize(repeating: nil, count: signalSlots)
+        return pointer
+    }()
+    nonisolated(unsafe) static let reportCounts: UnsafeMutablePointer<Int> = {
+        let pointer = UnsafeMutablePointer<Int>.allocate(capacity: signalSlots)
+        pointer.initialize(repeating: 0, count: signalSlots)
+        return pointer
+    }()
+
+    /// "orderscope: ended by SIGQUIT (quit)"; the handler adds `restoredNote` when it gave the
+    /// screen back, and a line break.
+    static func report(_ signal: Int32) -> String {
+        let names: [Int32: String] = [
+            SIGINT: "SIGINT (interrupt)", SIGTERM: "SIGTERM (terminate)", SIGHUP: "SIGHUP (hangup)",
+            SIGQUIT: "SIGQUIT (quit)", SIGSEGV: "SIGSEGV (segmentation fault)", SIGBUS: "SIGBUS (bus error)",
+            SIGILL: "SIGILL (illegal instruction, a Swift trap)", SIGFPE: "SIGFPE (arithmetic fault)",
+            SIGABRT: "SIGABRT (abort)", SIGTRAP: "SIGTRAP (a Swift trap)",
+        ]
+        return "orderscope: ended by \(names[signal] ?? "signal \(signal)")"
+    }
+
+    nonisolated(unsafe) static let restoredNote: UnsafeMutablePointer<UInt8>? = copy(Array("; the terminal was restored\n".utf8))
+    static let restoredNoteCount = "; the terminal was restored\n".utf8.count
+    nonisolated(unsafe) static let newline: UnsafeMutablePointer<UInt8>? = copy([0x0A])
+
+    /// Makes the reports, once, before any handler that writes them is installed.
+    private static func prepareReports() {
+        for signal in exitSignals + fatalSignals where reports[Int(signal)] == nil {
+            let bytes = Array(report(signal).utf8)
+            reports[Int(signal)] = copy(bytes)
+            reportCounts[Int(signal)] = bytes.count
+        }
+    }
+
+    nonisolated(unsafe) private static var fatalInstalled = false
+
+    /// Installs the crash and quit handlers (once) for the rest of the process. The executable
+    /// calls this first thing, so a crash or Ctrl-\\ in any command ends it at once instead of
+    /// under Swift's interactive crash reporter (measured: `print` of a FIFO still alive 6 s
+    /// after SIGQUIT); `install()` calls it too. They stay after `uninstall()`: with the screen
+    /// not taken they only report and take the default action.
+    static func installFatalHandlers() {
+        guard !fatalInstalled else { return }
+        fatalInstalled = true
+        prepareReports()
+        for signal in fatalSignals {
+            installHandler(signal, flags: SA_RESETHAND) { signal, info, _ in
+                TerminalGuard.handleFatalSignal(signal, info)
+            }
+        }
+    }
     nonisolated(unsafe) private static var atexitRegistered = false
     nonisolated(unsafe) private static var stopHandled = false
 
@@ -103,13 +164,9 @@ enum TerminalGuard {
     /// Installs the handlers (once) and the `atexit` hook.
     static func install() {
         if state.pointee.installed == 1 { return }
+        installFatalHandlers()
         for signal in exitSignals {
             installHandler(signal, flags: 0) { signal, _, _ in TerminalGuard.handleExitSignal(signal) }
-        }
-        for signal in fatalSignals {
-            installHandler(signal, flags: SA_RESETHAND) { signal, info, _ in
-                TerminalGuard.handleFatalSignal(signal, info)
-            }
         }
         stopHandled = installHandler(SIGTSTP, flags: SA_RESTART) { signal, _, _ in
             TerminalGuard.handleStop(signal)
@@ -124,7 +181,7 @@ enum TerminalGuard {
     /// Puts the previous handlers back (after a normal shutdown).
     static func uninstall() {
         guard state.pointee.installed == 1 else { return }
-        for signal in exitSignals + fatalSignals + [SIGTSTP] {
+        for signal in exitSignals + [SIGTSTP] {
             sigaction(signal, previousActions.advanced(by: Int(signal)), nil)
         }
         state.pointee.installed = 0
@@ -154,20 +211,34 @@ enum TerminalGuard {
 
     // MARK: - Handlers (async-signal-safe)
 
-    /// Leaves the screen: writes the leave sequence and resets the shell's tty modes.
-    static func restoreFromSignal() {
+    /// Leaves the screen: writes the leave sequence and resets the shell's tty modes. False
+    /// when the screen was not taken (or another path left it already).
+    @discardableResult
+    static func restoreFromSignal() -> Bool {
         let pointer = state
         // Only one handler (or the normal path) gets to leave the screen.
-        guard active.exchange(0, ordering: .sequentiallyConsistent) == 1 else { return }
+        guard active.exchange(0, ordering: .sequentiallyConsistent) == 1 else { return false }
         if let bytes = pointer.pointee.leave { writeAll(1, bytes, pointer.pointee.leaveCount) }
         if pointer.pointee.hasShellModes == 1 {
             tcsetattr(pointer.pointee.ttyFD, TCSADRAIN, &pointer.pointee.shellModes)
+        }
+        return true
+    }
+
+    /// Writes the signal's report to stderr (async-signal-safe: precomputed bytes, `write`).
+    private static func writeReport(_ signal: Int32, restored: Bool) {
+        guard signal > 0, signal < signalSlots, let bytes = reports[Int(signal)] else { return }
+        writeAll(2, bytes, reportCounts[Int(signal)])
+        if restored, let note = restoredNote {
+            writeAll(2, note, restoredNoteCount)
+        } else if let newline {
+            writeAll(2, newline, 1)
         }
     }
 
     private static func handleExitSignal(_ signal: Int32) {
         let savedErrno = errno
-        restoreFromSignal()
+        writeReport(signal, restored: restoreFromSignal())
         var action = sigaction()
         action.__sigaction_handler.sa_handler = SIG_DFL
         sigemptyset(&action.sa_mask)
@@ -178,10 +249,14 @@ enum TerminalGuard {
     }
 
     private static func handleFatalSignal(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?) {
-        restoreFromSignal()
-        sigaction(signal, previousActions.advanced(by: Int(signal)), nil)
+        writeReport(signal, restored: restoreFromSignal())
+        // The default action, not the runtime's backtracer (see the type's comment).
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&action.sa_mask)
+        sigaction(signal, &action, nil)
         // A real fault (si_code > 0) repeats when the instruction re-executes; a signal sent
-        // with kill/raise/abort must be sent again.
+        // with kill/raise/abort must be sent again (blocked in here, delivered on return).
         let code = info?.pointee.si_code ?? 0
         if code <= 0 { raise(signal) }
     }

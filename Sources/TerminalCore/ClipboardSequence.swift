@@ -3,7 +3,7 @@
 ///
 /// Inside tmux the plain sequence is sent for `set-clipboard on` and a DCS passthrough copy for
 /// `allow-passthrough on`, so either setting works. The text is cleaned of control characters
-/// first (line breaks stay), so copied order data can never carry escape sequences.
+/// first, so copied order data can never carry escape sequences or line breaks of its own.
 public enum ClipboardSequence {
     /// The most base64 bytes sent: xterm and tmux drop larger sequences without a word.
     public static let defaultMaxBytes = 74_994
@@ -42,10 +42,21 @@ public enum ClipboardSequence {
         }
     }
 
-    /// Lines stay lines; every other control character becomes a visible escape (`\e`), by
-    /// the one sanitizer.
+    /// Only LF breaks a line: it is the one break the program itself puts between the lines of
+    /// a multi-line copy. CR, CR LF, U+2028, U+2029 and every other control character become
+    /// visible escapes (`\r`, `\u{2028}`), by the one sanitizer, because a break that came
+    /// from data would run as a command when the copy is pasted into a shell.
     public static func clean(_ text: String) -> String {
-        Sanitizer.sanitizeLines(text).joined(separator: "\n")
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Sanitizer.sanitize(String(String.UnicodeScalarView($0))) }
+            .joined(separator: "\n")
+    }
+
+    /// The text of a copy made of `lines`: each line sanitized to one line, joined by LF. So a
+    /// single value (one line) never breaks, and a multi-line copy breaks only between lines.
+    /// JSON lines get JSON escapes (`\u2028`), so a copied node still parses to the same value.
+    public static func text(lines: [String], json: Bool) -> String {
+        lines.map(json ? Sanitizer.sanitizeJSON : Sanitizer.sanitize).joined(separator: "\n")
     }
 
     /// The bytes to write for `text`, or why not.

@@ -80,6 +80,24 @@ public enum Sanitizer {
         return lines
     }
 
+    /// Makes a line of JSON text safe to copy or print without changing what it means: every
+    /// scalar `sanitize` would escape (they only occur inside strings, since JSON's own syntax is
+    /// ASCII) becomes a JSON `\uXXXX` escape (a surrogate pair above U+FFFF), so the text still
+    /// parses to the same value and holds no control character, U+2028 or bidi override.
+    public static func sanitizeJSON(_ line: String) -> String {
+        guard line.unicodeScalars.contains(where: isUnsafe) else { return line }
+        var output = ""
+        output.reserveCapacity(line.utf8.count + 16)
+        for scalar in line.unicodeScalars {
+            guard isUnsafe(scalar) else {
+                output.unicodeScalars.append(scalar)
+                continue
+            }
+            for unit in String(scalar).utf16 { output += "\\u" + hex(UInt32(unit), digits: 4) }
+        }
+        return output
+    }
+
     /// Decodes `bytes` as UTF-8 and sanitizes the result; bytes that are not valid UTF-8
     /// (stray continuation bytes, overlong forms, surrogates, truncated sequences) are shown as
     /// `\xNN`, one escape per byte.

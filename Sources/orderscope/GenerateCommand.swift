@@ -77,7 +77,7 @@ struct GenerateCommand: ParsableCommand {
         do {
             target = try OutputTarget(path: out)
         } catch {
-            GenerateCommand.writeError("orderscope: \(error.message)\n")
+            OrderScopeExit.printError(error.message)
             throw ExitCode(2)
         }
         let summary: SyntheticSummary
@@ -93,7 +93,7 @@ struct GenerateCommand: ParsableCommand {
         } catch {
             // `target` going away removes the temporary file: nothing under the final name.
             if showProgress { GenerateCommand.writeError("\n") }
-            GenerateCommand.writeError("orderscope: \(error.message)\n")
+            OrderScopeExit.printError(error.message)  // quiet when the reader left (`| head`)
             throw ExitCode(2)
         }
         let elapsed = clock.now - start

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesBackend
 
 /// The `orderscope` command line: picks a source, validates arguments and hands over to the
 /// TUI or a plain-text command. Holds no UI or domain logic itself.
@@ -15,6 +16,13 @@ struct OrderScopeCommand: AsyncParsableCommand {
         ],
         defaultSubcommand: BrowseCommand.self
     )
+
+    /// Sets up what every command relies on before any of them runs, then runs the command.
+    static func main() async {
+        FileHandleOutput.install()
+        CrashSignals.install()
+        await main(nil)
+    }
 }
 
 /// The version printed by `--version`.

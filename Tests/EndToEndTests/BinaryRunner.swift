@@ -24,21 +24,23 @@ enum BinaryRunner {
         var stderr: String
     }
 
-    /// With `shell`, runs that dash command line instead (`$B` is the binary), for pipes, FIFOs
-    /// and file names a Swift String cannot hold.
-    static func run(_ arguments: [String], environment: [String: String] = [:], shell: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        try launch(binary, arguments, environment: environment)
+    }
+
+    /// Runs `script` under dash (`/bin/sh`), with `$BIN` set to the binary under test: for
+    /// redirections and pipes (`> /dev/full`, `| head`).
+    static func shell(_ script: String, environment: [String: String] = [:]) throws -> Result {
+        try launch("/bin/sh", ["-c", script], environment: environment.merging(["BIN": binary]) { $1 })
+    }
+
+    private static func launch(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Result {
         let process = Process()
-        if let shell {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", shell]
-        } else {
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-        }
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
-        env["B"] = binary
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()

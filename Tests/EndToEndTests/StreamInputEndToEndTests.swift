@@ -8,7 +8,7 @@ extension EndToEnd {
     struct StreamInputEndToEndTests {
         /// Runs a dash command line with `$B` set to the binary under test.
         static func shell(_ script: String, environment: [String: String] = [:]) throws -> BinaryRunner.Result {
-            try BinaryRunner.run(["__shell__"], environment: environment, shell: script)
+            try BinaryRunner.shell("B=\"$BIN\"; " + script, environment: environment)
         }
 
         @Test func aFIFOAndStandardInputAreReadOnceForBothPasses() throws {

@@ -30,6 +30,55 @@ import Testing
         #expect(payload.hasSuffix("\nline two"))
     }
 
+    /// Issue 22 item 4: `Kari\rtouch /tmp/x\r` shows as `\r` on screen and must copy so,
+    /// never as a line break that a paste into a shell would run.
+    @Test func lineBreaksFromDataNeverReachTheClipboard() throws {
+        let json = #"""
+            {"id": "hostile-1", "order_number": "SO-\r9", "currency": "NOK", "gross_amount": 100,
+             "status": "open", "created_at": "2024-06-01T10:00:00Z",
+             "customer": {"first_name": "Kari\rtouch /tmp/x\r", "last_name": "Nord\u2028rm -rf ~\u2029",
+                          "email": "a\nb@example.com\u0085"},
+             "items": [{"id": "i1", "description": "line\r\nbreak", "amount": 100, "quantity": 1}]}
+            """#
+        let order = Order(json: try JSONParser.parse(Array(json.utf8)))
+        let size = Size(width: 120, height: 40)
+        var (state, controller) = Fixtures.loadedState(size: size, orders: [order])
+        func payload(_ target: CopyTarget) throws -> String {
+            let actions = controller.copy(target, state: &state)
+            guard case .writeRaw(let bytes) = actions.first else {
+                Issue.record("no clipboard write for \(target)")
+                return ""
+            }
+            return try #require(Self.decodedPayload(bytes))
+        }
+        func isBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+                || scalar.value == 0x2029
+        }
+        #expect(try payload(.orderNumber) == "SO-\\r9")
+        #expect(try payload(.ticket).contains("Customer: Kari\\rtouch /tmp/x\\r Nord\\u{2028}rm -rf ~\\u{2029}."))
+        // Every detail row's value, one line each.
+        _ = controller.handle(.char("2"), state: &state, size: size)
+        var sawName = false
+        for _ in 0..<60 {
+            let value = try payload(.value)
+            #expect(!value.unicodeScalars.contains(where: isBreakOrControl), "\(value)")
+            sawName = sawName || value.contains("Kari\\rtouch")
+            Fixtures.press([.char("j")], &state, controller, size: size, orders: [order])
+        }
+        #expect(sawName)
+        // The JSON of the order: lines break only where the program lays them out.
+        Fixtures.press([.char("1")], &state, controller, size: size, orders: [order])
+        let whole = try payload(.json)
+        #expect(whole.split(separator: "\n").allSatisfy { !$0.unicodeScalars.contains(where: isBreakOrControl) })
+        #expect((try? JSONParser.parse(Array(whole.utf8))) != nil)
+        #expect(whole.contains(#""last_name": "Nord\u2028rm -rf ~\u2029""#), "\(whole)")
+        // The sequence itself keeps only LF as a break, whoever calls it.
+        let direct = try #require(Self.decodedPayload(
+            try ClipboardSequence.bytes(for: "a\rb\u{2028}c\nd", route: .osc52).get()))
+        #expect(direct == "a\\rb\\u{2028}c\nd")
+    }
+
     @Test func tmuxGetsThePlainSequenceAndAPassthroughCopy() throws {
         let bytes = try ClipboardSequence.bytes(for: "SO-1", route: .tmux).get()
         let text = String(decoding: bytes, as: UTF8.self)

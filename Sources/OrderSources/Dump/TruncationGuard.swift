@@ -85,7 +85,8 @@ public enum TruncationGuard {
     static func hasChanged(_ slot: Int) -> Bool { changed[slot].load(ordering: .acquiring) }
 
     private static func handle(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
-        if let info {
+        // Only a fault the kernel raised (si_code > 0) has an address; `kill -BUS` has a sender.
+        if let info, info.pointee.si_code > 0 {
             let address = Int(bitPattern: info.pointee._sifields._sigfault.si_addr)
             for slot in 0..<slots {
                 let end = ranges[slot * 2 + 1].load(ordering: .acquiring)

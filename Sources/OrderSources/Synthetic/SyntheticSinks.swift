@@ -58,6 +58,7 @@ public struct FileDescriptorSink: SyntheticByteSink, Sendable {
             if written < 0 {
                 let code = errno
                 if code == EINTR { continue }
+                if code == EPIPE { ClosedPipe.note() }
                 throw SyntheticOutputError("cannot write to \(name): \(String(cString: strerror(code)))")
             }
             if written == 0 { throw SyntheticOutputError("cannot write to \(name): no progress") }

@@ -170,7 +170,9 @@ public struct UIController: Sendable {
     /// Sends the text as OSC 52, or shows it in a popup (with the reason) when the terminal
     /// cannot take it, so it can still be selected by hand.
     func copy(_ target: CopyTarget, state: inout UIState) -> [Action] {
-        guard let text = state.app.copyText(target), !text.isEmpty else {
+        guard let lines = state.app.copyLines(target),
+            case let text = ClipboardSequence.text(lines: lines, json: state.app.copyIsJSON(target)), !text.isEmpty
+        else {
             state.app.status = .info("nothing to copy here (\(target.title))")
             return []
         }

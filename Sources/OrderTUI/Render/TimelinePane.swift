@@ -68,13 +68,15 @@ enum TimelinePane {
         grid.put(label, x: inner.x + 1, y: totalsTop, style: theme.border, maxWidth: inner.width - 2)
         let currency = analysis.timeline.currency
         // No currency on the order: plain amounts, never a guessed one.
-        let money = { (amount: Int64) in
-            currency.map { MoneyFormatter.standard.string(minorUnits: amount, currency: $0) }
+        // A total that left Int64 is shown as such, never as a wrapped amount.
+        let money = { (amount: Int64?) in
+            guard let amount else { return PaymentTotals.outOfRange }
+            return currency.map { MoneyFormatter.standard.string(minorUnits: amount, currency: $0) }
                 ?? MoneyFormatter.standard.string(minorUnits: amount, currencyCode: nil)
         }
         let items = [
-            ("auth", totals.authorized), ("capt", totals.captured), ("refd", totals.refunded),
-            ("canc", totals.cancelled), ("capturable", totals.capturable), ("refundable", totals.refundable),
+            ("auth", totals.total(.authorization)), ("capt", totals.total(.capture)), ("refd", totals.total(.refund)),
+            ("canc", totals.total(.cancellation)), ("capturable", totals.capturable), ("refundable", totals.refundable),
         ].map { (label: $0.0, amount: money($0.1)) }
         let rows = totalsRows(paneWidth: rect.width)
         // Aligned in columns: labels padded, amounts right-aligned under each other.

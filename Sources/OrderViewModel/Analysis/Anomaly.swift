@@ -55,6 +55,8 @@ public struct Anomaly: Sendable, Equatable {
         case danglingLineID
         /// `payment_details` disagrees with the totals of the operations.
         case paymentDetails
+        /// A sum of amounts leaves the Int64 range of minor units (it would wrap).
+        case moneyOverflow
         case other
     }
 }

@@ -83,24 +83,34 @@ public struct PaymentTimeline: Sendable, Equatable {
         let currency = order.currency
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
         var checks: [TimelineCheck] = []
-        if totals.captured > totals.authorized {
+        for kind in totals.overflowed {
+            let field = kind.operationField
+            checks.append(
+                TimelineCheck(
+                    kind: .moneyOverflow, label: "Sum of \(field)", ok: false,
+                    message: "the \(field) add up to more than the largest amount that can be counted "
+                        + "(\(Int64.max) minor units); the checks that use their total were skipped",
+                    jsonPath: "." + field))
+        }
+        // A total that overflowed is unknown: every check below that needs it is skipped.
+        if let captured = totals.total(.capture), let authorized = totals.total(.authorization), captured > authorized {
             checks.append(
                 TimelineCheck(
                     kind: .overCaptured, label: "Captured vs authorized", ok: false,
-                    message: "captured \(money(totals.captured)) is more than the \(money(totals.authorized)) authorized",
+                    message: "captured \(money(captured)) is more than the \(money(authorized)) authorized",
                     jsonPath: ".captures"))
         }
-        if totals.refunded > totals.captured {
+        if let refunded = totals.total(.refund), let captured = totals.total(.capture), refunded > captured {
             checks.append(
                 TimelineCheck(
                     kind: .overRefunded, label: "Refunded vs captured", ok: false,
-                    message: "refunded \(money(totals.refunded)) is more than the \(money(totals.captured)) captured",
+                    message: "refunded \(money(refunded)) is more than the \(money(captured)) captured",
                     jsonPath: ".refunds"))
         }
         if let details = order.paymentDetails {
             let path = details.path
-            func compare(_ label: String, _ field: String, _ stated: Int64?, _ computed: Int64, _ what: String) {
-                guard let stated else { return }
+            func compare(_ label: String, _ field: String, _ stated: Int64?, _ computed: Int64?, _ what: String) {
+                guard let stated, let computed else { return }
                 let ok = stated == computed
                 checks.append(
                     TimelineCheck(
@@ -120,7 +130,7 @@ public struct PaymentTimeline: Sendable, Equatable {
                 "Remaining cancellation", "remaining_cancellation_amount", details.remainingCancellationAmount,
                 totals.capturable, "to cancel")
         }
-        if let status = order.paymentStatus {
+        if let status = order.paymentStatus, totals.overflowed.isEmpty {
             checks += statusChecks(status, totals: totals, order: order)
         }
         return checks
@@ -167,5 +177,19 @@ public struct PaymentTimeline: Sendable, Equatable {
                 kind: .paymentStatus, label: "Payment status", ok: problem == nil,
                 message: problem ?? "\(status.rawValue) agrees with the operations", jsonPath: ".payment_status")
         ]
+    }
+}
+
+extension TimelineEntry.Kind {
+    /// The order's array of operations of this kind (`authorizations`), as messages name it.
+    var operationField: String {
+        switch self {
+        case .authorization: return "authorizations"
+        case .capture: return "captures"
+        case .refund: return "refunds"
+        case .cancellation: return "cancellations"
+        case .session: return "sessions"
+        case .event: return "events"
+        }
     }
 }

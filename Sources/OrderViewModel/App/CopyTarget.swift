@@ -28,24 +28,42 @@ public enum CopyTarget: String, Sendable, Equatable, CaseIterable {
 }
 
 extension AppState {
-    /// The text `target` copies now, or nil when there is nothing (no order loaded). Built from
+    /// The lines `target` copies now, or nil when there is nothing (no order loaded). Built from
     /// what the screens show, so it is redacted whenever the screens are.
-    public func copyText(_ target: CopyTarget) -> String? {
+    ///
+    /// Lines, not text: a value from data is one line however many line breaks it holds, so the
+    /// terminal layer sanitizes each line (a `\r` in a customer name shows and copies as `\r`)
+    /// and the only breaks in a copy are the ones between the lines of a JSON node.
+    public func copyLines(_ target: CopyTarget) -> [String]? {
+        copyIsJSON(target) ? jsonLines : copyValueLines(target)
+    }
+
+    /// True when `target` copies JSON text now (the JSON menu entry, or `y` in the raw view),
+    /// which is escaped the JSON way so that it still parses.
+    public func copyIsJSON(_ target: CopyTarget) -> Bool {
+        target == .json || (target == .value && focus == .detail && detail.rawPath != nil)
+    }
+
+    private var jsonLines: [String]? {
+        guard let analysis = selectedAnalysis, let path = focusedJSONPath,
+            let node = RawJSON.node(at: path, in: analysis.order.raw)
+        else { return nil }
+        return RawJSON.lines(node)
+    }
+
+    private func copyValueLines(_ target: CopyTarget) -> [String]? {
         let summary = list.selectedSummary.map(redaction.apply)
         switch target {
         case .orderID:
-            return summary?.id
+            return summary.map { [$0.id] }
         case .orderNumber:
-            return summary.map { $0.orderNumber ?? $0.id }
+            return summary.map { [$0.orderNumber ?? $0.id] }
         case .jqPath:
-            return focusedJSONPath
+            return focusedJSONPath.map { [$0] }
         case .json:
-            guard let analysis = selectedAnalysis, let path = focusedJSONPath,
-                let node = RawJSON.node(at: path, in: analysis.order.raw)
-            else { return nil }
-            return RawJSON.lines(node).joined(separator: "\n")
+            return jsonLines
         case .ticket:
-            return selectedAnalysis.map { Self.ticketSummary($0) }
+            return selectedAnalysis.map { [Self.ticketSummary($0)] }
         case .value:
             return focusedValue
         }
@@ -66,25 +84,24 @@ extension AppState {
         }
     }
 
-    private var focusedValue: String? {
+    private var focusedValue: [String]? {
         switch focus {
         case .list:
-            return list.selectedSummary.map { $0.orderNumber ?? $0.id }
+            return copyLines(.orderNumber)
         case .detail:
-            if detail.rawPath != nil { return copyText(.json) }
             guard let level = detail.current, level.lines.indices.contains(level.cursor) else { return nil }
             switch level.lines[level.cursor] {
-            case .header(let section): return level.screen.sections[section].title
+            case .header(let section): return [level.screen.sections[section].title]
             case .row:
                 guard let row = level.row(at: level.lines[level.cursor]) else { return nil }
-                return row.value.isEmpty ? row.label : row.value
+                return [row.value.isEmpty ? row.label : row.value]
             }
         case .timeline:
             guard let entries = selectedAnalysis?.timeline.entries, entries.indices.contains(timeline.cursor) else {
                 return nil
             }
             let entry = entries[timeline.cursor]
-            return [entry.timeText, entry.summary].filter { !$0.isEmpty }.joined(separator: " ")
+            return [[entry.timeText, entry.summary].filter { !$0.isEmpty }.joined(separator: " ")]
         }
     }
 

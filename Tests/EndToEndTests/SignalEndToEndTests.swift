@@ -1,0 +1,105 @@
+import Foundation
+import TestTiming
+import Testing
+
+/// Issue 22 item 3: every fatal or job-control signal, with the default environment (Swift's
+/// backtracer on): the terminal restored, a one-line report, and the process gone with the
+/// signal's status within 2 s. Under dash in tmux.
+extension EndToEnd {
+    @Suite("signals with the default environment", .serialized, .enabled(if: TmuxSession.isAvailable))
+    struct SignalEndToEndTests {
+        static let sttyNoSize = SuspendResizeEndToEndTests.sttyNoSize
+        static func read(_ path: String) -> String { SuspendResizeEndToEndTests.read(path) }
+
+        /// dash runs the demo in the foreground (`exec`, so the pid is the browser's) and records
+        /// the tty before and after. `SWIFT_BACKTRACE` is unset: the default environment.
+        static func script(_ dir: String, prefix: String = "") -> String {
+            "unset SWIFT_BACKTRACE; \(prefix)\(sttyNoSize) > '\(dir)/before'; "
+                + "sh -c 'echo $$ > \"\(dir)/pid\"; exec \"\(BinaryRunner.binary)\" demo'; code=$?; "
+                + "\(sttyNoSize) > '\(dir)/after'; "
+                + "if cmp -s '\(dir)/before' '\(dir)/after'; then echo \"TTY-SAME code=$code\"; else echo \"TTY-CHANGED code=$code\"; fi"
+        }
+
+        /// Sends `number` and returns how long the process took to be gone (kill -0 fails).
+        static func killAndTime(_ pid: Int32, _ number: Int32) -> Double {
+            let start = Date()
+            kill(pid, number)
+            let limit = start.addingTimeInterval(TestTime.seconds(30))
+            while Date() < limit, kill(pid, 0) == 0 { usleep(5_000) }
+            return Date().timeIntervalSince(start)
+        }
+
+        static let numbers: [String: Int32] = [
+            "QUIT": SIGQUIT, "ABRT": SIGABRT, "SEGV": SIGSEGV, "BUS": SIGBUS, "TERM": SIGTERM, "HUP": SIGHUP,
+            "INT": SIGINT,
+        ]
+
+        /// Sends SIG`name` to the pid in `pidFile` and expects the process gone within 2 s;
+        /// returns the signal's number.
+        static func signalEndsItAtOnce(_ name: String, pidFile: String) throws -> Int32 {
+            let pid = Int32(read(pidFile)) ?? 0
+            try #require(pid > 0)
+            let number = try #require(numbers[name])
+            let seconds = killAndTime(pid, number)
+            #expect(kill(pid, 0) != 0, "SIG\(name): the process is still alive")
+            #expect(seconds < TestTime.seconds(2), "SIG\(name): gone after \(seconds) s")
+            return number
+        }
+
+        @Test(arguments: ["QUIT", "ABRT", "SEGV", "BUS", "TERM", "HUP", "INT"])
+        func endsAtOnceWithTheTerminalRestored(signal: String) throws {
+            let dir = try BinaryRunner.temporaryDirectory().path
+            let session = try TmuxSession(command: Self.script(dir), width: 100, height: 30)
+            defer { session.close() }
+            try session.waitFor("the demo list") { $0.contains("/300 orders") }
+            let number = try Self.signalEndsItAtOnce(signal, pidFile: "\(dir)/pid")
+            let end = try session.waitForText("TTY-")
+            #expect(end.contains("TTY-SAME code=\(128 + number)"), "SIG\(signal): \(end)")
+            #expect(end.contains("orderscope: ended by SIG\(signal)"), "SIG\(signal): \(end)")
+            // The runtime's crash report never ran.
+            #expect(!end.contains("Backtrace") && !end.contains("Press space"), "SIG\(signal): \(end)")
+        }
+
+        /// A command without a screen (`mock-api` runs until stopped) ends at once too: the
+        /// runtime's crash reporter kept `print` alive 6 s after SIGQUIT.
+        @Test(arguments: ["QUIT", "ABRT", "SEGV", "BUS"])
+        func aCommandWithoutAScreenEndsAtOnce(signal: String) throws {
+            let dir = try BinaryRunner.temporaryDirectory().path
+            let script = "unset SWIFT_BACKTRACE; sh -c 'echo $$ > \"\(dir)/pid\"; exec \"\(BinaryRunner.binary)\" "
+                + "mock-api --dump Resources/sample-orders.json --port 0'; echo \"ENDED code=$?\""
+            let session = try TmuxSession(command: script, width: 100, height: 30)
+            defer { session.close() }
+            try session.waitForText("Ctrl-C stops")
+            let number = try Self.signalEndsItAtOnce(signal, pidFile: "\(dir)/pid")
+            let end = try session.waitForText("ENDED")
+            #expect(end.contains("ENDED code=\(128 + number)"), "SIG\(signal): \(end)")
+            #expect(end.contains("orderscope: ended by SIG\(signal)"), "SIG\(signal): \(end)")
+            #expect(!end.contains("the terminal was restored"), "SIG\(signal): \(end)")
+        }
+
+        /// Ctrl-Z (SIGTSTP) hands a restored tty to dash; `fg` (SIGCONT) redraws; a SIGQUIT
+        /// after the resume still ends it at once with the tty restored.
+        @Test func stopContinueThenQuit() throws {
+            let dir = try BinaryRunner.temporaryDirectory().path
+            let script = "set -m; " + Self.script(dir).replacingOccurrences(
+                of: "code=$?; ",
+                with: "stopped=$?; \(Self.sttyNoSize) > '\(dir)/suspended'; "
+                    + "if cmp -s '\(dir)/before' '\(dir)/suspended'; then echo \"SAME $stopped\" > '\(dir)/while-stopped'; "
+                    + "else echo \"CHANGED $stopped\" > '\(dir)/while-stopped'; fi; fg; code=$?; ")
+            let session = try TmuxSession(command: script, width: 100, height: 30)
+            defer { session.close() }
+            try session.waitFor("the demo list") { $0.contains("/300 orders") }
+            let pid = Int32(Self.read("\(dir)/pid")) ?? 0
+            try #require(pid > 0)
+            kill(pid, SIGTSTP)
+            let deadline = Date().addingTimeInterval(TestTime.seconds(20))
+            while Date() < deadline, Self.read("\(dir)/while-stopped").isEmpty { usleep(50_000) }
+            #expect(Self.read("\(dir)/while-stopped") == "SAME 148")
+            try session.waitFor("the list redrawn after fg") { $0.contains("/300 orders") && $0.contains("┌─ Orders") }
+            let seconds = Self.killAndTime(pid, SIGQUIT)
+            #expect(seconds < TestTime.seconds(2), "gone after \(seconds) s")
+            let end = try session.waitForText("TTY-")
+            #expect(end.contains("TTY-SAME code=131"), "screen: \(end)")
+        }
+    }
+}
