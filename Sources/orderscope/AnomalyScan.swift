@@ -14,14 +14,19 @@ enum AnomalyScan {
             var batch: [String: Int] = [:]
             var checked = 0
             let snapshot = source.store.snapshot()
-            for index in 0..<total {
-                guard let order = try? source.order(at: index) else { continue }
-                checked = index + 1
-                batch[snapshot.id(row: index)] = AnomalyChecker.check(order).count
-                if batch.count >= 500 {
-                    mailbox.post(.anomaliesCounted(batch, checked: checked, total: total))
-                    batch.removeAll(keepingCapacity: true)
+            // Both cores: each chunk's orders are decoded and checked at once.
+            var start = 0
+            while start < total {
+                let range = start..<min(total, start + 512)
+                let counts = source.mapOrders(in: range) { AnomalyChecker.check($0).count }
+                for (index, count) in zip(range, counts) {
+                    guard let count else { continue }
+                    batch[snapshot.id(row: index)] = count
                 }
+                checked = range.upperBound
+                start = range.upperBound
+                mailbox.post(.anomaliesCounted(batch, checked: checked, total: total))
+                batch.removeAll(keepingCapacity: true)
             }
             mailbox.post(.anomaliesCounted(batch, checked: total, total: total))
             // Reading every order is when a file that shrank since it was opened shows.

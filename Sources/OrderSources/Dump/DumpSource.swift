@@ -176,6 +176,21 @@ public final class DumpSource: OrderSource {
     }
 
     /// Decodes order `index` (0-based, as in `summaries`) from its bytes.
+    /// `transform` of each order in `range` (nil for one that cannot be decoded), computed on
+    /// every core at once, in the range's order: whole-dump work (the anomaly checks of
+    /// `export` and of `browse`'s background scan) at the speed of both cores.
+    public func mapOrders<Value: Sendable>(in range: Range<Int>, _ transform: @Sendable (Order) -> Value) -> [Value?] {
+        let results = UnsafeMutableBufferPointer<Value?>.allocate(capacity: range.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let shared = UncheckedBox(results)
+        DispatchQueue.concurrentPerform(iterations: range.count) { offset in
+            guard let order = try? self.order(at: range.lowerBound + offset) else { return }
+            shared.value[offset] = transform(order)
+        }
+        return Array(results)
+    }
+
     public func order(at index: Int) throws(SourceError) -> Order {
         guard index >= 0, index < store.count else { throw SourceError.orderNotFound(id: "#\(index + 1)") }
         return Order(json: try json(at: index))
