@@ -19,8 +19,9 @@
 /// emoji tag characters are kept because emoji and scripts need them; ZWJ U+200D only between
 /// two emoji, since tmux glues whatever follows a ZWJ into the previous cell and the columns
 /// after it drift: elsewhere it is shown as `\u{200d}`),
-/// combining marks, private-use characters. A backslash is not escaped, so the output is for
-/// display, not a reversible encoding.
+/// combining marks (at most `maxMarksPerCharacter` on one character: the rest of a flood is
+/// dropped and shown as one `…`), private-use characters. A backslash is not escaped, so the
+/// output is for display, not a reversible encoding.
 ///
 /// The default output contains nothing that breaks a line. `sanitizeLines(_:)` is for text
 /// whose line breaks should be kept (comments, raw JSON): it splits first, then sanitizes
@@ -36,9 +37,14 @@ public enum Sanitizer {
         var previous: Unicode.Scalar?
         var scalars = string.unicodeScalars.makeIterator()
         var current = scalars.next()
+        var marks = 0
         while let scalar = current {
             let next = scalars.next()
-            if scalar.value == 0x200D, !joinsEmoji(previous, next) {
+            marks = isMark(scalar) ? marks + 1 : 0
+            if marks > maxMarksPerCharacter {
+                // The rest of the flood is dropped; one "…" says so when it ends.
+                if next.map(isMark) != true { output += "…" }
+            } else if scalar.value == 0x200D, !joinsEmoji(previous, next) {
                 output += "\\u{200d}"
             } else {
                 append(scalar, to: &output)
@@ -167,7 +173,26 @@ public enum Sanitizer {
             if byte < 0x20 || byte == 0x7F { return true }
         }
         guard sawNonASCII else { return false }
-        return string.unicodeScalars.contains { isUnsafe($0) || $0.value == 0x200D }
+        var marks = 0
+        for scalar in string.unicodeScalars {
+            if isUnsafe(scalar) || scalar.value == 0x200D { return true }
+            marks = isMark(scalar) ? marks + 1 : 0
+            if marks > maxMarksPerCharacter { return true }
+        }
+        return false
+    }
+
+    /// Combining marks kept on one character: as many as a terminal cell holds (ncurses keeps a
+    /// character and four marks), so a flood of marks prints as the screen shows it.
+    public static let maxMarksPerCharacter = 4
+
+    @inline(__always)
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     private static func append(_ scalar: Unicode.Scalar, to output: inout String) {

@@ -104,3 +104,14 @@ import Testing
         #expect(Sanitizer.sanitize(bytes: Array(family.utf8)) == family)
     }
 }
+
+/// A flood of combining marks prints as the screen shows it (issue 22, item 15).
+@Suite struct CombiningFloodTests {
+    @Test func atMostFourMarksStayOnACharacter() {
+        let flood = "a" + String(repeating: "\u{0301}", count: 1_000) + "b"
+        #expect(Sanitizer.sanitize(flood) == "a" + String(repeating: "\u{0301}", count: 4) + "…b")
+        let four = "e" + String(repeating: "\u{0308}", count: 4)
+        #expect(Sanitizer.sanitize(four) == four)
+        #expect(Sanitizer.sanitize("Frøydis Dahl") == "Frøydis Dahl")
+    }
+}
