@@ -149,3 +149,30 @@ struct DumpFormatTests {
         ])
     }
 }
+
+/// A partial file left by a run that was killed outright is removed by the next write of the
+/// same name; one that a live writer holds is not (issue 22, item 6).
+@Suite struct AbandonedPartialTests {
+    @Test func onlyAbandonedPartialsAreRemoved() throws {
+        let dir = try TempDirectory()
+        let target = dir.path + "/out.json"
+        let abandoned = try dir.write("out.json.partial-AbCd12", "[")
+        try dir.write("out.json.partial-XyZ987", "[")  // recent: its writer may not hold the lock yet
+        let unrelated = try dir.write("other.json.partial-AbCd12", "[")
+        var old = [timespec(tv_sec: time(nil) - 3600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3600, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, abandoned, &old, 0) == 0)
+        #expect(utimensat(AT_FDCWD, unrelated, &old, 0) == 0)
+        // A live writer: an old file, but locked.
+        let live = try dir.write("out.json.partial-Live01", "[")
+        #expect(utimensat(AT_FDCWD, live, &old, 0) == 0)
+        let holder = open(live, O_RDONLY)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX) == 0)
+
+        let file = try AtomicFile(path: target)
+        try file.write("[]")
+        try file.commit()
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
+        #expect(left == ["out.json", "out.json.partial-XyZ987", "other.json.partial-AbCd12", "out.json.partial-Live01"])
+    }
+}

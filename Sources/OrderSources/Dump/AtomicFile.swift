@@ -43,6 +43,7 @@ public final class AtomicFile {
             target = nil
             temporary = nil
         case .replace(let resolved):
+            Self.removeAbandonedPartials(of: resolved)
             var template = Array((resolved + ".partial-XXXXXX").utf8CString)
             let fd = template.withUnsafeMutableBufferPointer { buffer in
                 buffer.baseAddress.map { mkstemp($0) } ?? -1
@@ -50,6 +51,9 @@ public final class AtomicFile {
             guard fd >= 0 else {
                 throw SourceError.unwritable(path: path, reason: "cannot create a file there: \(Self.lastError())")
             }
+            // Held until the descriptor closes: a later run can tell a live write from an
+            // abandoned one (a process killed with SIGKILL, a power cut).
+            _ = flock(fd, LOCK_EX)
             self.fd = fd
             target = resolved
             temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -100,6 +104,25 @@ public final class AtomicFile {
     deinit {
         if fd >= 0 { close(fd) }
         if !committed, let temporary { unlink(temporary) }
+    }
+
+    /// Removes `TARGET.partial-XXXXXX` files that no process is writing: their lock is free and
+    /// they have not changed for a minute (a writer takes the lock right after creating its file).
+    static func removeAbandonedPartials(of target: String) {
+        let folder = (target as NSString).deletingLastPathComponent
+        let prefix = (target as NSString).lastPathComponent + ".partial-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+        let now = time(nil)
+        for name in names where name.hasPrefix(prefix) && name.count == prefix.count + 6 {
+            let candidate = folder.isEmpty ? name : folder + "/" + name
+            let fd = Glibc.open(candidate, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, now - info.st_mtim.tv_sec > 60 else { continue }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
+            unlink(candidate)
+        }
     }
 
     // MARK: - What the name is
