@@ -69,3 +69,19 @@ extension EndToEnd.DamageEndToEndTests {
         #expect(result.stdout.hasSuffix("3 orders checked, 3 with anomalies (3 in all)\n"))
     }
 }
+
+extension EndToEnd.DamageEndToEndTests {
+    /// Size is limited per order: a too-big order is skipped and its neighbours kept (issue 22, item 8).
+    @Test func anOrderOverTheSizeLimitCostsOnlyItself() throws {
+        let file = try BinaryRunner.temporaryDirectory().appendingPathComponent("big.json")
+        let big = String(repeating: "x", count: 4_000)
+        try Data(("[\n" + #"{"id":"a","status":"open"},"# + "\n" + #"{"id":"b","status":"open","note":"\#(big)"},"#
+            + "\n" + #"{"id":"c","status":"open"}"# + "\n]\n").utf8).write(to: file)
+        let result = try BinaryRunner.run(["print", file.path], environment: ["ORDERSCOPE_MAX_ORDER": "2K"])
+        #expect(result.status == 1)
+        #expect(result.stdout.split(separator: "\n").count == 3)  // a header, a and c
+        #expect(result.stderr.contains(":3:1: an order of 3 KiB, over the limit of 2 KiB for one order (ORDERSCOPE_MAX_ORDER) was skipped"),
+            "stderr: \(result.stderr)")
+        #expect(try BinaryRunner.run(["print", file.path]).status == 0)
+    }
+}

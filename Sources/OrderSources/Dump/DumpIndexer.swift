@@ -188,7 +188,9 @@ struct DumpIndexer {
             located = (entry.offset, location)
             problems.append(SourceProblem(
                 file: path, line: location.line, column: location.column,
-                message: "not an order: \(entry.kind.singular); it was skipped", snippet: location.snippet))
+                message: entry.kind.isOrder
+                    ? "\(entry.kind.singular) was skipped" : "not an order: \(entry.kind.singular); it was skipped",
+                snippet: location.snippet))
         }
         if scanner.skippedCount > scanner.skipped.count {
             let more = scanner.skippedCount - scanner.skipped.count

@@ -91,6 +91,13 @@ struct DumpScanner {
     private static let kBookingID: UInt8 = 41
 
     static let maxDepth = JSONParser.defaultMaxDepth
+    /// The largest order taken (`ORDERSCOPE_MAX_ORDER`, bytes or with K/M/G; default 256 MiB).
+    static let maxOrderBytes: Int = {
+        guard let raw = getenv("ORDERSCOPE_MAX_ORDER"), let value = StreamGuard.parseSize(String(cString: raw)) else {
+            return 256 << 20
+        }
+        return value
+    }()
 
     let base: UnsafePointer<UInt8>
     let count: Int
@@ -825,6 +832,11 @@ struct DumpScanner {
             }
         }
         let accepted = candidate.isOrder && (!needsStrong || candidate.strong)
+        if accepted, end - start > Self.maxOrderBytes {
+            // One order that big is an attack or a broken export: skipped, its neighbours kept.
+            noteSkipped(start, .oversizedOrder(bytes: end - start), topLevel: stack.isEmpty)
+            return
+        }
         if accepted {
             if let inner = swallowedElement(start: start, end: end) {
                 // A damaged quote or bracket inside a skipped container can make an order run on

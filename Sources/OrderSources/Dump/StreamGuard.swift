@@ -79,6 +79,14 @@ struct StreamGuard {
         return number << shift
     }
 
+    /// `describe`, or with `rounded` the size in whole MiB (or KiB) for sizes that are not round.
+    static func describe(_ bytes: Int, rounded: Bool) -> String {
+        guard rounded else { return describe(bytes) }
+        if bytes >= 1 << 20 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
+    }
+
     static func describe(_ bytes: Int) -> String {
         if bytes >= 1 << 30, bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
         if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }

@@ -2,6 +2,8 @@
 enum ValueKind: Equatable {
     case number, string, bool, null, array
     case object(keys: [String])
+    /// An order bigger than `DumpScanner.maxOrderBytes`, skipped.
+    case oversizedOrder(bytes: Int)
 
     var singular: String {
         switch self {
@@ -10,6 +12,9 @@ enum ValueKind: Equatable {
         case .bool: return "a boolean"
         case .null: return "null"
         case .array: return "an array"
+        case .oversizedOrder(let bytes):
+            return "an order of \(StreamGuard.describe(bytes, rounded: true)), over the limit of "
+                + "\(StreamGuard.describe(DumpScanner.maxOrderBytes)) for one order (ORDERSCOPE_MAX_ORDER)"
         case .object(let keys):
             if keys.isEmpty { return "an empty object" }
             if let noun = ForeignObject.noun(keys: keys) {
@@ -17,6 +22,12 @@ enum ValueKind: Equatable {
             }
             return "an object with keys " + Self.list(keys)
         }
+    }
+
+    /// True for an order skipped for its size (reported as an order, not as a foreign value).
+    var isOrder: Bool {
+        if case .oversizedOrder = self { return true }
+        return false
     }
 
     /// The known kind of Dintero object this is (`ForeignObject`), if any.
@@ -39,6 +50,7 @@ enum ValueKind: Equatable {
         case .bool: return "booleans"
         case .null: return "nulls"
         case .array: return "arrays"
+        case .oversizedOrder: return "orders over the size limit"
         case .object(let keys):
             if keys.isEmpty { return "empty objects" }
             if let noun = ForeignObject.noun(keys: keys) { return noun + "s (keys: " + Self.list(keys) + ")" }
