@@ -255,10 +255,12 @@ enum TerminalGuard {
         action.__sigaction_handler.sa_handler = SIG_DFL
         sigemptyset(&action.sa_mask)
         sigaction(signal, &action, nil)
-        // A real fault (si_code > 0) repeats when the instruction re-executes; a signal sent
-        // with kill/raise/abort must be sent again (blocked in here, delivered on return).
-        let code = info?.pointee.si_code ?? 0
-        if code <= 0 { raise(signal) }
+        // Sent again in every case (blocked in here, delivered with the default action on
+        // return): a signal from the terminal (Ctrl-\, si_code SI_KERNEL) or from kill/abort has
+        // no faulting instruction to repeat, and the process went on running after the report;
+        // a real fault is ended by this delivery before the instruction re-executes.
+        _ = info
+        raise(signal)
     }
 
     private static func handleStop(_ signal: Int32) {

@@ -60,6 +60,21 @@ extension EndToEnd {
             #expect(!end.contains("Backtrace") && !end.contains("Press space"), "SIG\(signal): \(end)")
         }
 
+        /// Ctrl-\\ typed at the keyboard: the terminal sends SIGQUIT with si_code SI_KERNEL, not
+        /// SI_USER as `kill` does; the report was written and the browser went on running.
+        @Test func ctrlBackslashTypedEndsTheBrowser() throws {
+            let dir = try BinaryRunner.temporaryDirectory().path
+            // The terminal signals its whole foreground group: the outer script catches QUIT (a
+            // caught signal is reset for what it runs) so it lives to report.
+            let session = try TmuxSession(command: Self.script(dir, prefix: "trap true QUIT; "), width: 100, height: 30)
+            defer { session.close() }
+            try session.waitFor("the demo list") { $0.contains("/300 orders") }
+            try session.send("C-\\")
+            let end = try session.waitForText("TTY-")
+            #expect(end.contains("TTY-SAME code=131"), "\(end)")
+            #expect(end.contains("orderscope: ended by SIGQUIT"), "\(end)")
+        }
+
         /// A command without a screen (`mock-api` runs until stopped) ends at once too: the
         /// runtime's crash reporter kept `print` alive 6 s after SIGQUIT.
         @Test(arguments: ["QUIT", "ABRT", "SEGV", "BUS"])
