@@ -44,7 +44,8 @@ struct HTTPTransportTests {
         let server = try DinteroMockServer.start(APIFixtures.configuration(30))
         defer { server.stop() }
         let endpoint = NIOHTTPClient.Endpoint(host: "127.0.0.1", port: Int(server.port))
-        let timeout = TestTime.duration(.seconds(10))
+        // Generous: under a loaded full run the task may wait for a thread past a short deadline.
+        let timeout = TestTime.duration(.seconds(60))
         let unlimited = NIOHTTPClient()
         let basic = Data((APIFixtures.clientID + ":" + APIFixtures.secret).utf8).base64EncodedString()
         let audience = "https://api.dintero.com/v1/accounts/\(APIFixtures.accountID)"

@@ -57,7 +57,9 @@ final class HTTPTransport: Sendable {
         let headers = (request.allHTTPHeaderFields ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         let outgoing = NIOHTTPClient.Request(
             method: request.httpMethod == "POST" ? .POST : .GET,
-            endpoint: NIOHTTPClient.Endpoint(host: host, port: url.port ?? 80),
+            endpoint: NIOHTTPClient.Endpoint(
+                host: host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host,
+                port: url.port ?? 80),
             target: target, headers: headers, body: request.httpBody.map { Array($0) })
         return await nio.send(outgoing, timeout: timeout)
     }

@@ -150,7 +150,9 @@ final class NIOHTTPClient: @unchecked Sendable {
         let collector = connection.collector
         var headers = HTTPHeaders()
         let defaultPort = request.endpoint.port == 80 || request.endpoint.port == 443
-        headers.add(name: "Host", value: request.endpoint.host + (defaultPort ? "" : ":\(request.endpoint.port)"))
+        // An IPv6 literal goes in brackets (RFC 7230 5.4).
+        let host = request.endpoint.host.contains(":") ? "[" + request.endpoint.host + "]" : request.endpoint.host
+        headers.add(name: "Host", value: host + (defaultPort ? "" : ":\(request.endpoint.port)"))
         for (name, value) in request.headers { headers.add(name: name, value: value) }
         if let body = request.body { headers.add(name: "Content-Length", value: String(body.count)) }
         let head = HTTPRequestHead(version: .http1_1, method: request.method, uri: request.target, headers: headers)
