@@ -23,7 +23,16 @@ let package = Package(
 
         // MARK: - Domain
         .target(name: "OrderModel"),
-        .target(name: "OrderSources", dependencies: ["OrderModel", "CZlib", "CScan"]),
+        .target(
+            name: "OrderSources",
+            dependencies: [
+                "OrderModel", "CZlib", "CScan",
+                // The HTTP client (NIOHTTPClient): an event loop that sleeps while it waits.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]),
         .target(name: "OrderViewModel", dependencies: ["OrderModel", "OrderSources"]),
         .target(
             name: "DinteroMock",

@@ -87,6 +87,9 @@ public final class DinteroMockServer: @unchecked Sendable {
     /// Every request received so far, in arrival order.
     public var requestLog: [MockRequestRecord] { service.requestLog }
 
+    /// TCP connections accepted so far: fewer than requests when the client keeps them alive.
+    public var connectionCount: Int { service.connectionCount }
+
     /// Requests other than the token endpoint.
     public var apiRequests: [MockRequestRecord] { requestLog.filter { !$0.isTokenRequest } }
 
@@ -107,10 +110,11 @@ public final class DinteroMockServer: @unchecked Sendable {
     public func addOrders(_ orders: [JSONValue]) { service.add(orders) }
 }
 
-/// Collects one request per connection, hands it to `MockService` (after the configured
-/// latency) and writes the answer: normally, truncated (the full Content-Length announced, half
-/// the body written, then closed) or stalled (headers and a few body bytes, then nothing until
-/// the server stops or the client leaves).
+/// Collects one request at a time, hands it to `MockService` (after the configured latency) and
+/// writes the answer: normally (the connection kept open for the next request when the client
+/// asked for keep-alive, as HTTP/1.1 does by default), truncated (the full Content-Length
+/// announced, half the body written, then closed) or stalled (headers and a few body bytes, then
+/// nothing until the server stops or the client leaves).
 final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
@@ -124,6 +128,11 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     init(service: MockService) {
         self.service = service
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        service.connected()
+        context.fireChannelActive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -142,6 +151,7 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .end:
             guard !answered, let head else { return }
             answered = true
+            let keepAlive = head.isKeepAlive
             let request = MockHTTPRequest(
                 method: head.method.rawValue, target: head.uri,
                 headers: head.headers.map { ($0.name, $0.value) },
@@ -152,10 +162,10 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
                 context.eventLoop.scheduleTask(in: .milliseconds(Int64(min(latency, 60_000)))) {
                     let (handler, context) = bound.value
-                    handler.answer(request, context: context)
+                    handler.answer(request, keepAlive: keepAlive, context: context)
                 }
             } else {
-                answer(request, context: context)
+                answer(request, keepAlive: keepAlive, context: context)
             }
         }
     }
@@ -164,7 +174,7 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.close(promise: nil)
     }
 
-    private func answer(_ request: MockHTTPRequest, context: ChannelHandlerContext) {
+    private func answer(_ request: MockHTTPRequest, keepAlive: Bool, context: ChannelHandlerContext) {
         guard context.channel.isActive else {
             service.abandoned()
             return
@@ -173,7 +183,8 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         let response = service.respond(to: &request)
         var headers = HTTPHeaders(response.headers)
         headers.add(name: "Content-Length", value: String(response.body.count))
-        headers.add(name: "Connection", value: "close")
+        let keepOpen = keepAlive && response.delivery == .normal
+        if !keepOpen { headers.add(name: "Connection", value: "close") }
         let responseHead = HTTPResponseHead(
             version: .http1_1, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
         context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
@@ -181,7 +192,14 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         switch response.delivery {
         case .normal:
             context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
-            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil)
+            if keepOpen {
+                // Ready for the connection's next request.
+                head = nil
+                body = []
+                answered = false
+                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            } else {
+                context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
             }
         case .truncated:
             let part = ByteBuffer(bytes: response.body.prefix(response.body.count / 2))

@@ -19,6 +19,7 @@ final class MockService: @unchecked Sendable {
     /// Requests received and not yet answered (waiting out the latency), and the most seen.
     private var inFlight = 0
     private var mostInFlight = 0
+    private var connections = 0
     /// API requests (not token requests) seen, for `faultsAfter`.
     private var apiRequests = 0
     private let started = ContinuousClock.now
@@ -73,6 +74,20 @@ final class MockService: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return mostInFlight
+    }
+
+    /// Connections accepted so far (keep-alive lets one carry many requests).
+    var connectionCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return connections
+    }
+
+    /// A client connected.
+    func connected() {
+        lock.lock()
+        connections += 1
+        lock.unlock()
     }
 
     /// A complete request arrived (its answer may wait out the latency).

@@ -14,9 +14,10 @@ public struct FetchProgress: Sendable, Equatable {
 
 /// Saves every order a `DinteroAPISource` lists, each in full detail, as one JSON array
 /// (gzip-compressed when asked), in list order. Lists are asked with `include_events=true`:
-/// an entry that carries its `events` is a complete order and is saved as it came (one request
-/// per page); any other is fetched with `orderJSON(id:)`, up to `concurrency` at a time (each
-/// request retried with backoff on 429 and 5xx by the source).
+/// a complete entry (`CompleteListEntries`: it carries its `events`, or has none on a page whose
+/// other entries carry theirs) is saved as it came (one request per page); any other is fetched
+/// with `orderJSON(id:)`, up to `concurrency` at a time (each request retried with backoff on
+/// 429 and 5xx by the source).
 ///
 /// Whole pages are saved beside the target as they arrive (`FetchProgressFiles`), so a fetch
 /// that is interrupted or fails keeps its progress there and `resume` goes on from the next
@@ -68,10 +69,11 @@ public enum OrderDumpFetcher {
             let page = try await source.listPage(
                 after: checkpoint.cursor.map { PageCursor($0) }, limit: pageSize, includeEvents: true)
             var listed: [(id: String, complete: JSONValue?)] = []
+            let completeness = CompleteListEntries(page: page.orders)
             for entry in page.orders {
                 guard let id = entry["id"]?.stringValue ?? entry["order_id"]?.stringValue else { continue }
                 guard seenIDs.insert(id).inserted else { continue }
-                listed.append((id, entry["events"]?.arrayValue != nil ? entry : nil))
+                listed.append((id, completeness.isComplete(entry) ? entry : nil))
             }
             state.listed += listed.count
             let details = try await details(

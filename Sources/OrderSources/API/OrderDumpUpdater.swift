@@ -44,10 +44,11 @@ public enum OrderDumpUpdater {
             if Task.isCancelled { throw SourceError.cancelled }
             let page = try await source.listPage(after: cursor, limit: pageSize, includeEvents: true)
             var wanted: [(id: String, complete: JSONValue?)] = []
+            let completeness = CompleteListEntries(page: page.orders)
             for entry in page.orders {
                 guard let id = Self.id(of: entry), seen.insert(id).inserted else { continue }
                 if let position = positions[id], !Self.isNewer(entry, than: orders[position]) { continue }
-                wanted.append((id, entry["events"]?.arrayValue != nil ? entry : nil))
+                wanted.append((id, completeness.isComplete(entry) ? entry : nil))
             }
             let details = try await OrderDumpFetcher.details(
                 of: wanted.filter { $0.complete == nil }.map(\.id), from: source, concurrency: concurrency)
