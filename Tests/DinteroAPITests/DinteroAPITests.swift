@@ -150,6 +150,37 @@ struct DinteroAPIClientTests {
         await #expect(throws: SourceError.self) { try await source.session(orderID: "ord-0003", sessionID: "nope") }
     }
 
+    /// A 429 is the server pacing the client: more of them than `maxAttempts` still end in the
+    /// page; only the request's wait budget ends it (issue 22, item 15).
+    @Test func rateLimitsUseNoTriesOnlyTheWaitBudget() async throws {
+        var configuration = APIFixtures.configuration(5)
+        configuration.fail429Count = 6
+        configuration.retryAfterSeconds = 0
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let source = try APIFixtures.source(server, maxAttempts: 2)
+        let page = try await source.page(after: nil, limit: 10)
+        #expect(page.summaries.count == 5)
+        #expect(server.apiRequests.map(\.status) == [429, 429, 429, 429, 429, 429, 200])
+
+        var slow = APIFixtures.configuration(5)
+        slow.fail429Count = 10
+        slow.retryAfterSeconds = 1
+        let limited = try DinteroMockServer.start(slow)
+        defer { limited.stop() }
+        var options = DinteroAPIOptions(
+            baseURL: limited.baseURL, timeout: TestTime.duration(.seconds(10)), maxAttempts: 4, maxRetryAfter: .seconds(1),
+            backoffBase: .milliseconds(20))
+        options.rateLimitBudget = .milliseconds(1_500)
+        let impatient = try DinteroAPISource(credentials: try APIFixtures.credentials, options: options)
+        do {
+            _ = try await impatient.page(after: nil, limit: 10)
+            Issue.record("a server that never stops answering 429 was waited on forever")
+        } catch {
+            #expect(error.message.contains("still rate limited after 2 answers of 429 and 1 s of waiting"), "\(error.message)")
+        }
+    }
+
     @Test func honoursRetryAfterOn429() async throws {
         var configuration = APIFixtures.configuration(5)
         configuration.fail429Count = 2

@@ -47,8 +47,12 @@ public struct DinteroAPIOptions: Sendable, Equatable {
     public var baseURL: String
     /// The hard deadline of one request (headers and whole body).
     public var timeout: Duration
-    /// Tries per request for 429, 5xx and transport errors (1 = no retry).
+    /// Tries per request for 5xx and transport errors (1 = no retry). A 429 is the server pacing
+    /// the client, not a failure: it uses up no try, only `rateLimitBudget`.
     public var maxAttempts: Int
+    /// How long one request may wait in all on 429s (their `Retry-After`, else backoff) before
+    /// it gives up: a rate-limited fetch of a whole shop goes on at the server's pace.
+    public var rateLimitBudget: Duration = .seconds(600)
     /// The longest `Retry-After` honoured; longer ones are cut to this.
     public var maxRetryAfter: Duration
     /// The first backoff delay; doubled per try, plus up to the same again as jitter.
@@ -384,6 +388,7 @@ public actor DinteroAPISource: OrderSource {
     private func getJSON(target: String, path: String) async throws(SourceError) -> JSONValue {
         var refreshed = false
         var attempt = 0
+        var paced = RatePacing()
         while true {
             attempt += 1
             if Task.isCancelled { throw SourceError.cancelled }
@@ -423,6 +428,11 @@ public actor DinteroAPISource: OrderSource {
                 } else {
                     failure = apiError(result, method: "GET", path: path)
                     delay = retryAfter(result)
+                    if result.status == 429 {
+                        try await pace(&paced, delay: delay, failure: failure)
+                        attempt -= 1
+                        continue
+                    }
                 }
             }
             guard failure.isRetryable, attempt < options.maxAttempts else { throw failure }
@@ -432,6 +442,35 @@ public actor DinteroAPISource: OrderSource {
             } catch {
                 throw SourceError.cancelled
             }
+        }
+    }
+
+    /// How much one request has waited on 429s.
+    private struct RatePacing {
+        var hits = 0
+        var waited: Duration = .zero
+    }
+
+    /// Waits out a 429 (`delay` from `Retry-After`, else backoff by the number of 429s), or
+    /// throws `failure`, saying how long the server held the request, once the request's
+    /// `rateLimitBudget` would be exceeded.
+    private func pace(_ paced: inout RatePacing, delay: Duration?, failure: SourceError) async throws(SourceError) {
+        paced.hits += 1
+        let pause = delay ?? backoff(attempt: paced.hits)
+        guard paced.waited + pause <= options.rateLimitBudget else {
+            let seconds = Int(HTTPTransport.seconds(paced.waited).rounded())
+            if case .apiResponse(let status, let code, let message) = failure {
+                throw SourceError.apiResponse(
+                    status: status, code: code,
+                    message: message + "; still rate limited after \(paced.hits) answers of 429 and \(seconds) s of waiting")
+            }
+            throw failure
+        }
+        paced.waited += pause
+        do {
+            try await Task.sleep(for: pause)
+        } catch {
+            throw SourceError.cancelled
         }
     }
 
@@ -484,6 +523,7 @@ public actor DinteroAPISource: OrderSource {
         JSONValue.appendQuoted(audience, to: &body)
         body.append(UInt8(ascii: "}"))
         var attempt = 0
+        var paced = RatePacing()
         while true {
             attempt += 1
             var request = URLRequest(url: url)
@@ -522,6 +562,11 @@ public actor DinteroAPISource: OrderSource {
                             + message)
                 }
                 delay = retryAfter(result)
+                if result.status == 429 {
+                    try await pace(&paced, delay: delay, failure: failure)
+                    attempt -= 1
+                    continue
+                }
             }
             guard failure.isRetryable, attempt < options.maxAttempts else { throw failure }
             do {
