@@ -73,7 +73,9 @@ struct APIQueryOptions: ParsableArguments {
 
     /// Resolves credentials and builds the source; errors are `SourceError`s for the operator.
     /// `config` supplies the account and store when neither a flag nor the environment does.
-    func makeSource(config: AppConfig = AppConfig()) throws(SourceError) -> DinteroAPISource {
+    func makeSource(config: AppConfig = AppConfig(), rateLimitBudget: Duration? = nil) throws(SourceError)
+        -> DinteroAPISource
+    {
         let environmentAccount = ProcessInfo.processInfo.environment["DINTERO_ACCOUNT_ID"].map { !$0.isEmpty } == true
         let credentials = try DinteroCredentials.resolve(
             accountID: accountId ?? (environmentAccount ? nil : config.accountID), clientID: clientId)
@@ -83,14 +85,14 @@ struct APIQueryOptions: ParsableArguments {
         if let path = logPath ?? ProcessInfo.processInfo.environment["ORDERSCOPE_LOG"].flatMap({ $0.isEmpty ? nil : $0 }) {
             log = try RequestLog(path: path)
         }
-        return try DinteroAPISource(
-            credentials: credentials, query: query,
-            options: DinteroAPIOptions(baseURL: apiBase, timeout: .seconds(timeout), log: log))
+        var options = DinteroAPIOptions(baseURL: apiBase, timeout: .seconds(timeout), log: log)
+        options.rateLimitBudget = rateLimitBudget
+        return try DinteroAPISource(credentials: credentials, query: query, options: options)
     }
 
     /// `makeSource` with the settings file (`--config` or the default one) read first; any
     /// problem is printed for the operator and becomes exit status 2.
-    func makeSourceOrExit(configFile: String?) throws -> DinteroAPISource {
+    func makeSourceOrExit(configFile: String?, rateLimitBudget: Duration? = nil) throws -> DinteroAPISource {
         let settings: AppConfig
         do {
             settings = try AppConfig.load(flag: configFile, environment: ProcessInfo.processInfo.environment)
@@ -99,7 +101,7 @@ struct APIQueryOptions: ParsableArguments {
             throw OrderScopeExit.unusableInput
         }
         do {
-            return try makeSource(config: settings)
+            return try makeSource(config: settings, rateLimitBudget: rateLimitBudget)
         } catch {
             throw OrderScopeExit.fail(error)
         }

@@ -71,7 +71,8 @@ struct FetchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let source = try query.makeSourceOrExit(configFile: config)
+        // A fetch is batch work: it waits out a server's rate limit (up to 10 minutes a request).
+        let source = try query.makeSourceOrExit(configFile: config, rateLimitBudget: .seconds(600))
         let out = self.out ?? update ?? ""
         if let update {
             try await runUpdate(source: source, dump: update, out: out)

@@ -150,15 +150,19 @@ struct DinteroAPIClientTests {
         await #expect(throws: SourceError.self) { try await source.session(orderID: "ord-0003", sessionID: "nope") }
     }
 
-    /// A 429 is the server pacing the client: more of them than `maxAttempts` still end in the
-    /// page; only the request's wait budget ends it (issue 22, item 15).
+    /// With a wait budget (`fetch`), a 429 is the server pacing the client: more of them than
+    /// `maxAttempts` still end in the page; only the budget ends it (issue 22, item 15).
     @Test func rateLimitsUseNoTriesOnlyTheWaitBudget() async throws {
         var configuration = APIFixtures.configuration(5)
         configuration.fail429Count = 6
         configuration.retryAfterSeconds = 0
         let server = try DinteroMockServer.start(configuration)
         defer { server.stop() }
-        let source = try APIFixtures.source(server, maxAttempts: 2)
+        var paced = DinteroAPIOptions(
+            baseURL: server.baseURL, timeout: TestTime.duration(.seconds(10)), maxAttempts: 2, maxRetryAfter: .seconds(1),
+            backoffBase: .milliseconds(20))
+        paced.rateLimitBudget = .seconds(60)
+        let source = try DinteroAPISource(credentials: try APIFixtures.credentials, options: paced)
         let page = try await source.page(after: nil, limit: 10)
         #expect(page.summaries.count == 5)
         #expect(server.apiRequests.map(\.status) == [429, 429, 429, 429, 429, 429, 200])

@@ -87,6 +87,17 @@ extension EndToEnd {
             #expect(tty.contains("TTY-SAME code=0"), "screen: \(tty)")
         }
 
+        /// `fetch` waits out a rate limit: six 429s in a row (Retry-After 1 s) are more than its
+        /// four tries, and every order is still saved (issue 22, item 15).
+        @Test func fetchWaitsOutARateLimit() throws {
+            let (mock, base) = try APIEndToEndTests.startMock(extra: ["--faults-after", "1", "--fail-429", "6"])
+            defer { mock.stop() }
+            let out = try BinaryRunner.temporaryDirectory().appendingPathComponent("orders.json").path
+            let result = try BinaryRunner.run(["fetch", "--api-base", base, "--out", out], environment: APIEndToEndTests.credentials)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stderr.contains("saved 6 orders"), "stderr: \(result.stderr)")
+        }
+
         @Test func latencyAndTokenExpiryLoadEveryPageWithoutAnError() throws {
             let data = try Self.dataset()
             let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "300", "--token-ttl", "2"])

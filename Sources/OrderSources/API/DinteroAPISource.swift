@@ -47,12 +47,14 @@ public struct DinteroAPIOptions: Sendable, Equatable {
     public var baseURL: String
     /// The hard deadline of one request (headers and whole body).
     public var timeout: Duration
-    /// Tries per request for 5xx and transport errors (1 = no retry). A 429 is the server pacing
-    /// the client, not a failure: it uses up no try, only `rateLimitBudget`.
+    /// Tries per request for 429, 5xx and transport errors (1 = no retry); with a
+    /// `rateLimitBudget`, a 429 uses up no try.
     public var maxAttempts: Int
-    /// How long one request may wait in all on 429s (their `Retry-After`, else backoff) before
-    /// it gives up: a rate-limited fetch of a whole shop goes on at the server's pace.
-    public var rateLimitBudget: Duration = .seconds(600)
+    /// For batch work (`fetch`): how long one request may wait in all on 429s (their
+    /// `Retry-After`, else backoff) before it gives up, so a rate-limited fetch of a whole shop
+    /// goes on at the server's pace. Nil (the browser): a 429 counts as a try, so the operator
+    /// sees the server is busy instead of waiting without a word.
+    public var rateLimitBudget: Duration?
     /// The longest `Retry-After` honoured; longer ones are cut to this.
     public var maxRetryAfter: Duration
     /// The first backoff delay; doubled per try, plus up to the same again as jitter.
@@ -428,8 +430,8 @@ public actor DinteroAPISource: OrderSource {
                 } else {
                     failure = apiError(result, method: "GET", path: path)
                     delay = retryAfter(result)
-                    if result.status == 429 {
-                        try await pace(&paced, delay: delay, failure: failure)
+                    if result.status == 429, let budget = options.rateLimitBudget {
+                        try await pace(&paced, delay: delay, failure: failure, budget: budget)
                         attempt -= 1
                         continue
                     }
@@ -454,10 +456,12 @@ public actor DinteroAPISource: OrderSource {
     /// Waits out a 429 (`delay` from `Retry-After`, else backoff by the number of 429s), or
     /// throws `failure`, saying how long the server held the request, once the request's
     /// `rateLimitBudget` would be exceeded.
-    private func pace(_ paced: inout RatePacing, delay: Duration?, failure: SourceError) async throws(SourceError) {
+    private func pace(
+        _ paced: inout RatePacing, delay: Duration?, failure: SourceError, budget: Duration
+    ) async throws(SourceError) {
         paced.hits += 1
         let pause = delay ?? backoff(attempt: paced.hits)
-        guard paced.waited + pause <= options.rateLimitBudget else {
+        guard paced.waited + pause <= budget else {
             let seconds = Int(HTTPTransport.seconds(paced.waited).rounded())
             if case .apiResponse(let status, let code, let message) = failure {
                 throw SourceError.apiResponse(
@@ -562,8 +566,8 @@ public actor DinteroAPISource: OrderSource {
                             + message)
                 }
                 delay = retryAfter(result)
-                if result.status == 429 {
-                    try await pace(&paced, delay: delay, failure: failure)
+                if result.status == 429, let budget = options.rateLimitBudget {
+                    try await pace(&paced, delay: delay, failure: failure, budget: budget)
                     attempt -= 1
                     continue
                 }
