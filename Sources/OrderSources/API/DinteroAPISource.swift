@@ -93,7 +93,12 @@ public actor DinteroAPISource: OrderSource {
     private var token: (value: String, refreshAt: ContinuousClock.Instant)?
     private var tokenTask: Task<String, any Error>?
     /// Every token seen, so messages can be scrubbed of them.
-    private var knownTokens: [String] = []
+    private var knownTokens: [String] = [] {
+        didSet { scrubber = nil }
+    }
+    /// Every form of the secrets to remove, made once per set of tokens (`redact` runs on every
+    /// request's log line).
+    private var scrubber: SecretScrubber?
     /// Each listing's paging (by its path and parameters), for loop detection.
     private var listings: [String: Listing] = [:]
     /// The key of the listing paged last (for a fetch's checkpoint).
@@ -641,11 +646,13 @@ public actor DinteroAPISource: OrderSource {
     /// Removes the secret, its Basic form and every token seen from `text`, in every encoding a
     /// server may echo them in (`SecretScrubber`).
     func redact(_ text: String) -> String {
+        if let scrubber { return scrubber.scrub(text) }
         let secret = credentials.clientSecret.value
-        return SecretScrubber(
+        let made = SecretScrubber(
             secrets: knownTokens + (secret.isEmpty ? [] : [secret]),
-            basic: secret.isEmpty ? [] : [(credentials.clientID, secret)]
-        ).scrub(text)
+            basic: secret.isEmpty ? [] : [(credentials.clientID, secret)])
+        scrubber = made
+        return made.scrub(text)
     }
 
     /// Server text limited in length and stripped of control characters.

@@ -21,8 +21,7 @@ enum DumpFile {
 
     static func load(path: String) throws(SourceError) -> Loaded {
         if let kept = streamed.loaded(path) { return kept }
-        let loaded = try loadOnce(path: path)
-        return loaded
+        return try loadOnce(path: path)
     }
 
     private static func loadOnce(path: String) throws(SourceError) -> Loaded {

@@ -81,6 +81,18 @@ struct DumpIndexer {
                 let located = TextLocator.locate(bytes, offset: error.offset, after: (startOffset, startLocation))
                 hint = (valueStart, valueLocation)
                 let valueLine = valueLocation.line
+                if firstFailure == nil { firstFailure = plainProblem(error, located: located, start: startLocation) }
+                let layout = error.candidateStart ?? scanner.lastOrderStart
+                // Inside a list of orders, the next order of the list is a better place to go on
+                // than the next line (a one-line array is one line). A file that ends inside an
+                // order may be cut there (then no complete order follows) or have a damaged quote
+                // that ran to the end (then later orders read on their own).
+                let listResume: Int? =
+                    !error.listStack.isEmpty && (!error.atEnd || error.candidateStart != nil)
+                    ? scanner.resumePoint(from: error.candidateStart.map { $0 + 1 } ?? error.offset, layout: layout)
+                    : nil
+                // Where to go on after the damage, inside which list, and how to tell it.
+                var salvage: (resume: Int, list: [UInt8], message: (TextLocator.Location) -> SourceProblem)?
                 let fileStart = firstValueStart ?? valueStart
                 if scanner.foundCount == 0, !resuming, error.listStack.isEmpty, !error.atEnd,
                     let resume = scanner.resumePoint(from: fileStart + 1, before: fileStart + (1 << 20))
@@ -88,79 +100,53 @@ struct DumpIndexer {
                     // The file's first value breaks before any list of orders opened, and what
                     // follows reads as the elements of an array (an order, then a comma): a
                     // damaged `[`.
-                    let resumed = TextLocator.locate(bytes, offset: resume, after: (error.offset, located))
-                    problems.append(SourceProblem(
-                        file: path, line: located.line, column: located.column,
-                        message: "the start of the file is damaged (\(error.reason)), but what follows reads as "
-                            + "an array of orders; reading went on at line \(resumed.line), column \(resumed.column)",
-                        snippet: located.snippet))
-                    firstFailure = firstFailure ?? plainProblem(error, located: located, start: startLocation)
                     firstTopByte = UInt8(ascii: "[")
                     topValues = 1
-                    resumeList = DumpScanner.insideTopArray
-                    hint = (resume, resumed)
-                    position = resume
-                    continue
-                }
-                // Inside a list of orders, the next order of the list is a better place to go on
-                // than the next line (a one-line array is one line).
-                let listResume: Int? =
-                    !error.listStack.isEmpty && (!error.atEnd || error.candidateStart != nil)
-                    ? scanner.resumePoint(
-                        from: error.candidateStart.map { $0 + 1 } ?? error.offset,
-                        layout: error.candidateStart ?? (scanner.lastOrderStart >= 0 ? scanner.lastOrderStart : nil))
-                    : nil
-                if listResume == nil,
+                    salvage = (resume, DumpScanner.insideTopArray, { resumed in
+                        self.problem(at: located, "the start of the file is damaged (\(error.reason)), but what follows "
+                            + "reads as an array of orders; reading went on at line \(resumed.line), column \(resumed.column)")
+                    })
+                } else if listResume == nil,
                     resyncable(error, valueStart: valueStart, valueLineStart: valueLocation.lineStart, errorLineStart: located.lineStart, lastTop: lastTop)
                 {
                     badLines += 1
                     let place = located.line == valueLine
                         ? "column \(located.column)" : "line \(located.line), column \(located.column)"
-                    let problem = SourceProblem(
-                        file: path, line: located.line, column: located.column,
-                        message: "line \(valueLine) is not a valid order: \(error.reason) at \(place); "
-                            + "the line was skipped",
-                        snippet: located.snippet)
-                    if firstFailure == nil { firstFailure = plainProblem(error, located: located, start: startLocation) }
-                    if badLines <= Self.maxReportedLines { problems.append(problem) }
+                    if badLines <= Self.maxReportedLines {
+                        problems.append(problem(
+                            at: located, "line \(valueLine) is not a valid order: \(error.reason) at \(place); the line was skipped"))
+                    }
                     position = TextLocator.nextLineStart(bytes, from: valueStart)
                     continue
-                }
-                if firstFailure == nil { firstFailure = plainProblem(error, located: located, start: startLocation) }
-                // A file that ends inside an order may be cut there (then no complete order follows)
-                // or have a damaged quote that ran to the end (then later orders read on their own).
-                if let resume = listResume {
+                } else if let resume = listResume {
                     // One damaged order costs only itself: go on at the next element that reads as
                     // an order, inside the same list.
-                    let resumed = TextLocator.locate(bytes, offset: resume, after: (error.offset, located))
-                    problems.append(salvageProblem(
-                        error, kept: kept, damagedID: scanner.damagedOrderID(error), located: located,
-                        start: startLocation, resumed: resumed))
                     if !resuming {
                         if topValues == 0 { firstTopByte = base[valueStart] }
                         topValues += 1
                     }
-                    resumeList = error.listStack
-                    hint = (resume, resumed)
-                    position = resume
-                    continue
-                }
-                if error.listStack.isEmpty, !error.atEnd, let lastTop,
+                    let damagedID = scanner.damagedOrderID(error)
+                    salvage = (resume, error.listStack, { resumed in
+                        self.salvageProblem(
+                            error, kept: kept, damagedID: damagedID, located: located, start: startLocation, resumed: resumed)
+                    })
+                } else if error.listStack.isEmpty, !error.atEnd, let lastTop,
                     base[lastTop.start] == UInt8(ascii: "[") || base[error.offset] == UInt8(ascii: ","),
-                    let resume = scanner.resumePoint(
-                        from: error.offset, layout: scanner.lastOrderStart >= 0 ? scanner.lastOrderStart : nil)
+                    let resume = scanner.resumePoint(from: error.offset, layout: scanner.lastOrderStart)
                 {
                     // An array that closed before its orders did (a damaged bracket), or elements
                     // of one whose `[` was lost: they go on after the damage.
-                    let resumed = TextLocator.locate(bytes, offset: resume, after: (error.offset, located))
-                    problems.append(SourceProblem(
-                        file: path, line: located.line, column: located.column,
-                        message: "malformed JSON after order \(kept): \(error.reason) (a bracket before it may be "
-                            + "damaged); the bytes up to line \(resumed.line), column \(resumed.column) were skipped",
-                        snippet: located.snippet))
-                    resumeList = DumpScanner.insideTopArray
-                    hint = (resume, resumed)
-                    position = resume
+                    salvage = (resume, DumpScanner.insideTopArray, { resumed in
+                        self.problem(at: located, "malformed JSON after order \(kept): \(error.reason) (a bracket before it "
+                            + "may be damaged); the bytes up to line \(resumed.line), column \(resumed.column) were skipped")
+                    })
+                }
+                if let salvage {
+                    let resumed = TextLocator.locate(bytes, offset: salvage.resume, after: (error.offset, located))
+                    problems.append(salvage.message(resumed))
+                    resumeList = salvage.list
+                    hint = (salvage.resume, resumed)
+                    position = salvage.resume
                     continue
                 }
                 let problem = stopProblem(error, kept: kept, located: located, start: startLocation)
@@ -309,6 +295,11 @@ struct DumpIndexer {
         }
         return SourceProblem(
             file: path, line: located.line, column: located.column, message: message, snippet: located.snippet)
+    }
+
+    /// A problem at `located`, with its snippet.
+    private func problem(at located: TextLocator.Location, _ message: String) -> SourceProblem {
+        SourceProblem(file: path, line: located.line, column: located.column, message: message, snippet: located.snippet)
     }
 
     /// A damaged element of a list that reading went past: which order (its number among the

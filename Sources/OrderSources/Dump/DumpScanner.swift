@@ -443,8 +443,8 @@ struct DumpScanner {
         return offset - 1 - k
     }
 
-    /// Where the last order taken began (-1 before the first): the layout of a list's elements.
-    private(set) var lastOrderStart = -1
+    /// Where the last order taken began (nil before the first): the layout of a list's elements.
+    private(set) var lastOrderStart: Int?
 
     /// The id of the order a failure happened in, when it was read before the damage (for
     /// messages; cut to 80 characters).
