@@ -164,6 +164,9 @@ public final class CursesTerminal: TerminalIO {
         previousFrame = frame
     }
 
+    /// A terminal's input lasts as long as the session.
+    public var inputEnded: Bool { false }
+
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard isOpen else { return nil }
         // Wait in slices: ncurses notices a SIGWINCH only when `wget_wch` starts or times out,

@@ -17,6 +17,25 @@ public protocol OrderSource: Sendable {
 
     /// One payment session of an order.
     func session(orderID: String, sessionID: String) async throws(SourceError) -> Session
+
+    /// What a background read (a big dump's index) has done so far, with the summaries it shared;
+    /// nil for a source that reads nothing in the background. The app loop polls it each turn.
+    func backgroundProgress() -> BackgroundProgress?
+}
+
+extension OrderSource {
+    public func backgroundProgress() -> BackgroundProgress? { nil }
+}
+
+/// A background read's progress and the summaries it has stored so far.
+public struct BackgroundProgress: Sendable {
+    public var progress: IndexProgress
+    public var shared: SharedSummaries
+
+    public init(progress: IndexProgress, shared: SharedSummaries) {
+        self.progress = progress
+        self.shared = shared
+    }
 }
 
 /// An opaque position in a source's list: an index into a dump, or the API's `starting_after`.

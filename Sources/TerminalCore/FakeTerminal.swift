@@ -52,6 +52,9 @@ public final class FakeTerminal: TerminalIO {
         return key
     }
 
+    /// The script is the whole input: once it is read, nothing more comes.
+    public var inputEnded: Bool { pendingKeys.isEmpty }
+
     public func suspend() { suspendCount += 1 }
 
     public func invalidate() { invalidateCount += 1 }

@@ -22,6 +22,10 @@ public protocol TerminalIO: AnyObject {
     /// the next key, or `nil` on timeout.
     func readKey(timeoutMilliseconds: Int) -> Key?
 
+    /// True when no key will ever come again (a scripted terminal whose keys ran out): the loop
+    /// ends once the work in flight has settled. A real terminal's input never ends.
+    var inputEnded: Bool { get }
+
     /// Ctrl-Z: gives the terminal back to the shell, stops the process (SIGTSTP), and takes the
     /// screen again when resumed. The next `draw` repaints everything.
     func suspend()

@@ -86,7 +86,7 @@ struct BenchCommand: AsyncParsableCommand {
         during.emit(prefix: "key_during_index")
 
         // Keys once everything is in (the jump to the end now goes a million rows down).
-        driver.poll()
+        await driver.poll()
         var after = KeyTimes()
         for _ in 0..<self.rounds { await driver.pressSequence(into: &after) }
         after.emit(prefix: "key_after_index")
@@ -230,12 +230,15 @@ struct HeadlessDriver {
     let size: Size
     var state: UIState
     let controller = UIController()
+    /// The loop's effects, run inline: each key's loads are done before its time is taken.
+    let runner: EffectRunner
     private var lastOrders = -1
     private var finished = false
 
     init(source: DumpSource, size: Size) {
         self.source = source
         self.size = size
+        runner = EffectRunner(source: source)
         state = UIState(app: TerminalSession.initialState(
             .files([source.paths.first ?? ""]), display: (try? DisplayOptions.parse([])) ?? DisplayOptions(),
             config: AppConfig()), sourceLabel: "bench")
@@ -246,20 +249,18 @@ struct HeadlessDriver {
         await perform(state.app.handle(.viewportChanged(
             listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows)))
         await perform(state.app.handle(.started))
-        poll()
+        await poll()
     }
 
     func render() -> Grid { ScreenRenderer.render(state, size: size, theme: .monochrome) }
 
     /// What the loop does each turn: hand over the index's progress when it moved.
-    mutating func poll() {
-        guard !finished else { return }
-        let progress = source.progress
-        guard progress.orders != lastOrders || progress.finished else { return }
-        lastOrders = progress.orders
-        finished = progress.finished
-        let shared = SharedSummaries(store: source.store, count: source.store.count, complete: progress.finished)
-        _ = state.app.handle(.indexProgress(progress, shared))
+    mutating func poll() async {
+        guard !finished, let report = source.backgroundProgress() else { return }
+        guard report.progress.orders != lastOrders || report.progress.finished else { return }
+        lastOrders = report.progress.orders
+        finished = report.progress.finished
+        await perform(state.app.handle(.indexProgress(report.progress, report.shared)))
     }
 
     /// j ×10, PgDn ×3, G, k, g, Enter, Esc, each timed (handle + effects + draw).
@@ -269,7 +270,7 @@ struct HeadlessDriver {
             + [("G", .char("G")), ("k", .char("k")), ("g", .char("g")), ("Enter", .enter), ("Esc", .escape)]
         let clock = ContinuousClock()
         for (name, key) in keys {
-            poll()
+            await poll()
             let began = clock.now
             let actions = controller.handle(key, state: &state, size: size)
             for action in actions { if case .app(let effect) = action { await perform([effect]) } }
@@ -281,41 +282,7 @@ struct HeadlessDriver {
     }
 
     private mutating func perform(_ effects: [AppEffect]) async {
-        var queue = effects
-        while !queue.isEmpty {
-            let effect = queue.removeFirst()
-            switch effect {
-            case .loadPage(let request, let cursor, let limit):
-                do throws(SourceError) {
-                    let page = try await source.page(after: cursor, limit: limit)
-                    queue += state.app.handle(.pageLoaded(request: request, .success(page)))
-                } catch {
-                    queue += state.app.handle(.pageLoaded(request: request, .failure(error)))
-                }
-            case .loadOrder(let id):
-                do throws(SourceError) {
-                    let order = try await source.order(id: id)
-                    queue += state.app.handle(.orderLoaded(id: id, .success(order)))
-                } catch {
-                    queue += state.app.handle(.orderLoaded(id: id, .failure(error)))
-                }
-            case .lookUpOrder(let id):
-                do throws(SourceError) {
-                    let order = try await source.order(id: id)
-                    queue += state.app.handle(.orderLookedUp(id: id, .success(order)))
-                } catch {
-                    queue += state.app.handle(.orderLookedUp(id: id, .failure(error)))
-                }
-            case .rebuildRows(let rebuild):
-                let rows = rebuild.run()
-                queue += state.app.handle(
-                    .rowsRebuilt(generation: rebuild.generation, rows: rows, covering: rebuild.snapshot.count))
-            case .findSearchHits(let search):
-                queue += state.app.handle(.searchHitsFound(generation: search.generation, search.run()))
-            case .quit:
-                break
-            }
-        }
+        await runner.settle(effects, in: &state.app)
     }
 }
 

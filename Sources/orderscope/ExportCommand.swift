@@ -67,18 +67,11 @@ struct ExportCommand: AsyncParsableCommand {
         for problem in source.problems { OrderScopeExit.printError(problem.description) }
         // The browser's own list: same filter language, same sort, same order of rows.
         var state = AppState(origin: .files(files), pageSize: 1, prefetchDistance: 0)
-        // No loop to hand a big filter or sort to: do it here, whatever the size.
-        state.list.inlineRebuildLimit = .max
-        if case .loadPage(let request, _, _)? = state.handle(.started).first {
-            // The page shares the whole index, so the list takes every order without a copy.
-            let page: OrderPage
-            do throws(SourceError) {
-                page = try await source.page(after: nil, limit: 1)
-            } catch {
-                throw OrderScopeExit.fail(error)
-            }
-            _ = state.handle(.pageLoaded(request: request, .success(page)))
-        }
+        // The loop's effects, run here one after another (the first page shares the whole
+        // index, so the list takes every order without a copy).
+        let runner = EffectRunner(source: source)
+        await runner.send(.started, to: &state)
+        if let error = state.list.paging.error { throw OrderScopeExit.fail(error) }
         let chosen = format.flatMap { ListExporter.Format(rawValue: $0.lowercased()) } ?? ListExporter.Format(path: out) ?? .csv
         let sortParts = sort.map { $0.split(separator: ":").map { $0.lowercased() } }
         let sortColumn = sortParts.flatMap { ListColumn(name: $0[0]) }
@@ -100,13 +93,13 @@ struct ExportCommand: AsyncParsableCommand {
                 }
                 start = range.upperBound
             }
-            _ = state.handle(.anomaliesCounted(counts, checked: source.count, total: source.count))
+            await runner.send(.anomaliesCounted(counts, checked: source.count, total: source.count), to: &state)
         }
-        if let filter { _ = state.handle(.command(.setFilter(filter))) }
+        if let filter { await runner.send(.command(.setFilter(filter)), to: &state) }
         if let column = sortColumn {
-            _ = state.handle(.command(.sort(column)))
+            await runner.send(.command(.sort(column)), to: &state)
             let descending = sortParts?.dropFirst().first == "desc"
-            if state.list.sort?.ascending == descending { _ = state.handle(.command(.reverseSort)) }
+            if state.list.sort?.ascending == descending { await runner.send(.command(.reverseSort), to: &state) }
         }
         let summaries = state.list.rows.indices.compactMap { state.list.summary(atRow: $0) }
         do {

@@ -32,7 +32,7 @@ import Testing
 
     /// Issue 22 item 4: `Kari\rtouch /tmp/x\r` shows as `\r` on screen and must copy so,
     /// never as a line break that a paste into a shell would run.
-    @Test func lineBreaksFromDataNeverReachTheClipboard() throws {
+    @Test func lineBreaksFromDataNeverReachTheClipboard() async throws {
         let json = #"""
             {"id": "hostile-1", "order_number": "SO-\r9", "currency": "NOK", "gross_amount": 100,
              "status": "open", "created_at": "2024-06-01T10:00:00Z",
@@ -42,7 +42,7 @@ import Testing
             """#
         let order = Order(json: try JSONParser.parse(Array(json.utf8)))
         let size = Size(width: 120, height: 40)
-        var (state, controller) = Fixtures.loadedState(size: size, orders: [order])
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: [order])
         func payload(_ target: CopyTarget) throws -> String {
             let actions = controller.copy(target, state: &state)
             guard case .writeRaw(let bytes) = actions.first else {
@@ -64,11 +64,11 @@ import Testing
             let value = try payload(.value)
             #expect(!value.unicodeScalars.contains(where: isBreakOrControl), "\(value)")
             sawName = sawName || value.contains("Kari\\rtouch")
-            Fixtures.press([.char("j")], &state, controller, size: size, orders: [order])
+            await Fixtures.press([.char("j")], &state, controller, size: size, orders: [order])
         }
         #expect(sawName)
         // The JSON of the order: lines break only where the program lays them out.
-        Fixtures.press([.char("1")], &state, controller, size: size, orders: [order])
+        await Fixtures.press([.char("1")], &state, controller, size: size, orders: [order])
         let whole = try payload(.json)
         #expect(whole.split(separator: "\n").allSatisfy { !$0.unicodeScalars.contains(where: isBreakOrControl) })
         #expect((try? JSONParser.parse(Array(whole.utf8))) != nil)
@@ -89,10 +89,10 @@ import Testing
         #expect(ClipboardSequence.Route.detect(environment: ["TERM": "xterm-256color"]) == .osc52)
     }
 
-    @Test func yCopiesTheOrderNumberInTheListAndYTheId() throws {
+    @Test func yCopiesTheOrderNumberInTheListAndYTheId() async throws {
         let orders = try Fixtures.sampleOrders()
         let size = Size(width: 120, height: 40)
-        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
         let summary = try #require(state.app.list.selectedSummary)
         var actions = controller.handle(.char("y"), state: &state, size: size)
         guard case .writeRaw(let bytes) = actions.first else {
@@ -109,11 +109,11 @@ import Testing
         #expect(Self.decodedPayload(idBytes) == summary.id)
     }
 
-    @Test func theMenuCopiesJSONTicketAndPathOfTheDetailRow() throws {
+    @Test func theMenuCopiesJSONTicketAndPathOfTheDetailRow() async throws {
         let orders = try Fixtures.sampleOrders()
         let size = Size(width: 120, height: 40)
-        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
-        Fixtures.press([.char("2"), .char("j")], &state, controller, size: size, orders: orders)
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
+        await Fixtures.press([.char("2"), .char("j")], &state, controller, size: size, orders: orders)
         let path = try #require(state.app.focusedJSONPath)
         _ = controller.handle(.char("C"), state: &state, size: size)
         #expect(state.copyMenu)
@@ -139,12 +139,12 @@ import Testing
         #expect(!ticket.contains("\n"))
     }
 
-    @Test func copiesAreRedactedWhenTheScreensAre() throws {
+    @Test func copiesAreRedactedWhenTheScreensAre() async throws {
         let orders = try Fixtures.sampleOrders()
         let size = Size(width: 120, height: 40)
-        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
         let name = try #require(state.app.selectedAnalysis?.order.customerName)
-        Fixtures.press([.char("x")], &state, controller, size: size, orders: orders)
+        await Fixtures.press([.char("x")], &state, controller, size: size, orders: orders)
         for target in [CopyTarget.ticket, .json] {
             let actions = controller.copy(target, state: &state)
             guard case .writeRaw(let bytes) = actions.first else { Issue.record("no write"); return }
@@ -154,10 +154,10 @@ import Testing
         }
     }
 
-    @Test func tooBigOrUnsupportedShowsTheTextInsteadAndEscClosesIt() throws {
+    @Test func tooBigOrUnsupportedShowsTheTextInsteadAndEscClosesIt() async throws {
         let orders = try Fixtures.sampleOrders()
         let size = Size(width: 120, height: 40)
-        var (state, _) = Fixtures.loadedState(size: size, orders: orders)
+        var (state, _) = await Fixtures.loadedState(size: size, orders: orders)
         let small = UIController(clipboardMaxBytes: 40)
         let actions = small.copy(.json, state: &state)
         #expect(actions.isEmpty)

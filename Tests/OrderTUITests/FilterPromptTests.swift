@@ -12,26 +12,26 @@ import Testing
 
     func typing(_ text: String) -> [Key] { text.map { .char($0) } }
 
-    @Test func escPutsBackTheFilterFromBefore() throws {
+    @Test func escPutsBackTheFilterFromBefore() async throws {
         let orders = try Fixtures.sampleOrders()
-        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
-        Fixtures.press([.char("/")] + typing("status:open") + [.enter], &state, controller, size: size, orders: orders)
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
+        await Fixtures.press([.char("/")] + typing("status:open") + [.enter], &state, controller, size: size, orders: orders)
         let open = state.app.list.rows.count
         #expect(state.app.list.query.source == "status:open")
 
-        Fixtures.press([.char("/"), .ctrl("u")] + typing("currency:SEK"), &state, controller, size: size, orders: orders)
+        await Fixtures.press([.char("/"), .ctrl("u")] + typing("currency:SEK"), &state, controller, size: size, orders: orders)
         #expect(state.app.list.query.source == "currency:SEK")  // followed the typing
-        Fixtures.press([.escape], &state, controller, size: size, orders: orders)
+        await Fixtures.press([.escape], &state, controller, size: size, orders: orders)
         #expect(state.prompt == nil)
         #expect(state.app.list.query.source == "status:open")
         #expect(state.app.list.rows.count == open)
     }
 
-    @Test func enterOnTextThatDoesNotParseKeepsTheFilterFromBeforeAndSaysWhy() throws {
+    @Test func enterOnTextThatDoesNotParseKeepsTheFilterFromBeforeAndSaysWhy() async throws {
         let orders = try Fixtures.sampleOrders()
-        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
         // While typing, `amount>1` parsed and was applied; `amount>1x` does not parse.
-        Fixtures.press([.char("/")] + typing("amount>1x") + [.enter], &state, controller, size: size, orders: orders)
+        await Fixtures.press([.char("/")] + typing("amount>1x") + [.enter], &state, controller, size: size, orders: orders)
         #expect(state.app.list.query.isEmpty, "left applied: \(state.app.list.query.source)")
         #expect(state.app.list.rows.count == orders.count)
         guard case .error(let message)? = state.app.status else {
@@ -40,14 +40,14 @@ import Testing
         }
         #expect(message.hasPrefix("filter:"))
         // Opening the prompt again offers the filter in force, not the half-typed prefix.
-        Fixtures.press([.char("/")], &state, controller, size: size, orders: orders)
+        await Fixtures.press([.char("/")], &state, controller, size: size, orders: orders)
         #expect(state.prompt?.text == "")
     }
 
-    @Test func enterKeepsWhatWasTyped() throws {
+    @Test func enterKeepsWhatWasTyped() async throws {
         let orders = try Fixtures.sampleOrders()
-        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
-        Fixtures.press([.char("/")] + typing("currency:SEK") + [.enter], &state, controller, size: size, orders: orders)
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
+        await Fixtures.press([.char("/")] + typing("currency:SEK") + [.enter], &state, controller, size: size, orders: orders)
         #expect(state.app.list.query.source == "currency:SEK")
         #expect(state.app.list.rows.count == 1)
     }
@@ -55,10 +55,10 @@ import Testing
 
 /// `:sort COLUMN [asc|desc]` on the command line.
 @Suite struct SortCommandLineTests {
-    @Test func aDirectionOtherThanAscOrDescIsRefused() throws {
+    @Test func aDirectionOtherThanAscOrDescIsRefused() async throws {
         let orders = try Fixtures.sampleOrders()
         let size = Size(width: 120, height: 40)
-        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
         _ = controller.runCommandLine("sort amount desc", state: &state)
         #expect(state.app.list.sort == SortOrder(.amount, ascending: false))
         _ = controller.runCommandLine("sort created sideways", state: &state)

@@ -22,12 +22,12 @@ import Testing
         return Order(json: json)
     }
 
-    @Test func framesWithAMegabyteValueLookAtTheScreenOnly() throws {
+    @Test func framesWithAMegabyteValueLookAtTheScreenOnly() async throws {
         let orders = [try Self.order()]
         let name = orders[0].customer?.firstName ?? ""
         #expect(name.utf8.count > 1_000_000)
         let size = Size(width: 120, height: 40)
-        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
         let meter = TextWorkMeter()
         let grid = TextWorkMeter.$current.withValue(meter) { ScreenRenderer.render(state, size: size) }
         let text = grid.text()
@@ -37,17 +37,17 @@ import Testing
 
         // Keys on the screen of the item whose description is the megabyte: focus the detail,
         // move to the item row, open it.
-        Fixtures.press([.enter], &state, controller, size: size, orders: orders)
+        await Fixtures.press([.enter], &state, controller, size: size, orders: orders)
         let level = try #require(state.app.detail.current)
         let itemLine = try #require(level.lines.firstIndex { line in
             guard case .row(let section, let row) = line else { return false }
             return level.screen.sections[section].title.hasPrefix("Items") && level.screen.sections[section].rows[row].target != nil
         })
-        Fixtures.press(Array(repeating: .char("j"), count: itemLine - level.cursor) + [.enter], &state, controller,
+        await Fixtures.press(Array(repeating: .char("j"), count: itemLine - level.cursor) + [.enter], &state, controller,
                        size: size, orders: orders)
         let itemMeter = TextWorkMeter()
-        let item = TextWorkMeter.$current.withValue(itemMeter) {
-            Fixtures.press([.char("j"), .char("k")], &state, controller, size: size, orders: orders)
+        let item = await TextWorkMeter.$current.withValue(itemMeter) {
+            await Fixtures.press([.char("j"), .char("k")], &state, controller, size: size, orders: orders)
             return ScreenRenderer.render(state, size: size).text()
         }
         #expect(item.contains("› Item"), "not on the item screen:\n\(item)")

@@ -32,34 +32,34 @@ import Testing
         #expect(document.unfolding([items, 0], toShow: inside) == [])
     }
 
-    static func rawState() throws -> (UIState, UIController, [Order], Size) {
+    static func rawState() async throws -> (UIState, UIController, [Order], Size) {
         let orders = try Fixtures.sampleOrders()
         let size = Size(width: 120, height: 40)
-        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
-        Fixtures.press([.char("2"), .char(":")] + "raw".map { Key.char($0) } + [.enter], &state, controller, size: size,
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
+        await Fixtures.press([.char("2"), .char(":")] + "raw".map { Key.char($0) } + [.enter], &state, controller, size: size,
                        orders: orders)
         return (state, controller, orders, size)
     }
 
-    @Test func cFoldsTheObjectOnTheCursorLineAndEnterOpensItAgain() throws {
-        var (state, controller, orders, size) = try Self.rawState()
+    @Test func cFoldsTheObjectOnTheCursorLineAndEnterOpensItAgain() async throws {
+        var (state, controller, orders, size) = try await Self.rawState()
         #expect(state.app.detail.rawPath == ".")
         let document = try #require(state.app.rawDocument)
         let opener = try #require(document.lines.firstIndex { $0.closeLine != nil && $0.depth == 1 })
-        Fixtures.press(Array(repeating: .char("j"), count: opener), &state, controller, size: size, orders: orders)
-        Fixtures.press([.char("c")], &state, controller, size: size, orders: orders)
+        await Fixtures.press(Array(repeating: .char("j"), count: opener), &state, controller, size: size, orders: orders)
+        await Fixtures.press([.char("c")], &state, controller, size: size, orders: orders)
         #expect(state.app.detail.rawFolded == [opener])
         let screen = ScreenRenderer.render(state, size: size).lines().joined(separator: "\n")
         #expect(screen.contains("… "))
-        Fixtures.press([.enter], &state, controller, size: size, orders: orders)
+        await Fixtures.press([.enter], &state, controller, size: size, orders: orders)
         #expect(state.app.detail.rawFolded.isEmpty)
     }
 
-    @Test func findJumpsToMatchesUnfoldingThemAndNCycles() throws {
-        var (state, controller, orders, size) = try Self.rawState()
-        Fixtures.press([.char("G"), .char("c")], &state, controller, size: size, orders: orders)  // fold it all
+    @Test func findJumpsToMatchesUnfoldingThemAndNCycles() async throws {
+        var (state, controller, orders, size) = try await Self.rawState()
+        await Fixtures.press([.char("G"), .char("c")], &state, controller, size: size, orders: orders)  // fold it all
         #expect(state.app.detail.rawFolded == [0])
-        Fixtures.press([.char("f")] + "masked_pan".map { Key.char($0) } + [.enter], &state, controller, size: size,
+        await Fixtures.press([.char("f")] + "masked_pan".map { Key.char($0) } + [.enter], &state, controller, size: size,
                        orders: orders)
         let document = try #require(state.app.rawDocument)
         let matches = document.matches("masked_pan")
@@ -68,17 +68,17 @@ import Testing
         #expect(visible[state.app.detail.rawCursor] == matches[0])
         #expect(state.app.status?.text.hasPrefix("match 1 of \(matches.count)") == true)
         if matches.count > 1 {
-            Fixtures.press([.char("n")], &state, controller, size: size, orders: orders)
+            await Fixtures.press([.char("n")], &state, controller, size: size, orders: orders)
             let shown = document.visibleLines(folded: state.app.detail.rawFolded)
             #expect(shown[state.app.detail.rawCursor] == matches[1])
         }
         // Esc leaves the raw view and forgets its folds and search.
-        Fixtures.press([.escape], &state, controller, size: size, orders: orders)
+        await Fixtures.press([.escape], &state, controller, size: size, orders: orders)
         #expect(state.app.detail.rawPath == nil && state.app.detail.rawSearch == nil)
     }
 
-    @Test func tokensAreColouredByKind() throws {
-        let (state, _, _, size) = try Self.rawState()
+    @Test func tokensAreColouredByKind() async throws {
+        let (state, _, _, size) = try await Self.rawState()
         let theme = Theme.standard
         let grid = ScreenRenderer.render(state, size: size, theme: theme)
         var styles: Set<String> = []

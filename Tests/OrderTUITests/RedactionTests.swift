@@ -132,37 +132,37 @@ import Testing
         #expect(leaked.prefix(10) == [])
     }
 
-    @Test func redactedListScreensHoldNoPersonalValue() throws {
+    @Test func redactedListScreensHoldNoPersonalValue() async throws {
         let dataset = try Self.demoDataset()
         let size = Size(width: 200, height: 60)
-        var (state, controller) = Fixtures.loadedState(size: size, orders: dataset.orders)
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: dataset.orders)
         _ = state.app.handle(.command(.toggleRedaction))
         var text = ""
         for _ in 0..<(dataset.orders.count / 50 + 1) {
-            Fixtures.press([.pageDown], &state, controller, size: size, orders: dataset.orders)
+            await Fixtures.press([.pageDown], &state, controller, size: size, orders: dataset.orders)
             text += ScreenRenderer.render(state, size: size).lines().joined(separator: "\n")
         }
         #expect(text.contains(Redactor.mask))
         #expect(Self.leaks(in: text, dataset.allPersonal).prefix(10) == [])
     }
 
-    @Test func theToggleReloadsTheOrderAndALockedRedactionStaysOn() throws {
+    @Test func theToggleReloadsTheOrderAndALockedRedactionStaysOn() async throws {
         let orders = try Fixtures.sampleOrders()
         let size = Size(width: 120, height: 40)
-        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
         let name = try #require(state.app.selectedAnalysis?.order.customerName)
         #expect(ScreenRenderer.render(state, size: size).lines().joined().contains(name))
-        Fixtures.press([.char("x")], &state, controller, size: size, orders: orders)
+        await Fixtures.press([.char("x")], &state, controller, size: size, orders: orders)
         #expect(state.app.redaction == .on)
         #expect(state.app.selectedAnalysis?.order.customerName?.contains(Redactor.mask) == true)
         #expect(!ScreenRenderer.render(state, size: size).lines().joined().contains(name))
         #expect(ScreenRenderer.render(state, size: size).lines().joined().contains("REDACTED"))
-        Fixtures.press([.char("x")], &state, controller, size: size, orders: orders)
+        await Fixtures.press([.char("x")], &state, controller, size: size, orders: orders)
         #expect(state.app.redaction == .off)
         #expect(ScreenRenderer.render(state, size: size).lines().joined().contains(name))
 
         state.app.redaction = .locked
-        Fixtures.press([.char("x")], &state, controller, size: size, orders: orders)
+        await Fixtures.press([.char("x")], &state, controller, size: size, orders: orders)
         #expect(state.app.redaction == .locked)
         #expect(state.app.status?.text.contains("--redact") == true)
     }

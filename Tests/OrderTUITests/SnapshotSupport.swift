@@ -43,41 +43,35 @@ enum Fixtures {
         return (json.arrayValue ?? []).map { Order(json: $0) }
     }
 
-    /// A UI state with every sample order loaded and the first one opened.
-    static func loadedState(size: Size, orders: [Order]) -> (UIState, UIController) {
+    /// A UI state with every sample order loaded and the first one opened, through the same
+    /// effect runner as the app (inline).
+    static func loadedState(size: Size, orders: [Order]) async -> (UIState, UIController) {
         var state = UIState(app: AppState(origin: .files(["Resources/sample-orders.json"])), sourceLabel: "Resources/sample-orders.json")
-        let controller = UIController()
-        let layout = ScreenLayout.compute(size: size, focus: state.app.focus)
-        var effects = state.app.handle(.viewportChanged(listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows))
-        effects += state.app.handle(.started)
-        guard case .loadPage(let request, _, _) = effects.first else { return (state, controller) }
-        let summaries = orders.map { OrderSummary(order: $0) }
-        let followUps = state.app.handle(.pageLoaded(request: request, .success(OrderPage(summaries: summaries, next: nil, totalCount: summaries.count))))
-        deliver(followUps, to: &state, orders: orders)
-        return (state, controller)
+        let runner = EffectRunner(source: FixtureSource(orders: orders))
+        await syncViewport(&state, size: size, runner: runner)
+        await runner.send(.started, to: &state.app)
+        return (state, UIController())
     }
 
-    /// Answers loadOrder effects from the fixture orders, as the loop would.
-    static func deliver(_ effects: [AppEffect], to state: inout UIState, orders: [Order]) {
-        var queue = effects
-        while !queue.isEmpty {
-            let effect = queue.removeFirst()
-            if case .loadOrder(let id) = effect, let order = orders.first(where: { OrderSummary(order: $0).id == id }) {
-                queue += state.app.handle(.orderLoaded(id: id, .success(order)))
-            }
-        }
-    }
-
-    static func press(_ keys: [Key], _ state: inout UIState, _ controller: UIController, size: Size, orders: [Order]) {
+    /// Presses keys as the loop would: each key's effects (and their follow-ups) run to the end,
+    /// then the viewport follows the layout.
+    static func press(_ keys: [Key], _ state: inout UIState, _ controller: UIController, size: Size, orders: [Order]) async {
+        let runner = EffectRunner(source: FixtureSource(orders: orders))
         for key in keys {
             let actions = controller.handle(key, state: &state, size: size)
             let effects = actions.compactMap { action -> AppEffect? in
                 if case .app(let effect) = action { return effect }
                 return nil
             }
-            deliver(effects, to: &state, orders: orders)
-            let layout = ScreenLayout.compute(size: size, focus: state.app.focus)
-            _ = state.app.handle(.viewportChanged(listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows))
+            await runner.settle(effects, in: &state.app)
+            await syncViewport(&state, size: size, runner: runner)
         }
+    }
+
+    private static func syncViewport(_ state: inout UIState, size: Size, runner: EffectRunner) async {
+        let layout = ScreenLayout.compute(size: size, focus: state.app.focus)
+        await runner.send(
+            .viewportChanged(listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows),
+            to: &state.app)
     }
 }

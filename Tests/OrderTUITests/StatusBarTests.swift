@@ -21,12 +21,12 @@ import Testing
         #expect(bar.contains("✗ unknown command :foo"))
     }
 
-    @Test func theMessageKeepsHalfTheBarAheadOfALongFilter() throws {
+    @Test func theMessageKeepsHalfTheBarAheadOfALongFilter() async throws {
         let orders = try Fixtures.sampleOrders()
         let size = Size(width: 80, height: 24)
-        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
         let filter = "status:open payment:paid amount>1 -currency:NOK created>=2020-01-01"
-        Fixtures.press([.char("/")] + filter.map { .char($0) } + [.enter, .char("s")], &state, controller, size: size,
+        await Fixtures.press([.char("/")] + filter.map { .char($0) } + [.enter, .char("s")], &state, controller, size: size,
                        orders: orders)
         let bar = line(state, size, row: 22)
         #expect(bar.contains("sorted by"), "\(bar)")

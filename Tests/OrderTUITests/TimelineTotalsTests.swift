@@ -18,9 +18,9 @@ import Testing
         return text
     }
 
-    @Test func unfocusedPaneShowsTheFinalTotalsAndFocusedTheRunningOnes() throws {
+    @Test func unfocusedPaneShowsTheFinalTotalsAndFocusedTheRunningOnes() async throws {
         let orders = try Fixtures.sampleOrders()
-        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
         let timeline = try #require(state.app.selectedAnalysis?.timeline)
         #expect(timeline.entries.count >= 2)
         let currency = timeline.currency ?? Currency(code: "NOK")
@@ -34,26 +34,26 @@ import Testing
         #expect(timeline.totals.captured != timeline.entries[0].totals.captured)
 
         // Focused: running totals after the entry under the cursor, and the label says which.
-        Fixtures.press([.char("3")], &state, controller, size: size, orders: orders)
+        await Fixtures.press([.char("3")], &state, controller, size: size, orders: orders)
         text = screen(state)
         #expect(text.contains("totals after 1/\(timeline.entries.count)"), "\(text)")
         #expect(text.contains("capt \(money(timeline.entries[0].totals.captured))"))
-        Fixtures.press([.char("G")], &state, controller, size: size, orders: orders)
+        await Fixtures.press([.char("G")], &state, controller, size: size, orders: orders)
         text = screen(state)
         let count = timeline.entries.count
         #expect(text.contains("totals after \(count)/\(count)"), "\(text)")
         #expect(text.contains("capt \(money(timeline.totals.captured))"))
     }
 
-    func screen(ofJSON json: String) throws -> String {
+    func screen(ofJSON json: String) async throws -> String {
         let orders = [Order(json: try JSONParser.parse(Array(json.utf8)))]
-        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
-        Fixtures.press([.char("3")], &state, controller, size: size, orders: orders)
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
+        await Fixtures.press([.char("3")], &state, controller, size: size, orders: orders)
         return screen(state)
     }
 
-    @Test func anOrderWithoutCurrencyOrFieldsToCheckGetsNoGuessedCurrencyAndNoTick() throws {
-        let text = try screen(ofJSON: #"""
+    @Test func anOrderWithoutCurrencyOrFieldsToCheckGetsNoGuessedCurrencyAndNoTick() async throws {
+        let text = try await screen(ofJSON: #"""
             {"id":"x1","order_number":"X-1","gross_amount":150000,
              "authorizations":[{"id":"a1","amount":150000,"success":true,"created_at":"2024-01-01T10:00:00Z"}]}
             """#)
@@ -63,8 +63,8 @@ import Testing
         #expect(!text.contains("✓ totals agree"))
     }
 
-    @Test func theTickNamesOnlyTheFieldsTheOrderHas() throws {
-        let text = try screen(ofJSON: #"""
+    @Test func theTickNamesOnlyTheFieldsTheOrderHas() async throws {
+        let text = try await screen(ofJSON: #"""
             {"id":"x1","order_number":"X-1","currency":"SEK","gross_amount":150000,"payment_status":"AUTHORIZED",
              "authorizations":[{"id":"a1","amount":150000,"success":true,"created_at":"2024-01-01T10:00:00Z"}],
              "payment_details":{"remaining_capture_amount":150000}}
@@ -75,8 +75,8 @@ import Testing
         #expect(text.contains("SEK"))
     }
 
-    @Test func severalProblemsAreCounted() throws {
-        let text = try screen(ofJSON: #"""
+    @Test func severalProblemsAreCounted() async throws {
+        let text = try await screen(ofJSON: #"""
             {"id":"x1","order_number":"X-1","currency":"NOK","gross_amount":100,"payment_status":"paid",
              "authorizations":[{"id":"a1","amount":100,"success":true,"created_at":"2024-01-01T10:00:00Z"}],
              "payment_details":{"remaining_capture_amount":0}}
@@ -88,7 +88,7 @@ import Testing
 /// The totals are laid out by the pane's width so that amounts are never cut.
 @Suite struct TimelineTotalsLayoutTests {
     @Test(arguments: [(160, 40), (200, 50), (80, 24), (120, 40), (60, 30)])
-    func bigAmountsAreNeverCut(width: Int, height: Int) throws {
+    func bigAmountsAreNeverCut(width: Int, height: Int) async throws {
         let json = #"""
             {"id":"x1","order_number":"X-1","currency":"NOK","gross_amount":123456789,
              "authorizations":[{"id":"a1","amount":123456789,"success":true,"created_at":"2024-01-01T10:00:00Z"}],
@@ -96,9 +96,9 @@ import Testing
             """#
         let orders = [Order(json: try JSONParser.parse(Array(json.utf8)))]
         let size = Size(width: width, height: height)
-        var (state, controller) = Fixtures.loadedState(size: size, orders: orders)
+        var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
         // Focused on the last entry: the totals after the capture, the widest ones.
-        Fixtures.press([.char("3"), .char("G")], &state, controller, size: size, orders: orders)
+        await Fixtures.press([.char("3"), .char("G")], &state, controller, size: size, orders: orders)
         let text = ScreenRenderer.render(state, size: size, theme: .monochrome).lines().joined(separator: "\n")
         for amount in ["1 234 567.89 NOK", "987 654.32 NOK", "246 913.57 NOK"] {
             #expect(text.contains(amount), "\(width)x\(height): \(amount) missing\n\(text)")

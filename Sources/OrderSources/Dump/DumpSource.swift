@@ -45,6 +45,14 @@ public final class DumpSource: OrderSource {
     /// Where the index stands; `finished` is true from the start for `open`.
     public var progress: IndexProgress { indexing.progress }
 
+    /// The background index's progress (`browse`); nil when the dump was indexed before opening.
+    public func backgroundProgress() -> BackgroundProgress? {
+        guard indexesInBackground else { return nil }
+        let progress = self.progress
+        return BackgroundProgress(
+            progress: progress, shared: SharedSummaries(store: store, count: store.count, complete: progress.finished))
+    }
+
     /// How long the index took, from the files being mapped to the last order stored (nil
     /// while it runs).
     public var indexDuration: Duration? { indexing.duration }

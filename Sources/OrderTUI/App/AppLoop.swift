@@ -16,6 +16,7 @@ public final class AppLoop {
     public private(set) var state: UIState
     private let terminal: TerminalIO
     private let source: any OrderSource
+    private let effects: EffectRunner
     private let controller: UIController
     private let theme: Theme
     private let mailbox = Mailbox()
@@ -25,9 +26,10 @@ public final class AppLoop {
     /// When true, no key is read while a load is in flight: scripted runs and tests see the
     /// same screens every time.
     public var settlesBeforeEachKey = false
-    /// A dump indexed in the background: its progress is polled once per loop turn.
-    private let indexedDump: DumpSource?
+    /// The background index's last progress, polled once per loop turn (nil: none seen yet).
     private var lastProgress: IndexProgress?
+    /// False once the source said it reads nothing in the background.
+    private var sourceIndexes = true
 
     public init(
         state: UIState, terminal: TerminalIO, source: any OrderSource, keys: KeyTable = .standard,
@@ -39,21 +41,22 @@ public final class AppLoop {
         self.source = source
         self.controller = UIController(keys: keys, clipboard: clipboard, clipboardMaxBytes: clipboardMaxBytes)
         self.theme = theme
-        let dump = source as? DumpSource
-        self.indexedDump = dump?.indexesInBackground == true ? dump : nil
+        self.effects = EffectRunner(source: source)
     }
 
     /// True while a background index is still running.
-    private var indexing: Bool { indexedDump != nil && lastProgress?.finished != true }
+    private var indexing: Bool { sourceIndexes && lastProgress?.finished != true }
 
     /// Hands the index's progress to the state when it moved; true when it did.
     private func pollIndex() -> Bool {
-        guard let dump = indexedDump, lastProgress?.finished != true else { return false }
-        let progress = dump.progress
-        if lastProgress == progress { return false }
-        lastProgress = progress
-        let shared = SharedSummaries(store: dump.store, count: dump.store.count, complete: progress.finished)
-        perform(state.app.handle(.indexProgress(progress, shared)).map { .app($0) })
+        guard sourceIndexes, lastProgress?.finished != true else { return false }
+        guard let report = source.backgroundProgress() else {
+            sourceIndexes = false
+            return false
+        }
+        if lastProgress == report.progress { return false }
+        lastProgress = report.progress
+        perform(state.app.handle(.indexProgress(report.progress, report.shared)).map { .app($0) })
         return true
     }
 
@@ -104,9 +107,9 @@ public final class AppLoop {
                 if case .resize = key { terminal.invalidate() }
                 let actions = controller.handle(key, state: &state, size: terminal.size)
                 perform(actions)
-            } else if terminal is FakeTerminal, pending == 0, !indexing, !backgroundRunning, !changed {
-                // A scripted terminal with no keys left and nothing loading: the run is over.
-                if (terminal as? FakeTerminal)?.pendingKeys.isEmpty == true { break }
+            } else if terminal.inputEnded, pending == 0, !indexing, !backgroundRunning, !changed {
+                // No key will come and nothing is loading: the run is over.
+                break
             }
             if changed {
                 syncViewport()
@@ -228,52 +231,6 @@ public final class AppLoop {
     }
 
     private func run(_ effect: AppEffect) {
-        let source = self.source
-        let mailbox = self.mailbox
-        switch effect {
-        case .quit:
-            state.app.isQuitting = true
-        case .loadPage(let request, let cursor, let limit):
-            pending += 1
-            Task.detached {
-                    do throws(SourceError) {
-                        let page = try await source.page(after: cursor, limit: limit)
-                        mailbox.post(.pageLoaded(request: request, .success(page)))
-                    } catch {
-                        mailbox.post(.pageLoaded(request: request, .failure(error)))
-                    }
-                }
-        case .rebuildRows(let rebuild):
-            pending += 1
-            Task.detached {
-                let rows = rebuild.run()
-                mailbox.post(.rowsRebuilt(generation: rebuild.generation, rows: rows, covering: rebuild.snapshot.count))
-            }
-        case .findSearchHits(let search):
-            pending += 1
-            Task.detached {
-                mailbox.post(.searchHitsFound(generation: search.generation, search.run()))
-            }
-        case .lookUpOrder(let id):
-            pending += 1
-            Task.detached {
-                do throws(SourceError) {
-                    let order = try await source.order(id: id)
-                    mailbox.post(.orderLookedUp(id: id, .success(order)))
-                } catch {
-                    mailbox.post(.orderLookedUp(id: id, .failure(error)))
-                }
-            }
-        case .loadOrder(let id):
-            pending += 1
-            Task.detached {
-                    do throws(SourceError) {
-                        let order = try await source.order(id: id)
-                        mailbox.post(.orderLoaded(id: id, .success(order)))
-                    } catch {
-                        mailbox.post(.orderLoaded(id: id, .failure(error)))
-                    }
-                }
-        }
+        if effects.start(effect, posting: mailbox) { pending += 1 }
     }
 }

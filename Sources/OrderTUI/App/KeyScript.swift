@@ -139,6 +139,8 @@ public final class ScriptedTerminal: TerminalIO {
         return inner.readKey(timeoutMilliseconds: timeoutMilliseconds)
     }
 
+    /// The presenter can still take over when the script ends: input ends with the inner one.
+    public var inputEnded: Bool { finished && inner.inputEnded }
     public func draw(_ grid: Grid) { inner.draw(grid) }
     public func suspend() { inner.suspend() }
     public func invalidate() { inner.invalidate() }
