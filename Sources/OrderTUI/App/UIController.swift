@@ -33,25 +33,29 @@ public struct UIController: Sendable {
         case screenshot(path: String)
     }
 
-    /// Applies one key; `size` is the current terminal size (for mouse hit-testing).
+    /// Applies one key; `size` is the current terminal size (for mouse hit-testing). The key
+    /// table of the mode the UI is in (`KeyContext(state)`) says what the key means; each mode's
+    /// reducer carries it out.
     public func handle(_ key: Key, state: inout UIState, size: Size) -> [Action] {
         if case .resize = key { return [] }
-        if state.prompt != nil { return handlePromptKey(key, state: &state) }
-        // Only for the boxes over the panes: most keys need no layout.
-        var overlay: Rect { ScreenLayout.compute(size: size, focus: state.app.focus).overlay }
-        if state.popup != nil { return handlePopupKey(key, state: &state, overlay: overlay) }
-        if state.copyMenu { return handleCopyMenuKey(key, state: &state) }
-        if state.showHelp {
-            if let scroll = Self.overlayScroll(key, from: state.helpScroll, max: HelpOverlay.maxScroll(keys, in: overlay)) {
-                state.helpScroll = scroll
-            } else if key == .char("?") || key == .escape || key == .char("q") {
-                state.showHelp = false
-            }
+        let mode = KeyContext(state)
+        let command = keys.command(for: key, in: mode)
+        switch mode {
+        case .prompt:
+            return handlePrompt(command, typed: key, state: &state)
+        case .box:
+            // Only for the boxes over the panes: most keys need no layout.
+            let overlay = ScreenLayout.compute(size: size, focus: state.app.focus).overlay
+            return handleBox(command, key: key, state: &state, overlay: overlay)
+        case .copyMenu:
+            state.copyMenu = false
+            if case .menuCopy(let target)? = command { return copy(target, state: &state) }
             return []
+        case .global, .list, .detail, .raw, .timeline:
+            if case .mouse(let event) = key { return handleMouse(event, state: &state, size: size) }
+            guard let command else { return [] }
+            return perform(command, state: &state)
         }
-        if case .mouse(let event) = key { return handleMouse(event, state: &state, size: size) }
-        guard let command = keys.command(for: key, focus: state.app.focus) else { return [] }
-        return perform(command, state: &state)
     }
 
     func perform(_ command: UICommand, state: inout UIState) -> [Action] {
@@ -71,6 +75,8 @@ public struct UIController: Sendable {
             state.helpScroll = 0
         case .showLoadProblems:
             showLoadProblems(state: &state)
+        case .menuCopy, .submitPrompt, .cancelPrompt, .deleteBackward, .deleteWord, .clearPrompt:
+            break  // bound only where a menu or prompt is open
         case .redraw:
             return [.redraw]
         case .suspend:
@@ -93,49 +99,6 @@ public struct UIController: Sendable {
 
     // MARK: - Copy
 
-    /// The copy menu's keys, in menu order.
-    public static let copyMenuKeys: [(key: Character, target: CopyTarget)] = [
-        ("n", .orderNumber), ("i", .orderID), ("v", .value), ("j", .json), ("t", .ticket), ("p", .jqPath),
-    ]
-
-    private func handleCopyMenuKey(_ key: Key, state: inout UIState) -> [Action] {
-        state.copyMenu = false
-        if case .char(let character) = key, let entry = Self.copyMenuKeys.first(where: { $0.key == character }) {
-            return copy(entry.target, state: &state)
-        }
-        return []
-    }
-
-    private func handlePopupKey(_ key: Key, state: inout UIState, overlay: Rect) -> [Action] {
-        guard var popup = state.popup else { return [] }
-        if let scroll = Self.overlayScroll(key, from: popup.scroll, max: PopupOverlay.maxScroll(popup, in: overlay)) {
-            popup.scroll = scroll
-            state.popup = popup
-        } else if key == .escape || key == .enter || key == .char("q") {
-            state.popup = nil
-        }
-        return []
-    }
-
-    /// The top line of a scrolling box (help, popup) after `key`, or nil when the key does not
-    /// scroll. Clamped to what the screen shows, so after scrolling past the end one `k` moves
-    /// the view at once.
-    static func overlayScroll(_ key: Key, from scroll: Int, max maxScroll: Int) -> Int? {
-        let target: Int
-        switch key {
-        case .char("j"), .down: target = scroll + 1
-        case .char("k"), .up: target = scroll - 1
-        case .pageDown, .char(" "): target = scroll + 10
-        case .pageUp: target = scroll - 10
-        case .char("g"), .home: target = 0
-        case .char("G"), .end: target = maxScroll
-        case .mouse(let event) where event.kind == .wheelDown: target = scroll + 3
-        case .mouse(let event) where event.kind == .wheelUp: target = scroll - 3
-        default: return nil
-        }
-        return min(max(0, target), maxScroll)
-    }
-
     /// Enter on a detail row that opens nothing: the row's value whole, wrapped, in a box (a
     /// long anomaly message, description or address is cut at the pane's edge). False when the
     /// cursor is elsewhere, so Enter does what it does there.
@@ -156,7 +119,7 @@ public struct UIController: Sendable {
     }
 
     /// Opens the box of every problem met while loading, or says there is none.
-    private func showLoadProblems(state: inout UIState) {
+    func showLoadProblems(state: inout UIState) {
         let problems = state.app.loadProblems
         guard !problems.isEmpty else {
             state.app.status = .info("no problems while loading")
@@ -191,152 +154,6 @@ public struct UIController: Sendable {
 
     func send(_ event: AppEvent, to state: inout UIState) -> [Action] {
         state.app.handle(event).map { .app($0) }
-    }
-
-    // MARK: - Prompt
-
-    private func handlePromptKey(_ key: Key, state: inout UIState) -> [Action] {
-        guard var prompt = state.prompt else { return [] }
-        switch key {
-        case .escape, .ctrl("c"):
-            state.prompt = nil
-            return cancel(prompt, state: &state)
-        case .enter:
-            state.prompt = nil
-            return submit(prompt, state: &state)
-        case .backspace, .ctrl("h"):
-            if prompt.text.isEmpty {
-                state.prompt = nil
-                return []
-            }
-            prompt.text.removeLast()
-        case .ctrl("u"):
-            prompt.text = ""
-        case .ctrl("w"):
-            while prompt.text.last == " " { prompt.text.removeLast() }
-            while let last = prompt.text.last, last != " " { prompt.text.removeLast() }
-        case .char(let character):
-            prompt.text.append(character)
-        default:
-            return []
-        }
-        state.prompt = prompt
-        // Filter as you type: the list follows each keystroke.
-        if prompt.kind == .filter, (try? OrderQuery.parse(prompt.text)) != nil {
-            return send(.command(.setFilter(prompt.text)), to: &state)
-        }
-        return []
-    }
-
-    /// Esc on the filter prompt puts back the filter from before `/`: typing had already
-    /// applied each prefix that parsed.
-    private func cancel(_ prompt: UIState.Prompt, state: inout UIState) -> [Action] {
-        guard prompt.kind == .filter, state.app.list.query.source != prompt.original else { return [] }
-        return send(.command(.setFilter(prompt.original)), to: &state)
-    }
-
-    private func submit(_ prompt: UIState.Prompt, state: inout UIState) -> [Action] {
-        switch prompt.kind {
-        case .filter:
-            guard (try? OrderQuery.parse(prompt.text)) != nil else {
-                // Not the last prefix that parsed (`amount>1` of `amount>1x`): the filter from
-                // before, and the parse error in the status bar.
-                let restored = cancel(prompt, state: &state)
-                return restored + send(.command(.setFilter(prompt.text)), to: &state)
-            }
-            return send(.command(.setFilter(prompt.text)), to: &state)
-        case .search:
-            return send(.command(.search(prompt.text)), to: &state)
-        case .command:
-            return runCommandLine(prompt.text, state: &state)
-        }
-    }
-
-    /// `:order ID`, `:sort COLUMN [asc|desc]`, `:filter QUERY`, `:find TEXT`, `:copy WHAT`,
-    /// `:export FILE`, `:screenshot FILE`, `:problems`, `:help`, `:q`.
-    func runCommandLine(_ line: String, state: inout UIState) -> [Action] {
-        let trimmed = line.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-        let parts = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
-        guard let name = parts.first?.lowercased() else { return [] }
-        let argument = parts.count > 1 ? parts[1] : ""
-        switch name {
-        case "q", "quit", "q!", "exit":
-            return send(.command(.quit), to: &state)
-        case "order", "o", "jump":
-            guard !argument.isEmpty else {
-                state.app.status = .error(":order needs an order id or number")
-                return []
-            }
-            return send(.command(.jump(argument)), to: &state)
-        case "sort":
-            let words = argument.split(separator: " ").map(String.init)
-            guard let first = words.first, let column = ListColumn(name: first) else {
-                let names = ListColumn.allCases.map(\.rawValue).joined(separator: ", ")
-                state.app.status = .error(":sort needs a column: \(names)")
-                return []
-            }
-            let direction = words.dropFirst().first?.lowercased()
-            if let direction, !["asc", "desc", "ascending", "descending"].contains(direction) {
-                state.app.status = .error(":sort \(first) takes asc or desc after the column, not \(direction)")
-                return []
-            }
-            var actions = send(.command(.sort(column)), to: &state)
-            if let direction {
-                let wantAscending = direction.hasPrefix("asc")
-                if state.app.list.sort?.ascending != wantAscending {
-                    actions += send(.command(.reverseSort), to: &state)
-                }
-            }
-            return actions
-        case "filter", "f":
-            return send(.command(.setFilter(argument)), to: &state)
-        case "find", "search":
-            return send(.command(.search(argument)), to: &state)
-        case "help", "h":
-            state.showHelp = true
-            return []
-        case "raw":
-            return send(.command(.toggleRaw), to: &state)
-        case "problems", "problem":
-            showLoadProblems(state: &state)
-            return []
-        case "export", "w":
-            let words = argument.split(separator: " ").map(String.init)
-            guard let path = words.first else {
-                state.app.status = .error(":export needs a file name (.csv, .json or .ndjson)")
-                return []
-            }
-            let explicit = words.dropFirst().first.map { ListExporter.Format(rawValue: $0.lowercased()) }
-            guard let format = explicit ?? ListExporter.Format(path: path) else {
-                state.app.status = .error(
-                    ":export: say csv, json or ndjson after the file name, or end it in .csv, .json or .ndjson")
-                return []
-            }
-            state.app.status = .info("exporting \(state.app.list.rows.count) orders to \(path)…")
-            return [.export(path: path, format: format)]
-        case "screenshot", "shot":
-            guard !argument.isEmpty else {
-                state.app.status = .error(":screenshot needs a file name")
-                return []
-            }
-            return [.screenshot(path: argument)]
-        case "copy", "y":
-            guard !argument.isEmpty else { return copy(.value, state: &state) }
-            let wanted = String(argument.lowercased().filter { $0 != " " })
-            let names: [String: CopyTarget] = [
-                "number": .orderNumber, "id": .orderID, "value": .value, "json": .json, "ticket": .ticket,
-                "path": .jqPath, "jq": .jqPath,
-            ]
-            guard let target = names[wanted] else {
-                state.app.status = .error(":copy takes number, id, value, json, ticket or path")
-                return []
-            }
-            return copy(target, state: &state)
-        default:
-            state.app.status = .error(
-                "unknown command :\(name) (try :order, :sort, :filter, :find, :copy, :export, :screenshot, :problems, :help, :q)")
-            return []
-        }
     }
 
     // MARK: - Mouse

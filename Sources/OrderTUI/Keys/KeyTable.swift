@@ -1,16 +1,60 @@
 import OrderViewModel
 import TerminalCore
 
-/// Where a binding applies. `global` bindings work in every pane; pane bindings only when that
-/// pane has focus.
+/// Where a binding applies: one key table per mode, all held in one `KeyTable` so they are
+/// checked together and the help screen lists them all. `global` bindings work in the four
+/// pane modes (list, detail, raw JSON, timeline); the modal ones (a box over the panes, the copy
+/// menu, a prompt being typed) take only their own bindings.
 public enum KeyContext: String, Sendable, CaseIterable {
-    case global, list, detail, timeline
+    case global, list, detail, raw, timeline
+    /// Help, a value or problems box, a copy by hand: scrolled and closed.
+    case box
+    case copyMenu = "copy_menu"
+    /// A filter, search or command line being typed (keys with no binding are typed).
+    case prompt
 
     init(_ pane: Pane) {
         switch pane {
         case .list: self = .list
         case .detail: self = .detail
         case .timeline: self = .timeline
+        }
+    }
+
+    /// The mode the UI is in: a prompt over everything, then a box, the copy menu, the raw JSON
+    /// view, or the focused pane.
+    init(_ state: UIState) {
+        if state.prompt != nil {
+            self = .prompt
+        } else if state.popup != nil || state.showHelp {
+            self = .box
+        } else if state.copyMenu {
+            self = .copyMenu
+        } else if state.app.focus == .detail && state.app.detail.rawPath != nil {
+            self = .raw
+        } else {
+            self.init(state.app.focus)
+        }
+    }
+
+    /// Whether the everywhere-bindings apply in this mode.
+    var takesGlobalKeys: Bool {
+        switch self {
+        case .global, .list, .detail, .raw, .timeline: return true
+        case .box, .copyMenu, .prompt: return false
+        }
+    }
+
+    var title: String {
+        switch self {
+        case .global: return "Everywhere"
+        case .list: return "Order list"
+        case .detail: return "Detail"
+        case .raw: return "Raw JSON"
+        case .timeline: return "Payment timeline"
+        case .box: return "Help and boxes"
+        case .copyMenu: return "Copy menu (C)"
+        case .prompt: return "Typing a filter, search or command"
         }
     }
 }
@@ -53,19 +97,31 @@ public struct KeyTable: Sendable {
         self.bindings = bindings
     }
 
-    /// The command for `key` in the focused pane: pane bindings first, then global ones.
-    public func command(for key: Key, focus: Pane) -> UICommand? {
-        let context = KeyContext(focus)
+    /// The command for `key` in a mode: the mode's own bindings first, then the global ones
+    /// where the mode takes them.
+    public func command(for key: Key, in context: KeyContext) -> UICommand? {
         if let binding = bindings.first(where: { $0.contexts.contains(context) && $0.keys.contains(key) }) {
             return binding.command
         }
+        guard context.takesGlobalKeys else { return nil }
         return bindings.first(where: { $0.contexts.contains(.global) && $0.keys.contains(key) })?.command
     }
 
-    /// The bindings that work in the focused pane, for the hint bar.
+    /// The command for `key` with a pane focused (no box, menu or prompt open).
+    public func command(for key: Key, focus: Pane) -> UICommand? {
+        command(for: key, in: KeyContext(focus))
+    }
+
+    /// The bindings that work with a pane focused, for the hint bar.
     public func hints(focus: Pane) -> [KeyHint] {
-        let context = KeyContext(focus)
-        return bindings.filter { !$0.hint.isEmpty && ($0.contexts.contains(context) || $0.contexts.contains(.global)) }
+        hints(in: KeyContext(focus))
+    }
+
+    /// The bindings that work in a mode, for the hint bar.
+    public func hints(in context: KeyContext) -> [KeyHint] {
+        bindings.filter {
+            !$0.hint.isEmpty && ($0.contexts.contains(context) || (context.takesGlobalKeys && $0.contexts.contains(.global)))
+        }
             .map {
                 KeyHint(keys: $0.keys.prefix(2).map(\.name).joined(separator: "/"), hint: $0.hint, command: $0.command,
                         forPane: $0.contexts.contains(context))
@@ -78,14 +134,7 @@ public struct KeyTable: Sendable {
             let lines = bindings.filter { $0.contexts.contains(context) }
                 .map { (keys: $0.keys.map(\.name).joined(separator: " "), help: $0.help) }
             guard !lines.isEmpty else { return nil }
-            let title: String
-            switch context {
-            case .global: title = "Everywhere"
-            case .list: title = "Order list"
-            case .detail: title = "Detail"
-            case .timeline: title = "Payment timeline"
-            }
-            return (title, lines)
+            return (context.title, lines)
         }
     }
 
@@ -141,6 +190,14 @@ public struct KeyTable: Sendable {
         case .toggleMouse: return "mouse"
         case .openCopyMenu: return "copy_menu"
         case .showLoadProblems: return "problems"
+        case .menuCopy(let target):
+            let word = CommandLineParser.copyNames.first { $0.value == target && $0.key != "jq" }?.key
+            return "menu_copy_" + (word ?? target.rawValue)
+        case .submitPrompt: return "prompt_submit"
+        case .cancelPrompt: return "prompt_cancel"
+        case .deleteBackward: return "prompt_delete"
+        case .deleteWord: return "prompt_delete_word"
+        case .clearPrompt: return "prompt_clear"
         case .copy(.value): return "copy"
         case .copy(.orderID): return "copy_id"
         case .copy(let target): return "copy_" + target.rawValue
@@ -182,29 +239,29 @@ public struct KeyOverrideError: Error, Sendable, Equatable {
 extension KeyTable {
     /// The default bindings. Every action is reachable without F-keys and without the mouse.
     public static let standard = KeyTable(bindings: [
-        KeyBinding([.char("j"), .down], .app(.moveDown), hint: "", help: "Move down"),
-        KeyBinding([.char("k"), .up], .app(.moveUp), help: "Move up"),
-        KeyBinding([.pageDown, .ctrl("f"), .char(" ")], .app(.pageDown), help: "Page down"),
-        KeyBinding([.pageUp, .ctrl("b")], .app(.pageUp), help: "Page up"),
-        KeyBinding([.char("g"), .home], .app(.moveToTop), help: "Go to the top"),
-        KeyBinding([.char("G"), .end], .app(.moveToBottom), help: "Go to the bottom"),
+        KeyBinding([.char("j"), .down], .app(.moveDown), in: [.global, .box], help: "Move down (scrolls a box)"),
+        KeyBinding([.char("k"), .up], .app(.moveUp), in: [.global, .box], help: "Move up"),
+        KeyBinding([.pageDown, .ctrl("f"), .char(" ")], .app(.pageDown), in: [.global, .box], help: "Page down"),
+        KeyBinding([.pageUp, .ctrl("b")], .app(.pageUp), in: [.global, .box], help: "Page up"),
+        KeyBinding([.char("g"), .home], .app(.moveToTop), in: [.global, .box], help: "Go to the top"),
+        KeyBinding([.char("G"), .end], .app(.moveToBottom), in: [.global, .box], help: "Go to the bottom"),
         KeyBinding([.tab], .app(.focusNext), hint: "pane", help: "Focus the next pane"),
         KeyBinding([.backTab], .app(.focusPrevious), help: "Focus the previous pane"),
         KeyBinding([.char("1")], .app(.focus(.list)), help: "Focus the order list"),
         KeyBinding([.char("2")], .app(.focus(.detail)), help: "Focus the detail pane"),
         KeyBinding([.char("3")], .app(.focus(.timeline)), help: "Focus the payment timeline"),
-        KeyBinding([.enter, .char("l"), .right], .app(.drillIn), hint: "open", help: "Open / drill in"),
-        KeyBinding([.escape, .backspace, .char("h"), .left], .app(.back), hint: "back", help: "Back one level"),
+        KeyBinding([.enter, .char("l"), .right], .app(.drillIn), in: [.global, .box], hint: "open", help: "Open / drill in (closes a box)"),
+        KeyBinding([.escape, .backspace, .char("h"), .left], .app(.back), in: [.global, .box, .copyMenu], hint: "back", help: "Back one level (closes a box or the menu)"),
         KeyBinding([.char("/")], .openFilterPrompt, hint: "filter", help: "Filter the list (status:open amount>1000 text)"),
-        KeyBinding([.char("?")], .toggleHelp, hint: "help", help: "Show or hide this help"),
+        KeyBinding([.char("?")], .toggleHelp, in: [.global, .box], hint: "help", help: "Show or hide this help"),
         KeyBinding([.char(":")], .openCommandLine, hint: "cmd", help: "Command line (:order ID, :sort COL, :filter Q, :find T, :copy, :export F, :screenshot F, :problems, :q)"),
         KeyBinding([.char("f")], .openSearchPrompt, hint: "find", help: "Find an order (then n / N)"),
         KeyBinding([.char("n")], .app(.searchNext), help: "Next search match"),
         KeyBinding([.char("N")], .app(.searchPrevious), help: "Previous search match"),
         KeyBinding([.char("s")], .app(.cycleSort), in: [.list], hint: "sort", help: "Sort by the next column"),
         KeyBinding([.char("S")], .app(.reverseSort), in: [.list], help: "Reverse the sort direction"),
-        KeyBinding([.char("c")], .app(.toggleSection), in: [.detail], hint: "fold", help: "Collapse or expand the section"),
-        KeyBinding([.char("r")], .app(.toggleRaw), in: [.detail], hint: "raw", help: "Raw JSON of the node under the cursor"),
+        KeyBinding([.char("c")], .app(.toggleSection), in: [.detail, .raw], hint: "fold", help: "Collapse or expand the section (raw: the object or list)"),
+        KeyBinding([.char("r")], .app(.toggleRaw), in: [.detail, .raw], hint: "raw", help: "Raw JSON of the node under the cursor, or back"),
         KeyBinding([.char("R")], .app(.retry), hint: "", help: "Retry the failed load"),
         KeyBinding([.char("P")], .showLoadProblems,
                    help: "List the problems met while loading (bad lines, files that end early)"),
@@ -217,7 +274,18 @@ extension KeyTable {
                    help: "Copy menu: order number, id, value, JSON of the node, ticket summary, jq path"),
         KeyBinding([.ctrl("l")], .redraw, help: "Redraw the screen"),
         KeyBinding([.ctrl("z")], .suspend, help: "Suspend to the shell (fg resumes)"),
+        KeyBinding([.char("n")], .menuCopy(.orderNumber), in: [.copyMenu], help: "Copy the order number"),
+        KeyBinding([.char("i")], .menuCopy(.orderID), in: [.copyMenu], help: "Copy the order id"),
+        KeyBinding([.char("v")], .menuCopy(.value), in: [.copyMenu], help: "Copy the value under the cursor"),
+        KeyBinding([.char("j")], .menuCopy(.json), in: [.copyMenu], help: "Copy the JSON of the node"),
+        KeyBinding([.char("t")], .menuCopy(.ticket), in: [.copyMenu], help: "Copy a ticket summary of the order"),
+        KeyBinding([.char("p")], .menuCopy(.jqPath), in: [.copyMenu], help: "Copy the jq path of the node"),
+        KeyBinding([.enter], .submitPrompt, in: [.prompt], help: "Apply what was typed"),
+        KeyBinding([.escape, .ctrl("c")], .cancelPrompt, in: [.prompt], help: "Cancel (the filter from before comes back)"),
+        KeyBinding([.backspace, .ctrl("h")], .deleteBackward, in: [.prompt], help: "Delete a character (on empty: close)"),
+        KeyBinding([.ctrl("w")], .deleteWord, in: [.prompt], help: "Delete a word"),
+        KeyBinding([.ctrl("u")], .clearPrompt, in: [.prompt], help: "Delete everything typed"),
         KeyBinding([.char("m")], .toggleMouse, help: "Turn mouse reporting off/on (off lets the terminal select text)"),
-        KeyBinding([.char("q")], .app(.quit), hint: "quit", help: "Quit"),
+        KeyBinding([.char("q")], .app(.quit), in: [.global, .box], hint: "quit", help: "Quit (closes a box)"),
     ])
 }

@@ -17,6 +17,14 @@ public enum UICommand: Sendable, Equatable, Hashable {
     case openCopyMenu
     /// Every problem met while loading (bad lines, a file that ends early), in a box.
     case showLoadProblems
+    /// A choice in the copy menu.
+    case menuCopy(CopyTarget)
+    // Editing a prompt (filter, search, command line); other keys are typed.
+    case submitPrompt
+    case cancelPrompt
+    case deleteBackward
+    case deleteWord
+    case clearPrompt
 }
 
 extension AppCommand: Hashable {

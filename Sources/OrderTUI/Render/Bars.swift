@@ -92,7 +92,7 @@ enum Bars {
             return
         }
         var x = rect.x + 1
-        for hint in fittingHints(keys.hints(focus: state.app.focus), width: rect.width - 1) {
+        for hint in fittingHints(keys.hints(in: KeyContext(state)), width: rect.width - 1) {
             guard x < rect.x + rect.width else { break }
             x = grid.put(hint.keys, x: x, y: rect.y, style: theme.hintKey, maxWidth: rect.x + rect.width - x)
             x = grid.put(" " + hint.hint + "  ", x: x, y: rect.y, style: theme.muted, maxWidth: rect.x + rect.width - x)

@@ -40,11 +40,10 @@ enum HelpOverlay {
                 keys.bindings.first { $0.command == command }?.keys.map(\.name).joined(separator: " ")
             }.joined(separator: " / ")
         }
-        heading("Raw JSON view (\(names([.app(.toggleRaw)])) in the detail pane)")
+        heading("Raw JSON view: what other keys do there")
         for (keyText, help) in [
             (names([.app(.toggleSection), .app(.drillIn)]), "Fold or unfold the object or array at the cursor"),
             (names([.openSearchPrompt, .app(.searchNext), .app(.searchPrevious)]), "Find text in the JSON, next, previous"),
-            (names([.app(.toggleRaw)]), "Back to the detail rows"),
         ] {
             add(lead: "  " + keyText.padded(toWidth: 22) + " ", text: help)
         }

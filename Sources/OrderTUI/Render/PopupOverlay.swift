@@ -4,8 +4,20 @@ import TerminalCore
 /// Boxes drawn over the panes: the copy menu, and a text the clipboard could not take (shown so
 /// it can be selected by hand).
 enum PopupOverlay {
-    static func drawCopyMenu(in rect: Rect, theme: Theme, grid: inout Grid) {
-        let lines = UIController.copyMenuKeys.map { "  \($0.key)  \($0.target.title)" }
+    /// The copy menu's entries from the key table's `copy_menu` bindings, in table order.
+    static func copyMenuEntries(_ keys: KeyTable) -> [(key: String, title: String)] {
+        keys.bindings.compactMap { binding in
+            guard binding.contexts.contains(.copyMenu), case .menuCopy(let target) = binding.command,
+                let key = binding.keys.first
+            else { return nil }
+            return (key.name, target.title)
+        }
+    }
+
+    static func drawCopyMenu(in rect: Rect, keys: KeyTable, theme: Theme, grid: inout Grid) {
+        let entries = copyMenuEntries(keys)
+        let keyWidth = entries.map { DisplayWidth.of($0.key) }.max() ?? 1
+        let lines = entries.map { "  " + TextFit.pad($0.key, toWidth: keyWidth) + "  " + $0.title }
         let width = min(rect.width, 44)
         let height = min(rect.height, lines.count + 2)
         let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - height) / 2),
@@ -15,8 +27,7 @@ enum PopupOverlay {
         let inner = box.inset(by: 1)
         for (offset, line) in lines.enumerated() where offset < inner.height {
             grid.put(line, x: inner.x, y: inner.y + offset, style: theme.text, maxWidth: inner.width)
-            grid.put(String(line.dropFirst(2).prefix(1)), x: inner.x + 2, y: inner.y + offset, style: theme.hintKey,
-                     maxWidth: 1)
+            grid.put(entries[offset].key, x: inner.x + 2, y: inner.y + offset, style: theme.hintKey, maxWidth: keyWidth)
         }
     }
 

@@ -35,7 +35,7 @@ public enum ScreenRenderer {
         if let popup = state.popup {
             PopupOverlay.drawPopup(popup, in: overlay, theme: theme, grid: &grid)
         } else if state.copyMenu {
-            PopupOverlay.drawCopyMenu(in: overlay, theme: theme, grid: &grid)
+            PopupOverlay.drawCopyMenu(in: overlay, keys: keys, theme: theme, grid: &grid)
         }
         Bars.drawStatus(state, in: layout.statusBar, theme: theme, grid: &grid)
         Bars.drawHints(state, keys: keys, in: layout.hintBar, theme: theme, grid: &grid)
