@@ -18,18 +18,24 @@ extension AppState {
         case .focus(let pane):
             focus = pane
             return []
-        case .moveUp: return move(by: -1)
-        case .moveDown: return move(by: 1)
-        case .pageUp: return move(by: -pageStep)
-        case .pageDown: return move(by: pageStep)
-        case .moveToTop: return move(to: 0)
-        case .moveToBottom: return move(to: Int.max)
-        case .selectRow(let row): return move(to: row)
-        case .scroll(let delta): return scroll(by: delta)
-        case .drillIn: return drillIn()
-        case .back: return back()
-        case .toggleSection: return toggleSection()
-        case .toggleRaw: return toggleRaw()
+        case .moveUp: return route(.move(-1))
+        case .moveDown: return route(.move(1))
+        case .pageUp: return route(.move(-pageStep))
+        case .pageDown: return route(.move(pageStep))
+        case .moveToTop: return route(.moveTo(0))
+        case .moveToBottom: return route(.moveTo(Int.max))
+        case .selectRow(let row): return route(.moveTo(row))
+        case .scroll(let delta): return route(.scroll(delta))
+        case .drillIn: return route(.drillIn)
+        case .back:
+            // A raw view left open behind another pane closes first.
+            if mode != .raw, detail.rawPath != nil {
+                closeRaw()
+                return []
+            }
+            return route(.back)
+        case .toggleSection: return route(.toggleSection)
+        case .toggleRaw: return route(.toggleRaw)
         case .setFilter(let text): return setFilter(text)
         case .clearFilter: return setFilter("")
         case .sort(let column):
@@ -48,12 +54,12 @@ extension AppState {
             list.setSort(SortOrder(current.column, ascending: !current.ascending))
             status = .info("sorted by \(list.sort?.label ?? "")")
             return selectionFollows()
-        case .search(let text) where focus == .detail && detail.rawPath != nil:
+        case .search(let text) where mode == .raw:
             detail.rawSearch = text.isEmpty ? nil : text
             return rawSearchStep(forward: true, includeCurrent: true)
-        case .searchNext where focus == .detail && detail.rawSearch != nil:
+        case .searchNext where mode == .raw && detail.rawSearch != nil:
             return rawSearchStep(forward: true, includeCurrent: false)
-        case .searchPrevious where focus == .detail && detail.rawSearch != nil:
+        case .searchPrevious where mode == .raw && detail.rawSearch != nil:
             return rawSearchStep(forward: false, includeCurrent: false)
         case .search(let text):
             list.search = text.isEmpty ? nil : text
@@ -63,6 +69,16 @@ extension AppState {
         case .jump(let key): return jump(to: key)
         case .retry: return retry()
         case .toggleRedaction: return toggleRedaction()
+        }
+    }
+
+    /// Hands a pane command to the reducer of the mode the state is in.
+    private mutating func route(_ command: PaneCommand) -> [AppEffect] {
+        switch mode {
+        case .list: return handleInList(command)
+        case .detail: return handleInDetail(command)
+        case .raw: return handleInRaw(command)
+        case .timeline: return handleInTimeline(command)
         }
     }
 
@@ -91,233 +107,9 @@ extension AppState {
         }
     }
 
-    // MARK: - Movement
-
-    private mutating func move(by delta: Int) -> [AppEffect] {
-        switch focus {
-        case .list:
-            return move(to: (list.selectedRow ?? 0) + delta)
-        case .detail:
-            if detail.rawPath != nil {
-                moveRawCursor(to: detail.rawCursor + delta)
-                return []
-            }
-            detail.moveCursor(to: (detail.current?.cursor ?? 0) + delta)
-            return []
-        case .timeline:
-            timeline.move(to: timeline.cursor + delta)
-            return []
-        }
-    }
-
-    private mutating func move(to target: Int) -> [AppEffect] {
-        switch focus {
-        case .list:
-            let target = target == Int.max ? list.rows.count - 1 : target
-            list.select(row: target)
-            return selectionFollows()
-        case .detail:
-            if detail.rawPath != nil {
-                moveRawCursor(to: target)
-                return []
-            }
-            let count = detail.current?.lines.count ?? 0
-            detail.moveCursor(to: target == Int.max ? count - 1 : target)
-            return []
-        case .timeline:
-            timeline.move(to: target == Int.max ? timeline.count - 1 : target)
-            return []
-        }
-    }
-
-    private mutating func scroll(by delta: Int) -> [AppEffect] {
-        switch focus {
-        case .list:
-            list.scroll(by: delta)
-            return selectionFollows()
-        case .detail, .timeline:
-            return move(by: delta)
-        }
-    }
-
-    /// After the list selection may have moved: load the new order and prefetch.
-    mutating func selectionFollows() -> [AppEffect] {
-        let effects = selectionChanged()
-        return effects + prefetchIfNeeded()
-    }
-
-    // MARK: - Drill-down
-
-    private mutating func drillIn() -> [AppEffect] {
-        switch focus {
-        case .list:
-            guard list.selectedSummary != nil else { return [] }
-            focus = .detail
-            return []
-        case .timeline:
-            guard let analysis = selectedAnalysis, analysis.timeline.entries.indices.contains(timeline.cursor),
-                let target = analysis.timeline.entries[timeline.cursor].target
-            else { return [] }
-            focus = .detail
-            push(target, in: analysis.order)
-            // Esc returns to the timeline entry, as it returns to the row left in the detail.
-            if detail.stack.count > 1 { detail.stack[detail.stack.count - 1].openedFrom = .timeline }
-            return []
-        case .detail:
-            if detail.rawPath != nil { return toggleRawFold() }
-            guard let level = detail.current, let analysis = selectedAnalysis else { return [] }
-            let lines = level.lines
-            guard lines.indices.contains(level.cursor) else { return [] }
-            switch lines[level.cursor] {
-            case .header:
-                return toggleSection()
-            case .row:
-                guard let target = level.row(at: lines[level.cursor])?.target else { return [] }
-                push(target, in: analysis.order)
-                return []
-            }
-        }
-    }
-
-    private mutating func push(_ target: DrillTarget, in order: Order) {
-        guard let screen = OrderScreens.screen(target, in: order) else {
-            status = .warning("nothing to show there")
-            return
-        }
-        var level = DetailState.Level(target: target, screen: screen)
-        // Start on the first row rather than a section header when there is one.
-        if level.lines.count > 1, case .header = level.lines[0] { level.cursor = 1 }
-        detail.stack.append(level)
-    }
-
-    private mutating func back() -> [AppEffect] {
-        if detail.rawPath != nil {
-            closeRaw()
-            return []
-        }
-        if focus == .detail, detail.stack.count > 1 {
-            if let origin = detail.stack.removeLast().openedFrom { focus = origin }
-            return []
-        }
-        if focus != .list {
-            focus = .list
-            return []
-        }
-        if !list.query.isEmpty {
-            return setFilter("")
-        }
-        return []
-    }
-
-    private mutating func toggleSection() -> [AppEffect] {
-        if focus == .detail, detail.rawPath != nil { return toggleRawFold() }
-        guard focus == .detail, var level = detail.stack.popLast() else { return [] }
-        let lines = level.lines
-        if lines.indices.contains(level.cursor) {
-            let section: Int
-            switch lines[level.cursor] {
-            case .header(let index): section = index
-            case .row(let index, _): section = index
-            }
-            let id = level.screen.sections[section].id
-            if level.collapsed.contains(id) { level.collapsed.remove(id) } else { level.collapsed.insert(id) }
-            // Keep the cursor on the header of the section just toggled.
-            level.cursor = level.lines.firstIndex(of: .header(section)) ?? 0
-        }
-        detail.stack.append(level)
-        detail.moveCursor(to: level.cursor)
-        return []
-    }
-
-    private mutating func toggleRaw() -> [AppEffect] {
-        if detail.rawPath != nil {
-            closeRaw()
-            return []
-        }
-        guard selectedAnalysis != nil else {
-            status = .info("the order is not loaded yet")
-            return []
-        }
-        closeRaw()
-        let path = (focus == .detail ? detail.current?.cursorJSONPath : nil) ?? "."
-        detail.rawPath = path
-        detail.rawDocument = selectedAnalysis.flatMap { RawJSON.node(at: path, in: $0.order.raw) }.map { RawJSONDocument($0) }
-        focus = .detail
-        return []
-    }
-
-    // MARK: - Raw JSON view
-
-    /// The raw view's document (the node at `rawPath` of the selected order), when it is open.
-    public var rawDocument: RawJSONDocument? { detail.rawDocument }
-
-    private mutating func closeRaw() {
-        detail.rawPath = nil
-        detail.rawDocument = nil
-        detail.rawScroll = 0
-        detail.rawCursor = 0
-        detail.rawFolded = []
-        detail.rawSearch = nil
-    }
-
-    /// Rows of the raw view below its path line.
-    private var rawViewport: Int { max(1, detail.viewportHeight - 1) }
-
-    private mutating func moveRawCursor(to target: Int, in document: RawJSONDocument? = nil) {
-        guard let document = document ?? rawDocument else { return }
-        let count = document.visibleLines(folded: detail.rawFolded).count
-        detail.rawCursor = min(max(0, target == Int.max ? count - 1 : target), max(0, count - 1))
-        if detail.rawCursor < detail.rawScroll { detail.rawScroll = detail.rawCursor }
-        if detail.rawCursor >= detail.rawScroll + rawViewport { detail.rawScroll = detail.rawCursor - rawViewport + 1 }
-        detail.rawScroll = min(max(0, detail.rawScroll), max(0, count - rawViewport))
-    }
-
-    /// Folds or unfolds the object or array opened on the cursor's line (or the one it is in).
-    private mutating func toggleRawFold() -> [AppEffect] {
-        guard let document = rawDocument else { return [] }
-        let visible = document.visibleLines(folded: detail.rawFolded)
-        guard visible.indices.contains(detail.rawCursor) else { return [] }
-        let line = visible[detail.rawCursor]
-        if detail.rawFolded.contains(line) {
-            detail.rawFolded.remove(line)
-        } else if let opener = document.lines[line].closeLine != nil
-            ? line : document.lines[..<line].indices.last(where: { (document.lines[$0].closeLine ?? -1) >= line })
-        {
-            detail.rawFolded.insert(opener)
-            let shown = document.visibleLines(folded: detail.rawFolded)
-            moveRawCursor(to: shown.firstIndex(of: opener) ?? 0, in: document)
-        }
-        return []
-    }
-
-    /// Moves to the next (or previous) line of the raw view that holds `rawSearch`, unfolding
-    /// what hides it.
-    mutating func rawSearchStep(forward: Bool, includeCurrent: Bool) -> [AppEffect] {
-        guard let document = rawDocument, let needle = detail.rawSearch else { return [] }
-        let matches = detail.rawMatches
-        guard !matches.isEmpty else {
-            status = .warning("no \"\(needle)\" in this JSON")
-            return []
-        }
-        let visible = document.visibleLines(folded: detail.rawFolded)
-        let current = visible.indices.contains(detail.rawCursor) ? visible[detail.rawCursor] : 0
-        let next: Int
-        if forward {
-            next = matches.first { includeCurrent ? $0 >= current : $0 > current } ?? matches[0]
-        } else {
-            next = matches.last { $0 < current } ?? matches[matches.count - 1]
-        }
-        detail.rawFolded = document.unfolding(detail.rawFolded, toShow: next)
-        let shown = document.visibleLines(folded: detail.rawFolded)
-        moveRawCursor(to: shown.firstIndex(of: next) ?? 0, in: document)
-        let position = (matches.firstIndex(of: next) ?? 0) + 1
-        status = .info("match \(position) of \(matches.count) for \"\(needle)\"")
-        return []
-    }
-
     // MARK: - Filter, search, jump
 
-    private mutating func setFilter(_ text: String) -> [AppEffect] {
+    mutating func setFilter(_ text: String) -> [AppEffect] {
         do {
             let query = try OrderQuery.parse(text)
             list.setQuery(query)
