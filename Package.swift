@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        // The summary store's anomaly column: atomic cells in raw memory (UnsafeAtomic).
+        .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -22,7 +24,7 @@ let package = Package(
         .target(name: "CScan", path: "Sources/CScan"),
 
         // MARK: - Domain
-        .target(name: "OrderModel"),
+        .target(name: "OrderModel", dependencies: [.product(name: "Atomics", package: "swift-atomics")]),
         .target(
             name: "OrderSources",
             dependencies: [

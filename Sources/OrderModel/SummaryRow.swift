@@ -21,8 +21,7 @@ public struct SummaryRow {
         grossAmount = flag & SummaryChunk.hasGross != 0 ? chunk.gross[local] : nil
         createdKey = flag & SummaryChunk.hasCreated != 0 ? chunk.created[local] : nil
         hasAttachments = flag & SummaryChunk.hasAttachments != 0
-        let anomaly = chunk.anomaly[local]
-        anomalyCount = anomaly < 0 ? nil : Int(anomaly)
+        anomalyCount = chunk.anomalyCount(at: local)
     }
 
     /// Every text column back to back (as `SummarySnapshot.rowText`): a search that finds

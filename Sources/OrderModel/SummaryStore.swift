@@ -1,3 +1,5 @@
+import Atomics
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -16,7 +18,12 @@
 ///
 /// `@unchecked Sendable`: every mutable stored property is guarded by `lock`; chunk memory is
 /// written only for rows not yet published (beyond every snapshot's count), except the anomaly
-/// column, an aligned `Int32` written only by the UI thread, where a stale read is harmless.
+/// column. That one is written after publication (the background check reports counts while
+/// rebuilds read snapshots), so each of its cells is an atomic `Int32` with relaxed loads and
+/// stores: a reader sees, per row, the count from before or after a write, never a torn or
+/// racing value. What depends on many counts at once (an `anomaly` filter or sort) is rebuilt
+/// when counts arrive, so a rebuild that read some old counts is followed by one that reads
+/// the new ones.
 public final class SummaryStore: @unchecked Sendable {
     private let lock = StoreLock()
     private var chunks: [SummaryChunk] = []
@@ -93,7 +100,7 @@ public final class SummaryStore: @unchecked Sendable {
         let snapshot = self.snapshot()
         guard row >= 0, row < snapshot.count else { return }
         let (chunk, local) = snapshot.locate(row)
-        chunk.anomaly[local] = count.map { Int32(clamping: $0) } ?? -1
+        chunk.setAnomaly(count, at: local)
     }
 
     // MARK: - Lookups
@@ -280,7 +287,8 @@ final class SummaryChunk: @unchecked Sendable {
     let gross: UnsafeMutablePointer<Int64>
     /// `created_at` as a number that sorts like the text (digits only, YYYYMMDDhhmmssfff).
     let created: UnsafeMutablePointer<Int64>
-    let anomaly: UnsafeMutablePointer<Int32>
+    /// Atomic cells: see the store's contract. -1 is "not checked yet".
+    private let anomaly: UnsafeMutablePointer<Int32.AtomicRepresentation>
     let flags: UnsafeMutablePointer<UInt8>
     let file: UnsafeMutablePointer<UInt16>
     let start: UnsafeMutablePointer<Int64>
@@ -297,6 +305,16 @@ final class SummaryChunk: @unchecked Sendable {
     static let hasAttachments: UInt8 = 2
     static let hasCreated: UInt8 = 4
 
+    /// The anomaly count of a row (nil: not checked yet).
+    func anomalyCount(at local: Int) -> Int? {
+        let value = UnsafeAtomic<Int32>(at: anomaly + local).load(ordering: .relaxed)
+        return value < 0 ? nil : Int(value)
+    }
+
+    func setAnomaly(_ count: Int?, at local: Int) {
+        UnsafeAtomic<Int32>(at: anomaly + local).store(count.map { Int32(clamping: $0) } ?? -1, ordering: .relaxed)
+    }
+
     init(arenaBytes: Int) {
         let n = Self.capacity
         lengths = .allocate(capacity: n * SummaryField.count)
@@ -304,6 +322,7 @@ final class SummaryChunk: @unchecked Sendable {
         gross = .allocate(capacity: n)
         created = .allocate(capacity: n)
         anomaly = .allocate(capacity: n)
+        anomaly.initialize(repeating: Int32.AtomicRepresentation(-1), count: n)
         flags = .allocate(capacity: n)
         file = .allocate(capacity: n)
         start = .allocate(capacity: n)
@@ -355,7 +374,7 @@ final class SummaryChunk: @unchecked Sendable {
             created[local] = 0
         }
         flags[local] = flag
-        anomaly[local] = record.anomalyCount.map { Int32(clamping: $0) } ?? -1
+        setAnomaly(record.anomalyCount, at: local)
         file[local] = UInt16(clamping: record.file)
         start[local] = Int64(record.start)
         end[local] = Int64(record.end)
@@ -459,8 +478,7 @@ public struct SummarySnapshot: @unchecked Sendable {
 
     public func anomalyCount(row: Int) -> Int? {
         let (chunk, local) = locate(row)
-        let value = chunk.anomaly[local]
-        return value < 0 ? nil : Int(value)
+        return chunk.anomalyCount(at: local)
     }
 
     public func hasAttachments(row: Int) -> Bool {
@@ -489,14 +507,13 @@ public struct SummarySnapshot: @unchecked Sendable {
                 .map { String(decoding: $0, as: UTF8.self) }
         }
         let flag = chunk.flags[local]
-        let anomaly = chunk.anomaly[local]
         return OrderSummary(
             id: text(.id) ?? "", orderNumber: text(.orderNumber), createdAt: text(.createdAt),
             customerFirstName: text(.firstName), customerLastName: text(.lastName), customerEmail: text(.email),
             customerPhone: text(.phone), companyName: text(.company), status: text(.status),
             paymentStatus: text(.paymentStatus), grossAmount: flag & SummaryChunk.hasGross != 0 ? chunk.gross[local] : nil,
             currency: text(.currency), storeID: text(.storeID), maskedPANs: list(.maskedPANs), bookingIDs: list(.bookingIDs),
-            hasAttachments: flag & SummaryChunk.hasAttachments != 0, anomalyCount: anomaly < 0 ? nil : Int(anomaly))
+            hasAttachments: flag & SummaryChunk.hasAttachments != 0, anomalyCount: chunk.anomalyCount(at: local))
     }
 
     /// Calls `body` with each chunk's rows as a range of row numbers, in order (for scans that

@@ -8,14 +8,6 @@ import OrderSources
 /// page, load an order) for the app loop to run; their results come back as events. Renderers
 /// draw it; tests drive it with events and check the exact state and effects.
 public struct AppState: Sendable, Equatable {
-    public static func == (lhs: AppState, rhs: AppState) -> Bool {
-        lhs.origin == rhs.origin && lhs.list == rhs.list && lhs.detail == rhs.detail && lhs.timeline == rhs.timeline
-            && lhs.focus == rhs.focus && lhs.status == rhs.status && lhs.isQuitting == rhs.isQuitting
-            && lhs.anomalyCheck?.checked == rhs.anomalyCheck?.checked && lhs.anomalyCheck?.total == rhs.anomalyCheck?.total
-            && lhs.cache == rhs.cache && lhs.indexing == rhs.indexing && lhs.redaction == rhs.redaction
-            && lhs.follow == rhs.follow
-    }
-
     public var origin: SourceOrigin
     public var list = ListState()
     public var detail = DetailState()
@@ -27,7 +19,7 @@ public struct AppState: Sendable, Equatable {
     /// `browse --follow`: the poll interval and the orders polls brought.
     public var follow = FollowState()
     /// Progress of the background anomaly check over the whole source, while it runs.
-    public var anomalyCheck: (checked: Int, total: Int)?
+    public var anomalyCheck: AnomalyCheckProgress?
     /// Progress of a dump's background index, while it runs.
     public var indexing: IndexProgress?
     /// Problems of the background index already shown.
@@ -110,7 +102,7 @@ public struct AppState: Sendable, Equatable {
             return prefetchIfNeeded()
         case .anomaliesCounted(let counts, let checked, let total):
             list.applyAnomalyCounts(counts)
-            anomalyCheck = checked < total ? (checked, total) : nil
+            anomalyCheck = checked < total ? AnomalyCheckProgress(checked: checked, total: total) : nil
             return selectionChanged()
         case .indexProgress(let progress, let shared):
             return indexProgressed(progress, shared)
@@ -324,6 +316,12 @@ extension DetailState {
         self.init()
         self.viewportHeight = viewportHeight
     }
+}
+
+/// How far the background anomaly check of every order has come.
+public struct AnomalyCheckProgress: Sendable, Equatable {
+    public var checked: Int
+    public var total: Int
 }
 
 /// A message for the status bar; errors stay until replaced, info fades on the next command.
