@@ -35,6 +35,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]),
+        // The synthetic order generator (demo data, benchmarks, property tests).
+        .target(name: "OrderSynthetic", dependencies: ["OrderModel", "OrderSources"]),
         .target(name: "OrderViewModel", dependencies: ["OrderModel", "OrderSources"]),
         .target(
             name: "DinteroMock",
@@ -49,14 +51,23 @@ let package = Package(
         // MARK: - Terminal
         .target(name: "TerminalCore"),
         .target(name: "CursesBackend", dependencies: ["TerminalCore", "CNcurses"]),
-        .target(name: "OrderTUI", dependencies: ["OrderViewModel", "TerminalCore"]),
+        .target(name: "OrderTUI", dependencies: ["OrderModel", "OrderSources", "OrderViewModel", "TerminalCore"]),
 
         // MARK: - Executable
         .executableTarget(
             name: "orderscope",
             dependencies: [
-                "OrderModel", "OrderSources", "OrderViewModel", "TerminalCore", "CursesBackend",
+                "OrderModel", "OrderSources", "OrderSynthetic", "OrderViewModel", "TerminalCore", "CursesBackend",
                 "OrderTUI", "DinteroMock",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // The benchmark's headless driver (Tests/Benchmarks/run.sh); not part of the product.
+        .executableTarget(
+            name: "orderscope-bench",
+            dependencies: [
+                "OrderModel", "OrderSources", "OrderViewModel", "TerminalCore", "OrderTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,7 +76,7 @@ let package = Package(
         // How long the tests wait (ORDERSCOPE_TEST_TIME_SCALE), shared by the targets that wait.
         .target(name: "TestTiming", path: "Tests/TestTiming"),
         .testTarget(name: "OrderModelTests", dependencies: ["OrderModel"]),
-        .testTarget(name: "OrderSourcesTests", dependencies: ["OrderSources", "OrderModel"]),
+        .testTarget(name: "OrderSourcesTests", dependencies: ["OrderSources", "OrderSynthetic", "OrderModel"]),
         .testTarget(name: "OrderViewModelTests", dependencies: ["OrderViewModel", "OrderSources", "OrderModel"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore", "CursesBackend"]),
         .testTarget(

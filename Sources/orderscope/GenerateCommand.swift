@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrderSources
+import OrderSynthetic
 
 #if canImport(Glibc)
     import Glibc

@@ -12,7 +12,7 @@ struct OrderScopeCommand: AsyncParsableCommand {
         subcommands: [
             BrowseCommand.self, DemoCommand.self, PrintCommand.self, CheckCommand.self, ExportCommand.self, FetchCommand.self,
             ConfigCommand.self, ManCommand.self,
-            GenerateCommand.self, MockAPICommand.self, BenchCommand.self,
+            GenerateCommand.self, MockAPICommand.self,
         ],
         defaultSubcommand: BrowseCommand.self
     )

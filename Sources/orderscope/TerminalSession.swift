@@ -63,12 +63,7 @@ enum TerminalSession {
 
     /// Dumps are indexed already: every page loads in the background instead of on demand.
     static func initialState(_ origin: SourceOrigin, display: DisplayOptions, config: AppConfig) -> AppState {
-        var state: AppState
-        if case .api = origin {
-            state = AppState(origin: origin, pageSize: config.pageSize)
-        } else {
-            state = AppState(origin: origin, pageSize: 5_000, prefetchDistance: .max)
-        }
+        var state = AppState.opening(origin, apiPageSize: config.pageSize)
         // --redact locks redaction on; the config's `redact = true` only starts with it on.
         if config.redact { state.redaction = .on }
         if display.redact { state.redaction = .locked }
@@ -79,13 +74,7 @@ enum TerminalSession {
 /// `--screen-dump`: the UI run headless on a fake terminal of a given size, keys replayed once
 /// every load has settled, and the final screen returned as text (for scripts, docs and tests).
 enum ScreenDump {
-    static func parseSize(_ text: String) -> Size? {
-        let parts = text.lowercased().split(separator: "x")
-        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), width >= 1, height >= 1,
-            width <= 1000, height <= 1000
-        else { return nil }
-        return Size(width: width, height: height)
-    }
+    static func parseSize(_ text: String) -> Size? { Size(parsing: text) }
 
     /// Key names separated by spaces; after `/`, `:` or `f` the next word is typed as text.
     static func parseKeys(_ text: String) -> Result<[Key], KeyError> {

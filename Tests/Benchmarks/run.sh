@@ -2,7 +2,7 @@
 # OrderScope benchmark (issue 6): generates synthetic dumps and measures, in the same run and on
 # the same file, `cat` (I/O floor), `jq length` (reference), `orderscope print`, `browse
 # --screen-dump` (which waits for the whole index), the same after `G`, `orderscope check`, and
-# `orderscope bench` (hidden command: the first screen, the background index, each key handled
+# `orderscope-bench` (built beside orderscope, not shipped: the first screen, the background index, each key handled
 # and drawn while indexing and after, sort/filter over every summary, RssAnon), plus the peak
 # RssAnon of print and check (polled in /proc). Prints the machine, the command and Markdown
 # tables to stdout; progress goes to stderr.
@@ -103,6 +103,9 @@ if [[ -z "$binary" ]]; then
 fi
 [[ -x "$binary" ]] || die "no executable orderscope at $binary"
 binary="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
+# The headless driver is its own executable, built by the same `swift build` beside orderscope.
+bench_binary="$(dirname "$binary")/orderscope-bench"
+[[ -x "$bench_binary" ]] || die "no orderscope-bench beside $binary (swift build builds both)"
 
 # --- helpers -----------------------------------------------------------------------------------
 now_ns() { date +%s%N; }
@@ -257,11 +260,12 @@ for n in "${order_counts[@]}"; do
         check_wall=$M_WALL; check_rss=$M_RSS_KB; check_runs=$M_RUNS; check_rc=$M_RC
     fi
 
-    # orderscope's own figures: the view-model and renderer driven headless (hidden `bench`)
+    # orderscope's own figures: the view-model and renderer driven headless (orderscope-bench,
+    # built beside the binary)
     echo "   - bench $n" >&2
     bench_out="$raw_dir/bench-$n.txt"
-    "$binary" bench "$dump" > "$bench_out"
-    "$binary" bench "$dump" --index-only --rounds "$runs" >> "$bench_out"
+    "$bench_binary" "$dump" > "$bench_out"
+    "$bench_binary" "$dump" --index-only --rounds "$runs" >> "$bench_out"
     b() { awk -v k="$1" '$1 == k {print $2}' "$bench_out"; }
     [[ "$(b index_orders)" == "$(b index_only_orders)" ]] || { echo "run.sh: bench indexed $(b index_orders) vs $(b index_only_orders) orders" >&2; exit 1; }
     [[ "$(b first_screen_rows_visible)" == "1.000" ]] || { echo "run.sh: bench first screen shows no rows" >&2; exit 1; }
@@ -329,7 +333,7 @@ echo "| orders | dump MB | command | wall s | runs | max RSS MB | RSS % of dump 
 echo "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${results[@]}"
 echo
-echo "Targets (orderscope bench; RssAnon polled in /proc): first screen = open + first page + first order decoded + first frame drawn; keys = handle + effects + draw, p99 / max over j, PgDn, G, k, g, Enter, Esc; sort/filter = the slowest of 3 sorts and 4 filters over every summary (off the loop, on both cores; wall time)."
+echo "Targets (orderscope-bench; RssAnon polled in /proc): first screen = open + first page + first order decoded + first frame drawn; keys = handle + effects + draw, p99 / max over j, PgDn, G, k, g, Enter, Esc; sort/filter = the slowest of 3 sorts and 4 filters over every summary (off the loop, on both cores; wall time)."
 echo
 echo "| orders | dump MB | first screen ms | index GB/s (background, keys pressed) | index GB/s (alone) | index GB per CPU s | key ms while indexing p99 / max | key ms after p99 / max | worst sort/filter ms | browse RssAnon peak MB (% of dump) | print RssAnon MB | check RssAnon MB |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import OrderSources
+@testable import OrderSynthetic
 
 /// Damage inside a list of orders costs only the order it is in: reading goes on at the next
 /// element that reads as an order, and the loss is reported where it happened.

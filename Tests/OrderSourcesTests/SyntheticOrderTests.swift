@@ -6,6 +6,7 @@ import OrderModel
 import Testing
 
 @testable import OrderSources
+@testable import OrderSynthetic
 
 /// The synthetic generator: determinism, decodability, internal consistency, coverage of the
 /// demo parameters, output formats and planted anomalies.

@@ -1,3 +1,5 @@
+import OrderSources
+
 /// A deliberate inconsistency the synthetic generator can plant in an order, so anomaly checks
 /// and the UI's marks have something to find. Each anomalous order carries exactly one kind.
 public enum SyntheticAnomaly: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import OrderSources
+
 extension JSONByteWriter {
     @inline(__always) mutating func f(_ key: StaticString, _ value: Int64) { self.key(key); int(value) }
     @inline(__always) mutating func f(_ key: StaticString, _ value: [UInt8]) { self.key(key); string(value) }

@@ -1,3 +1,5 @@
+import OrderSources
+
 // The bundled demo dataset, Resources/demo-orders.json, is this generator's output for seed
 // 2026, 300 orders, anomaly rate 0.06, as a compact JSON array. Regenerate it with:
 //

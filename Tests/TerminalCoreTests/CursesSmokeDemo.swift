@@ -1,5 +1,7 @@
 import TerminalCore
 
+@testable import CursesBackend
+
 extension CursesTerminal {
     /// A small interactive screen for checking the backend by hand or from tmux: it draws
     /// boxes, wide and combining text, a hostile escape sequence (which must show as visible
@@ -8,7 +10,7 @@ extension CursesTerminal {
     /// Keys: `q` quits; `m` toggles mouse reporting; Ctrl-L repaints; Ctrl-Z suspends (through
     /// the tty); `!` crashes on purpose with `fatalError`, to check that the terminal is
     /// restored after a trap. Returns after `q` with the terminal restored.
-    public static func runSmokeDemo(monochrome: Bool = false) throws(OpenError) {
+    static func runSmokeDemo(monochrome: Bool = false) throws(OpenError) {
         let terminal = try CursesTerminal(monochrome: monochrome, mouse: false)
         defer { terminal.shutdown() }
         var log: [String] = []

@@ -6,16 +6,16 @@ import OrderTUI
 import OrderViewModel
 import TerminalCore
 
-/// `orderscope bench FILE` (hidden; used by Tests/Benchmarks/run.sh): drives the browser's own
-/// view-model and renderer headless on a dump and prints what issue 6 asks to measure, one
+/// `orderscope-bench FILE` (a development tool beside the product, used by
+/// Tests/Benchmarks/run.sh): drives the browser's own view-model and renderer headless on a dump and prints what issue 6 asks to measure, one
 /// `name value unit` line each: the first screen, the background index, the time to handle and
 /// draw each key while indexing and after, sort and filter over every summary, and RssAnon.
 /// It measures; it never judges (run.sh compares the figures with the targets).
+@main
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
-        abstract: "Measure first screen, index speed, key latency, sort/filter time and memory on a dump.",
-        shouldDisplay: false
+        commandName: "orderscope-bench",
+        abstract: "Measure first screen, index speed, key latency, sort/filter time and memory on a dump."
     )
 
     @Argument(help: "The dump file to measure.")
@@ -34,14 +34,14 @@ struct BenchCommand: AsyncParsableCommand {
     var rebuildsOnly = false
 
     func run() async throws {
-        guard let size = ScreenDump.parseSize(size) else { throw ValidationError("--size needs WxH") }
+        guard let size = Size(parsing: size) else { throw ValidationError("--size needs WxH") }
         if indexOnly { return try indexAlone() }
         if rebuildsOnly {
             let source: DumpSource
             do {
                 source = try DumpSource.open(paths: [file])
             } catch {
-                throw OrderScopeExit.fail(error)
+                throw Self.fail(error)
             }
             return timeRebuilds(source.store.snapshot())
         }
@@ -55,7 +55,7 @@ struct BenchCommand: AsyncParsableCommand {
         do {
             source = try DumpSource.openInBackground(paths: [file])
         } catch {
-            throw OrderScopeExit.fail(error)
+            throw Self.fail(error)
         }
         var driver = HeadlessDriver(source: source, size: size)
         await driver.start()
@@ -157,7 +157,7 @@ struct BenchCommand: AsyncParsableCommand {
             do {
                 source = try DumpSource.open(paths: [file])
             } catch {
-                throw OrderScopeExit.fail(error)
+                throw Self.fail(error)
             }
             best = min(best, clock.now - began)
             bestCPU = min(bestCPU, Self.cpuSeconds() - cpuBefore)
@@ -170,6 +170,12 @@ struct BenchCommand: AsyncParsableCommand {
         // The machine may be shared: bytes per CPU second is what one core does on its own.
         emit("index_only_cpu_seconds", bestCPU, "s")
         emit("index_only_gb_per_cpu_s", Double(bytes) / 1e9 / bestCPU, "GB/s")
+    }
+
+    /// A dump that cannot be opened: its message on stderr, exit 2.
+    static func fail(_ error: SourceError) -> ExitCode {
+        FileHandle.standardError.write(Data(("orderscope-bench: " + error.message + "\n").utf8))
+        return ExitCode(2)
     }
 
     /// User plus system CPU time of the process so far.
@@ -239,9 +245,9 @@ struct HeadlessDriver {
         self.source = source
         self.size = size
         runner = EffectRunner(source: source)
-        state = UIState(app: TerminalSession.initialState(
-            .files([source.paths.first ?? ""]), display: (try? DisplayOptions.parse([])) ?? DisplayOptions(),
-            config: AppConfig()), sourceLabel: "bench")
+        state = UIState(
+            app: AppState.opening(.files([source.paths.first ?? ""]), apiPageSize: AppConfig().pageSize),
+            sourceLabel: "bench")
     }
 
     mutating func start() async {

@@ -1,3 +1,5 @@
+import OrderSources
+
 extension SyntheticOrderBuilder {
     static let travelModes: [StaticString] = ["BUS", "CUSTOM", "FERRY", "METRO", "TAXI", "TRAIN", "TRAM"]
     static let reservationKeys: [StaticString] = [

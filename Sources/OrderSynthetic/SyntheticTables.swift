@@ -1,3 +1,5 @@
+import OrderSources
+
 /// The word lists and catalogues the synthetic generator draws from: Norwegian names, streets,
 /// places, products, stores, travel stations and operators. All text is stored as UTF-8 bytes
 /// that need no JSON escaping.

@@ -1,3 +1,5 @@
+import OrderSources
+
 /// The generator's own pseudo-random numbers: SplitMix64 (Steele, Lea and Flood), a 64-bit
 /// state advanced by a constant and mixed on output. Fast, statistically sound for test data and,
 /// unlike the system generator, the same on every platform for the same seed.

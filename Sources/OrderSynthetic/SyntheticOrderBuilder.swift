@@ -1,3 +1,5 @@
+import OrderSources
+
 /// Builds one synthetic order: plans amounts and payments first (so totals are known before
 /// they are written), then writes the JSON in API field order. Internal; `SyntheticOrders` is
 /// the public face.
