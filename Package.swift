@@ -12,8 +12,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
-        // The summary store's anomaly column: atomic cells in raw memory (UnsafeAtomic).
-        .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -24,11 +22,15 @@ let package = Package(
         .target(name: "CScan", path: "Sources/CScan"),
 
         // MARK: - Domain
-        .target(name: "OrderModel", dependencies: [.product(name: "Atomics", package: "swift-atomics")]),
+        // The JSON parser (iterative, numbers kept as written), values, paths and positions.
+        .target(name: "JSONCore"),
+        // Relaxed atomic cells in raw memory (the summary store's anomaly column), header-only.
+        .target(name: "CAtomicCells", path: "Sources/CAtomicCells"),
+        .target(name: "OrderModel", dependencies: ["JSONCore", "CAtomicCells"]),
         .target(
             name: "OrderSources",
             dependencies: [
-                "OrderModel", "CZlib", "CScan",
+                "JSONCore", "OrderModel", "CZlib", "CScan",
                 // The HTTP client (NIOHTTPClient): an event loop that sleeps while it waits.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -37,11 +39,11 @@ let package = Package(
             ]),
         // The synthetic order generator (demo data, benchmarks, property tests).
         .target(name: "OrderSynthetic", dependencies: ["OrderModel", "OrderSources"]),
-        .target(name: "OrderViewModel", dependencies: ["OrderModel", "OrderSources"]),
+        .target(name: "OrderViewModel", dependencies: ["JSONCore", "OrderModel", "OrderSources"]),
         .target(
             name: "DinteroMock",
             dependencies: [
-                "OrderModel",
+                "JSONCore", "OrderModel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -57,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "orderscope",
             dependencies: [
-                "OrderModel", "OrderSources", "OrderSynthetic", "OrderViewModel", "TerminalCore", "CursesBackend",
+                "JSONCore", "OrderModel", "OrderSources", "OrderSynthetic", "OrderViewModel", "TerminalCore", "CursesBackend",
                 "OrderTUI", "DinteroMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -75,20 +77,21 @@ let package = Package(
         // MARK: - Tests
         // How long the tests wait (ORDERSCOPE_TEST_TIME_SCALE), shared by the targets that wait.
         .target(name: "TestTiming", path: "Tests/TestTiming"),
-        .testTarget(name: "OrderModelTests", dependencies: ["OrderModel"]),
-        .testTarget(name: "OrderSourcesTests", dependencies: ["OrderSources", "OrderSynthetic", "OrderModel"]),
-        .testTarget(name: "OrderViewModelTests", dependencies: ["OrderViewModel", "OrderSources", "OrderModel"]),
+        .testTarget(name: "OrderModelTests", dependencies: ["JSONCore", "OrderModel"]),
+        .testTarget(name: "OrderSourcesTests", dependencies: ["JSONCore", "OrderSources", "OrderSynthetic", "OrderModel", "CZlib"]),
+        .testTarget(name: "OrderViewModelTests", dependencies: ["JSONCore", "OrderViewModel", "OrderSources", "OrderModel"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore", "CursesBackend"]),
         .testTarget(
             name: "OrderTUITests",
             dependencies: [
-                "OrderTUI", "OrderViewModel", "OrderSources", "OrderModel", "TerminalCore", "TestTiming",
+                "JSONCore", "OrderTUI", "OrderViewModel", "OrderSources", "OrderModel", "TerminalCore", "TestTiming",
             ],
             // Read from the source tree by path (ORDERSCOPE_RECORD rewrites them there), not bundled.
             exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["OrderModel", "TestTiming"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestTiming"]),
         .testTarget(
-            name: "DinteroAPITests", dependencies: ["OrderSources", "DinteroMock", "OrderModel", "TestTiming"]),
+            name: "DinteroAPITests",
+            dependencies: ["JSONCore", "OrderSources", "DinteroMock", "OrderModel", "TestTiming"]),
     ],
     swiftLanguageModes: [.v6]
 )

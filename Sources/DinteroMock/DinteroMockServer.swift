@@ -1,3 +1,4 @@
+import JSONCore
 import Foundation
 import NIOCore
 import NIOHTTP1

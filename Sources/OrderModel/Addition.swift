@@ -1,3 +1,5 @@
+import JSONCore
+
 /// An addition to an order item, e.g. "Extra Cheese" (`items[].additions[]`).
 public struct Addition: Sendable, Equatable {
     public var id: String?

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// A postal address in any of its Dintero variants: shipping/billing (with names and a
 /// comment), customer addresses (with `type`/`custom_type`), itinerary addresses (with `id`,
 /// `name`, `external_ids`) and reservation addresses. Absent fields are nil.

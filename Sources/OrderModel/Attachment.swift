@@ -1,3 +1,5 @@
+import JSONCore
+
 /// One of the order's `attachments[]`: travel reservations, with each of the seven kinds as an
 /// optional sibling (`bus_reservation`, `car_reservation`, … `tram_reservation`). Real orders
 /// carry one or two; generated examples carry all seven.

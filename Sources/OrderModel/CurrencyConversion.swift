@@ -1,3 +1,5 @@
+import JSONCore
+
 /// The exchange-rate fields of an order item or an operation item (`original_currency`,
 /// `original_gross_amount`, `conversion_rate_ppm`, `conversion_rate_timestamp`,
 /// `conversion_rate_source`): the line was priced in another currency and converted.

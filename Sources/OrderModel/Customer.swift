@@ -1,3 +1,5 @@
+import JSONCore
+
 /// The order's `customer`: person, contact, company, consents and addresses.
 public struct Customer: Sendable, Equatable {
     public var id: String?

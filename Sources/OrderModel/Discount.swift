@@ -1,3 +1,5 @@
+import JSONCore
+
 /// An order-level discount (`discounts[]`) and the references through which it was applied.
 public struct Discount: Sendable, Equatable {
     public var id: String?

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// One discount applied to an order item (`items[].discount_lines[]`).
 public struct DiscountLine: Sendable, Equatable {
     public var amount: Int64?

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// One leg of the order's `itinerary[]` (travel orders): from where to where, when, how, and
 /// with which tickets.
 public struct Itinerary: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// An order line id, normalised to text: the Orders API writes `line_id` as an integer
 /// (`1`), sessions and the Checkout API as a string (`"1"`); both become `LineID("1")` and
 /// compare equal.

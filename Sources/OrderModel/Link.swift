@@ -1,3 +1,5 @@
+import JSONCore
+
 /// One of a node's `_links`: `{href, rel}`; `rel` is often missing.
 public struct Link: Sendable, Equatable {
     public var href: String?

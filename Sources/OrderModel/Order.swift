@@ -1,3 +1,5 @@
+import JSONCore
+
 /// A Dintero order (`GET …/orders/{id}`), decoded tolerantly from its JSON.
 ///
 /// Every field is optional and arrays are empty when absent; a field of the wrong type is nil

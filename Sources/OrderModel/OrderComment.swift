@@ -1,3 +1,5 @@
+import JSONCore
+
 /// A comment on the order (`comments[]`): `{id, body, created_at, created_by, deleted_at,
 /// deleted_by, visibility}`.
 public struct OrderComment: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Which of the two event shapes an `events[]` entry has.
 public enum EventShape: String, Sendable, Hashable {
     /// An API call that changed the order: `{id, created_at, created_by, version, request, draft_id}`.

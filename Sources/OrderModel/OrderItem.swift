@@ -1,3 +1,5 @@
+import JSONCore
+
 /// One order line (`items[]`): what was bought, its amounts, taxes, discounts, additions,
 /// payout tree and exchange-rate details.
 public struct OrderItem: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// The order's `payment_details`: what Dintero says is still open, in minor units. The payment
 /// timeline checks its own running totals against these.
 public struct OrderPaymentDetails: Sendable, Equatable {

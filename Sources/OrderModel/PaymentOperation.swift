@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Which list a payment operation came from.
 public enum OperationKind: String, Sendable, Hashable, CaseIterable {
     case authorization

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// An order item's `payout`: a tree of `destinations`, each `{type, value, amount,
 /// destinations}` nested to any depth, stored as a flat arena in pre-order.
 ///

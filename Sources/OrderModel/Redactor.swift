@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Masks customer personal data for demos and screen sharing: names, emails, phone numbers,
 /// addresses, dates of birth, coordinates and free-text comments become `[redacted]`, while
 /// order numbers, ids, amounts, statuses and (already masked) card numbers stay readable.

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// The seven reservation kinds an attachment can hold.
 public enum ReservationKind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case bus, car, ferry, metro, taxi, train, tram

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// A payment session of an order (`sessions[]`, or `GET …/orders/{id}/sessions/{session_id}`):
 /// the lines the customer was asked to pay for. Its `line_id`s are strings in the API.
 public struct Session: Sendable, Equatable {

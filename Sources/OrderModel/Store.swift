@@ -1,3 +1,5 @@
+import JSONCore
+
 /// A store: the order-level `store` (with `comments: [String]`) or an item's `store` (with a
 /// singular `comment: String`). Both spellings are read into one type; the other is nil/empty.
 public struct Store: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Atomics
+import CAtomicCells
 
 #if canImport(Glibc)
     import Glibc
@@ -288,7 +288,7 @@ final class SummaryChunk: @unchecked Sendable {
     /// `created_at` as a number that sorts like the text (digits only, YYYYMMDDhhmmssfff).
     let created: UnsafeMutablePointer<Int64>
     /// Atomic cells: see the store's contract. -1 is "not checked yet".
-    private let anomaly: UnsafeMutablePointer<Int32.AtomicRepresentation>
+    private let anomaly: UnsafeMutablePointer<Int32>
     let flags: UnsafeMutablePointer<UInt8>
     let file: UnsafeMutablePointer<UInt16>
     let start: UnsafeMutablePointer<Int64>
@@ -307,12 +307,12 @@ final class SummaryChunk: @unchecked Sendable {
 
     /// The anomaly count of a row (nil: not checked yet).
     func anomalyCount(at local: Int) -> Int? {
-        let value = UnsafeAtomic<Int32>(at: anomaly + local).load(ordering: .relaxed)
+        let value = atomic_cell_load(anomaly + local)
         return value < 0 ? nil : Int(value)
     }
 
     func setAnomaly(_ count: Int?, at local: Int) {
-        UnsafeAtomic<Int32>(at: anomaly + local).store(count.map { Int32(clamping: $0) } ?? -1, ordering: .relaxed)
+        atomic_cell_store(anomaly + local, count.map { Int32(clamping: $0) } ?? -1)
     }
 
     init(arenaBytes: Int) {
@@ -322,7 +322,7 @@ final class SummaryChunk: @unchecked Sendable {
         gross = .allocate(capacity: n)
         created = .allocate(capacity: n)
         anomaly = .allocate(capacity: n)
-        anomaly.initialize(repeating: Int32.AtomicRepresentation(-1), count: n)
+        anomaly.initialize(repeating: -1, count: n)
         flags = .allocate(capacity: n)
         file = .allocate(capacity: n)
         start = .allocate(capacity: n)

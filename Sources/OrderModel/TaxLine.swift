@@ -1,3 +1,5 @@
+import JSONCore
+
 /// One tax on an order item. `amount`/`tax_basis` are integer minor units; the `_dwh`
 /// variants are decimal strings with extra precision (`"5584.0440"`) kept exactly as written.
 public struct TaxLine: Sendable, Equatable {

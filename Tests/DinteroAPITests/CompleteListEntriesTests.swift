@@ -1,3 +1,4 @@
+import JSONCore
 import DinteroMock
 import Foundation
 import OrderModel

@@ -9,6 +9,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import JSONCore
 @testable import OrderModel
 @testable import OrderSources
 import OrderViewModel

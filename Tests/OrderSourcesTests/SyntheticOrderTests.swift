@@ -1,3 +1,4 @@
+import JSONCore
 import CZlib
 #if canImport(Glibc)
     import Glibc

@@ -1,3 +1,4 @@
+import JSONCore
 import Foundation
 #if canImport(Glibc)
     import Glibc

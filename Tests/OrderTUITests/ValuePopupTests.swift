@@ -1,3 +1,4 @@
+import JSONCore
 import OrderModel
 import OrderViewModel
 import TerminalCore

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// A field that was present but could not be understood, e.g.
 /// `items[2].gross_amount: expected an integer, found "abc"`.
 ///

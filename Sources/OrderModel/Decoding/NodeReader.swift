@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Collects decode issues while one document is decoded (internal; never stored).
 final class IssueLog {
     var issues: [DecodeIssue] = []

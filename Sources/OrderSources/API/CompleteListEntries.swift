@@ -1,3 +1,4 @@
+import JSONCore
 import OrderModel
 
 /// Which entries of a list page asked with `include_events=true` are complete orders, saved as

@@ -1,3 +1,4 @@
+import JSONCore
 import OrderModel
 
 /// One answer of an order list, read whichever way the API shapes it. Dintero documents

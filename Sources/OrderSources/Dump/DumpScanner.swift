@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import JSONCore
 import CScan
 import OrderModel
 

@@ -1,3 +1,4 @@
+import JSONCore
 import OrderModel
 
 /// Small text helpers shared by the screens. Money always goes through the model's

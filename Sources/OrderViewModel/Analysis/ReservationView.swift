@@ -1,3 +1,4 @@
+import JSONCore
 import OrderModel
 
 /// A travel reservation made readable: a title such as "Train NE 138 47794", passengers, legs

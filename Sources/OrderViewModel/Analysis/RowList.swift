@@ -1,3 +1,4 @@
+import JSONCore
 import OrderModel
 
 /// Accumulates detail rows, skipping fields that are absent, so screens list only what the

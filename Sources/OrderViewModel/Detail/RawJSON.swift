@@ -1,3 +1,4 @@
+import JSONCore
 import OrderModel
 
 /// The raw JSON view: finds the node a jq-style path points at (`.items[0].payout`) and

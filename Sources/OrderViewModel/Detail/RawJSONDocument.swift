@@ -1,3 +1,4 @@
+import JSONCore
 import OrderModel
 
 /// A pretty-printed JSON node as lines of typed tokens, for the raw view: the renderer colours

@@ -129,7 +129,7 @@ extension JSONValue {
 
     /// Parses an integer literal, accepting a fractional part of zeros (`"12.00"`); anything
     /// else, including overflow, is not an integer.
-    static func parseInteger(_ raw: String) -> Int64? {
+    public static func parseInteger(_ raw: String) -> Int64? {
         let text = raw.trimmingSpaces
         if let value = Int64(text) { return value }
         guard let dot = text.firstIndex(of: ".") else { return nil }
@@ -140,7 +140,7 @@ extension JSONValue {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    public var trimmingSpaces: String {
         var scalars = Substring(self)
         while let first = scalars.first, first == " " { scalars.removeFirst() }
         while let last = scalars.last, last == " " { scalars.removeLast() }
