@@ -39,7 +39,11 @@ let package = Package(
             ]),
         // The synthetic order generator (demo data, benchmarks, property tests).
         .target(name: "OrderSynthetic", dependencies: ["OrderModel", "OrderSources"]),
-        .target(name: "OrderViewModel", dependencies: ["JSONCore", "OrderModel", "OrderSources"]),
+        // What is wrong with an order and what happened to its money: anomaly checks, the payment
+        // timeline and totals, the payout tree check. Below the view-model, so `check` and
+        // `export` reach it without the screens.
+        .target(name: "OrderAnalysis", dependencies: ["JSONCore", "OrderModel"]),
+        .target(name: "OrderViewModel", dependencies: ["JSONCore", "OrderModel", "OrderSources", "OrderAnalysis"]),
         .target(
             name: "DinteroMock",
             dependencies: [
@@ -53,13 +57,15 @@ let package = Package(
         // MARK: - Terminal
         .target(name: "TerminalCore"),
         .target(name: "CursesBackend", dependencies: ["TerminalCore", "CNcurses"]),
-        .target(name: "OrderTUI", dependencies: ["OrderModel", "OrderSources", "OrderViewModel", "TerminalCore"]),
+        .target(
+            name: "OrderTUI", dependencies: ["OrderModel", "OrderSources", "OrderAnalysis", "OrderViewModel", "TerminalCore"]),
 
         // MARK: - Executable
         .executableTarget(
             name: "orderscope",
             dependencies: [
-                "JSONCore", "OrderModel", "OrderSources", "OrderSynthetic", "OrderViewModel", "TerminalCore", "CursesBackend",
+                "JSONCore", "OrderModel", "OrderSources", "OrderSynthetic", "OrderAnalysis", "OrderViewModel",
+                "TerminalCore", "CursesBackend",
                 "OrderTUI", "DinteroMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -79,12 +85,13 @@ let package = Package(
         .target(name: "TestTiming", path: "Tests/TestTiming"),
         .testTarget(name: "OrderModelTests", dependencies: ["JSONCore", "OrderModel"]),
         .testTarget(name: "OrderSourcesTests", dependencies: ["JSONCore", "OrderSources", "OrderSynthetic", "OrderModel", "CZlib"]),
-        .testTarget(name: "OrderViewModelTests", dependencies: ["JSONCore", "OrderViewModel", "OrderSources", "OrderModel"]),
+        .testTarget(name: "OrderViewModelTests", dependencies: ["JSONCore", "OrderAnalysis", "OrderViewModel", "OrderSources", "OrderModel"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore", "CursesBackend"]),
         .testTarget(
             name: "OrderTUITests",
             dependencies: [
-                "JSONCore", "OrderTUI", "OrderViewModel", "OrderSources", "OrderModel", "TerminalCore", "TestTiming",
+                "JSONCore", "OrderTUI", "OrderAnalysis", "OrderViewModel", "OrderSources", "OrderModel", "TerminalCore",
+                "TestTiming",
             ],
             // Read from the source tree by path (ORDERSCOPE_RECORD rewrites them there), not bundled.
             exclude: ["Snapshots"]),

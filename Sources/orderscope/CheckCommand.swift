@@ -1,9 +1,8 @@
 import JSONCore
 import ArgumentParser
+import OrderAnalysis
 import OrderModel
 import OrderSources
-import OrderTUI
-import OrderViewModel
 import TerminalCore
 
 /// `orderscope check FILE...`: the anomaly checks over whole dumps, one order at a time, as a

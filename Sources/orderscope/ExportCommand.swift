@@ -1,4 +1,5 @@
 import ArgumentParser
+import OrderAnalysis
 import OrderModel
 import OrderSources
 import OrderTUI

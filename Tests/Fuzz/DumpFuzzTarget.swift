@@ -78,7 +78,7 @@ private func exerciseDump(_ bytes: UnsafeRawBufferPointer) {
 private func exerciseOrder(_ order: Order, json: JSONValue) {
     let summary = OrderSummary(order: order)
     sink(Sanitizer.sanitize(summary.id))
-    let analysis = OrderAnalysis(order: order)
+    let analysis = LoadedOrder(order: order)
     var targets: [DrillTarget] = []
     for section in analysis.root.sections {
         sink(Sanitizer.sanitize(section.title))

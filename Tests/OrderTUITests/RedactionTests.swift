@@ -3,6 +3,7 @@ import Foundation
 #if canImport(Glibc)
     import Glibc
 #endif
+import OrderAnalysis
 import OrderModel
 import OrderSources
 import OrderViewModel
@@ -77,7 +78,7 @@ import Testing
 
     /// Every screen reachable by drilling in from the order's root screen, as drawn text.
     static func allScreensText(_ order: Order) -> String {
-        let analysis = OrderAnalysis(order: order)
+        let analysis = LoadedOrder(order: order)
         var out = ""
         var screens = [analysis.root]
         var seen = Set<DrillTarget>()

@@ -1,4 +1,5 @@
 import JSONCore
+import OrderAnalysis
 import OrderModel
 import Testing
 

@@ -1,5 +1,6 @@
 import JSONCore
 import Foundation
+import OrderAnalysis
 import OrderModel
 import Testing
 

@@ -20,7 +20,7 @@ struct FuzzRegressionTests {
     /// trapping `Int64(_:)` (SIGILL in `check`, `print --order` and the detail pane).
     @Test func taxBasisTimesPercentageBeyondInt64IsAnAnomalyNotACrash() throws {
         let order = Order(json: try Self.fixture("tax-basis-times-percentage-overflows.json"))
-        let analysis = OrderAnalysis(order: order)
+        let analysis = LoadedOrder(order: order)
         let tax = analysis.anomalies.filter { $0.kind == .taxAmount }
         #expect(tax.count == 1)
         #expect(tax.first?.message.contains("expected about an amount out of range") == true)

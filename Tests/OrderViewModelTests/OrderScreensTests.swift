@@ -1,3 +1,4 @@
+import OrderAnalysis
 import OrderModel
 import Testing
 
@@ -121,7 +122,7 @@ import Testing
         }
         _ = OrderScreens.fullReport(order)
         _ = PaymentTimeline(order: order)
-        _ = OrderAnalysis(order: order)
+        _ = LoadedOrder(order: order)
     }
 
     @Test func emptyOrderSummary() throws {

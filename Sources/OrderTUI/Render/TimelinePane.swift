@@ -1,3 +1,4 @@
+import OrderAnalysis
 import OrderModel
 import OrderViewModel
 import TerminalCore

@@ -37,7 +37,7 @@ public struct AppState: Sendable, Equatable {
     public var prefetchDistance: Int
 
     /// Loaded orders by id, most recent last; bounded so memory stays flat.
-    public private(set) var cache: [String: OrderAnalysis] = [:]
+    public private(set) var cache: [String: LoadedOrder] = [:]
     private var cacheOrder: [String] = []
     public var cacheLimit = 64
     private var nextRequest = 1
@@ -49,7 +49,7 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// The analysis of the selected order, when it is loaded.
-    public var selectedAnalysis: OrderAnalysis? {
+    public var selectedAnalysis: LoadedOrder? {
         guard let id = detail.orderID else { return nil }
         return cache[id]
     }
@@ -214,7 +214,7 @@ public struct AppState: Sendable, Equatable {
     private mutating func orderLoaded(id: String, _ result: Result<Order, SourceError>) -> [AppEffect] {
         switch result {
         case .success(let order):
-            let analysis = OrderAnalysis(order: redaction.apply(order))
+            let analysis = LoadedOrder(order: redaction.apply(order))
             remember(id: id, analysis)
             if var summary = list.summary(id: id), summary.anomalyCount != analysis.anomalies.count {
                 summary.anomalyCount = analysis.anomalies.count
@@ -236,7 +236,7 @@ public struct AppState: Sendable, Equatable {
         switch result {
         case .success(let order):
             var summary = OrderSummary(order: order)
-            let analysis = OrderAnalysis(order: redaction.apply(order))
+            let analysis = LoadedOrder(order: redaction.apply(order))
             summary.anomalyCount = analysis.anomalies.count
             list.append([summary])
             remember(id: summary.id, analysis)
@@ -272,7 +272,7 @@ public struct AppState: Sendable, Equatable {
         cacheOrder.removeAll { $0 == id }
     }
 
-    private mutating func remember(id: String, _ analysis: OrderAnalysis) {
+    private mutating func remember(id: String, _ analysis: LoadedOrder) {
         if cache[id] == nil {
             cacheOrder.append(id)
             if cacheOrder.count > cacheLimit {
@@ -283,7 +283,7 @@ public struct AppState: Sendable, Equatable {
         cache[id] = analysis
     }
 
-    private mutating func showLoaded(_ analysis: OrderAnalysis) {
+    private mutating func showLoaded(_ analysis: LoadedOrder) {
         detail.load = .loaded
         detail.stack = [DetailState.Level(target: nil, screen: analysis.root)]
         detail.rawPath = nil

@@ -107,7 +107,7 @@ extension AppState {
 
     /// "Order SO-100001 (id 0a7c…), open, payment paid, created 2024-06-23T17:44:32Z: 3 items,
     /// gross 1 234.56 NOK. Authorized …, captured …, refunded …. Customer: … . 1 anomaly: …"
-    public static func ticketSummary(_ analysis: OrderAnalysis) -> String {
+    public static func ticketSummary(_ analysis: LoadedOrder) -> String {
         let order = analysis.order
         let formatter = MoneyFormatter.standard
         func money(_ minor: Int64?) -> String {

@@ -1,3 +1,4 @@
+import OrderAnalysis
 import OrderModel
 
 /// The detail mode's reducer: the cursor moves over section headers and rows, Enter folds a

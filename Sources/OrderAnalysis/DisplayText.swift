@@ -3,20 +3,20 @@ import OrderModel
 
 /// Small text helpers shared by the screens. Money always goes through the model's
 /// `MoneyFormatter`; nothing here formats amounts by itself.
-enum DisplayText {
+public enum DisplayText {
     /// `398.00 NOK`; without a currency the amount is shown with two decimals and no code.
-    static func money(_ minorUnits: Int64, _ currency: Currency?) -> String {
+    public static func money(_ minorUnits: Int64, _ currency: Currency?) -> String {
         guard let currency else { return MoneyFormatter.standard.string(minorUnits: minorUnits, currencyCode: nil) }
         return MoneyFormatter.standard.string(minorUnits: minorUnits, currency: currency)
     }
 
-    static func money(_ minorUnits: Int64?, _ currency: Currency?) -> String? {
+    public static func money(_ minorUnits: Int64?, _ currency: Currency?) -> String? {
         minorUnits.map { money($0, currency) }
     }
 
     /// `part` as a percentage of `whole` with one decimal, trailing `.0` dropped: `12.5%`,
     /// `100%`; nil when `whole` is zero. Integer arithmetic, rounded half away from zero.
-    static func percent(_ part: Int64, of whole: Int64) -> String? {
+    public static func percent(_ part: Int64, of whole: Int64) -> String? {
         guard whole != 0 else { return nil }
         let (scaled, overflow) = part.multipliedReportingOverflow(by: 1000)
         guard !overflow else { return nil }
@@ -33,7 +33,7 @@ enum DisplayText {
 
     /// A duration in whole minutes: `2h 15m`, `45m`, `1d 3h 5m`; negative durations are shown
     /// with a leading minus.
-    static func duration(seconds: Double) -> String {
+    public static func duration(seconds: Double) -> String {
         let negative = seconds < 0
         let minutes = Int((abs(seconds) / 60).rounded())
         let days = minutes / 1440
@@ -47,24 +47,24 @@ enum DisplayText {
     }
 
     /// The time between two timestamps, when both parse.
-    static func duration(from start: Timestamp?, to end: Timestamp?) -> String? {
+    public static func duration(from start: Timestamp?, to end: Timestamp?) -> String? {
         guard let from = start?.epochSeconds, let to = end?.epochSeconds else { return nil }
         return duration(seconds: to - from)
     }
 
-    static func yesNo(_ flag: Bool?) -> String? {
+    public static func yesNo(_ flag: Bool?) -> String? {
         flag.map { $0 ? "yes" : "no" }
     }
 
-    static func mark(_ ok: Bool) -> String { ok ? "✓" : "✗" }
+    public static func mark(_ ok: Bool) -> String { ok ? "✓" : "✗" }
 
     /// `1 reservation`, `3 reservations`: a count with its noun in the right number.
-    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+    public static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
     }
 
     /// Quantity as written (`2`, `0.5`), falling back to the number.
-    static func quantity(_ text: String?, _ value: Double?) -> String? {
+    public static func quantity(_ text: String?, _ value: Double?) -> String? {
         if let text { return text }
         guard let value else { return nil }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
@@ -72,12 +72,12 @@ enum DisplayText {
     }
 
     /// Joins the non-empty parts with a separator.
-    static func join(_ parts: [String?], _ separator: String = " ") -> String {
+    public static func join(_ parts: [String?], _ separator: String = " ") -> String {
         parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: separator)
     }
 
     /// A JSON value as one line of text (strings unquoted).
-    static func json(_ value: JSONValue) -> String {
+    public static func json(_ value: JSONValue) -> String {
         switch value {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"
@@ -102,13 +102,13 @@ enum DisplayText {
 
 extension DisplayText {
     /// An address on one line: its lines joined by ", "; nil when it has none.
-    static func address(_ address: Address?) -> String? {
+    public static func address(_ address: Address?) -> String? {
         guard let lines = address?.lines, !lines.isEmpty else { return nil }
         return lines.joined(separator: ", ")
     }
 
     /// A short place name: the address's name, else its street and place.
-    static func place(_ address: Address?) -> String? {
+    public static func place(_ address: Address?) -> String? {
         guard let address else { return nil }
         if let name = address.name, !name.isEmpty { return name }
         let text = join([address.addressLine, address.postalPlace], ", ")
@@ -116,13 +116,13 @@ extension DisplayText {
     }
 
     /// `1 (Stablestol for utendørsbruk)`, or `123 (no such item)`.
-    static func line(_ id: LineID, in order: Order) -> String {
+    public static func line(_ id: LineID, in order: Order) -> String {
         guard let item = order.item(lineID: id) else { return "\(id) (no such item)" }
         guard let description = item.description ?? item.id else { return id.rawValue }
         return "\(id) (\(description))"
     }
 
-    static func lines(_ ids: [LineID], in order: Order) -> String? {
+    public static func lines(_ ids: [LineID], in order: Order) -> String? {
         ids.isEmpty ? nil : ids.map { line($0, in: order) }.joined(separator: ", ")
     }
 }

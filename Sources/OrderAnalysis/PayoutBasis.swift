@@ -103,7 +103,7 @@ public struct PayoutShare: Sendable, Equatable {
 
     /// How far `amount` is from the exact share of `whole`, in ten-thousandths of a minor unit
     /// (integers only: no rounding before the comparison); nil on overflow.
-    func distance(of amount: Int64, from whole: Int64) -> UInt64? {
+    public func distance(of amount: Int64, from whole: Int64) -> UInt64? {
         let (share, overflowShare) = whole.multipliedReportingOverflow(by: hundredthsOfPercent)
         let (scaled, overflowAmount) = amount.multipliedReportingOverflow(by: 10_000)
         guard !overflowShare, !overflowAmount else { return nil }

@@ -32,7 +32,7 @@ public enum AnomalyChecker {
     /// A field that is present but cannot be read (`gross_amount: "abc"`, `1e400`, `items:
     /// "notalist"`) decodes as missing, so the checks that need it are silent: say so, or an
     /// order nobody can check would pass as clean.
-    static func unreadableFields(_ order: Order) -> [Anomaly] {
+    public static func unreadableFields(_ order: Order) -> [Anomaly] {
         order.decodeIssues.map { issue in
             Anomaly(
                 kind: .unreadableField,
@@ -44,7 +44,7 @@ public enum AnomalyChecker {
     // MARK: - Totals
 
     /// gross − total_discount = net (a missing discount counts as zero).
-    static func totals(_ order: Order) -> [Anomaly] {
+    public static func totals(_ order: Order) -> [Anomaly] {
         guard let gross = order.grossAmount, let net = order.netAmount else { return [] }
         let discount = order.totalDiscount ?? 0
         let (expected, overflow) = gross.subtractingReportingOverflow(discount)
@@ -57,7 +57,7 @@ public enum AnomalyChecker {
     }
 
     /// The items' gross and net sums against the order's.
-    static func itemSums(_ order: Order) -> [Anomaly] {
+    public static func itemSums(_ order: Order) -> [Anomaly] {
         guard !order.items.isEmpty else { return [] }
         var anomalies: [Anomaly] = []
         let money = { (amount: Int64) in DisplayText.money(amount, order.currency) }
@@ -82,7 +82,7 @@ public enum AnomalyChecker {
 
     /// Each tax line's amount against its percentage of its basis (1 minor unit of rounding),
     /// and for price-included lines, basis + tax against the item's net.
-    static func taxLines(_ item: OrderItem, index: Int, currency: Currency?) -> [Anomaly] {
+    public static func taxLines(_ item: OrderItem, index: Int, currency: Currency?) -> [Anomaly] {
         var anomalies: [Anomaly] = []
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
         let name = itemName(item, index: index)
@@ -127,7 +127,7 @@ public enum AnomalyChecker {
     /// its share of the amount above it; the top level against what the customer paid for the
     /// line (`PayoutBasis`: net, else gross − discounts, else gross). Rules and sources are in
     /// `PayoutBasis` and `PayoutShare`.
-    static func payout(_ item: OrderItem, index: Int, currency: Currency?) -> [Anomaly] {
+    public static func payout(_ item: OrderItem, index: Int, currency: Currency?) -> [Anomaly] {
         guard let tree = item.payout, !tree.isEmpty else { return [] }
         let rows = PayoutTreeRows(tree: tree, basis: PayoutBasis(item: item), currency: currency)
         let effective = PayoutTreeRows.effectiveAmounts(tree)
@@ -164,7 +164,7 @@ public enum AnomalyChecker {
 
     // MARK: - Payments
 
-    static func failedOperations(_ order: Order) -> [Anomaly] {
+    public static func failedOperations(_ order: Order) -> [Anomaly] {
         order.operations.compactMap { operation in
             guard operation.success == false else { return nil }
             let amount = DisplayText.money(operation.amount, order.currency).map { " of \($0)" } ?? ""
@@ -178,7 +178,7 @@ public enum AnomalyChecker {
 
     // MARK: - Travel
 
-    static func danglingLineIDs(_ order: Order) -> [Anomaly] {
+    public static func danglingLineIDs(_ order: Order) -> [Anomaly] {
         let known = Set(order.items.compactMap(\.lineID))
         var anomalies: [Anomaly] = []
         for attachment in order.attachments {
@@ -204,7 +204,7 @@ public enum AnomalyChecker {
         return anomalies
     }
 
-    static func itemName(_ item: OrderItem, index: Int) -> String {
+    public static func itemName(_ item: OrderItem, index: Int) -> String {
         if let line = item.lineID { return "item \(index + 1) (line \(line))" }
         return "item \(index + 1)"
     }

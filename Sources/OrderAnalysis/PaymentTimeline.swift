@@ -79,7 +79,7 @@ public struct PaymentTimeline: Sendable, Equatable {
         return rows
     }
 
-    static func checks(totals: PaymentTotals, order: Order) -> [TimelineCheck] {
+    public static func checks(totals: PaymentTotals, order: Order) -> [TimelineCheck] {
         let currency = order.currency
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
         var checks: [TimelineCheck] = []
@@ -138,7 +138,7 @@ public struct PaymentTimeline: Sendable, Equatable {
 
     /// `payment_status` against what the operations did. "Paid" is measured against the net
     /// amount (what the customer owes after discounts), or the gross when there is no net.
-    static func statusChecks(_ status: PaymentStatus, totals: PaymentTotals, order: Order) -> [TimelineCheck] {
+    public static func statusChecks(_ status: PaymentStatus, totals: PaymentTotals, order: Order) -> [TimelineCheck] {
         let currency = order.currency
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
         let due = order.netAmount ?? order.grossAmount
@@ -182,7 +182,7 @@ public struct PaymentTimeline: Sendable, Equatable {
 
 extension TimelineEntry.Kind {
     /// The order's array of operations of this kind (`authorizations`), as messages name it.
-    var operationField: String {
+    public var operationField: String {
         switch self {
         case .authorization: return "authorizations"
         case .capture: return "captures"

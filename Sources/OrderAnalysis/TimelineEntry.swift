@@ -57,7 +57,7 @@ public struct TimelineEntry: Sendable, Equatable {
         self.jsonPath = jsonPath
     }
 
-    init(session: Session, index: Int, currency: Currency?) {
+    public init(session: Session, index: Int, currency: Currency?) {
         let lines = session.items.compactMap(\.lineID)
         self.init(
             kind: .session, time: session.processedAt ?? session.createdAt, amount: session.amount,
@@ -68,7 +68,7 @@ public struct TimelineEntry: Sendable, Equatable {
             target: .session(index), jsonPath: session.path.jqPath)
     }
 
-    init(operation: PaymentOperation, index: Int, currency: Currency?) {
+    public init(operation: PaymentOperation, index: Int, currency: Currency?) {
         let details = operation.paymentDetails
         let card = TimelineEntry.cardText(details?.card)
         let lines = operation.items.compactMap(\.lineID)
@@ -84,7 +84,7 @@ public struct TimelineEntry: Sendable, Equatable {
             target: .operation(kind: operation.kind.rawValue, index: index), jsonPath: operation.path.jqPath)
     }
 
-    init(event: OrderEvent, index: Int) {
+    public init(event: OrderEvent, index: Int) {
         let text: String
         switch event.shape {
         case .api:
@@ -97,13 +97,13 @@ public struct TimelineEntry: Sendable, Equatable {
         self.init(kind: .event, time: event.createdAt, summary: text, target: .event(index), jsonPath: event.path.jqPath)
     }
 
-    static func cardText(_ card: Card?) -> String? {
+    public static func cardText(_ card: Card?) -> String? {
         guard let card else { return nil }
         let text = DisplayText.join([card.brand, card.type, card.maskedPAN])
         return text.isEmpty ? nil : text
     }
 
-    static func linesText(_ lines: [LineID]) -> String? {
+    public static func linesText(_ lines: [LineID]) -> String? {
         guard !lines.isEmpty else { return nil }
         return (lines.count == 1 ? "line " : "lines ") + lines.map(\.rawValue).joined(separator: ", ")
     }

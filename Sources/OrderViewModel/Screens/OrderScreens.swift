@@ -1,3 +1,4 @@
+import OrderAnalysis
 import OrderModel
 
 /// Builds the detail screens of an order: the root screen (summary, customer, items, payments,

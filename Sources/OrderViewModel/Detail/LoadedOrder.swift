@@ -1,8 +1,9 @@
+import OrderAnalysis
 import OrderModel
 
 /// Everything derived from one loaded order, computed once when it arrives so key presses and
 /// frames never recompute it.
-public struct OrderAnalysis: Sendable, Equatable {
+public struct LoadedOrder: Sendable, Equatable {
     public var order: Order
     public var anomalies: [Anomaly]
     public var timeline: PaymentTimeline

@@ -1,4 +1,5 @@
 import JSONCore
+import OrderAnalysis
 import OrderModel
 
 /// A travel reservation made readable: a title such as "Train NE 138 47794", passengers, legs

@@ -1,4 +1,5 @@
 import JSONCore
+import OrderAnalysis
 import OrderModel
 
 /// Accumulates detail rows, skipping fields that are absent, so screens list only what the

@@ -51,7 +51,7 @@ public struct PaymentTotals: Sendable, Equatable {
         return overflow ? nil : result
     }
 
-    mutating func apply(_ entry: TimelineEntry) {
+    public mutating func apply(_ entry: TimelineEntry) {
         guard entry.success != false, let amount = entry.amount, !overflowed.contains(entry.kind) else { return }
         func add(_ total: inout Int64) {
             let (sum, overflow) = total.addingReportingOverflow(amount)

@@ -112,7 +112,7 @@ public struct PayoutTreeRows: Sendable, Equatable {
     public static let maxPathDepth = 256
 
     /// `percentage 10` from type and value, the type or value alone, or `—`.
-    static func label(_ node: PayoutNode) -> String {
+    public static func label(_ node: PayoutNode) -> String {
         let text = DisplayText.join([node.type, node.value])
         return text.isEmpty ? "—" : text
     }
@@ -120,7 +120,7 @@ public struct PayoutTreeRows: Sendable, Equatable {
     /// Each node's amount, or for a node without one the sum of its children's effective
     /// amounts (nil when nothing below has an amount). Children come after parents in the
     /// arena's pre-order, but to be safe this works on any order by a post-order walk.
-    static func effectiveAmounts(_ tree: PayoutTree) -> [Int64?] {
+    public static func effectiveAmounts(_ tree: PayoutTree) -> [Int64?] {
         var effective = [Int64?](repeating: nil, count: tree.nodes.count)
         var order: [Int] = []
         order.reserveCapacity(tree.nodes.count)
@@ -143,7 +143,7 @@ public struct PayoutTreeRows: Sendable, Equatable {
 
 extension PayoutTree {
     /// Sum of the present amounts; nil when none is present or on overflow.
-    static func sumAmounts(_ amounts: [Int64?]) -> Int64? {
+    public static func sumAmounts(_ amounts: [Int64?]) -> Int64? {
         var total: Int64 = 0
         var any = false
         for case let amount? in amounts {

@@ -1,3 +1,4 @@
+import OrderAnalysis
 import OrderModel
 
 extension OrderScreens {
