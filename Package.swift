@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // MARK: - System libraries
@@ -32,6 +33,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                // TLS for https bases (BoringSSL inside, system trust roots).
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         .target(name: "OrderViewModel", dependencies: ["OrderModel", "OrderSources"]),
         .target(
@@ -41,6 +44,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                // `mock-api --tls-cert/--tls-key`: the loopback mock over https.
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
 
