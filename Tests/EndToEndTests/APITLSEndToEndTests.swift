@@ -63,6 +63,29 @@ extension EndToEnd {
             #expect(!FileManager.default.fileExists(atPath: out))
         }
 
+        @Test func orderscopeMaxResponseBoundsAnAnswerOverHTTPS() throws {
+            let dir = try BinaryRunner.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            try Self.makeCertificate(in: dir)
+            let cert = dir.appendingPathComponent("cert.pem").path
+            let key = dir.appendingPathComponent("key.pem").path
+            let (secure, httpBase) = try API.startMock(extra: ["--tls-cert", cert, "--tls-key", key])
+            defer { secure.stop() }
+            let secureBase = "https://" + httpBase.dropFirst("http://".count)
+            let out = dir.appendingPathComponent("out.json").path
+            let limited = try BinaryRunner.run(
+                ["fetch", "--api-base", secureBase, "--ca-file", cert, "--out", out],
+                environment: API.credentials.merging(["ORDERSCOPE_MAX_RESPONSE": "2K"]) { $1 })
+            #expect(limited.status == 2)
+            #expect(limited.stderr.contains("the answer is larger than 2048 bytes"), "stderr: \(limited.stderr)")
+            let wrong = try BinaryRunner.run(
+                ["fetch", "--api-base", secureBase, "--ca-file", cert, "--out", out],
+                environment: API.credentials.merging(["ORDERSCOPE_MAX_RESPONSE": "lots"]) { $1 })
+            #expect(wrong.status != 0)
+            #expect(wrong.stderr.contains("ORDERSCOPE_MAX_RESPONSE must be a size"), "stderr: \(wrong.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+
         /// A 200 KB tmpfs fills up during the fetch (mounting needs root: skipped otherwise).
         @Test(.enabled(if: getuid() == 0, "mounting a small tmpfs needs root"))
         func aFullDiskSaysWritingFailedAndResumeFinishesOnceThereIsRoom() throws {
