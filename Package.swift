@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // MARK: - System libraries
@@ -36,6 +37,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                // TLS for https bases (BoringSSL inside, system trust roots).
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         // The synthetic order generator (demo data, benchmarks, property tests).
         .target(name: "OrderSynthetic", dependencies: ["OrderModel", "OrderSources"]),
@@ -51,6 +54,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                // `mock-api --tls-cert/--tls-key`: the loopback mock over https.
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
 

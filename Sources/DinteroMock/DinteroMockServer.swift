@@ -3,17 +3,20 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import OrderModel
 
 /// A loopback HTTP/1.1 server that answers like the Dintero API from a dump, with fault
-/// injection. Built on SwiftNIO (one event-loop thread); it binds 127.0.0.1 only and answers
-/// `Connection: close`. The API itself (routing, tokens, faults) lives in `MockService`.
+/// injection. Built on SwiftNIO (one event-loop thread); it binds 127.0.0.1 only, keeps
+/// connections alive, and speaks TLS (swift-nio-ssl) when the configuration names a
+/// certificate and key. The API itself (routing, tokens, faults) lives in `MockService`.
 /// Used by the tests and by `orderscope mock-api`.
 public final class DinteroMockServer: @unchecked Sendable {
     /// The bound port (the ephemeral one when the configuration asked for 0).
     public let port: UInt16
-    /// `http://127.0.0.1:PORT` (no trailing slash; API paths start with `/v1`).
-    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    /// `http://127.0.0.1:PORT`, or `https://` with TLS (no trailing slash; API paths start
+    /// with `/v1`).
+    public var baseURL: String { (configuration.tlsCertificatePath == nil ? "http" : "https") + "://127.0.0.1:\(port)" }
     /// The configuration the server started with.
     public let configuration: MockConfiguration
 
@@ -27,12 +30,14 @@ public final class DinteroMockServer: @unchecked Sendable {
     public static func start(_ configuration: MockConfiguration) throws(MockServerError) -> DinteroMockServer
     {
         let service = MockService(configuration: configuration)
+        let tls = try tlsContext(configuration)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 64)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(
                         withPipeliningAssistance: false, withErrorHandling: true)
                     try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(service: service))
@@ -52,6 +57,33 @@ public final class DinteroMockServer: @unchecked Sendable {
         }
         return DinteroMockServer(
             port: port16, configuration: configuration, service: service, group: group, channel: channel)
+    }
+
+    /// The server's TLS context from the configured PEM files; nil for plain http.
+    private static func tlsContext(_ configuration: MockConfiguration) throws(MockServerError) -> NIOSSLContext? {
+        guard configuration.tlsCertificatePath != nil || configuration.tlsKeyPath != nil else { return nil }
+        guard let certificatePath = configuration.tlsCertificatePath, let keyPath = configuration.tlsKeyPath else {
+            throw MockServerError("TLS needs both a certificate (--tls-cert) and its private key (--tls-key)")
+        }
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(certificatePath)
+        } catch {
+            throw MockServerError("\(certificatePath): not a PEM certificate file")
+        }
+        guard !chain.isEmpty else { throw MockServerError("\(certificatePath): holds no PEM certificate") }
+        let key: NIOSSLPrivateKey
+        do {
+            key = try NIOSSLPrivateKey(file: keyPath, format: .pem)
+        } catch {
+            throw MockServerError("\(keyPath): not a PEM private key file")
+        }
+        do {
+            return try NIOSSLContext(
+                configuration: .makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key)))
+        } catch {
+            throw MockServerError("cannot set up TLS with \(certificatePath) and \(keyPath): \(error)")
+        }
     }
 
     private init(
@@ -108,7 +140,7 @@ public final class DinteroMockServer: @unchecked Sendable {
     public func resetLog() { service.resetLog() }
 
     /// Serves these orders too, after the others (orders created while the server runs).
-    public func addOrders(_ orders: [JSONValue]) { service.add(orders) }
+    public func addOrders(_ orders: [JSONValue], sources: [[UInt8]] = []) { service.add(orders, sources: sources) }
 }
 
 /// Collects one request at a time, hands it to `MockService` (after the configured latency) and

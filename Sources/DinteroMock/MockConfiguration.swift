@@ -8,6 +8,10 @@ import OrderModel
 public struct MockConfiguration: Sendable {
     /// The orders served, in list order (each a full order object, events included).
     public var orders: [JSONValue]
+    /// The source bytes of `orders` (same count and order) when they were read from a dump:
+    /// served as they are, escapes and all (a lone surrogate `\ud800` survives, which a
+    /// `JSONValue` cannot hold). Empty: `orders` are written as JSON.
+    public var orderSources: [[UInt8]] = []
     /// The only account id the mock answers for (`T` or `P` + 8 digits).
     public var accountID: String = "T12345678"
     public var clientID: String = "mock-client-id"
@@ -52,6 +56,10 @@ public struct MockConfiguration: Sendable {
     /// The token endpoint refuses every request with 401, and (like a careless server) echoes
     /// the received Authorization header in its error message.
     public var failTokenRequests: Bool = false
+    /// Serve https with this PEM certificate (chain) and `tlsKeyPath`'s PEM private key
+    /// (`mock-api --tls-cert/--tls-key`); nil serves plain http.
+    public var tlsCertificatePath: String?
+    public var tlsKeyPath: String?
 
     /// The continuation names `tokenName` takes: Dintero's token names and `next` (a link).
     public static let tokenNames = ["paging_token", "next_page_token", "starting_after", "last_evaluated_key", "next"]
@@ -62,6 +70,18 @@ public struct MockConfiguration: Sendable {
 
     /// Reads a dump: a JSON array of orders, `{"orders": [...]}`, one order object, or NDJSON.
     public static func loadDump(path: String) throws(MockServerError) -> [JSONValue] {
+        try loadDumpWithSources(path: path).orders
+    }
+
+    /// A configuration serving the dump at `path`, each order as its source bytes.
+    public init(dumpPath path: String) throws(MockServerError) {
+        let loaded = try Self.loadDumpWithSources(path: path)
+        orders = loaded.orders
+        orderSources = loaded.sources
+    }
+
+    /// `loadDump`, with each order's source bytes (compact, escapes as written).
+    public static func loadDumpWithSources(path: String) throws(MockServerError) -> (orders: [JSONValue], sources: [[UInt8]]) {
         // FileHandle, not FileManager.contents(atPath:), which leaks a 4 KB buffer for an empty
         // file on Linux (found by LeakSanitizer).
         guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data()
@@ -69,25 +89,44 @@ public struct MockConfiguration: Sendable {
             throw MockServerError("cannot read \(path)")
         }
         try? handle.close()
-        return try parseDump(Array(data), name: path)
+        return try parseDumpWithSources(Array(data), name: path)
     }
 
     /// Parses dump bytes (see `loadDump(path:)`).
     public static func parseDump(_ bytes: [UInt8], name: String = "dump") throws(MockServerError) -> [JSONValue] {
+        try parseDumpWithSources(bytes, name: name).orders
+    }
+
+    /// `parseDump`, with each order's source bytes (compact, escapes as written); no sources
+    /// when the spans cannot be matched to the orders.
+    public static func parseDumpWithSources(
+        _ bytes: [UInt8], name: String = "dump"
+    ) throws(MockServerError) -> (orders: [JSONValue], sources: [[UInt8]]) {
         do {
             let value = try JSONParser.parse(bytes)
+            let orders: [JSONValue]
             switch value {
-            case .array(let elements): return elements.filter { $0.objectValue != nil }
+            case .array(let elements): orders = elements.filter { $0.objectValue != nil }
             case .object(let object):
-                if let orders = object["orders"]?.arrayValue { return orders }
-                return [value]
+                if let list = object["orders"]?.arrayValue {
+                    orders = list.filter { $0.objectValue != nil }
+                } else {
+                    return ([value], [JSONSpans.compact(bytes)])
+                }
             default: throw MockServerError("\(name): holds no orders")
             }
+            let sources = bytes.withUnsafeBytes { buffer in
+                (JSONSpans.listedObjects(in: buffer, listKeys: ["orders"]) ?? []).map {
+                    JSONSpans.compact(UnsafeRawBufferPointer(rebasing: buffer[$0]))
+                }
+            }
+            return (orders, sources.count == orders.count ? sources : [])
         } catch let error as MockServerError {
             throw error
         } catch {
             // Not one document: try NDJSON.
             var orders: [JSONValue] = []
+            var sources: [[UInt8]] = []
             var lineNumber = 0
             for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
                 lineNumber += 1
@@ -95,12 +134,13 @@ public struct MockConfiguration: Sendable {
                 if trimmed.isEmpty { continue }
                 do {
                     orders.append(try JSONParser.parse(Array(line)))
+                    sources.append(JSONSpans.compact(line))
                 } catch {
                     throw MockServerError("\(name):\(lineNumber): not JSON (\(error.reason))")
                 }
             }
             if orders.isEmpty { throw MockServerError("\(name): holds no orders") }
-            return orders
+            return (orders, sources)
         }
     }
 }

@@ -36,7 +36,7 @@ final class MockService: @unchecked Sendable {
         remainingStalled = configuration.stallCount
         orders = []
         positions = [:]
-        add(configuration.orders)
+        add(configuration.orders, sources: configuration.orderSources)
     }
 
     /// Every request received so far, in arrival order.
@@ -53,11 +53,13 @@ final class MockService: @unchecked Sendable {
         return issuedTokens
     }
 
-    /// Appends orders to those served (as if created while the server runs).
-    func add(_ json: [JSONValue]) {
+    /// Appends orders to those served (as if created while the server runs); `sources`, when
+    /// there is one per order, are their bytes as served.
+    func add(_ json: [JSONValue], sources: [[UInt8]] = []) {
+        let made = json.indices.map { MockOrder(json: json[$0], source: sources.count == json.count ? sources[$0] : nil) }
         lock.lock()
         defer { lock.unlock() }
-        for order in json.map(MockOrder.init(json:)) {
+        for order in made {
             if !order.id.isEmpty, positions[order.id] == nil { positions[order.id] = orders.count }
             orders.append(order)
         }
@@ -339,13 +341,13 @@ final class MockService: @unchecked Sendable {
         body.append(contentsOf: Array((configuration.listBody == .envelope ? "{\"orders\":[" : "[").utf8))
         for (index, order) in page.enumerated() {
             if index > 0 { body.append(UInt8(ascii: ",")) }
-            (withEvents ? order.json : order.withoutEvents).appendSerialized(to: &body)
+            body.append(contentsOf: withEvents ? order.bytes : order.bytesWithoutEvents)
         }
         body.append(UInt8(ascii: "]"))
         if configuration.listBody == .envelope {
             if let name = configuration.tokenName, let following {
                 let token = Self.token(position: following)
-                let value = name == "next" ? Self.nextLink(request, token: token) : token
+                let value = name == "next" ? Self.nextLink(request, token: token, tls: configuration.tlsCertificatePath != nil) : token
                 body.append(UInt8(ascii: ","))
                 MockHTTPResponse.appendQuoted(name, to: &body)
                 body.append(UInt8(ascii: ":"))
@@ -371,11 +373,12 @@ final class MockService: @unchecked Sendable {
 
     /// The request's own URL with `starting_after` set to `token`: the absolute link a server
     /// that pages by links answers.
-    static func nextLink(_ request: MockHTTPRequest, token: String) -> String {
+    static func nextLink(_ request: MockHTTPRequest, token: String, tls: Bool = false) -> String {
         var parameters = request.query.filter { $0.0 != "starting_after" }
         parameters.append(("starting_after", token))
         let query = parameters.map { MockHTTPRequest.percentEncoded($0.0) + "=" + MockHTTPRequest.percentEncoded($0.1) }
-        let host = request.header("Host").map { "http://" + $0 } ?? ""
+        let scheme = tls ? "https://" : "http://"
+        let host = request.header("Host").map { scheme + $0 } ?? ""
         return host + request.path + "?" + query.joined(separator: "&")
     }
 
@@ -393,7 +396,7 @@ final class MockService: @unchecked Sendable {
         }
         let events = request.queryValue("include_events")
         let full = events == "true" || events == "service-event"
-        return .json(200, (full ? order.json : order.withoutEvents).serializedBytes())
+        return .json(200, full ? order.bytes : order.bytesWithoutEvents)
     }
 
     private func session(orderID: String, sessionID: String, storeID: String?) -> MockHTTPResponse {
@@ -407,10 +410,14 @@ final class MockService: @unchecked Sendable {
     }
 }
 
-/// An order of the dump with the fields the mock filters on.
+/// An order of the dump with the fields the mock filters on, and the bytes it is served as:
+/// its source bytes when it came from a dump file (escapes as written), else its JSON.
 struct MockOrder: Sendable {
     var json: JSONValue
-    var withoutEvents: JSONValue
+    /// The whole order as served (`include_events`).
+    var bytes: [UInt8]
+    /// The order without its `events` member, as list entries without `include_events` are.
+    var bytesWithoutEvents: [UInt8]
     var id: String
     var status: String?
     var paymentStatus: String?
@@ -418,7 +425,7 @@ struct MockOrder: Sendable {
     var createdAt: Double?
     var storeID: String?
 
-    init(json: JSONValue) {
+    init(json: JSONValue, source: [UInt8]? = nil) {
         self.json = json
         id = json["id"]?.stringValue ?? ""
         status = json["status"]?.stringValue
@@ -426,12 +433,22 @@ struct MockOrder: Sendable {
         createdAt = json["created_at"]?.stringValue.flatMap(Timestamp.parse)
         storeID = json["store"]?["id"]?.stringValue
             ?? json["items"]?.arrayValue?.lazy.compactMap { $0["store"]?["id"]?.stringValue }.first
-        if case .object(var object) = json, let index = object.keys.firstIndex(of: "events") {
-            object.keys.remove(at: index)
-            object.values.remove(at: index)
-            withoutEvents = .object(object)
+        if let source, let stripped = source.withUnsafeBytes({
+            JSONSpans.object($0, at: 0..<$0.count, removing: "events")
+        }) {
+            bytes = source
+            bytesWithoutEvents = json["events"] == nil ? source : stripped
         } else {
-            withoutEvents = json
+            bytes = json.serializedBytes()
+            if case .object(var object) = json {
+                while let index = object.keys.firstIndex(of: "events") {
+                    object.keys.remove(at: index)
+                    object.values.remove(at: index)
+                }
+                bytesWithoutEvents = JSONValue.object(object).serializedBytes()
+            } else {
+                bytesWithoutEvents = bytes
+            }
         }
     }
 }

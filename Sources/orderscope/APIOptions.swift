@@ -40,6 +40,13 @@ struct APIQueryOptions: ParsableArguments {
     var timeout: Int = 30
 
     @Option(
+        name: .customLong("ca-file"),
+        help: ArgumentHelp(
+            "Also trust the certificate authorities in this PEM file for https (a private proxy or test server; also ORDERSCOPE_CA_FILE).",
+            valueName: "FILE"))
+    var caFile: String?
+
+    @Option(
         name: .customLong("log"),
         help: ArgumentHelp("Append a line per API request (time, method, path, status, duration; never a secret) to FILE (also ORDERSCOPE_LOG).", valueName: "FILE"))
     var logPath: String?
@@ -64,6 +71,14 @@ struct APIQueryOptions: ParsableArguments {
         }
         guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be 1...600 seconds.") }
         if let store, store.isEmpty { throw ValidationError("--store needs a store id.") }
+        if let text = Self.environment("ORDERSCOPE_MAX_RESPONSE"), DinteroAPIOptions.parseSize(text) == nil {
+            throw ValidationError("ORDERSCOPE_MAX_RESPONSE must be a size such as 64M or 1048576, not '\(text)'.")
+        }
+    }
+
+    /// A variable of the environment, nil when unset or empty.
+    static func environment(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     var query: DinteroOrderQuery {
@@ -87,6 +102,10 @@ struct APIQueryOptions: ParsableArguments {
         }
         var options = DinteroAPIOptions(baseURL: apiBase, timeout: .seconds(timeout), log: log)
         options.rateLimitBudget = rateLimitBudget
+        options.extraCAFile = caFile ?? Self.environment("ORDERSCOPE_CA_FILE")
+        if let size = Self.environment("ORDERSCOPE_MAX_RESPONSE").flatMap(DinteroAPIOptions.parseSize) {
+            options.maxResponseBytes = size
+        }
         return try DinteroAPISource(credentials: credentials, query: query, options: options)
     }
 

@@ -101,7 +101,16 @@ struct MockAPICommand: ParsableCommand {
         help: "Refuse every token request with 401, echoing the Authorization header it got (a careless server).")
     var failToken = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Serve https with this PEM certificate (with --tls-key); clients trust it with --ca-file.", valueName: "FILE"))
+    var tlsCert: String?
+
+    @Option(name: .long, help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "FILE"))
+    var tlsKey: String?
+
     func validate() throws {
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together.") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535.") }
         guard maxLimit >= 1 else { throw ValidationError("--max-limit must be 1 or more.") }
         if let tokenName {
@@ -120,7 +129,7 @@ struct MockAPICommand: ParsableCommand {
     func run() throws {
         var configuration: MockConfiguration
         do {
-            configuration = MockConfiguration(orders: try MockConfiguration.loadDump(path: dump))
+            configuration = try MockConfiguration(dumpPath: dump)
         } catch {
             OrderScopeExit.printError(error.message)
             throw OrderScopeExit.unusableInput
@@ -143,18 +152,22 @@ struct MockAPICommand: ParsableCommand {
         configuration.ignoreStartingAfter = ignoreStartingAfter
         configuration.listWithoutEvents = listWithoutEvents
         configuration.failTokenRequests = failToken
+        configuration.tlsCertificatePath = tlsCert
+        configuration.tlsKeyPath = tlsKey
         let server: DinteroMockServer
-        var later: [JSONValue] = []
+        var later: (orders: [JSONValue], sources: [[UInt8]]) = ([], [])
         do {
-            if let addLater { later = try MockConfiguration.loadDump(path: addLater) }
+            if let addLater { later = try MockConfiguration.loadDumpWithSources(path: addLater) }
             server = try DinteroMockServer.start(configuration)
         } catch {
             OrderScopeExit.printError(error.message)
             throw OrderScopeExit.unusableInput
         }
-        if !later.isEmpty {
-            let orders = later
-            DispatchQueue.global().asyncAfter(deadline: .now() + max(0, addAfter)) { server.addOrders(orders) }
+        if !later.orders.isEmpty {
+            let (orders, sources) = later
+            DispatchQueue.global().asyncAfter(deadline: .now() + max(0, addAfter)) {
+                server.addOrders(orders, sources: sources)
+            }
         }
         FileHandleOutput.standardOutput.write(
             """

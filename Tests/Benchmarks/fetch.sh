@@ -7,8 +7,11 @@
 # For each: wall seconds, CPU seconds of the fetch process (user + sys, GNU time), orders saved
 # (checked against the dump with jq) and the speed-up over the serial run.
 #
+# With --tls the mock serves https with a throwaway self-signed certificate (made with openssl
+# in DIR) and fetch trusts it with --ca-file.
+#
 #   Tests/Benchmarks/fetch.sh [--binary PATH] [--orders N] [--latency MS]
-#                             [--concurrency "1 8 64"] [--out-dir DIR]
+#                             [--concurrency "1 8 64"] [--out-dir DIR] [--tls]
 set -euo pipefail
 
 binary=""
@@ -16,6 +19,7 @@ orders=10000
 latency=50
 concurrencies="1 8 64"
 out_dir="/tmp/orderscope-fetch-bench"
+tls=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --binary) binary="$2"; shift 2 ;;
@@ -23,6 +27,7 @@ while [[ $# -gt 0 ]]; do
         --latency) latency="$2"; shift 2 ;;
         --concurrency) concurrencies="$2"; shift 2 ;;
         --out-dir) out_dir="$2"; shift 2 ;;
+        --tls) tls=1; shift ;;
         *) echo "fetch.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -35,6 +40,14 @@ mkdir -p "$out_dir"
 dump="$out_dir/orders-$orders.json"
 [[ -s "$dump" ]] || "$binary" generate --count "$orders" --seed 18 --out "$dump" >&2
 expected=$(jq length "$dump")
+tls_serve=()
+tls_trust=()
+if [[ -n "$tls" ]]; then
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$out_dir/key.pem" \
+        -out "$out_dir/cert.pem" -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 2>/dev/null
+    tls_serve=(--tls-cert "$out_dir/cert.pem" --tls-key "$out_dir/key.pem")
+    tls_trust=(--ca-file "$out_dir/cert.pem")
+fi
 
 export DINTERO_ACCOUNT_ID=T12345678 DINTERO_CLIENT_ID=mock-client-id DINTERO_CLIENT_SECRET=mock-client-secret
 export XDG_CONFIG_HOME=/nonexistent
@@ -44,7 +57,7 @@ trap stop_mock EXIT
 
 # Starts the mock with extra flags; sets $base.
 start_mock() {
-    "$binary" mock-api --dump "$dump" --port 0 --latency "$latency" "$@" > "$out_dir/mock.out" 2>&1 &
+    "$binary" mock-api --dump "$dump" --port 0 --latency "$latency" "${tls_serve[@]}" "$@" > "$out_dir/mock.out" 2>&1 &
     mock_pid=$!
     base=""
     for _ in $(seq 1 200); do
@@ -61,7 +74,7 @@ run() {
     local label="$1" concurrency="$2" out="$out_dir/fetched.json"
     rm -f "$out" "$out".progress.*
     /usr/bin/time -f "%e %U %S" -o "$out_dir/time" \
-        "$binary" fetch --api-base "$base" --concurrency "$concurrency" --out "$out" 2> "$out_dir/fetch.err" >/dev/null
+        "$binary" fetch --api-base "$base" "${tls_trust[@]}" --concurrency "$concurrency" --out "$out" 2> "$out_dir/fetch.err" >/dev/null
     read -r wall user sys < "$out_dir/time"
     local saved; saved=$(jq length "$out")
     [[ "$saved" == "$expected" ]] || { echo "fetch.sh: saved $saved of $expected" >&2; exit 1; }
@@ -74,7 +87,7 @@ run() {
 
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, $(uname -sr)"
 echo "- binary: $binary ($("$binary" --version 2>/dev/null || echo '?')); commit $(git -C "$root" rev-parse --short HEAD)"
-echo "- $orders orders ($(du -m "$dump" | cut -f1) MB dump), mock latency $latency ms per request"
+echo "- $orders orders ($(du -m "$dump" | cut -f1) MB dump), mock latency $latency ms per request${tls:+, https}"
 echo
 echo "| lists | --concurrency | orders saved | wall s | fetch CPU s | × serial |"
 echo "|---|---:|---:|---:|---:|---:|"

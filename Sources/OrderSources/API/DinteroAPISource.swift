@@ -62,6 +62,19 @@ public struct DinteroAPIOptions: Sendable, Equatable {
     public var backoffBase: Duration
     /// Where each try is recorded (method, path, status, time), if anywhere.
     public var log: RequestLog?
+    /// A PEM file of certificate authorities trusted for https besides the system's (a private
+    /// proxy, a test server): `--ca-file` or `ORDERSCOPE_CA_FILE`.
+    public var extraCAFile: String?
+    /// The largest answer body taken (`ORDERSCOPE_MAX_RESPONSE`); a bigger answer, or one that
+    /// announces more, is refused as it arrives.
+    public var maxResponseBytes: Int = DinteroAPIOptions.defaultMaxResponseBytes
+
+    /// 256 MiB: far above a page of 100 complete orders.
+    public static let defaultMaxResponseBytes = 256 << 20
+
+    /// A size as `ORDERSCOPE_MAX_RESPONSE` takes it: bytes, or with a K, M or G suffix (binary
+    /// units); nil when it is not a positive size.
+    public static func parseSize(_ text: String) -> Int? { StreamGuard.parseSize(text) }
 
     public static let defaultBaseURL = "https://api.dintero.com"
 
@@ -124,7 +137,7 @@ public actor DinteroAPISource: OrderSource {
         self.query = query
         self.options = options
         origin = .api(accountID: credentials.accountID.value, storeID: query.storeID)
-        transport = HTTPTransport(timeout: options.timeout)
+        transport = try HTTPTransport(extraCAFile: options.extraCAFile, maxBodyBytes: options.maxResponseBytes)
     }
 
     // MARK: - OrderSource
@@ -176,6 +189,14 @@ public actor DinteroAPISource: OrderSource {
     public func listPage(
         after cursor: PageCursor?, limit: Int, includeEvents: Bool = false, createdSince: String? = nil
     ) async throws(SourceError) -> (orders: [JSONValue], next: PageCursor?) {
+        let page = try await listedPage(after: cursor, limit: limit, includeEvents: includeEvents, createdSince: createdSince)
+        return (page.orders, page.next)
+    }
+
+    /// `listPage`, with each order's bytes as the server sent them (`ListedPage.sources`).
+    public func listedPage(
+        after cursor: PageCursor?, limit: Int, includeEvents: Bool = false, createdSince: String? = nil
+    ) async throws(SourceError) -> ListedPage {
         var parameters = query.parameters
         if let createdSince {
             let current = parameters.firstIndex { $0.0 == "created_at.gte" }
@@ -191,6 +212,7 @@ public actor DinteroAPISource: OrderSource {
         let path = listPath
         var lowered = false
         var json: JSONValue
+        var bytes: [UInt8]
         while true {
             let size = min(max(limit, 1), pageSizeCap)
             let target: String
@@ -202,7 +224,7 @@ public actor DinteroAPISource: OrderSource {
                 target = Self.target(path, sent + parameters)
             }
             do {
-                json = try await getJSON(target: target, path: path)
+                (json, bytes) = try await getDocument(target: target, path: path)
                 break
             } catch {
                 guard !lowered, let smaller = Self.smallerLimit(after: error, than: size) else { throw error }
@@ -222,7 +244,9 @@ public actor DinteroAPISource: OrderSource {
         case nil:
             // A server that handed out continuations ends its list by leaving one out (and may
             // not take an order id as starting_after); only one that never did is paged by ids.
-            guard !listing.pagesByContinuation, let last = body.orders.last else { return (body.orders, nil) }
+            guard !listing.pagesByContinuation, let last = body.orders.last else {
+                return ListedPage(orders: body.orders, bytes: bytes, next: nil)
+            }
             guard let id = last["id"]?.stringValue ?? last["order_id"]?.stringValue, !id.isEmpty else {
                 throw SourceError.api(
                     message: "cannot page on: the last order of the page has no id (GET \(path))", status: nil, retryable: false)
@@ -232,9 +256,9 @@ public actor DinteroAPISource: OrderSource {
         if body.continuation != nil { listing.pagesByContinuation = true }
         lastListing = key
         guard try listing.isNew(next, after: cursor, pageIsEmpty: body.orders.isEmpty, path: listPath) else {
-            return (body.orders, nil)
+            return ListedPage(orders: body.orders, bytes: bytes, next: nil)
         }
-        return (body.orders, next)
+        return ListedPage(orders: body.orders, bytes: bytes, next: next)
     }
 
     /// What this source lists (account, list path, filters), for a resumed fetch to check that
@@ -339,10 +363,17 @@ public actor DinteroAPISource: OrderSource {
     /// One order as the API returned it, with `include_events=true`. A 404 says which account
     /// (and store) has no such order.
     public func orderJSON(id: String) async throws(SourceError) -> JSONValue {
+        try await orderDocument(id: id).json
+    }
+
+    /// `orderJSON`, with the order's bytes as the server sent them (compact, escapes as
+    /// written: `fetch` saves these).
+    public func orderDocument(id: String) async throws(SourceError) -> (json: JSONValue, source: [UInt8]) {
         let path = listPath + "/\(Self.segment(id))"
         let json: JSONValue
+        let bytes: [UInt8]
         do {
-            json = try await getJSON(path: path, parameters: [("include_events", "true")])
+            (json, bytes) = try await getDocument(target: Self.target(path, [("include_events", "true")]), path: path)
         } catch {
             guard case .apiResponse(404, _, _) = error else { throw error }
             let store = query.storeID.map { " store \(Self.printable($0)) of" } ?? ""
@@ -353,7 +384,7 @@ public actor DinteroAPISource: OrderSource {
         guard json.objectValue != nil else {
             throw SourceError.api(message: "the order answer is not a JSON object (GET \(path))", status: nil, retryable: false)
         }
-        return json
+        return (json, JSONSpans.compact(bytes))
     }
 
     // MARK: - Paths
@@ -394,6 +425,11 @@ public actor DinteroAPISource: OrderSource {
 
     /// GETs `target` (path and query); `path` names the request in messages.
     private func getJSON(target: String, path: String) async throws(SourceError) -> JSONValue {
+        try await getDocument(target: target, path: path).json
+    }
+
+    /// GETs `target` and parses the answer; gives the body too.
+    private func getDocument(target: String, path: String) async throws(SourceError) -> (json: JSONValue, body: [UInt8]) {
         var refreshed = false
         var attempt = 0
         var paced = RatePacing()
@@ -421,7 +457,7 @@ public actor DinteroAPISource: OrderSource {
             case .success(let result):
                 if (200..<300).contains(result.status) {
                     do {
-                        return try JSONParser.parse(result.body)
+                        return (try JSONParser.parse(result.body), result.body)
                     } catch {
                         failure = SourceError.api(
                             message: "the answer to GET \(path) is incomplete or not JSON (\(redact(error.reason)) "
@@ -601,6 +637,7 @@ public actor DinteroAPISource: OrderSource {
         case .failure(.timeout): result = "timed out"
         case .failure(.cancelled): result = "cancelled"
         case .failure(.network(let reason)): result = "network error: \(redact(reason))"
+        case .failure(.tls(let reason)): result = "TLS error: \(redact(reason))"
         }
         log.record("\(method) \(redact(target)) -> \(result) in \(milliseconds) ms (try \(attempt))")
     }
@@ -620,6 +657,8 @@ public actor DinteroAPISource: OrderSource {
         case .cancelled: return .cancelled
         case .network(let reason):
             return .api(message: "\(redact(reason)) (\(method) \(base)\(path))", status: nil, retryable: true)
+        case .tls(let reason):
+            return .api(message: "\(redact(reason)) (\(method) \(base)\(path))", status: nil, retryable: false)
         }
     }
 

@@ -12,10 +12,13 @@ enum ExchangeFailure: Error, Sendable {
     case cancelled
     case tooLarge(limit: Int)
     case malformed
+    /// The TLS handshake or the certificate check failed (the operator's words).
+    case tls(String)
 }
 
 /// The last handler of a client connection's pipeline: collects one response at a time (head
-/// and body, up to a size limit) and completes the promise of the request in flight.
+/// and body as they arrive, refused once past the size limit or at a head announcing more) and
+/// completes the promise of the request in flight.
 ///
 /// Used on its channel's event loop only (`begin`, `fail` and the channel callbacks), hence
 /// `@unchecked Sendable`: the transport holds a reference to hand it promises through
@@ -34,6 +37,9 @@ final class HTTPResponseCollector: ChannelInboundHandler, @unchecked Sendable {
     private var head: HTTPResponseHead?
     private var body: ByteBuffer?
     private var closed = false
+    /// Why the connection failed before a request was in flight (a TLS handshake fails as soon
+    /// as the connection is up), so the request that comes finds the reason, not just a close.
+    private var earlyFailure: ExchangeFailure?
 
     init(maxBodyBytes: Int) {
         self.maxBodyBytes = maxBodyBytes
@@ -42,7 +48,7 @@ final class HTTPResponseCollector: ChannelInboundHandler, @unchecked Sendable {
     /// Starts waiting for the answer to a request just written; fails at once on a closed channel.
     func begin(_ promise: EventLoopPromise<Collected>) {
         guard !closed else {
-            promise.fail(ExchangeFailure.closedBeforeAnswer)
+            promise.fail(earlyFailure ?? ExchangeFailure.closedBeforeAnswer)
             return
         }
         self.promise = promise
@@ -61,6 +67,13 @@ final class HTTPResponseCollector: ChannelInboundHandler, @unchecked Sendable {
         switch unwrapInboundIn(data) {
         case .head(let received):
             head = received
+            // A length announced past the limit is refused before its body is waited for.
+            if let announced = received.headers.first(name: "content-length").flatMap({ Int($0) }),
+                announced > maxBodyBytes
+            {
+                fail(.tooLarge(limit: maxBodyBytes))
+                context.close(promise: nil)
+            }
         case .body(var part):
             if body == nil {
                 body = part
@@ -96,7 +109,10 @@ final class HTTPResponseCollector: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if let parserError = error as? HTTPParserError, parserError != .invalidEOFState {
+        if let reason = ClientTLS.reason(error) {
+            if promise == nil { earlyFailure = .tls(reason) }
+            fail(.tls(reason))
+        } else if let parserError = error as? HTTPParserError, parserError != .invalidEOFState {
             fail(.malformed)
         } else {
             fail(head == nil ? .closedBeforeAnswer : .closedDuringAnswer)

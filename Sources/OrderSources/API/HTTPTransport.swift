@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import NIOConcurrencyHelpers
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -18,21 +16,23 @@ enum TransportFailure: Error, Sendable, Equatable {
     case timeout
     case cancelled
     case network(String)
+    /// The TLS handshake or the server's certificate failed: trying again will not help.
+    case tls(String)
 }
 
 /// Sends one request and collects its whole answer, with a hard deadline per request (the
-/// connection, the head and the whole body) and task cancellation; never caches, never keeps
-/// cookies. Plain `http` (the loopback mock) goes through `NIOHTTPClient` (keep-alive
-/// connections on a SwiftNIO event loop, no CPU while waiting); `https` through
-/// `URLSessionTransport` until the NIO client speaks TLS.
+/// connection, the head and the whole body), a limit on the body, and task cancellation; never
+/// caches, never keeps cookies. `http` and `https` both go through `NIOHTTPClient` (keep-alive
+/// connections on a SwiftNIO event loop, no CPU while waiting; TLS by swift-nio-ssl).
 final class HTTPTransport: Sendable {
-    private let nio = NIOHTTPClient()
-    private let timeout: Duration
-    /// Made on the first https request.
-    private let urlSession = NIOLockedValueBox<URLSessionTransport?>(nil)
+    private let nio: NIOHTTPClient
 
-    init(timeout: Duration) {
-        self.timeout = timeout
+    /// `extraCAFile`: a PEM file of CAs trusted besides the system's (refused here when
+    /// unreadable); `maxBodyBytes`: the largest answer body taken.
+    init(extraCAFile: String? = nil, maxBodyBytes: Int = NIOHTTPClient.defaultMaxBodyBytes) throws(SourceError) {
+        var tls: ClientTLS?
+        if let extraCAFile { tls = try ClientTLS(extraCAFile: extraCAFile) }
+        nio = NIOHTTPClient(maxBodyBytes: maxBodyBytes, tls: tls)
     }
 
     static func seconds(_ duration: Duration) -> Double {
@@ -40,14 +40,10 @@ final class HTTPTransport: Sendable {
     }
 
     func send(_ request: URLRequest, timeout: Duration) async -> Result<HTTPResult, TransportFailure> {
-        guard let url = request.url, url.scheme?.lowercased() == "http", let host = url.host, !host.isEmpty else {
-            let session = urlSession.withLockedValue { session in
-                if let session { return session }
-                let made = URLSessionTransport(timeout: self.timeout)
-                session = made
-                return made
-            }
-            return await session.send(request, timeout: timeout)
+        guard let url = request.url, let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = url.host, !host.isEmpty
+        else {
+            return .failure(.network("not an http(s) URL"))
         }
         var target = url.path.isEmpty ? "/" : url.path
         if let components = URLComponents(url: url, resolvingAgainstBaseURL: false) {
@@ -55,11 +51,12 @@ final class HTTPTransport: Sendable {
             if let query = components.percentEncodedQuery { target += "?" + query }
         }
         let headers = (request.allHTTPHeaderFields ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let tls = scheme == "https"
         let outgoing = NIOHTTPClient.Request(
             method: request.httpMethod == "POST" ? .POST : .GET,
             endpoint: NIOHTTPClient.Endpoint(
                 host: host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host,
-                port: url.port ?? 80),
+                port: url.port ?? (tls ? 443 : 80), tls: tls),
             target: target, headers: headers, body: request.httpBody.map { Array($0) })
         return await nio.send(outgoing, timeout: timeout)
     }

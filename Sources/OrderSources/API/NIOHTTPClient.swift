@@ -2,15 +2,17 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// An HTTP/1.1 client on SwiftNIO: requests are written on keep-alive connections taken from a
-/// pool (per scheme, host and port; at most `maxIdlePerHost` kept idle), answers are collected
-/// whole by `HTTPResponseCollector` up to `maxBodyBytes`. Waiting costs nothing: the event loop
-/// sleeps in `epoll_wait` until bytes arrive (URLSession on Linux spins while it waits).
+/// An HTTP/1.1 client on SwiftNIO, for `http` and `https` (TLS by swift-nio-ssl, `ClientTLS`):
+/// requests are written on keep-alive connections taken from a pool (per scheme, host and port;
+/// at most `maxIdlePerHost` kept idle), answers are collected by `HTTPResponseCollector` as they
+/// arrive and refused past `maxBodyBytes`. Waiting costs nothing: the event loop sleeps in
+/// `epoll_wait` until bytes arrive (URLSession on Linux spins while it waits).
 ///
 /// Each request has one deadline for the connection, the head and the whole body. A request
 /// that finds its reused connection closed before any answer (the server dropped an idle
@@ -20,6 +22,8 @@ final class NIOHTTPClient: @unchecked Sendable {
     struct Endpoint: Hashable, Sendable {
         var host: String
         var port: Int
+        /// https: the connection speaks TLS.
+        var tls: Bool = false
     }
 
     /// One outgoing request.
@@ -42,11 +46,24 @@ final class NIOHTTPClient: @unchecked Sendable {
     private let maxBodyBytes: Int
     private let lock = NIOLock()
     private var idle: [Endpoint: [Connection]] = [:]
+    /// Made on the first https connection when not given (reading the trust store takes time).
+    private var tls: ClientTLS?
 
-    init(maxIdlePerHost: Int = 64, maxBodyBytes: Int = 256 << 20) {
+    /// The largest answer body taken by default (`ORDERSCOPE_MAX_RESPONSE` sets another).
+    static let defaultMaxBodyBytes = 256 << 20
+
+    init(maxIdlePerHost: Int = 64, maxBodyBytes: Int = defaultMaxBodyBytes, tls: ClientTLS? = nil) {
         group = MultiThreadedEventLoopGroup.singleton
         self.maxIdlePerHost = maxIdlePerHost
         self.maxBodyBytes = maxBodyBytes
+        self.tls = tls
+    }
+
+    private func clientTLS() throws(SourceError) -> ClientTLS {
+        if let made = lock.withLock({ tls }) { return made }
+        let made = try ClientTLS()
+        lock.withLock { if tls == nil { tls = made } }
+        return made
     }
 
     deinit {
@@ -125,11 +142,22 @@ final class NIOHTTPClient: @unchecked Sendable {
         let remaining = deadline - .now()
         guard remaining > .zero else { return .failure(.timeout) }
         let collector = HTTPResponseCollector(maxBodyBytes: maxBodyBytes)
+        var tls: ClientTLS?
+        if endpoint.tls {
+            do {
+                tls = try clientTLS()
+            } catch {
+                return .failure(.tls(error.message))
+            }
+        }
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(remaining)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .channelInitializer { channel in
+            .channelInitializer { [tls] channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(tls.handler(host: endpoint.host))
+                    }
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
                     try channel.pipeline.syncOperations.addHandler(collector)
                 }
@@ -149,7 +177,7 @@ final class NIOHTTPClient: @unchecked Sendable {
         let channel = connection.channel
         let collector = connection.collector
         var headers = HTTPHeaders()
-        let defaultPort = request.endpoint.port == 80 || request.endpoint.port == 443
+        let defaultPort = request.endpoint.port == (request.endpoint.tls ? 443 : 80)
         // An IPv6 literal goes in brackets (RFC 7230 5.4).
         let host = request.endpoint.host.contains(":") ? "[" + request.endpoint.host + "]" : request.endpoint.host
         headers.add(name: "Host", value: host + (defaultPort ? "" : ":\(request.endpoint.port)"))
@@ -192,11 +220,13 @@ final class NIOHTTPClient: @unchecked Sendable {
         case .tooLarge(let limit):
             return .network("the answer is larger than " + (limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit) bytes"))
         case .malformed: return .network("the server sent a malformed HTTP response")
+        case .tls(let reason): return .tls(reason)
         }
     }
 
     static func describe(connectError error: any Error) -> TransportFailure {
         if case ChannelError.connectTimeout = error { return .timeout }
+        if let reason = ClientTLS.reason(error) { return .tls(reason) }
         if let failure = error as? NIOConnectionError {
             guard let first = failure.connectionErrors.first else {
                 return .network("cannot resolve the server's host name")

@@ -50,56 +50,129 @@ public enum OrderDumpFetcher {
         } catch {
             // Nothing fetched yet (a refused token, say): there is no progress worth keeping.
             if checkpoint.cursor == nil && checkpoint.saved == 0 && !checkpoint.finished { files.remove() }
-            throw error
+            throw writeFailure(error, target: path)
         }
-        let count = try writeDump(try files.savedLines(), to: path, gzip: gzip)
+        let count: Int
+        do {
+            count = try writeDump(try files.savedLines(), to: path, gzip: gzip)
+        } catch {
+            throw writeFailure(error, target: path)
+        }
         files.remove()
         return count
     }
 
-    /// Lists page after page from the checkpoint on, saving each whole page and then the
-    /// checkpoint after it, until the listing ends.
+    /// A failed write (a full disk, say) while saving progress or the dump, told as what it is
+    /// for the operator: writing the fetch's target failed, why (`no space left on device`),
+    /// and which file it was when not the target itself. Other errors pass as they are.
+    static func writeFailure(_ error: SourceError, target: String) -> SourceError {
+        guard case .unwritable(let path, var reason) = error else { return error }
+        for prefix in ["cannot write to \(path): ", "cannot write to \(target): ", "cannot finish writing: "]
+        where reason.hasPrefix(prefix) {
+            reason.removeFirst(prefix.count)
+        }
+        // strerror's "No space left on device" reads as part of a sentence.
+        if let first = reason.first, first.isUppercase, reason.dropFirst().first?.isLowercase == true {
+            reason = first.lowercased() + reason.dropFirst()
+        }
+        if path != target { reason += " while writing \(path)" }
+        return .unwritable(path: target, reason: reason)
+    }
+
+    /// Lists page after page from the checkpoint on, saving each whole page, in list order, and
+    /// then the checkpoint after it, until the listing ends.
+    ///
+    /// Pipelined: the next page is asked for while the details of earlier pages are still
+    /// coming, so the detail requests seldom wait for a list round trip. At most `concurrency`
+    /// requests are in flight, the list request taking one of the slots; the next page is asked
+    /// for (first, as soon as a slot is free) once fewer than `concurrency` details wait for a
+    /// slot, so pages listed ahead stay few. With `concurrency` 1 nothing overlaps.
+    /// A page is written once it and every page before it are whole; the checkpoint names the
+    /// cursor after the last page written, so a resume lists again any page listed ahead.
     private static func fetchPages(
         from source: DinteroAPISource, into files: FetchProgressFiles, checkpoint: inout FetchCheckpoint,
         seenIDs: inout Set<String>, pageSize: Int, redact: Bool, concurrency: Int,
         progress: @Sendable (FetchProgress) -> Void
     ) async throws(SourceError) {
+        guard !checkpoint.finished else { return }
         var state = FetchProgress(listed: checkpoint.saved, saved: checkpoint.saved, bytes: checkpoint.bytes)
-        while !checkpoint.finished {
-            if Task.isCancelled { throw SourceError.cancelled }
-            let page = try await source.listPage(
-                after: checkpoint.cursor.map { PageCursor($0) }, limit: pageSize, includeEvents: true)
-            var listed: [(id: String, complete: JSONValue?)] = []
-            let completeness = CompleteListEntries(page: page.orders)
-            for entry in page.orders {
-                guard let id = entry["id"]?.stringValue ?? entry["order_id"]?.stringValue else { continue }
-                guard seenIDs.insert(id).inserted else { continue }
-                listed.append((id, completeness.isComplete(entry) ? entry : nil))
-            }
-            state.listed += listed.count
-            let details = try await details(
-                of: listed.filter { $0.complete == nil }.map(\.id), from: source, concurrency: concurrency)
-            var lines: [UInt8] = []
-            for entry in listed {
-                guard let fetched = entry.complete ?? details[entry.id] else {
-                    throw SourceError.api(
-                        message: "order \(entry.id) was listed but its detail did not arrive", status: nil, retryable: false)
+        let slots = max(1, concurrency)
+        var window = PageWindow()
+        var listCursor = checkpoint.cursor.map { PageCursor($0) }
+        do {
+            try await withThrowingTaskGroup(of: Arrival.self) { group in
+                func list(after cursor: PageCursor?) {
+                    group.addTask {
+                        .page(try await source.listedPage(after: cursor, limit: pageSize, includeEvents: true))
+                    }
                 }
-                (redact ? Redactor.redact(fetched) : fetched).appendSerialized(to: &lines)
-                lines.append(0x0A)
+                var listing = true
+                var listingEnded = false
+                // Requests in flight, the list request included.
+                var inFlight = 1
+                list(after: listCursor)
+                while let arrival = try await group.next() {
+                    if Task.isCancelled { throw SourceError.cancelled }
+                    switch arrival {
+                    case .page(let page):
+                        listing = false
+                        inFlight -= 1
+                        let added = window.add(page, seen: &seenIDs)
+                        state.listed += added
+                        listCursor = page.next
+                        listingEnded = page.next == nil
+                    case .detail(let page, let id, let order):
+                        inFlight -= 1
+                        window.arrived(order, id: id, page: page)
+                    }
+                    // Whole pages, in list order.
+                    while let page = window.popWhole() {
+                        var lines: [UInt8] = []
+                        for order in page.orders {
+                            if redact {
+                                Redactor.redact(order.json).appendSerialized(to: &lines)
+                            } else if let source = order.source {
+                                lines.append(contentsOf: source)
+                            } else {
+                                order.json.appendSerialized(to: &lines)
+                            }
+                            lines.append(0x0A)
+                        }
+                        try files.append(lines)
+                        checkpoint.bytes += Int64(lines.count)
+                        checkpoint.saved += page.orders.count
+                        checkpoint.cursor = page.next?.value
+                        checkpoint.finished = page.next == nil
+                        checkpoint.pagesByContinuation = await source.listingPagesByContinuation
+                        try files.save(checkpoint)
+                        state.saved = checkpoint.saved
+                        state.bytes = checkpoint.bytes
+                        // The empty page that ends a listing by ids brings nothing to report.
+                        if !page.orders.isEmpty { progress(state) }
+                    }
+                    if !listing && !listingEnded && window.waiting < slots && inFlight < slots {
+                        listing = true
+                        inFlight += 1
+                        list(after: listCursor)
+                    }
+                    while inFlight < slots, let (page, id) = window.nextWanted() {
+                        inFlight += 1
+                        group.addTask {
+                            let document = try await source.orderDocument(id: id)
+                            return .detail(page: page, id: id, order: ListedOrder(json: document.json, source: document.source))
+                        }
+                    }
+                }
             }
-            try files.append(lines)
-            checkpoint.bytes += Int64(lines.count)
-            checkpoint.saved += listed.count
-            checkpoint.cursor = page.next?.value
-            checkpoint.finished = page.next == nil
-            checkpoint.pagesByContinuation = await source.listingPagesByContinuation
-            try files.save(checkpoint)
-            state.saved = checkpoint.saved
-            state.bytes = checkpoint.bytes
-            // The empty page that ends a listing by ids brings nothing to report.
-            if !listed.isEmpty { progress(state) }
+        } catch {
+            throw error as? SourceError ?? .cancelled
         }
+    }
+
+    /// What a fetch task brings: a page of the list, or one order's detail.
+    private enum Arrival: Sendable {
+        case page(ListedPage)
+        case detail(page: Int, id: String, order: ListedOrder)
     }
 
     /// The checkpoint file a fetch to `target` keeps while it runs and after an interruption

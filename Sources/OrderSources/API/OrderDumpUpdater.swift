@@ -68,7 +68,11 @@ public enum OrderDumpUpdater {
             }
             cursor = page.next
         } while cursor != nil
-        try OrderDumpFetcher.writeDump(orders.map { $0.serializedBytes()[...] }, to: path, gzip: gzip)
+        do {
+            try OrderDumpFetcher.writeDump(orders.map { $0.serializedBytes()[...] }, to: path, gzip: gzip)
+        } catch {
+            throw OrderDumpFetcher.writeFailure(error, target: path)
+        }
         return update
     }
 
