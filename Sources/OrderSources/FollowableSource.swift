@@ -6,5 +6,3 @@ public protocol FollowableSource: OrderSource {
     /// Orders created at or after `instant` (an RFC 3339 instant; nil: the newest page).
     func ordersCreated(since instant: String?, limit: Int) async throws(SourceError) -> [OrderSummary]
 }
-
-extension DinteroAPISource: FollowableSource {}

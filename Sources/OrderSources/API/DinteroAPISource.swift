@@ -707,3 +707,6 @@ public actor DinteroAPISource: OrderSource {
         return "\(Double(Int(seconds * 10)) / 10) s"
     }
 }
+
+/// `browse --follow` polls the API for orders created since the newest loaded one.
+extension DinteroAPISource: FollowableSource {}
