@@ -51,6 +51,13 @@ public struct UIController: Sendable {
             state.copyMenu = false
             if case .menuCopy(let target)? = command { return copy(target, state: &state) }
             return []
+        case .sectionMenu:
+            // A letter shown in the menu jumps; any other key (Esc) closes it.
+            state.sectionMenu = false
+            guard case .char(let letter) = key,
+                let entry = SectionMenu.entries(state.app).first(where: { $0.key == letter })
+            else { return [] }
+            return send(.command(.jumpToSection(entry.id)), to: &state)
         case .global, .list, .detail, .raw, .timeline:
             if case .mouse(let event) = key { return handleMouse(event, state: &state, size: size) }
             guard let command else { return [] }
@@ -75,6 +82,12 @@ public struct UIController: Sendable {
             state.helpScroll = 0
         case .showLoadProblems:
             showLoadProblems(state: &state)
+        case .openSectionMenu:
+            guard state.app.selectedAnalysis != nil, !SectionMenu.entries(state.app).isEmpty else {
+                state.app.status = .info("no sections to jump to: the order is not loaded yet")
+                return []
+            }
+            state.sectionMenu = true
         case .menuCopy, .submitPrompt, .cancelPrompt, .deleteBackward, .deleteWord, .clearPrompt:
             break  // bound only where a menu or prompt is open
         case .redraw:

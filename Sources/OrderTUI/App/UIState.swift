@@ -13,6 +13,8 @@ public struct UIState: Sendable, Equatable {
     public var sourceLabel: String
     /// The copy menu is open.
     public var copyMenu = false
+    /// The section menu is open (`o`: a letter jumps to a section of the detail).
+    public var sectionMenu = false
     /// A text shown over the panes until Esc (a copy the clipboard could not take).
     public var popup: Popup?
 

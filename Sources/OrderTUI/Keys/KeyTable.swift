@@ -10,6 +10,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     /// Help, a value or problems box, a copy by hand: scrolled and closed.
     case box
     case copyMenu = "copy_menu"
+    case sectionMenu = "section_menu"
     /// A filter, search or command line being typed (keys with no binding are typed).
     case prompt
 
@@ -30,6 +31,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
             self = .box
         } else if state.copyMenu {
             self = .copyMenu
+        } else if state.sectionMenu {
+            self = .sectionMenu
         } else if state.app.focus == .detail && state.app.detail.rawPath != nil {
             self = .raw
         } else {
@@ -41,7 +44,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     var takesGlobalKeys: Bool {
         switch self {
         case .global, .list, .detail, .raw, .timeline: return true
-        case .box, .copyMenu, .prompt: return false
+        case .box, .copyMenu, .sectionMenu, .prompt: return false
         }
     }
 
@@ -54,6 +57,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .timeline: return "Payment timeline"
         case .box: return "Help and boxes"
         case .copyMenu: return "Copy menu (C)"
+        case .sectionMenu: return "Section menu (o): the letter shown beside a section jumps there"
         case .prompt: return "Typing a filter, search or command"
         }
     }
@@ -190,6 +194,7 @@ public struct KeyTable: Sendable {
         case .toggleMouse: return "mouse"
         case .openCopyMenu: return "copy_menu"
         case .showLoadProblems: return "problems"
+        case .openSectionMenu: return "sections"
         case .menuCopy(let target):
             let word = CommandLineParser.copyNames.first { $0.value == target && $0.key != "jq" }?.key
             return "menu_copy_" + (word ?? target.rawValue)
@@ -215,6 +220,9 @@ public struct KeyTable: Sendable {
             case .drillIn: return "open"
             case .back: return "back"
             case .toggleSection: return "fold"
+            case .foldAll(true): return "fold_all"
+            case .foldAll(false): return "unfold_all"
+            case .openPayout: return "payout"
             case .toggleRaw: return "raw"
             case .searchNext: return "next_match"
             case .searchPrevious: return "previous_match"
@@ -261,6 +269,13 @@ extension KeyTable {
         KeyBinding([.char("s")], .app(.cycleSort), in: [.list], hint: "sort", help: "Sort by the next column"),
         KeyBinding([.char("S")], .app(.reverseSort), in: [.list], help: "Reverse the sort direction"),
         KeyBinding([.char("c")], .app(.toggleSection), in: [.detail, .raw], hint: "fold", help: "Collapse or expand the section (raw: the object or list)"),
+        KeyBinding([.char("o")], .openSectionMenu, hint: "sections",
+                   help: "Section menu: jump to items, payments, travel, customer, events, anomalies... by letter"),
+        KeyBinding([.char("p")], .app(.openPayout), in: [.detail],
+                   help: "Payout tree of the item under the cursor"),
+        KeyBinding([.char("-")], .app(.foldAll(true)), in: [.detail],
+                   help: "Fold every section (kept folded for the next orders)"),
+        KeyBinding([.char("+"), .char("=")], .app(.foldAll(false)), in: [.detail], help: "Unfold every section"),
         KeyBinding([.char("r")], .app(.toggleRaw), in: [.detail, .raw], hint: "raw", help: "Raw JSON of the node under the cursor, or back"),
         KeyBinding([.char("R")], .app(.retry), hint: "", help: "Retry the failed load"),
         KeyBinding([.char("P")], .showLoadProblems,

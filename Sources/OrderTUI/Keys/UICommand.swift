@@ -17,6 +17,8 @@ public enum UICommand: Sendable, Equatable, Hashable {
     case openCopyMenu
     /// Every problem met while loading (bad lines, a file that ends early), in a box.
     case showLoadProblems
+    /// The menu of the detail screen's sections, each a letter away (`o`).
+    case openSectionMenu
     /// A choice in the copy menu.
     case menuCopy(CopyTarget)
     // Editing a prompt (filter, search, command line); other keys are typed.

@@ -31,6 +31,21 @@ enum PopupOverlay {
         }
     }
 
+    /// The section menu: a letter and a title per section of the detail screen.
+    static func drawSectionMenu(_ entries: [SectionMenu.Entry], in rect: Rect, theme: Theme, grid: inout Grid) {
+        let width = min(rect.width, 44)
+        let height = min(rect.height, entries.count + 2)
+        let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - height) / 2),
+                       width: width, height: height)
+        grid.fill(box, style: theme.text)
+        grid.box(box, title: "Jump to · Esc closes", style: theme.focusedBorder, glyphs: theme.glyphs)
+        let inner = box.inset(by: 1)
+        for (offset, entry) in entries.enumerated() where offset < inner.height {
+            grid.put("  \(entry.key)  " + entry.title, x: inner.x, y: inner.y + offset, style: theme.text, maxWidth: inner.width)
+            grid.put(String(entry.key), x: inner.x + 2, y: inner.y + offset, style: theme.hintKey, maxWidth: 1)
+        }
+    }
+
     static func drawPopup(_ popup: UIState.Popup, in rect: Rect, theme: Theme, grid: inout Grid) {
         guard rect.width > 2, rect.height > 2 else { return }
         grid.fill(rect, style: theme.text)

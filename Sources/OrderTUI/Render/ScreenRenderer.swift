@@ -36,6 +36,8 @@ public enum ScreenRenderer {
             PopupOverlay.drawPopup(popup, in: overlay, theme: theme, grid: &grid)
         } else if state.copyMenu {
             PopupOverlay.drawCopyMenu(in: overlay, keys: keys, theme: theme, grid: &grid)
+        } else if state.sectionMenu {
+            PopupOverlay.drawSectionMenu(SectionMenu.entries(state.app), in: overlay, theme: theme, grid: &grid)
         }
         Bars.drawStatus(state, in: layout.statusBar, theme: theme, grid: &grid)
         Bars.drawHints(state, keys: keys, in: layout.hintBar, theme: theme, grid: &grid)

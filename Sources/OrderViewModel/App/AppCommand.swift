@@ -13,6 +13,14 @@ public enum AppCommand: Sendable, Equatable {
     /// Esc/Backspace/h: leave the current drill-down level, or return to the list.
     case back
     case toggleSection
+    /// Collapses (true) or expands every section of the detail screen; remembered per kind.
+    case foldAll(Bool)
+    /// Shows a section of the detail screen (by its kind, `DetailSection.id`) from any pane:
+    /// focuses the detail, unfolds the section and puts the cursor on its first row that opens
+    /// something.
+    case jumpToSection(String)
+    /// Opens the payout tree of the item under the cursor (or of the item screen shown).
+    case openPayout
     /// Shows the raw JSON of the node under the cursor, or hides it.
     case toggleRaw
     case setFilter(String)

@@ -35,6 +35,12 @@ extension AppState {
             }
             return route(.back)
         case .toggleSection: return route(.toggleSection)
+        case .foldAll(let folded):
+            guard mode == .detail else { return [] }
+            foldAll(folded)
+            return []
+        case .jumpToSection(let id): return jumpToSection(id)
+        case .openPayout: return openPayout()
         case .toggleRaw: return route(.toggleRaw)
         case .setFilter(let text): return setFilter(text)
         case .clearFilter: return setFilter("")

@@ -1,3 +1,4 @@
+import OrderAnalysis
 import OrderModel
 import OrderSources
 
@@ -29,6 +30,9 @@ public struct AppState: Sendable, Equatable {
     public private(set) var loadProblems: [String] = []
     /// How many problems `loadProblems` keeps (a dump can have a bad line per order).
     public static let loadProblemLimit = 1_000
+    /// Section kinds (`DetailSection.id`) the operator folded: every screen opened later, for
+    /// this order or the next, shows them folded until unfolded.
+    public var foldedSections: Set<String> = []
     /// Whether customer personal data is masked (`--redact`, or the toggle key).
     public var redaction = Redaction.off
     /// How many summaries to ask for per page.
@@ -285,10 +289,17 @@ public struct AppState: Sendable, Equatable {
 
     private mutating func showLoaded(_ analysis: LoadedOrder) {
         detail.load = .loaded
-        detail.stack = [DetailState.Level(target: nil, screen: analysis.root)]
+        detail.stack = [level(target: nil, screen: analysis.root)]
         detail.rawPath = nil
         detail.rawDocument = nil
         timeline.reset(entries: analysis.timeline.entries.count)
+    }
+
+    /// A new level of the detail stack, with the sections the operator keeps folded folded.
+    func level(target: DrillTarget?, screen: DetailScreen) -> DetailState.Level {
+        var level = DetailState.Level(target: target, screen: screen)
+        level.collapsed = Set(screen.sections.map(\.id)).intersection(foldedSections)
+        return level
     }
 
     /// The selection moved to another order: show it if cached, else ask for it.

@@ -7,10 +7,13 @@ public struct TimelineState: Sendable, Equatable {
 
     public init() {}
 
+    /// A new order's timeline opens on its last entry, so the totals shown are the order's
+    /// final ones (`g` goes to the first entry).
     mutating func reset(entries: Int) {
         count = entries
-        cursor = 0
+        cursor = max(0, entries - 1)
         scroll = 0
+        clamp()
     }
 
     mutating func move(to index: Int) {
