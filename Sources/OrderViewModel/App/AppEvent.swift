@@ -16,7 +16,7 @@ public enum AppEvent: Sendable {
     case viewportChanged(listRows: Int, detailRows: Int, timelineRows: Int)
     /// A background check of every order found these anomaly counts (by order id); `checked`
     /// of `total` orders are done so far.
-    case anomaliesCounted([String: Int], checked: Int, total: Int)
+    case anomaliesCounted([String: AnomalyTally], checked: Int, total: Int)
 
     // Large dumps (issue 6): the background index and filter/sort off the loop.
     /// The background index of a dump went on: its store now holds `shared.count` rows.

@@ -226,6 +226,7 @@ public struct AppState: Sendable, Equatable {
             remember(id: id, analysis)
             if var summary = list.summary(id: id), summary.anomalyCount != analysis.anomalies.count {
                 summary.anomalyCount = analysis.anomalies.count
+                summary.anomalyKinds = AnomalyTally(analysis.anomalies).kinds
                 list.update(summary)
             }
             guard detail.orderID == id else { return [] }  // no longer selected: cached only
@@ -246,6 +247,7 @@ public struct AppState: Sendable, Equatable {
             var summary = OrderSummary(order: order)
             let analysis = OrderAnalysis(order: redaction.apply(order))
             summary.anomalyCount = analysis.anomalies.count
+            summary.anomalyKinds = AnomalyTally(analysis.anomalies).kinds
             list.append([summary])
             remember(id: summary.id, analysis)
             guard list.select(id: summary.id) else {

@@ -1,0 +1,216 @@
+import OrderModel
+
+/// The running sums of a summary over some rows: one accumulator per group, found by the group's
+/// values encoded as bytes (each value length-prefixed, 0xFFFF for none), so a row costs a hash
+/// of a few bytes and no strings.
+struct GroupAccumulation {
+    struct Group {
+        var orders = 0
+        var anomalous = 0
+        /// Per currency, in the order first met (few currencies: searched linearly).
+        var currencies: [(code: [UInt8]?, totals: CurrencyTotals)] = []
+    }
+
+    let columns: [SummaryColumn]
+    private let multiValued: Bool
+    private(set) var groups: [[UInt8]: Int] = [:]
+    private(set) var accumulators: [Group] = []
+    private var key: [UInt8] = []
+    /// The last created date labelled (dumps are mostly in time order).
+    private var lastDate: Int64 = -1
+    private var lastLabel: [UInt8]?
+
+    init(columns: [SummaryColumn]) {
+        self.columns = columns
+        multiValued = columns.contains { $0.isMultiValued }
+        key.reserveCapacity(128)
+    }
+
+    mutating func add(_ row: SummaryRow) {
+        let currency = row.field(.currency)
+        let payments = row.payments
+        let anomalous = (row.anomalyCount ?? 0) > 0
+        if !multiValued {
+            var key = self.key
+            self.key = []  // the buffer moves out and back, so it is never copied
+            key.removeAll(keepingCapacity: true)
+            for column in columns { appendSingle(column, row, to: &key) }
+            accumulate(key, currency: currency, gross: row.grossAmount, payments: payments, anomalous: anomalous)
+            self.key = key
+            return
+        }
+        var keys: [[UInt8]] = [[]]
+        for column in columns {
+            if column.isMultiValued {
+                let values = multipleValues(column, row)
+                var expanded: [[UInt8]] = []
+                for prefix in keys {
+                    for value in values {
+                        var next = prefix
+                        Self.append(value, to: &next)
+                        expanded.append(next)
+                    }
+                }
+                keys = expanded
+            } else {
+                for index in keys.indices { appendSingle(column, row, to: &keys[index]) }
+            }
+        }
+        for each in keys {
+            accumulate(each, currency: currency, gross: row.grossAmount, payments: payments, anomalous: anomalous)
+        }
+    }
+
+    private mutating func accumulate(
+        _ key: [UInt8], currency: UnsafeBufferPointer<UInt8>?, gross: Int64?, payments: PaymentSums, anomalous: Bool
+    ) {
+        let index: Int
+        if let found = groups[key] {
+            index = found
+        } else {
+            index = accumulators.count
+            groups[key] = index
+            accumulators.append(Group())
+        }
+        accumulators[index].orders += 1
+        if anomalous { accumulators[index].anomalous += 1 }
+        var slot = -1
+        for (position, entry) in accumulators[index].currencies.enumerated() {
+            if let code = entry.code, let currency {
+                if code.count == currency.count, code.elementsEqual(currency) {
+                    slot = position
+                    break
+                }
+            } else if entry.code == nil, currency == nil {
+                slot = position
+                break
+            }
+        }
+        if slot < 0 {
+            let code = currency.map { Array($0) }
+            accumulators[index].currencies.append((code, CurrencyTotals(currency: code.map { String(decoding: $0, as: UTF8.self) })))
+            slot = accumulators[index].currencies.count - 1
+        }
+        accumulators[index].currencies[slot].totals.add(gross: gross, payments: payments)
+    }
+
+    private mutating func appendSingle(_ column: SummaryColumn, _ row: SummaryRow, to key: inout [UInt8]) {
+        switch column {
+        case .status: Self.append(row.field(.status), to: &key)
+        case .paymentStatus: Self.append(row.field(.paymentStatus), to: &key)
+        case .currency: Self.append(row.field(.currency), to: &key)
+        case .store: Self.append(row.field(.storeID), to: &key)
+        case .paymentProduct: Self.append(row.field(.paymentProduct), to: &key)
+        case .customerType: Self.append(row.field(.customerType), to: &key)
+        case .orderType: Self.append(row.field(.orderType), to: &key)
+        case .day, .week, .month:
+            guard let created = row.createdKey else {
+                Self.append(nil as UnsafeBufferPointer<UInt8>?, to: &key)
+                return
+            }
+            let date = created / 1_000_000_000
+            if date != lastDate {
+                lastDate = date
+                lastLabel = CreatedBucket.label(created, column).map { Array($0.utf8) }
+            }
+            Self.append(lastLabel, to: &key)
+        case .anomaly, .reservation:
+            break  // multi-valued, see `multipleValues`
+        }
+    }
+
+    private func multipleValues(_ column: SummaryColumn, _ row: SummaryRow) -> [[UInt8]?] {
+        if column == .reservation {
+            guard let list = row.field(.reservationKinds), !list.isEmpty else { return [nil] }
+            return list.split(separator: 0x1F).map { Array($0) }
+        }
+        guard let count = row.anomalyCount else { return [Array(SummaryGroup.notChecked.utf8)] }
+        guard count > 0 else { return [nil] }
+        let kinds = AnomalyTally.kinds(row.anomalyKinds)
+        return kinds.isEmpty ? [Array(Anomaly.Kind.other.rawValue.utf8)] : kinds.map { Array($0.rawValue.utf8) }
+    }
+
+    private static func append(_ value: UnsafeBufferPointer<UInt8>?, to key: inout [UInt8]) {
+        guard let value else {
+            key.append(0xFF)
+            key.append(0xFF)
+            return
+        }
+        key.append(UInt8(value.count >> 8))
+        key.append(UInt8(value.count & 0xFF))
+        key.append(contentsOf: value)
+    }
+
+    private static func append(_ value: [UInt8]?, to key: inout [UInt8]) {
+        guard let value else {
+            key.append(0xFF)
+            key.append(0xFF)
+            return
+        }
+        key.append(UInt8(value.count >> 8))
+        key.append(UInt8(value.count & 0xFF))
+        key.append(contentsOf: value)
+    }
+
+    /// Adds another half's groups.
+    mutating func merge(_ other: GroupAccumulation) {
+        for (key, otherIndex) in other.groups {
+            let theirs = other.accumulators[otherIndex]
+            guard let index = groups[key] else {
+                groups[key] = accumulators.count
+                accumulators.append(theirs)
+                continue
+            }
+            accumulators[index].orders += theirs.orders
+            accumulators[index].anomalous += theirs.anomalous
+            for entry in theirs.currencies {
+                if let slot = accumulators[index].currencies.firstIndex(where: { $0.code == entry.code }) {
+                    accumulators[index].currencies[slot].totals.merge(entry.totals)
+                } else {
+                    accumulators[index].currencies.append(entry)
+                }
+            }
+        }
+    }
+
+    /// The groups as a table (currencies ordered by orders, most first, none last).
+    func table(orderCount: Int) -> SummaryTable {
+        var perCurrency: [String?: Int] = [:]
+        for group in accumulators {
+            for entry in group.currencies { perCurrency[entry.totals.currency, default: 0] += entry.totals.orders }
+        }
+        let currencies = perCurrency.keys.sorted { a, b in
+            guard let a else { return false }
+            guard let b else { return true }
+            let (left, right) = (perCurrency[a]!, perCurrency[b]!)
+            return left != right ? left > right : a < b
+        }
+        var rank: [String?: Int] = [:]
+        for (index, currency) in currencies.enumerated() { rank[currency] = index }
+        let groups = self.groups.map { key, index in
+            let group = accumulators[index]
+            return SummaryGroup(
+                values: Self.decode(key, count: columns.count), orders: group.orders, anomalous: group.anomalous,
+                totals: group.currencies.map(\.totals).sorted { rank[$0.currency]! < rank[$1.currency]! })
+        }
+        return SummaryTable(columns: columns, groups: groups, orderCount: orderCount, currencies: currencies)
+    }
+
+    private static func decode(_ key: [UInt8], count: Int) -> [String?] {
+        var values: [String?] = []
+        var index = 0
+        while values.count < count, index + 1 < key.count {
+            let high = key[index]
+            let low = key[index + 1]
+            index += 2
+            if high == 0xFF && low == 0xFF {
+                values.append(nil)
+                continue
+            }
+            let length = Int(high) << 8 | Int(low)
+            values.append(String(decoding: key[index..<index + length], as: UTF8.self))
+            index += length
+        }
+        return values
+    }
+}
