@@ -86,7 +86,7 @@ struct ExportCommand: AsyncParsableCommand {
         // them first when anything uses them (an `anomaly` filter, the anomaly sort, the CSV's
         // anomalies column), or the filter matches nothing, the sort keeps the file's order and
         // the column is empty.
-        let anomalyFilter = filter.flatMap { try? OrderQuery.parse($0) }?.terms.contains { $0.condition == .anomaly } == true
+        let anomalyFilter = filter.flatMap { try? OrderQuery.parse($0) }?.usesAnomalies == true
         if anomalyFilter || sortColumn == .anomaly || chosen == .csv {
             FileHandleOutput.standardError.write("checking \(source.count) orders for anomalies…\n")
             let snapshot = source.store.snapshot()

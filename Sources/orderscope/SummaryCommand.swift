@@ -82,7 +82,7 @@ struct SummaryCommand: AsyncParsableCommand {
                 problems += page.problems
                 cursor = page.next
             } while cursor != nil
-            if columns.contains(.anomaly) || parsed.terms.contains(where: { $0.condition == .anomaly }) {
+            if columns.contains(.anomaly) || parsed.usesAnomalies {
                 note = "anomalies are checked on dump files only: API orders read as not checked"
             }
         } else {
@@ -94,7 +94,7 @@ struct SummaryCommand: AsyncParsableCommand {
             }
             problems = source.problems
             store = source.store
-            if columns.contains(.anomaly) || parsed.terms.contains(where: { $0.condition == .anomaly }) {
+            if columns.contains(.anomaly) || parsed.usesAnomalies {
                 // Anomalies need the whole order: checked on both cores, chunk by chunk.
                 FileHandleOutput.standardError.write("checking \(source.count) orders for anomalies…\n")
                 var start = 0

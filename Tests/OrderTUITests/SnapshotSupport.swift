@@ -65,6 +65,9 @@ enum Fixtures {
             if case .loadOrder(let id) = effect, let order = orders.first(where: { OrderSummary(order: $0).id == id }) {
                 queue += state.app.handle(.orderLoaded(id: id, .success(order)))
             }
+            if case .computeSummary(let request) = effect {
+                queue += state.app.handle(.summaryComputed(generation: request.generation, request.run()))
+            }
         }
     }
 

@@ -249,6 +249,11 @@ public final class AppLoop {
                 let rows = rebuild.run()
                 mailbox.post(.rowsRebuilt(generation: rebuild.generation, rows: rows, covering: rebuild.snapshot.count))
             }
+        case .computeSummary(let request):
+            pending += 1
+            Task.detached {
+                mailbox.post(.summaryComputed(generation: request.generation, request.run()))
+            }
         case .findSearchHits(let search):
             pending += 1
             Task.detached {

@@ -290,6 +290,15 @@ public struct UIController: Sendable {
             return actions
         case "filter", "f":
             return send(.command(.setFilter(argument)), to: &state)
+        case "group", "summary", "sum":
+            // `:group` alone opens the summary as last time.
+            guard !argument.isEmpty else { return send(.command(.summarize(nil)), to: &state) }
+            do throws(SummaryColumnError) {
+                return send(.command(.summarize(try SummaryColumn.parseList(argument))), to: &state)
+            } catch {
+                state.app.status = .error(":group: " + error.message)
+                return []
+            }
         case "find", "search":
             return send(.command(.search(argument)), to: &state)
         case "help", "h":

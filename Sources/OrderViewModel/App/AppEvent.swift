@@ -25,6 +25,8 @@ public enum AppEvent: Sendable {
     case rowsRebuilt(generation: Int, rows: ListRows, covering: Int)
     /// A search asked for with `AppEffect.findSearchHits` is done.
     case searchHitsFound(generation: Int, SearchHits)
+    /// A summary asked for with `AppEffect.computeSummary` is done.
+    case summaryComputed(generation: Int, SummaryTable)
     /// Work the loop ran for the operator (an export) reports how it went, for the status bar.
     case noticed(StatusMessage)
 }
@@ -42,4 +44,6 @@ public enum AppEffect: Sendable, Equatable {
     /// Find which orders match the search text off the loop (big lists); answer with
     /// `AppEvent.searchHitsFound`.
     case findSearchHits(RowSearch)
+    /// Group and sum the list's rows off the loop; answer with `AppEvent.summaryComputed`.
+    case computeSummary(SummaryRequest)
 }

@@ -13,7 +13,7 @@ public struct AppState: Sendable, Equatable {
             && lhs.focus == rhs.focus && lhs.status == rhs.status && lhs.isQuitting == rhs.isQuitting
             && lhs.anomalyCheck?.checked == rhs.anomalyCheck?.checked && lhs.anomalyCheck?.total == rhs.anomalyCheck?.total
             && lhs.cache == rhs.cache && lhs.indexing == rhs.indexing && lhs.redaction == rhs.redaction
-            && lhs.follow == rhs.follow
+            && lhs.follow == rhs.follow && lhs.summary == rhs.summary
     }
 
     public var origin: SourceOrigin
@@ -26,6 +26,8 @@ public struct AppState: Sendable, Equatable {
     public var isQuitting = false
     /// `browse --follow`: the poll interval and the orders polls brought.
     public var follow = FollowState()
+    /// The summary view (issue 20), its own reducer; see `AppState+Summary`.
+    public var summary = SummaryViewState()
     /// Progress of the background anomaly check over the whole source, while it runs.
     public var anomalyCheck: (checked: Int, total: Int)?
     /// Progress of a dump's background index, while it runs.
@@ -78,6 +80,7 @@ public struct AppState: Sendable, Equatable {
     /// Applies one event and returns the effects to run.
     public mutating func handle(_ event: AppEvent) -> [AppEffect] {
         var effects = apply(event)
+        effects += summaryFollows(event)
         if let rebuild = list.takeRebuildRequest() {
             effects.append(.rebuildRows(rebuild))
             if case .command = event, !list.query.isEmpty {
@@ -129,6 +132,8 @@ public struct AppState: Sendable, Equatable {
         case .noticed(let message):
             status = message
             return []
+        case .summaryComputed(let generation, let table):
+            return summaryComputed(generation: generation, table)
         }
     }
 

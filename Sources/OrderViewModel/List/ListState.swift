@@ -198,7 +198,7 @@ public struct ListState: Sendable, Equatable {
 
     /// True when the rows shown depend on anomaly counts (a filter or sort on them).
     private var dependsOnAnomalies: Bool {
-        sort?.column == .anomaly || query.terms.contains { $0.condition == .anomaly }
+        sort?.column == .anomaly || query.usesAnomalies
     }
 
     mutating func setQuery(_ query: OrderQuery) {

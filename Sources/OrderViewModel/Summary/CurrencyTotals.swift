@@ -47,7 +47,7 @@ public struct CurrencyTotals: Sendable, Equatable {
     }
 
     /// A checked sum; nil (out of range) on overflow or when either side already is.
-    static func sum(_ total: Int64?, _ amount: Int64?) -> Int64? {
+    public static func sum(_ total: Int64?, _ amount: Int64?) -> Int64? {
         guard let total, let amount else { return nil }
         let (result, overflow) = total.addingReportingOverflow(amount)
         return overflow ? nil : result
