@@ -52,4 +52,26 @@ struct SummaryPaymentColumnsTests {
         #expect(source.summaries[2].payments == PaymentSums(authorized: nil, captured: 7, refunded: 0, cancelled: 0))
         #expect(source.summaries[2].paymentProduct == "Dintero")
     }
+
+    /// The demo dataset covers every status, payment state, currency, PSP, reservation kind and
+    /// planted anomaly: each of its 300 orders indexed from bytes equals its decoded summary.
+    @Test func theDemoDatasetIndexedEqualsDecoded() async throws {
+        let path = URL(fileURLWithPath: Fixtures.directory).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/demo-orders.json").path
+        let source = try DumpSource.open(paths: [path])
+        #expect(source.count == 300)
+        var withPayments = 0
+        var withReservations = 0
+        for summary in source.summaries {
+            var decoded = OrderSummary(order: try await source.order(id: summary.id))
+            decoded.anomalyCount = summary.anomalyCount
+            // Booking ids come in file order from the index, in reservation-kind order decoded.
+            #expect(Set(summary.bookingIDs) == Set(decoded.bookingIDs))
+            decoded.bookingIDs = summary.bookingIDs
+            #expect(summary == decoded, "order \(summary.id)")
+            if summary.payments != PaymentSums() { withPayments += 1 }
+            if !summary.reservationKinds.isEmpty { withReservations += 1 }
+        }
+        #expect(withPayments > 200 && withReservations > 10, "\(withPayments) \(withReservations)")
+    }
 }
