@@ -4,19 +4,29 @@
 /// Pure integer calendar arithmetic (proleptic Gregorian), no Foundation: the summary buckets a
 /// million orders, and the key is already a number.
 enum CreatedBucket {
-    /// `2026-01-05`, `2026-W02` or `2026-01`; nil for a date that cannot exist.
-    static func label(_ key: Int64, _ column: SummaryColumn) -> String? {
-        let date = key / 1_000_000_000
+    /// The bucket of a date (YYYYMMDD) as a number that sorts like its label: the date itself,
+    /// its ISO week as YYYYWW, or its month as YYYYMM; -1 for a date that cannot exist.
+    static func number(_ date: Int64, _ column: SummaryColumn) -> Int64 {
         let year = Int(date / 10_000)
         let month = Int(date / 100 % 100)
         let day = Int(date % 100)
-        guard month >= 1, month <= 12, day >= 1, day <= daysIn(month, year) else { return nil }
+        guard month >= 1, month <= 12, day >= 1, day <= daysIn(month, year) else { return -1 }
         switch column {
-        case .month: return "\(pad(year, 4))-\(pad(month, 2))"
+        case .month: return date / 100
         case .week:
             let (weekYear, week) = isoWeek(year: year, month: month, day: day)
-            return "\(pad(weekYear, 4))-W\(pad(week, 2))"
-        default: return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+            return Int64(weekYear * 100 + week)
+        default: return date
+        }
+    }
+
+    /// The label of a bucket number (`number(_:_:)`); nil for -1 (no such date).
+    static func label(number: Int64, _ column: SummaryColumn) -> String? {
+        guard number >= 0 else { return nil }
+        switch column {
+        case .month: return "\(pad(Int(number / 100), 4))-\(pad(Int(number % 100), 2))"
+        case .week: return "\(pad(Int(number / 100), 4))-W\(pad(Int(number % 100), 2))"
+        default: return "\(pad(Int(number / 10_000), 4))-\(pad(Int(number / 100 % 100), 2))-\(pad(Int(number % 100), 2))"
         }
     }
 

@@ -18,7 +18,12 @@ struct GroupAccumulation {
     private var key: [UInt8] = []
     /// The last created date labelled (dumps are mostly in time order).
     private var lastDate: Int64 = -1
-    private var lastLabel: [UInt8]?
+    private var lastBucket: Int64 = -1
+    /// The group of the previous row and its key.
+    private var lastKey: [UInt8] = []
+    private var lastIndex = -1
+    /// Starts a time bucket in a key: its number follows in 8 bytes (a length never reaches it).
+    static let numberMarker: UInt8 = 0xFE
 
     init(columns: [SummaryColumn]) {
         self.columns = columns
@@ -65,12 +70,18 @@ struct GroupAccumulation {
         _ key: [UInt8], currency: UnsafeBufferPointer<UInt8>?, gross: Int64?, payments: PaymentSums, anomalous: Bool
     ) {
         let index: Int
-        if let found = groups[key] {
+        if lastIndex >= 0, key == lastKey {
+            index = lastIndex  // neighbours often share a group (dumps in time or store order)
+        } else if let found = groups[key] {
             index = found
         } else {
             index = accumulators.count
             groups[key] = index
             accumulators.append(Group())
+        }
+        if index != lastIndex {
+            lastIndex = index
+            lastKey = key
         }
         accumulators[index].orders += 1
         if anomalous { accumulators[index].anomalous += 1 }
@@ -104,6 +115,7 @@ struct GroupAccumulation {
         case .customerType: Self.append(row.field(.customerType), to: &key)
         case .orderType: Self.append(row.field(.orderType), to: &key)
         case .day, .week, .month:
+            // The bucket as a number (no text per row); its label is made once per group.
             guard let created = row.createdKey else {
                 Self.append(nil as UnsafeBufferPointer<UInt8>?, to: &key)
                 return
@@ -111,9 +123,15 @@ struct GroupAccumulation {
             let date = created / 1_000_000_000
             if date != lastDate {
                 lastDate = date
-                lastLabel = CreatedBucket.label(created, column).map { Array($0.utf8) }
+                lastBucket = CreatedBucket.number(date, column)
             }
-            Self.append(lastLabel, to: &key)
+            guard lastBucket >= 0 else {
+                // A date that cannot exist groups with orders without one.
+                Self.append(nil as UnsafeBufferPointer<UInt8>?, to: &key)
+                return
+            }
+            key.append(Self.numberMarker)
+            withUnsafeBytes(of: lastBucket.littleEndian) { key.append(contentsOf: $0) }
         case .anomaly, .reservation:
             break  // multi-valued, see `multipleValues`
         }
@@ -190,16 +208,23 @@ struct GroupAccumulation {
         let groups = self.groups.map { key, index in
             let group = accumulators[index]
             return SummaryGroup(
-                values: Self.decode(key, count: columns.count), orders: group.orders, anomalous: group.anomalous,
+                values: Self.decode(key, columns: columns), orders: group.orders, anomalous: group.anomalous,
                 totals: group.currencies.map(\.totals).sorted { rank[$0.currency]! < rank[$1.currency]! })
         }
         return SummaryTable(columns: columns, groups: groups, orderCount: orderCount, currencies: currencies)
     }
 
-    private static func decode(_ key: [UInt8], count: Int) -> [String?] {
+    private static func decode(_ key: [UInt8], columns: [SummaryColumn]) -> [String?] {
         var values: [String?] = []
         var index = 0
-        while values.count < count, index + 1 < key.count {
+        while values.count < columns.count, index < key.count {
+            if key[index] == numberMarker {
+                var number: Int64 = 0
+                withUnsafeMutableBytes(of: &number) { $0.copyBytes(from: key[index + 1..<index + 9]) }
+                values.append(CreatedBucket.label(number: Int64(littleEndian: number), columns[values.count]))
+                index += 9
+                continue
+            }
             let high = key[index]
             let low = key[index + 1]
             index += 2
