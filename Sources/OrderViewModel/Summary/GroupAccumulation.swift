@@ -7,9 +7,17 @@ struct GroupAccumulation {
     struct Group {
         var orders = 0
         var anomalous = 0
-        /// Per currency, in the order first met (few currencies: searched linearly).
-        var currencies: [(code: [UInt8]?, totals: CurrencyTotals)] = []
+        /// Per currency (by id), in the order first met (few currencies: searched linearly).
+        var currencies: [(id: Int, sums: MoneySums)] = []
     }
+
+    /// Currencies met, by id: their bytes, and packed into a number when short (every ISO code),
+    /// so finding a row's currency compares integers and copies nothing.
+    private(set) var currencyCodes: [[UInt8]?] = []
+    private var packedCurrencies: [UInt64] = []
+    private var longCurrencies: [[UInt8]: Int] = [:]
+    private static let noCurrency = UInt64.max
+    private static let longCurrency = UInt64.max - 1
 
     let columns: [SummaryColumn]
     private let multiValued: Bool
@@ -32,7 +40,7 @@ struct GroupAccumulation {
     }
 
     mutating func add(_ row: SummaryRow) {
-        let currency = row.field(.currency)
+        let currency = currencyID(row.field(.currency))
         let payments = row.payments
         let anomalous = (row.anomalyCount ?? 0) > 0
         if !multiValued {
@@ -67,7 +75,7 @@ struct GroupAccumulation {
     }
 
     private mutating func accumulate(
-        _ key: [UInt8], currency: UnsafeBufferPointer<UInt8>?, gross: Int64?, payments: PaymentSums, anomalous: Bool
+        _ key: [UInt8], currency: Int, gross: Int64?, payments: PaymentSums, anomalous: Bool
     ) {
         let index: Int
         if lastIndex >= 0, key == lastKey {
@@ -86,23 +94,43 @@ struct GroupAccumulation {
         accumulators[index].orders += 1
         if anomalous { accumulators[index].anomalous += 1 }
         var slot = -1
-        for (position, entry) in accumulators[index].currencies.enumerated() {
-            if let code = entry.code, let currency {
-                if code.count == currency.count, code.elementsEqual(currency) {
-                    slot = position
-                    break
-                }
-            } else if entry.code == nil, currency == nil {
-                slot = position
-                break
-            }
+        for position in accumulators[index].currencies.indices where accumulators[index].currencies[position].id == currency {
+            slot = position
+            break
         }
         if slot < 0 {
-            let code = currency.map { Array($0) }
-            accumulators[index].currencies.append((code, CurrencyTotals(currency: code.map { String(decoding: $0, as: UTF8.self) })))
+            accumulators[index].currencies.append((currency, MoneySums()))
             slot = accumulators[index].currencies.count - 1
         }
-        accumulators[index].currencies[slot].totals.add(gross: gross, payments: payments)
+        accumulators[index].currencies[slot].sums.add(gross: gross, payments: payments)
+    }
+
+    /// The id of a currency's bytes (nil = the order has none), met before or new.
+    private mutating func currencyID(_ bytes: UnsafeBufferPointer<UInt8>?) -> Int {
+        var packed = Self.noCurrency
+        if let bytes {
+            if bytes.count <= 7 {
+                packed = UInt64(bytes.count) << 56
+                for (offset, byte) in bytes.enumerated() { packed |= UInt64(byte) << (8 * UInt64(offset)) }
+            } else {
+                packed = Self.longCurrency
+            }
+        }
+        if packed != Self.longCurrency {
+            for id in packedCurrencies.indices where packedCurrencies[id] == packed { return id }
+        } else if let id = longCurrencies[Array(bytes!)] {
+            return id
+        }
+        let id = packedCurrencies.count
+        packedCurrencies.append(packed)
+        currencyCodes.append(bytes.map { Array($0) })
+        if packed == Self.longCurrency { longCurrencies[Array(bytes!)] = id }
+        return id
+    }
+
+    private mutating func currencyID(_ code: [UInt8]?) -> Int {
+        guard let code else { return currencyID(nil as UnsafeBufferPointer<UInt8>?) }
+        return code.withUnsafeBufferPointer { currencyID($0) }
     }
 
     private mutating func appendSingle(_ column: SummaryColumn, _ row: SummaryRow, to key: inout [UInt8]) {
@@ -172,8 +200,11 @@ struct GroupAccumulation {
 
     /// Adds another half's groups.
     mutating func merge(_ other: GroupAccumulation) {
+        // The other half numbered its currencies in the order it met them.
+        let ids = other.currencyCodes.map { currencyID($0) }
         for (key, otherIndex) in other.groups {
-            let theirs = other.accumulators[otherIndex]
+            var theirs = other.accumulators[otherIndex]
+            for position in theirs.currencies.indices { theirs.currencies[position].id = ids[theirs.currencies[position].id] }
             guard let index = groups[key] else {
                 groups[key] = accumulators.count
                 accumulators.append(theirs)
@@ -182,8 +213,8 @@ struct GroupAccumulation {
             accumulators[index].orders += theirs.orders
             accumulators[index].anomalous += theirs.anomalous
             for entry in theirs.currencies {
-                if let slot = accumulators[index].currencies.firstIndex(where: { $0.code == entry.code }) {
-                    accumulators[index].currencies[slot].totals.merge(entry.totals)
+                if let slot = accumulators[index].currencies.firstIndex(where: { $0.id == entry.id }) {
+                    accumulators[index].currencies[slot].sums.merge(entry.sums)
                 } else {
                     accumulators[index].currencies.append(entry)
                 }
@@ -193,9 +224,10 @@ struct GroupAccumulation {
 
     /// The groups as a table (currencies ordered by orders, most first, none last).
     func table(orderCount: Int) -> SummaryTable {
+        let names = currencyCodes.map { $0.map { String(decoding: $0, as: UTF8.self) } }
         var perCurrency: [String?: Int] = [:]
         for group in accumulators {
-            for entry in group.currencies { perCurrency[entry.totals.currency, default: 0] += entry.totals.orders }
+            for entry in group.currencies { perCurrency[names[entry.id], default: 0] += entry.sums.orders }
         }
         let currencies = perCurrency.keys.sorted { a, b in
             guard let a else { return false }
@@ -209,7 +241,8 @@ struct GroupAccumulation {
             let group = accumulators[index]
             return SummaryGroup(
                 values: Self.decode(key, columns: columns), orders: group.orders, anomalous: group.anomalous,
-                totals: group.currencies.map(\.totals).sorted { rank[$0.currency]! < rank[$1.currency]! })
+                totals: group.currencies.map { $0.sums.totals(currency: names[$0.id]) }
+                    .sorted { rank[$0.currency]! < rank[$1.currency]! })
         }
         return SummaryTable(columns: columns, groups: groups, orderCount: orderCount, currencies: currencies)
     }
