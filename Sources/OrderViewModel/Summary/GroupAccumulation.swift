@@ -135,13 +135,15 @@ struct GroupAccumulation {
 
     private mutating func appendSingle(_ column: SummaryColumn, _ row: SummaryRow, to key: inout [UInt8]) {
         switch column {
-        case .status: Self.append(row.field(.status), to: &key)
-        case .paymentStatus: Self.append(row.field(.paymentStatus), to: &key)
-        case .currency: Self.append(row.field(.currency), to: &key)
-        case .store: Self.append(row.field(.storeID), to: &key)
-        case .paymentProduct: Self.append(row.field(.paymentProduct), to: &key)
-        case .customerType: Self.append(row.field(.customerType), to: &key)
-        case .orderType: Self.append(row.field(.orderType), to: &key)
+        // Values group as the filter terms compare them, ignoring ASCII case (`Travel` and
+        // `travel` are one group, shown as the filter writes it), so Enter on a group keeps it.
+        case .status: Self.append(row.field(.status), folded: .lower, to: &key)
+        case .paymentStatus: Self.append(row.field(.paymentStatus), folded: .lower, to: &key)
+        case .currency: Self.append(row.field(.currency), folded: .upper, to: &key)
+        case .store: Self.append(row.field(.storeID), folded: .lower, to: &key)
+        case .paymentProduct: Self.append(row.field(.paymentProduct), folded: .lower, to: &key)
+        case .customerType: Self.append(row.field(.customerType), folded: .lower, to: &key)
+        case .orderType: Self.append(row.field(.orderType), folded: .lower, to: &key)
         case .day, .week, .month:
             // The bucket as a number (no text per row); its label is made once per group.
             guard let created = row.createdKey else {
@@ -174,6 +176,21 @@ struct GroupAccumulation {
         guard count > 0 else { return [nil] }
         let kinds = AnomalyTally.kinds(row.anomalyKinds)
         return kinds.isEmpty ? [Array(Anomaly.Kind.other.rawValue.utf8)] : kinds.map { Array($0.rawValue.utf8) }
+    }
+
+    enum Fold { case lower, upper }
+
+    private static func append(_ value: UnsafeBufferPointer<UInt8>?, folded: Fold, to key: inout [UInt8]) {
+        guard let value else {
+            append(nil as UnsafeBufferPointer<UInt8>?, to: &key)
+            return
+        }
+        key.append(UInt8(value.count >> 8))
+        key.append(UInt8(value.count & 0xFF))
+        switch folded {
+        case .lower: for byte in value { key.append(TextSearch.fold(byte)) }
+        case .upper: for byte in value { key.append(byte &- 0x61 < 26 ? byte & 0xDF : byte) }
+        }
     }
 
     private static func append(_ value: UnsafeBufferPointer<UInt8>?, to key: inout [UInt8]) {
