@@ -23,6 +23,8 @@ struct GroupAccumulation {
     private let multiValued: Bool
     private(set) var groups: [[UInt8]: Int] = [:]
     private(set) var accumulators: [Group] = []
+    /// Rows whose anomaly check has not run yet.
+    private(set) var unchecked = 0
     private var key: [UInt8] = []
     /// The last created date labelled (dumps are mostly in time order).
     private var lastDate: Int64 = -1
@@ -43,6 +45,7 @@ struct GroupAccumulation {
         let currency = currencyID(row.field(.currency))
         let payments = row.payments
         let anomalous = (row.anomalyCount ?? 0) > 0
+        if row.anomalyCount == nil { unchecked += 1 }
         if !multiValued {
             var key = self.key
             self.key = []  // the buffer moves out and back, so it is never copied
@@ -217,6 +220,7 @@ struct GroupAccumulation {
 
     /// Adds another half's groups.
     mutating func merge(_ other: GroupAccumulation) {
+        unchecked += other.unchecked
         // The other half numbered its currencies in the order it met them.
         let ids = other.currencyCodes.map { currencyID($0) }
         for (key, otherIndex) in other.groups {
@@ -261,7 +265,9 @@ struct GroupAccumulation {
                 totals: group.currencies.map { $0.sums.totals(currency: names[$0.id]) }
                     .sorted { rank[$0.currency]! < rank[$1.currency]! })
         }
-        return SummaryTable(columns: columns, groups: groups, orderCount: orderCount, currencies: currencies)
+        var table = SummaryTable(columns: columns, groups: groups, orderCount: orderCount, currencies: currencies)
+        table.uncheckedOrders = unchecked
+        return table
     }
 
     private static func decode(_ key: [UInt8], columns: [SummaryColumn]) -> [String?] {

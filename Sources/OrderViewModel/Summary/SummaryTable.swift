@@ -13,6 +13,8 @@ public struct SummaryTable: Sendable, Equatable {
     public var orderCount: Int
     /// Every currency seen, the one with most orders first (nil = orders without currency, last).
     public var currencies: [String?]
+    /// Orders whose anomaly check has not run yet (their anomaly counts are unknown).
+    public var uncheckedOrders = 0
     /// How `groups` are ordered.
     public private(set) var sort: SummarySort
 

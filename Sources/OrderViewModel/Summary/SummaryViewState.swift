@@ -30,12 +30,16 @@ public struct SummaryViewState: Sendable, Equatable {
         public var filter: String
         /// True while indexing or the anomaly check still run: the result is marked partial.
         public var partial: Bool
+        /// True when every order will be checked in the background (dumps): orders not checked
+        /// yet then make the result partial too (the check may not have reported yet).
+        public var checksEveryOrder: Bool
 
-        public init(snapshot: SummarySnapshot, rows: ListRows, filter: String, partial: Bool) {
+        public init(snapshot: SummarySnapshot, rows: ListRows, filter: String, partial: Bool, checksEveryOrder: Bool = false) {
             self.snapshot = snapshot
             self.rows = rows
             self.filter = filter
             self.partial = partial
+            self.checksEveryOrder = checksEveryOrder
         }
     }
 
@@ -68,6 +72,7 @@ public struct SummaryViewState: Sendable, Equatable {
     public private(set) var baseFilter = ""
     public private(set) var canReturn = false
     private var requestedPartial = false
+    private var requestedChecksEveryOrder = false
 
     public init() {}
 
@@ -116,7 +121,7 @@ public struct SummaryViewState: Sendable, Equatable {
         computing = false
         var result = result
         if let sort = table?.sort, sort != result.sort { result.sort(by: sort) }
-        partial = requestedPartial
+        partial = requestedPartial || (requestedChecksEveryOrder && result.uncheckedOrders > 0)
         adopt(result, keepingGroup: true)
         if dirty, isActive {
             dirty = false
@@ -140,6 +145,7 @@ public struct SummaryViewState: Sendable, Equatable {
         generation += 1
         computing = true
         requestedPartial = input.partial
+        requestedChecksEveryOrder = input.checksEveryOrder
         return .compute(SummaryRequest(generation: generation, snapshot: input.snapshot, rows: input.rows, columns: columns))
     }
 
