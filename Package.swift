@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "TerminalCore"),
         .target(name: "CursesBackend", dependencies: ["TerminalCore", "CNcurses"]),
         .target(
-            name: "OrderTUI", dependencies: ["OrderModel", "OrderSources", "OrderAnalysis", "OrderViewModel", "TerminalCore"]),
+            name: "OrderTUI", dependencies: ["JSONCore", "OrderModel", "OrderSources", "OrderAnalysis", "OrderViewModel", "TerminalCore"]),
 
         // MARK: - Executable
         .executableTarget(

@@ -4,6 +4,8 @@ extension OrderSummary {
     /// The list columns of a decoded order with `anomalyCount` filled in by `AnomalyChecker`.
     public init(analysing order: Order) {
         self.init(order: order)
-        anomalyCount = AnomalyChecker.check(order).count
+        let tally = AnomalyTally(AnomalyChecker.check(order))
+        anomalyCount = tally.count
+        anomalyKinds = tally.kinds
     }
 }

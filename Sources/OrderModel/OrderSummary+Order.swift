@@ -31,6 +31,15 @@ extension OrderSummary {
             maskedPANs: pans,
             bookingIDs: bookings,
             hasAttachments: !order.attachments.isEmpty,
-            anomalyCount: nil)
+            anomalyCount: nil,
+            orderType: order.type,
+            customerType: order.customer?.type,
+            paymentProduct: order.operations.lazy.compactMap {
+                $0.paymentDetails.flatMap { $0.paymentProductType ?? $0.paymentProduct ?? $0.psp }
+            }.first,
+            reservationKinds: ReservationKind.allCases.filter { kind in
+                order.attachments.contains { $0.kinds.contains(kind) }
+            }.map(\.rawValue),
+            payments: PaymentSums(order: order))
     }
 }

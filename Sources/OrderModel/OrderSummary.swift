@@ -31,6 +31,21 @@ public struct OrderSummary: Sendable, Equatable {
     public var hasAttachments: Bool
     /// Number of anomalies found, or nil when not checked yet (summaries built from bytes).
     public var anomalyCount: Int?
+    /// The order's `type` as written.
+    public var orderType: String?
+    /// `customer.type` as written (e.g. `private`, `company`).
+    public var customerType: String?
+    /// How the order was paid: the first operation's `payment_product_type`, else its
+    /// `payment_product`, else its `psp`.
+    public var paymentProduct: String?
+    /// The reservation kinds of the attachments (`bus`, `train`, …), each once, in
+    /// `ReservationKind` order.
+    public var reservationKinds: [String]
+    /// The sums of the successful payment operations.
+    public var payments: PaymentSums
+    /// Which kinds of anomaly were found: bit n is the n-th kind of the view-model's anomaly
+    /// kinds (OrderModel does not know them); 0 with a nil `anomalyCount` means not checked.
+    public var anomalyKinds: UInt32
 
     public init(
         id: String, orderNumber: String? = nil, createdAt: String? = nil,
@@ -38,7 +53,9 @@ public struct OrderSummary: Sendable, Equatable {
         customerEmail: String? = nil, customerPhone: String? = nil, companyName: String? = nil,
         status: String? = nil, paymentStatus: String? = nil, grossAmount: Int64? = nil,
         currency: String? = nil, storeID: String? = nil, maskedPANs: [String] = [],
-        bookingIDs: [String] = [], hasAttachments: Bool = false, anomalyCount: Int? = nil
+        bookingIDs: [String] = [], hasAttachments: Bool = false, anomalyCount: Int? = nil,
+        orderType: String? = nil, customerType: String? = nil, paymentProduct: String? = nil,
+        reservationKinds: [String] = [], payments: PaymentSums = PaymentSums(), anomalyKinds: UInt32 = 0
     ) {
         self.id = id
         self.orderNumber = orderNumber
@@ -57,6 +74,12 @@ public struct OrderSummary: Sendable, Equatable {
         self.bookingIDs = bookingIDs
         self.hasAttachments = hasAttachments
         self.anomalyCount = anomalyCount
+        self.orderType = orderType
+        self.customerType = customerType
+        self.paymentProduct = paymentProduct
+        self.reservationKinds = reservationKinds
+        self.payments = payments
+        self.anomalyKinds = anomalyKinds
     }
 
     /// "First Last", falling back to the company name or the email.

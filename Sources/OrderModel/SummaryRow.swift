@@ -13,15 +13,41 @@ public struct SummaryRow {
     /// How many anomalies the checks found, once they ran.
     public let anomalyCount: Int?
     public let hasAttachments: Bool
+    let paymentColumns: UnsafePointer<Int64>
+    let flag: UInt8
+    /// Which anomaly kinds were found (bits; 0 when not checked or none).
+    public let anomalyKinds: UInt32
 
     init(chunk: SummaryChunk, local: Int) {
         lengths = UnsafePointer(chunk.lengths + local * SummaryField.count)
         start = UnsafePointer(chunk.arena + Int(chunk.textStart[local]))
         let flag = chunk.flags[local]
+        self.flag = flag
+        paymentColumns = UnsafePointer(chunk.payments + local * 4)
+        anomalyKinds = chunk.anomalyKinds(at: local)
         grossAmount = flag & SummaryChunk.hasGross != 0 ? chunk.gross[local] : nil
         createdKey = flag & SummaryChunk.hasCreated != 0 ? chunk.created[local] : nil
         hasAttachments = flag & SummaryChunk.hasAttachments != 0
         anomalyCount = chunk.anomalyCount(at: local)
+    }
+
+    /// The sum of one kind of successful payment operation; nil when it was out of range.
+    public func payment(_ kind: OperationKind) -> Int64? {
+        let index: Int
+        switch kind {
+        case .authorization: index = 0
+        case .capture: index = 1
+        case .refund: index = 2
+        case .cancellation: index = 3
+        }
+        return flag & (1 << (SummaryChunk.paymentOverflowShift + UInt8(index))) != 0 ? nil : paymentColumns[index]
+    }
+
+    /// All four payment sums.
+    public var payments: PaymentSums {
+        PaymentSums(
+            authorized: payment(.authorization), captured: payment(.capture), refunded: payment(.refund),
+            cancelled: payment(.cancellation))
     }
 
     /// Every text column back to back (as `SummarySnapshot.rowText`): a search that finds

@@ -95,12 +95,12 @@ public final class SummaryStore: @unchecked Sendable {
         return append(record)
     }
 
-    /// Sets the anomaly count of a row (nil = not checked yet).
-    public func setAnomalyCount(_ count: Int?, at row: Int) {
+    /// Sets the anomaly count of a row (nil = not checked yet), and which kinds were found.
+    public func setAnomalyCount(_ count: Int?, kinds: UInt32 = 0, at row: Int) {
         let snapshot = self.snapshot()
         guard row >= 0, row < snapshot.count else { return }
         let (chunk, local) = snapshot.locate(row)
-        chunk.setAnomaly(count, at: local)
+        chunk.setAnomaly(count, kinds: count == nil ? 0 : kinds, at: local)
     }
 
     // MARK: - Lookups
@@ -128,9 +128,9 @@ public final class SummaryStore: @unchecked Sendable {
 /// The text columns of a summary, in arena order.
 public enum SummaryField: Int, CaseIterable, Sendable {
     case id, orderNumber, createdAt, firstName, lastName, email, phone, company, status, paymentStatus, currency,
-        storeID, maskedPANs, bookingIDs
+        storeID, maskedPANs, bookingIDs, orderType, customerType, paymentProduct, reservationKinds
 
-    @usableFromInline static let count = 14
+    @usableFromInline static let count = 18
 }
 
 /// One row being built before it is appended: its text fields as bytes in one scratch buffer,
@@ -147,6 +147,8 @@ public struct SummaryRecord: Sendable {
     public var grossAmount: Int64?
     public var hasAttachments = false
     public var anomalyCount: Int?
+    public var anomalyKinds: UInt32 = 0
+    public var payments = PaymentSums()
     /// Where the order's bytes are (file number and byte range), for sources that have them.
     public var file = 0
     public var start = 0
@@ -163,6 +165,8 @@ public struct SummaryRecord: Sendable {
         grossAmount = nil
         hasAttachments = false
         anomalyCount = nil
+        anomalyKinds = 0
+        payments = PaymentSums()
         file = 0
         start = 0
         end = 0
@@ -226,9 +230,15 @@ public struct SummaryRecord: Sendable {
         set(.storeID, summary.storeID)
         set(.maskedPANs, list: summary.maskedPANs)
         set(.bookingIDs, list: summary.bookingIDs)
+        set(.orderType, summary.orderType)
+        set(.customerType, summary.customerType)
+        set(.paymentProduct, summary.paymentProduct)
+        set(.reservationKinds, list: summary.reservationKinds)
         grossAmount = summary.grossAmount
         hasAttachments = summary.hasAttachments
         anomalyCount = summary.anomalyCount
+        anomalyKinds = summary.anomalyKinds
+        payments = summary.payments
     }
 
     /// The record as a summary (for streams that keep no store).
@@ -245,7 +255,9 @@ public struct SummaryRecord: Sendable {
             customerPhone: text(.phone), companyName: text(.company), status: text(.status),
             paymentStatus: text(.paymentStatus), grossAmount: grossAmount, currency: text(.currency),
             storeID: text(.storeID), maskedPANs: list(.maskedPANs), bookingIDs: list(.bookingIDs),
-            hasAttachments: hasAttachments, anomalyCount: anomalyCount)
+            hasAttachments: hasAttachments, anomalyCount: anomalyCount, orderType: text(.orderType),
+            customerType: text(.customerType), paymentProduct: text(.paymentProduct),
+            reservationKinds: list(.reservationKinds), payments: payments, anomalyKinds: anomalyKinds)
     }
 
     func has(_ field: SummaryField) -> Bool { lengths[field.rawValue] != Self.absent }
@@ -289,6 +301,11 @@ final class SummaryChunk: @unchecked Sendable {
     let created: UnsafeMutablePointer<Int64>
     /// Atomic cells: see the store's contract. -1 is "not checked yet".
     private let anomaly: UnsafeMutablePointer<Int32>
+    /// Anomaly kinds found (`OrderSummary.anomalyKinds`), atomic cells written with `anomaly`.
+    private let anomalyKinds: UnsafeMutablePointer<UInt32>
+    /// Four payment sums a row (authorized, captured, refunded, cancelled; `OperationKind`
+    /// order), 0 where `flags` says the sum overflowed.
+    let payments: UnsafeMutablePointer<Int64>
     let flags: UnsafeMutablePointer<UInt8>
     let file: UnsafeMutablePointer<UInt16>
     let start: UnsafeMutablePointer<Int64>
@@ -304,6 +321,8 @@ final class SummaryChunk: @unchecked Sendable {
     static let hasGross: UInt8 = 1
     static let hasAttachments: UInt8 = 2
     static let hasCreated: UInt8 = 4
+    /// Bits 3...6: the payment sum of `OperationKind` n (authorization first) is out of range.
+    static let paymentOverflowShift: UInt8 = 3
 
     /// The anomaly count of a row (nil: not checked yet).
     func anomalyCount(at local: Int) -> Int? {
@@ -311,7 +330,14 @@ final class SummaryChunk: @unchecked Sendable {
         return value < 0 ? nil : Int(value)
     }
 
-    func setAnomaly(_ count: Int?, at local: Int) {
+    /// The anomaly kinds found in a row (0 until checked).
+    func anomalyKinds(at local: Int) -> UInt32 {
+        UInt32(bitPattern: atomic_cell_load(UnsafeMutableRawPointer(anomalyKinds + local).assumingMemoryBound(to: Int32.self)))
+    }
+
+    func setAnomaly(_ count: Int?, kinds: UInt32, at local: Int) {
+        atomic_cell_store(
+            UnsafeMutableRawPointer(anomalyKinds + local).assumingMemoryBound(to: Int32.self), Int32(bitPattern: kinds))
         atomic_cell_store(anomaly + local, count.map { Int32(clamping: $0) } ?? -1)
     }
 
@@ -322,7 +348,10 @@ final class SummaryChunk: @unchecked Sendable {
         gross = .allocate(capacity: n)
         created = .allocate(capacity: n)
         anomaly = .allocate(capacity: n)
+        anomalyKinds = .allocate(capacity: n)
         anomaly.initialize(repeating: -1, count: n)
+        anomalyKinds.initialize(repeating: 0, count: n)
+        payments = .allocate(capacity: n * 4)
         flags = .allocate(capacity: n)
         file = .allocate(capacity: n)
         start = .allocate(capacity: n)
@@ -339,6 +368,8 @@ final class SummaryChunk: @unchecked Sendable {
         gross.deallocate()
         created.deallocate()
         anomaly.deallocate()
+        anomalyKinds.deallocate()
+        payments.deallocate()
         flags.deallocate()
         file.deallocate()
         start.deallocate()
@@ -373,8 +404,16 @@ final class SummaryChunk: @unchecked Sendable {
         } else {
             created[local] = 0
         }
+        for (index, kind) in OperationKind.allCases.enumerated() {
+            if let sum = record.payments[kind] {
+                payments[local * 4 + index] = sum
+            } else {
+                payments[local * 4 + index] = 0
+                flag |= 1 << (Self.paymentOverflowShift + UInt8(index))
+            }
+        }
         flags[local] = flag
-        setAnomaly(record.anomalyCount, at: local)
+        setAnomaly(record.anomalyCount, kinds: record.anomalyKinds, at: local)
         file[local] = UInt16(clamping: record.file)
         start[local] = Int64(record.start)
         end[local] = Int64(record.end)
@@ -513,7 +552,10 @@ public struct SummarySnapshot: @unchecked Sendable {
             customerPhone: text(.phone), companyName: text(.company), status: text(.status),
             paymentStatus: text(.paymentStatus), grossAmount: flag & SummaryChunk.hasGross != 0 ? chunk.gross[local] : nil,
             currency: text(.currency), storeID: text(.storeID), maskedPANs: list(.maskedPANs), bookingIDs: list(.bookingIDs),
-            hasAttachments: flag & SummaryChunk.hasAttachments != 0, anomalyCount: chunk.anomalyCount(at: local))
+            hasAttachments: flag & SummaryChunk.hasAttachments != 0, anomalyCount: chunk.anomalyCount(at: local),
+            orderType: text(.orderType), customerType: text(.customerType), paymentProduct: text(.paymentProduct),
+            reservationKinds: list(.reservationKinds), payments: SummaryRow(chunk: chunk, local: local).payments,
+            anomalyKinds: chunk.anomalyKinds(at: local))
     }
 
     /// Calls `body` with each chunk's rows as a range of row numbers, in order (for scans that

@@ -138,6 +138,25 @@ struct BenchCommand: AsyncParsableCommand {
         }
         emit("search_text_ms", ms(searchTook))
         emit("search_text_hits", Double(hits), "orders")
+        // The summary view (issue 20): every row grouped and summed, as the loop runs it (off the loop).
+        var summaryWorst = Duration.zero
+        for (name, columns) in Self.summaries {
+            var took = Duration.seconds(1_000_000)
+            var cpu = Double.infinity
+            var groups = 0
+            for _ in 0..<max(1, min(self.rounds, 3)) {
+                let began = clock.now
+                let cpuBefore = Self.cpuSeconds()
+                groups = SummaryTable.build(snapshot: snapshot, rows: .all(snapshot.count), columns: columns).groups.count
+                took = min(took, clock.now - began)
+                cpu = min(cpu, Self.cpuSeconds() - cpuBefore)
+            }
+            summaryWorst = max(summaryWorst, took)
+            emit("summary_\(name)_ms", ms(took))
+            emit("summary_\(name)_cpu_ms", cpu * 1000)
+            emit("summary_\(name)_groups", Double(groups), "groups")
+        }
+        emit("summary_worst_ms", ms(summaryWorst))
         emit("rebuild_worst_ms", ms(worst))
         emit("rebuild_worst_cpu_ms", worstCPU * 1000)
         emit("rebuild_summaries", Double(snapshot.count), "orders")
@@ -185,6 +204,12 @@ struct BenchCommand: AsyncParsableCommand {
         func value(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return value(usage.ru_utime) + value(usage.ru_stime)
     }
+
+    /// The summary groupings timed: one text column, a day, two columns, a list column.
+    static let summaries: [(String, [SummaryColumn])] = [
+        ("status", [.status]), ("day", [.day]), ("status_currency", [.status, .currency]), ("product", [.paymentProduct]),
+        ("reservation", [.reservation]),
+    ]
 
     static let rebuilds: [(String, String, OrderViewModel.SortOrder?)] = [
         ("sort_created", "", OrderViewModel.SortOrder(.created, ascending: false)),

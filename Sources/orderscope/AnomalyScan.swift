@@ -12,14 +12,14 @@ enum AnomalyScan {
             // Decoding every order competes with the index for the two cores: start after it.
             source.waitUntilIndexed()
             let total = source.count
-            var batch: [String: Int] = [:]
+            var batch: [String: AnomalyTally] = [:]
             var checked = 0
             let snapshot = source.store.snapshot()
             // Both cores: each chunk's orders are decoded and checked at once.
             var start = 0
             while start < total {
                 let range = start..<min(total, start + 512)
-                let counts = source.mapOrders(in: range) { AnomalyChecker.check($0).count }
+                let counts = source.mapOrders(in: range) { AnomalyTally(AnomalyChecker.check($0)) }
                 for (index, count) in zip(range, counts) {
                     guard let count else { continue }
                     batch[snapshot.id(row: index)] = count

@@ -80,16 +80,16 @@ struct ExportCommand: AsyncParsableCommand {
         // them first when anything uses them (an `anomaly` filter, the anomaly sort, the CSV's
         // anomalies column), or the filter matches nothing, the sort keeps the file's order and
         // the column is empty.
-        let anomalyFilter = filter.flatMap { try? OrderQuery.parse($0) }?.terms.contains { $0.condition == .anomaly } == true
+        let anomalyFilter = filter.flatMap { try? OrderQuery.parse($0) }?.usesAnomalies == true
         if anomalyFilter || sortColumn == .anomaly || chosen == .csv {
             FileHandleOutput.standardError.write("checking \(source.count) orders for anomalies…\n")
             let snapshot = source.store.snapshot()
-            var counts: [String: Int] = [:]
+            var counts: [String: AnomalyTally] = [:]
             // Both cores, chunk by chunk (memory stays bounded by the chunk).
             var start = 0
             while start < source.count {
                 let range = start..<min(source.count, start + 4_096)
-                for (index, count) in zip(range, source.mapOrders(in: range) { AnomalyChecker.check($0).count }) {
+                for (index, count) in zip(range, source.mapOrders(in: range) { AnomalyTally(AnomalyChecker.check($0)) }) {
                     if let count { counts[snapshot.id(row: index)] = count }
                 }
                 start = range.upperBound

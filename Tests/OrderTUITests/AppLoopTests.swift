@@ -10,12 +10,14 @@ import Testing
 /// An in-memory source that serves the fixture orders in pages.
 struct FixtureSource: OrderSource {
     var orders: [Order]
+    /// Summaries carry their anomaly counts, as after the background check.
+    var analysed = false
     var origin: SourceOrigin { .files(["fixture"]) }
 
     func page(after cursor: PageCursor?, limit: Int) async throws(SourceError) -> OrderPage {
         let start = cursor.flatMap { Int($0.value) } ?? 0
         let end = min(orders.count, start + limit)
-        let summaries = orders[start..<end].map { OrderSummary(order: $0) }
+        let summaries = orders[start..<end].map { analysed ? OrderSummary(analysing: $0) : OrderSummary(order: $0) }
         return OrderPage(summaries: Array(summaries), next: end < orders.count ? PageCursor(String(end)) : nil,
                          totalCount: orders.count)
     }

@@ -52,6 +52,10 @@ struct DumpScanner {
     private static let plainObject: UInt8 = 8
     private static let skipObject: UInt8 = 9
     private static let pageRoot: UInt8 = 10
+    /// An element of `authorizations` … `cancellations`: 11 + the `OperationKind` index.
+    private static let operation: UInt8 = 11
+    private static let operationDetails: UInt8 = 15
+    private static let attachment: UInt8 = 16
     private static let topArray: UInt8 = 0x81
     private static let pageArray: UInt8 = 0x82
     private static let strongPageArray: UInt8 = 0x83
@@ -59,6 +63,9 @@ struct DumpScanner {
     private static let itemsArraySeen: UInt8 = 0x85
     private static let plainArray: UInt8 = 0x86
     private static let skipArray: UInt8 = 0x87
+    /// `authorizations` … `cancellations`: 0x88 + the `OperationKind` index.
+    private static let operationArray: UInt8 = 0x88
+    private static let attachmentsArray: UInt8 = 0x8C
 
     // Keys the scanner acts on.
     private static let kID: UInt8 = 1
@@ -78,6 +85,18 @@ struct DumpScanner {
     /// A key that marks another kind of Dintero object (`OrderCandidate.isOrder`).
     private static let kForeign: UInt8 = 15
     private static let kAmount: UInt8 = 16
+    private static let kOrderType: UInt8 = 17
+    private static let kCustomerType: UInt8 = 27
+    /// `authorizations` … `cancellations`: 50 + the `OperationKind` index.
+    private static let kOperations: UInt8 = 50
+    private static let kOperationAmount: UInt8 = 54
+    private static let kSuccess: UInt8 = 55
+    private static let kPaymentDetails: UInt8 = 56
+    private static let kPSP: UInt8 = 57
+    private static let kPaymentProduct: UInt8 = 58
+    private static let kPaymentProductType: UInt8 = 59
+    /// `bus_reservation` … `tram_reservation`: 60 + the `ReservationKind` index.
+    private static let kReservation: UInt8 = 60
     private static let kFirstName: UInt8 = 20
     private static let kLastName: UInt8 = 21
     private static let kEmail: UInt8 = 22
@@ -254,6 +273,7 @@ struct DumpScanner {
                 case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
                     let s = i
                     i = try skipLiteral(i, current)
+                    if key == Self.kSuccess { candidate.operationFailed = c == UInt8(ascii: "f") }
                     if current == Self.top || current == Self.topArray || current == Self.pageArray
                         || current == Self.strongPageArray
                     {
@@ -622,29 +642,34 @@ struct DumpScanner {
             switch length {
             case 2: found = matches(start, 2, "id") ? Self.kID : 0
             case 3: found = matches(start, 3, "url") ? Self.kForeign : 0
-            case 4: found = matches(start, 4, "data") ? Self.kData : 0
+            case 4: found = matches(start, 4, "data") ? Self.kData : matches(start, 4, "type") ? Self.kOrderType : 0
             case 5:
                 found = matches(start, 5, "store") ? Self.kStore : matches(start, 5, "items") ? Self.kItems
                     : matches(start, 5, "order") ? Self.kForeign : 0
             case 6:
                 found = matches(start, 6, "status") ? Self.kStatus : matches(start, 6, "orders") ? Self.kOrders
                     : matches(start, 6, "amount") ? Self.kAmount : 0
-            case 7: found = matches(start, 7, "line_id") ? Self.kForeign : 0
+            case 7:
+                found = matches(start, 7, "line_id") ? Self.kForeign
+                    : matches(start, 7, "refunds") ? Self.kOperations + 2 : 0
             case 8:
                 found = matches(start, 8, "order_id") ? Self.kOrderID
                     : matches(start, 8, "currency") ? Self.kCurrency : matches(start, 8, "customer") ? Self.kCustomer
-                    : matches(start, 8, "quantity") ? Self.kForeign : 0
+                    : matches(start, 8, "quantity") ? Self.kForeign
+                    : matches(start, 8, "captures") ? Self.kOperations + 1 : 0
             case 10:
                 found = matches(start, 10, "created_at") ? Self.kCreatedAt
                     : matches(start, 10, "expires_at") || matches(start, 10, "session_id") ? Self.kForeign : 0
             case 11: found = matches(start, 11, "attachments") ? Self.kAttachments : 0
+            case 13: found = matches(start, 13, "cancellations") ? Self.kOperations + 3 : 0
             case 12:
                 found = matches(start, 12, "order_number") ? Self.kOrderNumber
                     : matches(start, 12, "gross_amount") ? Self.kGrossAmount
                     : matches(start, 12, "processed_at") || matches(start, 12, "processed_by") ? Self.kForeign : 0
             case 14:
                 found = matches(start, 14, "payment_status") ? Self.kPaymentStatus
-                    : matches(start, 14, "transaction_id") ? Self.kForeign : 0
+                    : matches(start, 14, "transaction_id") ? Self.kForeign
+                    : matches(start, 14, "authorizations") ? Self.kOperations : 0
             case 15: found = matches(start, 15, "payment_product") ? Self.kForeign : 0
             case 16: found = matches(start, 16, "authorization_id") ? Self.kForeign : 0
             case 18: found = matches(start, 18, "merchant_reference") ? Self.kForeign : 0
@@ -677,6 +702,7 @@ struct DumpScanner {
             return found
         case Self.customer:
             switch length {
+            case 4: return matches(start, 4, "type") ? Self.kCustomerType : 0
             case 5: return matches(start, 5, "email") ? Self.kEmail : 0
             case 7: return matches(start, 7, "company") ? Self.kCompany : 0
             case 9: return matches(start, 9, "last_name") ? Self.kLastName : 0
@@ -694,10 +720,32 @@ struct DumpScanner {
             return matches(start, length, "store") ? Self.kItemStore : 0
         case Self.itemStore:
             return matches(start, length, "id") ? Self.kItemStoreID : 0
+        case Self.operation..<Self.operation + 4:
+            switch length {
+            case 6: return matches(start, 6, "amount") ? Self.kOperationAmount : 0
+            case 7: return matches(start, 7, "success") ? Self.kSuccess : 0
+            case 15: return matches(start, 15, "payment_details") ? Self.kPaymentDetails : 0
+            default: return 0
+            }
+        case Self.operationDetails:
+            switch length {
+            case 3: return matches(start, 3, "psp") ? Self.kPSP : 0
+            case 15: return matches(start, 15, "payment_product") ? Self.kPaymentProduct : 0
+            case 20: return matches(start, 20, "payment_product_type") ? Self.kPaymentProductType : 0
+            default: return 0
+            }
+        case Self.attachment:
+            for (index, name) in Self.reservationKeys.enumerated() where length == name.count {
+                if memcmp(base + start, name, length) == 0 { return Self.kReservation + UInt8(index) }
+            }
+            return 0
         default:
             return 0
         }
     }
+
+    /// The keys of the reservation kinds in an attachment, in `ReservationKind` order.
+    private static let reservationKeys: [[UInt8]] = ReservationKind.allCases.map { Array($0.fieldName.utf8) }
 
     private mutating func objectContext(parent: UInt8, key: UInt8, at offset: Int) -> UInt8 {
         switch parent {
@@ -710,6 +758,18 @@ struct DumpScanner {
         case Self.orderRoot, Self.orderRootPageable:
             if key == Self.kCustomer { return Self.customer }
             if key == Self.kStore { return Self.store }
+            return Self.plainObject
+        case Self.operationArray..<Self.operationArray + 4:
+            candidate.beginOperation()
+            return Self.operation + (parent - Self.operationArray)
+        case Self.operation..<Self.operation + 4:
+            return key == Self.kPaymentDetails ? Self.operationDetails : Self.plainObject
+        case Self.attachmentsArray:
+            return Self.attachment
+        case Self.attachment:
+            if key >= Self.kReservation, key < Self.kReservation + 7 {
+                candidate.reservationKinds |= 1 << (key - Self.kReservation)
+            }
             return Self.plainObject
         case Self.customer:
             return key == Self.kCompany ? Self.company : Self.plainObject
@@ -754,6 +814,9 @@ struct DumpScanner {
                 var j = offset + 1
                 while j < count, base[j] == 0x20 || base[j] == 0x0A || base[j] == 0x0D || base[j] == 0x09 { j += 1 }
                 if j < count, base[j] != UInt8(ascii: "]") { candidate.hasAttachments = true }
+                return Self.attachmentsArray
+            case Self.kOperations..<Self.kOperations + 4:
+                return Self.operationArray + (key - Self.kOperations)
             default: break
             }
             return Self.plainArray
@@ -786,6 +849,12 @@ struct DumpScanner {
         case Self.kBusinessName: candidate.businessName = span
         case Self.kStoreID: candidate.storeID = span
         case Self.kItemStoreID: candidate.itemStoreID = span
+        case Self.kOrderType: candidate.orderType = span
+        case Self.kCustomerType: candidate.customerType = span
+        case Self.kOperationAmount: candidate.operationAmount = span
+        case Self.kPSP: candidate.operationPSP = span
+        case Self.kPaymentProduct: candidate.operationProduct = span
+        case Self.kPaymentProductType: candidate.operationProductType = span
         case Self.kMaskedPAN:
             let text = JSONStringDecoder.decode(base, start: start, end: end)
             if !text.isEmpty, !candidate.maskedPANs.contains(text) { candidate.maskedPANs.append(text) }
@@ -808,6 +877,9 @@ struct DumpScanner {
     private mutating func close(_ current: inout UInt8, end: Int) throws(ScanFailure) {
         let closed = stack.removeLast()
         current = stack.last ?? Self.top
+        if closed >= Self.operation, closed < Self.operation + 4 {
+            candidate.endOperation(kind: Int(closed - Self.operation), base: base)
+        }
         if closed == Self.orderRoot || closed == Self.orderRootPageable {
             try finishCandidate(end: end, pageable: closed == Self.orderRootPageable)
         }

@@ -39,6 +39,47 @@ struct OrderCandidate {
     var fallbackIsData = false
     var maskedPANs: [String] = []
     var bookingIDs: [String] = []
+    var orderType = ByteSpan.none
+    var customerType = ByteSpan.none
+    /// Bit n: an attachment holds a reservation of `ReservationKind.allCases[n]`.
+    var reservationKinds: UInt8 = 0
+    var payments = PaymentSums()
+    /// The payment product (type, product or PSP) of the first operation that names one, in
+    /// `Order.operations` order (authorizations first), and that operation's kind index.
+    var paymentProduct = ByteSpan.none
+    var paymentProductKind = 4
+    // The operation being read.
+    var operationAmount = ByteSpan.none
+    var operationFailed = false
+    var operationPSP = ByteSpan.none
+    var operationProduct = ByteSpan.none
+    var operationProductType = ByteSpan.none
+
+    mutating func beginOperation() {
+        operationAmount = .none
+        operationFailed = false
+        operationPSP = .none
+        operationProduct = .none
+        operationProductType = .none
+    }
+
+    /// Adds the operation just read to the sums (as `PaymentSums(order:)` does) and keeps its
+    /// payment product if it is the first in `Order.operations` order.
+    mutating func endOperation(kind: Int, base: UnsafePointer<UInt8>) {
+        if !operationFailed, operationAmount.isPresent,
+            let amount = JSONStringDecoder.integer(base, start: operationAmount.start, end: operationAmount.end)
+        {
+            payments.add(amount, to: OperationKind.allCases[kind])
+        }
+        if kind < paymentProductKind {
+            let product = operationProductType.isPresent ? operationProductType
+                : operationProduct.isPresent ? operationProduct : operationPSP
+            if product.isPresent {
+                paymentProduct = product
+                paymentProductKind = kind
+            }
+        }
+    }
 
     /// The rule for what is a Dintero order (README, "What counts as an order"):
     /// - an object with `order_number` or `order_id` is an order;
@@ -94,6 +135,14 @@ struct OrderCandidate {
         put(.storeID, storeID, itemStoreID)
         record.set(.maskedPANs, list: maskedPANs)
         record.set(.bookingIDs, list: bookingIDs)
+        put(.orderType, orderType, .none)
+        put(.customerType, customerType, .none)
+        put(.paymentProduct, paymentProduct, .none)
+        if reservationKinds != 0 {
+            record.set(.reservationKinds, list: ReservationKind.allCases.enumerated()
+                .filter { reservationKinds & (1 << $0.offset) != 0 }.map(\.element.rawValue))
+        }
+        record.payments = payments
         record.grossAmount = grossAmount.isPresent
             ? JSONStringDecoder.integer(base, start: grossAmount.start, end: grossAmount.end) : nil
         record.hasAttachments = hasAttachments

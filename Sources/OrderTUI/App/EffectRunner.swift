@@ -36,6 +36,8 @@ public struct EffectRunner: Sendable {
             return .rowsRebuilt(generation: rebuild.generation, rows: rebuild.run(), covering: rebuild.snapshot.count)
         case .findSearchHits(let search):
             return .searchHitsFound(generation: search.generation, search.run())
+        case .computeSummary(let request):
+            return .summaryComputed(generation: request.generation, request.run())
         }
     }
 

@@ -230,6 +230,7 @@ public struct KeyTable: Sendable {
             case .reverseSort: return "reverse_sort"
             case .retry: return "retry"
             case .toggleRedaction: return "redact"
+            case .summarize: return "summary"
             case .quit: return "quit"
             default: return String(describing: command)
             }
@@ -262,8 +263,10 @@ extension KeyTable {
         KeyBinding([.escape, .backspace, .char("h"), .left], .app(.back), in: [.global, .box, .copyMenu], hint: "back", help: "Back one level (closes a box or the menu)"),
         KeyBinding([.char("/")], .openFilterPrompt, hint: "filter", help: "Filter the list (status:open amount>1000 text)"),
         KeyBinding([.char("?")], .toggleHelp, in: [.global, .box], hint: "help", help: "Show or hide this help"),
-        KeyBinding([.char(":")], .openCommandLine, hint: "cmd", help: "Command line (:order ID, :sort COL, :filter Q, :find T, :copy, :export F, :screenshot F, :problems, :q)"),
+        KeyBinding([.char(":")], .openCommandLine, hint: "cmd", help: "Command line (:order ID, :sort COL, :filter Q, :find T, :group COL, :copy, :export F, :screenshot F, :problems, :q)"),
         KeyBinding([.char("f")], .openSearchPrompt, hint: "find", help: "Find an order (then n / N)"),
+        KeyBinding([.char("F")], .app(.summarize(nil)), hint: "sum",
+                   help: "Summary: group and sum the orders shown (:group COLUMN[,COLUMN]; s/S sort, Enter opens a group, Esc returns)"),
         KeyBinding([.char("n")], .app(.searchNext), help: "Next search match"),
         KeyBinding([.char("N")], .app(.searchPrevious), help: "Previous search match"),
         KeyBinding([.char("s")], .app(.cycleSort), in: [.list], hint: "sort", help: "Sort by the next column"),

@@ -8,6 +8,8 @@ public enum LineCommand: Sendable, Equatable {
     /// `:sort COLUMN [asc|desc]`; nil direction: what `sort` does on that column.
     case sort(ListColumn, ascending: Bool?)
     case filter(String)
+    /// `:group COLUMN[,COLUMN]`; nil: the summary as last time.
+    case group([SummaryColumn]?)
     case find(String)
     case help
     case raw
@@ -53,6 +55,13 @@ public enum CommandLineParser {
             return .success(.sort(column, ascending: direction.hasPrefix("asc")))
         case "filter", "f":
             return .success(.filter(argument))
+        case "group", "summary", "sum":
+            guard !argument.isEmpty else { return .success(.group(nil)) }
+            do throws(SummaryColumnError) {
+                return .success(.group(try SummaryColumn.parseList(argument)))
+            } catch {
+                return .failure(LineCommandError(":group: " + error.message))
+            }
         case "find", "search":
             return .success(.find(argument))
         case "help", "h":
@@ -82,7 +91,7 @@ public enum CommandLineParser {
             return .success(.copy(target))
         default:
             return .failure(
-                "unknown command :\(name) (try :order, :sort, :filter, :find, :copy, :export, :screenshot, :problems, :help, :q)"
+                "unknown command :\(name) (try :order, :sort, :filter, :find, :group, :copy, :export, :screenshot, :problems, :help, :q)"
             )
         }
     }

@@ -87,6 +87,8 @@ extension UIController {
             return actions
         case .filter(let query):
             return send(.command(.setFilter(query)), to: &state)
+        case .group(let columns):
+            return send(.command(.summarize(columns)), to: &state)
         case .find(let text):
             return send(.command(.search(text)), to: &state)
         case .help:

@@ -51,6 +51,7 @@ enum HelpOverlay {
         heading("Filter terms")
         for text in [
             "status:open  payment:refunded  currency:SEK  store:SL02  has:attachments  anomaly",
+            "anomaly:overCaptured  type:travel  customer:company  product:vipps  reservation:train",
             "amount>1000 (major units)  created>=2023-11-01  -term negates  \"two words\"",
             "other words match order number, id, customer, email, phone, card, booking id",
         ] {

@@ -19,14 +19,19 @@ public enum ScreenRenderer {
             return grid
         }
         Bars.drawTitle(state, in: layout.titleBar, theme: theme, grid: &grid)
-        if let rect = layout.list {
-            ListPane.draw(state.app, in: rect, focused: state.app.focus == .list, theme: theme, grid: &grid)
-        }
-        if let rect = layout.detail {
-            DetailPane.draw(state.app, in: rect, focused: state.app.focus == .detail, theme: theme, grid: &grid)
-        }
-        if let rect = layout.timeline {
-            TimelinePane.draw(state.app, in: rect, focused: state.app.focus == .timeline, theme: theme, grid: &grid)
+        if state.app.summary.isActive {
+            // The summary view (F, :group) takes the whole body.
+            SummaryPane.draw(state.app, in: layout.overlay, theme: theme, grid: &grid)
+        } else {
+            if let rect = layout.list {
+                ListPane.draw(state.app, in: rect, focused: state.app.focus == .list, theme: theme, grid: &grid)
+            }
+            if let rect = layout.detail {
+                DetailPane.draw(state.app, in: rect, focused: state.app.focus == .detail, theme: theme, grid: &grid)
+            }
+            if let rect = layout.timeline {
+                TimelinePane.draw(state.app, in: rect, focused: state.app.focus == .timeline, theme: theme, grid: &grid)
+            }
         }
         let overlay = layout.overlay
         if state.showHelp {

@@ -36,6 +36,8 @@ public enum AppCommand: Sendable, Equatable {
     case retry
     /// Masks customer personal data everywhere, or shows it again (unless `--redact` locked it).
     case toggleRedaction
+    /// Opens the summary view grouped by these columns (nil: as last time).
+    case summarize([SummaryColumn]?)
     case quit
 }
 

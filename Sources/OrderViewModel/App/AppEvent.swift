@@ -1,3 +1,4 @@
+import OrderAnalysis
 import OrderModel
 import OrderSources
 
@@ -16,7 +17,7 @@ public enum AppEvent: Sendable {
     case viewportChanged(listRows: Int, detailRows: Int, timelineRows: Int)
     /// A background check of every order found these anomaly counts (by order id); `checked`
     /// of `total` orders are done so far.
-    case anomaliesCounted([String: Int], checked: Int, total: Int)
+    case anomaliesCounted([String: AnomalyTally], checked: Int, total: Int)
 
     // Large dumps (issue 6): the background index and filter/sort off the loop.
     /// The background index of a dump went on: its store now holds `shared.count` rows.
@@ -25,6 +26,8 @@ public enum AppEvent: Sendable {
     case rowsRebuilt(generation: Int, rows: ListRows, covering: Int)
     /// A search asked for with `AppEffect.findSearchHits` is done.
     case searchHitsFound(generation: Int, SearchHits)
+    /// A summary asked for with `AppEffect.computeSummary` is done.
+    case summaryComputed(generation: Int, SummaryTable)
     /// Work the loop ran for the operator (an export) reports how it went, for the status bar.
     case noticed(StatusMessage)
 }
@@ -42,4 +45,6 @@ public enum AppEffect: Sendable, Equatable {
     /// Find which orders match the search text off the loop (big lists); answer with
     /// `AppEvent.searchHitsFound`.
     case findSearchHits(RowSearch)
+    /// Group and sum the list's rows off the loop; answer with `AppEvent.summaryComputed`.
+    case computeSummary(SummaryRequest)
 }

@@ -4,6 +4,7 @@ import OrderSources
 extension AppState {
     mutating func handle(_ command: AppCommand) -> [AppEffect] {
         if case .info = status { status = nil }
+        if let effects = summaryCommand(command) { return effects }
         switch command {
         case .quit:
             isQuitting = true
@@ -75,6 +76,7 @@ extension AppState {
         case .jump(let key): return jump(to: key)
         case .retry: return retry()
         case .toggleRedaction: return toggleRedaction()
+        case .summarize: return []  // the summary's own (`summaryCommand`)
         }
     }
 

@@ -19,6 +19,8 @@ public struct AppState: Sendable, Equatable {
     public var isQuitting = false
     /// `browse --follow`: the poll interval and the orders polls brought.
     public var follow = FollowState()
+    /// The summary view (issue 20), its own reducer; see `AppState+Summary`.
+    public var summary = SummaryViewState()
     /// Progress of the background anomaly check over the whole source, while it runs.
     public var anomalyCheck: AnomalyCheckProgress?
     /// Progress of a dump's background index, while it runs.
@@ -74,6 +76,7 @@ public struct AppState: Sendable, Equatable {
     /// Applies one event and returns the effects to run.
     public mutating func handle(_ event: AppEvent) -> [AppEffect] {
         var effects = apply(event)
+        effects += summaryFollows(event)
         if let rebuild = list.takeRebuildRequest() {
             effects.append(.rebuildRows(rebuild))
             if case .command = event, !list.query.isEmpty {
@@ -125,6 +128,8 @@ public struct AppState: Sendable, Equatable {
         case .noticed(let message):
             status = message
             return []
+        case .summaryComputed(let generation, let table):
+            return summaryComputed(generation: generation, table)
         }
     }
 
@@ -222,6 +227,7 @@ public struct AppState: Sendable, Equatable {
             remember(id: id, analysis)
             if var summary = list.summary(id: id), summary.anomalyCount != analysis.anomalies.count {
                 summary.anomalyCount = analysis.anomalies.count
+                summary.anomalyKinds = AnomalyTally(analysis.anomalies).kinds
                 list.update(summary)
             }
             guard detail.orderID == id else { return [] }  // no longer selected: cached only
@@ -242,6 +248,7 @@ public struct AppState: Sendable, Equatable {
             var summary = OrderSummary(order: order)
             let analysis = LoadedOrder(order: redaction.apply(order))
             summary.anomalyCount = analysis.anomalies.count
+            summary.anomalyKinds = AnomalyTally(analysis.anomalies).kinds
             list.append([summary])
             remember(id: summary.id, analysis)
             guard list.select(id: summary.id) else {

@@ -1,3 +1,4 @@
+import OrderAnalysis
 import OrderModel
 import OrderSources
 
@@ -54,7 +55,7 @@ public struct ListState: Sendable, Equatable {
     /// Where the selection was last put; a hint for `selectedRow`, never the truth.
     private var rowHint = 0
     /// Anomaly counts that arrived for orders whose page has not arrived yet.
-    private var pendingAnomalyCounts: [String: Int] = [:]
+    private var pendingAnomalyCounts: [String: AnomalyTally] = [:]
     /// The generation of the newest filter/sort asked for; results of older ones are dropped.
     public private(set) var rebuildGeneration = 0
     /// A rebuild waiting to be handed to the app loop (taken by `AppState`).
@@ -123,7 +124,10 @@ public struct ListState: Sendable, Equatable {
     /// Adds a page of summaries; duplicates by id (an API page that repeats) are ignored.
     mutating func append(_ summaries: [OrderSummary]) {
         for var summary in summaries where store.row(ofID: summary.id) == nil {
-            if let count = pendingAnomalyCounts.removeValue(forKey: summary.id) { summary.anomalyCount = count }
+            if let tally = pendingAnomalyCounts.removeValue(forKey: summary.id) {
+                summary.anomalyCount = tally.count
+                summary.anomalyKinds = tally.kinds
+            }
             store.append(summary)
         }
         grow(to: store.count)
@@ -145,8 +149,8 @@ public struct ListState: Sendable, Equatable {
         loadedCount = snapshot.count
         if !pendingAnomalyCounts.isEmpty {
             for position in before..<loadedCount {
-                if let anomalies = pendingAnomalyCounts.removeValue(forKey: snapshot.id(row: position)) {
-                    store.setAnomalyCount(anomalies, at: position)
+                if let tally = pendingAnomalyCounts.removeValue(forKey: snapshot.id(row: position)) {
+                    store.setAnomalyCount(tally.count, kinds: tally.kinds, at: position)
                 }
             }
         }
@@ -165,22 +169,26 @@ public struct ListState: Sendable, Equatable {
     /// Updates one summary in place; only its anomaly count can change (once its order was
     /// analysed).
     mutating func update(_ summary: OrderSummary) {
-        guard let position = position(ofID: summary.id), snapshot.anomalyCount(row: position) != summary.anomalyCount
+        guard let position = position(ofID: summary.id),
+            snapshot.anomalyCount(row: position) != summary.anomalyCount
+                || snapshot.row(position).anomalyKinds != summary.anomalyKinds
         else { return }
-        store.setAnomalyCount(summary.anomalyCount, at: position)
+        store.setAnomalyCount(summary.anomalyCount, kinds: summary.anomalyKinds, at: position)
         if dependsOnAnomalies { rebuildRows() }
     }
 
     /// Sets anomaly counts for many orders at once, with one rebuild of the rows.
-    mutating func applyAnomalyCounts(_ counts: [String: Int]) {
+    mutating func applyAnomalyCounts(_ counts: [String: AnomalyTally]) {
         var changed = false
-        for (id, count) in counts {
+        for (id, tally) in counts {
             guard let position = position(ofID: id) else {
-                pendingAnomalyCounts[id] = count
+                pendingAnomalyCounts[id] = tally
                 continue
             }
-            guard snapshot.anomalyCount(row: position) != count else { continue }
-            store.setAnomalyCount(count, at: position)
+            // Written even when the count is unchanged: the kinds may be new.
+            let unchanged = snapshot.anomalyCount(row: position) == tally.count
+            store.setAnomalyCount(tally.count, kinds: tally.kinds, at: position)
+            if unchanged { continue }
             changed = true
         }
         if changed && dependsOnAnomalies {
@@ -191,7 +199,7 @@ public struct ListState: Sendable, Equatable {
 
     /// True when the rows shown depend on anomaly counts (a filter or sort on them).
     private var dependsOnAnomalies: Bool {
-        sort?.column == .anomaly || query.terms.contains { $0.condition == .anomaly }
+        sort?.column == .anomaly || query.usesAnomalies
     }
 
     mutating func setQuery(_ query: OrderQuery) {

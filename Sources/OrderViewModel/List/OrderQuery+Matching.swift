@@ -1,9 +1,18 @@
+import OrderAnalysis
 import OrderModel
 
 extension OrderQuery {
     /// True when every term holds for the summary.
     public func matches(_ summary: OrderSummary) -> Bool {
         terms.allSatisfy { term in term.condition.holds(for: summary) != term.negated }
+    }
+
+    /// True when a term needs the anomaly checks (`anomaly`, `anomaly:KIND`).
+    public var usesAnomalies: Bool {
+        terms.contains { term in
+            if case .anomalyKind = term.condition { return true }
+            return term.condition == .anomaly
+        }
     }
 }
 
@@ -20,6 +29,16 @@ extension OrderQuery.Condition {
             return summary.currency?.uppercased() == currency
         case .store(let store):
             return summary.storeID?.caseInsensitiveEquals(store) ?? false
+        case .orderType(let wanted):
+            return summary.orderType?.lowercased() == wanted
+        case .customerType(let wanted):
+            return summary.customerType?.lowercased() == wanted
+        case .paymentProduct(let wanted):
+            return summary.paymentProduct?.lowercased() == wanted
+        case .reservation(let kind):
+            return summary.reservationKinds.contains(kind)
+        case .anomalyKind(let kind):
+            return summary.anomalyKinds & AnomalyTally.bit(kind) != 0
         case .hasAttachments:
             return summary.hasAttachments
         case .anomaly:

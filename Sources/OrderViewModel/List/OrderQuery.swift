@@ -1,3 +1,4 @@
+import OrderAnalysis
 import OrderModel
 
 /// A parsed list filter: the small query language operators type after `/` or `:filter`.
@@ -34,6 +35,14 @@ public struct OrderQuery: Sendable, Equatable {
         case paymentStatus(String)
         case currency(String)
         case store(String)
+        /// The order's `type`, `customer.type`, the payment product (as the summary groups them).
+        case orderType(String)
+        case customerType(String)
+        case paymentProduct(String)
+        /// An attachment holds a reservation of this kind (`bus`, `train`, …).
+        case reservation(String)
+        /// The anomaly checks found this kind (`overCaptured`, …).
+        case anomalyKind(Anomaly.Kind)
         case hasAttachments
         case anomaly
         /// `amount` compared in major units; the decimal text is kept so each order's currency
@@ -74,7 +83,10 @@ public struct OrderQueryError: Error, Sendable, Equatable, CustomStringConvertib
 
 extension OrderQuery {
     /// The fields the query language knows, for help text and error suggestions.
-    public static let fieldNames = ["status", "payment", "currency", "store", "has", "amount", "created"]
+    public static let fieldNames = [
+        "status", "payment", "currency", "store", "has", "amount", "created", "type", "customer", "product", "reservation",
+        "anomaly",
+    ]
 
     /// Parses a query; an empty string is the empty query (everything matches).
     public static func parse(_ text: String) throws(OrderQueryError) -> OrderQuery {
@@ -160,6 +172,21 @@ extension OrderQuery {
             case "payment", "payment_status": condition = .paymentStatus(value.lowercased())
             case "currency": condition = .currency(value.uppercased())
             case "store": condition = .store(value)
+            case "type": condition = .orderType(value.lowercased())
+            case "customer": condition = .customerType(value.lowercased())
+            case "product", "psp": condition = .paymentProduct(value.lowercased())
+            case "reservation":
+                guard let kind = ReservationKind(rawValue: value.lowercased()) else {
+                    let kinds = ReservationKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw OrderQueryError("reservation: is one of \(kinds), not \"\(value)\"")
+                }
+                condition = .reservation(kind.rawValue)
+            case "anomaly", "anomalies":
+                guard let kind = Anomaly.Kind.allCases.first(where: { $0.rawValue.lowercased() == value.lowercased() }) else {
+                    let kinds = Anomaly.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw OrderQueryError("anomaly: is one of \(kinds), not \"\(value)\"")
+                }
+                condition = .anomalyKind(kind)
             case "has":
                 switch value.lowercased() {
                 case "attachments", "attachment", "reservation", "reservations": condition = .hasAttachments

@@ -1,3 +1,4 @@
+import OrderAnalysis
 import OrderModel
 
 /// Tests store rows against a query without making an `OrderSummary` per row where it can:
@@ -16,6 +17,7 @@ struct SummaryMatcher {
         case text([UInt8])
         case hasAttachments
         case anomaly
+        case anomalyKind(UInt32)
         case amount(OrderQuery.Comparison, String)
         case created(OrderQuery.Comparison, [UInt8])
         case slow(OrderQuery.Condition)
@@ -40,6 +42,11 @@ struct SummaryMatcher {
         case .paymentStatus(let wanted): return ascii(wanted).map { .equals(.paymentStatus, $0) } ?? .slow(condition)
         case .currency(let wanted): return ascii(wanted).map { .equals(.currency, $0) } ?? .slow(condition)
         case .store(let wanted): return ascii(wanted).map { .equals(.storeID, $0) } ?? .slow(condition)
+        case .orderType(let wanted): return ascii(wanted).map { .equals(.orderType, $0) } ?? .slow(condition)
+        case .customerType(let wanted): return ascii(wanted).map { .equals(.customerType, $0) } ?? .slow(condition)
+        case .paymentProduct(let wanted): return ascii(wanted).map { .equals(.paymentProduct, $0) } ?? .slow(condition)
+        case .reservation: return .slow(condition)
+        case .anomalyKind(let kind): return .anomalyKind(AnomalyTally.bit(kind))
         case .text(let needle):
             guard let bytes = ascii(needle), !bytes.contains(0x20), !bytes.isEmpty else { return .slow(condition) }
             return .text(bytes)
@@ -70,6 +77,7 @@ struct SummaryMatcher {
         switch term {
         case .hasAttachments: return row.hasAttachments
         case .anomaly: return (row.anomalyCount ?? 0) > 0
+        case .anomalyKind(let bit): return row.anomalyKinds & bit != 0
         case .equals(let field, let wanted):
             guard let bytes = row.field(field) else { return false }
             guard bytes.count == wanted.count else {
