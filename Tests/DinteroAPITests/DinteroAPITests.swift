@@ -5,7 +5,7 @@ import OrderSources
 import TestTiming
 import Testing
 
-@Suite("DinteroAPI client against the mock")
+@Suite("DinteroAPI client against the mock", OnWaitingThreads())
 struct DinteroAPIClientTests {
     @Test func oneTokenForManyCalls() async throws {
         let server = try DinteroMockServer.start(APIFixtures.configuration(30))
@@ -47,8 +47,10 @@ struct DinteroAPIClientTests {
         let start = ContinuousClock.now
         _ = try await source.order(id: "ord-0001")
         // Ask again every 100 ms until a request comes with a new token: no fixed sleep, and the
-        // renewal must come at half of the lifetime (not sooner), before the token expires.
-        let deadline = start + .seconds(ttl)
+        // renewal must come at half of the lifetime (not sooner); a request after the expiry
+        // would be refused, which the statuses below would show. The deadline only bounds a
+        // client that never renews.
+        let deadline = start + .seconds(ttl * 4)
         while server.tokenRequestCount < 2, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(100))
             _ = try await source.order(id: "ord-0002")
@@ -343,7 +345,7 @@ struct DinteroAPIClientTests {
     }
 }
 
-@Suite("DinteroAPI secrets")
+@Suite("DinteroAPI secrets", OnWaitingThreads())
 struct DinteroAPISecretTests {
     @Test func failedTokenRequestNeverShowsTheSecret() async throws {
         var configuration = APIFixtures.configuration(5)
@@ -399,7 +401,7 @@ struct DinteroAPISecretTests {
     }
 }
 
-@Suite("DinteroAPI credentials")
+@Suite("DinteroAPI credentials", OnWaitingThreads())
 struct DinteroAPICredentialTests {
     @Test func accountIDsAreValidated() throws {
         #expect(try DinteroAccountID("T12345678").isLive == false)

@@ -7,7 +7,7 @@ import Testing
     import FoundationNetworking
 #endif
 
-@Suite("DinteroMock server")
+@Suite("DinteroMock server", OnWaitingThreads())
 struct DinteroMockTests {
     @Test func bindsLoopbackOnAnEphemeralPort() throws {
         let server = try DinteroMockServer.start(APIFixtures.configuration(3))

@@ -7,7 +7,7 @@ import Testing
 
 /// The SwiftNIO transport: keep-alive connections, the pool bounded by the requests in flight,
 /// the body size limit and readable connection errors.
-@Suite("HTTP transport on SwiftNIO")
+@Suite("HTTP transport on SwiftNIO", OnWaitingThreads())
 struct HTTPTransportTests {
     @Test func sequentialRequestsShareOneKeptAliveConnection() async throws {
         let server = try DinteroMockServer.start(APIFixtures.configuration(30))

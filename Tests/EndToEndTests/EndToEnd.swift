@@ -1,3 +1,4 @@
+import TestTiming
 import Testing
 
 /// The parent of the end-to-end suites. They run in parallel with each other and with the rest
@@ -9,7 +10,7 @@ import Testing
 enum EndToEnd {}
 
 /// Admits at most `width` end-to-end test cases at a time (every test below the suite it is on;
-/// the others wait without holding a thread).
+/// the others wait without holding a thread), and runs them on `WaitingExecutor`.
 struct EndToEndGate: SuiteTrait, TestTrait, TestScoping {
     /// Four: with the binaries and tmux mostly waiting for each other, four keep two cores busy.
     static let slots = Slots(width: 4)
@@ -23,14 +24,18 @@ struct EndToEndGate: SuiteTrait, TestTrait, TestScoping {
     func provideScope(
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
-        await Self.slots.acquire()
-        do {
-            try await function()
-        } catch {
+        // On threads of their own: what these tests do is wait, and a wait that ends must not
+        // queue behind the CPU-bound tests on the cooperative pool.
+        try await withTaskExecutorPreference(WaitingExecutor.shared) {
+            await Self.slots.acquire()
+            do {
+                try await function()
+            } catch {
+                await Self.slots.release()
+                throw error
+            }
             await Self.slots.release()
-            throw error
         }
-        await Self.slots.release()
     }
 
     /// A counting semaphore for tasks: waiters queue in order and hold no thread.
