@@ -88,20 +88,3 @@ func rawRequest(
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
-
-/// Runs every test of the suite it is on with `WaitingExecutor` as its executor: these tests
-/// talk to the in-process mock and wait for answers, under deadlines (request timeouts, token
-/// lifetimes) that a resumption queued behind the CPU-bound tests of a full run could miss.
-struct OnWaitingThreads: SuiteTrait, TestTrait, TestScoping {
-    var isRecursive: Bool { true }
-
-    func scopeProvider(for test: Test, testCase: Test.Case?) -> Self? {
-        testCase == nil ? nil : self
-    }
-
-    func provideScope(
-        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
-    ) async throws {
-        try await withTaskExecutorPreference(WaitingExecutor.shared) { try await function() }
-    }
-}

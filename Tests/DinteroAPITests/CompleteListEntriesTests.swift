@@ -6,7 +6,7 @@ import Testing
 
 /// Orders without events are saved from the list when the server includes events in it, and
 /// fetched on their own when it does not.
-@Suite("Complete list entries", OnWaitingThreads())
+@Suite("Complete list entries")
 struct CompleteListEntriesTests {
     /// `count` fixture orders, those at odd positions (all with `allStripped`) without their
     /// `events` key.

@@ -5,7 +5,7 @@ import OrderSources
 import TestTiming
 import Testing
 
-@Suite("DinteroAPI client against the mock", OnWaitingThreads())
+@Suite("DinteroAPI client against the mock")
 struct DinteroAPIClientTests {
     @Test func oneTokenForManyCalls() async throws {
         let server = try DinteroMockServer.start(APIFixtures.configuration(30))
@@ -345,7 +345,7 @@ struct DinteroAPIClientTests {
     }
 }
 
-@Suite("DinteroAPI secrets", OnWaitingThreads())
+@Suite("DinteroAPI secrets")
 struct DinteroAPISecretTests {
     @Test func failedTokenRequestNeverShowsTheSecret() async throws {
         var configuration = APIFixtures.configuration(5)
@@ -401,7 +401,7 @@ struct DinteroAPISecretTests {
     }
 }
 
-@Suite("DinteroAPI credentials", OnWaitingThreads())
+@Suite("DinteroAPI credentials")
 struct DinteroAPICredentialTests {
     @Test func accountIDsAreValidated() throws {
         #expect(try DinteroAccountID("T12345678").isLive == false)

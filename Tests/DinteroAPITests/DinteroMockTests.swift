@@ -7,7 +7,7 @@ import Testing
     import FoundationNetworking
 #endif
 
-@Suite("DinteroMock server", OnWaitingThreads())
+@Suite("DinteroMock server")
 struct DinteroMockTests {
     @Test func bindsLoopbackOnAnEphemeralPort() throws {
         let server = try DinteroMockServer.start(APIFixtures.configuration(3))

@@ -6,7 +6,7 @@ import Testing
 
 /// An interrupted fetch keeps its whole pages beside the target and `resume` goes on from
 /// there: faults that outlast the retries at every page in turn, and a cancel (Ctrl-C).
-@Suite("Fetch resume", OnWaitingThreads())
+@Suite("Fetch resume")
 struct FetchResumeTests {
     static let count = 230
 

@@ -4,7 +4,7 @@ import OrderModel
 import OrderSources
 import Testing
 
-@Suite("Fetch to a dump", OnWaitingThreads())
+@Suite("Fetch to a dump")
 struct FetchTests {
     @Test(arguments: [false, true])
     func roundTripGivesTheMocksOrders(gzip: Bool) async throws {

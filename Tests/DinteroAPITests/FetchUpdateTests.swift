@@ -6,7 +6,7 @@ import Testing
 
 /// `fetch --update DUMP`: only orders new to the dump or changed since are taken, merged into
 /// it and written atomically (a fault at any page leaves the dump as it was).
-@Suite("Fetch update", OnWaitingThreads())
+@Suite("Fetch update")
 struct FetchUpdateTests {
     static let count = 230
     static let saved = 150

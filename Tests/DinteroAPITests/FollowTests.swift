@@ -5,7 +5,7 @@ import OrderSources
 import Testing
 
 /// `browse --follow` polls: orders created since the newest loaded, while the list pages on.
-@Suite("Follow polls", OnWaitingThreads())
+@Suite("Follow polls")
 struct FollowTests {
     static func order(_ id: String, created: String) throws -> JSONValue {
         try JSONParser.parse(#"{"id": "\#(id)", "order_number": "\#(id)", "created_at": "\#(created)", "status": "open"}"#)

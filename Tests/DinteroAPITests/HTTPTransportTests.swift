@@ -7,7 +7,7 @@ import Testing
 
 /// The SwiftNIO transport: keep-alive connections, the pool bounded by the requests in flight,
 /// the body size limit and readable connection errors.
-@Suite("HTTP transport on SwiftNIO", OnWaitingThreads())
+@Suite("HTTP transport on SwiftNIO")
 struct HTTPTransportTests {
     @Test func sequentialRequestsShareOneKeptAliveConnection() async throws {
         let server = try DinteroMockServer.start(APIFixtures.configuration(30))

@@ -5,7 +5,7 @@ import Testing
 
 /// `faultsAfter`: the fault counters are consumed only after that many API requests, so a
 /// fault can hit page 3 instead of page 1.
-@Suite("DinteroMock fault schedule", OnWaitingThreads())
+@Suite("DinteroMock fault schedule")
 struct MockFaultScheduleTests {
     @Test func faultsStartAfterTheConfiguredNumberOfRequests() async throws {
         var configuration = APIFixtures.configuration(3)

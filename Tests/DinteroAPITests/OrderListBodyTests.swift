@@ -5,7 +5,7 @@ import Testing
 @testable import OrderSources
 
 /// Reading list answers whichever way the API shapes them, and the limit a 400 allows.
-@Suite("Order list bodies", OnWaitingThreads())
+@Suite("Order list bodies")
 struct OrderListBodyTests {
     static func body(_ text: String) throws -> OrderListBody? {
         OrderListBody(try JSONParser.parse(text))
@@ -64,7 +64,7 @@ struct OrderListBodyTests {
     }
 }
 
-@Suite("Next links", OnWaitingThreads())
+@Suite("Next links")
 struct NextLinkTests {
     @Test func aLinkToAnotherHostIsNotFollowed() async throws {
         let server = try DinteroMockServer.start(APIFixtures.configuration(5))

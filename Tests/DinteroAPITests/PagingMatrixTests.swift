@@ -51,7 +51,7 @@ enum PagingVariant: String, CaseIterable, Sendable {
     var loops: Bool { self == .ignoresStartingAfter }
 }
 
-@Suite("Paging matrix: every way the API may page", OnWaitingThreads())
+@Suite("Paging matrix: every way the API may page")
 struct PagingMatrixTests {
     static let count = 230
 

@@ -4,7 +4,7 @@ import Testing
 @testable import OrderSources
 
 /// Secrets are removed in every form a server may echo them (issue 22, item 7).
-@Suite(OnWaitingThreads()) struct SecretScrubberTests {
+@Suite struct SecretScrubberTests {
     static let id = "mock-client-id"
     static let secret = "S3CR3T-xyz-123/é"
     static let scrubber = SecretScrubber(secrets: [secret, "token.abc.def"], basic: [(id, secret)])
