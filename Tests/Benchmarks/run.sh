@@ -14,6 +14,7 @@
 #   --out-dir   where dumps, screens and raw timings go (default /tmp/orderscope-bench)
 #   --binary    an existing orderscope binary (default: build release into .build-bench)
 #   --quick     a tiny run (2,000 orders, 2 runs) that proves the script works, for CI
+#               (without --quick the run ends with the bulk property tests, Tests/Benchmarks/bulk.sh)
 #   --runs      timed runs per command for hyperfine / the fallback loop (default 3)
 #   --seed      generator seed (default 6)
 #   --check-max-orders N   skip `orderscope check` on dumps larger than N orders (default: never
@@ -40,7 +41,7 @@ slow_seconds="${SLOW_SECONDS:-20}"
 jq_max_orders=200000
 check_max_orders=0
 
-usage() { sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//' >&2; }
 die() { echo "run.sh: $*" >&2; exit 2; }
 
 while [[ $# -gt 0 ]]; do
@@ -340,3 +341,11 @@ echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${targets[@]}"
 echo
 printf '%s\n' "${status_lines[@]}"
+
+# --- bulk property tests (full run only) --------------------------------------------------------
+if [[ $quick -eq 0 ]]; then
+    echo
+    echo "## Bulk property tests"
+    echo
+    bash "$(dirname "$0")/bulk.sh"
+fi

@@ -38,17 +38,25 @@ struct DinteroAPIClientTests {
     @Test func refreshesAtHalfOfExpiresIn() async throws {
         var configuration = APIFixtures.configuration(5)
         // Long enough that a debug build on a busy 2-core machine uses each token well before it
-        // expires; the second call comes after half of it (4.2 s of 8, in that ratio when the
-        // test time is scaled), when the client must renew first.
+        // expires (8 s, scaled with the test time); the client must renew at half of it.
         let ttl = Int(TestTime.seconds(8))
         configuration.tokenTTLSeconds = ttl
         let server = try DinteroMockServer.start(configuration)
         defer { server.stop() }
         let source = try APIFixtures.source(server)
+        let start = ContinuousClock.now
         _ = try await source.order(id: "ord-0001")
-        try await Task.sleep(for: .milliseconds(ttl * 525))
-        _ = try await source.order(id: "ord-0002")
+        // Ask again every 100 ms until a request comes with a new token: no fixed sleep, and the
+        // renewal must come at half of the lifetime (not sooner); a request after the expiry
+        // would be refused, which the statuses below would show. The deadline only bounds a
+        // client that never renews.
+        let deadline = start + .seconds(ttl * 4)
+        while server.tokenRequestCount < 2, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+            _ = try await source.order(id: "ord-0002")
+        }
         #expect(server.tokenRequestCount == 2)
+        #expect(ContinuousClock.now - start >= .milliseconds(ttl * 500), "renewed before half of the lifetime")
         // The token was renewed before use, so no request was refused.
         #expect(server.apiRequests.allSatisfy { $0.status == 200 })
     }
@@ -326,8 +334,8 @@ struct DinteroAPIClientTests {
     @Test func connectionRefusedIsAReadableError() async throws {
         let server = try DinteroMockServer.start(APIFixtures.configuration(1))
         let source = try APIFixtures.source(server, maxAttempts: 2)
+        // stop() returns once the event loop has shut down: the port refuses from here on.
         server.stop()
-        try await Task.sleep(for: .milliseconds(300))
         do {
             _ = try await source.page(after: nil, limit: 10)
             Issue.record("expected an error")

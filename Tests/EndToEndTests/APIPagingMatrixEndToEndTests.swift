@@ -24,17 +24,17 @@ extension EndToEnd.APIEndToEndTests {
     }
 
     @Test(arguments: pagingVariants)
-    func fetchAndBrowseGetEveryOrderOnce(flags: [String]) throws {
+    func fetchAndBrowseGetEveryOrderOnce(flags: [String]) async throws {
         let dump = "Resources/demo-orders.json"
-        let (mock, base) = try Self.startMock(dump: dump, extra: flags)
+        let (mock, base) = try await Self.startMock(dump: dump, extra: flags)
         defer { mock.stop() }
         let expected = try Self.orderIDs(BinaryRunner.packageRoot.appendingPathComponent(dump).path)
         let dir = try BinaryRunner.temporaryDirectory()
         let out = dir.appendingPathComponent("orders.json").path
-        let fetch = try BinaryRunner.run(["fetch", "--api-base", base, "--out", out], environment: Self.credentials)
+        let fetch = try await BinaryRunner.run(["fetch", "--api-base", base, "--out", out], environment: Self.credentials)
         let exported = dir.appendingPathComponent("browsed.ndjson").path
         let keys = Array(repeating: "G", count: 14).joined(separator: " ") + " : \"export \(exported)\" Enter"
-        let browse = try BinaryRunner.run(
+        let browse = try await BinaryRunner.run(
             ["browse", "--api", "--api-base", base, "--screen-dump", "200x30", "--keys", keys],
             environment: Self.credentials)
         if flags == ["--ignore-starting-after"] {

@@ -24,17 +24,19 @@ enum BinaryRunner {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        try launch(binary, arguments, environment: environment)
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+        try await launch(binary, arguments, environment: environment)
     }
 
     /// Runs `script` under dash (`/bin/sh`), with `$BIN` set to the binary under test: for
     /// redirections and pipes (`> /dev/full`, `| head`).
-    static func shell(_ script: String, environment: [String: String] = [:]) throws -> Result {
-        try launch("/bin/sh", ["-c", script], environment: environment.merging(["BIN": binary]) { $1 })
+    static func shell(_ script: String, environment: [String: String] = [:]) async throws -> Result {
+        try await launch("/bin/sh", ["-c", script], environment: environment.merging(["BIN": binary]) { $1 })
     }
 
-    private static func launch(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Result {
+    private static func launch(_ executable: String, _ arguments: [String], environment: [String: String]) async throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -49,13 +51,20 @@ enum BinaryRunner {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes before waiting so a large output cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        // Both pipes are read at the same time, each on a thread of its own: reading one to its end
+        // first would leave a child that fills the other pipe blocked forever.
+        async let outData = readToEnd(out.fileHandleForReading)
+        async let errData = readToEnd(err.fileHandleForReading)
+        let (stdout, stderr) = await (outData, errData)
+        let status = await process.exitStatus()
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            status: status, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Everything `handle` gives until its end of file, read off the cooperative pool.
+    static func readToEnd(_ handle: FileHandle) async -> Data {
+        let box = UncheckedBox(handle)
+        return await OffPool.run { box.value.readDataToEndOfFile() }
     }
 
     /// A small file's text ("" when it is missing or not UTF-8), read with `read(2)`:
@@ -89,10 +98,28 @@ enum BinaryRunner {
 }
 
 extension Process {
+    /// Waits, off the cooperative pool, for a child started with `run()` to end; its status.
+    func exitStatus() async -> Int32 {
+        let box = UncheckedBox(self)
+        return await OffPool.run {
+            box.value.waitUntilExit()
+            return box.value.terminationStatus
+        }
+    }
+
     /// Ends a child started with `run()` and reaps it. `terminate()` alone left a `Process`
-    /// that Foundation never releases: LeakSanitizer reported every mock a test had stopped.
+    /// that Foundation never releases: LeakSanitizer reported every mock a test had stopped. The
+    /// reaping happens on a thread of its own so a `defer` can stop a mock without blocking.
     func stop() {
         terminate()
-        waitUntilExit()
+        let box = UncheckedBox(self)
+        Thread { box.value.waitUntilExit() }.start()
     }
+}
+
+/// Carries a non-Sendable Foundation object (`Process`, `FileHandle`) to the one thread that
+/// blocks on it; the caller does not touch it meanwhile.
+struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

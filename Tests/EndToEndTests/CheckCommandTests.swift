@@ -5,16 +5,16 @@ import Testing
 extension EndToEnd {
     @Suite("check command")
     struct CheckCommandTests {
-        @Test func sampleDumpHasTheTwoKnownAnomalousOrders() throws {
-            let result = try BinaryRunner.run(["check", "Resources/sample-orders.json"])
+        @Test func sampleDumpHasTheTwoKnownAnomalousOrders() async throws {
+            let result = try await BinaryRunner.run(["check", "Resources/sample-orders.json"])
             #expect(result.status == 1, "stderr: \(result.stderr)")
             #expect(result.stdout.contains("SO-100004"))
             #expect(result.stdout.contains("✗ captured 3 600 JPY is more than the 3 000 JPY authorized"))
             #expect(result.stdout.hasSuffix("6 orders checked, 2 with anomalies (20 in all)\n"))
         }
 
-        @Test func demoDatasetReportsItsPlantedAnomaliesAsJSON() throws {
-            let result = try BinaryRunner.run(["check", "Resources/demo-orders.json", "--json"])
+        @Test func demoDatasetReportsItsPlantedAnomaliesAsJSON() async throws {
+            let result = try await BinaryRunner.run(["check", "Resources/demo-orders.json", "--json"])
             #expect(result.status == 1)
             let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
             #expect(json?["checked"] as? Int == 300)
@@ -26,28 +26,28 @@ extension EndToEnd {
             #expect(Set(kinds) == ["totals", "overCaptured", "overRefunded", "payoutChildren", "paymentStatus", "failedOperation", "danglingLineID"])
         }
 
-        @Test func cleanDumpExitsZero() throws {
+        @Test func cleanDumpExitsZero() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let file = directory.appendingPathComponent("clean.json")
-            let generated = try BinaryRunner.run(["generate", "--count", "1000", "--seed", "7", "--anomaly-rate", "0", "--out", file.path])
+            let generated = try await BinaryRunner.run(["generate", "--count", "1000", "--seed", "7", "--anomaly-rate", "0", "--out", file.path])
             #expect(generated.status == 0, "stderr: \(generated.stderr)")
-            let result = try BinaryRunner.run(["check", file.path])
+            let result = try await BinaryRunner.run(["check", file.path])
             #expect(result.status == 0, "stdout: \(result.stdout)")
             #expect(result.stdout.hasSuffix("1000 orders checked, 0 with anomalies (0 in all)\n"))
-            let json = try BinaryRunner.run(["check", file.path, "--json"])
+            let json = try await BinaryRunner.run(["check", file.path, "--json"])
             #expect(json.status == 0)
             #expect(json.stdout.contains("\"load_problems\": [\n  ]"))
         }
 
-        @Test func aDamagedDumpIsReportedAndIsNotClean() throws {
+        @Test func aDamagedDumpIsReportedAndIsNotClean() async throws {
             let files = ["Tests/Fixtures/dumps/truncated-array.json", "Tests/Fixtures/dumps/orders-bad-line.ndjson"]
-            let text = try BinaryRunner.run(["check"] + files)
+            let text = try await BinaryRunner.run(["check"] + files)
             #expect(text.status == 1, "stdout: \(text.stdout)")
             #expect(text.stdout.contains("  ✗ Tests/Fixtures/dumps/truncated-array.json:22:25: the file ends"))
             #expect(text.stdout.contains("  ✗ Tests/Fixtures/dumps/orders-bad-line.ndjson:4:1: line 4 is not a valid order"))
             #expect(text.stdout.hasSuffix("5 orders checked, 0 with anomalies (0 in all), 3 load problems\n"))
 
-            let json = try BinaryRunner.run(["check", files[1], "--json"])
+            let json = try await BinaryRunner.run(["check", files[1], "--json"])
             #expect(json.status == 1)
             let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             let problems = try #require(report["load_problems"] as? [[String: Any]])
@@ -55,9 +55,9 @@ extension EndToEnd {
             #expect(problems.allSatisfy { $0["file"] as? String == files[1] && $0["column"] is Int })
         }
 
-        @Test func unusableInputExitsTwo() throws {
+        @Test func unusableInputExitsTwo() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
-            let result = try BinaryRunner.run(["check", directory.path])
+            let result = try await BinaryRunner.run(["check", directory.path])
             #expect(result.status == 2)
             #expect(result.stderr.contains("is a directory"))
         }

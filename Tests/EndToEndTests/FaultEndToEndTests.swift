@@ -7,7 +7,7 @@ import Testing
 /// of the mock's dataset exactly once; `fetch` interrupted by a fault or by SIGINT leaves
 /// nothing under the final name and a re-run completes.
 extension EndToEnd {
-    @Suite("faults end to end", .serialized, .enabled(if: TmuxSession.isAvailable))
+    @Suite("faults end to end", .enabled(if: TmuxSession.isAvailable))
     struct FaultEndToEndTests {
         static let dump = "Resources/demo-orders.json"
 
@@ -22,42 +22,58 @@ extension EndToEnd {
         /// scaled like every wait, since under a sanitizer a loaded mock can take longer to answer.
         static let timeout = "\(Int(TestTime.seconds(2)))"
 
-        /// Below Linux's ephemeral range (32768–60999), where an outgoing connection can hold a port.
-        static func freePort() -> Int { Int.random(in: 30_001...32_000) }
+        /// A port nobody listens on: the kernel picks one that is free, and it is released at once
+        /// for the mock the test starts on it later. (A random pick could meet the mock of a test
+        /// running at the same time, or of another checkout on the machine.)
+        static func freePort() throws -> Int {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(fd) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                    bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+                }
+            }
+            guard bound else { throw CocoaError(.fileWriteUnknown) }
+            return Int(UInt16(bigEndian: address.sin_port))
+        }
 
         /// Opens `browse --api` in tmux (under dash, `stty -a` compared around it).
-        static func browse(base: String, dir: URL) throws -> TmuxSession {
+        static func browse(base: String, dir: URL) async throws -> TmuxSession {
             let command = BrowseEndToEndTests.wrapped("browse --api --api-base \(base) --timeout \(timeout)", marker: dir)
-            return try TmuxSession(command: command, width: 120, height: 40, environment: APIEndToEndTests.credentials)
+            return try await TmuxSession(command: command, width: 120, height: 40, environment: APIEndToEndTests.credentials)
         }
 
         /// Scrolls to the end of the list until every page has loaded, pressing `R` whenever a load
         /// failed; returns the statuses seen (the fault's message among them).
-        static func loadEverything(_ session: TmuxSession, expected count: Int) throws -> [String] {
+        static func loadEverything(_ session: TmuxSession, expected count: Int) async throws -> [String] {
             var errors: [String] = []
             for _ in 0..<40 {
-                try session.send("G")
+                try await session.send("G")
                 // Settled: nothing loading any more (a page or the selected order), or a failure.
-                let screen = try session.waitFor("a page to load or fail", timeout: 60) {
+                let screen = try await session.waitFor("a page to load or fail", timeout: 60) {
                     $0.contains("✗") || !$0.contains("loading")
                 }
                 if let line = screen.components(separatedBy: "\n").first(where: { $0.contains("✗") }) {
                     errors.append(line)
-                    try session.send("R")
+                    try await session.send("R")
                     // Every retry takes seconds (Retry-After, backoff, timeouts) and shows as loading,
                     // but a fast one can fail again between two looks at the screen: the wait is a
                     // courtesy, and the next turn of the loop sees whichever state it left.
                     let deadline = Date().addingTimeInterval(TestTime.seconds(10))
                     while Date() < deadline {
-                        let now = try session.screen()
+                        let now = try await session.screen()
                         if now.contains("loading") || !now.contains("✗") { break }
-                        usleep(50_000)
+                        try await Task.sleep(for: .milliseconds(50))
                     }
                     continue
                 }
                 if screen.contains("\(count) orders") && !screen.contains("more available") { return errors }
             }
-            Issue.record("the list never finished loading:\n\(try session.screen())")
+            Issue.record("the list never finished loading:\n\(try await session.screen())")
             return errors
         }
 
@@ -68,69 +84,71 @@ extension EndToEnd {
             ("truncated", ["--truncate", "12"], "✗"),
             ("stalled", ["--stall", "12"], "✗"),
         ])
-        func faultShowsAStatusAndRRecoversWithNoOrderLostOrRepeated(fault: String, flags: [String], says: String) throws {
+        func faultShowsAStatusAndRRecoversWithNoOrderLostOrRepeated(fault: String, flags: [String], says: String) async throws {
             let data = try Self.dataset()
-            let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--faults-after", "1"] + flags)
+            let (mock, base) = try await APIEndToEndTests.startMock(dump: Self.dump, extra: ["--faults-after", "1"] + flags)
             defer { mock.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
-            let session = try Self.browse(base: base, dir: dir)
+            let session = try await Self.browse(base: base, dir: dir)
             defer { session.close() }
-            try session.waitFor("the first page") { $0.contains("100 orders, more available") }
-            let errors = try Self.loadEverything(session, expected: data.count)
+            try await session.waitFor("the first page") { $0.contains("100 orders, more available") }
+            let errors = try await Self.loadEverything(session, expected: data.count)
             #expect(!errors.isEmpty, "the \(fault) fault never showed")
             #expect(errors.contains { $0.contains(says) }, "statuses seen: \(errors)")
-            let end = try session.screen()
+            let end = try await session.screen()
             #expect(end.contains("\(data.count) orders"), "the list should hold the dataset exactly once:\n\(end)")
             #expect(end.contains(data.last?.number ?? "?"), "the last order of the dataset is missing:\n\(end)")
-            try session.send("q")
-            let tty = try session.waitForText("TTY-")
+            try await session.send("q")
+            let tty = try await session.waitForText("TTY-")
             #expect(tty.contains("TTY-SAME code=0"), "screen: \(tty)")
         }
 
         /// `fetch` waits out a rate limit: six 429s in a row (Retry-After 1 s) are more than its
         /// four tries, and every order is still saved (issue 22, item 15).
-        @Test func fetchWaitsOutARateLimit() throws {
-            let (mock, base) = try APIEndToEndTests.startMock(extra: ["--faults-after", "1", "--fail-429", "6"])
+        @Test func fetchWaitsOutARateLimit() async throws {
+            let (mock, base) = try await APIEndToEndTests.startMock(extra: ["--faults-after", "1", "--fail-429", "6"])
             defer { mock.stop() }
             let out = try BinaryRunner.temporaryDirectory().appendingPathComponent("orders.json").path
-            let result = try BinaryRunner.run(["fetch", "--api-base", base, "--out", out], environment: APIEndToEndTests.credentials)
+            let result = try await BinaryRunner.run(["fetch", "--api-base", base, "--out", out], environment: APIEndToEndTests.credentials)
             #expect(result.status == 0, "stderr: \(result.stderr)")
             #expect(result.stderr.contains("saved 6 orders"), "stderr: \(result.stderr)")
         }
 
-        @Test func latencyAndTokenExpiryLoadEveryPageWithoutAnError() throws {
+        @Test func latencyAndTokenExpiryLoadEveryPageWithoutAnError() async throws {
             let data = try Self.dataset()
-            let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "300", "--token-ttl", "2"])
+            let (mock, base) = try await APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "300", "--token-ttl", "2"])
             defer { mock.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
-            let session = try Self.browse(base: base, dir: dir)
+            let started = ContinuousClock.now
+            let session = try await Self.browse(base: base, dir: dir)
             defer { session.close() }
-            try session.waitFor("the first page") { $0.contains("100 orders, more available") }
-            // Outlive the token (2 s): the next page needs a new one.
-            usleep(2_500_000)
-            let errors = try Self.loadEverything(session, expected: data.count)
+            try await session.waitFor("the first page") { $0.contains("100 orders, more available") }
+            // Outlive the token, which lives 2 s from a request made after `started`: the next page
+            // needs a new one. The time spent loading the first page already counts.
+            try await Task.sleep(until: started + .milliseconds(2_500), clock: .continuous)
+            let errors = try await Self.loadEverything(session, expected: data.count)
             #expect(errors.isEmpty, "statuses seen: \(errors)")
-            try session.send("q")
-            let tty = try session.waitForText("TTY-")
+            try await session.send("q")
+            let tty = try await session.waitForText("TTY-")
             #expect(tty.contains("TTY-SAME code=0"), "screen: \(tty)")
         }
 
-        @Test func connectionRefusedShowsAStatusAndRRecoversOnceTheServerIsUp() throws {
+        @Test func connectionRefusedShowsAStatusAndRRecoversOnceTheServerIsUp() async throws {
             let data = try Self.dataset()
-            let port = Self.freePort()
+            let port = try Self.freePort()
             let dir = try BinaryRunner.temporaryDirectory()
-            let session = try Self.browse(base: "http://127.0.0.1:\(port)", dir: dir)
+            let session = try await Self.browse(base: "http://127.0.0.1:\(port)", dir: dir)
             defer { session.close() }
-            let refused = try session.waitFor("the connection error", timeout: 60) { $0.contains("✗") }
+            let refused = try await session.waitFor("the connection error", timeout: 60) { $0.contains("✗") }
             #expect(refused.lowercased().contains("connect") || refused.lowercased().contains("refused"), "screen: \(refused)")
-            let (mock, _) = try APIEndToEndTests.startMock(dump: Self.dump, port: port)
+            let (mock, _) = try await APIEndToEndTests.startMock(dump: Self.dump, port: port)
             defer { mock.stop() }
-            try session.send("R")
-            try session.waitFor("the first page after the retry", timeout: 60) { $0.contains("100 orders, more available") }
-            let errors = try Self.loadEverything(session, expected: data.count)
+            try await session.send("R")
+            try await session.waitFor("the first page after the retry", timeout: 60) { $0.contains("100 orders, more available") }
+            let errors = try await Self.loadEverything(session, expected: data.count)
             #expect(errors.isEmpty, "statuses seen: \(errors)")
-            try session.send("q")
-            let tty = try session.waitForText("TTY-")
+            try await session.send("q")
+            let tty = try await session.waitForText("TTY-")
             #expect(tty.contains("TTY-SAME code=0"), "screen: \(tty)")
         }
 
@@ -141,18 +159,18 @@ extension EndToEnd {
             return orders.map { $0["id"] as? String ?? "" }
         }
 
-        @Test func fetchFailedByAFaultKeepsItsPagesAndResumeCompletes() throws {
+        @Test func fetchFailedByAFaultKeepsItsPagesAndResumeCompletes() async throws {
             let data = try Self.dataset()
             // Page 1 and its orders (at most 11 requests) load, then 500s outlast the four tries
             // of each of the 8 requests in flight.
-            let (mock, base) = try APIEndToEndTests.startMock(
+            let (mock, base) = try await APIEndToEndTests.startMock(
                 dump: Self.dump, extra: ["--faults-after", "11", "--fail-500", "40"])
             let dir = try BinaryRunner.temporaryDirectory()
             let out = dir.appendingPathComponent("orders.json").path
             let fetch = ["fetch", "--api-base", base, "--out", out, "--limit", "10", "--timeout", Self.timeout]
             let failed: BinaryRunner.Result
             do {
-                failed = try BinaryRunner.run(fetch, environment: APIEndToEndTests.credentials)
+                failed = try await BinaryRunner.run(fetch, environment: APIEndToEndTests.credentials)
             } catch {
                 mock.stop()
                 throw error
@@ -164,10 +182,10 @@ extension EndToEnd {
                 == ["orders.json.progress.json", "orders.json.progress.ndjson"])
             // The fault outlasted the retries; the server is well again (a new mock, the same data).
             mock.stop()
-            let (healthy, healthyBase) = try APIEndToEndTests.startMock(dump: Self.dump)
+            let (healthy, healthyBase) = try await APIEndToEndTests.startMock(dump: Self.dump)
             defer { healthy.stop() }
             let resume = ["fetch", "--api-base", healthyBase, "--out", out, "--limit", "10", "--resume"]
-            let again = try BinaryRunner.run(resume, environment: APIEndToEndTests.credentials)
+            let again = try await BinaryRunner.run(resume, environment: APIEndToEndTests.credentials)
             #expect(again.status == 0, "stderr: \(again.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["orders.json"])
             #expect(try Self.ids(inDump: out) == data.map(\.id))
@@ -176,9 +194,9 @@ extension EndToEnd {
         /// Ctrl-C, `kill` and a closed terminal stop a fetch alike (issue 22, item 6: TERM and HUP
         /// left `OUT.partial-XXXXXX` behind).
         @Test(arguments: [(SIGINT, "INT"), (SIGTERM, "TERM"), (SIGHUP, "HUP")])
-        func fetchStoppedBySignalLeavesNothingUnderItsNameAndARerunCompletes(signal: Int32, name: String) throws {
+        func fetchStoppedBySignalLeavesNothingUnderItsNameAndARerunCompletes(signal: Int32, name: String) async throws {
             let data = try Self.dataset()
-            let (slow, slowBase) = try APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "100"])
+            let (slow, slowBase) = try await APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "100"])
             defer { slow.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             let out = dir.appendingPathComponent("orders.json.gz").path
@@ -202,25 +220,25 @@ extension EndToEnd {
             func written() -> [String] {
                 ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0 != "stderr.txt" }
             }
-            while Date() < deadline, written().isEmpty { usleep(50_000) }
+            while Date() < deadline, written().isEmpty { try await Task.sleep(for: .milliseconds(50)) }
             #expect(process.isRunning, "the fetch finished before it could be interrupted")
             kill(process.processIdentifier, signal)
-            process.waitUntilExit()
+            let status = await process.exitStatus()
             let stderr = BinaryRunner.readText(errorPath)
-            #expect(process.terminationStatus == 128 + signal, "\(name) stderr: \(stderr)")
+            #expect(status == 128 + signal, "\(name) stderr: \(stderr)")
             #expect(stderr.contains("interrupted") && stderr.contains("nothing was written"), "stderr: \(stderr)")
             // Only whole pages, beside the target (none when the first had not arrived yet).
             #expect(written().allSatisfy { $0.hasPrefix("orders.json.gz.progress.") }, "left behind: \(written())")
             unlink(errorPath)
 
-            let (mock, base) = try APIEndToEndTests.startMock(dump: Self.dump)
+            let (mock, base) = try await APIEndToEndTests.startMock(dump: Self.dump)
             defer { mock.stop() }
             let resume = written().isEmpty ? [] : ["--resume"]
-            let again = try BinaryRunner.run(
+            let again = try await BinaryRunner.run(
                 ["fetch", "--api-base", base, "--out", out] + resume, environment: APIEndToEndTests.credentials)
             #expect(again.status == 0, "stderr: \(again.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["orders.json.gz"])
-            let printed = try BinaryRunner.run(["print", out])
+            let printed = try await BinaryRunner.run(["print", out])
             #expect(printed.status == 0)
             #expect(printed.stdout.split(separator: "\n").count == data.count + 1)
         }

@@ -5,9 +5,9 @@ import Testing
 /// `fetch` interrupted with Ctrl-C (SIGINT) keeps its pages beside the target, never under
 /// the target's name, and `fetch --resume` finishes the dump with every order once.
 extension EndToEnd.APIEndToEndTests {
-    @Test func ctrlCKeepsProgressAndResumeFinishesTheDump() throws {
+    @Test func ctrlCKeepsProgressAndResumeFinishesTheDump() async throws {
         let dump = "Resources/demo-orders.json"
-        let (mock, base) = try Self.startMock(dump: dump, extra: ["--latency", "100"])
+        let (mock, base) = try await Self.startMock(dump: dump, extra: ["--latency", "100"])
         defer { mock.stop() }
         let dir = try BinaryRunner.temporaryDirectory()
         let out = dir.appendingPathComponent("orders.json").path
@@ -31,16 +31,16 @@ extension EndToEnd.APIEndToEndTests {
             {
                 break
             }
-            usleep(20_000)
+            try await Task.sleep(for: .milliseconds(20))
         }
         kill(process.processIdentifier, SIGINT)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130, "stderr: \(stderr)")
+        let stderr = String(decoding: await BinaryRunner.readToEnd(err.fileHandleForReading), as: UTF8.self)
+        let status = await process.exitStatus()
+        #expect(status == 130, "stderr: \(stderr)")
         #expect(stderr.contains("interrupted") && stderr.contains("--resume"), "stderr: \(stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(FileManager.default.fileExists(atPath: progress))
-        let resumed = try BinaryRunner.run(
+        let resumed = try await BinaryRunner.run(
             ["fetch", "--api-base", base, "--limit", "10", "--out", out, "--resume"], environment: Self.credentials)
         #expect(resumed.status == 0, "stderr: \(resumed.stderr)")
         #expect(try Self.orderIDs(out) == Self.orderIDs(BinaryRunner.packageRoot.appendingPathComponent(dump).path))

@@ -5,7 +5,7 @@ import Testing
 /// `browse --api --follow` in tmux against a mock that adds orders while it runs.
 extension EndToEnd.APIEndToEndTests {
     @Test(.enabled(if: TmuxSession.isAvailable))
-    func followShowsOrdersAddedWhileBrowsingWithoutMovingTheSelection() throws {
+    func followShowsOrdersAddedWhileBrowsingWithoutMovingTheSelection() async throws {
         let dir = try BinaryRunner.temporaryDirectory()
         let later = dir.appendingPathComponent("later.json").path
         try Data(
@@ -16,17 +16,17 @@ extension EndToEnd.APIEndToEndTests {
               "payment_status": "paid", "currency": "NOK", "gross_amount": 200}]
             """#.utf8
         ).write(to: URL(fileURLWithPath: later))
-        let (mock, base) = try Self.startMock(extra: ["--add-later", later, "--add-after", "2"])
+        let (mock, base) = try await Self.startMock(extra: ["--add-later", later, "--add-after", "2"])
         defer { mock.stop() }
-        let session = try TmuxSession(
+        let session = try await TmuxSession(
             command: "'\(BinaryRunner.binary)' browse --api --api-base \(base) --follow 1", width: 140, height: 30,
             environment: Self.credentials)
         defer { session.close() }
-        _ = try session.waitFor("the first page") { $0.contains("6 orders") && $0.contains("following every 1 s, 0 new") }
+        _ = try await session.waitFor("the first page") { $0.contains("6 orders") && $0.contains("following every 1 s, 0 new") }
         // Select the third order, then wait for the mock to add two.
-        try session.send("j")
-        try session.send("j")
-        let screen = try session.waitFor("the added orders") { $0.contains("following every 1 s, 2 new") }
+        try await session.send("j")
+        try await session.send("j")
+        let screen = try await session.waitFor("the added orders") { $0.contains("following every 1 s, 2 new") }
         #expect(screen.contains("8 orders"), "screen: \(screen)")
         let rows = screen.split(separator: "\n")
         #expect(rows.contains { $0.contains("new") && $0.contains("FOLLOW-0001") }, "screen: \(screen)")
@@ -34,6 +34,6 @@ extension EndToEnd.APIEndToEndTests {
         // detail is the one shown), and the second new order waits below the viewport.
         #expect(rows.dropFirst(3).first?.contains("SO-100001") == true, "screen: \(screen)")
         #expect(screen.contains("─ SO-100003"), "screen: \(screen)")
-        try session.send("q")
+        try await session.send("q")
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// by make-hostile.py): every pane and drill-down shows the escapes as text, and neither the
 /// tmux pane (title, modes, paste buffers) nor the tty changes because of them.
 extension EndToEnd {
-    @Suite("hostile data end to end", .serialized, .enabled(if: TmuxSession.isAvailable))
+    @Suite("hostile data end to end", .enabled(if: TmuxSession.isAvailable))
     struct HostileDataEndToEndTests {
         static let fixture = "Tests/Fixtures/dumps/hostile.json"
 
@@ -19,32 +19,32 @@ extension EndToEnd {
         ].map { "\($0)=#{\($0)}" }.joined(separator: "|")
 
         /// The pane's state, its options, and the paste buffers (where an OSC 52 write would land).
-        static func terminalState(_ session: TmuxSession) throws -> String {
-            let flags = try session.tmux(["display-message", "-p", "-t", session.name, paneState])
-            let options = try session.tmux(["show-options", "-p", "-t", session.name])
-            let buffers = try session.tmux(["list-buffers"])
+        static func terminalState(_ session: TmuxSession) async throws -> String {
+            let flags = try await session.tmux(["display-message", "-p", "-t", session.name, paneState])
+            let options = try await session.tmux(["show-options", "-p", "-t", session.name])
+            let buffers = try await session.tmux(["list-buffers"])
             return "\(flags)\noptions:\n\(options)\nbuffers:\n\(buffers)"
         }
 
         /// Starts the browser on the hostile dump once tmux accepts OSC 52 and renames, so that an
         /// escape getting through would show up in the state.
-        static func start(width: Int = 120, height: Int = 40) throws -> (TmuxSession, before: String, URL) {
+        static func start(width: Int = 120, height: Int = 40) async throws -> (TmuxSession, before: String, URL) {
             let dir = try BinaryRunner.temporaryDirectory()
             let gate = dir.appendingPathComponent("go").path
             let command = "while [ ! -e '\(gate)' ]; do sleep 0.05; done; "
                 + BrowseEndToEndTests.wrapped("browse \(fixture)", marker: dir)
-            let session = try TmuxSession(command: command, width: width, height: height)
-            try session.tmux(["set-option", "-g", "set-clipboard", "on"])
-            try session.tmux(["set-option", "-g", "allow-rename", "on"])
-            try session.tmux(["set-window-option", "-g", "automatic-rename", "off"])
-            let before = try terminalState(session)
+            let session = try await TmuxSession(command: command, width: width, height: height)
+            try await session.tmux(["set-option", "-g", "set-clipboard", "on"])
+            try await session.tmux(["set-option", "-g", "allow-rename", "on"])
+            try await session.tmux(["set-window-option", "-g", "automatic-rename", "off"])
+            let before = try await terminalState(session)
             _ = FileManager.default.createFile(atPath: gate, contents: nil)
             return (session, before, dir)
         }
 
         /// The text of the screen and its lines with attributes (to find the highlighted row).
-        static func styledLines(_ session: TmuxSession) throws -> [String] {
-            try session.tmux(["capture-pane", "-e", "-p", "-t", session.name]).components(separatedBy: "\n")
+        static func styledLines(_ session: TmuxSession) async throws -> [String] {
+            try await session.tmux(["capture-pane", "-e", "-p", "-t", session.name]).components(separatedBy: "\n")
         }
 
         static func stripStyles(_ line: String) -> String {
@@ -56,45 +56,56 @@ extension EndToEnd {
         }
 
         /// The highlighted rows of the screen, with their line numbers.
-        static func highlighted(_ session: TmuxSession) throws -> [String] {
-            try styledLines(session).enumerated().filter { isHighlighted($0.element) }.map { "\($0.offset):\(stripStyles($0.element))" }
+        static func highlighted(_ session: TmuxSession) async throws -> [String] {
+            try await styledLines(session).enumerated().filter { isHighlighted($0.element) }.map { "\($0.offset):\(stripStyles($0.element))" }
         }
 
-        /// Moves the cursor of the focused pane down from the top, one row and one frame at a time,
-        /// until the highlighted row shows `text`.
-        static func select(_ text: String, in session: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation)
-            throws
+        /// The highlighted rows once they differ from `previous` (unless `previous` is nil) and two
+        /// looks 60 ms apart agree: the frame for the last key is wholly drawn. `previous` again
+        /// when nothing moved within `patience` seconds (the cursor is at the end).
+        static func settledHighlight(_ session: TmuxSession, after previous: [String]? = nil, patience: Double = 20)
+            async throws -> [String]
         {
-            try session.send("g")
-            var current = try highlighted(session)
-            var key = "j"
-            for _ in 0..<200 {
-                if current.contains(where: { $0.contains(text) }) {
-                    // Confirm on a settled screen; a key that was still in flight moves us back up.
-                    usleep(TestTime.microseconds(500_000))
-                    current = try highlighted(session)
-                    if current.contains(where: { $0.contains(text) }) { return }
-                    key = "k"
-                }
-                try session.send(key)
-                // The next key only after the whole frame for this one is on screen: a half-drawn
-                // frame (old highlight gone, new one not yet there) would send a key too many.
-                let deadline = Date().addingTimeInterval(TestTime.seconds(20))
-                var next = current
-                while Date() < deadline {
-                    usleep(40_000)
-                    let first = try highlighted(session)
-                    usleep(40_000)
-                    let second = try highlighted(session)
-                    if first == second && first != current && !first.isEmpty {
-                        next = first
-                        break
-                    }
-                }
+            let deadline = Date().addingTimeInterval(TestTime.seconds(patience))
+            var last = try await highlighted(session)
+            while Date() < deadline {
+                try await Task.sleep(for: .milliseconds(60))
+                let now = try await highlighted(session)
+                if now == last && !now.isEmpty && now != previous { return now }
+                last = now
+            }
+            return previous ?? last
+        }
+
+        /// Moves the cursor of the focused pane from the top until the highlighted row shows
+        /// `text`: when the row is on screen, as many `j` (or `k`) as there are screen rows between
+        /// it and the highlight, in one go (keys are handled in order); when it is not, ten `j`.
+        /// After each batch it waits for the frame to settle and looks again, so a row the cursor
+        /// steps over (or a miscount) is corrected on the next turn.
+        static func select(_ text: String, in session: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation)
+            async throws
+        {
+            try await session.send("g")
+            var current = try await settledHighlight(session)
+            for _ in 0..<100 {
+                if current.contains(where: { $0.contains(text) }) { return }
+                // The cursor's row: highlighted inside a box (the title and status bars are too).
+                let inBox = current.last { $0.drop { $0 != ":" }.dropFirst().hasPrefix("│") }
+                let at = inBox.flatMap { Int($0.prefix { $0 != ":" }) } ?? 0
+                let lines = try await session.screen().components(separatedBy: "\n")
+                let shown = lines.indices.filter { lines[$0].contains(text) }
+                // The nearest showing row, below the highlight first (the walk starts at the top).
+                let target = shown.first { $0 > at } ?? shown.last { $0 < at }
+                let steps = target.map { $0 - at } ?? 10
+                let keys = Array(repeating: steps > 0 ? "j" : "k", count: abs(steps))
+                try await session.tmux(["send-keys", "-t", session.name] + keys)
+                let next = try await settledHighlight(session, after: current, patience: 5)
                 if next == current { break }  // the cursor no longer moves: the last row
                 current = next
             }
-            Issue.record("no row showing \"\(text)\" could be selected:\n\(try session.screen())", sourceLocation: sourceLocation)
+            Issue.record(
+                "no row showing \"\(text)\" could be selected; highlighted: \(current)\n\(try await session.screen())",
+                sourceLocation: sourceLocation)
             throw TmuxSession.TmuxError.timeout(text)
         }
 
@@ -103,8 +114,8 @@ extension EndToEnd {
         /// the browser's own.
         static func expectIntact(
             _ session: TmuxSession, running: String, sourceLocation: SourceLocation = #_sourceLocation
-        ) throws {
-            let screen = try session.screen()
+        ) async throws {
+            let screen = try await session.screen()
             let lines = screen.components(separatedBy: "\n").filter { !$0.isEmpty }
             #expect(lines.first?.contains("OrderScope") == true, "title bar gone:\n\(screen)", sourceLocation: sourceLocation)
             #expect(lines.dropLast().last?.contains("3/3 orders") == true || lines.last?.contains("3/3 orders") == true,
@@ -116,28 +127,28 @@ extension EndToEnd {
             let broken = FrameCheck.brokenRows(screen)
             #expect(broken.isEmpty, "frame broken:\n\(broken.joined(separator: "\n"))\nscreen:\n\(screen)",
                     sourceLocation: sourceLocation)
-            let state = try terminalState(session)
+            let state = try await terminalState(session)
             #expect(state == running, "pane state changed:\n\(state)\nwas:\n\(running)", sourceLocation: sourceLocation)
         }
 
-        @Test func everyPaneAndDrillDownShowsEscapesAsText() throws {
-            let (session, before, _) = try Self.start()
+        @Test func everyPaneAndDrillDownShowsEscapesAsText() async throws {
+            let (session, before, _) = try await Self.start()
             defer { session.close() }
-            let first = try session.waitFor("the hostile orders") { $0.contains("3/3 orders") }
+            let first = try await session.waitFor("the hostile orders") { $0.contains("3/3 orders") }
             #expect(first.contains(#"HOSTILE-1\e]0"#))
-            let running = try Self.terminalState(session)
+            let running = try await Self.terminalState(session)
             #expect(running.contains("pane_title=\(Self.value("pane_title", in: before))|"))
-            try Self.expectIntact(session, running: running)
+            try await Self.expectIntact(session, running: running)
 
             // HOSTILE-1: the docs example with every string poisoned.
-            try session.send("Enter")
+            try await session.send("Enter")
             // The label column's width follows the section's labels: match the row, not its spacing.
-            try session.waitFor("the order number row, escaped") { screen in
+            try await session.waitFor("the order number row, escaped") { screen in
                 screen.split(separator: "\n").contains {
                     $0.contains("Order number ") && $0.contains(#" HOSTILE-1\e]0;PWNED-TITLE\a"#)
                 }
             }
-            try Self.expectIntact(session, running: running)
+            try await Self.expectIntact(session, running: running)
             let visits: [(row: String, expect: String)] = [
                 ("Stablestol", "Item 1"), ("Bus reservation", "Bus"), ("Ferry reservation", "Ferry"),
                 ("Train reservation", "Train"), ("Tram reservation", "Tram"), ("Car reservation", "Car"),
@@ -145,76 +156,76 @@ extension EndToEnd {
                 ("cancellation 278.40", "ancellation"),
             ]
             for visit in visits {
-                try Self.select(visit.row, in: session)
-                try session.send("Enter")
-                try session.waitFor("the \(visit.expect) screen") { $0.contains("› \(visit.expect)") || $0.contains("›\(visit.expect)") || $0.contains(visit.expect) }
-                try Self.expectIntact(session, running: running)
-                try session.send("r")
-                try session.waitFor("the raw JSON of \(visit.row)") { $0.contains("\"") && $0.contains("{") }
-                try Self.expectIntact(session, running: running)
-                try session.send("r")
-                try session.send("Escape")
+                try await Self.select(visit.row, in: session)
+                try await session.send("Enter")
+                try await session.waitFor("the \(visit.expect) screen") { $0.contains("› \(visit.expect)") || $0.contains("›\(visit.expect)") || $0.contains(visit.expect) }
+                try await Self.expectIntact(session, running: running)
+                try await session.send("r")
+                try await session.waitFor("the raw JSON of \(visit.row)") { $0.contains("\"") && $0.contains("{") }
+                try await Self.expectIntact(session, running: running)
+                try await session.send("r")
+                try await session.send("Escape")
             }
             // The payment timeline and the help screen.
-            try session.send("3")
-            try session.waitFor("the timeline") { $0.contains("authorization") && $0.contains("capt") }
-            try Self.expectIntact(session, running: running)
-            try session.send("G")
-            try Self.expectIntact(session, running: running)
-            try session.send("?")
-            try session.waitForText("Help")
-            try Self.expectIntact(session, running: running)
-            try session.send("Escape")
+            try await session.send("3")
+            try await session.waitFor("the timeline") { $0.contains("authorization") && $0.contains("capt") }
+            try await Self.expectIntact(session, running: running)
+            try await session.send("G")
+            try await Self.expectIntact(session, running: running)
+            try await session.send("?")
+            try await session.waitForText("Help")
+            try await Self.expectIntact(session, running: running)
+            try await session.send("Escape")
 
             // HOSTILE-2: Int64 limits and a poisoned train booking.
-            try session.send("1")
-            try session.send("j")
-            try session.send("Enter")
-            try session.waitForText(#"HOSTILE-2\e[?1049h"#)
-            try Self.expectIntact(session, running: running)
-            try Self.select("Train reservation", in: session)
-            try session.send("Enter")
-            try session.waitForText("Train")
-            try Self.expectIntact(session, running: running)
-            try session.send("Escape")
+            try await session.send("1")
+            try await session.send("j")
+            try await session.send("Enter")
+            try await session.waitForText(#"HOSTILE-2\e[?1049h"#)
+            try await Self.expectIntact(session, running: running)
+            try await Self.select("Train reservation", in: session)
+            try await session.send("Enter")
+            try await session.waitForText("Train")
+            try await Self.expectIntact(session, running: running)
+            try await session.send("Escape")
 
             // HOSTILE-3: a 1 MB description and a 1,000-level payout tree.
-            try session.send("1")
-            try session.send("j")
-            try session.send("Enter")
-            try session.waitForText("─ HOSTILE-3 ")
-            try Self.select("MEGA-START", in: session)
-            try session.send("Enter")
-            try session.waitForText("HOSTILE-3 › Item 1", timeout: 60)
-            try Self.expectIntact(session, running: running)
+            try await session.send("1")
+            try await session.send("j")
+            try await session.send("Enter")
+            try await session.waitForText("─ HOSTILE-3 ")
+            try await Self.select("MEGA-START", in: session)
+            try await session.send("Enter")
+            try await session.waitForText("HOSTILE-3 › Item 1", timeout: 60)
+            try await Self.expectIntact(session, running: running)
             // The item screen ends with Lines (tax lines, payout) and the item store: from the last
             // row, two up is the payout row, three up the tax lines (keys are handled in order).
-            try session.send("G", "k", "k", "Enter")
+            try await session.send("G", "k", "k", "Enter")
             // Opening this order decodes its 1 MB string and 1,000-level tree: time for a loaded machine.
-            try session.waitFor("the payout tree", timeout: 60) { $0.contains("› Payout") && $0.contains("children add up") }
-            try session.send("G")
-            try session.waitFor("the deepest payout level", timeout: 60) {
+            try await session.waitFor("the payout tree", timeout: 60) { $0.contains("› Payout") && $0.contains("children add up") }
+            try await session.send("G")
+            try await session.waitFor("the deepest payout level", timeout: 60) {
                 $0.contains("100% of parent  ✓ children add up\n") == false && $0.contains("› Payout")
                     && $0.components(separatedBy: "\n").contains { $0.contains("100% of parent") && !$0.contains("children") }
             }
-            try Self.expectIntact(session, running: running)
-            try session.send("Escape")
-            try session.waitFor("the item screen again", timeout: 60) { !$0.contains("› Payout") }
-            try session.send("G", "k", "k", "k", "Enter")
-            try session.waitFor("the tax lines", timeout: 60) { $0.contains("› Tax lines") }
-            try Self.expectIntact(session, running: running)
-            try session.send("Escape")
-            try session.waitFor("the item screen again", timeout: 60) { !$0.contains("› Tax lines") }
-            try session.send("g", "r")  // the top row shows the whole item
-            try session.waitFor("the raw JSON of the item", timeout: 60) { $0.contains("MEGA-START") && $0.contains("\"description\"") }
-            try Self.expectIntact(session, running: running)
-            try session.send("r")
-            try session.send("Escape")
+            try await Self.expectIntact(session, running: running)
+            try await session.send("Escape")
+            try await session.waitFor("the item screen again", timeout: 60) { !$0.contains("› Payout") }
+            try await session.send("G", "k", "k", "k", "Enter")
+            try await session.waitFor("the tax lines", timeout: 60) { $0.contains("› Tax lines") }
+            try await Self.expectIntact(session, running: running)
+            try await session.send("Escape")
+            try await session.waitFor("the item screen again", timeout: 60) { !$0.contains("› Tax lines") }
+            try await session.send("g", "r")  // the top row shows the whole item
+            try await session.waitFor("the raw JSON of the item", timeout: 60) { $0.contains("MEGA-START") && $0.contains("\"description\"") }
+            try await Self.expectIntact(session, running: running)
+            try await session.send("r")
+            try await session.send("Escape")
 
-            try session.send("q")
-            let end = try session.waitForText("TTY-")
+            try await session.send("q")
+            let end = try await session.waitForText("TTY-")
             #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
-            let after = try Self.terminalState(session)
+            let after = try await Self.terminalState(session)
             #expect(after == before, "terminal state after quit:\n\(after)\nbefore:\n\(before)")
         }
 
@@ -227,8 +238,8 @@ extension EndToEnd {
             ["print", fixture], ["print", fixture, "--order", "hostile-1"], ["print", fixture, "--order", "hostile-2"],
             ["print", fixture, "--order", "hostile-3"], ["check", fixture], ["check", fixture, "--json"],
         ])
-        func printAndCheckWriteNoControlBytes(arguments: [String]) throws {
-            let result = try BinaryRunner.run(arguments)
+        func printAndCheckWriteNoControlBytes(arguments: [String]) async throws {
+            let result = try await BinaryRunner.run(arguments)
             #expect(result.status == (arguments[0] == "check" ? 1 : 0), "stderr: \(result.stderr)")
             #expect(result.stdout.contains("HOSTILE-1") || arguments.contains("hostile-2") || arguments.contains("hostile-3"))
             for (name, text) in [("stdout", result.stdout), ("stderr", result.stderr)] {

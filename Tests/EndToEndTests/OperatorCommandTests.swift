@@ -3,12 +3,12 @@ import Testing
 
 /// The operator commands as real processes: `export` and `--redact` on `print`.
 extension EndToEnd {
-    @Suite("operator commands", .serialized)
+    @Suite("operator commands")
     struct OperatorCommandTests {
-        @Test func exportWritesTheFilteredSortedListAsCSV() throws {
+        @Test func exportWritesTheFilteredSortedListAsCSV() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let out = directory.appendingPathComponent("open.csv").path
-            let result = try BinaryRunner.run([
+            let result = try await BinaryRunner.run([
                 "export", "Resources/sample-orders.json", "--out", out, "--filter", "status:open", "--sort", "amount:desc",
             ])
             #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -19,28 +19,28 @@ extension EndToEnd {
             #expect(lines.dropFirst().allSatisfy { $0.contains(",open,") })
         }
 
-        @Test func exportRedactedJSONReopensAndHoldsNoNames() throws {
+        @Test func exportRedactedJSONReopensAndHoldsNoNames() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let out = directory.appendingPathComponent("all.json").path
-            let plain = try BinaryRunner.run(["print", "Resources/sample-orders.json"])
-            let result = try BinaryRunner.run(["export", "Resources/sample-orders.json", "--out", out, "--redact"])
+            let plain = try await BinaryRunner.run(["print", "Resources/sample-orders.json"])
+            let result = try await BinaryRunner.run(["export", "Resources/sample-orders.json", "--out", out, "--redact"])
             #expect(result.status == 0, "stderr: \(result.stderr)")
-            let printed = try BinaryRunner.run(["print", out])
+            let printed = try await BinaryRunner.run(["print", out])
             #expect(printed.status == 0)
             #expect(printed.stdout.contains("[redacted]"))
             // The plain table shows customers that the redacted one does not.
-            let redactedPrint = try BinaryRunner.run(["print", "Resources/sample-orders.json", "--redact"])
+            let redactedPrint = try await BinaryRunner.run(["print", "Resources/sample-orders.json", "--redact"])
             #expect(redactedPrint.stdout == printed.stdout)
             #expect(plain.stdout != printed.stdout)
         }
 
-        @Test func exportRunsTheAnomalyChecksBeforeAnAnomalyFilter() throws {
+        @Test func exportRunsTheAnomalyChecksBeforeAnAnomalyFilter() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             var counts: [Int] = []
             for filter in ["anomaly", "-anomaly"] {
                 let out = directory.appendingPathComponent("not\(filter).csv").path
                 // `--filter=-anomaly`: a value that starts with `-` must be glued to its option.
-                let result = try BinaryRunner.run(["export", "Resources/demo-orders.json", "--out", out, "--filter=\(filter)"])
+                let result = try await BinaryRunner.run(["export", "Resources/demo-orders.json", "--out", out, "--filter=\(filter)"])
                 #expect(result.status == 0, "stderr: \(result.stderr)")
                 let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n")
                 counts.append(lines.count - 1)  // less the header
@@ -51,10 +51,10 @@ extension EndToEnd {
             #expect(counts[0] + counts[1] == 300, "\(counts)")
         }
 
-        @Test func exportFillsTheAnomaliesColumnAndSortsByIt() throws {
+        @Test func exportFillsTheAnomaliesColumnAndSortsByIt() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let out = directory.appendingPathComponent("by-anomaly.csv").path
-            let result = try BinaryRunner.run(["export", "Resources/demo-orders.json", "--out", out, "--sort", "anomaly:desc"])
+            let result = try await BinaryRunner.run(["export", "Resources/demo-orders.json", "--out", out, "--sort", "anomaly:desc"])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n").dropFirst()
             let counts = rows.map { Int($0.split(separator: ",").last ?? "") }
@@ -64,83 +64,83 @@ extension EndToEnd {
             #expect(values == values.sorted(by: >), "not sorted by anomalies, most first")
             #expect(values.first ?? 0 > 0 && values.last == 0)
 
-            let bad = try BinaryRunner.run(["export", "Resources/demo-orders.json", "--out", out, "--sort", "amount:down"])
+            let bad = try await BinaryRunner.run(["export", "Resources/demo-orders.json", "--out", out, "--sort", "amount:down"])
             #expect(bad.status != 0)
             #expect(bad.stderr.contains("COLUMN:asc or COLUMN:desc"))
         }
 
-        @Test func aScreenDumpWaitsForTheAnomalyCheck() throws {
+        @Test func aScreenDumpWaitsForTheAnomalyCheck() async throws {
             // The demo plants anomalies in 18 of its 300 orders; the check runs in the background.
-            let result = try BinaryRunner.run(["demo", "--screen-dump", "120x30", "--keys", "/ anomaly Enter"])
+            let result = try await BinaryRunner.run(["demo", "--screen-dump", "120x30", "--keys", "/ anomaly Enter"])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             #expect(result.stdout.contains("18 shown · 300/300 orders · filter anomaly"), "\(result.stdout)")
         }
 
-        @Test func exportRefusesAnUnknownFormat() throws {
-            let result = try BinaryRunner.run(["export", "Resources/sample-orders.json", "--out", "x.txt"])
+        @Test func exportRefusesAnUnknownFormat() async throws {
+            let result = try await BinaryRunner.run(["export", "Resources/sample-orders.json", "--out", "x.txt"])
             #expect(result.status != 0)
             #expect(result.stderr.contains(".csv, .json or .ndjson"))
         }
 
-        @Test func aBadConfigStopsStartupWithExitTwoBeforeTheScreenIsTaken() throws {
+        @Test func aBadConfigStopsStartupWithExitTwoBeforeTheScreenIsTaken() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let file = directory.appendingPathComponent("config.toml")
             try "[keys]\nquitt = [\"Q\"]\n".write(to: file, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-            let result = try BinaryRunner.run(["demo"], environment: ["ORDERSCOPE_CONFIG": file.path, "TERM": "xterm"])
+            let result = try await BinaryRunner.run(["demo"], environment: ["ORDERSCOPE_CONFIG": file.path, "TERM": "xterm"])
             #expect(result.status == 2)
             #expect(result.stdout.isEmpty)  // nothing was sent to the terminal
             #expect(result.stderr.contains("config.toml:2:1: unknown key command \"quitt\" in [keys] (did you mean `quit`?)"))
         }
 
-        @Test func aConfigRebindsKeysInTheRealBinary() throws {
+        @Test func aConfigRebindsKeysInTheRealBinary() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let file = directory.appendingPathComponent("config.toml")
             try "redact = true\n[keys]\nhelp = [\"F1\"]\n".write(to: file, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-            let result = try BinaryRunner.run(
+            let result = try await BinaryRunner.run(
                 ["demo", "--config", file.path, "--screen-dump", "100x40", "--keys", "F1"])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             #expect(result.stdout.contains("F1"))
             #expect(result.stdout.contains("Help"))
-            let defaults = try BinaryRunner.run(["config", "--print-defaults"])
+            let defaults = try await BinaryRunner.run(["config", "--print-defaults"])
             #expect(defaults.stdout.contains("page_size = 100"))
         }
 
         /// An empty config file and an empty key script are valid. Reading either leaked a 4 KB
         /// buffer (Foundation's read of an empty file), so the AddressSanitizer build exited 1.
-        @Test func anEmptyConfigFileAndAnEmptyKeyScriptAreAccepted() throws {
+        @Test func anEmptyConfigFileAndAnEmptyKeyScriptAreAccepted() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let config = directory.appendingPathComponent("config.toml")
             let script = directory.appendingPathComponent("empty.keys")
             let owner: [FileAttributeKey: Any] = [.posixPermissions: 0o600]
             #expect(FileManager.default.createFile(atPath: config.path, contents: Data(), attributes: owner))
             #expect(FileManager.default.createFile(atPath: script.path, contents: Data()))
-            let result = try BinaryRunner.run(
+            let result = try await BinaryRunner.run(
                 ["demo", "--config", config.path, "--script", script.path, "--screen-dump", "80x24"])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             #expect(result.stdout.contains("/300 orders"))
         }
 
-        @Test func demoScriptWorksWithScreenDump() throws {
+        @Test func demoScriptWorksWithScreenDump() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let script = directory.appendingPathComponent("demo.keys")
             try "# find the SEK orders\n/ currency:SEK\nsleep 0.2\nEnter\n".write(to: script, atomically: true, encoding: .utf8)
-            let result = try BinaryRunner.run(["demo", "--script", script.path, "--screen-dump", "120x30"])
+            let result = try await BinaryRunner.run(["demo", "--script", script.path, "--screen-dump", "120x30"])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             #expect(result.stdout.contains("/currency:SEK"))
             try "Entr\n".write(to: script, atomically: true, encoding: .utf8)
-            let bad = try BinaryRunner.run(["demo", "--script", script.path, "--screen-dump", "120x30"])
+            let bad = try await BinaryRunner.run(["demo", "--script", script.path, "--screen-dump", "120x30"])
             #expect(bad.status == 2)
             #expect(bad.stderr.contains("demo.keys: line 1: unknown key \"Entr\""))
         }
 
-        @Test func theManPageMentionsEverySubcommandAndOption() throws {
-            let man = try BinaryRunner.run(["man"])
+        @Test func theManPageMentionsEverySubcommandAndOption() async throws {
+            let man = try await BinaryRunner.run(["man"])
             #expect(man.status == 0)
             #expect(man.stdout.hasPrefix(".TH ORDERSCOPE 1"))
             // The command tree as ArgumentParser itself describes it, independent of the man code.
-            let dump = try BinaryRunner.run(["--experimental-dump-help"])
+            let dump = try await BinaryRunner.run(["--experimental-dump-help"])
             let tool = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
             let root = try #require(tool["command"] as? [String: Any])
             let subcommands = try #require(root["subcommands"] as? [[String: Any]])
@@ -164,9 +164,9 @@ extension EndToEnd {
             #expect(checked > 40)
         }
 
-        @Test func shellCompletionScriptsCoverTheCommands() throws {
+        @Test func shellCompletionScriptsCoverTheCommands() async throws {
             for shell in ["bash", "zsh", "fish"] {
-                let result = try BinaryRunner.run(["--generate-completion-script", shell])
+                let result = try await BinaryRunner.run(["--generate-completion-script", shell])
                 #expect(result.status == 0)
                 for word in ["browse", "export", "config", "redact", "script", "print-defaults"] {
                     #expect(result.stdout.contains(word), "\(shell) completion lacks \(word)")

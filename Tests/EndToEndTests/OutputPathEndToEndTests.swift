@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test(arguments: [["export", dump, "--format", "json"], ["generate", "--count", "3", "--seed", "5"]])
-    func aSymlinkIsFollowedAndKept(_ command: [String]) throws {
+    func aSymlinkIsFollowedAndKept(_ command: [String]) async throws {
         let dir = try BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let folder = dir.appendingPathComponent("real")
@@ -25,7 +25,7 @@ import Testing
         let dangling = dir.appendingPathComponent("dangling.json").path
         try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "real/new.json")
         for path in [link, dangling] {
-            let result = try BinaryRunner.run(command + ["--out", path])
+            let result = try await BinaryRunner.run(command + ["--out", path])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(Self.fileType(path) == .typeSymbolicLink)
         }
@@ -38,14 +38,14 @@ import Testing
     }
 
     @Test(arguments: [["export", dump, "--format", "json"], ["generate", "--count", "3", "--seed", "5"]])
-    func aFIFOIsWrittenThroughAndKept(_ command: [String]) throws {
+    func aFIFOIsWrittenThroughAndKept(_ command: [String]) async throws {
         let dir = try BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fifo = dir.appendingPathComponent("pipe.json").path
         #expect(mkfifo(fifo, 0o600) == 0)
         let copy = dir.appendingPathComponent("copy.json").path
         let arguments = command.map { "'\($0)'" }.joined(separator: " ")
-        let result = try BinaryRunner.shell(
+        let result = try await BinaryRunner.shell(
             "cat '\(fifo)' > '\(copy)' & \"$BIN\" \(arguments) --out '\(fifo)'; status=$?; wait; exit $status")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(isFIFO(fifo))
@@ -57,35 +57,35 @@ import Testing
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO
     }
 
-    @Test func devicesAndStandardOutputAreWrittenThrough() throws {
-        let dash = try BinaryRunner.run(["export", Self.dump, "--out", "-", "--format", "csv"])
+    @Test func devicesAndStandardOutputAreWrittenThrough() async throws {
+        let dash = try await BinaryRunner.run(["export", Self.dump, "--out", "-", "--format", "csv"])
         #expect(dash.status == 0, "\(dash.stderr)")
         #expect(dash.stdout.hasPrefix("order_number,id,"))
-        #expect(try BinaryRunner.run(["generate", "--count", "2", "--out", "/dev/null"]).status == 0)
-        let full = try BinaryRunner.run(["export", Self.dump, "--out", "/dev/full", "--format", "csv"])
+        #expect(try await BinaryRunner.run(["generate", "--count", "2", "--out", "/dev/null"]).status == 0)
+        let full = try await BinaryRunner.run(["export", Self.dump, "--out", "/dev/full", "--format", "csv"])
         #expect(full.status == 2)
         #expect(full.stderr.contains("/dev/full: cannot be written (No space left on device)"), "\(full.stderr)")
         // `/dev/fd/1` (what `/dev/stdout` leads to) is the descriptor's own file, written in place.
         let dir = try BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let redirected = dir.appendingPathComponent("out.csv").path
-        let result = try BinaryRunner.shell(
+        let result = try await BinaryRunner.shell(
             "\"$BIN\" export '\(Self.dump)' --out /dev/fd/1 --format csv > '\(redirected)'")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(BinaryRunner.readText(redirected).hasPrefix("order_number,id,"))
         // A reader that leaves early ends it quietly.
-        let head = try BinaryRunner.shell(
+        let head = try await BinaryRunner.shell(
             "{ \"$BIN\" generate --count 20000 --seed 1 --out -; echo $? > '\(dir.path)/status'; } | head -c 100 > /dev/null; "
                 + "cat '\(dir.path)/status'")
         #expect(head.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         #expect(head.stderr.isEmpty, "\(head.stderr)")
     }
 
-    @Test func aDirectoryIsRefused() throws {
+    @Test func aDirectoryIsRefused() async throws {
         let dir = try BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         for command in [["export", Self.dump, "--format", "csv"], ["generate", "--count", "1"]] {
-            let result = try BinaryRunner.run(command + ["--out", dir.path])
+            let result = try await BinaryRunner.run(command + ["--out", dir.path])
             #expect(result.status == 2)
             #expect(result.stderr.contains("\(dir.path): cannot be written (it is a directory)"), "\(result.stderr)")
         }

@@ -5,8 +5,8 @@ import Testing
 extension EndToEnd {
     @Suite("print command")
     struct PrintCommandTests {
-        @Test func listPrintsAnAlignedTableOfTheSampleDump() throws {
-            let result = try BinaryRunner.run(["print", "Resources/sample-orders.json"])
+        @Test func listPrintsAnAlignedTableOfTheSampleDump() async throws {
+            let result = try await BinaryRunner.run(["print", "Resources/sample-orders.json"])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             let lines = result.stdout.split(separator: "\n").map(String.init)
             #expect(lines.count == 7)
@@ -24,8 +24,8 @@ extension EndToEnd {
             #expect(Set(amountEnds).count == 1)
         }
 
-        @Test func orderDetailShowsItemsPayoutTreeTimelineAndReservations() throws {
-            let result = try BinaryRunner.run(["print", "Resources/sample-orders.json", "--order", "order123456"])
+        @Test func orderDetailShowsItemsPayoutTreeTimelineAndReservations() async throws {
+            let result = try await BinaryRunner.run(["print", "Resources/sample-orders.json", "--order", "order123456"])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             let text = result.stdout
             #expect(text.contains("Stablestol for utendørsbruk"))
@@ -37,35 +37,35 @@ extension EndToEnd {
             #expect(text.contains("Avis"))
         }
 
-        @Test func missingFileExitsWithTwoAndSaysSo() throws {
-            let result = try BinaryRunner.run(["print", "no/such/file.json"])
+        @Test func missingFileExitsWithTwoAndSaysSo() async throws {
+            let result = try await BinaryRunner.run(["print", "no/such/file.json"])
             #expect(result.status == 2)
             #expect(result.stderr.contains("no/such/file.json"))
             #expect(result.stderr.contains("no such file"))
             #expect(result.stdout.isEmpty)
         }
 
-        @Test func malformedJSONNamesLineAndColumn() throws {
+        @Test func malformedJSONNamesLineAndColumn() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let file = directory.appendingPathComponent("bad.json")
             try Data("[\n  {\"id\": \"a\" \"order_number\": \"1\"}\n]\n".utf8).write(to: file)
-            let result = try BinaryRunner.run(["print", file.path])
+            let result = try await BinaryRunner.run(["print", file.path])
             #expect(result.status == 2)
             #expect(result.stderr.contains("bad.json:2:"), "stderr: \(result.stderr)")
         }
 
-        @Test func escapeSequencesInOrderDataArePrintedVisibly() throws {
+        @Test func escapeSequencesInOrderDataArePrintedVisibly() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let file = directory.appendingPathComponent("hostile.json")
             let order = #"{"id":"h1","order_number":"EVIL\u001b]0;pwned\u0007","currency":"NOK","gross_amount":100,"customer":{"first_name":"\u001b[31mRed","last_name":"\u202eevil"}}"#
             try Data(order.utf8).write(to: file)
-            let result = try BinaryRunner.run(["print", file.path])
+            let result = try await BinaryRunner.run(["print", file.path])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             #expect(!result.stdout.contains("\u{1b}"))
             #expect(!result.stdout.contains("\u{07}"))
             #expect(!result.stdout.contains("\u{202e}"))
             #expect(result.stdout.contains(#"EVIL\e]0;pwned\a"#))
-            let detail = try BinaryRunner.run(["print", file.path, "--order", "h1"])
+            let detail = try await BinaryRunner.run(["print", file.path, "--order", "h1"])
             #expect(detail.status == 0)
             #expect(!detail.stdout.contains("\u{1b}"))
         }
@@ -76,8 +76,8 @@ extension EndToEnd {
 extension EndToEnd {
     @Suite("screen dump")
     struct ScreenDumpTests {
-        @Test func demoScreenDumpAfterKeysShowsTheFilteredList() throws {
-            let result = try BinaryRunner.run(["demo", "--screen-dump", "100x30", "--keys", "j j Enter / currency:SEK Enter"])
+        @Test func demoScreenDumpAfterKeysShowsTheFilteredList() async throws {
+            let result = try await BinaryRunner.run(["demo", "--screen-dump", "100x30", "--keys", "j j Enter / currency:SEK Enter"])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
             #expect(lines.count == 31)  // 30 rows and the final newline
@@ -86,11 +86,11 @@ extension EndToEnd {
             #expect(!result.stdout.contains(" NOK│"))
         }
 
-        @Test func badKeysAndSizesAreRejectedBeforeAnythingRuns() throws {
-            let badSize = try BinaryRunner.run(["demo", "--screen-dump", "0x10"])
+        @Test func badKeysAndSizesAreRejectedBeforeAnythingRuns() async throws {
+            let badSize = try await BinaryRunner.run(["demo", "--screen-dump", "0x10"])
             #expect(badSize.status != 0)
             #expect(badSize.stderr.contains("--screen-dump needs a size like 120x40"))
-            let badKey = try BinaryRunner.run(["demo", "--screen-dump", "80x24", "--keys", "j Hyper-Q"])
+            let badKey = try await BinaryRunner.run(["demo", "--screen-dump", "80x24", "--keys", "j Hyper-Q"])
             #expect(badKey.status != 0)
             #expect(badKey.stderr.contains("unknown key \"Hyper-Q\""))
         }

@@ -5,7 +5,7 @@ import Testing
 /// with the request log on, and a token request refused by a server that echoes the
 /// Authorization header back; every output stream, log and file written is searched.
 extension EndToEnd {
-    @Suite("secrets end to end", .serialized)
+    @Suite("secrets end to end")
     struct SecretsEndToEndTests {
         static let secret = APIEndToEndTests.secret
         /// The Basic credentials as sent on the wire (`client:secret` in base64).
@@ -30,13 +30,13 @@ extension EndToEnd {
         }
 
         /// Every regular file under `directory`, as text (gzip files are inflated first).
-        static func contents(of directory: URL) throws -> [(String, String)] {
+        static func contents(of directory: URL) async throws -> [(String, String)] {
             var files: [(String, String)] = []
             for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
                 let path = directory.appendingPathComponent(name).path
                 var data = try Data(contentsOf: URL(fileURLWithPath: path))
                 if name.hasSuffix(".gz") {
-                    let printed = try BinaryRunner.run(["print", path])
+                    let printed = try await BinaryRunner.run(["print", path])
                     data = Data(printed.stdout.utf8)
                 }
                 files.append((name, String(decoding: data, as: UTF8.self)))
@@ -44,19 +44,19 @@ extension EndToEnd {
             return files
         }
 
-        @Test func noSecretInAnyStreamLogOrFile() throws {
+        @Test func noSecretInAnyStreamLogOrFile() async throws {
             let dir = try BinaryRunner.temporaryDirectory()
             let log = dir.appendingPathComponent("requests.log").path
             var streams: [(String, String)] = []
 
-            let (mock, base) = try APIEndToEndTests.startMock(extra: ["--token-ttl", "2"])
+            let (mock, base) = try await APIEndToEndTests.startMock(extra: ["--token-ttl", "2"])
             defer { mock.stop() }
-            let fetch = try BinaryRunner.run(
+            let fetch = try await BinaryRunner.run(
                 ["fetch", "--api-base", base, "--out", dir.appendingPathComponent("orders.json").path, "--log", log],
                 environment: APIEndToEndTests.credentials)
             #expect(fetch.status == 0, "stderr: \(fetch.stderr)")
             streams += [("fetch stdout", fetch.stdout), ("fetch stderr", fetch.stderr)]
-            let gz = try BinaryRunner.run(
+            let gz = try await BinaryRunner.run(
                 ["fetch", "--api-base", base, "--out", dir.appendingPathComponent("orders.json.gz").path, "--log", log],
                 environment: APIEndToEndTests.credentials)
             #expect(gz.status == 0, "stderr: \(gz.stderr)")
@@ -64,7 +64,7 @@ extension EndToEnd {
 
             var environment = APIEndToEndTests.credentials
             environment["ORDERSCOPE_LOG"] = log
-            let browse = try BinaryRunner.run(
+            let browse = try await BinaryRunner.run(
                 ["browse", "--api", "--api-base", base, "--screen-dump", "160x50", "--keys", "j Enter r"],
                 environment: environment)
             #expect(browse.status == 0, "stderr: \(browse.stderr)")
@@ -72,9 +72,9 @@ extension EndToEnd {
             streams += [("browse stdout", browse.stdout), ("browse stderr", browse.stderr)]
 
             // A server that refuses the token and echoes the Authorization header in its error.
-            let (careless, carelessBase) = try APIEndToEndTests.startMock(extra: ["--fail-token"])
+            let (careless, carelessBase) = try await APIEndToEndTests.startMock(extra: ["--fail-token"])
             defer { careless.stop() }
-            let refusedFetch = try BinaryRunner.run(
+            let refusedFetch = try await BinaryRunner.run(
                 ["fetch", "--api-base", carelessBase, "--out", dir.appendingPathComponent("refused.json").path, "--log", log],
                 environment: APIEndToEndTests.credentials)
             #expect(refusedFetch.status != 0)
@@ -82,12 +82,12 @@ extension EndToEnd {
             // It echoed the credential three ways (padded, unpadded, the secret percent-encoded): all gone.
             #expect(refusedFetch.stderr.contains("got Basic <redacted>; as <redacted>; secret <redacted>"), "stderr: \(refusedFetch.stderr)")
             streams += [("refused fetch stdout", refusedFetch.stdout), ("refused fetch stderr", refusedFetch.stderr)]
-            let refusedBrowse = try BinaryRunner.run(
+            let refusedBrowse = try await BinaryRunner.run(
                 ["browse", "--api", "--api-base", carelessBase, "--screen-dump", "160x20"], environment: environment)
             #expect(refusedBrowse.stdout.contains("401") || refusedBrowse.stderr.contains("401"))
             streams += [("refused browse stdout", refusedBrowse.stdout), ("refused browse stderr", refusedBrowse.stderr)]
 
-            let files = try Self.contents(of: dir)
+            let files = try await Self.contents(of: dir)
             #expect(Set(files.map(\.0)) == ["orders.json", "orders.json.gz", "requests.log"])
             let logText = files.first { $0.0 == "requests.log" }?.1 ?? ""
             // The log is there and useful: token requests, pages, single orders, the refusal.

@@ -25,9 +25,9 @@ extension EndToEnd {
             return path
         }
 
-        @Test func textTableSumsPerCurrency() throws {
+        @Test func textTableSumsPerCurrency() async throws {
             let path = try Self.writeDump()
-            let result = try BinaryRunner.run(["summary", path, "--by", "status"])
+            let result = try await BinaryRunner.run(["summary", path, "--by", "status"])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             let lines = result.stdout.split(separator: "\n").map(String.init)
             try #require(lines.count >= 4, "\(lines)")
@@ -39,9 +39,9 @@ extension EndToEnd {
             #expect(lines.contains("1 orders have no gross amount (not in Gross)"))
         }
 
-        @Test func jsonAndCSVCarryExactAmounts() throws {
+        @Test func jsonAndCSVCarryExactAmounts() async throws {
             let path = try Self.writeDump()
-            let json = try BinaryRunner.run(["summary", path, "--by", "week,currency", "--format", "json", "--filter", "status:open"])
+            let json = try await BinaryRunner.run(["summary", path, "--by", "week,currency", "--format", "json", "--filter", "status:open"])
             #expect(json.status == 0, "stderr: \(json.stderr)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             #expect(object["orders"] as? Int == 3)
@@ -53,7 +53,7 @@ extension EndToEnd {
             #expect(first["gross"] as? Int == 100000)
             #expect(first["refunded"] as? Int == 50000)
             #expect(first["outstanding"] as? Int == 60000)
-            let csv = try BinaryRunner.run(["summary", path, "--by", "currency", "--format", "csv", "--sort=-gross"])
+            let csv = try await BinaryRunner.run(["summary", path, "--by", "currency", "--format", "csv", "--sort=-gross"])
             #expect(csv.status == 0)
             let rows = csv.stdout.split(separator: "\r\n").map(String.init)
             try #require(rows.count == 3, "\(rows)")
@@ -62,25 +62,25 @@ extension EndToEnd {
             #expect(rows[2] == "SEK,1,25.0,SEK,1,25.00,0,25.00,0.00,0.00,25.00,0.00", "\(rows)")
         }
 
-        @Test func exitCodes() throws {
-            let damaged = try BinaryRunner.run(["summary", BinaryRunner.fixture("Tests/Fixtures/dumps/truncated-array.json"), "--by", "status"])
+        @Test func exitCodes() async throws {
+            let damaged = try await BinaryRunner.run(["summary", BinaryRunner.fixture("Tests/Fixtures/dumps/truncated-array.json"), "--by", "status"])
             #expect(damaged.status == 1, "stderr: \(damaged.stderr)")
             #expect(damaged.stdout.contains("Orders"))
-            let missing = try BinaryRunner.run(["summary", "/nonexistent/orders.json", "--by", "status"])
+            let missing = try await BinaryRunner.run(["summary", "/nonexistent/orders.json", "--by", "status"])
             #expect(missing.status == 2)
-            let unknown = try BinaryRunner.run(["summary", "Resources/sample-orders.json", "--by", "colour"])
+            let unknown = try await BinaryRunner.run(["summary", "Resources/sample-orders.json", "--by", "colour"])
             #expect(unknown.status != 0)
             #expect(unknown.stderr.contains("cannot group by \"colour\""))
         }
 
-        @Test func apiGivesTheSameTableAsTheDumpItServes() throws {
-            let (mock, base) = try APIEndToEndTests.startMock()
+        @Test func apiGivesTheSameTableAsTheDumpItServes() async throws {
+            let (mock, base) = try await APIEndToEndTests.startMock()
             defer { mock.stop() }
-            let fromAPI = try BinaryRunner.run(
+            let fromAPI = try await BinaryRunner.run(
                 ["summary", "--api", "--api-base", base, "--by", "status,currency", "--format", "json"],
                 environment: APIEndToEndTests.credentials)
             #expect(fromAPI.status == 0, "stderr: \(fromAPI.stderr)")
-            let fromDump = try BinaryRunner.run(
+            let fromDump = try await BinaryRunner.run(
                 ["summary", "Resources/sample-orders.json", "--by", "status,currency", "--format", "json"])
             #expect(fromDump.status == 0)
             #expect(fromAPI.stdout == fromDump.stdout)

@@ -5,7 +5,7 @@ import Testing
 /// Suspend/resume and a burst of resizes, under `dash`: the shell sees a restored tty while the
 /// browser is stopped, `fg` brings the screen back, and the screen ends at the final size.
 extension EndToEnd {
-    @Suite("suspend and resize storm in tmux", .serialized, .enabled(if: TmuxSession.isAvailable))
+    @Suite("suspend and resize storm in tmux", .enabled(if: TmuxSession.isAvailable))
     struct SuspendResizeEndToEndTests {
         static let sttyNoSize = "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//'"
 
@@ -13,7 +13,7 @@ extension EndToEnd {
             BinaryRunner.readText(path).trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
-        @Test func sigtstpRestoresTheTtyAndFgRedraws() throws {
+        @Test func sigtstpRestoresTheTtyAndFgRedraws() async throws {
             let dir = try BinaryRunner.temporaryDirectory().path
             // `set -m`: job control in the script, so a stopped job hands control back to dash
             // (status 148), which records the tty and then resumes it with `fg`.
@@ -24,46 +24,46 @@ extension EndToEnd {
                 + "else echo \"CHANGED $stopped\" > '\(dir)/while-stopped'; fi; "
                 + "fg; code=$?; \(Self.sttyNoSize) > '\(dir)/after'; "
                 + "if cmp -s '\(dir)/before' '\(dir)/after'; then echo \"TTY-SAME code=$code\"; else echo \"TTY-CHANGED code=$code\"; fi"
-            let session = try TmuxSession(command: script, width: 100, height: 30)
+            let session = try await TmuxSession(command: script, width: 100, height: 30)
             defer { session.close() }
-            try session.waitFor("the demo list") { $0.contains("/300 orders") }
+            try await session.waitFor("the demo list") { $0.contains("/300 orders") }
             let pid = Int32(Self.read("\(dir)/pid")) ?? 0
             #expect(pid > 0)
             kill(pid, SIGTSTP)
             let deadline = Date().addingTimeInterval(TestTime.seconds(20))
-            while Date() < deadline, Self.read("\(dir)/while-stopped").isEmpty { usleep(50_000) }
+            while Date() < deadline, Self.read("\(dir)/while-stopped").isEmpty { try await Task.sleep(for: .milliseconds(50)) }
             #expect(Self.read("\(dir)/while-stopped") == "SAME 148", "tty while stopped differs:\n\(Self.read("\(dir)/suspended"))")
             // `fg` has sent SIGCONT: the list is drawn again and keys work.
-            try session.waitFor("the list redrawn after fg") { $0.contains("/300 orders") && $0.contains("┌─ Orders") }
-            try session.send("j")
-            try session.send("Enter")
-            try session.waitFor("the detail after resuming") { $0.contains("Summary") && $0.contains("Gross") }
-            try session.send("q")
-            let end = try session.waitForText("TTY-")
+            try await session.waitFor("the list redrawn after fg") { $0.contains("/300 orders") && $0.contains("┌─ Orders") }
+            try await session.send("j")
+            try await session.send("Enter")
+            try await session.waitFor("the detail after resuming") { $0.contains("Summary") && $0.contains("Gross") }
+            try await session.send("q")
+            let end = try await session.waitForText("TTY-")
             #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
         }
 
-        @Test func aResizeStormEndsDrawnAtTheFinalSizeAndRestoresTheTty() throws {
+        @Test func aResizeStormEndsDrawnAtTheFinalSizeAndRestoresTheTty() async throws {
             let dir = try BinaryRunner.temporaryDirectory()
-            let session = try TmuxSession(
+            let session = try await TmuxSession(
                 command: BrowseEndToEndTests.wrapped("demo", marker: dir), width: 120, height: 40)
             defer { session.close() }
-            try session.waitFor("the demo list") { $0.contains("/300 orders") }
+            try await session.waitFor("the demo list") { $0.contains("/300 orders") }
             var generator = SystemRandomNumberGenerator()
             for _ in 0..<60 {
-                try session.resize(width: Int.random(in: 10...220, using: &generator), height: Int.random(in: 3...70, using: &generator))
-                try session.tmux(["resize-pane", "-t", session.name, "-x", "\(Int.random(in: 20...200, using: &generator))"])
+                try await session.resize(width: Int.random(in: 10...220, using: &generator), height: Int.random(in: 3...70, using: &generator))
+                try await session.tmux(["resize-pane", "-t", session.name, "-x", "\(Int.random(in: 20...200, using: &generator))"])
             }
-            try session.resize(width: 97, height: 31)
-            let screen = try session.waitFor("the screen at 97x31") { screen in
+            try await session.resize(width: 97, height: 31)
+            let screen = try await session.waitFor("the screen at 97x31") { screen in
                 let lines = screen.components(separatedBy: "\n")
                 return lines.count >= 31 && lines[1].hasPrefix("┌") && lines[1].hasSuffix("┐") && lines[1].count == 97
                     && lines[29].contains("/300 orders")
             }
             #expect(!screen.contains("too small"))
-            try session.send("j")
-            try session.send("q")
-            let end = try session.waitForText("TTY-")
+            try await session.send("j")
+            try await session.send("q")
+            let end = try await session.waitForText("TTY-")
             #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
         }
     }

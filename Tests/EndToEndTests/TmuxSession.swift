@@ -16,15 +16,16 @@ final class TmuxSession {
     /// Starts `command` under `dash` (not bash: what a minimal login shell gives) in a pane of
     /// `width`×`height`. The shell stays alive after the command exits, so the terminal state it
     /// left behind can be inspected with `stty -a`.
-    init(command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+    init(command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) async throws {
         name = "os-\(UUID().uuidString.prefix(8))"
         socket = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(name)").path
         var exports = "export LANG=C.UTF-8 TERM=xterm-256color"
         for (key, value) in environment { exports += " \(key)='\(value)'" }
         let shell = "\(exports); cd '\(BinaryRunner.packageRoot.path)'; \(command); echo \"[exit $?]\"; exec dash"
-        try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "dash", "-c", shell])
+        try await tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "dash", "-c", shell])
         isRunning = true
-        serverPID = Int32((try? tmux(["display-message", "-p", "#{pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+        let pid = (try? await tmux(["display-message", "-p", "#{pid}"])) ?? ""
+        serverPID = Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
     deinit {
@@ -36,34 +37,44 @@ final class TmuxSession {
         isRunning = false
     }
 
-    /// The tmux server's pid, so a server that outlives `kill-server` (a busy pane, a test that
-    /// timed out) is still stopped and never piles up across a test run.
+    /// The tmux server's pid: the session ends by signalling it (no tmux client to wait for, so a
+    /// `defer` can close a session without blocking), and a server that outlives SIGTERM (a busy
+    /// pane, a test that timed out) is still stopped and never piles up across a test run.
     private var serverPID: Int32 = 0
 
     private func stopServer() {
-        _ = try? tmux(["kill-server"])
-        if serverPID > 0, kill(serverPID, 0) == 0 {
-            kill(serverPID, SIGKILL)
+        let pid = serverPID
+        let socket = socket
+        guard pid > 0 else {
+            unlink(socket)
+            return
         }
-        unlink(socket)
+        // SIGTERM is tmux's own kill-server: it hangs up every pane and removes the socket. The
+        // follow-up SIGKILL waits on a thread of its own, never on the cooperative pool.
+        kill(pid, SIGTERM)
+        Thread {
+            for _ in 0..<100 where kill(pid, 0) == 0 { usleep(20_000) }
+            if kill(pid, 0) == 0 { kill(pid, SIGKILL) }
+            unlink(socket)
+        }.start()
     }
 
     /// Sends tmux key names (`j`, `Enter`, `Escape`, `C-c`, `Tab`, `BTab`).
-    func send(_ keys: String...) throws {
-        try tmux(["send-keys", "-t", name] + keys)
+    func send(_ keys: String...) async throws {
+        try await tmux(["send-keys", "-t", name] + keys)
     }
 
     /// Types literal text.
-    func type(_ text: String) throws {
-        try tmux(["send-keys", "-t", name, "-l", text])
+    func type(_ text: String) async throws {
+        try await tmux(["send-keys", "-t", name, "-l", text])
     }
 
-    func resize(width: Int, height: Int) throws {
-        try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    func resize(width: Int, height: Int) async throws {
+        try await tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    func screen() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", name])
+    func screen() async throws -> String {
+        try await tmux(["capture-pane", "-p", "-t", name])
     }
 
     /// Waits until the screen satisfies `condition`, polling; fails with the last screen.
@@ -72,33 +83,33 @@ final class TmuxSession {
     func waitFor(
         _ description: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: (String) -> Bool
-    ) throws -> String {
+    ) async throws -> String {
         let deadline = Date().addingTimeInterval(TestTime.seconds(timeout))
         var last = ""
         while Date() < deadline {
-            last = (try? screen()) ?? ""
+            last = (try? await screen()) ?? ""
             if condition(last) { return last }
-            usleep(50_000)
+            try await Task.sleep(for: .milliseconds(50))
         }
         Issue.record("timed out waiting for \(description); screen was:\n\(last)", sourceLocation: sourceLocation)
         throw TmuxError.timeout(description)
     }
 
     @discardableResult
-    func waitForText(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws
-        -> String
+    func waitForText(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation)
+        async throws -> String
     {
-        try waitFor("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
+        try await waitFor("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
     /// The pid of the process running in the pane's foreground (for sending signals).
-    func panePID() throws -> Int32 {
-        let text = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"])
+    func panePID() async throws -> Int32 {
+        let text = try await tmux(["display-message", "-p", "-t", name, "#{pane_pid}"])
         return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
     @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
+    func tmux(_ arguments: [String]) async throws -> String {
         // posix_spawn + waitpid rather than Foundation's Process: the tmux server forked by
         // new-session inherits descriptors, and Process did not reap the client reliably here.
         // Output goes to a file, never a pipe the server could hold open.
@@ -121,8 +132,12 @@ final class TmuxSession {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, &cArgs, environ)
         guard spawned == 0 else { throw TmuxError.failed("spawn tmux: \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let child = pid
+        let status = await OffPool.run { () -> Int32 in
+            var status: Int32 = 0
+            while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+            return status
+        }
         let exitCode = (status >> 8) & 0xFF
         if exitCode != 0 && arguments.first != "kill-server" {
             throw TmuxError.failed(arguments.joined(separator: " "))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import OrderModel
@@ -46,7 +47,10 @@ struct TextSearchTests {
                 customerLastName: index % 1000 == 999 ? "Nordmann" : "Hansen"))
         }
         let snapshot = store.snapshot()
-        for needle in ["kari", "nordmann", "id-3999", "nan", "hansenid"] {
+        // Two needles in the default run (a rare one, and one that also runs from one row into the
+        // next), the five in the benchmark job (ORDERSCOPE_BULK=1, Tests/Benchmarks/bulk.sh).
+        let bulk = ProcessInfo.processInfo.environment["ORDERSCOPE_BULK"] == "1"
+        for needle in bulk ? ["kari", "nordmann", "id-3999", "nan", "hansenid"] : ["nordmann", "hansenid"] {
             var rows: [Int] = []
             snapshot.forEachRow(containing: Array(needle.utf8), in: 5..<count - 3) { rows.append($0) }
             let expected = (5..<count - 3).filter { row in

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Foundation
 import Testing
 
 @testable import OrderSources
@@ -14,11 +15,15 @@ import Testing
 /// crashes the test.
 @Suite("Scanner block pass")
 struct ScannerBlockPassTests {
+    /// Generated rounds: a few hundred in the default run (every container offset modulo 64 is
+    /// still met many times over), thousands in the benchmark job (ORDERSCOPE_BULK=1,
+    /// Tests/Benchmarks/bulk.sh).
+    static let bulk = ProcessInfo.processInfo.environment["ORDERSCOPE_BULK"] == "1"
     // MARK: - Generated documents
 
     @Test func randomDocumentsAgreeWithTheReference() {
         let generator = Generator(seed: 0x5CA11)
-        for round in 0..<3_000 {
+        for round in 0..<(Self.bulk ? 3_000 : 400) {
             var doc: [UInt8] = []
             let lead = generator.roll(64)  // the container starts at every offset modulo 64
             doc += Array(repeating: UInt8(ascii: " "), count: lead)
@@ -80,7 +85,7 @@ struct ScannerBlockPassTests {
         // container with a backslash outside strings to the byte-by-byte pass).
         var rng = SplitMix(seed: 7)
         let alphabet = Array("\"\"\\\\\\{}[] a:,0masked_pnbooking_id".utf8)
-        for round in 0..<4_000 {
+        for round in 0..<(Self.bulk ? 4_000 : 600) {
             var doc: [UInt8] = [UInt8(ascii: "[")]
             let length = Int(rng.next() % 300)
             for _ in 0..<length { doc.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }

@@ -116,7 +116,11 @@ import Testing
         let dataset = try Self.demoDataset()
         var leaked: [String] = []
         var cards = 0
-        for (index, order) in dataset.orders.enumerated() {
+        // Every third order in the default run (100, spread over the whole set; the list table
+        // below still covers all 300), all of them in the benchmark job (ORDERSCOPE_BULK=1,
+        // Tests/Benchmarks/bulk.sh).
+        let stride = ProcessInfo.processInfo.environment["ORDERSCOPE_BULK"] == "1" ? 1 : 3
+        for (index, order) in dataset.orders.enumerated() where index % stride == 0 {
             let redacted = Redactor.redact(order)
             var text = Self.allScreensText(redacted)
             text += PlainTextReport.sections(OrderScreens.fullReport(redacted))
@@ -127,7 +131,7 @@ import Testing
             #expect(text.contains(order.displayNumber))
             if text.contains("**** ****") { cards += 1 }  // masked card numbers stay
         }
-        #expect(cards > 100)
+        #expect(cards * 3 > dataset.orders.count / stride)  // a third of them or more, as in the whole set
         let table = PlainTextReport.table(dataset.orders.map { Redactor.redact(OrderSummary(order: $0)) })
         #expect(table.contains(Redactor.mask))
         leaked += Self.leaks(in: table, dataset.allPersonal)

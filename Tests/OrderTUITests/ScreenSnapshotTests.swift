@@ -13,18 +13,19 @@ struct ScreenSnapshotTests {
         let orders = try Fixtures.sampleOrders()
         let size = Size(width: width, height: height)
         let (state, _) = await Fixtures.loadedState(size: size, orders: orders)
-        Snapshot.assert(ScreenRenderer.render(state, size: size, theme: .monochrome), named: "main-\(width)x\(height)")
+        Snapshot.assertScreen(state, size: size, theme: .monochrome, named: "main-\(width)x\(height)")
     }
 
-    @Test func drillIntoTheDocumentationOrdersPayoutTree() async throws {
+    /// The documentation example (the last order): G, Enter focuses its detail. The payout tree
+    /// below it has a snapshot of its own (`ViewSnapshotTests.payoutTree`).
+    @Test func documentationOrderDetail() async throws {
         let orders = try Fixtures.sampleOrders()
         let size = Size(width: 120, height: 40)
         var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
-        // The documentation example is the last order: G, Enter focuses detail.
         await Fixtures.press([.char("G"), .enter], &state, controller, size: size, orders: orders)
         #expect(state.app.focus == .detail)
         #expect(state.app.breadcrumbs.prefix(2) == ["Orders", "order123456"])
-        Snapshot.assert(ScreenRenderer.render(state, size: size, theme: .monochrome), named: "detail-order123456-120x40")
+        Snapshot.assertScreen(state, size: size, theme: .monochrome, named: "detail-order123456-120x40")
     }
 
     @Test func helpOverlay() async throws {
@@ -32,9 +33,9 @@ struct ScreenSnapshotTests {
         let size = Size(width: 100, height: 30)
         var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
         await Fixtures.press([.char("?")], &state, controller, size: size, orders: orders)
-        Snapshot.assert(ScreenRenderer.render(state, size: size, theme: .monochrome), named: "help-100x30")
+        Snapshot.assertScreen(state, size: size, theme: .monochrome, named: "help-100x30")
         await Fixtures.press([.char("G")], &state, controller, size: size, orders: orders)
-        Snapshot.assert(ScreenRenderer.render(state, size: size, theme: .monochrome), named: "help-end-100x30")
+        Snapshot.assertScreen(state, size: size, theme: .monochrome, named: "help-end-100x30")
     }
 
     @Test func tinyTerminalsShowATooSmallMessageAndNeverCrash() async throws {
@@ -48,7 +49,7 @@ struct ScreenSnapshotTests {
             }
         }
         let (state, _) = await Fixtures.loadedState(size: Size(width: 20, height: 4), orders: orders)
-        Snapshot.assert(ScreenRenderer.render(state, size: Size(width: 20, height: 4)), named: "too-small-20x4")
+        Snapshot.assertScreen(state, size: Size(width: 20, height: 4), theme: .standard, named: "too-small-20x4")
     }
 
     @Test func singlePaneModeShowsOnlyTheFocusedPane() async throws {
@@ -57,7 +58,7 @@ struct ScreenSnapshotTests {
         var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
         #expect(ScreenLayout.compute(size: size, focus: .list).mode == .single)
         await Fixtures.press([.tab], &state, controller, size: size, orders: orders)
-        Snapshot.assert(ScreenRenderer.render(state, size: size, theme: .monochrome), named: "single-detail-50x16")
+        Snapshot.assertScreen(state, size: size, theme: .monochrome, named: "single-detail-50x16")
     }
 
     @Test func filterPromptFiltersAsYouType() async throws {

@@ -8,28 +8,52 @@ import Testing
 
 @testable import OrderTUI
 
-/// Whole-screen snapshots as text files in Tests/OrderTUITests/Snapshots. Set
-/// `ORDERSCOPE_RECORD=1` to rewrite them after an intended change; a missing file is recorded
-/// and the test fails so nobody forgets to look at it.
+/// Whole-screen snapshots in Tests/OrderTUITests/Snapshots: each file holds the screen's text,
+/// then its style mask and legend (`StyleMask`), so colours and attributes are checked as well
+/// as text. `ORDERSCOPE_RECORD=1` rewrites them after an intended change, and the test still
+/// fails, so a recording run can never pass by accident: look at the diff, then run again
+/// without it. A missing file is recorded and fails the same way.
 enum Snapshot {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
-    static func assert(_ grid: Grid, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let text = grid.lines().joined(separator: "\n") + "\n"
+    static var isRecording: Bool { ProcessInfo.processInfo.environment["ORDERSCOPE_RECORD"] == "1" }
+
+    /// The snapshot file's text for `grid` drawn with `theme`.
+    static func render(_ grid: Grid, theme: Theme) -> String {
+        grid.lines().joined(separator: "\n") + "\n" + StyleMask(grid, theme: theme).text
+    }
+
+    /// Renders `state` at `size` with `theme` and compares it with the snapshot `name`.
+    static func assertScreen(
+        _ state: UIState, size: Size, theme: Theme, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        assert(ScreenRenderer.render(state, size: size, theme: theme), theme: theme, named: name, sourceLocation: sourceLocation)
+    }
+
+    static func assert(_ grid: Grid, theme: Theme, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let text = render(grid, theme: theme)
         let file = folder.appendingPathComponent(name + ".txt")
-        let record = ProcessInfo.processInfo.environment["ORDERSCOPE_RECORD"] == "1"
-        guard !record, let expected = try? String(contentsOf: file, encoding: .utf8) else {
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try? text.write(to: file, atomically: true, encoding: .utf8)
-            if !record {
-                Issue.record("recorded a new snapshot \(name); check it and run again", sourceLocation: sourceLocation)
+        let expected = try? String(contentsOf: file, encoding: .utf8)
+        if !isRecording, let expected {
+            if expected != text {
+                let hint = "ORDERSCOPE_RECORD=1 rewrites it after an intended change"
+                Issue.record(
+                    "snapshot \(name) differs (\(hint)).\n--- expected\n\(expected)--- actual\n\(text)",
+                    sourceLocation: sourceLocation)
             }
             return
         }
-        if expected != text {
-            Issue.record(
-                "snapshot \(name) differs.\n--- expected\n\(expected)--- actual\n\(text)", sourceLocation: sourceLocation)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        } catch {
+            Issue.record("could not write snapshot \(name): \(error)", sourceLocation: sourceLocation)
+            return
         }
+        let what = expected == nil ? "recorded a new snapshot" : expected == text ? "re-recorded (unchanged)" : "re-recorded"
+        Issue.record(
+            "\(what) \(name): a recording run always fails; check the file and run again without ORDERSCOPE_RECORD",
+            sourceLocation: sourceLocation)
     }
 }
 

@@ -41,7 +41,7 @@ struct SummaryViewTests {
         await Fixtures.press([.char(":")] + Self.type("group status,currency") + [.enter], &state, controller, size: size, orders: orders)
         #expect(state.app.summary.isActive)
         #expect(state.app.summary.table?.orderCount == 300)
-        Snapshot.assert(ScreenRenderer.render(state, size: size, theme: .monochrome), named: "summary-status-currency-\(width)x\(height)")
+        Snapshot.assertScreen(state, size: size, theme: .monochrome, named: "summary-status-currency-\(width)x\(height)")
     }
 
     @Test(arguments: [(80, 24), (200, 50)])
@@ -52,7 +52,7 @@ struct SummaryViewTests {
         let grid = ScreenRenderer.render(state, size: size, theme: .monochrome)
         #expect(grid.lines().contains { $0.contains("Orders per day") })
         #expect(grid.lines().contains { $0.contains("!") })  // days with anomalies are marked
-        Snapshot.assert(grid, named: "summary-chart-day-\(width)x\(height)")
+        Snapshot.assert(grid, theme: .monochrome, named: "summary-chart-day-\(width)x\(height)")
     }
 
     @Test func timeChartInASCII() async throws {
@@ -66,7 +66,7 @@ struct SummaryViewTests {
         #expect(text.contains("#"))
         #expect(!text.contains("█") && !text.contains("─") && !text.contains("▏"))
         #expect(grid.lines().allSatisfy { $0.count <= 80 })
-        Snapshot.assert(grid, named: "summary-chart-month-ascii-80x24")
+        Snapshot.assert(grid, theme: theme, named: "summary-chart-month-ascii-80x24")
     }
 
     @Test func enterOpensTheGroupAndEscReturns() async throws {

@@ -1,3 +1,4 @@
+import Foundation
 import OrderModel
 import OrderSources
 import Testing
@@ -144,7 +145,11 @@ import Testing
         let store = SummaryStore()
         for summary in summaries { store.append(summary) }
         let snapshot = store.snapshot()
-        for order in [SortOrder(.customer), SortOrder(.amount, ascending: false), SortOrder(.created)] {
+        // One sort in the default run (the halves and their merge are the same code for every
+        // column), the three in the benchmark job (ORDERSCOPE_BULK=1, Tests/Benchmarks/bulk.sh).
+        let bulk = ProcessInfo.processInfo.environment["ORDERSCOPE_BULK"] == "1"
+        let orders = [SortOrder(.customer), SortOrder(.amount, ascending: false), SortOrder(.created)]
+        for order in bulk ? orders : [SortOrder(.amount, ascending: false)] {
             var expected = Array(summaries.indices)
             order.sort(&expected, in: summaries)
             var positions = (0..<Int32(summaries.count)).map { $0 }

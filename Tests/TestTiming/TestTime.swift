@@ -22,7 +22,4 @@ public enum TestTime {
 
     /// Whole minutes for a `.timeLimit` trait, scaled and rounded up.
     public static func minutes(_ minutes: Int) -> Int { Int((Double(minutes) * scale).rounded(.up)) }
-
-    /// `microseconds` for `usleep`, scaled.
-    public static func microseconds(_ microseconds: UInt32) -> UInt32 { UInt32(Double(microseconds) * scale) }
 }
