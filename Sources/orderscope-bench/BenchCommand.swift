@@ -276,7 +276,7 @@ struct HeadlessDriver {
     }
 
     mutating func start() async {
-        let layout = ScreenLayout.compute(size: size, focus: state.app.focus)
+        let layout = ScreenLayout.compute(size: size, state: state)
         await perform(state.app.handle(.viewportChanged(
             listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows)))
         await perform(state.app.handle(.started))

@@ -9,6 +9,11 @@ extension EndToEnd {
     struct APITLSEndToEndTests {
         typealias API = APIEndToEndTests
 
+        /// The mock's base as https (a TLS mock may already print it so).
+        static func https(_ base: String) -> String {
+            base.hasPrefix("https://") ? base : "https://" + base.dropFirst("http://".count)
+        }
+
         /// A self-signed certificate for 127.0.0.1 in `directory` (cert.pem, key.pem).
         static func makeCertificate(in directory: URL) async throws {
             let made = try await BinaryRunner.shell(
@@ -28,7 +33,7 @@ extension EndToEnd {
             defer { plain.stop() }
             let (secure, httpBase) = try await API.startMock(extra: ["--tls-cert", cert, "--tls-key", key, "--latency", "5"])
             defer { secure.stop() }
-            let secureBase = "https://" + httpBase.dropFirst("http://".count)
+            let secureBase = Self.https(httpBase)
             let overHTTP = dir.appendingPathComponent("http.json").path
             let overHTTPS = dir.appendingPathComponent("https.json").path
             let first = try await BinaryRunner.run(["fetch", "--api-base", plainBase, "--out", overHTTP], environment: API.credentials)
@@ -53,7 +58,7 @@ extension EndToEnd {
             let key = dir.appendingPathComponent("key.pem").path
             let (secure, httpBase) = try await API.startMock(extra: ["--tls-cert", cert, "--tls-key", key])
             defer { secure.stop() }
-            let secureBase = "https://" + httpBase.dropFirst("http://".count)
+            let secureBase = Self.https(httpBase)
             let out = dir.appendingPathComponent("out.json").path
             let fetch = try await BinaryRunner.run(["fetch", "--api-base", secureBase, "--out", out], environment: API.credentials)
             #expect(fetch.status == 2)
@@ -71,7 +76,7 @@ extension EndToEnd {
             let key = dir.appendingPathComponent("key.pem").path
             let (secure, httpBase) = try await API.startMock(extra: ["--tls-cert", cert, "--tls-key", key])
             defer { secure.stop() }
-            let secureBase = "https://" + httpBase.dropFirst("http://".count)
+            let secureBase = Self.https(httpBase)
             let out = dir.appendingPathComponent("out.json").path
             let limited = try await BinaryRunner.run(
                 ["fetch", "--api-base", secureBase, "--ca-file", cert, "--out", out],

@@ -96,7 +96,9 @@ enum Fixtures {
     private static func syncViewport(_ state: inout UIState, size: Size, runner: EffectRunner) async {
         let layout = ScreenLayout.compute(size: size, focus: state.app.focus)
         await runner.send(
-            .viewportChanged(listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows),
+            .viewportChanged(
+                listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows,
+                listColumns: layout.listColumns),
             to: &state.app)
     }
 }

@@ -51,6 +51,6 @@ import Testing
     @Test func dumpsAreNotAskedForOrdersTheyDoNotHold() {
         var (state, _) = AppStateTests.loaded(3)
         #expect(state.handle(.command(.jump("far-away"))) == [])
-        #expect(state.status == .warning("order far-away is not among the 3 loaded orders"))
+        #expect(state.status == .warning("no order far-away among the 3 orders loaded"))
     }
 }

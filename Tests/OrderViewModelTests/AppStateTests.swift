@@ -122,7 +122,7 @@ import Testing
         var (state, _) = Self.loaded(6)
         _ = state.handle(.command(.sort(.status)))
         #expect(state.list.rows.map { state.list.loaded[$0].id } == ["o1", "o3", "o5", "o0", "o2", "o4"])
-        #expect(state.list.selectedID == "o0")
+        #expect(state.list.selectedID == "o1")  // the first row after the sort
         _ = state.handle(.command(.sort(.status)))  // again: descending, equal keys still in source order
         #expect(state.list.rows.map { state.list.loaded[$0].id } == ["o0", "o2", "o4", "o1", "o3", "o5"])
     }
@@ -143,11 +143,11 @@ import Testing
         #expect(state.handle(.command(.jump("1004"))) == [.loadOrder(id: "o4")])
         #expect(state.handle(.command(.jump("o2"))) == [.loadOrder(id: "o2")])
         #expect(state.handle(.command(.jump("9999"))) == [])
-        #expect(state.status == .warning("order 9999 is not among the 6 loaded orders"))
+        #expect(state.status == .warning("no order 9999 among the 6 orders loaded"))
         // Another case than the data's: ids here are lower case.
         #expect(state.handle(.command(.jump("O3"))) == [.loadOrder(id: "o3")])
         #expect(state.handle(.command(.jump("X9"))) == [])
-        #expect(state.status == .warning("order X9 is not among the 6 loaded orders"))
+        #expect(state.status == .warning("no order X9 among the 6 orders loaded"))
     }
 
     /// The line index of the first row with a target on the current level.

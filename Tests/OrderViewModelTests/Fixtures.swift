@@ -18,6 +18,14 @@ enum Fixtures {
         return Order(json: try JSONParser.parse([UInt8](data)))
     }
 
+    /// The orders of Resources/sample-orders.json (the documentation example last).
+    static func sampleOrders() throws -> [Order] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let data = try Data(contentsOf: root.appendingPathComponent("Resources/sample-orders.json"))
+        return (try JSONParser.parse([UInt8](data)).arrayValue ?? []).map { Order(json: $0) }
+    }
+
     static func exampleOrder() throws -> Order {
         try order(named: "order-store-get.docs-example.json")
     }

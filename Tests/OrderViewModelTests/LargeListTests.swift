@@ -96,7 +96,9 @@ import Testing
             return
         }
         _ = state.handle(.rowsRebuilt(generation: rebuild.generation, rows: rebuild.run(), covering: 40))
-        #expect(state.list.selectedID == "o2")
+        // After a sort the view shows its start: the selection is the new first row.
+        #expect(state.list.selectedRow == 0)
+        #expect(state.list.selectedID == state.list.summary(atRow: 0)?.id)
         let amounts = (0..<40).compactMap { state.list.summary(atRow: $0)?.grossAmount }
         let ascending = state.list.sort?.ascending ?? true
         #expect(amounts == (ascending ? amounts.sorted() : amounts.sorted(by: >)))

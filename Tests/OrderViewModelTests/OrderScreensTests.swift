@@ -31,7 +31,7 @@ import Testing
                 "store", "comments", "external", "itinerary", "attachments", "sessions", "events", "misc",
             ])
         let items = try #require(root.section("items"))
-        #expect(Fixtures.lines(items.rows) == ["0|1 × 2  Stablestol for utendørsbruk|398.00 NOK  net 278.40 NOK"])
+        #expect(Fixtures.lines(items.rows) == ["0|#1  2 × Stablestol for utendørsbruk|398.00 NOK  net 278.40 NOK"])
         #expect(items.rows[0].target == .item(0))
         let summary = try #require(root.section("summary"))
         #expect(summary.rows.first { $0.label == "Gross" }?.value == "598.00 NOK")

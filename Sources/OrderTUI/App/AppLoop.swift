@@ -20,7 +20,7 @@ public final class AppLoop {
     private let controller: UIController
     private let theme: Theme
     private let mailbox = Mailbox()
-    private var lastViewport: (Int, Int, Int)?
+    private var lastViewport: (Int, Int, Int, Int)?
     /// Effects in flight, so tests (and `--screen-dump`) can wait until the screen settles.
     private var pending = 0
     /// When true, no key is read while a load is in flight: scripted runs and tests see the
@@ -152,7 +152,22 @@ public final class AppLoop {
     }
 
     private func draw() {
+        logStatus()
         terminal.draw(renderFrame())
+    }
+
+    private var lastLogged: StatusMessage?
+    private let clockFormat: DateFormatter = {
+        let format = DateFormatter()
+        format.dateFormat = "HH:mm:ss"
+        return format
+    }()
+
+    /// Keeps each status message shown in the session's message log (`M`, `:messages`).
+    private func logStatus() {
+        guard let status = state.app.status, status != lastLogged else { return }
+        lastLogged = status
+        state.log(status, at: clockFormat.string(from: Date()))
     }
 
     private func drainMailbox() -> Bool {
@@ -173,13 +188,15 @@ public final class AppLoop {
 
     /// Tells the view-model how many rows each pane shows, when that changed.
     private func syncViewport() {
-        let layout = ScreenLayout.compute(size: terminal.size, focus: state.app.focus)
-        let viewport = (layout.listRows, layout.detailRows, layout.timelineRows)
+        let layout = ScreenLayout.compute(size: terminal.size, state: state)
+        let viewport = (layout.listRows, layout.detailRows, layout.timelineRows, layout.list?.width ?? 0)
         if let last = lastViewport, last == viewport { return }
         lastViewport = viewport
         perform(
-            state.app.handle(.viewportChanged(listRows: viewport.0, detailRows: viewport.1, timelineRows: viewport.2))
-                .map { .app($0) })
+            state.app.handle(
+                .viewportChanged(
+                    listRows: viewport.0, detailRows: viewport.1, timelineRows: viewport.2, listColumns: layout.listColumns)
+            ).map { .app($0) })
     }
 
     private func perform(_ actions: [UIController.Action]) {

@@ -45,7 +45,7 @@ public struct UIController: Sendable {
             return handlePrompt(command, typed: key, state: &state)
         case .box:
             // Only for the boxes over the panes: most keys need no layout.
-            let overlay = ScreenLayout.compute(size: size, focus: state.app.focus).overlay
+            let overlay = ScreenLayout.compute(size: size, state: state).overlay
             return handleBox(command, key: key, state: &state, overlay: overlay)
         case .copyMenu:
             state.copyMenu = false
@@ -82,6 +82,13 @@ public struct UIController: Sendable {
             state.helpScroll = 0
         case .showLoadProblems:
             showLoadProblems(state: &state)
+        case .toggleZoom:
+            state.zoomed.toggle()
+            state.app.status = .info(state.zoomed ? "zoomed: z gives the room back" : "zoom off")
+        case .moveSplit(let step):
+            state.split = min(20, max(-20, state.split + step))
+        case .showMessages:
+            showMessages(state: &state)
         case .openSectionMenu:
             guard state.app.selectedAnalysis != nil, !SectionMenu.entries(state.app).isEmpty else {
                 state.app.status = .info("no sections to jump to: the order is not loaded yet")
@@ -131,6 +138,18 @@ public struct UIController: Sendable {
         return true
     }
 
+    /// Opens the box of the session's status messages, newest last.
+    func showMessages(state: inout UIState) {
+        guard !state.messages.isEmpty else {
+            state.app.status = .info("no messages yet")
+            return
+        }
+        let count = state.messages.count
+        let title = count == 1 ? "1 message" : "\(count) messages (the last \(UIState.messageLimit) are kept)"
+        state.popup = UIState.Popup(
+            title: title, text: state.messages.map { "\($0.time)  \($0.text)" }.joined(separator: "\n"), wraps: true)
+    }
+
     /// Opens the box of every problem met while loading, or says there is none.
     func showLoadProblems(state: inout UIState) {
         let problems = state.app.loadProblems
@@ -172,7 +191,7 @@ public struct UIController: Sendable {
     // MARK: - Mouse
 
     private func handleMouse(_ event: MouseEvent, state: inout UIState, size: Size) -> [Action] {
-        let layout = ScreenLayout.compute(size: size, focus: state.app.focus)
+        let layout = ScreenLayout.compute(size: size, state: state)
         let panes: [(Pane, Rect?)] = [(.list, layout.list), (.detail, layout.detail), (.timeline, layout.timeline)]
         guard let (pane, rect) = panes.first(where: { $0.1?.contains(x: event.x, y: event.y) == true }),
             let rect

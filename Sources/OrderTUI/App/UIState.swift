@@ -13,6 +13,15 @@ public struct UIState: Sendable, Equatable {
     public var sourceLabel: String
     /// The copy menu is open.
     public var copyMenu = false
+    /// The focused pane fills the screen (`z`).
+    public var zoomed = false
+    /// Where the border between the list and the other panes is moved to (`<` `>`), in
+    /// `ScreenLayout` steps from the default.
+    public var split = 0
+    /// The status messages shown so far, oldest first, at most `messageLimit`: a message is
+    /// often replaced before it can be read, so `M` shows them all again.
+    public var messages: [LoggedMessage] = []
+    public static let messageLimit = 100
     /// The section menu is open (`o`: a letter jumps to a section of the detail).
     public var sectionMenu = false
     /// A text shown over the panes until Esc (a copy the clipboard could not take).
@@ -21,6 +30,20 @@ public struct UIState: Sendable, Equatable {
     public init(app: AppState, sourceLabel: String) {
         self.app = app
         self.sourceLabel = sourceLabel
+    }
+
+    /// Keeps a status message that was just shown, with the time it was shown (`HH:MM:SS`,
+    /// local time). The same text twice in a row is kept once.
+    public mutating func log(_ message: StatusMessage, at time: String) {
+        guard messages.last?.text != message.text else { return }
+        messages.append(LoggedMessage(time: time, text: message.text))
+        if messages.count > Self.messageLimit { messages.removeFirst(messages.count - Self.messageLimit) }
+    }
+
+    /// One status message and when it was shown.
+    public struct LoggedMessage: Sendable, Equatable {
+        public var time: String
+        public var text: String
     }
 
     /// A line of text being typed at the bottom of the screen.

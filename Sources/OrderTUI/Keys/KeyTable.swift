@@ -195,6 +195,9 @@ public struct KeyTable: Sendable {
         case .openCopyMenu: return "copy_menu"
         case .showLoadProblems: return "problems"
         case .openSectionMenu: return "sections"
+        case .toggleZoom: return "zoom"
+        case .moveSplit(let step): return step < 0 ? "split_smaller" : "split_larger"
+        case .showMessages: return "messages"
         case .menuCopy(let target):
             let word = CommandLineParser.copyNames.first { $0.value == target && $0.key != "jq" }?.key
             return "menu_copy_" + (word ?? target.rawValue)
@@ -274,6 +277,10 @@ extension KeyTable {
         KeyBinding([.char("c")], .app(.toggleSection), in: [.detail, .raw], hint: "fold", help: "Collapse or expand the section (raw: the object or list)"),
         KeyBinding([.char("o")], .openSectionMenu, hint: "sections",
                    help: "Section menu: jump to items, payments, travel, customer, events, anomalies... by letter"),
+        KeyBinding([.char("z")], .toggleZoom, hint: "zoom", help: "Zoom: the focused pane fills the screen, or gives the room back"),
+        KeyBinding([.char("<")], .moveSplit(-1), help: "Move the border: smaller list"),
+        KeyBinding([.char(">")], .moveSplit(1), help: "Move the border: larger list"),
+        KeyBinding([.char("M")], .showMessages, help: "Messages of this session, with their times (also :messages)"),
         KeyBinding([.char("p")], .app(.openPayout), in: [.detail],
                    help: "Payout tree of the item under the cursor"),
         KeyBinding([.char("-")], .app(.foldAll(true)), in: [.detail],

@@ -17,6 +17,12 @@ public enum UICommand: Sendable, Equatable, Hashable {
     case openCopyMenu
     /// Every problem met while loading (bad lines, a file that ends early), in a box.
     case showLoadProblems
+    /// The focused pane fills the screen, or gives the room back.
+    case toggleZoom
+    /// Moves the border between the list and the other panes (negative: the list shrinks).
+    case moveSplit(Int)
+    /// The status messages of the session, with their times.
+    case showMessages
     /// The menu of the detail screen's sections, each a letter away (`o`).
     case openSectionMenu
     /// A choice in the copy menu.

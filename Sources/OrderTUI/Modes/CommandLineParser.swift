@@ -14,6 +14,7 @@ public enum LineCommand: Sendable, Equatable {
     case help
     case raw
     case problems
+    case messages
     case export(path: String, format: ListExporter.Format)
     case screenshot(path: String)
     case copy(CopyTarget)
@@ -70,6 +71,8 @@ public enum CommandLineParser {
             return .success(.raw)
         case "problems", "problem":
             return .success(.problems)
+        case "messages", "message", "log":
+            return .success(.messages)
         case "export", "w":
             guard let path = arguments.first else {
                 return .failure(":export needs a file name (.csv, .json or .ndjson)")
@@ -91,7 +94,7 @@ public enum CommandLineParser {
             return .success(.copy(target))
         default:
             return .failure(
-                "unknown command :\(name) (try :order, :sort, :filter, :find, :group, :copy, :export, :screenshot, :problems, :help, :q)"
+                "unknown command :\(name) (try :order, :sort, :filter, :find, :group, :copy, :export, :screenshot, :problems, :messages, :help, :q)"
             )
         }
     }

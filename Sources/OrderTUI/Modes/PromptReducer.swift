@@ -99,6 +99,9 @@ extension UIController {
         case .problems:
             showLoadProblems(state: &state)
             return []
+        case .messages:
+            showMessages(state: &state)
+            return []
         case .export(let path, let format):
             state.app.status = .info("exporting \(state.app.list.rows.count) orders to \(path)…")
             return [.export(path: path, format: format)]

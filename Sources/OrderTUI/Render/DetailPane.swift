@@ -36,13 +36,17 @@ enum DetailPane {
         guard let level = state.detail.current else { return }
         let lines = level.lines
         // Each section's labels as wide as its widest (an item's description, a discount's
-        // name), at least 24 columns so most sections line up, at most two fifths of the pane;
-        // measured only for the sections on screen.
-        let labelLimit = max(8, inner.width * 2 / 5)
+        // name), at least 24 columns so most sections line up, and as wide as the section's
+        // values leave room for (at least two fifths of the pane); measured only for the
+        // sections on screen.
+        let baseLimit = max(8, inner.width * 2 / 5)
         var labelWidths: [Int: Int] = [:]
         func labelWidth(_ section: Int) -> Int {
             if let known = labelWidths[section] { return known }
-            let widest = level.screen.sections[section].rows.map { row in
+            let rows = level.screen.sections[section].rows
+            let widestValue = rows.map { TextFit.sanitizedLine($0.value, toWidth: inner.width).displayWidth }.max() ?? 0
+            let labelLimit = max(baseLimit, min(inner.width - 12, inner.width - 4 - widestValue))
+            let widest = rows.map { row in
                 1 + 2 * min(row.indent, 30) + TextFit.sanitizedLine(row.label, toWidth: labelLimit).displayWidth
             }.max() ?? 0
             let width = min(labelLimit, max(24, widest + 1))

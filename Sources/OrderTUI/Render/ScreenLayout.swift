@@ -20,7 +20,20 @@ public struct ScreenLayout: Sendable, Equatable {
     public static let sideBySideWidth = 160
     public static let stackedSize = Size(width: 60, height: 18)
 
-    public static func compute(size: Size, focus: Pane) -> ScreenLayout {
+    /// The layout for a UI state: its focus, zoom and split.
+    public static func compute(size: Size, state: UIState) -> ScreenLayout {
+        compute(size: size, focus: state.app.focus, zoomed: state.zoomed, split: state.split)
+    }
+
+    /// The list gets at least this many columns beside the other panes: every list column fits
+    /// (`ListPane.columns`), so a wide terminal never shows fewer columns than a narrower one.
+    public static let sideBySideListWidth = 95
+    /// The list's share of a stacked screen, at least enough for 8 rows at 80x24.
+    static let stackedListHeight = 11
+
+    /// `zoomed`: the focused pane takes the whole body. `split`: moves the border between the
+    /// list and the other panes, in rows (stacked) or in steps of 4 columns (side by side).
+    public static func compute(size: Size, focus: Pane, zoomed: Bool = false, split: Int = 0) -> ScreenLayout {
         let width = max(0, size.width)
         let height = max(0, size.height)
         let title = Rect(x: 0, y: 0, width: width, height: min(1, height))
@@ -31,17 +44,29 @@ public struct ScreenLayout: Sendable, Equatable {
             mode: .tooSmall, titleBar: title, statusBar: status, hintBar: hint, overlay: overlay)
         guard width >= minimumSize.width, height >= minimumSize.height else { return layout }
         let body = Rect(x: 0, y: 1, width: width, height: height - 3)
-        if width >= sideBySideWidth {
+        if zoomed {
+            layout.mode = .single
+            switch focus {
+            case .list: layout.list = body
+            case .detail: layout.detail = body
+            case .timeline: layout.timeline = body
+            }
+        } else if width >= sideBySideWidth {
+            // The list on the left with every column; the detail above the timeline on the
+            // right, so descriptions and names get the width left.
             layout.mode = .sideBySide
-            let listWidth = width * 42 / 100
-            let timelineWidth = width * 26 / 100
-            let detailWidth = width - listWidth - timelineWidth
-            layout.list = Rect(x: 0, y: body.y, width: listWidth, height: body.height)
-            layout.detail = Rect(x: listWidth, y: body.y, width: detailWidth, height: body.height)
-            layout.timeline = Rect(x: listWidth + detailWidth, y: body.y, width: timelineWidth, height: body.height)
+            let listWidth = min(max(sideBySideListWidth, width * 45 / 100) + 4 * split, width - 60)
+            let listWidthClamped = max(40, listWidth)
+            let right = width - listWidthClamped
+            let detailHeight = max(6, body.height * 3 / 5)
+            layout.list = Rect(x: 0, y: body.y, width: listWidthClamped, height: body.height)
+            layout.detail = Rect(x: listWidthClamped, y: body.y, width: right, height: detailHeight)
+            layout.timeline = Rect(
+                x: listWidthClamped, y: body.y + detailHeight, width: right, height: body.height - detailHeight)
         } else if width >= stackedSize.width && height >= stackedSize.height {
             layout.mode = .stacked
-            let listHeight = max(5, body.height * 2 / 5)
+            let preferred = max(min(stackedListHeight, body.height - 6), body.height * 2 / 5) + split
+            let listHeight = min(max(4, preferred), body.height - 4)
             layout.list = Rect(x: 0, y: body.y, width: width, height: listHeight)
             let lower = Rect(x: 0, y: body.y + listHeight, width: width, height: body.height - listHeight)
             if focus == .timeline { layout.timeline = lower } else { layout.detail = lower }
@@ -54,6 +79,12 @@ public struct ScreenLayout: Sendable, Equatable {
             }
         }
         return layout
+    }
+
+    /// The columns the list shows at its width, in display order (what `s` cycles through).
+    public var listColumns: [ListColumn] {
+        guard let list else { return ListColumn.allCases }
+        return ListPane.columns(width: max(0, list.width - 2)).map(\.column).filter { $0 != .anomaly }
     }
 
     /// Content rows inside a boxed pane (minus borders and, for the list, its header row).

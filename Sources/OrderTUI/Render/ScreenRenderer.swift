@@ -8,7 +8,7 @@ public enum ScreenRenderer {
         -> Grid
     {
         var grid = Grid(size: Size(width: max(0, size.width), height: max(0, size.height)))
-        let layout = ScreenLayout.compute(size: size, focus: state.app.focus)
+        let layout = ScreenLayout.compute(size: size, state: state)
         if layout.mode == .tooSmall {
             let message = "terminal too small: \(size.width)×\(size.height), need \(ScreenLayout.minimumSize.width)×\(ScreenLayout.minimumSize.height)"
             // Word-wrapped so it stays readable in a sliver of a terminal.

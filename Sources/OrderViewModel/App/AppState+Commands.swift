@@ -51,9 +51,10 @@ extension AppState {
             status = .info("sorted by \(list.sort?.label ?? "")")
             return selectionFollows()
         case .cycleSort:
-            let columns = ListColumn.allCases
+            // Only the columns the list shows at its width.
+            let columns = list.shownColumns.isEmpty ? ListColumn.allCases : list.shownColumns
             let next = list.sort.map { columns[(columns.firstIndex(of: $0.column).map { $0 + 1 } ?? 0) % columns.count] }
-            list.setSort(SortOrder(next ?? .number, ascending: true))
+            list.setSort(SortOrder(next ?? columns[0], ascending: true))
             status = .info("sorted by \(list.sort?.label ?? "")")
             return selectionFollows()
         case .reverseSort:
@@ -121,7 +122,7 @@ extension AppState {
         do {
             let query = try OrderQuery.parse(text)
             list.setQuery(query)
-            status = query.isEmpty ? .info("filter cleared") : .info("\(list.rows.count) orders match \(query.source)")
+            status = query.isEmpty ? .info("filter cleared") : .info("\(Self.orders(list.rows.count)) match\(list.rows.count == 1 ? "es" : "") \(query.source)")
         } catch {
             status = .error("filter: \(error.message)")
             return []
@@ -156,31 +157,68 @@ extension AppState {
         return selectionFollows()
     }
 
+    /// `:order TEXT`: the order whose id or number is TEXT (any case), or the only one that
+    /// starts with it, whatever the filter: a filter that hides it is cleared. Several that
+    /// start with it are listed; on the API, one not loaded yet is fetched by id.
     private mutating func jump(to key: String) -> [AppEffect] {
         let typed = key.trimmingCharacters(in: " ")
-        // By id or number through the store's hash tables: never a scan of the rows. Typed in
-        // another case (`sl01-0100010`), the number is tried as order numbers and ids are
-        // usually written: upper case, lower case.
-        var key = typed
+        // By id or number through the store's hash tables first: never a scan when exact.
+        var found: Int?
         for candidate in [typed, typed.uppercased(), typed.lowercased()] where list.summary(id: candidate) != nil {
-            key = candidate
+            if list.select(id: candidate) {
+                focus = .list
+                status = .info("order \(candidate)")
+                return selectionFollows()
+            }
+            found = list.lookUp(candidate, limit: 1).positions.first
             break
         }
-        if list.select(id: key) {
-            focus = .list
-            return selectionFollows()
-        }
-        if list.summary(id: key) != nil {
-            status = .warning("order \(key) is hidden by the filter; clear it with :filter")
-        } else if case .api = origin {
-            // The API lists only what was paged in so far: ask for the order itself.
-            status = .info("fetching order \(typed)…")
-            return [.lookUpOrder(id: typed)]
+        var matches: [Int] = []
+        var exact = false
+        if let found {
+            matches = [found]
+            exact = true
         } else {
-            status = .warning("order \(key) is not among the \(list.loaded.count) loaded orders")
+            (exact, matches) = list.lookUp(typed)
         }
-        return []
+        switch matches.count {
+        case 0:
+            if case .api = origin {
+                // The API lists only what was paged in so far: ask for the order itself.
+                status = .info("fetching order \(typed)…")
+                return [.lookUpOrder(id: typed)]
+            }
+            status = .warning("no order \(typed) among the \(Self.orders(list.loadedCount)) loaded")
+            return []
+        case 1:
+            let name = list.name(ofPosition: matches[0])
+            if list.select(position: matches[0]) {
+                focus = .list
+                status = .info(exact ? "order \(name)" : "order \(name) (the only one starting with \(typed))")
+                return selectionFollows()
+            }
+            // Hidden by the filter: clear it, then select.
+            let filter = list.query.source
+            var effects = setFilter("")
+            guard list.select(position: matches[0]) else {
+                status = .warning("order \(name) is loaded but not shown")
+                return effects
+            }
+            focus = .list
+            status = .info("order \(name): the filter \"\(filter)\" hid it and is cleared")
+            effects += selectionFollows()
+            return effects
+        default:
+            let names = matches.prefix(8).map { list.name(ofPosition: $0) }.joined(separator: ", ")
+            let more = matches.count > 8 ? ", …" : ""
+            let count = matches.count >= 20 ? "20 or more orders" : Self.orders(matches.count)
+            status = .warning("\(count) start with \(typed): \(names)\(more); type more of it")
+            return []
+        }
     }
+
+    /// "1 order", "2 orders".
+    static func orders(_ count: Int) -> String { count == 1 ? "1 order" : "\(count) orders" }
 
     private mutating func retry() -> [AppEffect] {
         if list.paging.error != nil {

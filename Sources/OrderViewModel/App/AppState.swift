@@ -80,7 +80,7 @@ public struct AppState: Sendable, Equatable {
         if let rebuild = list.takeRebuildRequest() {
             effects.append(.rebuildRows(rebuild))
             if case .command = event, !list.query.isEmpty {
-                status = .info("filtering \(list.loadedCount) orders…")
+                status = .info("filtering \(Self.orders(list.loadedCount))…")
             }
         }
         return effects
@@ -100,8 +100,9 @@ public struct AppState: Sendable, Equatable {
             return orderLookedUp(id: id, result)
         case .followed(let result):
             return followed(result)
-        case .viewportChanged(let listRows, let detailRows, let timelineRows):
+        case .viewportChanged(let listRows, let detailRows, let timelineRows, let listColumns):
             list.setViewportHeight(listRows)
+            list.shownColumns = listColumns
             detail.viewportHeight = max(1, detailRows)
             detail.moveCursor(to: detail.current?.cursor ?? 0)
             timeline.viewportHeight = max(1, timelineRows)
@@ -119,7 +120,7 @@ public struct AppState: Sendable, Equatable {
             list.rebuilt(generation: generation, rows: rows, covering: covering)
             guard applies else { return [] }  // stale: a newer filter or sort is on its way
             if !list.query.isEmpty, case .info = status {
-                status = .info("\(list.rows.count) orders match \(list.query.source)")
+                status = .info("\(Self.orders(list.rows.count)) match\(list.rows.count == 1 ? "es" : "") \(list.query.source)")
             }
             return hadSelection != list.selectedID ? selectionChanged() : []
         case .searchHitsFound(let generation, let hits):
@@ -149,6 +150,12 @@ public struct AppState: Sendable, Equatable {
         return hadSelection != list.selectedID ? selectionChanged() : []
     }
 
+    /// A load that worked after one that failed: the old error no longer describes the screen
+    /// (it stays in the message log).
+    private mutating func clearStaleError() {
+        if case .error = status { status = nil }
+    }
+
     /// Shows a loading problem in the status bar and keeps it for the problems list; one seen
     /// before (a page delivered again after a retry) is not kept twice.
     private mutating func noteLoadProblem(_ text: String) {
@@ -176,6 +183,7 @@ public struct AppState: Sendable, Equatable {
             status = .error(error.message + " (r to retry)")
             return []
         case .success(let page):
+            clearStaleError()
             let hadSelection = list.selectedID
             if let repeated = page.next, repeated == list.paging.next, !page.summaries.isEmpty || page.next != nil,
                 list.paging.pagesLoaded > 0
@@ -231,6 +239,7 @@ public struct AppState: Sendable, Equatable {
                 list.update(summary)
             }
             guard detail.orderID == id else { return [] }  // no longer selected: cached only
+            clearStaleError()
             showLoaded(analysis)
         case .failure(let error):
             guard detail.orderID == id else { return [] }

@@ -49,7 +49,7 @@ public struct ListState: Sendable, Equatable {
     public var inlineRebuildLimit = 20_000
 
     /// The rows loaded, readable without locks.
-    private var snapshot = SummarySnapshot()
+    private(set) var snapshot = SummarySnapshot()
     /// How many loaded positions `rows` accounts for.
     private var rowsCover = 0
     /// Where the selection was last put; a hint for `selectedRow`, never the truth.
@@ -62,6 +62,10 @@ public struct ListState: Sendable, Equatable {
     private var rebuildRequest: RowRebuild?
     /// True while a rebuild runs off the loop (the rows shown are the previous ones).
     public private(set) var rebuildPending = false
+    /// A sort is running off the loop: select the first row when its rows come.
+    private var selectTopWhenRebuilt = false
+    /// The columns the list shows at its width (set by the UI): `s` cycles through these only.
+    public internal(set) var shownColumns: [ListColumn] = ListColumn.allCases
 
     public init() {}
 
@@ -209,9 +213,16 @@ public struct ListState: Sendable, Equatable {
         clampScroll()
     }
 
+    /// Sorts the rows; the selection goes to the first row, so the view shows the start of the
+    /// new order (at once, or when a sort off the loop is done).
     mutating func setSort(_ sort: SortOrder?) {
         self.sort = sort
         rebuildRows()
+        if rebuildPending {
+            selectTopWhenRebuilt = true
+        } else {
+            select(row: 0)
+        }
         clampScroll()
     }
 
@@ -318,6 +329,10 @@ public struct ListState: Sendable, Equatable {
             } else {
                 rebuildRows()
             }
+        }
+        if selectTopWhenRebuilt, rows.count > 0 {
+            selectTopWhenRebuilt = false
+            select(row: 0)
         }
         selectFirstIfNeeded()
         clampScroll()

@@ -111,10 +111,16 @@ public enum OrderScreens {
     static func summary(_ order: Order) -> DetailSection? {
         var rows = RowList()
         let currency = order.currency
-        rows.row("Order", order.displayNumber, tone: .heading)
-        rows.field("Order number", order.orderNumber, path: order.path["order_number"])
+        // A value said once: the heading is the order number when there is one, and `order_id`
+        // shows only when it differs from `id`.
+        if let number = order.orderNumber, number == order.displayNumber {
+            rows.row("Order number", number, tone: .heading, path: order.path["order_number"])
+        } else {
+            rows.row("Order", order.displayNumber, tone: .heading)
+            rows.field("Order number", order.orderNumber, path: order.path["order_number"])
+        }
         rows.field("ID", order.id, path: order.path["id"])
-        rows.field("Order ID", order.orderID, path: order.path["order_id"])
+        if order.orderID != order.id { rows.field("Order ID", order.orderID, path: order.path["order_id"]) }
         rows.field("Status", order.status?.rawValue, path: order.path["status"])
         rows.field("Payment status", order.paymentStatus?.rawValue, path: order.path["payment_status"])
         rows.field("Type", order.type, path: order.path["type"])
@@ -226,11 +232,12 @@ public enum OrderScreens {
         return rows.section("items", "Items (\(order.items.count))", path: order.path["items"])
     }
 
-    /// `1 × 2  Stablestol for utendørsbruk`: line id (or position), quantity, description.
+    /// `#1  2 × Stablestol for utendørsbruk`: line id (or position) marked as a line number,
+    /// then quantity × description, so `#10  4 × Kokebok` never reads as 40 books.
     static func itemLabel(_ item: OrderItem, index: Int) -> String {
         let line = item.lineID?.rawValue ?? String(index + 1)
         let quantity = DisplayText.quantity(item.quantityText, item.quantity) ?? "?"
-        return "\(line) × \(quantity)  \(item.description ?? item.descriptionAlias ?? item.id ?? "—")"
+        return "#\(line)  \(quantity) × \(item.description ?? item.descriptionAlias ?? item.id ?? "—")"
     }
 
     /// `398.00 NOK`, with the net after it when discounts changed it.

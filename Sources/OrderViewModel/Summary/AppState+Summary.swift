@@ -53,7 +53,7 @@ extension AppState {
     /// After an event: the summary computes again when the rows it shows may have changed.
     mutating func summaryFollows(_ event: AppEvent) -> [AppEffect] {
         switch event {
-        case .viewportChanged(let listRows, _, _):
+        case .viewportChanged(let listRows, _, _, _):
             summary.viewportHeight = max(1, listRows)
             return []
         case .indexProgress, .anomaliesCounted, .rowsRebuilt, .pageLoaded, .command(.setFilter), .command(.clearFilter):
