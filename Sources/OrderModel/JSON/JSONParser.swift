@@ -3,15 +3,18 @@
 /// input, and hostile dumps nest far deeper).
 ///
 /// It is tolerant where the data is known to be sloppy and strict where being wrong would hide
-/// damage: raw control characters inside strings and invalid UTF-8 are accepted (the sanitizer
-/// shows them later); a missing comma, a truncated document or trailing garbage is an error with
-/// line and column.
+/// damage: raw control characters inside strings and invalid UTF-8 are read (the value keeps the
+/// control character, an invalid byte becomes U+FFFD, and the sanitizer shows both later) but
+/// each is reported as a `JSONTextIssue` with its offset, so the dump reader can say where the
+/// file breaks the JSON rules; a missing comma, a truncated document or trailing garbage is an
+/// error with line and column.
 public struct JSONParser: ~Copyable {
     public static let defaultMaxDepth = 10_000
 
     private let bytes: UnsafeRawBufferPointer
     private var index: Int
     private let maxDepth: Int
+    private var textIssues = JSONTextIssues()
 
     private init(bytes: UnsafeRawBufferPointer, maxDepth: Int) {
         self.bytes = bytes
@@ -23,8 +26,18 @@ public struct JSONParser: ~Copyable {
     public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth)
         throws(JSONParseError) -> JSONValue
     {
+        var issues = JSONTextIssues()
+        return try parse(bytes, maxDepth: maxDepth, textIssues: &issues)
+    }
+
+    /// Parses one complete JSON document and reports the raw control characters and invalid
+    /// UTF-8 bytes met inside its strings (offsets from the start of `bytes`) in `textIssues`.
+    public static func parse(
+        _ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth, textIssues: inout JSONTextIssues
+    ) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
         let value = try parser.parseDocument()
+        textIssues = parser.textIssues
         return value
     }
 
@@ -181,15 +194,20 @@ public struct JSONParser: ~Copyable {
         let quote = index
         index += 1
         let start = index
+        // A byte below 0x20 or above 0x7F sends the string's bytes through `checkText` once it
+        // ends (rare: most strings are plain ASCII).
+        var unusual = false
         // Fast path: no escapes.
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                if unusual { checkText(start, index) }
                 index += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 || byte >= 0x80 { unusual = true }
             index += 1
         }
         guard index < bytes.count else {
@@ -200,10 +218,12 @@ public struct JSONParser: ~Copyable {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                if unusual { checkText(start, index) }
                 index += 1
                 return String(decoding: buffer, as: UTF8.self)
             }
             if byte != UInt8(ascii: "\\") {
+                if byte < 0x20 || byte >= 0x80 { unusual = true }
                 buffer.append(byte)
                 index += 1
                 continue
@@ -295,6 +315,58 @@ public struct JSONParser: ~Copyable {
         }
         guard matches else { throw failure("expected a value but found \(describe(bytes[index]))") }
         index += count
+    }
+
+    // MARK: - Text checks
+
+    /// Reports the raw control characters and invalid UTF-8 bytes of a string's raw bytes
+    /// `from..<to` (escapes are ASCII, so they need no special case). A sequence cut short is
+    /// reported at its first byte, as one invalid byte, the way the decoder replaces it.
+    private mutating func checkText(_ from: Int, _ to: Int) {
+        var at = from
+        while at < to {
+            let byte = bytes[at]
+            if byte < 0x20 {
+                textIssues.add(JSONTextIssue(offset: at, kind: .controlCharacter(byte)))
+                at += 1
+                continue
+            }
+            if byte < 0x80 {
+                at += 1
+                continue
+            }
+            let length = JSONParser.validSequenceLength(bytes, at, to)
+            if length == 0 {
+                textIssues.add(JSONTextIssue(offset: at, kind: .invalidUTF8(byte)))
+                at += 1
+            } else {
+                at += length
+            }
+        }
+    }
+
+    /// The length of the well-formed UTF-8 sequence starting at `at` (before `end`), or 0 when
+    /// there is none (Unicode table 3-7: no overlong forms, no surrogates, nothing past U+10FFFF).
+    static func validSequenceLength(_ bytes: UnsafeRawBufferPointer, _ at: Int, _ end: Int) -> Int {
+        let lead = bytes[at]
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return 0
+        }
+        guard at + length <= end else { return 0 }
+        let second = bytes[at + 1]
+        guard second >= low, second <= high else { return 0 }
+        for next in (at + 2)..<(at + length) where bytes[next] & 0xC0 != 0x80 { return 0 }
+        return length
     }
 
     // MARK: - Helpers
