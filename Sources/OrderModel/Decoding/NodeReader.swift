@@ -13,16 +13,20 @@ struct NodeReader {
     let json: JSONValue
     let path: JSONPath
     let log: IssueLog
+    /// `json`'s members (none when it is not an object), taken out once: an order is read by
+    /// some sixty lookups, and each one unwrapping the enum again cost retains and releases.
+    private let object: JSONObject
 
     init(json: JSONValue, path: JSONPath, log: IssueLog) {
         self.json = json
         self.path = path
         self.log = log
+        self.object = json.objectValue ?? JSONObject()
     }
 
-    /// The member value, nil when missing or null.
+    /// The member value, nil when missing or null. Keys are the schema's (`a`–`z`, `0`–`9`, `_`).
     func value(_ key: String) -> JSONValue? {
-        guard let value = json[key], !value.isNull else { return nil }
+        guard let value = object.value(plainKey: key), !value.isNull else { return nil }
         return value
     }
 

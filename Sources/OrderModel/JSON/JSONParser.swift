@@ -61,9 +61,12 @@ public struct JSONParser: ~Copyable {
 
     // MARK: - Document
 
-    private enum Frame {
-        case array([JSONValue])
-        case object(JSONObject, key: String)
+    /// A container being read: whether it is an object, and where its members start on the
+    /// shared value and key stacks.
+    private struct OpenContainer {
+        var isObject: Bool
+        var firstValue: Int
+        var firstKey: Int
     }
 
     private mutating func parseDocument() throws(JSONParseError) -> JSONValue {
@@ -82,10 +85,16 @@ public struct JSONParser: ~Copyable {
     }
 
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
-        var stack: [Frame] = []
+        // The members of every open container sit on two shared stacks and become one array of
+        // exactly their count when the container closes. (Keeping each container's array inside
+        // an enum frame, popped and pushed back per member, copied the array on every append:
+        // the profile in BENCHMARKS.md found that quadratic cost.)
+        var open: [OpenContainer] = []
+        var values: [JSONValue] = []
+        var keys: [String] = []
         while true {
             skipWhitespace()
-            guard index < bytes.count else { throw failure(endOfInputReason(stack)) }
+            guard index < bytes.count else { throw failure(endOfInputReason(open.count)) }
             var completed: JSONValue
             let byte = bytes[index]
             switch byte {
@@ -96,9 +105,10 @@ public struct JSONParser: ~Copyable {
                     index += 1
                     completed = .object(JSONObject())
                 } else {
-                    guard stack.count < maxDepth else { throw tooDeep() }
+                    guard open.count < maxDepth else { throw tooDeep() }
                     let key = try parseKey()
-                    stack.append(.object(JSONObject(), key: key))
+                    open.append(OpenContainer(isObject: true, firstValue: values.count, firstKey: keys.count))
+                    keys.append(key)
                     continue
                 }
             case UInt8(ascii: "["):
@@ -108,8 +118,8 @@ public struct JSONParser: ~Copyable {
                     index += 1
                     completed = .array([])
                 } else {
-                    guard stack.count < maxDepth else { throw tooDeep() }
-                    stack.append(.array([]))
+                    guard open.count < maxDepth else { throw tooDeep() }
+                    open.append(OpenContainer(isObject: false, firstValue: values.count, firstKey: keys.count))
                     continue
                 }
             case UInt8(ascii: "\""):
@@ -131,43 +141,36 @@ public struct JSONParser: ~Copyable {
 
             // Attach the completed value to its container, closing containers as they end.
             while true {
-                guard let frame = stack.popLast() else { return completed }
+                guard let container = open.last else { return completed }
                 skipWhitespace()
-                switch frame {
-                case .array(var elements):
-                    elements.append(completed)
-                    guard index < bytes.count else { throw failure(endOfInputReason(stack + [.array([])])) }
-                    if bytes[index] == UInt8(ascii: ",") {
-                        index += 1
-                        stack.append(.array(elements))
-                        break
-                    } else if bytes[index] == UInt8(ascii: "]") {
-                        index += 1
-                        completed = .array(elements)
-                        continue
-                    } else {
-                        throw failure("expected ',' or ']' in an array but found \(describe(bytes[index]))")
-                    }
-                case .object(var object, let key):
-                    object.append(key, completed)
-                    guard index < bytes.count else {
-                        throw failure(endOfInputReason(stack + [.object(JSONObject(), key: "")]))
-                    }
-                    if bytes[index] == UInt8(ascii: ",") {
-                        index += 1
+                values.append(completed)
+                guard index < bytes.count else { throw failure(endOfInputReason(open.count)) }
+                let next = bytes[index]
+                if next == UInt8(ascii: ",") {
+                    index += 1
+                    if container.isObject {
                         skipWhitespace()
-                        let next = try parseKey()
-                        stack.append(.object(object, key: next))
-                        break
-                    } else if bytes[index] == UInt8(ascii: "}") {
-                        index += 1
-                        completed = .object(object)
-                        continue
-                    } else {
-                        throw failure("expected ',' or '}' in an object but found \(describe(bytes[index]))")
+                        keys.append(try parseKey())
                     }
+                    break
                 }
-                break
+                if container.isObject {
+                    guard next == UInt8(ascii: "}") else {
+                        throw failure("expected ',' or '}' in an object but found \(describe(next))")
+                    }
+                    index += 1
+                    completed = .object(JSONObject(
+                        keys: Array(keys[container.firstKey...]), values: Array(values[container.firstValue...])))
+                    keys.removeLast(keys.count - container.firstKey)
+                } else {
+                    guard next == UInt8(ascii: "]") else {
+                        throw failure("expected ',' or ']' in an array but found \(describe(next))")
+                    }
+                    index += 1
+                    completed = .array(Array(values[container.firstValue...]))
+                }
+                values.removeLast(values.count - container.firstValue)
+                open.removeLast()
             }
         }
     }
@@ -390,8 +393,8 @@ public struct JSONParser: ~Copyable {
         index < bytes.count && bytes[index] == byte
     }
 
-    private func endOfInputReason(_ stack: [Frame]) -> String {
-        "the input ends before the JSON value is complete (\(stack.count) level(s) still open): "
+    private func endOfInputReason(_ openLevels: Int) -> String {
+        "the input ends before the JSON value is complete (\(openLevels) level(s) still open): "
             + "the file looks truncated"
     }
 

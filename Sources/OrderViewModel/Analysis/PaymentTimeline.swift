@@ -59,6 +59,34 @@ public struct PaymentTimeline: Sendable, Equatable {
     /// Only the failed checks.
     public var problems: [TimelineCheck] { checks.filter { !$0.ok } }
 
+    /// The failed checks of `order`'s timeline, equal to `PaymentTimeline(order:).problems`,
+    /// from the totals alone: sessions and events move no total, and the operations sorted on
+    /// their own keep the order they have among all entries (the sort is stable), so the
+    /// totals, and the order in which one overflows, are the same.
+    static func problems(order: Order) -> [TimelineCheck] {
+        var pending: [(time: Timestamp?, kind: TimelineEntry.Kind, amount: Int64?, success: Bool?)] = []
+        for kind in OperationKind.allCases {
+            for operation in order.operations(kind) {
+                pending.append((operation.timestamp, TimelineEntry.Kind(kind), operation.amount, operation.success))
+            }
+        }
+        let sorted = pending.enumerated().sorted { lhs, rhs in
+            switch (lhs.element.time, rhs.element.time) {
+            case let (l?, r?):
+                if l != r { return l < r }
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): break
+            }
+            return lhs.offset < rhs.offset
+        }
+        var totals = PaymentTotals()
+        for item in sorted {
+            totals.apply(kind: item.element.kind, amount: item.element.amount, success: item.element.success)
+        }
+        return checks(totals: totals, order: order).filter { !$0.ok }
+    }
+
     /// Detail rows for the timeline: one per entry with its running totals, then the checks.
     public func rows() -> [DetailRow] {
         var rows: [DetailRow] = []
