@@ -55,4 +55,25 @@ struct JSONTextIssueTests {
         #expect(issues.total == 1000)
         #expect(issues.first.count == JSONTextIssues.limit)
     }
+
+    @Test func anUnusualByteIsFoundAtEveryPositionOfALongString() throws {
+        // The string scan reads eight bytes at a time: put each kind of byte at every offset.
+        let cases: [(bytes: [UInt8], value: String, issue: JSONTextIssue.Kind?)] = [
+            ([0x09], "\t", .controlCharacter(0x09)), ([0xFF], "\u{FFFD}", .invalidUTF8(0xFF)),
+            ([0xC3, 0xA9], "é", nil), ([0x5C, 0x22], "\"", nil), ([0x5C, 0x6E], "\n", nil), ([0x7F], "\u{7F}", nil),
+        ]
+        for position in 0..<20 {
+            for (inserted, text, issue) in cases {
+                let before = [UInt8](repeating: UInt8(ascii: "a"), count: position)
+                let after = [UInt8](repeating: UInt8(ascii: "b"), count: 19 - position)
+                let (value, issues) = try parse([0x22] + before + inserted + after + [0x22])
+                let expected = String(repeating: "a", count: position) + text + String(repeating: "b", count: 19 - position)
+                #expect(value.stringValue == expected, "position \(position), \(inserted)")
+                #expect(issues.first == (issue.map { [JSONTextIssue(offset: 1 + position, kind: $0)] } ?? []))
+            }
+            // The closing quote itself at every offset.
+            let short = [0x22] + [UInt8](repeating: UInt8(ascii: "c"), count: position) + [0x22]
+            #expect(try parse(short).0.stringValue == String(repeating: "c", count: position))
+        }
+    }
 }

@@ -200,6 +200,20 @@ public struct JSONParser: ~Copyable {
         // A byte below 0x20 or above 0x7F sends the string's bytes through `checkText` once it
         // ends (rare: most strings are plain ASCII).
         var unusual = false
+        // Eight bytes at a time while none is a quote, a backslash, a control character or
+        // above 0x7F (the tests have no false negatives; a word that may hold one goes to the
+        // byte loop below, which decides).
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                | ((word &- ones &* 0x20) & ~word) | word
+            if special & highs != 0 { break }
+            index += 8
+        }
         // Fast path: no escapes.
         while index < bytes.count {
             let byte = bytes[index]
