@@ -182,7 +182,12 @@ public final class DumpSource: OrderSource {
     public func mapOrders<Value: Sendable>(in range: Range<Int>, _ transform: @Sendable (Order) -> Value) -> [Value?] {
         let results = UnsafeMutableBufferPointer<Value?>.allocate(capacity: range.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // The values were copied out: the buffer's own copies must be released too (a
+            // plain `deallocate` leaked every value, found by LeakSanitizer).
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         let shared = UncheckedBox(results)
         DispatchQueue.concurrentPerform(iterations: range.count) { offset in
             guard let order = try? self.order(at: range.lowerBound + offset) else { return }
@@ -415,7 +420,10 @@ public final class DumpSource: OrderSource {
     ) -> [Decoded<Value>] {
         let results = UnsafeMutableBufferPointer<Decoded<Value>?>.allocate(capacity: batch.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            _ = results.deinitialize()  // release the buffer's copies (see `mapOrders`)
+            results.deallocate()
+        }
         let shared = UncheckedBox((results, bytes))
         let ranges = batch.map { $0.start..<$0.end }
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
