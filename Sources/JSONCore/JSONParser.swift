@@ -3,15 +3,18 @@
 /// input, and hostile dumps nest far deeper).
 ///
 /// It is tolerant where the data is known to be sloppy and strict where being wrong would hide
-/// damage: raw control characters inside strings and invalid UTF-8 are accepted (the sanitizer
-/// shows them later); a missing comma, a truncated document or trailing garbage is an error with
-/// line and column.
+/// damage: raw control characters inside strings and invalid UTF-8 are read (the value keeps the
+/// control character, an invalid byte becomes U+FFFD, and the sanitizer shows both later) but
+/// each is reported as a `JSONTextIssue` with its offset, so the dump reader can say where the
+/// file breaks the JSON rules; a missing comma, a truncated document or trailing garbage is an
+/// error with line and column.
 public struct JSONParser: ~Copyable {
     public static let defaultMaxDepth = 10_000
 
     private let bytes: UnsafeRawBufferPointer
     private var index: Int
     private let maxDepth: Int
+    private var textIssues = JSONTextIssues()
 
     private init(bytes: UnsafeRawBufferPointer, maxDepth: Int) {
         self.bytes = bytes
@@ -23,8 +26,18 @@ public struct JSONParser: ~Copyable {
     public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth)
         throws(JSONParseError) -> JSONValue
     {
+        var issues = JSONTextIssues()
+        return try parse(bytes, maxDepth: maxDepth, textIssues: &issues)
+    }
+
+    /// Parses one complete JSON document and reports the raw control characters and invalid
+    /// UTF-8 bytes met inside its strings (offsets from the start of `bytes`) in `textIssues`.
+    public static func parse(
+        _ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth, textIssues: inout JSONTextIssues
+    ) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
         let value = try parser.parseDocument()
+        textIssues = parser.textIssues
         return value
     }
 
@@ -48,9 +61,12 @@ public struct JSONParser: ~Copyable {
 
     // MARK: - Document
 
-    private enum Frame {
-        case array([JSONValue])
-        case object(JSONObject, key: String)
+    /// A container being read: whether it is an object, and where its members start on the
+    /// shared value and key stacks.
+    private struct OpenContainer {
+        var isObject: Bool
+        var firstValue: Int
+        var firstKey: Int
     }
 
     private mutating func parseDocument() throws(JSONParseError) -> JSONValue {
@@ -69,10 +85,16 @@ public struct JSONParser: ~Copyable {
     }
 
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
-        var stack: [Frame] = []
+        // The members of every open container sit on two shared stacks and become one array of
+        // exactly their count when the container closes. (Keeping each container's array inside
+        // an enum frame, popped and pushed back per member, copied the array on every append:
+        // the profile in BENCHMARKS.md found that quadratic cost.)
+        var open: [OpenContainer] = []
+        var values = MovingStack<JSONValue>()
+        var keys = MovingStack<String>()
         while true {
             skipWhitespace()
-            guard index < bytes.count else { throw failure(endOfInputReason(stack)) }
+            guard index < bytes.count else { throw failure(endOfInputReason(open.count)) }
             var completed: JSONValue
             let byte = bytes[index]
             switch byte {
@@ -83,9 +105,10 @@ public struct JSONParser: ~Copyable {
                     index += 1
                     completed = .object(JSONObject())
                 } else {
-                    guard stack.count < maxDepth else { throw tooDeep() }
+                    guard open.count < maxDepth else { throw tooDeep() }
                     let key = try parseKey()
-                    stack.append(.object(JSONObject(), key: key))
+                    open.append(OpenContainer(isObject: true, firstValue: values.count, firstKey: keys.count))
+                    keys.push(key)
                     continue
                 }
             case UInt8(ascii: "["):
@@ -95,8 +118,8 @@ public struct JSONParser: ~Copyable {
                     index += 1
                     completed = .array([])
                 } else {
-                    guard stack.count < maxDepth else { throw tooDeep() }
-                    stack.append(.array([]))
+                    guard open.count < maxDepth else { throw tooDeep() }
+                    open.append(OpenContainer(isObject: false, firstValue: values.count, firstKey: keys.count))
                     continue
                 }
             case UInt8(ascii: "\""):
@@ -118,44 +141,80 @@ public struct JSONParser: ~Copyable {
 
             // Attach the completed value to its container, closing containers as they end.
             while true {
-                guard let frame = stack.popLast() else { return completed }
+                guard let container = open.last else { return completed }
                 skipWhitespace()
-                switch frame {
-                case .array(var elements):
-                    elements.append(completed)
-                    guard index < bytes.count else { throw failure(endOfInputReason(stack + [.array([])])) }
-                    if bytes[index] == UInt8(ascii: ",") {
-                        index += 1
-                        stack.append(.array(elements))
-                        break
-                    } else if bytes[index] == UInt8(ascii: "]") {
-                        index += 1
-                        completed = .array(elements)
-                        continue
-                    } else {
-                        throw failure("expected ',' or ']' in an array but found \(describe(bytes[index]))")
-                    }
-                case .object(var object, let key):
-                    object.append(key, completed)
-                    guard index < bytes.count else {
-                        throw failure(endOfInputReason(stack + [.object(JSONObject(), key: "")]))
-                    }
-                    if bytes[index] == UInt8(ascii: ",") {
-                        index += 1
+                values.push(completed)
+                guard index < bytes.count else { throw failure(endOfInputReason(open.count)) }
+                let next = bytes[index]
+                if next == UInt8(ascii: ",") {
+                    index += 1
+                    if container.isObject {
                         skipWhitespace()
-                        let next = try parseKey()
-                        stack.append(.object(object, key: next))
-                        break
-                    } else if bytes[index] == UInt8(ascii: "}") {
-                        index += 1
-                        completed = .object(object)
-                        continue
-                    } else {
-                        throw failure("expected ',' or '}' in an object but found \(describe(bytes[index]))")
+                        keys.push(try parseKey())
                     }
+                    break
                 }
-                break
+                if container.isObject {
+                    guard next == UInt8(ascii: "}") else {
+                        throw failure("expected ',' or '}' in an object but found \(describe(next))")
+                    }
+                    index += 1
+                    completed = .object(JSONObject(
+                        keys: keys.popArray(from: container.firstKey), values: values.popArray(from: container.firstValue)))
+                } else {
+                    guard next == UInt8(ascii: "]") else {
+                        throw failure("expected ',' or ']' in an array but found \(describe(next))")
+                    }
+                    index += 1
+                    completed = .array(values.popArray(from: container.firstValue))
+                }
+                open.removeLast()
             }
+        }
+    }
+
+    /// The members of the open containers: a stack whose top run becomes a container's array by
+    /// moving the elements (copying a slice and then removing it cost a retain and a release
+    /// per member: `check` took 6 % less CPU without them).
+    private struct MovingStack<Element>: ~Copyable {
+        private var base: UnsafeMutablePointer<Element>
+        private var capacity: Int
+        private(set) var count = 0
+
+        init() {
+            capacity = 64
+            base = .allocate(capacity: capacity)
+        }
+
+        deinit {
+            // A document that fails half-way leaves members behind.
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
+
+        mutating func push(_ element: Element) {
+            if count == capacity {
+                let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+                grown.moveInitialize(from: base, count: count)
+                base.deallocate()
+                base = grown
+                capacity *= 2
+            }
+            (base + count).initialize(to: element)
+            count += 1
+        }
+
+        /// The elements from `start` to the top, in order, as an array; the stack ends at `start`.
+        mutating func popArray(from start: Int) -> [Element] {
+            let taken = count - start
+            guard taken > 0 else { return [] }
+            let source = base + start
+            let array = [Element](unsafeUninitializedCapacity: taken) { buffer, initialized in
+                buffer.baseAddress!.moveInitialize(from: source, count: taken)
+                initialized = taken
+            }
+            count = start
+            return array
         }
     }
 
@@ -181,15 +240,34 @@ public struct JSONParser: ~Copyable {
         let quote = index
         index += 1
         let start = index
+        // A byte below 0x20 or above 0x7F sends the string's bytes through `checkText` once it
+        // ends (rare: most strings are plain ASCII).
+        var unusual = false
+        // Eight bytes at a time while none is a quote, a backslash, a control character or
+        // above 0x7F (the tests have no false negatives; a word that may hold one goes to the
+        // byte loop below, which decides).
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                | ((word &- ones &* 0x20) & ~word) | word
+            if special & highs != 0 { break }
+            index += 8
+        }
         // Fast path: no escapes.
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                if unusual { checkText(start, index) }
                 index += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 || byte >= 0x80 { unusual = true }
             index += 1
         }
         guard index < bytes.count else {
@@ -200,10 +278,12 @@ public struct JSONParser: ~Copyable {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                if unusual { checkText(start, index) }
                 index += 1
                 return String(decoding: buffer, as: UTF8.self)
             }
             if byte != UInt8(ascii: "\\") {
+                if byte < 0x20 || byte >= 0x80 { unusual = true }
                 buffer.append(byte)
                 index += 1
                 continue
@@ -297,6 +377,58 @@ public struct JSONParser: ~Copyable {
         index += count
     }
 
+    // MARK: - Text checks
+
+    /// Reports the raw control characters and invalid UTF-8 bytes of a string's raw bytes
+    /// `from..<to` (escapes are ASCII, so they need no special case). A sequence cut short is
+    /// reported at its first byte, as one invalid byte, the way the decoder replaces it.
+    private mutating func checkText(_ from: Int, _ to: Int) {
+        var at = from
+        while at < to {
+            let byte = bytes[at]
+            if byte < 0x20 {
+                textIssues.add(JSONTextIssue(offset: at, kind: .controlCharacter(byte)))
+                at += 1
+                continue
+            }
+            if byte < 0x80 {
+                at += 1
+                continue
+            }
+            let length = JSONParser.validSequenceLength(bytes, at, to)
+            if length == 0 {
+                textIssues.add(JSONTextIssue(offset: at, kind: .invalidUTF8(byte)))
+                at += 1
+            } else {
+                at += length
+            }
+        }
+    }
+
+    /// The length of the well-formed UTF-8 sequence starting at `at` (before `end`), or 0 when
+    /// there is none (Unicode table 3-7: no overlong forms, no surrogates, nothing past U+10FFFF).
+    static func validSequenceLength(_ bytes: UnsafeRawBufferPointer, _ at: Int, _ end: Int) -> Int {
+        let lead = bytes[at]
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return 0
+        }
+        guard at + length <= end else { return 0 }
+        let second = bytes[at + 1]
+        guard second >= low, second <= high else { return 0 }
+        for next in (at + 2)..<(at + length) where bytes[next] & 0xC0 != 0x80 { return 0 }
+        return length
+    }
+
     // MARK: - Helpers
 
     private mutating func skipWhitespace() {
@@ -318,8 +450,8 @@ public struct JSONParser: ~Copyable {
         index < bytes.count && bytes[index] == byte
     }
 
-    private func endOfInputReason(_ stack: [Frame]) -> String {
-        "the input ends before the JSON value is complete (\(stack.count) level(s) still open): "
+    private func endOfInputReason(_ openLevels: Int) -> String {
+        "the input ends before the JSON value is complete (\(openLevels) level(s) still open): "
             + "the file looks truncated"
     }
 

@@ -24,6 +24,12 @@ public struct JSONObject: Sendable, Equatable {
         values = []
     }
 
+    /// Keys and values in source order (the same count).
+    init(keys: [String], values: [JSONValue]) {
+        self.keys = keys
+        self.values = values
+    }
+
     public init(_ pairs: [(String, JSONValue)]) {
         keys = pairs.map(\.0)
         values = pairs.map(\.1)
@@ -37,6 +43,21 @@ public struct JSONObject: Sendable, Equatable {
         var index = keys.count - 1
         while index >= 0 {
             if keys[index] == key { return values[index] }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The same lookup for a key made only of `a`–`z`, `0`–`9` and `_` (every key the decoder
+    /// reads): no other string is canonically equivalent to such a key (no character outside
+    /// ASCII normalizes to one of these), so a stored key of another UTF-8 length cannot equal
+    /// it and is passed over without a full string comparison, most of a lookup's cost.
+    public func value(plainKey key: String) -> JSONValue? {
+        assert(key.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F })
+        let length = key.utf8.count
+        var index = keys.count - 1
+        while index >= 0 {
+            if keys[index].utf8.count == length, keys[index] == key { return values[index] }
             index -= 1
         }
         return nil

@@ -31,22 +31,11 @@ public struct PaymentTimeline: Sendable, Equatable {
         for (index, event) in order.events.enumerated() {
             pending.append((event.createdAt, TimelineEntry(event: event, index: index)))
         }
-        // Stable: ties keep insertion order.
-        let sorted = pending.enumerated().sorted { lhs, rhs in
-            switch (lhs.element.time, rhs.element.time) {
-            case let (l?, r?):
-                if l != r { return l < r }
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil): break
-            }
-            return lhs.offset < rhs.offset
-        }
         var totals = PaymentTotals()
         var entries: [TimelineEntry] = []
-        entries.reserveCapacity(sorted.count)
-        for item in sorted {
-            var entry = item.element.entry
+        entries.reserveCapacity(pending.count)
+        for item in PaymentTimeline.inTimeOrder(pending, time: { $0.time }) {
+            var entry = item.entry
             totals.apply(entry)
             entry.totals = totals
             entries.append(entry)
@@ -58,6 +47,39 @@ public struct PaymentTimeline: Sendable, Equatable {
 
     /// Only the failed checks.
     public var problems: [TimelineCheck] { checks.filter { !$0.ok } }
+
+    /// The failed checks of `order`'s timeline, equal to `PaymentTimeline(order:).problems`,
+    /// from the totals alone: sessions and events move no total, and the operations sorted on
+    /// their own keep the order they have among all entries (the sort is stable), so the
+    /// totals, and the order in which one overflows, are the same.
+    static func problems(order: Order) -> [TimelineCheck] {
+        var pending: [(time: Timestamp?, kind: TimelineEntry.Kind, amount: Int64?, success: Bool?)] = []
+        for kind in OperationKind.allCases {
+            for operation in order.operations(kind) {
+                pending.append((operation.timestamp, TimelineEntry.Kind(kind), operation.amount, operation.success))
+            }
+        }
+        var totals = PaymentTotals()
+        for item in inTimeOrder(pending, time: { $0.time }) {
+            totals.apply(kind: item.kind, amount: item.amount, success: item.success)
+        }
+        return checks(totals: totals, order: order).filter { !$0.ok }
+    }
+
+    /// `items` sorted by time: parsed times in time order, then unparsed ones by text, then
+    /// items without a time; ties keep their order in `items` (stable).
+    static func inTimeOrder<T>(_ items: [T], time: (T) -> Timestamp?) -> [T] {
+        items.enumerated().sorted { lhs, rhs in
+            switch (time(lhs.element), time(rhs.element)) {
+            case let (l?, r?):
+                if l != r { return l < r }
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): break
+            }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
 
     /// Detail rows for the timeline: one per entry with its running totals, then the checks.
     public func rows() -> [DetailRow] {

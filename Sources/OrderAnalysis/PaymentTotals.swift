@@ -52,12 +52,16 @@ public struct PaymentTotals: Sendable, Equatable {
     }
 
     public mutating func apply(_ entry: TimelineEntry) {
-        guard entry.success != false, let amount = entry.amount, !overflowed.contains(entry.kind) else { return }
+        apply(kind: entry.kind, amount: entry.amount, success: entry.success)
+    }
+
+    public mutating func apply(kind: TimelineEntry.Kind, amount: Int64?, success: Bool?) {
+        guard success != false, let amount, !overflowed.contains(kind) else { return }
         func add(_ total: inout Int64) {
             let (sum, overflow) = total.addingReportingOverflow(amount)
-            if overflow { overflowed.append(entry.kind) } else { total = sum }
+            if overflow { overflowed.append(kind) } else { total = sum }
         }
-        switch entry.kind {
+        switch kind {
         case .authorization: add(&authorized)
         case .capture: add(&captured)
         case .refund: add(&refunded)

@@ -76,14 +76,18 @@ struct PrintCommand: AsyncParsableCommand {
             throw OrderScopeExit.fail(error)
         }
         for problem in source.problems { OrderScopeExit.printError(problem.description) }
-        let loaded: Order
-        do {
-            loaded = try await source.order(id: wanted)
+        let loaded: (order: Order, problems: [SourceProblem])
+        do throws(SourceError) {
+            guard let index = source.index(ofOrderID: wanted) else { throw SourceError.orderNotFound(id: wanted) }
+            // Raw control characters and invalid UTF-8 in its strings: the order is shown (as
+            // the sanitizer shows them) and the places are reported.
+            loaded = try source.orderReportingText(at: index)
         } catch {
             throw OrderScopeExit.fail(error)
         }
-        write(loaded)
-        try OrderScopeExit.finish(source.problems)
+        for problem in loaded.problems { OrderScopeExit.printError(problem.description) }
+        write(loaded.order)
+        try OrderScopeExit.finish(source.problems + loaded.problems)
     }
 
     /// One order fetched from the API by id (it need not be in any list).

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# OrderScope benchmark (issue 6): generates synthetic dumps and measures, in the same run and on
-# the same file, `cat` (I/O floor), `jq length` (reference), `orderscope print`, `browse
-# --screen-dump` (which waits for the whole index), the same after `G`, `orderscope check`, and
-# `orderscope-bench` (built beside orderscope, not shipped: the first screen, the background index, each key handled
+# OrderScope benchmark (issues 6 and 19): generates synthetic dumps and measures, in the same run
+# and on the same file, `cat` (I/O floor), `jq length` and python `json.load` (references),
+# `orderscope print`, `browse --screen-dump` (which waits for the whole index), the same after
+# `G`, `orderscope check`, `orderscope export --out x.csv` (every order decoded and checked for
+# the anomalies column), the index of the same orders as NDJSON (`orderscope-bench --index-only`),
+# and `orderscope-bench` (built beside orderscope, not shipped: the first screen, the background index, each key handled
 # and drawn while indexing and after, sort/filter over every summary, RssAnon), plus the peak
 # RssAnon of print and check (polled in /proc). Prints the machine, the command and Markdown
 # tables to stdout; progress goes to stderr.
@@ -18,7 +20,7 @@
 #   --runs      timed runs per command for hyperfine / the fallback loop (default 3)
 #   --seed      generator seed (default 6)
 #   --check-max-orders N   skip `orderscope check` on dumps larger than N orders (default: never
-#               skip; check decodes every order and takes about 1 ms per order on 2 cores)
+#               skip; check decodes every order: about 0.14 ms of CPU per order) (export too)
 #   --keep      keep the generated dumps (default: dumps are kept too; they are reused when the
 #               same size and seed are asked for again, since the generator is deterministic)
 #
@@ -39,9 +41,10 @@ runs=3
 seed=6
 slow_seconds="${SLOW_SECONDS:-20}"
 jq_max_orders=200000
+python_max_orders=200000
 check_max_orders=0
 
-usage() { sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//' >&2; }
 die() { echo "run.sh: $*" >&2; exit 2; }
 
 while [[ $# -gt 0 ]]; do
@@ -90,6 +93,8 @@ have_hyperfine=0
 if command -v hyperfine > /dev/null 2>&1; then have_hyperfine=1; fi
 have_jq=0
 if command -v jq > /dev/null 2>&1; then have_jq=1; fi
+have_python=0
+if command -v python3 > /dev/null 2>&1; then have_python=1; fi
 
 mkdir -p "$out_dir"
 out_dir="$(cd "$out_dir" && pwd)"
@@ -208,6 +213,7 @@ hyperfine_version=$( [[ $have_hyperfine -eq 1 ]] && hyperfine --version | head -
 jq_version=$( [[ $have_jq -eq 1 ]] && jq --version || echo "not installed")
 
 results=()   # table rows
+index_rows=()  # array against NDJSON index rows
 targets=()   # rows of the targets table
 notes=()
 status_lines=()
@@ -240,6 +246,13 @@ for n in "${order_counts[@]}"; do
         [[ "$jq_count" == "$n" ]] || { echo "run.sh: jq counted $jq_count orders, expected $n" >&2; exit 1; }
     fi
 
+    py_wall=""; py_rss=""; py_runs=""
+    if [[ $have_python -eq 1 && $n -le $python_max_orders ]]; then
+        measure "python json.load $n" "0" "python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1], \"rb\"))))' $fq > $(q "$raw_dir/python-$n.out")"
+        py_wall=$M_WALL; py_rss=$M_RSS_KB; py_runs=$M_RUNS
+        [[ "$(cat "$raw_dir/python-$n.out")" == "$n" ]] || { echo "run.sh: python counted $(cat "$raw_dir/python-$n.out") orders, expected $n" >&2; exit 1; }
+    fi
+
     measure "print $n" "0" "$bq print $fq > $(q "$raw_dir/print-$n.out")"
     print_wall=$M_WALL; print_rss=$M_RSS_KB; print_runs=$M_RUNS
     print_lines=$(wc -l < "$raw_dir/print-$n.out")
@@ -261,6 +274,23 @@ for n in "${order_counts[@]}"; do
         check_wall=$M_WALL; check_rss=$M_RSS_KB; check_runs=$M_RUNS; check_rc=$M_RC
     fi
 
+    export_wall=""; export_rss=""; export_rc=""
+    if [[ $check_max_orders -eq 0 || $n -le $check_max_orders ]]; then
+        measure "export csv $n" "0 1" "$bq export $fq --out $(q "$raw_dir/export-$n.csv") 2> /dev/null"
+        export_wall=$M_WALL; export_rss=$M_RSS_KB; export_runs=$M_RUNS; export_rc=$M_RC
+        [[ $(wc -l < "$raw_dir/export-$n.csv") -ge $((n + 1)) ]] || { echo "run.sh: export wrote fewer than $((n + 1)) lines" >&2; exit 1; }
+    fi
+
+    # The same orders as NDJSON (same seed): the index alone, against the array's.
+    ndjson="$out_dir/orders-$n-seed$seed.ndjson"
+    if [[ ! -s "$ndjson" ]]; then
+        "$binary" generate --count "$n" --seed "$seed" --out "$ndjson.partial" --format ndjson >&2
+        mv "$ndjson.partial" "$ndjson"
+    fi
+    echo "   - bench --index-only NDJSON $n" >&2
+    ndjson_out="$raw_dir/bench-ndjson-$n.txt"
+    "$bench_binary" "$ndjson" --index-only --rounds "$runs" > "$ndjson_out"
+
     # orderscope's own figures: the view-model and renderer driven headless (orderscope-bench,
     # built beside the binary)
     echo "   - bench $n" >&2
@@ -269,6 +299,10 @@ for n in "${order_counts[@]}"; do
     "$bench_binary" "$dump" --index-only --rounds "$runs" >> "$bench_out"
     b() { awk -v k="$1" '$1 == k {print $2}' "$bench_out"; }
     [[ "$(b index_orders)" == "$(b index_only_orders)" ]] || { echo "run.sh: bench indexed $(b index_orders) vs $(b index_only_orders) orders" >&2; exit 1; }
+    nb() { awk -v k="$1" '$1 == k {print $2}' "$ndjson_out"; }
+    [[ "$(nb index_only_orders)" == "$(b index_only_orders)" ]] || { echo "run.sh: NDJSON indexed $(nb index_only_orders) orders, the array $(b index_only_orders)" >&2; exit 1; }
+    ndjson_size=$(stat -c %s "$ndjson")
+    index_rows+=("| $n | $(div "$size" 1000000 0) | $(fmt "$(b index_only_seconds)" 3) | $(fmt "$(b index_only_gb_per_s)" 2) | $(fmt "$(b index_only_gb_per_cpu_s)" 2) | $(div "$ndjson_size" 1000000 0) | $(fmt "$(nb index_only_seconds)" 3) | $(fmt "$(nb index_only_gb_per_s)" 2) | $(fmt "$(nb index_only_gb_per_cpu_s)" 2) | $(div "$(nb index_only_gb_per_s)" "$(b index_only_gb_per_s)" 2) |")
     [[ "$(b first_screen_rows_visible)" == "1.000" ]] || { echo "run.sh: bench first screen shows no rows" >&2; exit 1; }
 
     echo "   - RssAnon of print and check $n" >&2
@@ -284,22 +318,28 @@ for n in "${order_counts[@]}"; do
     pct_of() { awk -v m="$1" -v s="$size" 'BEGIN {printf "%.2f", 100*m*1e6/s}'; }
     targets+=("| $n | $size_mb | $(fmt "$(b first_screen_ms)" 1) | $(fmt "$(b index_gb_per_s)" 2) | $(fmt "$(b index_only_gb_per_s)" 2) | $(fmt "$(b index_only_gb_per_cpu_s)" 2) | $(fmt "$(b key_during_index_p99_ms)" 2) / $(fmt "$(b key_during_index_max_ms)" 2) | $(fmt "$(b key_after_index_p99_ms)" 2) / $(fmt "$(b key_after_index_max_ms)" 2) | $(fmt "$(b rebuild_worst_ms)" 1) | $(fmt "$(b rss_anon_peak_mb)" 1) ($(fmt "$(b rss_anon_peak_pct_of_dump)" 2) %) | $(mb "$print_anon") | $check_anon |")
 
-    # rows: label | wall | runs | max RSS MB | RSS % of dump | GB/s | × cat | jq ÷ this
+    # rows: label | wall | runs | max RSS MB | RSS % of dump | GB/s | × cat | jq ÷ this | python ÷ this
     row() {
         local label="$1" wall="$2" nruns="$3" rss_kb="$4"
-        local rss_mb pct gbs xcat jqratio
+        local rss_mb pct gbs xcat jqratio pyratio
         rss_mb=$(awk -v k="$rss_kb" 'BEGIN {printf "%.0f", k*1024/1e6}')
         pct=$(awk -v k="$rss_kb" -v s="$size" 'BEGIN {printf "%.1f", 100*k*1024/s}')
         gbs=$(awk -v s="$size" -v w="$wall" 'BEGIN {if (w+0 == 0) print "n/a"; else printf "%.3f", s/1e9/w}')
         xcat=$(div "$wall" "$cat_wall" 1)
         if [[ -n "$jq_wall" ]]; then jqratio=$(div "$jq_wall" "$wall" 1); else jqratio="—"; fi
-        results+=("| $n | $size_mb | $label | $(fmt "$wall" 3) | $nruns | $rss_mb | $pct % | $gbs | $xcat | $jqratio |")
+        if [[ -n "$py_wall" ]]; then pyratio=$(div "$py_wall" "$wall" 1); else pyratio="—"; fi
+        results+=("| $n | $size_mb | $label | $(fmt "$wall" 3) | $nruns | $rss_mb | $pct % | $gbs | $xcat | $jqratio | $pyratio |")
     }
     row '`cat FILE > /dev/null` (I/O floor, warm)' "$cat_wall" "$cat_runs" "$cat_rss"
     if [[ -n "$jq_wall" ]]; then
         row '`jq length FILE`' "$jq_wall" "$jq_runs" "$jq_rss"
     else
-        results+=("| $n | $size_mb | \`jq length FILE\` | skipped (> $jq_max_orders orders) | | | | | | |")
+        results+=("| $n | $size_mb | \`jq length FILE\` | skipped (> $jq_max_orders orders) | | | | | | | |")
+    fi
+    if [[ -n "$py_wall" ]]; then
+        row '`python3 json.load(FILE)`' "$py_wall" "$py_runs" "$py_rss"
+    else
+        results+=("| $n | $size_mb | \`python3 json.load(FILE)\` | skipped (> $python_max_orders orders or no python3) | | | | | | | |")
     fi
     row '`orderscope print FILE` (full index + table)' "$print_wall" "$print_runs" "$print_rss"
     row '`browse --screen-dump 120x40` (waits for the whole index)' "$browse_wall" "$browse_runs" "$browse_rss"
@@ -307,7 +347,12 @@ for n in "${order_counts[@]}"; do
     if [[ -n "$check_wall" ]]; then
         row "\`orderscope check FILE\` (exit $check_rc)" "$check_wall" "$check_runs" "$check_rss"
     else
-        results+=("| $n | $size_mb | \`orderscope check FILE\` | skipped (> $check_max_orders orders, --check-max-orders) | | | | | | |")
+        results+=("| $n | $size_mb | \`orderscope check FILE\` | skipped (> $check_max_orders orders, --check-max-orders) | | | | | | | |")
+    fi
+    if [[ -n "$export_wall" ]]; then
+        row "\`orderscope export FILE --out x.csv\` (exit $export_rc)" "$export_wall" "$export_runs" "$export_rss"
+    else
+        results+=("| $n | $size_mb | \`orderscope export FILE --out x.csv\` | skipped (> $check_max_orders orders, --check-max-orders) | | | | | | | |")
     fi
 
     first_ok=$(awk -v w="$(b first_screen_ms)" 'BEGIN {print (w <= 300) ? "met" : "NOT met"}')
@@ -330,9 +375,15 @@ echo "- command: \`$invocation\`"
 echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine inflates wall times)"
 echo "- wall = median of $runs runs (1 run when the first run took > ${slow_seconds} s); max RSS from \`/usr/bin/time -v\`, which counts touched pages of mapped files (not RssAnon)"
 echo
-echo "| orders | dump MB | command | wall s | runs | max RSS MB | RSS % of dump | GB/s | × cat | jq ÷ this |"
-echo "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| orders | dump MB | command | wall s | runs | max RSS MB | RSS % of dump | GB/s | × cat | jq ÷ this | python ÷ this |"
+echo "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${results[@]}"
+echo
+echo "Index alone (\`orderscope bench FILE --index-only\`, best of $runs rounds), the same orders as an array and as NDJSON:"
+echo
+echo "| orders | array MB | array s | array GB/s | array GB per CPU s | NDJSON MB | NDJSON s | NDJSON GB/s | NDJSON GB per CPU s | NDJSON ÷ array speed |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${index_rows[@]}"
 echo
 echo "Targets (orderscope-bench; RssAnon polled in /proc): first screen = open + first page + first order decoded + first frame drawn; keys = handle + effects + draw, p99 / max over j, PgDn, G, k, g, Enter, Esc; sort/filter = the slowest of 3 sorts and 4 filters over every summary (off the loop, on both cores; wall time)."
 echo

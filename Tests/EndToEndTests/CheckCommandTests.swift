@@ -55,6 +55,24 @@ extension EndToEnd {
             #expect(problems.allSatisfy { $0["file"] as? String == files[1] && $0["column"] is Int })
         }
 
+        @Test func rawControlCharactersAndInvalidUTF8AreLoadProblems() async throws {
+            // Issue 22, item 15: read (the order is checked and printed) but not clean.
+            let directory = try BinaryRunner.temporaryDirectory()
+            let file = directory.appendingPathComponent("text.json")
+            let bytes: [UInt8] = Array("[\n{\"id\": \"a\", \"status\": \"open\", \"comment\": \"x\ty\"},\n".utf8)
+                + Array("{\"id\": \"b\", \"status\": \"open\", \"comment\": \"".utf8) + [0xFF] + Array("\"}\n]\n".utf8)
+            try Data(bytes).write(to: file)
+            let result = try await BinaryRunner.run(["check", file.path])
+            #expect(result.status == 1, "stdout: \(result.stdout)")
+            #expect(result.stdout.contains("text.json:2:44: order a: raw control character U+0009 inside a string"))
+            #expect(result.stdout.contains("text.json:3:43: order b: invalid UTF-8 byte 0xFF inside a string"))
+            #expect(result.stdout.hasSuffix("2 orders checked, 0 with anomalies (0 in all), 2 load problems\n"))
+            let detail = try await BinaryRunner.run(["print", file.path, "--order", "a"])
+            #expect(detail.status == 1)
+            #expect(detail.stdout.contains(#"x\ty"#), "stdout: \(detail.stdout)")
+            #expect(detail.stderr.contains("text.json:2:44: order a: raw control character U+0009 inside a string"))
+        }
+
         @Test func unusableInputExitsTwo() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let result = try await BinaryRunner.run(["check", directory.path])

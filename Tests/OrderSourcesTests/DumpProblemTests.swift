@@ -226,3 +226,33 @@ extension Result {
         return nil
     }
 }
+
+/// Raw control characters and invalid UTF-8 inside strings are load problems with file, line
+/// and column; the order is still read and checked (issue 22, item 15).
+@Suite("Dump text problems")
+struct DumpTextProblemTests {
+    static let bytes: [UInt8] = Array("[\n{\"id\": \"a\", \"status\": \"open\", \"comment\": \"x\ty\"},\n".utf8)
+        + Array("{\"id\": \"b\", \"status\": \"open\", \"comment\": \"".utf8) + [0xFF] + Array("\"}\n]\n".utf8)
+
+    @Test func checkStreamReportsWhereAndWhatAndKeepsTheOrders() throws {
+        let dir = try TempDirectory()
+        let file = try dir.write("text.json", Self.bytes)
+        var comments: [String?] = []
+        let problems = try DumpSource.streamOrders(path: file) { comments.append($0.comment) }
+        #expect(comments == ["x\ty", "\u{FFFD}"])
+        #expect(problems.map(\.description) == [
+            "\(file):2:44: order a: raw control character U+0009 inside a string (JSON needs it escaped; the order is still read)",
+            "\(file):3:43: order b: invalid UTF-8 byte 0xFF inside a string (JSON needs it escaped; the order is still read)",
+        ])
+    }
+
+    @Test func openingOneOrderReportsItsTextProblems() throws {
+        let dir = try TempDirectory()
+        let file = try dir.write("text.json", Self.bytes)
+        let source = try DumpSource.open(paths: [file])
+        let loaded = try source.orderReportingText(at: 1)
+        #expect(loaded.order.comment == "\u{FFFD}")
+        #expect(loaded.problems.map { [$0.line, $0.column] } == [[3, 43]])
+        #expect(try source.orderReportingText(at: 0).problems.count == 1)
+    }
+}

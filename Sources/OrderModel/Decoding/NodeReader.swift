@@ -15,16 +15,29 @@ struct NodeReader {
     let json: JSONValue
     let path: JSONPath
     let log: IssueLog
+    /// `json`'s members (none when it is not an object), taken out once: an order is read by
+    /// some sixty lookups, and each one unwrapping the enum again cost retains and releases.
+    private let object: JSONObject
+    /// Bit `n % 64` set when a member's key is `n` UTF-8 bytes long: most lookups are for
+    /// fields the object does not have, and most of those end here without a scan.
+    private let keyLengths: UInt64
 
     init(json: JSONValue, path: JSONPath, log: IssueLog) {
         self.json = json
         self.path = path
         self.log = log
+        let object = json.objectValue ?? JSONObject()
+        var lengths: UInt64 = 0
+        for key in object.keys { lengths |= 1 << UInt64(key.utf8.count & 63) }
+        self.object = object
+        self.keyLengths = lengths
     }
 
-    /// The member value, nil when missing or null.
+    /// The member value, nil when missing or null. Keys are the schema's (`a`–`z`, `0`–`9`, `_`):
+    /// a stored key of another UTF-8 length cannot equal one (`JSONObject.value(plainKey:)`).
     func value(_ key: String) -> JSONValue? {
-        guard let value = json[key], !value.isNull else { return nil }
+        guard keyLengths & (1 << UInt64(key.utf8.count & 63)) != 0 else { return nil }
+        guard let value = object.value(plainKey: key), !value.isNull else { return nil }
         return value
     }
 

@@ -191,7 +191,12 @@ public final class DumpSource: OrderSource {
     public func mapOrders<Value: Sendable>(in range: Range<Int>, _ transform: @Sendable (Order) -> Value) -> [Value?] {
         let results = UnsafeMutableBufferPointer<Value?>.allocate(capacity: range.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // The values were copied out: the buffer's own copies must be released too (a
+            // plain `deallocate` leaked every value, found by LeakSanitizer).
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         let shared = UncheckedBox(results)
         DispatchQueue.concurrentPerform(iterations: range.count) { offset in
             guard let order = try? self.order(at: range.lowerBound + offset) else { return }
@@ -207,13 +212,31 @@ public final class DumpSource: OrderSource {
 
     /// The parsed JSON of order `index`, exactly as in the file.
     public func json(at index: Int) throws(SourceError) -> JSONValue {
+        try jsonReportingText(at: index).json
+    }
+
+    /// Order `index` decoded, with the places where its strings break JSON's text rules (raw
+    /// control characters, invalid UTF-8) as problems naming file, line and column: the order
+    /// is still read (`print --order` shows it and reports them).
+    public func orderReportingText(at index: Int) throws(SourceError) -> (order: Order, problems: [SourceProblem]) {
+        let (json, problems) = try jsonReportingText(at: index)
+        return (Order(json: json), problems)
+    }
+
+    /// The parsed JSON of order `index` and the text problems of its strings.
+    public func jsonReportingText(at index: Int) throws(SourceError) -> (json: JSONValue, problems: [SourceProblem]) {
         let snapshot = store.snapshot()
         guard index >= 0, index < snapshot.count else { throw SourceError.orderNotFound(id: "#\(index + 1)") }
         let location = snapshot.location(row: index)
         let whole = regions[location.file].bytes
         let slice = UnsafeRawBufferPointer(rebasing: whole[location.start..<location.end])
         do {
-            return try JSONParser.parse(slice)
+            var issues = JSONTextIssues()
+            let json = try JSONParser.parse(slice, textIssues: &issues)
+            let problems = DumpSource.textProblems(
+                issues, orderStart: location.start, bytes: whole, path: paths[location.file],
+                order: snapshot.id(row: index))
+            return (json, problems)
         } catch {
             let at = TextLocator.locate(whole, offset: location.start + error.offset)
             throw SourceError.malformed(SourceProblem(
@@ -306,6 +329,10 @@ public final class DumpSource: OrderSource {
         let bytes = loaded.region.bytes
         var failure: (any Error)?
         var unreadable: [SourceProblem] = []
+        // Strings that break JSON's text rules: reported, the order still checked.
+        var textProblems: [SourceProblem] = []
+        // Lines are counted from the last problem located, so many problems stay linear.
+        var hint: (offset: Int, location: TextLocator.Location)?
         var counted = 0
         let result: DumpIndexer.Result
         do {
@@ -316,7 +343,16 @@ public final class DumpSource: OrderSource {
                     for (order, outcome) in zip(batch, decoded) {
                         counted += 1
                         switch outcome {
-                        case .value(let value):
+                        case .value(let value, let issues):
+                            if !issues.isEmpty {
+                                var record = SummaryRecord()
+                                if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+                                    order.candidate.fill(&record, base: base) { "#\(counted)" }
+                                }
+                                textProblems += DumpSource.textProblems(
+                                    issues, orderStart: order.start, bytes: bytes, path: path,
+                                    order: record.string(of: .id), hint: &hint)
+                            }
                             do {
                                 try consume(value)
                             } catch {
@@ -345,12 +381,44 @@ public final class DumpSource: OrderSource {
         }
         if let failure { throw failure }
         return (loaded.gzipProblem.map { [SourceProblem(file: path, message: $0)] } ?? []) + result.problems + unreadable
-            + (loaded.region.changedWhileRead ? [.changed(path)] : [])
+            + textProblems + (loaded.region.changedWhileRead ? [.changed(path)] : [])
+    }
+
+    /// The problems for the text issues of one order whose bytes start at `orderStart` in
+    /// `bytes`: one per issue reported in full, and one that counts the rest.
+    static func textProblems(
+        _ issues: JSONTextIssues, orderStart: Int, bytes: UnsafeRawBufferPointer, path: String, order: String
+    ) -> [SourceProblem] {
+        var hint: (offset: Int, location: TextLocator.Location)?
+        return textProblems(issues, orderStart: orderStart, bytes: bytes, path: path, order: order, hint: &hint)
+    }
+
+    static func textProblems(
+        _ issues: JSONTextIssues, orderStart: Int, bytes: UnsafeRawBufferPointer, path: String, order: String,
+        hint: inout (offset: Int, location: TextLocator.Location)?
+    ) -> [SourceProblem] {
+        var problems: [SourceProblem] = []
+        for issue in issues.first {
+            let offset = orderStart + issue.offset
+            let at = TextLocator.locate(bytes, offset: offset, after: hint)
+            hint = (offset, at)
+            problems.append(SourceProblem(
+                file: path, line: at.line, column: at.column,
+                message: "order \(order): \(issue) (JSON needs it escaped; the order is still read)", snippet: at.snippet))
+        }
+        let more = issues.total - issues.first.count
+        if more > 0, let last = problems.last {
+            problems.append(SourceProblem(
+                file: path, line: last.line, column: last.column,
+                message: "order \(order): \(more) more raw control character(s) or invalid UTF-8 byte(s) inside its strings"))
+        }
+        return problems
     }
 
     /// What decoding one order gave.
     private enum Decoded<Value: Sendable>: Sendable {
-        case value(Value)
+        /// The value, and the text issues of the order's strings.
+        case value(Value, JSONTextIssues)
         /// Where in the order (bytes from its start) and why its bytes do not parse.
         case unreadable(offset: Int, reason: String)
     }
@@ -361,14 +429,19 @@ public final class DumpSource: OrderSource {
     ) -> [Decoded<Value>] {
         let results = UnsafeMutableBufferPointer<Decoded<Value>?>.allocate(capacity: batch.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            _ = results.deinitialize()  // release the buffer's copies (see `mapOrders`)
+            results.deallocate()
+        }
         let shared = UncheckedBox((results, bytes))
         let ranges = batch.map { $0.start..<$0.end }
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
             let (results, bytes) = shared.value
             let slice = UnsafeRawBufferPointer(rebasing: bytes[ranges[index]])
             do {
-                results[index] = .value(transform(Order(json: try JSONParser.parse(slice))))
+                var issues = JSONTextIssues()
+                let json = try JSONParser.parse(slice, textIssues: &issues)
+                results[index] = .value(transform(Order(json: json)), issues)
             } catch let error as JSONParseError {
                 results[index] = .unreadable(offset: error.offset, reason: error.reason)
             } catch {
