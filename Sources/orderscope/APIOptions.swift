@@ -11,10 +11,12 @@ struct APIQueryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only the orders of this store (…/stores/ID/orders).", valueName: "ID"))
     var store: String?
 
-    @Option(name: .long, help: ArgumentHelp("Order status: open, closed or cancelled.", valueName: "STATUS"))
+    @Option(name: .long, help: ArgumentHelp("Order status: open, closed or cancelled.", valueName: "STATUS"),
+        completion: .list(APIQueryOptions.statuses))
     var status: String?
 
-    @Option(name: .long, help: ArgumentHelp("Payment status: pending, partially_paid, paid, partially_refunded or refunded.", valueName: "STATUS"))
+    @Option(name: .long, help: ArgumentHelp("Payment status: pending, partially_paid, paid, partially_refunded or refunded.", valueName: "STATUS"),
+        completion: .list(APIQueryOptions.paymentStatuses))
     var paymentStatus: String?
 
     @Option(
@@ -43,12 +45,14 @@ struct APIQueryOptions: ParsableArguments {
         name: .customLong("ca-file"),
         help: ArgumentHelp(
             "Also trust the certificate authorities in this PEM file for https (a private proxy or test server; also ORDERSCOPE_CA_FILE).",
-            valueName: "FILE"))
+            valueName: "FILE"),
+        completion: .file())
     var caFile: String?
 
     @Option(
         name: .customLong("log"),
-        help: ArgumentHelp("Append a line per API request (time, method, path, status, duration; never a secret) to FILE (also ORDERSCOPE_LOG).", valueName: "FILE"))
+        help: ArgumentHelp("Append a line per API request (time, method, path, status, duration; never a secret) to FILE (also ORDERSCOPE_LOG).", valueName: "FILE"),
+        completion: .file())
     var logPath: String?
 
     static let statuses = ["open", "closed", "cancelled"]

@@ -11,7 +11,7 @@ struct BrowseCommand: ParsableCommand {
         abstract: "Browse orders from dump files, or from the Dintero API with --api, in the terminal UI."
     )
 
-    @Argument(help: "Dump files to open (JSON, NDJSON, {\"orders\": [...]}, optionally gzipped).")
+    @Argument(help: "Dump files to open (JSON, NDJSON, {\"orders\": [...]}, optionally gzipped).", completion: .file())
     var files: [String] = []
 
     @OptionGroup var apiOptions: APIOptions
@@ -111,7 +111,8 @@ struct DisplayOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "Settings file (default $ORDERSCOPE_CONFIG, else $XDG_CONFIG_HOME/orderscope/config.toml).",
-            valueName: "FILE"))
+            valueName: "FILE"),
+        completion: .file(extensions: ["toml"]))
     var config: String?
 
     @Option(
@@ -133,7 +134,8 @@ struct DisplayOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "Replay a key script (one line per step: key names, `type TEXT`, `sleep SECONDS`) for "
-                + "recorded demos; with --screen-dump its keys play without the pauses.", valueName: "FILE"))
+                + "recorded demos; with --screen-dump its keys play without the pauses.", valueName: "FILE"),
+        completion: .file())
     var script: String?
 
     /// The key script named by --script; a problem stops here with exit status 2.

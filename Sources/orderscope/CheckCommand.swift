@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Dump files to check.")
+    @Argument(help: "Dump files to check.", completion: .file())
     var files: [String]
 
     @Flag(name: .long, help: "Print the report as JSON (one object with an entry per order with anomalies).")

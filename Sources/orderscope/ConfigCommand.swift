@@ -18,7 +18,8 @@ struct ConfigCommand: ParsableCommand {
     @Flag(name: .long, help: "Print every setting with its default, as a config.toml.")
     var printDefaults = false
 
-    @Option(name: .long, help: ArgumentHelp("The settings file to check.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("The settings file to check.", valueName: "FILE"),
+        completion: .file(extensions: ["toml"]))
     var config: String?
 
     func run() throws {

@@ -19,19 +19,22 @@ struct ExportCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Dump files to read.")
+    @Argument(help: "Dump files to read.", completion: .file())
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The file to write; its extension (.csv, .json, .ndjson) picks the format.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("The file to write; its extension (.csv, .json, .ndjson) picks the format.", valueName: "FILE"),
+        completion: .file(extensions: ["csv", "json", "ndjson", "jsonl"]))  // as ListExporter.Format(path:)
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp("csv, json or ndjson (instead of the extension of --out).", valueName: "FORMAT"))
+    @Option(name: .long, help: ArgumentHelp("csv, json or ndjson (instead of the extension of --out).", valueName: "FORMAT"),
+        completion: .list(ListExporter.Format.allCases.map(\.rawValue)))
     var format: String?
 
     @Option(name: .long, help: ArgumentHelp("A filter as typed after / in the browser, e.g. \"status:open amount>1000\".", valueName: "QUERY"))
     var filter: String?
 
-    @Option(name: .long, help: ArgumentHelp("Sort column (number, created, customer, status, payment, amount, anomaly), optionally :asc or :desc.", valueName: "COLUMN[:asc|desc]"))
+    @Option(name: .long, help: ArgumentHelp("Sort column (number, created, customer, status, payment, amount, anomaly), optionally :asc or :desc.", valueName: "COLUMN[:asc|desc]"),
+        completion: .list(ListColumn.allCases.map(\.rawValue)))
     var sort: String?
 
     @Flag(name: .long, help: "Mask customer personal data (names, contacts, addresses, birth dates, comments).")

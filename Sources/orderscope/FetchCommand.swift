@@ -37,7 +37,8 @@ struct FetchCommand: AsyncParsableCommand {
         help: ArgumentHelp("Order details fetched at once when list entries are not complete orders, 1...64.", valueName: "N"))
     var concurrency: Int = 8
 
-    @Option(name: .long, help: ArgumentHelp("The dump to write (a .gz suffix compresses it).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("The dump to write (a .gz suffix compresses it).", valueName: "FILE"),
+        completion: .file())
     var out: String?
 
     @Option(
@@ -45,10 +46,12 @@ struct FetchCommand: AsyncParsableCommand {
         help: ArgumentHelp("""
             Bring DUMP up to date: add the orders it lacks, replace those changed since (updated_at), \
             and write the merged dump atomically to --out (default: over DUMP).
-            """, valueName: "DUMP"))
+            """, valueName: "DUMP"),
+        completion: .file())
     var update: String?
 
-    @Option(name: .long, help: ArgumentHelp("Settings file for the default account and store.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Settings file for the default account and store.", valueName: "FILE"),
+        completion: .file(extensions: ["toml"]))
     var config: String?
 
     @Flag(name: .long, help: "Mask customer personal data in the saved orders (names, contacts, addresses, comments).")

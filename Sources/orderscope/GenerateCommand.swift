@@ -30,10 +30,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seed of the generator (an unsigned 64-bit integer).", valueName: "SEED"))
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: ArgumentHelp("Output file (default: standard output).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Output file (default: standard output).", valueName: "FILE"),
+        completion: .file())
     var out: String?
 
-    @Option(name: .long, help: ArgumentHelp("Layout: array (one JSON array) or ndjson (one order per line).", valueName: "FORMAT"))
+    @Option(name: .long, help: ArgumentHelp("Layout: array (one JSON array) or ndjson (one order per line).", valueName: "FORMAT"),
+        completion: .list(SyntheticOutputFormat.allCases.map(\.rawValue)))
     var format: String = "array"
 
     @Flag(name: .long, help: "Compress with gzip (implied by a .gz suffix on --out).")

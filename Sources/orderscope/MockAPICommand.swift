@@ -18,7 +18,8 @@ struct MockAPICommand: ParsableCommand {
         discussion: "Prints the base URL and the credentials to use, then serves until Ctrl-C."
     )
 
-    @Option(name: .long, help: ArgumentHelp("The dump to serve (JSON array, {\"orders\": [...]}, or NDJSON).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("The dump to serve (JSON array, {\"orders\": [...]}, or NDJSON).", valueName: "FILE"),
+        completion: .file())
     var dump: String
 
     @Option(name: .long, help: ArgumentHelp("Port on 127.0.0.1 (0 = any free port).", valueName: "PORT"))
@@ -90,7 +91,8 @@ struct MockAPICommand: ParsableCommand {
     @Flag(name: .long, help: "Leave events out of list entries even with include_events (clients must fetch each order).")
     var listWithoutEvents = false
 
-    @Option(name: .long, help: ArgumentHelp("Orders to add while serving (after --add-after), as if just created.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Orders to add while serving (after --add-after), as if just created.", valueName: "FILE"),
+        completion: .file())
     var addLater: String?
 
     @Option(name: .long, help: ArgumentHelp("Seconds after the start to add the --add-later orders.", valueName: "SECONDS"))
@@ -103,10 +105,12 @@ struct MockAPICommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Serve https with this PEM certificate (with --tls-key); clients trust it with --ca-file.", valueName: "FILE"))
+        help: ArgumentHelp("Serve https with this PEM certificate (with --tls-key); clients trust it with --ca-file.", valueName: "FILE"),
+        completion: .file())
     var tlsCert: String?
 
-    @Option(name: .long, help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "FILE"),
+        completion: .file())
     var tlsKey: String?
 
     func validate() throws {

@@ -1,5 +1,10 @@
 import ArgumentParser
 import CursesBackend
+import TerminalCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The `orderscope` command line: picks a source, validates arguments and hands over to the
 /// TUI or a plain-text command. Holds no UI or domain logic itself.
@@ -21,7 +26,28 @@ struct OrderScopeCommand: AsyncParsableCommand {
     static func main() async {
         FileHandleOutput.install()
         CrashSignals.install()
-        await main(nil)
+        do {
+            var command = try await asyncParseAsRoot(nil)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(usageErrorsAs2: error)
+        }
+    }
+
+    /// ArgumentParser ends a usage error (an unknown option, a missing argument, a `validate()`
+    /// that failed) with 64 (EX_USAGE); orderscope's exit status for a bad option is 2, the same
+    /// as for unusable input (README, Exit status), so a script has one code to test. The message
+    /// is ArgumentParser's (error, usage, the `--help` hint), sanitized: it can quote argv bytes.
+    /// Everything else (help, `--version`, completion scripts, `ExitCode`) exits as before.
+    static func exit(usageErrorsAs2 error: Error) -> Never {
+        guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+        let lines = Sanitizer.sanitizeLines(fullMessage(for: error))
+        FileHandleOutput.standardError.write(lines.joined(separator: "\n") + "\n")
+        Glibc.exit(OrderScopeExit.unusableInput.rawValue)
     }
 }
 

@@ -18,7 +18,7 @@ struct PrintCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Dump files to read.")
+    @Argument(help: "Dump files to read.", completion: .file())
     var files: [String] = []
 
     @OptionGroup var apiOptions: APIOptions
