@@ -50,8 +50,34 @@ enum CellEncoder {
         if firstWidth >= 1 && firstWidth <= width && !isRegionalIndicator {
             return Glyph(characters: [wchar_t(bitPattern: first.value)], columns: firstWidth)
         }
+        // A terminal that cannot show it (a non-UTF-8 locale, `TERM=vt100`): the program's own
+        // marks keep their meaning in ASCII, so ✓ and ✗ never both become `?`.
+        if let ascii = asciiFallback[first.value] { return Glyph(characters: [wchar_t(ascii)], columns: 1) }
         return question
     }
+
+    /// One ASCII character for each mark the screens draw (boxes have `BoxGlyphs.ascii`).
+    static let asciiFallback: [UInt32: UInt8] = [
+        0x2713: UInt8(ascii: "+"),  // ✓
+        0x2717: UInt8(ascii: "X"),  // ✗
+        0x203A: UInt8(ascii: ">"),  // ›
+        0x2039: UInt8(ascii: "<"),  // ‹
+        0x25BE: UInt8(ascii: "v"),  // ▾
+        0x25B8: UInt8(ascii: ">"),  // ▸
+        0x2026: UInt8(ascii: "~"),  // …
+        0x2192: UInt8(ascii: ">"),  // →
+        0x2190: UInt8(ascii: "<"),  // ←
+        0x2191: UInt8(ascii: "^"),  // ↑
+        0x2193: UInt8(ascii: "v"),  // ↓
+        0x00D7: UInt8(ascii: "x"),  // ×
+        0x2014: UInt8(ascii: "-"),  // —
+        0x2013: UInt8(ascii: "-"),  // –
+        0x2212: UInt8(ascii: "-"),  // −
+        0x00B7: UInt8(ascii: "."),  // ·
+        0x2022: UInt8(ascii: "*"),  // •
+        0x2588: UInt8(ascii: "#"),  // █
+        0x00A0: UInt8(ascii: " "),  // no-break space
+    ]
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)

@@ -110,6 +110,17 @@ import Testing
         #expect(encode("日", 1) == ("?", 1))  // a wide character in a narrow cell
     }
 
+    /// In the C locale wcwidth knows no non-ASCII character: the marks keep their meaning.
+    @Test func marksHaveAnASCIIFallbackInANonUTF8Locale() {
+        setlocale(LC_CTYPE, "C")
+        defer { setlocale(LC_CTYPE, "C.UTF-8") }
+        #expect(encode("✓", 1) == ("+", 1))
+        #expect(encode("✗", 1) == ("X", 1))
+        #expect(encode("›", 1) == (">", 1))
+        #expect(encode("▸", 1) == (">", 1))
+        #expect(encode("æ", 1) == ("?", 1))
+    }
+
     @Test func controlsAreNeverPassedOn() {
         #expect(encode("\u{1B}", 1) == ("?", 1))
         #expect(encode("a\u{9B}", 1) == ("?", 1))
