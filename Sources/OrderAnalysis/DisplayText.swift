@@ -46,6 +46,26 @@ public enum DisplayText {
         return (negative ? "-" : "") + parts.joined(separator: " ")
     }
 
+    /// An itinerary `distance.value`, read as metres (Dintero does not document the unit; the
+    /// directions APIs these legs come from use metres): `7.1 km (7088)`, `640 m`.
+    public static func distance(_ measure: ItineraryMeasure?) -> String? {
+        guard let measure, let text = measure.valueText else { return nil }
+        guard let metres = measure.value, metres.isFinite else { return text }
+        if abs(metres) >= 1000, abs(metres) < 1e15 {
+            let tenths = Int((abs(metres) / 100).rounded())
+            return (metres < 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10) km (\(text) m)"
+        }
+        return "\(text) m"
+    }
+
+    /// An itinerary `duration.value`, read as seconds (not documented; see `distance`):
+    /// `6h 38m (23880 s)`.
+    public static func duration(_ measure: ItineraryMeasure?) -> String? {
+        guard let measure, let text = measure.valueText else { return nil }
+        guard let seconds = measure.value, seconds.isFinite, abs(seconds) < 1e12 else { return text }
+        return duration(seconds: seconds) + " (\(text) s)"
+    }
+
     /// The time between two timestamps, when both parse.
     public static func duration(from start: Timestamp?, to end: Timestamp?) -> String? {
         guard let from = start?.epochSeconds, let to = end?.epochSeconds else { return nil }

@@ -145,3 +145,19 @@ struct OperatorPathTests {
         #expect(state.list.sort?.column == .number)
     }
 }
+
+@Suite("itinerary units")
+struct ItineraryUnitTests {
+    @Test func distancesAndDurationsShowUnits() throws {
+        let order = try Fixtures.order(#"""
+            {"id": "t1", "itinerary": [{"id": "leg", "distance": {"value": 7088}, "duration": {"value": 23880}},
+                                       {"id": "short", "distance": {"value": 640}, "duration": {"value": "x"}}]}
+            """#)
+        let long = try #require(OrderScreens.screen(.itinerary(0), in: order))
+        let rows = long.sections.flatMap(\.rows)
+        #expect(rows.first { $0.label == "Distance" }?.value == "7.1 km (7088 m)")
+        #expect(rows.first { $0.label == "Duration" }?.value == "6h 38m (23880 s)")
+        let short = try #require(OrderScreens.screen(.itinerary(1), in: order))
+        #expect(short.sections.flatMap(\.rows).first { $0.label == "Distance" }?.value == "640 m")
+    }
+}

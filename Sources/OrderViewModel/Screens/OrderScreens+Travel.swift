@@ -165,8 +165,8 @@ extension OrderScreens {
         rows.timestamp("Departure", leg.departureAt, path: p["departure_at"])
         rows.field("To", DisplayText.address(leg.arrivalAddress), path: leg.arrivalAddress?.path)
         rows.timestamp("Arrival", leg.arrivalAt, path: p["arrival_at"])
-        rows.field("Distance", leg.distance?.valueText, path: leg.distance?.path)
-        rows.field("Duration", leg.duration?.valueText, path: leg.duration?.path)
+        rows.field("Distance", DisplayText.distance(leg.distance), path: leg.distance?.path)
+        rows.field("Duration", DisplayText.duration(leg.duration), path: leg.duration?.path)
         rows.field("Lines", DisplayText.lines(leg.lineIDs, in: order), path: p["line_ids"])
         if !leg.tickets.isEmpty {
             rows.row("Tickets", "\(leg.tickets.count)", target: .itineraryTickets(index), path: p["tickets"])
