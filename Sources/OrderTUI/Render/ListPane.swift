@@ -52,11 +52,19 @@ enum ListPane {
         }
     }
 
-    /// `2024-03-02T09:11:05Z` → `2024-03-02 09:11`.
-    static func shortTime(_ text: String?) -> String {
+    /// `2024-03-02T09:11:05Z` → `2024-03-02 09:11`; with `zone`, the zone as written after it
+    /// (`2024-03-02 09:11Z`, `2024-03-02 11:11+02:00`), so a time is never read in the wrong zone.
+    static func shortTime(_ text: String?, zone: Bool = false) -> String {
         guard let text else { return "" }
         let replaced = text.replacingFirst("T", with: " ")
-        return String(replaced.prefix(16))
+        let short = String(replaced.prefix(16))
+        guard zone, text.count > 16 else { return short }
+        let tail = text.dropFirst(16)
+        if tail.hasSuffix("Z") || tail.hasSuffix("z") { return short + "Z" }
+        if let sign = tail.lastIndex(where: { $0 == "+" || $0 == "-" }), tail.distance(from: sign, to: tail.endIndex) <= 6 {
+            return short + String(tail[sign...].prefix(6))
+        }
+        return short
     }
 
     static func draw(_ state: AppState, in rect: Rect, focused: Bool, theme: Theme, grid: inout Grid) {

@@ -52,7 +52,7 @@ enum TimelinePane {
                 style = focused ? theme.selection : theme.unfocusedSelection
                 grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             }
-            let time = ListPane.shortTime(entry.timeText)
+            let time = ListPane.shortTime(entry.timeText, zone: true)
             let line = (time.isEmpty ? "" : time + "  ") + entry.summary
             grid.put(TextFit.sanitizedLine(line, toWidth: inner.width), x: inner.x, y: y, style: style, maxWidth: inner.width)
         }
