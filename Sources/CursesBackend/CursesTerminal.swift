@@ -69,9 +69,22 @@ public final class CursesTerminal: TerminalIO {
     ///   - monochrome: no colours at all (`--no-color`); `NO_COLOR` in the environment does the
     ///     same.
     ///   - mouse: report clicks and the wheel (can be changed later with `setMouseReporting`).
+    /// Started in the background (`orderscope demo &`): stop, as less and vi do, until the shell
+    /// brings the job to the foreground, instead of taking the terminal's modes and screen from
+    /// under the shell. SIGTTOU stops the whole process group; `fg` continues it here.
+    static func waitForTheForeground() {
+        let group = getpgrp()
+        while true {
+            let foreground = tcgetpgrp(0)
+            guard foreground != -1, foreground != group else { return }
+            kill(0, SIGTTOU)
+        }
+    }
+
     public init(monochrome: Bool = false, mouse: Bool = false) throws(OpenError) {
         guard !CursesTerminal.openInstance else { throw .alreadyOpen }
         guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
+        CursesTerminal.waitForTheForeground()
 
         setlocale(LC_ALL, "")
         if let codeset = nl_langinfo(nl_item(CODESET)) {

@@ -43,6 +43,26 @@ extension EndToEnd {
             #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
         }
 
+        /// Issue 16: started in the background it stops (as less and vi do) instead of taking the
+        /// terminal from the shell; `fg` brings it up, and quitting leaves the tty as it was.
+        @Test func startedInTheBackgroundItWaitsForTheForeground() async throws {
+            let dir = try BinaryRunner.temporaryDirectory().path
+            let script = "set -m; \(Self.sttyNoSize) > '\(dir)/before'; \"\(BinaryRunner.binary)\" demo & "
+                + "sleep 1; jobs > '\(dir)/jobs'; \(Self.sttyNoSize) > '\(dir)/background'; "
+                + "if cmp -s '\(dir)/before' '\(dir)/background'; then echo SAME > '\(dir)/while'; else echo CHANGED > '\(dir)/while'; fi; "
+                + "fg; code=$?; \(Self.sttyNoSize) > '\(dir)/after'; "
+                + "if cmp -s '\(dir)/before' '\(dir)/after'; then echo \"TTY-SAME code=$code\"; else echo \"TTY-CHANGED code=$code\"; fi"
+            let session = try await TmuxSession(command: script, width: 100, height: 30)
+            defer { session.close() }
+            // `fg` runs once the shell has looked: the list comes up only then.
+            try await session.waitFor("the list after fg") { $0.contains("/300 orders") && $0.contains("┌─ Orders") }
+            #expect(Self.read("\(dir)/while") == "SAME", "the tty changed while in the background")
+            #expect(Self.read("\(dir)/jobs").contains("Stopped"), "jobs: \(Self.read("\(dir)/jobs"))")
+            try await session.send("q")
+            let end = try await session.waitForText("TTY-")
+            #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
+        }
+
         @Test func aResizeStormEndsDrawnAtTheFinalSizeAndRestoresTheTty() async throws {
             let dir = try BinaryRunner.temporaryDirectory()
             let session = try await TmuxSession(
