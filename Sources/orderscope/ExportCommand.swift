@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OrderAnalysis
 import OrderModel
 import OrderSources
@@ -84,7 +85,10 @@ struct ExportCommand: AsyncParsableCommand {
         // anomalies column), or the filter matches nothing, the sort keeps the file's order and
         // the column is empty.
         let anomalyFilter = filter.flatMap { try? OrderQuery.parse($0) }?.usesAnomalies == true
-        if anomalyFilter || sortColumn == .anomaly || chosen == .csv {
+        // Text that breaks JSON's rules inside an order's strings: reported as `check` does.
+        let textProblems = ProblemCollector()
+        let checksEveryOrder = anomalyFilter || sortColumn == .anomaly || chosen == .csv
+        if checksEveryOrder {
             FileHandleOutput.standardError.write("checking \(source.count) orders for anomalies…\n")
             let snapshot = source.store.snapshot()
             var counts: [String: AnomalyTally] = [:]
@@ -92,7 +96,9 @@ struct ExportCommand: AsyncParsableCommand {
             var start = 0
             while start < source.count {
                 let range = start..<min(source.count, start + 4_096)
-                for (index, count) in zip(range, source.mapOrders(in: range) { AnomalyTally(AnomalyChecker.check($0)) }) {
+                let (tallies, problems) = source.mapOrdersReportingText(in: range) { AnomalyTally(AnomalyChecker.check($0)) }
+                textProblems.add(problems)
+                for (index, count) in zip(range, tallies) {
                     if let count { counts[snapshot.id(row: index)] = count }
                 }
                 start = range.upperBound
@@ -109,7 +115,16 @@ struct ExportCommand: AsyncParsableCommand {
         do {
             let count = try await ListExporter.export(
                 summaries, format: chosen, to: out, redaction: redact ? .locked : .off,
-                loadOrder: { id throws(SourceError) in try await source.order(id: id) })
+                loadOrder: { id throws(SourceError) in
+                    // Each order is read here (JSON, NDJSON): its text problems too, unless the
+                    // check above read every order already.
+                    guard !checksEveryOrder, let index = source.store.row(ofID: id) else {
+                        return try await source.order(id: id)
+                    }
+                    let (order, problems) = try source.orderReportingText(at: index)
+                    textProblems.add(problems)
+                    return order
+                })
             FileHandleOutput.standardError.write("exported \(count) orders to \(out) (\(chosen.rawValue))\n")
         } catch {
             OrderScopeExit.printError(error.message)
@@ -117,6 +132,27 @@ struct ExportCommand: AsyncParsableCommand {
         }
         // Orders are read again while exporting: a file that shrank meanwhile is told now.
         for path in source.changedFiles { OrderScopeExit.printError(SourceProblem.changed(path).description) }
-        try OrderScopeExit.finish(source.problems)
+        let text = textProblems.all
+        for problem in text { OrderScopeExit.printError(problem.description) }
+        try OrderScopeExit.finish(source.problems + text)
+    }
+}
+
+/// Problems met on several threads (the export's order reads), in the order they were added.
+final class ProblemCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var problems: [SourceProblem] = []
+
+    func add(_ more: [SourceProblem]) {
+        guard !more.isEmpty else { return }
+        lock.lock()
+        problems += more
+        lock.unlock()
+    }
+
+    var all: [SourceProblem] {
+        lock.lock()
+        defer { lock.unlock() }
+        return problems
     }
 }

@@ -189,7 +189,16 @@ public final class DumpSource: OrderSource {
     /// every core at once, in the range's order: whole-dump work (the anomaly checks of
     /// `export` and of `browse`'s background scan) at the speed of both cores.
     public func mapOrders<Value: Sendable>(in range: Range<Int>, _ transform: @Sendable (Order) -> Value) -> [Value?] {
-        let results = UnsafeMutableBufferPointer<Value?>.allocate(capacity: range.count)
+        mapOrdersReportingText(in: range, transform).values
+    }
+
+    /// `mapOrders`, with the text problems of the orders' strings (raw control characters,
+    /// invalid UTF-8; file, line and column) in file order: the background check of `browse`
+    /// and `export` report them as `check` does.
+    public func mapOrdersReportingText<Value: Sendable>(
+        in range: Range<Int>, _ transform: @Sendable (Order) -> Value
+    ) -> (values: [Value?], problems: [SourceProblem]) {
+        let results = UnsafeMutableBufferPointer<(Value, [SourceProblem])?>.allocate(capacity: range.count)
         results.initialize(repeating: nil)
         defer {
             // The values were copied out: the buffer's own copies must be released too (a
@@ -199,10 +208,10 @@ public final class DumpSource: OrderSource {
         }
         let shared = UncheckedBox(results)
         DispatchQueue.concurrentPerform(iterations: range.count) { offset in
-            guard let order = try? self.order(at: range.lowerBound + offset) else { return }
-            shared.value[offset] = transform(order)
+            guard let (order, problems) = try? self.orderReportingText(at: range.lowerBound + offset) else { return }
+            shared.value[offset] = (transform(order), problems)
         }
-        return Array(results)
+        return (results.map { $0?.0 }, results.flatMap { $0?.1 ?? [] })
     }
 
     public func order(at index: Int) throws(SourceError) -> Order {

@@ -174,7 +174,7 @@ public final class AppLoop {
         let events = mailbox.drain()
         for event in events {
             switch event {
-            case .anomaliesCounted: break
+            case .anomaliesCounted, .loadProblemsFound: break  // from the background check, not an effect
             case .followed:
                 // Polls are not counted as pending work (a screen dump does not wait for them).
                 followInFlight = false

@@ -29,6 +29,9 @@ public enum AppEvent: Sendable {
     case searchHitsFound(generation: Int, SearchHits)
     /// A summary asked for with `AppEffect.computeSummary` is done.
     case summaryComputed(generation: Int, SummaryTable)
+    /// Problems found while reading orders after the index (text that breaks JSON's rules, met
+    /// by the background check): kept for `P` like the index's own.
+    case loadProblemsFound([SourceProblem])
     /// Work the loop ran for the operator (an export) reports how it went, for the status bar.
     case noticed(StatusMessage)
 }

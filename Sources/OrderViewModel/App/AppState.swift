@@ -126,6 +126,9 @@ public struct AppState: Sendable, Equatable {
         case .searchHitsFound(let generation, let hits):
             guard let step = list.searchFound(generation: generation, hits) else { return [] }
             return searchStep(forward: step.forward, includeCurrent: step.includeCurrent)
+        case .loadProblemsFound(let problems):
+            for problem in problems { noteLoadProblem(problem.description) }
+            return []
         case .noticed(let message):
             status = message
             return []
