@@ -12,8 +12,9 @@ enum EndToEnd {}
 /// Admits at most `width` end-to-end test cases at a time (every test below the suite it is on;
 /// the others wait without holding a thread), and runs them on `WaitingExecutor`.
 struct EndToEndGate: SuiteTrait, TestTrait, TestScoping {
-    /// Four: with the binaries and tmux mostly waiting for each other, four keep two cores busy.
-    static let slots = Slots(width: 4)
+    /// Two, one per core: at four, a fresh-clone CI run on two cores saw the hostile-data walk
+    /// and a signal test miss their screens under the load (both pass alone and at two).
+    static let slots = Slots(width: 2)
 
     var isRecursive: Bool { true }
 
