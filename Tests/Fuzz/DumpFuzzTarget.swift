@@ -10,6 +10,7 @@
     import Glibc
 #endif
 import JSONCore
+import OrderAnalysis
 @testable import OrderModel
 @testable import OrderSources
 import OrderViewModel

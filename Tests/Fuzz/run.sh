@@ -28,9 +28,11 @@ binary=$("$root/Tests/Fuzz/build.sh" "$out" "$sanitizers" 2>&1 | grep -v 'ld.gol
 seeds=$out/seeds
 rm -rf "$seeds"
 mkdir -p "$seeds" "$out/corpus" "$out/artifacts"
-for file in "$root"/Tests/Fixtures/*/* "$root/Resources/sample-orders.json"; do
+# Every fixture file, in subfolders too (Tests/Fixtures/dumps/dintero/...).
+find "$root/Tests/Fixtures" -type f | while read -r file; do
     cp "$file" "$seeds/$(echo "$file" | sed "s|$root/||; s|/|_|g")"
 done
+cp "$root/Resources/sample-orders.json" "$seeds/Resources_sample-orders.json"
 # One seed per order: the scanner sees each order shape without a 2 MB input.
 head -n 41 "$root/Resources/demo-orders.json" | tail -n 40 | sed 's/,$//' | split -l 1 - "$seeds/demo-order-"
 
