@@ -145,7 +145,7 @@ enum ListPane {
         if let total = list.paging.totalCount {
             text = "\(loaded)/\(total) orders"
         } else {
-            text = (loaded == 1 ? "1 order" : "\(loaded) orders") + (list.hasMore ? ", more available" : "")
+            text = AppState.orders(loaded) + (list.hasMore ? ", more available" : "")
         }
         if shown != loaded { text = "\(shown) shown · " + text }
         if list.paging.inFlight != nil { text += " · loading…" }

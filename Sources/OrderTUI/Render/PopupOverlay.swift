@@ -15,34 +15,31 @@ enum PopupOverlay {
     }
 
     static func drawCopyMenu(in rect: Rect, keys: KeyTable, theme: Theme, grid: inout Grid) {
-        let entries = copyMenuEntries(keys)
-        let keyWidth = entries.map { DisplayWidth.of($0.key) }.max() ?? 1
-        let lines = entries.map { "  " + TextFit.pad($0.key, toWidth: keyWidth) + "  " + $0.title }
-        let width = min(rect.width, 44)
-        let height = min(rect.height, lines.count + 2)
-        let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - height) / 2),
-                       width: width, height: height)
-        grid.fill(box, style: theme.text)
-        grid.box(box, title: "Copy · Esc closes", style: theme.focusedBorder, glyphs: theme.glyphs)
-        let inner = box.inset(by: 1)
-        for (offset, line) in lines.enumerated() where offset < inner.height {
-            grid.put(line, x: inner.x, y: inner.y + offset, style: theme.text, maxWidth: inner.width)
-            grid.put(entries[offset].key, x: inner.x + 2, y: inner.y + offset, style: theme.hintKey, maxWidth: keyWidth)
-        }
+        drawMenu(copyMenuEntries(keys), title: "Copy · Esc closes", in: rect, theme: theme, grid: &grid)
     }
 
     /// The section menu: a letter and a title per section of the detail screen.
     static func drawSectionMenu(_ entries: [SectionMenu.Entry], in rect: Rect, theme: Theme, grid: inout Grid) {
+        drawMenu(entries.map { (String($0.key), $0.title) }, title: "Jump to · Esc closes", in: rect, theme: theme,
+                 grid: &grid)
+    }
+
+    /// A small centred box of `key  title` lines, the keys in the hint style.
+    private static func drawMenu(
+        _ entries: [(key: String, title: String)], title: String, in rect: Rect, theme: Theme, grid: inout Grid
+    ) {
+        let keyWidth = entries.map { DisplayWidth.of($0.key) }.max() ?? 1
         let width = min(rect.width, 44)
         let height = min(rect.height, entries.count + 2)
         let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - height) / 2),
                        width: width, height: height)
         grid.fill(box, style: theme.text)
-        grid.box(box, title: "Jump to · Esc closes", style: theme.focusedBorder, glyphs: theme.glyphs)
+        grid.box(box, title: title, style: theme.focusedBorder, glyphs: theme.glyphs)
         let inner = box.inset(by: 1)
         for (offset, entry) in entries.enumerated() where offset < inner.height {
-            grid.put("  \(entry.key)  " + entry.title, x: inner.x, y: inner.y + offset, style: theme.text, maxWidth: inner.width)
-            grid.put(String(entry.key), x: inner.x + 2, y: inner.y + offset, style: theme.hintKey, maxWidth: 1)
+            let line = "  " + TextFit.pad(entry.key, toWidth: keyWidth) + "  " + entry.title
+            grid.put(line, x: inner.x, y: inner.y + offset, style: theme.text, maxWidth: inner.width)
+            grid.put(entry.key, x: inner.x + 2, y: inner.y + offset, style: theme.hintKey, maxWidth: keyWidth)
         }
     }
 

@@ -122,7 +122,7 @@ extension AppState {
         do {
             let query = try OrderQuery.parse(text)
             list.setQuery(query)
-            status = query.isEmpty ? .info("filter cleared") : .info("\(Self.orders(list.rows.count)) match\(list.rows.count == 1 ? "es" : "") \(query.source)")
+            status = query.isEmpty ? .info("filter cleared") : .info(Self.matching(list.rows.count, query.source))
         } catch {
             status = .error("filter: \(error.message)")
             return []
@@ -164,13 +164,14 @@ extension AppState {
         let typed = key.trimmingCharacters(in: " ")
         // By id or number through the store's hash tables first: never a scan when exact.
         var found: Int?
-        for candidate in [typed, typed.uppercased(), typed.lowercased()] where list.summary(id: candidate) != nil {
+        for candidate in [typed, typed.uppercased(), typed.lowercased()] {
+            guard let position = list.position(ofID: candidate) else { continue }
             if list.select(id: candidate) {
                 focus = .list
                 status = .info("order \(candidate)")
                 return selectionFollows()
             }
-            found = list.lookUp(candidate, limit: 1).positions.first
+            found = position
             break
         }
         var matches: [Int] = []
@@ -218,7 +219,12 @@ extension AppState {
     }
 
     /// "1 order", "2 orders".
-    static func orders(_ count: Int) -> String { count == 1 ? "1 order" : "\(count) orders" }
+    public static func orders(_ count: Int) -> String { count == 1 ? "1 order" : "\(count) orders" }
+
+    /// "1 order matches Q", "3 orders match Q".
+    static func matching(_ count: Int, _ query: String) -> String {
+        "\(orders(count)) match\(count == 1 ? "es" : "") \(query)"
+    }
 
     private mutating func retry() -> [AppEffect] {
         if list.paging.error != nil {

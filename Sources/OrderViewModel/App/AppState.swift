@@ -120,7 +120,7 @@ public struct AppState: Sendable, Equatable {
             list.rebuilt(generation: generation, rows: rows, covering: covering)
             guard applies else { return [] }  // stale: a newer filter or sort is on its way
             if !list.query.isEmpty, case .info = status {
-                status = .info("\(Self.orders(list.rows.count)) match\(list.rows.count == 1 ? "es" : "") \(list.query.source)")
+                status = .info(Self.matching(list.rows.count, list.query.source))
             }
             return hadSelection != list.selectedID ? selectionChanged() : []
         case .searchHitsFound(let generation, let hits):

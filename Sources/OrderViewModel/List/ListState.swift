@@ -118,7 +118,7 @@ public struct ListState: Sendable, Equatable {
     /// "more available" when the source has not said how many there are.
     public var hasMore: Bool { !paging.exhausted }
 
-    private func position(ofID id: String) -> Int? {
+    func position(ofID id: String) -> Int? {
         guard let position = store.row(ofID: id), position < loadedCount else { return nil }
         return position
     }

@@ -36,8 +36,8 @@ extension ListState {
 
     /// Selects the order at a store position when a row shows it; false when the filter hides it.
     mutating func select(position: Int) -> Bool {
-        let id = snapshot.summary(at: position).id
-        return select(id: id)
+        guard position < snapshot.count else { return false }
+        return select(id: snapshot.id(row: position))
     }
 
     private static func foldASCII(_ byte: UInt8) -> UInt8 {
