@@ -16,8 +16,9 @@ let package = Package(
     ],
     targets: [
         // MARK: - System libraries
-        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", pkgConfig: "ncursesw",
-                       providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(
+            name: "CNcurses", path: "Sources/CNcurses", pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // The 64-byte-block structural pass behind the dump index (SSE2; see DESIGN.md).
         .target(name: "CScan", path: "Sources/CScan"),
@@ -46,7 +47,8 @@ let package = Package(
         // timeline and totals, the payout tree check. Below the view-model, so `check` and
         // `export` reach it without the screens.
         .target(name: "OrderAnalysis", dependencies: ["JSONCore", "OrderModel"]),
-        .target(name: "OrderViewModel", dependencies: ["JSONCore", "OrderModel", "OrderSources", "OrderAnalysis"]),
+        .target(
+            name: "OrderViewModel", dependencies: ["JSONCore", "OrderModel", "OrderSources", "OrderAnalysis"]),
         .target(
             name: "DinteroMock",
             dependencies: [
@@ -63,7 +65,10 @@ let package = Package(
         .target(name: "TerminalCore"),
         .target(name: "CursesBackend", dependencies: ["TerminalCore", "CNcurses"]),
         .target(
-            name: "OrderTUI", dependencies: ["JSONCore", "OrderModel", "OrderSources", "OrderAnalysis", "OrderViewModel", "TerminalCore"]),
+            name: "OrderTUI",
+            dependencies: [
+                "JSONCore", "OrderModel", "OrderSources", "OrderAnalysis", "OrderViewModel", "TerminalCore",
+            ]),
 
         // MARK: - Executable
         .executableTarget(
@@ -89,13 +94,18 @@ let package = Package(
         // How long the tests wait (ORDERSCOPE_TEST_TIME_SCALE), shared by the targets that wait.
         .target(name: "TestTiming", path: "Tests/TestTiming"),
         .testTarget(name: "OrderModelTests", dependencies: ["JSONCore", "OrderModel"]),
-        .testTarget(name: "OrderSourcesTests", dependencies: ["JSONCore", "OrderSources", "OrderSynthetic", "OrderModel", "CZlib"]),
-        .testTarget(name: "OrderViewModelTests", dependencies: ["JSONCore", "OrderAnalysis", "OrderViewModel", "OrderSources", "OrderModel"]),
+        .testTarget(
+            name: "OrderSourcesTests",
+            dependencies: ["JSONCore", "OrderSources", "OrderSynthetic", "OrderModel", "CZlib"]),
+        .testTarget(
+            name: "OrderViewModelTests",
+            dependencies: ["JSONCore", "OrderAnalysis", "OrderViewModel", "OrderSources", "OrderModel"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore", "CursesBackend"]),
         .testTarget(
             name: "OrderTUITests",
             dependencies: [
-                "JSONCore", "OrderTUI", "OrderAnalysis", "OrderViewModel", "OrderSources", "OrderModel", "TerminalCore",
+                "JSONCore", "OrderTUI", "OrderAnalysis", "OrderViewModel", "OrderSources", "OrderModel",
+                "TerminalCore",
                 "TestTiming",
             ],
             // Read from the source tree by path (ORDERSCOPE_RECORD rewrites them there), not bundled.

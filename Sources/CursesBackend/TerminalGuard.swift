@@ -1,5 +1,5 @@
-import Synchronization
 import CNcurses
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -99,7 +99,8 @@ enum TerminalGuard {
         return "orderscope: ended by \(names[signal] ?? "signal \(signal)")"
     }
 
-    nonisolated(unsafe) static let restoredNote: UnsafeMutablePointer<UInt8>? = copy(Array("; the terminal was restored\n".utf8))
+    nonisolated(unsafe) static let restoredNote: UnsafeMutablePointer<UInt8>? = copy(
+        Array("; the terminal was restored\n".utf8))
     static let restoredNoteCount = "; the terminal was restored\n".utf8.count
     nonisolated(unsafe) static let newline: UnsafeMutablePointer<UInt8>? = copy([0x0A])
 

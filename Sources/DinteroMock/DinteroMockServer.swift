@@ -1,5 +1,5 @@
-import JSONCore
 import Foundation
+import JSONCore
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -16,7 +16,9 @@ public final class DinteroMockServer: @unchecked Sendable {
     public let port: UInt16
     /// `http://127.0.0.1:PORT`, or `https://` with TLS (no trailing slash; API paths start
     /// with `/v1`).
-    public var baseURL: String { (configuration.tlsCertificatePath == nil ? "http" : "https") + "://127.0.0.1:\(port)" }
+    public var baseURL: String {
+        (configuration.tlsCertificatePath == nil ? "http" : "https") + "://127.0.0.1:\(port)"
+    }
     /// The configuration the server started with.
     public let configuration: MockConfiguration
 
@@ -37,7 +39,9 @@ public final class DinteroMockServer: @unchecked Sendable {
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+                    }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(
                         withPipeliningAssistance: false, withErrorHandling: true)
                     try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(service: service))
@@ -60,9 +64,12 @@ public final class DinteroMockServer: @unchecked Sendable {
     }
 
     /// The server's TLS context from the configured PEM files; nil for plain http.
-    private static func tlsContext(_ configuration: MockConfiguration) throws(MockServerError) -> NIOSSLContext? {
+    private static func tlsContext(_ configuration: MockConfiguration) throws(MockServerError)
+        -> NIOSSLContext?
+    {
         guard configuration.tlsCertificatePath != nil || configuration.tlsKeyPath != nil else { return nil }
-        guard let certificatePath = configuration.tlsCertificatePath, let keyPath = configuration.tlsKeyPath else {
+        guard let certificatePath = configuration.tlsCertificatePath, let keyPath = configuration.tlsKeyPath
+        else {
             throw MockServerError("TLS needs both a certificate (--tls-cert) and its private key (--tls-key)")
         }
         let chain: [NIOSSLCertificate]
@@ -80,7 +87,8 @@ public final class DinteroMockServer: @unchecked Sendable {
         }
         do {
             return try NIOSSLContext(
-                configuration: .makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key)))
+                configuration: .makeServerConfiguration(
+                    certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key)))
         } catch {
             throw MockServerError("cannot set up TLS with \(certificatePath) and \(keyPath): \(error)")
         }
@@ -140,7 +148,9 @@ public final class DinteroMockServer: @unchecked Sendable {
     public func resetLog() { service.resetLog() }
 
     /// Serves these orders too, after the others (orders created while the server runs).
-    public func addOrders(_ orders: [JSONValue], sources: [[UInt8]] = []) { service.add(orders, sources: sources) }
+    public func addOrders(_ orders: [JSONValue], sources: [[UInt8]] = []) {
+        service.add(orders, sources: sources)
+    }
 }
 
 /// Collects one request at a time, hands it to `MockService` (after the configured latency) and
@@ -232,7 +242,9 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 answered = false
                 context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
             } else {
-                context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+                context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
+                    channel.close(promise: nil)
+                }
             }
         case .truncated:
             let part = ByteBuffer(bytes: response.body.prefix(response.body.count / 2))

@@ -1,5 +1,5 @@
-import JSONCore
 import Foundation
+import JSONCore
 import OrderModel
 
 /// How a `DinteroMockServer` behaves: the orders it serves, the credentials it accepts, the body
@@ -62,7 +62,9 @@ public struct MockConfiguration: Sendable {
     public var tlsKeyPath: String?
 
     /// The continuation names `tokenName` takes: Dintero's token names and `next` (a link).
-    public static let tokenNames = ["paging_token", "next_page_token", "starting_after", "last_evaluated_key", "next"]
+    public static let tokenNames = [
+        "paging_token", "next_page_token", "starting_after", "last_evaluated_key", "next",
+    ]
 
     public init(orders: [JSONValue]) {
         self.orders = orders
@@ -81,7 +83,9 @@ public struct MockConfiguration: Sendable {
     }
 
     /// `loadDump`, with each order's source bytes (compact, escapes as written).
-    public static func loadDumpWithSources(path: String) throws(MockServerError) -> (orders: [JSONValue], sources: [[UInt8]]) {
+    public static func loadDumpWithSources(path: String) throws(MockServerError) -> (
+        orders: [JSONValue], sources: [[UInt8]]
+    ) {
         // FileHandle, not FileManager.contents(atPath:), which leaks a 4 KB buffer for an empty
         // file on Linux (found by LeakSanitizer).
         guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data()
@@ -93,7 +97,9 @@ public struct MockConfiguration: Sendable {
     }
 
     /// Parses dump bytes (see `loadDump(path:)`).
-    public static func parseDump(_ bytes: [UInt8], name: String = "dump") throws(MockServerError) -> [JSONValue] {
+    public static func parseDump(_ bytes: [UInt8], name: String = "dump") throws(MockServerError)
+        -> [JSONValue]
+    {
         try parseDumpWithSources(bytes, name: name).orders
     }
 
@@ -180,6 +186,7 @@ public struct MockRequestRecord: Sendable, Equatable {
     public static func == (lhs: MockRequestRecord, rhs: MockRequestRecord) -> Bool {
         lhs.method == rhs.method && lhs.path == rhs.path && lhs.status == rhs.status
             && lhs.fault == rhs.fault && lhs.time == rhs.time && lhs.isTokenRequest == rhs.isTokenRequest
-            && lhs.query.map { $0.0 } == rhs.query.map { $0.0 } && lhs.query.map { $0.1 } == rhs.query.map { $0.1 }
+            && lhs.query.map { $0.0 } == rhs.query.map { $0.0 }
+            && lhs.query.map { $0.1 } == rhs.query.map { $0.1 }
     }
 }

@@ -1,5 +1,5 @@
-import JSONCore
 import Foundation
+import JSONCore
 import OrderModel
 
 /// The Dintero API the mock plays, independent of the transport: routing, the token check,
@@ -56,7 +56,9 @@ final class MockService: @unchecked Sendable {
     /// Appends orders to those served (as if created while the server runs); `sources`, when
     /// there is one per order, are their bytes as served.
     func add(_ json: [JSONValue], sources: [[UInt8]] = []) {
-        let made = json.indices.map { MockOrder(json: json[$0], source: sources.count == json.count ? sources[$0] : nil) }
+        let made = json.indices.map {
+            MockOrder(json: json[$0], source: sources.count == json.count ? sources[$0] : nil)
+        }
         lock.lock()
         defer { lock.unlock() }
         for order in made {
@@ -126,7 +128,8 @@ final class MockService: @unchecked Sendable {
     /// response is to be (mis)delivered.
     func respond(to request: inout MockHTTPRequest) -> MockHTTPResponse {
         let segments = request.path.split(separator: "/").map(String.init)
-        let isToken = segments.count == 5 && segments[0] == "v1" && segments[1] == "accounts" && segments[3] == "auth"
+        let isToken =
+            segments.count == 5 && segments[0] == "v1" && segments[1] == "accounts" && segments[3] == "auth"
             && segments[4] == "token"
         let response: MockHTTPResponse
         if isToken {
@@ -156,7 +159,8 @@ final class MockService: @unchecked Sendable {
         else { return "; " + unpadded }
         var encoded = ""
         for byte in pair[pair.index(after: colon)...].utf8 {
-            let isAlphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            let isAlphanumeric =
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
             encoded += isAlphanumeric ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
         }
         return "; as \(unpadded); secret \(encoded)"
@@ -168,14 +172,17 @@ final class MockService: @unchecked Sendable {
         }
         if configuration.failTokenRequests {
             let echoed = request.header("Authorization") ?? "none"
-            return .error(401, code: "UNAUTHORIZED", message: "invalid client credentials (got \(echoed)\(Self.reencoded(echoed)))")
+            return .error(
+                401, code: "UNAUTHORIZED",
+                message: "invalid client credentials (got \(echoed)\(Self.reencoded(echoed)))")
         }
         guard accountID == configuration.accountID else {
             return .error(403, code: "FORBIDDEN", message: "unknown account \(accountID)")
         }
         guard let authorization = request.header("Authorization"), authorization.hasPrefix("Basic "),
             let decoded = Data(base64Encoded: String(authorization.dropFirst(6))),
-            String(decoding: decoded, as: UTF8.self) == configuration.clientID + ":" + configuration.clientSecret
+            String(decoding: decoded, as: UTF8.self) == configuration.clientID + ":"
+                + configuration.clientSecret
         else {
             return .error(401, code: "UNAUTHORIZED", message: "invalid client credentials")
         }
@@ -193,7 +200,8 @@ final class MockService: @unchecked Sendable {
         tokens[token] = (elapsed, 0)
         issuedTokens.append(token)
         lock.unlock()
-        let text = "{\"access_token\":\"\(token)\",\"token_type\":\"Bearer\",\"expires_in\":\(configuration.tokenTTLSeconds)}"
+        let text =
+            "{\"access_token\":\"\(token)\",\"token_type\":\"Bearer\",\"expires_in\":\(configuration.tokenTTLSeconds)}"
         return .json(200, Array(text.utf8))
     }
 
@@ -202,7 +210,8 @@ final class MockService: @unchecked Sendable {
         defer { lock.unlock() }
         if remaining429 > 0 {
             remaining429 -= 1
-            var response = MockHTTPResponse.error(429, code: "TOO MANY REQUESTS", message: "rate limit exceeded")
+            var response = MockHTTPResponse.error(
+                429, code: "TOO MANY REQUESTS", message: "rate limit exceeded")
             response.headers.append(("Retry-After", String(configuration.retryAfterSeconds)))
             response.fault = "429"
             return response
@@ -243,7 +252,8 @@ final class MockService: @unchecked Sendable {
         }
         entry.uses += 1
         tokens[token] = entry
-        let expired = elapsed - entry.issued >= Double(configuration.tokenTTLSeconds)
+        let expired =
+            elapsed - entry.issued >= Double(configuration.tokenTTLSeconds)
             || (configuration.tokenMaxUses.map { entry.uses > $0 } ?? false)
         if expired {
             var response = MockHTTPResponse.error(401, code: "UNAUTHORIZED", message: "token expired")
@@ -254,10 +264,13 @@ final class MockService: @unchecked Sendable {
     }
 
     private func apiResponse(_ request: MockHTTPRequest, segments: [String]) -> MockHTTPResponse {
-        guard segments.count >= 5, segments[0] == "v1", segments[1] == "accounts", segments[3] == "shopping" else {
+        guard segments.count >= 5, segments[0] == "v1", segments[1] == "accounts", segments[3] == "shopping"
+        else {
             return .error(404, code: "NOT FOUND", message: "no such endpoint")
         }
-        guard request.method == "GET" else { return .error(405, code: "METHOD NOT ALLOWED", message: "read only") }
+        guard request.method == "GET" else {
+            return .error(405, code: "METHOD NOT ALLOWED", message: "read only")
+        }
         lock.lock()
         apiRequests += 1
         let faultsArmed = apiRequests > configuration.faultsAfter
@@ -265,7 +278,8 @@ final class MockService: @unchecked Sendable {
         if faultsArmed, let fault = nextFault() { return fault }
         if let refusal = authorize(request) { return refusal }
         guard segments[2] == configuration.accountID else {
-            return .error(403, code: "FORBIDDEN", message: "the token is not valid for account \(segments[2])")
+            return .error(
+                403, code: "FORBIDDEN", message: "the token is not valid for account \(segments[2])")
         }
         var rest = Array(segments[4...])
         var storeID: String?
@@ -273,7 +287,9 @@ final class MockService: @unchecked Sendable {
             storeID = rest[1]
             rest.removeFirst(2)
         }
-        guard rest.first == "orders" else { return .error(404, code: "NOT FOUND", message: "no such endpoint") }
+        guard rest.first == "orders" else {
+            return .error(404, code: "NOT FOUND", message: "no such endpoint")
+        }
         var response: MockHTTPResponse
         switch rest.count {
         case 1: response = list(request, storeID: storeID)
@@ -298,7 +314,8 @@ final class MockService: @unchecked Sendable {
         if let text = request.queryValue("limit") {
             guard let value = Int(text), (1...configuration.maxLimit).contains(value) else {
                 return .error(
-                    400, code: "BAD REQUEST", message: "limit must be an integer from 1 to \(configuration.maxLimit)")
+                    400, code: "BAD REQUEST",
+                    message: "limit must be an integer from 1 to \(configuration.maxLimit)")
             }
             limit = value
         }
@@ -307,7 +324,8 @@ final class MockService: @unchecked Sendable {
         for name in ["created_at.gte", "created_at.lte"] {
             guard let text = request.queryValue(name) else { continue }
             guard let instant = Timestamp.parse(text) else {
-                return .error(400, code: "BAD REQUEST", message: "\(name) must be an ISO 8601 date-time, not \(text)")
+                return .error(
+                    400, code: "BAD REQUEST", message: "\(name) must be an ISO 8601 date-time, not \(text)")
             }
             bounds.append((name, instant))
         }
@@ -315,10 +333,14 @@ final class MockService: @unchecked Sendable {
         let all = served.orders.filter { order in
             if let storeID, order.storeID != storeID { return false }
             if let status = request.queryValue("status"), order.status != status { return false }
-            if let status = request.queryValue("payment_status"), order.paymentStatus != status { return false }
+            if let status = request.queryValue("payment_status"), order.paymentStatus != status {
+                return false
+            }
             for bound in bounds {
                 guard let created = order.createdAt else { return false }
-                if bound.name.hasSuffix("gte") ? created < bound.instant : created > bound.instant { return false }
+                if bound.name.hasSuffix("gte") ? created < bound.instant : created > bound.instant {
+                    return false
+                }
             }
             return true
         }
@@ -329,7 +351,8 @@ final class MockService: @unchecked Sendable {
             } else if let index = all.firstIndex(where: { $0.id == after }) {
                 start = index + 1
             } else {
-                return .error(400, code: "BAD REQUEST", message: "starting_after: unknown order or token \(after)")
+                return .error(
+                    400, code: "BAD REQUEST", message: "starting_after: unknown order or token \(after)")
             }
         }
         let length = configuration.shortPages ? Self.shortLength(limit: limit, start: start) : limit
@@ -347,7 +370,10 @@ final class MockService: @unchecked Sendable {
         if configuration.listBody == .envelope {
             if let name = configuration.tokenName, let following {
                 let token = Self.token(position: following)
-                let value = name == "next" ? Self.nextLink(request, token: token, tls: configuration.tlsCertificatePath != nil) : token
+                let value =
+                    name == "next"
+                    ? Self.nextLink(request, token: token, tls: configuration.tlsCertificatePath != nil)
+                    : token
                 body.append(UInt8(ascii: ","))
                 MockHTTPResponse.appendQuoted(name, to: &body)
                 body.append(UInt8(ascii: ":"))
@@ -376,7 +402,9 @@ final class MockService: @unchecked Sendable {
     static func nextLink(_ request: MockHTTPRequest, token: String, tls: Bool = false) -> String {
         var parameters = request.query.filter { $0.0 != "starting_after" }
         parameters.append(("starting_after", token))
-        let query = parameters.map { MockHTTPRequest.percentEncoded($0.0) + "=" + MockHTTPRequest.percentEncoded($0.1) }
+        let query = parameters.map {
+            MockHTTPRequest.percentEncoded($0.0) + "=" + MockHTTPRequest.percentEncoded($0.1)
+        }
         let scheme = tls ? "https://" : "http://"
         let host = request.header("Host").map { scheme + $0 } ?? ""
         return host + request.path + "?" + query.joined(separator: "&")
@@ -403,7 +431,8 @@ final class MockService: @unchecked Sendable {
         guard let order = find(orderID: orderID, storeID: storeID) else {
             return .error(404, code: "NOT FOUND", message: "Order not found")
         }
-        for session in order.json["sessions"]?.arrayValue ?? [] where session["id"]?.stringValue == sessionID {
+        for session in order.json["sessions"]?.arrayValue ?? [] where session["id"]?.stringValue == sessionID
+        {
             return .json(200, session.serializedBytes())
         }
         return .error(404, code: "NOT FOUND", message: "Session not found")
@@ -431,11 +460,14 @@ struct MockOrder: Sendable {
         status = json["status"]?.stringValue
         paymentStatus = json["payment_status"]?.stringValue
         createdAt = json["created_at"]?.stringValue.flatMap(Timestamp.parse)
-        storeID = json["store"]?["id"]?.stringValue
+        storeID =
+            json["store"]?["id"]?.stringValue
             ?? json["items"]?.arrayValue?.lazy.compactMap { $0["store"]?["id"]?.stringValue }.first
-        if let source, let stripped = source.withUnsafeBytes({
-            JSONSpans.object($0, at: 0..<$0.count, removing: "events")
-        }) {
+        if let source,
+            let stripped = source.withUnsafeBytes({
+                JSONSpans.object($0, at: 0..<$0.count, removing: "events")
+            })
+        {
             bytes = source
             bytesWithoutEvents = json["events"] == nil ? source : stripped
         } else {

@@ -119,7 +119,8 @@ public struct JSONParser: ~Copyable {
                     completed = .array([])
                 } else {
                     guard open.count < maxDepth else { throw tooDeep() }
-                    open.append(OpenContainer(isObject: false, firstValue: values.count, firstKey: keys.count))
+                    open.append(
+                        OpenContainer(isObject: false, firstValue: values.count, firstKey: keys.count))
                     continue
                 }
             case UInt8(ascii: "\""):
@@ -159,8 +160,10 @@ public struct JSONParser: ~Copyable {
                         throw failure("expected ',' or '}' in an object but found \(describe(next))")
                     }
                     index += 1
-                    completed = .object(JSONObject(
-                        keys: keys.popArray(from: container.firstKey), values: values.popArray(from: container.firstValue)))
+                    completed = .object(
+                        JSONObject(
+                            keys: keys.popArray(from: container.firstKey),
+                            values: values.popArray(from: container.firstValue)))
                 } else {
                     guard next == UInt8(ascii: "]") else {
                         throw failure("expected ',' or ']' in an array but found \(describe(next))")
@@ -228,7 +231,8 @@ public struct JSONParser: ~Copyable {
         skipWhitespace()
         guard index < bytes.count else { throw failure("the input ends after the key \"\(key.prefix(40))\"") }
         guard bytes[index] == UInt8(ascii: ":") else {
-            throw failure("expected ':' after the key \"\(key.prefix(40))\" but found \(describe(bytes[index]))")
+            throw failure(
+                "expected ':' after the key \"\(key.prefix(40))\" but found \(describe(bytes[index]))")
         }
         index += 1
         return key
@@ -252,7 +256,8 @@ public struct JSONParser: ~Copyable {
             let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             let quote = word ^ (ones &* 0x22)
             let backslash = word ^ (ones &* 0x5C)
-            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+            let special =
+                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
                 | ((word &- ones &* 0x20) & ~word) | word
             if special & highs != 0 { break }
             index += 8
@@ -261,7 +266,8 @@ public struct JSONParser: ~Copyable {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let text = String(
+                    decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 if unusual { checkText(start, index) }
                 index += 1
                 return text

@@ -144,7 +144,6 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-
     /// One immutable step; `parent` is only cleared while the chain is being freed.
     private final class Link: @unchecked Sendable {
         var parent: Link?

@@ -75,7 +75,8 @@ public enum JSONSpans {
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { return members }
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "\""), let keyEnd = stringEnd(bytes, from: index),
-                case .string(let key)? = try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: bytes[index..<keyEnd]))
+                case .string(let key)? = try? JSONParser.parse(
+                    UnsafeRawBufferPointer(rebasing: bytes[index..<keyEnd]))
             else { return nil }
             var cursor = skipWhitespace(bytes, from: keyEnd)
             guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") else { return nil }
@@ -108,7 +109,9 @@ public enum JSONSpans {
             else { return nil }
             arrayStart = list.value.lowerBound
         }
-        return elements(ofArrayAt: arrayStart, in: bytes)?.filter { bytes[$0.lowerBound] == UInt8(ascii: "{") }
+        return elements(ofArrayAt: arrayStart, in: bytes)?.filter {
+            bytes[$0.lowerBound] == UInt8(ascii: "{")
+        }
     }
 
     /// The value in one line: whitespace outside strings dropped, and a raw line feed or
@@ -152,7 +155,9 @@ public enum JSONSpans {
 
     /// The object at `range` without its members named `key` (as compact JSON); the object's
     /// compact bytes when it has none.
-    public static func object(_ bytes: UnsafeRawBufferPointer, at range: Range<Int>, removing key: String) -> [UInt8]? {
+    public static func object(_ bytes: UnsafeRawBufferPointer, at range: Range<Int>, removing key: String)
+        -> [UInt8]?
+    {
         guard let members = members(ofObjectAt: range.lowerBound, in: bytes) else { return nil }
         var out: [UInt8] = [UInt8(ascii: "{")]
         var first = true

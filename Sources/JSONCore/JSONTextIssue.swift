@@ -23,9 +23,11 @@ public struct JSONTextIssue: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch kind {
         case .controlCharacter(let byte):
-            return "raw control character U+00" + SourceLocator.hex2(UInt32(byte)).uppercased() + " inside a string"
+            return "raw control character U+00" + SourceLocator.hex2(UInt32(byte)).uppercased()
+                + " inside a string"
         case .invalidUTF8(let byte):
-            return "invalid UTF-8 byte 0x" + SourceLocator.hex2(UInt32(byte)).uppercased() + " inside a string"
+            return "invalid UTF-8 byte 0x" + SourceLocator.hex2(UInt32(byte)).uppercased()
+                + " inside a string"
         }
     }
 }

@@ -43,7 +43,8 @@ public enum AnomalyChecker {
         order.decodeIssues.map { issue in
             Anomaly(
                 kind: .unreadableField,
-                message: "\(issue.path.isRoot ? "the order" : issue.path.description) cannot be read: \(issue.message)",
+                message:
+                    "\(issue.path.isRoot ? "the order" : issue.path.description) cannot be read: \(issue.message)",
                 jsonPath: issue.path.jqPath)
         }
     }
@@ -57,7 +58,8 @@ public enum AnomalyChecker {
         let (expected, overflow) = gross.subtractingReportingOverflow(discount)
         guard overflow || expected != net else { return [] }
         let money = { (amount: Int64) in DisplayText.money(amount, order.currency) }
-        let message = overflow
+        let message =
+            overflow
             ? "gross \(money(gross)) − total discount \(money(discount)) overflows"
             : "gross \(money(gross)) − total discount \(money(discount)) = \(money(expected)), but net is \(money(net)) (differs by \(money(net &- expected)))"
         return [Anomaly(kind: .totals, message: message, jsonPath: ".net_amount")]
@@ -68,18 +70,24 @@ public enum AnomalyChecker {
         guard !order.items.isEmpty else { return [] }
         var anomalies: [Anomaly] = []
         let money = { (amount: Int64) in DisplayText.money(amount, order.currency) }
-        if let gross = order.grossAmount, let sum = PayoutTree.sumAmounts(order.items.map(\.grossAmount)), sum != gross {
+        if let gross = order.grossAmount, let sum = PayoutTree.sumAmounts(order.items.map(\.grossAmount)),
+            sum != gross
+        {
             anomalies.append(
                 Anomaly(
                     kind: .itemsGross,
-                    message: "the items' gross amounts add up to \(money(sum)), but the order's gross is \(money(gross))",
+                    message:
+                        "the items' gross amounts add up to \(money(sum)), but the order's gross is \(money(gross))",
                     jsonPath: ".gross_amount"))
         }
-        if let net = order.netAmount, let sum = PayoutTree.sumAmounts(order.items.map(\.netAmount)), sum != net {
+        if let net = order.netAmount, let sum = PayoutTree.sumAmounts(order.items.map(\.netAmount)),
+            sum != net
+        {
             anomalies.append(
                 Anomaly(
                     kind: .itemsNet,
-                    message: "the items' net amounts add up to \(money(sum)), but the order's net is \(money(net))",
+                    message:
+                        "the items' net amounts add up to \(money(sum)), but the order's net is \(money(net))",
                     jsonPath: ".net_amount"))
         }
         return anomalies
@@ -94,7 +102,9 @@ public enum AnomalyChecker {
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
         let name = itemName(item, index: index)
         for line in item.taxLines where line.exempt != true {
-            guard let amount = line.amount, let basis = line.taxBasis, let percentage = line.percentage else { continue }
+            guard let amount = line.amount, let basis = line.taxBasis, let percentage = line.percentage else {
+                continue
+            }
             let expected = Double(basis) * percentage / 100
             if abs(Double(amount) - expected) > 1.000_001 {
                 let pct = line.percentageText ?? String(percentage)
@@ -103,11 +113,14 @@ public enum AnomalyChecker {
                 anomalies.append(
                     Anomaly(
                         kind: .taxAmount,
-                        message: "\(name): tax \(money(amount)) is not \(pct)% of the basis \(money(basis)) (expected about \(about))",
+                        message:
+                            "\(name): tax \(money(amount)) is not \(pct)% of the basis \(money(basis)) (expected about \(about))",
                         jsonPath: line.path["amount"].jqPath))
             }
         }
-        let included = item.taxLines.filter { $0.includedInPrice == true && $0.taxBasis != nil && $0.amount != nil }
+        let included = item.taxLines.filter {
+            $0.includedInPrice == true && $0.taxBasis != nil && $0.amount != nil
+        }
         if let net = item.netAmount, !included.isEmpty {
             let bases = included.compactMap(\.taxBasis)
             let amounts = included.compactMap(\.amount)
@@ -121,7 +134,8 @@ public enum AnomalyChecker {
                 anomalies.append(
                     Anomaly(
                         kind: .taxBasis,
-                        message: "\(name): tax basis + tax = \(money(expected)) but the item's net is \(money(net)) (tax is included in the price)",
+                        message:
+                            "\(name): tax basis + tax = \(money(expected)) but the item's net is \(money(net)) (tax is included in the price)",
                         jsonPath: item.path["tax_lines"].jqPath))
             }
         }
@@ -136,7 +150,8 @@ public enum AnomalyChecker {
     /// `PayoutBasis` and `PayoutShare`.
     public static func payout(_ item: OrderItem, index: Int, currency: Currency?) -> [Anomaly] {
         guard let tree = item.payout, !tree.isEmpty else { return [] }
-        let rows = PayoutTreeRows(tree: tree, basis: PayoutBasis(item: item), currency: currency, withRows: false)
+        let rows = PayoutTreeRows(
+            tree: tree, basis: PayoutBasis(item: item), currency: currency, withRows: false)
         let effective = PayoutTreeRows.effectiveAmounts(tree)
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
         let name = itemName(item, index: index)
@@ -146,7 +161,8 @@ public enum AnomalyChecker {
             anomalies.append(
                 Anomaly(
                     kind: .payoutChildren,
-                    message: "\(name): payout destination of \(money(tree.nodes[node].amount ?? 0)) has destinations that add up to \(money(sum))",
+                    message:
+                        "\(name): payout destination of \(money(tree.nodes[node].amount ?? 0)) has destinations that add up to \(money(sum))",
                     jsonPath: tree.nodes[node].path.jqPath))
         }
         for mismatch in rows.shareMismatches {
@@ -156,14 +172,16 @@ public enum AnomalyChecker {
             anomalies.append(
                 Anomaly(
                     kind: .payoutShare,
-                    message: "\(name): payout destination of \(money(node.amount ?? 0)) says \(node.value ?? "")% of \(above) (\(money(mismatch.whole))), which is \(expected)",
+                    message:
+                        "\(name): payout destination of \(money(node.amount ?? 0)) says \(node.value ?? "")% of \(above) (\(money(mismatch.whole))), which is \(expected)",
                     jsonPath: node.path.jqPath))
         }
         if rows.rootMismatch, let sum = rows.rootSum, let basis = rows.basis {
             anomalies.append(
                 Anomaly(
                     kind: .payoutRoot,
-                    message: "\(name): the payout destinations add up to \(money(sum)), but \(basis.name) is \(money(basis.amount))",
+                    message:
+                        "\(name): the payout destinations add up to \(money(sum)), but \(basis.name) is \(money(basis.amount))",
                     jsonPath: tree.path.jqPath))
         }
         return anomalies
@@ -194,7 +212,8 @@ public enum AnomalyChecker {
                     anomalies.append(
                         Anomaly(
                             kind: .danglingLineID,
-                            message: "\(reservation.kind.title.lowercased()) reservation \(reservation.bookingID ?? "") names line \(id), but no item has that line id",
+                            message:
+                                "\(reservation.kind.title.lowercased()) reservation \(reservation.bookingID ?? "") names line \(id), but no item has that line id",
                             jsonPath: reservation.path["line_ids"].jqPath))
                 }
             }
@@ -204,7 +223,8 @@ public enum AnomalyChecker {
                 anomalies.append(
                     Anomaly(
                         kind: .danglingLineID,
-                        message: "itinerary leg \(leg.id ?? "") names line \(id), but no item has that line id",
+                        message:
+                            "itinerary leg \(leg.id ?? "") names line \(id), but no item has that line id",
                         jsonPath: leg.path["line_ids"].jqPath))
             }
         }

@@ -14,7 +14,8 @@ public struct DetailRow: Sendable, Equatable {
     public var jsonPath: String?
 
     public init(
-        indent: Int = 0, _ label: String, _ value: String = "", tone: Tone = .normal, target: DrillTarget? = nil,
+        indent: Int = 0, _ label: String, _ value: String = "", tone: Tone = .normal,
+        target: DrillTarget? = nil,
         jsonPath: String? = nil
     ) {
         self.indent = indent
@@ -31,4 +32,3 @@ public struct DetailRow: Sendable, Equatable {
         case normal, muted, heading, good, warning, bad
     }
 }
-

@@ -6,7 +6,9 @@ import OrderModel
 public enum DisplayText {
     /// `398.00 NOK`; without a currency the amount is shown with two decimals and no code.
     public static func money(_ minorUnits: Int64, _ currency: Currency?) -> String {
-        guard let currency else { return MoneyFormatter.standard.string(minorUnits: minorUnits, currencyCode: nil) }
+        guard let currency else {
+            return MoneyFormatter.standard.string(minorUnits: minorUnits, currencyCode: nil)
+        }
         return MoneyFormatter.standard.string(minorUnits: minorUnits, currency: currency)
     }
 
@@ -105,7 +107,8 @@ public enum DisplayText {
         case .string(let text): return text
         case .array(let items): return "[" + items.map(jsonInline).joined(separator: ", ") + "]"
         case .object(let object):
-            return "{" + object.pairs.map { "\($0.key): \(jsonInline($0.value))" }.joined(separator: ", ") + "}"
+            return "{" + object.pairs.map { "\($0.key): \(jsonInline($0.value))" }.joined(separator: ", ")
+                + "}"
         }
     }
 

@@ -21,11 +21,19 @@ public struct PaymentTimeline: Sendable, Equatable {
         currency = order.currency
         var pending: [(time: Timestamp?, entry: TimelineEntry)] = []
         for (index, session) in order.sessions.enumerated() {
-            pending.append((session.processedAt ?? session.createdAt, TimelineEntry(session: session, index: index, currency: order.currency)))
+            pending.append(
+                (
+                    session.processedAt ?? session.createdAt,
+                    TimelineEntry(session: session, index: index, currency: order.currency)
+                ))
         }
         for kind in OperationKind.allCases {
             for (index, operation) in order.operations(kind).enumerated() {
-                pending.append((operation.timestamp, TimelineEntry(operation: operation, index: index, currency: order.currency)))
+                pending.append(
+                    (
+                        operation.timestamp,
+                        TimelineEntry(operation: operation, index: index, currency: order.currency)
+                    ))
             }
         }
         for (index, event) in order.events.enumerated() {
@@ -56,7 +64,8 @@ public struct PaymentTimeline: Sendable, Equatable {
         var pending: [(time: Timestamp?, kind: TimelineEntry.Kind, amount: Int64?, success: Bool?)] = []
         for kind in OperationKind.allCases {
             for operation in order.operations(kind) {
-                pending.append((operation.timestamp, TimelineEntry.Kind(kind), operation.amount, operation.success))
+                pending.append(
+                    (operation.timestamp, TimelineEntry.Kind(kind), operation.amount, operation.success))
             }
         }
         var totals = PaymentTotals()
@@ -88,15 +97,17 @@ public struct PaymentTimeline: Sendable, Equatable {
             rows.append(
                 DetailRow(
                     entry.timeText.isEmpty ? "—" : entry.timeText, entry.summary,
-                    tone: entry.success == false ? .bad : .normal, target: entry.target, jsonPath: entry.jsonPath))
+                    tone: entry.success == false ? .bad : .normal, target: entry.target,
+                    jsonPath: entry.jsonPath))
             if entry.kind != .session && entry.kind != .event {
                 rows.append(DetailRow(indent: 1, "totals", entry.totals.text(currency), tone: .muted))
             }
         }
         for check in checks {
             rows.append(
-                DetailRow(check.label, (check.ok ? "✓ " : "✗ ") + check.message, tone: check.ok ? .good : .bad,
-                          jsonPath: check.jsonPath))
+                DetailRow(
+                    check.label, (check.ok ? "✓ " : "✗ ") + check.message, tone: check.ok ? .good : .bad,
+                    jsonPath: check.jsonPath))
         }
         return rows
     }
@@ -115,7 +126,9 @@ public struct PaymentTimeline: Sendable, Equatable {
                     jsonPath: "." + field))
         }
         // A total that overflowed is unknown: every check below that needs it is skipped.
-        if let captured = totals.total(.capture), let authorized = totals.total(.authorization), captured > authorized {
+        if let captured = totals.total(.capture), let authorized = totals.total(.authorization),
+            captured > authorized
+        {
             checks.append(
                 TimelineCheck(
                     kind: .overCaptured, label: "Captured vs authorized", ok: false,
@@ -131,7 +144,9 @@ public struct PaymentTimeline: Sendable, Equatable {
         }
         if let details = order.paymentDetails {
             let path = details.path
-            func compare(_ label: String, _ field: String, _ stated: Int64?, _ computed: Int64?, _ what: String) {
+            func compare(
+                _ label: String, _ field: String, _ stated: Int64?, _ computed: Int64?, _ what: String
+            ) {
                 guard let stated, let computed else { return }
                 let ok = stated == computed
                 checks.append(
@@ -143,13 +158,16 @@ public struct PaymentTimeline: Sendable, Equatable {
                         jsonPath: path[field].jqPath))
             }
             compare(
-                "Remaining capture", "remaining_capture_amount", details.remainingCaptureAmount, totals.capturable,
+                "Remaining capture", "remaining_capture_amount", details.remainingCaptureAmount,
+                totals.capturable,
                 "to capture")
             compare(
-                "Remaining refund", "remaining_refund_amount", details.remainingRefundAmount, totals.refundable,
+                "Remaining refund", "remaining_refund_amount", details.remainingRefundAmount,
+                totals.refundable,
                 "to refund")
             compare(
-                "Remaining cancellation", "remaining_cancellation_amount", details.remainingCancellationAmount,
+                "Remaining cancellation", "remaining_cancellation_amount",
+                details.remainingCancellationAmount,
                 totals.capturable, "to cancel")
         }
         if let status = order.paymentStatus, totals.overflowed.isEmpty {
@@ -160,7 +178,9 @@ public struct PaymentTimeline: Sendable, Equatable {
 
     /// `payment_status` against what the operations did. "Paid" is measured against the net
     /// amount (what the customer owes after discounts), or the gross when there is no net.
-    public static func statusChecks(_ status: PaymentStatus, totals: PaymentTotals, order: Order) -> [TimelineCheck] {
+    public static func statusChecks(_ status: PaymentStatus, totals: PaymentTotals, order: Order)
+        -> [TimelineCheck]
+    {
         let currency = order.currency
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
         let due = order.netAmount ?? order.grossAmount
@@ -169,23 +189,27 @@ public struct PaymentTimeline: Sendable, Equatable {
         switch status {
         case .paid:
             if let due, totals.captured < due {
-                problem = "payment status is paid but only \(money(totals.captured)) of the \(dueName) \(money(due)) was captured"
+                problem =
+                    "payment status is paid but only \(money(totals.captured)) of the \(dueName) \(money(due)) was captured"
             }
         case .partiallyPaid:
             if totals.captured == 0 {
                 problem = "payment status is partially_paid but nothing was captured"
             } else if let due, totals.captured >= due {
-                problem = "payment status is partially_paid but \(money(totals.captured)) was captured, the whole \(dueName)"
+                problem =
+                    "payment status is partially_paid but \(money(totals.captured)) was captured, the whole \(dueName)"
             }
         case .refunded:
             if totals.refunded < totals.captured || totals.captured == 0 {
-                problem = "payment status is refunded but only \(money(totals.refunded)) of \(money(totals.captured)) captured was refunded"
+                problem =
+                    "payment status is refunded but only \(money(totals.refunded)) of \(money(totals.captured)) captured was refunded"
             }
         case .partiallyRefunded:
             if totals.refunded == 0 {
                 problem = "payment status is partially_refunded but nothing was refunded"
             } else if totals.refunded >= totals.captured {
-                problem = "payment status is partially_refunded but everything captured (\(money(totals.captured))) was refunded"
+                problem =
+                    "payment status is partially_refunded but everything captured (\(money(totals.captured))) was refunded"
             }
         case .pending:
             if totals.captured > 0 {
@@ -197,7 +221,8 @@ public struct PaymentTimeline: Sendable, Equatable {
         return [
             TimelineCheck(
                 kind: .paymentStatus, label: "Payment status", ok: problem == nil,
-                message: problem ?? "\(status.rawValue) agrees with the operations", jsonPath: ".payment_status")
+                message: problem ?? "\(status.rawValue) agrees with the operations",
+                jsonPath: ".payment_status")
         ]
     }
 }

@@ -91,7 +91,8 @@ public struct PayoutShare: Sendable, Equatable {
         var fraction: Int64 = 0
         if parts.count == 2 {
             let digits = parts[1]
-            guard (1...2).contains(digits.count), digits.allSatisfy(\.isASCIIDigit), let value = Int64(digits) else {
+            guard (1...2).contains(digits.count), digits.allSatisfy(\.isASCIIDigit), let value = Int64(digits)
+            else {
                 return nil
             }
             fraction = digits.count == 1 ? value * 10 : value

@@ -52,8 +52,9 @@ public struct PayoutTreeRows: Sendable, Equatable {
             let named = basis.title
             if rootSum == basis.amount {
                 rows.append(
-                    DetailRow("Payout total", "\(money(rootSum)) ✓ equals \(named)", tone: .good,
-                              jsonPath: tree.path.jqPath))
+                    DetailRow(
+                        "Payout total", "\(money(rootSum)) ✓ equals \(named)", tone: .good,
+                        jsonPath: tree.path.jqPath))
                 rootMismatch = false
             } else {
                 rows.append(
@@ -64,7 +65,8 @@ public struct PayoutTreeRows: Sendable, Equatable {
             }
         } else {
             rows.append(
-                DetailRow("Payout total", rootSum.map(money) ?? "—", tone: .muted, jsonPath: tree.path.jqPath))
+                DetailRow("Payout total", rootSum.map(money) ?? "—", tone: .muted, jsonPath: tree.path.jqPath)
+            )
             rootMismatch = false
         }
 
@@ -75,7 +77,9 @@ public struct PayoutTreeRows: Sendable, Equatable {
             let whole: Int64? = node.parent.map { effective[$0] } ?? basis?.amount
             if !withRows {
                 // The same two checks as below, without the row's texts.
-                if let amount = node.amount, let whole, let share = PayoutShare(type: node.type, value: node.value) {
+                if let amount = node.amount, let whole,
+                    let share = PayoutShare(type: node.type, value: node.value)
+                {
                     let siblings = node.parent.map { tree.nodes[$0].children.count } ?? tree.roots.count
                     if !share.agrees(amount: amount, whole: whole, tolerance: siblings) {
                         shareMismatches.append((index, whole, share))
@@ -102,7 +106,9 @@ public struct PayoutTreeRows: Sendable, Equatable {
                 parts.append(share + (node.parent == nil ? " " + (basis?.shareLabel ?? "") : " of parent"))
             }
             var tone = DetailRow.Tone.normal
-            if let amount = node.amount, let whole, let share = PayoutShare(type: node.type, value: node.value) {
+            if let amount = node.amount, let whole,
+                let share = PayoutShare(type: node.type, value: node.value)
+            {
                 let siblings = node.parent.map { tree.nodes[$0].children.count } ?? tree.roots.count
                 if !share.agrees(amount: amount, whole: whole, tolerance: siblings) {
                     let expected = share.expected(of: whole).map(money) ?? "an amount out of range"
@@ -124,8 +130,9 @@ public struct PayoutTreeRows: Sendable, Equatable {
             // A path's text grows with depth, so rows of a very deep tree would cost depth² to
             // label; past `maxPathDepth` rows carry no path (the raw view opens the tree instead).
             rows.append(
-                DetailRow(indent: node.depth, label, parts.joined(separator: "  "), tone: tone,
-                          jsonPath: node.depth <= PayoutTreeRows.maxPathDepth ? node.path.jqPath : nil))
+                DetailRow(
+                    indent: node.depth, label, parts.joined(separator: "  "), tone: tone,
+                    jsonPath: node.depth <= PayoutTreeRows.maxPathDepth ? node.path.jqPath : nil))
             stack.append(contentsOf: node.children.reversed())
         }
         self.rows = rows

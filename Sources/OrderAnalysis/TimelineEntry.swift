@@ -74,11 +74,14 @@ public struct TimelineEntry: Sendable, Equatable {
         let lines = operation.items.compactMap(\.lineID)
         let mark: String? = operation.success.map { $0 ? "✓" : "✗ failed" }
         self.init(
-            kind: Kind(operation.kind), time: operation.timestamp, amount: operation.amount, success: operation.success,
-            psp: details?.psp, product: details?.paymentProductType ?? details?.paymentProduct, cardText: card,
+            kind: Kind(operation.kind), time: operation.timestamp, amount: operation.amount,
+            success: operation.success,
+            psp: details?.psp, product: details?.paymentProductType ?? details?.paymentProduct,
+            cardText: card,
             lineIDs: lines,
             summary: DisplayText.join([
-                operation.kind.rawValue, DisplayText.money(operation.amount, currency), mark, details?.psp, card,
+                operation.kind.rawValue, DisplayText.money(operation.amount, currency), mark, details?.psp,
+                card,
                 TimelineEntry.linesText(lines),
             ]),
             target: .operation(kind: operation.kind.rawValue, index: index), jsonPath: operation.path.jqPath)
@@ -94,7 +97,9 @@ public struct TimelineEntry: Sendable, Equatable {
                 "status event", event.state?.rawValue, event.service, event.serviceStatus, event.description,
             ])
         }
-        self.init(kind: .event, time: event.createdAt, summary: text, target: .event(index), jsonPath: event.path.jqPath)
+        self.init(
+            kind: .event, time: event.createdAt, summary: text, target: .event(index),
+            jsonPath: event.path.jqPath)
     }
 
     public static func cardText(_ card: Card?) -> String? {

@@ -37,7 +37,9 @@ public struct CurrencyConversion: Sendable, Equatable {
         let ppm = r.int("conversion_rate_ppm")
         let timestamp = r.timestamp("conversion_rate_timestamp")
         let source = r.string("conversion_rate_source")
-        guard currency != nil || gross != nil || ppm != nil || timestamp != nil || source != nil else { return nil }
+        guard currency != nil || gross != nil || ppm != nil || timestamp != nil || source != nil else {
+            return nil
+        }
         self.init(
             originalCurrency: currency, originalGrossAmount: gross, conversionRatePPM: ppm,
             conversionRateTimestamp: timestamp, conversionRateSource: source, path: r.path, raw: r.json)

@@ -46,7 +46,9 @@ public struct MoneyFormatter: Sendable, Equatable {
     /// A whole number with its digits grouped by three (`41230` → `41,230` with `","`): the
     /// one digit grouping, shared by counts in the status bar and amounts.
     public static func groupedInteger(_ value: Int, separator: String) -> String {
-        decimalString(magnitude: UInt64(value.magnitude), negative: value < 0, exponent: 0, groupingSeparator: separator)
+        decimalString(
+            magnitude: UInt64(value.magnitude), negative: value < 0, exponent: 0, groupingSeparator: separator
+        )
     }
 
     /// Exact decimal text of `magnitude / 10^exponent` with an optional minus sign.

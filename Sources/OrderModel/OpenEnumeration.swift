@@ -4,8 +4,8 @@
 /// "archived" rather than fail or turn into nil. Conforming types are structs around the raw
 /// string with static known values.
 public protocol OpenEnumeration: RawRepresentable, Sendable, Hashable, CustomStringConvertible,
-    ExpressibleByStringLiteral where RawValue == String
-{
+    ExpressibleByStringLiteral
+where RawValue == String {
     init(rawValue: String)
     /// The values documented by Dintero.
     static var knownValues: [Self] { get }

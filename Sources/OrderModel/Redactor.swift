@@ -29,7 +29,8 @@ public enum Redactor {
 
     /// Inside a personal subtree: what stays readable because it identifies no one.
     public static let keptKeys: Set<String> = [
-        "id", "type", "country", "created_at", "updated_at", "created_by", "visibility", "consent", "pays_tax",
+        "id", "type", "country", "created_at", "updated_at", "created_by", "visibility", "consent",
+        "pays_tax",
         "currency", "status",
     ]
 
@@ -100,7 +101,9 @@ public enum Redactor {
             } else {
                 var masked = mode == .normal ? child.value : maskScalar(child.value)
                 // One mask per person reads better than "[redacted] [redacted]" in name columns.
-                if let key = child.key, secondaryNameKeys.contains(key), case .string(let text) = masked, !text.isEmpty {
+                if let key = child.key, secondaryNameKeys.contains(key), case .string(let text) = masked,
+                    !text.isEmpty
+                {
                     masked = .string("")
                 }
                 top.values.append(masked)

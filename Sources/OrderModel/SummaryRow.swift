@@ -40,7 +40,8 @@ public struct SummaryRow {
         case .refund: index = 2
         case .cancellation: index = 3
         }
-        return flag & (1 << (SummaryChunk.paymentOverflowShift + UInt8(index))) != 0 ? nil : paymentColumns[index]
+        return flag & (1 << (SummaryChunk.paymentOverflowShift + UInt8(index))) != 0
+            ? nil : paymentColumns[index]
     }
 
     /// All four payment sums.
@@ -55,7 +56,9 @@ public struct SummaryRow {
     @inlinable
     public var text: UnsafeBufferPointer<UInt8> {
         var total = 0
-        for index in 0..<SummaryField.count where lengths[index] != SummaryRecord.absent { total += Int(lengths[index]) }
+        for index in 0..<SummaryField.count where lengths[index] != SummaryRecord.absent {
+            total += Int(lengths[index])
+        }
         return UnsafeBufferPointer(start: start, count: total)
     }
 
@@ -65,7 +68,9 @@ public struct SummaryRow {
         let length = lengths[field.rawValue]
         guard length != SummaryRecord.absent else { return nil }
         var offset = 0
-        for index in 0..<field.rawValue where lengths[index] != SummaryRecord.absent { offset += Int(lengths[index]) }
+        for index in 0..<field.rawValue where lengths[index] != SummaryRecord.absent {
+            offset += Int(lengths[index])
+        }
         return UnsafeBufferPointer(start: start + offset, count: Int(length))
     }
 }

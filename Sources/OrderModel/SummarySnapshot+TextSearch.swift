@@ -22,7 +22,9 @@ extension SummarySnapshot {
             var row = first
             var from = Int(chunk.textStart[first])
             while from < textEnd {
-                guard let hit = TextSearch.find(needle, in: chunk.arena, from: from, to: textEnd) else { break }
+                guard let hit = TextSearch.find(needle, in: chunk.arena, from: from, to: textEnd) else {
+                    break
+                }
                 while row < last, Int(chunk.textStart[row + 1]) <= hit { row += 1 }
                 body(chunkStart + row)
                 if row == last { break }
@@ -43,7 +45,8 @@ public enum TextSearch {
 
     /// The offset of the first occurrence of `needle` (folded) in `base[from..<to]`, ignoring
     /// ASCII case, or nil.
-    public static func find(_ needle: [UInt8], in base: UnsafePointer<UInt8>, from: Int, to end: Int) -> Int? {
+    public static func find(_ needle: [UInt8], in base: UnsafePointer<UInt8>, from: Int, to end: Int) -> Int?
+    {
         let n = needle.count
         guard n > 0, end - from >= n else { return nil }
         let first = needle[0]
@@ -88,7 +91,9 @@ public enum TextSearch {
     }
 
     @inline(__always)
-    private static func matches(_ needle: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, _ at: Int) -> Bool {
+    private static func matches(_ needle: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, _ at: Int)
+        -> Bool
+    {
         var j = 1
         while j < needle.count {
             if fold(base[at + j]) != needle[j] { return false }

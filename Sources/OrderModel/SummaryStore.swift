@@ -77,7 +77,8 @@ public final class SummaryStore: @unchecked Sendable {
             if record.has(.orderNumber) {
                 let numberHash = record.hash(of: .orderNumber)
                 chunk.numberHash[local] = numberHash
-                if numberTable.find(hash: numberHash, in: snapshot, field: .orderNumber, key: record.bytes(of: .orderNumber))
+                if numberTable.find(
+                    hash: numberHash, in: snapshot, field: .orderNumber, key: record.bytes(of: .orderNumber))
                     == nil
                 {
                     numberTable.insert(row: row, hash: numberHash, snapshot: snapshot, field: .orderNumber)
@@ -109,14 +110,19 @@ public final class SummaryStore: @unchecked Sendable {
     public func row(ofID id: String) -> Int? { lookup(id, table: \.idTable, field: .id) }
 
     /// The row of the first order with this order number.
-    public func row(ofOrderNumber number: String) -> Int? { lookup(number, table: \.numberTable, field: .orderNumber) }
+    public func row(ofOrderNumber number: String) -> Int? {
+        lookup(number, table: \.numberTable, field: .orderNumber)
+    }
 
-    private func lookup(_ key: String, table: KeyPath<SummaryStore, RowHashTable>, field: SummaryField) -> Int? {
+    private func lookup(_ key: String, table: KeyPath<SummaryStore, RowHashTable>, field: SummaryField)
+        -> Int?
+    {
         var key = key
         return key.withUTF8 { bytes in
             lock.locked {
                 let snapshot = SummarySnapshot(chunks: chunks, chunkStarts: chunkStarts, count: rowCount)
-                return self[keyPath: table].find(hash: RowHashTable.hash(bytes), in: snapshot, field: field, key: bytes)
+                return self[keyPath: table].find(
+                    hash: RowHashTable.hash(bytes), in: snapshot, field: field, key: bytes)
             }
         }
     }
@@ -127,7 +133,8 @@ public final class SummaryStore: @unchecked Sendable {
 
 /// The text columns of a summary, in arena order.
 public enum SummaryField: Int, CaseIterable, Sendable {
-    case id, orderNumber, createdAt, firstName, lastName, email, phone, company, status, paymentStatus, currency,
+    case id, orderNumber, createdAt, firstName, lastName, email, phone, company, status, paymentStatus,
+        currency,
         storeID, maskedPANs, bookingIDs, orderType, customerType, paymentProduct, reservationKinds
 
     @usableFromInline static let count = 18
@@ -246,12 +253,15 @@ public struct SummaryRecord: Sendable {
         func text(_ field: SummaryField) -> String? { has(field) ? string(of: field) : nil }
         func list(_ field: SummaryField) -> [String] {
             guard has(field), lengths[field.rawValue] > 0 else { return [] }
-            return string(of: field).split(separator: Character(Unicode.Scalar(Self.listSeparator)),
-                                           omittingEmptySubsequences: false).map(String.init)
+            return string(of: field).split(
+                separator: Character(Unicode.Scalar(Self.listSeparator)),
+                omittingEmptySubsequences: false
+            ).map(String.init)
         }
         return OrderSummary(
             id: text(.id) ?? "", orderNumber: text(.orderNumber), createdAt: text(.createdAt),
-            customerFirstName: text(.firstName), customerLastName: text(.lastName), customerEmail: text(.email),
+            customerFirstName: text(.firstName), customerLastName: text(.lastName),
+            customerEmail: text(.email),
             customerPhone: text(.phone), companyName: text(.company), status: text(.status),
             paymentStatus: text(.paymentStatus), grossAmount: grossAmount, currency: text(.currency),
             storeID: text(.storeID), maskedPANs: list(.maskedPANs), bookingIDs: list(.bookingIDs),
@@ -271,13 +281,17 @@ public struct SummaryRecord: Sendable {
     func bytes(of field: SummaryField) -> UnsafeBufferPointer<UInt8> {
         guard has(field) else { return UnsafeBufferPointer(start: nil, count: 0) }
         let offset = self.offset(of: field)
-        return text.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[offset..<offset + Int(lengths[field.rawValue])]) }
+        return text.withUnsafeBufferPointer {
+            UnsafeBufferPointer(rebasing: $0[offset..<offset + Int(lengths[field.rawValue])])
+        }
     }
 
     func hash(of field: SummaryField) -> UInt32 {
         let offset = self.offset(of: field)
         let length = has(field) ? Int(lengths[field.rawValue]) : 0
-        return text.withUnsafeBufferPointer { RowHashTable.hash(UnsafeBufferPointer(rebasing: $0[offset..<offset + length])) }
+        return text.withUnsafeBufferPointer {
+            RowHashTable.hash(UnsafeBufferPointer(rebasing: $0[offset..<offset + length]))
+        }
     }
 
     /// A field as a string ("" when absent).
@@ -332,12 +346,15 @@ final class SummaryChunk: @unchecked Sendable {
 
     /// The anomaly kinds found in a row (0 until checked).
     func anomalyKinds(at local: Int) -> UInt32 {
-        UInt32(bitPattern: atomic_cell_load(UnsafeMutableRawPointer(anomalyKinds + local).assumingMemoryBound(to: Int32.self)))
+        UInt32(
+            bitPattern: atomic_cell_load(
+                UnsafeMutableRawPointer(anomalyKinds + local).assumingMemoryBound(to: Int32.self)))
     }
 
     func setAnomaly(_ count: Int?, kinds: UInt32, at local: Int) {
         atomic_cell_store(
-            UnsafeMutableRawPointer(anomalyKinds + local).assumingMemoryBound(to: Int32.self), Int32(bitPattern: kinds))
+            UnsafeMutableRawPointer(anomalyKinds + local).assumingMemoryBound(to: Int32.self),
+            Int32(bitPattern: kinds))
         atomic_cell_store(anomaly + local, count.map { Int32(clamping: $0) } ?? -1)
     }
 
@@ -388,7 +405,9 @@ final class SummaryChunk: @unchecked Sendable {
             if let base = text.baseAddress { (arena + arenaUsed).update(from: base, count: text.count) }
         }
         textStart[local] = UInt32(arenaUsed)
-        for field in 0..<SummaryField.count { lengths[local * SummaryField.count + field] = record.lengths[field] }
+        for field in 0..<SummaryField.count {
+            lengths[local * SummaryField.count + field] = record.lengths[field]
+        }
         var flag: UInt8 = 0
         if let amount = record.grossAmount {
             gross[local] = amount
@@ -433,7 +452,9 @@ final class SummaryChunk: @unchecked Sendable {
             if digit < 10 {
                 key = key * 10 + Int64(digit)
                 digits += 1
-            } else if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "Z") || (byte == UInt8(ascii: "-") && digits >= 14) {
+            } else if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "Z")
+                || (byte == UInt8(ascii: "-") && digits >= 14)
+            {
                 break  // the zone; times in one dump share it
             }
         }
@@ -472,7 +493,9 @@ public struct SummarySnapshot: @unchecked Sendable {
     func locate(_ row: Int) -> (SummaryChunk, Int) {
         // Chunks are full except when a huge row did not fit: try the direct guess first.
         let guess = row / SummaryChunk.capacity
-        if guess < chunks.count, chunkStarts[guess] <= row, guess + 1 == chunks.count || chunkStarts[guess + 1] > row {
+        if guess < chunks.count, chunkStarts[guess] <= row,
+            guess + 1 == chunks.count || chunkStarts[guess + 1] > row
+        {
             return (chunks[guess], row - chunkStarts[guess])
         }
         var low = 0
@@ -548,13 +571,19 @@ public struct SummarySnapshot: @unchecked Sendable {
         let flag = chunk.flags[local]
         return OrderSummary(
             id: text(.id) ?? "", orderNumber: text(.orderNumber), createdAt: text(.createdAt),
-            customerFirstName: text(.firstName), customerLastName: text(.lastName), customerEmail: text(.email),
+            customerFirstName: text(.firstName), customerLastName: text(.lastName),
+            customerEmail: text(.email),
             customerPhone: text(.phone), companyName: text(.company), status: text(.status),
-            paymentStatus: text(.paymentStatus), grossAmount: flag & SummaryChunk.hasGross != 0 ? chunk.gross[local] : nil,
-            currency: text(.currency), storeID: text(.storeID), maskedPANs: list(.maskedPANs), bookingIDs: list(.bookingIDs),
-            hasAttachments: flag & SummaryChunk.hasAttachments != 0, anomalyCount: chunk.anomalyCount(at: local),
-            orderType: text(.orderType), customerType: text(.customerType), paymentProduct: text(.paymentProduct),
-            reservationKinds: list(.reservationKinds), payments: SummaryRow(chunk: chunk, local: local).payments,
+            paymentStatus: text(.paymentStatus),
+            grossAmount: flag & SummaryChunk.hasGross != 0 ? chunk.gross[local] : nil,
+            currency: text(.currency), storeID: text(.storeID), maskedPANs: list(.maskedPANs),
+            bookingIDs: list(.bookingIDs),
+            hasAttachments: flag & SummaryChunk.hasAttachments != 0,
+            anomalyCount: chunk.anomalyCount(at: local),
+            orderType: text(.orderType), customerType: text(.customerType),
+            paymentProduct: text(.paymentProduct),
+            reservationKinds: list(.reservationKinds),
+            payments: SummaryRow(chunk: chunk, local: local).payments,
             anomalyKinds: chunk.anomalyKinds(at: local))
     }
 
@@ -590,7 +619,9 @@ struct RowHashTable {
         return hash
     }
 
-    func find(hash: UInt32, in snapshot: SummarySnapshot, field: SummaryField, key: UnsafeBufferPointer<UInt8>) -> Int? {
+    func find(
+        hash: UInt32, in snapshot: SummarySnapshot, field: SummaryField, key: UnsafeBufferPointer<UInt8>
+    ) -> Int? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
         var slot = Int(hash) & mask

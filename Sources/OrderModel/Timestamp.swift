@@ -48,9 +48,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         scanner.skipSpaces()
         if scanner.atEnd { return seconds }
         scanner.index = afterDate
-        guard scanner.take(UInt8(ascii: "T")) || scanner.take(UInt8(ascii: "t")) || scanner.take(UInt8(ascii: " "))
+        guard
+            scanner.take(UInt8(ascii: "T")) || scanner.take(UInt8(ascii: "t"))
+                || scanner.take(UInt8(ascii: " "))
         else { return nil }
-        guard let hour = scanner.digits(2), scanner.take(UInt8(ascii: ":")), let minute = scanner.digits(2) else {
+        guard let hour = scanner.digits(2), scanner.take(UInt8(ascii: ":")), let minute = scanner.digits(2)
+        else {
             return nil
         }
         var second = 0
@@ -163,7 +166,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         }
 
         mutating func digit() -> Int? {
-            guard index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") else {
+            guard index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9")
+            else {
                 return nil
             }
             defer { index += 1 }

@@ -28,7 +28,9 @@ public struct SourceProblem: Sendable, Equatable, CustomStringConvertible {
     /// The problem of a file that shrank while it was read.
     public static func changed(_ path: String) -> SourceProblem {
         SourceProblem(
-            file: path, message: "the file changed while it was read (it became shorter); what was read before the change was used",
+            file: path,
+            message:
+                "the file changed while it was read (it became shorter); what was read before the change was used",
             fileChanged: true)
     }
 

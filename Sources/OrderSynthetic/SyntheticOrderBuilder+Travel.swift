@@ -147,7 +147,10 @@ extension SyntheticOrderBuilder {
         w.beginArray()
         var names: [(Int, Int)] = []
         for p in 0..<reservation.passengers {
-            let name = p == 0 ? (customer.first, customer.last) : (rng.below(T.firstNames.count), p % 2 == 1 ? customer.last : rng.below(T.lastNames.count))
+            let name =
+                p == 0
+                ? (customer.first, customer.last)
+                : (rng.below(T.firstNames.count), p % 2 == 1 ? customer.last : rng.below(T.lastNames.count))
             names.append(name)
             w.beginObject()
             w.key("id")
@@ -167,7 +170,8 @@ extension SyntheticOrderBuilder {
         for leg in 0..<legs {
             let from = leg == 0 ? route.from : route.to
             let to = leg == 0 ? route.to : route.from
-            let departure = reservation.departure + Int64(leg) * Int64(rng.int(in: 1...7)) * 86_400 + Int64(leg) * 3600
+            let departure =
+                reservation.departure + Int64(leg) * Int64(rng.int(in: 1...7)) * 86_400 + Int64(leg) * 3600
             w.beginObject()
             w.key("departure_address")
             SyntheticOrderBuilder.writeStation(&w, from, full: false)

@@ -3,9 +3,13 @@ import OrderSources
 extension JSONByteWriter {
     @inline(__always) mutating func f(_ key: StaticString, _ value: Int64) { self.key(key); int(value) }
     @inline(__always) mutating func f(_ key: StaticString, _ value: [UInt8]) { self.key(key); string(value) }
-    @inline(__always) mutating func f(_ key: StaticString, _ value: StaticString) { self.key(key); string(value) }
+    @inline(__always) mutating func f(_ key: StaticString, _ value: StaticString) {
+        self.key(key); string(value)
+    }
     @inline(__always) mutating func f(_ key: StaticString, _ value: Bool) { self.key(key); bool(value) }
-    @inline(__always) mutating func time(_ key: StaticString, _ epoch: Int64) { self.key(key); timestamp(epoch) }
+    @inline(__always) mutating func time(_ key: StaticString, _ epoch: Int64) {
+        self.key(key); timestamp(epoch)
+    }
     @inline(__always) mutating func id(_ key: StaticString, _ value: (UInt64, UInt64)) {
         self.key(key)
         uuid(value.0, value.1)
@@ -25,7 +29,8 @@ extension SyntheticOrderBuilder {
         var totalDiscount = gross - net
         if anomaly == .totals {
             let delta = 1 + rng.int64(in: 0...max(1, gross / 10))
-            totalDiscount = totalDiscount > delta && rng.chance(0.5) ? totalDiscount - delta : totalDiscount + delta
+            totalDiscount =
+                totalDiscount > delta && rng.chance(0.5) ? totalDiscount - delta : totalDiscount + delta
         }
         let manual = items.reduce(Int64(0)) { sum, item in
             sum + item.discounts.filter { $0.type == 3 }.reduce(0) { $0 + $1.amount }
@@ -72,7 +77,9 @@ extension SyntheticOrderBuilder {
         w.f("total_discount", totalDiscount)
         w.f("total_manual_discount_amount", manual)
         writeCustomer(&w)
-        let address = (street: rng.below(T.streets.count), number: rng.int(in: 1...140), place: rng.below(T.places.count))
+        let address = (
+            street: rng.below(T.streets.count), number: rng.int(in: 1...140), place: rng.below(T.places.count)
+        )
         w.key("shipping_address")
         writeAddress(&w, address, named: true)
         if rng.chance(0.85) {
@@ -202,7 +209,8 @@ extension SyntheticOrderBuilder {
         w.key("phone_number")
         w.beginString()
         w.appendRaw("+47")
-        w.appendDigits(rng.chance(0.5) ? rng.int64(in: 40_000_000...49_999_999) : rng.int64(in: 90_000_000...99_999_999))
+        w.appendDigits(
+            rng.chance(0.5) ? rng.int64(in: 40_000_000...49_999_999) : rng.int64(in: 90_000_000...99_999_999))
         w.endString()
         if rng.chance(0.4) {
             let year = rng.int64(in: 1945...2006)
@@ -222,7 +230,9 @@ extension SyntheticOrderBuilder {
         w.f("pays_tax", true)
         w.key("addresses")
         w.beginArray()
-        let home = (street: rng.below(T.streets.count), number: rng.int(in: 1...140), place: rng.below(T.places.count))
+        let home = (
+            street: rng.below(T.streets.count), number: rng.int(in: 1...140), place: rng.below(T.places.count)
+        )
         writeAddress(&w, home, named: false, type: "home")
         w.endArray()
         if rng.chance(0.15) {
@@ -265,7 +275,8 @@ extension SyntheticOrderBuilder {
     }
 
     mutating func writeAddress(
-        _ w: inout JSONByteWriter, _ a: (street: Int, number: Int, place: Int), named: Bool, type: StaticString? = nil
+        _ w: inout JSONByteWriter, _ a: (street: Int, number: Int, place: Int), named: Bool,
+        type: StaticString? = nil
     ) {
         let place = T.places[a.place]
         w.beginObject()
@@ -294,7 +305,9 @@ extension SyntheticOrderBuilder {
         w.key("longitude")
         w.decimal(place.lon + Int64(a.number * 53 % 2000) - 1000, scale: 6)
         if let type { w.f("type", type) }
-        if named && a.number % 5 == 0 { w.f("comment", T.addressComments[a.number % T.addressComments.count]) }
+        if named && a.number % 5 == 0 {
+            w.f("comment", T.addressComments[a.number % T.addressComments.count])
+        }
         w.endObject()
     }
 
@@ -377,7 +390,9 @@ extension SyntheticOrderBuilder {
                     w.f("amount", discount.amount)
                     if let percentage = discount.percentage { w.f("percentage", Int64(percentage)) }
                     w.f("discount_type", T.discountTypes[discount.type])
-                    if discount.type == 1 { w.f("discount_subtype", T.discountSubtypes[rng.below(T.discountSubtypes.count)]) }
+                    if discount.type == 1 {
+                        w.f("discount_subtype", T.discountSubtypes[rng.below(T.discountSubtypes.count)])
+                    }
                     if let campaignID { w.id("discount_id", campaignID) }
                     w.f("description", T.discountDescriptions[discount.description])
                     w.f("line_id", Int64(n + 1))
@@ -482,7 +497,9 @@ extension SyntheticOrderBuilder {
     /// Writes the destinations of one level, splitting `total` by percentages; nested levels
     /// split their parent's amount again. With `perturb`, the first destination's first child
     /// is off by a few minor units (the `payoutChildren` anomaly).
-    mutating func writePayoutLevel(_ w: inout JSONByteWriter, total: Int64, depth: Int, maxDepth: Int, perturb: Bool) {
+    mutating func writePayoutLevel(
+        _ w: inout JSONByteWriter, total: Int64, depth: Int, maxDepth: Int, perturb: Bool
+    ) {
         let count = depth == 0 ? rng.int(in: 1...3) : rng.int(in: 2...3)
         var percentages: [Int64] = []
         var left: Int64 = 100
@@ -490,7 +507,8 @@ extension SyntheticOrderBuilder {
             if n == count - 1 {
                 percentages.append(left)
             } else {
-                let share = min(left - Int64(count - n - 1) * 5, rng.pick([5, 10, 15, 20, 25, 30, 40] as [Int64]))
+                let share = min(
+                    left - Int64(count - n - 1) * 5, rng.pick([5, 10, 15, 20, 25, 30, 40] as [Int64]))
                 percentages.append(share)
                 left -= share
             }
@@ -519,7 +537,9 @@ extension SyntheticOrderBuilder {
             if nested {
                 w.key("destinations")
                 w.beginArray()
-                writePayoutLevel(&w, total: amount, depth: depth + 1, maxDepth: maxDepth, perturb: perturb && n == 0 && depth == 0)
+                writePayoutLevel(
+                    &w, total: amount, depth: depth + 1, maxDepth: maxDepth,
+                    perturb: perturb && n == 0 && depth == 0)
                 w.endArray()
             }
             w.endObject()
@@ -697,8 +717,13 @@ extension SyntheticOrderBuilder {
                 w.f("state", (["success", "pending", "failure"] as [StaticString])[state])
                 w.f("service", rng.pick(["posten", "helthjem", "porterbuddy"] as [StaticString]))
                 let status = rng.below(3)
-                w.f("service_status", (["ready_for_pickup", "in_transit", "delivered"] as [StaticString])[status])
-                w.f("description", (["Pakken er klar til henting", "Pakken er på vei", "Pakken er levert"] as [StaticString])[status])
+                w.f(
+                    "service_status",
+                    (["ready_for_pickup", "in_transit", "delivered"] as [StaticString])[status])
+                w.f(
+                    "description",
+                    (["Pakken er klar til henting", "Pakken er på vei", "Pakken er levert"] as [StaticString])[
+                        status])
                 w.key("metadata")
                 w.beginObject()
                 w.key("tracking_number")

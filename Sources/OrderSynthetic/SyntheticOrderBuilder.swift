@@ -35,7 +35,8 @@ struct SyntheticOrderBuilder {
 
     /// (order status, payment status) pairs with their weights.
     enum Combo: Int, CaseIterable {
-        case openPending, openPartiallyPaid, openPaid, openPartiallyRefunded, closedPaid, closedPartiallyRefunded
+        case openPending, openPartiallyPaid, openPaid, openPartiallyRefunded, closedPaid,
+            closedPartiallyRefunded
         case closedRefunded, cancelledPending, cancelledRefunded, archivedPaid, archivedRefunded
 
         var status: StaticString {
@@ -192,7 +193,8 @@ struct SyntheticOrderBuilder {
         statedPayment = combo.payment
         // 2023-01-01 … 2026-11-30, mostly in the day.
         let day = rng.int64(in: 19_358...20_421)
-        let hour = Int64(rng.weighted([1, 1, 1, 1, 1, 1, 2, 4, 6, 8, 9, 10, 11, 11, 10, 10, 10, 11, 12, 12, 11, 8, 5, 2]))
+        let hour = Int64(
+            rng.weighted([1, 1, 1, 1, 1, 1, 2, 4, 6, 8, 9, 10, 11, 11, 10, 10, 10, 11, 12, 12, 11, 8, 5, 2]))
         created = day * 86_400 + hour * 3600 + rng.int64(in: 0...3599)
         customer = Person(first: rng.below(T.firstNames.count), last: rng.below(T.lastNames.count))
 
@@ -210,7 +212,8 @@ struct SyntheticOrderBuilder {
         }
         if currency == 0 && rng.chance(0.06) {
             let options: [(StaticString, ClosedRange<Int64>)] = [
-                ("SEK", 950_000...1_020_000), ("EUR", 11_300_000...11_900_000), ("DKK", 1_520_000...1_600_000),
+                ("SEK", 950_000...1_020_000), ("EUR", 11_300_000...11_900_000),
+                ("DKK", 1_520_000...1_600_000),
             ]
             let choice = rng.pick(options)
             let ppm = rng.int64(in: choice.1)
@@ -437,7 +440,8 @@ struct SyntheticOrderBuilder {
             }
         case .failedOperation:
             if let firstCapture = ops.firstIndex(where: { $0.kind == 1 }), rng.chance(0.5) {
-                var failed = operation(1, ops[firstCapture].items, at: ops[firstCapture].time - rng.int64(in: 60...1800))
+                var failed = operation(
+                    1, ops[firstCapture].items, at: ops[firstCapture].time - rng.int64(in: 60...1800))
                 failed.success = false
                 ops.insert(failed, at: firstCapture)
             } else {

@@ -114,7 +114,9 @@ public struct SyntheticOrders: Sendable {
                 writer.resetTopLevel()
             }
             if writer.bytes.count >= flushThreshold { try flush(&writer, &sink) }
-            if let progress, (index + 1) % 1024 == 0 { progress(index + 1, generated + Int64(writer.bytes.count)) }
+            if let progress, (index + 1) % 1024 == 0 {
+                progress(index + 1, generated + Int64(writer.bytes.count))
+            }
         }
         if format == .array {
             if pretty {
@@ -127,7 +129,9 @@ public struct SyntheticOrders: Sendable {
         }
         try flush(&writer, &sink)
         try sink.finish()
-        return SyntheticSummary(orders: max(count, 0), bytesGenerated: generated, bytesWritten: sink.bytesWritten, anomalies: anomalies)
+        return SyntheticSummary(
+            orders: max(count, 0), bytesGenerated: generated, bytesWritten: sink.bytesWritten,
+            anomalies: anomalies)
     }
 }
 

@@ -60,10 +60,14 @@ public enum ClipboardSequence {
     }
 
     /// The bytes to write for `text`, or why not.
-    public static func bytes(for text: String, route: Route, maxBytes: Int = defaultMaxBytes) -> Result<[UInt8], Refusal> {
+    public static func bytes(for text: String, route: Route, maxBytes: Int = defaultMaxBytes) -> Result<
+        [UInt8], Refusal
+    > {
         guard route != .off else { return .failure(.unsupported) }
         let payload = base64(Array(clean(text).utf8))
-        guard payload.count <= maxBytes else { return .failure(.tooBig(bytes: payload.count, limit: maxBytes)) }
+        guard payload.count <= maxBytes else {
+            return .failure(.tooBig(bytes: payload.count, limit: maxBytes))
+        }
         let plain: [UInt8] = Array("\u{1B}]52;c;".utf8) + payload + [0x07]
         guard route == .tmux else { return .success(plain) }
         // tmux passes through what is between `ESC P tmux;` and `ESC \`, with each ESC doubled.

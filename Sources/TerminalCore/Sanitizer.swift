@@ -58,7 +58,8 @@ public enum Sanitizer {
     /// A ZWJ between these two scalars is part of an emoji ZWJ sequence (👨‍👩‍👧).
     private static func joinsEmoji(_ previous: Unicode.Scalar?, _ next: Unicode.Scalar?) -> Bool {
         guard let previous, let next else { return false }
-        let before = previous.value == 0xFE0F || previous.properties.isEmojiModifier
+        let before =
+            previous.value == 0xFE0F || previous.properties.isEmojiModifier
             || (previous.value > 0x7F && previous.properties.isEmoji)
         return before && next.value > 0x7F && next.properties.isEmoji
     }
@@ -122,7 +123,8 @@ public enum Sanitizer {
                 continue
             }
             if let (scalar, length) = decodeMultiByte(buffer, at: index) {
-                let next = index + length < buffer.count && buffer[index + length] >= 0x80
+                let next =
+                    index + length < buffer.count && buffer[index + length] >= 0x80
                     ? decodeMultiByte(buffer, at: index + length)?.0 : nil
                 if scalar.value == 0x200D, !joinsEmoji(previous, next) {
                     output += "\\u{200d}"

@@ -17,7 +17,8 @@ public struct Size: Hashable, Sendable, CustomStringConvertible {
     /// A size written `WxH` (`120x40`), each side 1...1000; nil for anything else.
     public init?(parsing text: String) {
         let parts = text.lowercased().split(separator: "x")
-        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), (1...1000).contains(width),
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+            (1...1000).contains(width),
             (1...1000).contains(height)
         else { return nil }
         self.init(width: width, height: height)

@@ -97,7 +97,9 @@ struct BenchCommand: AsyncParsableCommand {
         emit("rss_anon_end_mb", RssSampler.rssAnonMB(), "MB")
         sampler.stop()
         emit("rss_anon_peak_mb", sampler.peakMB, "MB")
-        emit("rss_anon_peak_pct_of_dump", 100 * sampler.peakMB * 1e6 / Double(max(1, progress.totalBytes)), "%")
+        emit(
+            "rss_anon_peak_pct_of_dump", 100 * sampler.peakMB * 1e6 / Double(max(1, progress.totalBytes)), "%"
+        )
     }
 
     /// Sort and filter over every summary of `snapshot`, best of a few runs each.
@@ -108,7 +110,8 @@ struct BenchCommand: AsyncParsableCommand {
         // The anomaly check of `browse` is not running here, so process CPU time is the rebuild's.
         for (name, query, sort) in Self.rebuilds {
             let rebuild = RowRebuild(
-                generation: 1, snapshot: snapshot, query: (try? OrderQuery.parse(query)) ?? OrderQuery(terms: [], source: ""),
+                generation: 1, snapshot: snapshot,
+                query: (try? OrderQuery.parse(query)) ?? OrderQuery(terms: [], source: ""),
                 sort: sort)
             // Best of a few runs: the machine may be shared, and the first run pays page faults.
             var took = Duration.seconds(1_000_000)
@@ -147,7 +150,9 @@ struct BenchCommand: AsyncParsableCommand {
             for _ in 0..<max(1, min(self.rounds, 3)) {
                 let began = clock.now
                 let cpuBefore = Self.cpuSeconds()
-                groups = SummaryTable.build(snapshot: snapshot, rows: .all(snapshot.count), columns: columns).groups.count
+                groups =
+                    SummaryTable.build(snapshot: snapshot, rows: .all(snapshot.count), columns: columns)
+                    .groups.count
                 took = min(took, clock.now - began)
                 cpu = min(cpu, Self.cpuSeconds() - cpuBefore)
             }
@@ -207,7 +212,8 @@ struct BenchCommand: AsyncParsableCommand {
 
     /// The summary groupings timed: one text column, a day, two columns, a list column.
     static let summaries: [(String, [SummaryColumn])] = [
-        ("status", [.status]), ("day", [.day]), ("status_currency", [.status, .currency]), ("product", [.paymentProduct]),
+        ("status", [.status]), ("day", [.day]), ("status_currency", [.status, .currency]),
+        ("product", [.paymentProduct]),
         ("reservation", [.reservation]),
     ]
 
@@ -236,7 +242,9 @@ struct BenchCommand: AsyncParsableCommand {
 struct KeyTimes {
     var samples: [String: [Double]] = [:]
 
-    mutating func add(_ key: String, _ milliseconds: Double) { samples[key, default: []].append(milliseconds) }
+    mutating func add(_ key: String, _ milliseconds: Double) {
+        samples[key, default: []].append(milliseconds)
+    }
 
     func emit(prefix: String) {
         var all: [Double] = []
@@ -277,8 +285,11 @@ struct HeadlessDriver {
 
     mutating func start() async {
         let layout = ScreenLayout.compute(size: size, state: state)
-        await perform(state.app.handle(.viewportChanged(
-            listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows)))
+        await perform(
+            state.app.handle(
+                .viewportChanged(
+                    listRows: layout.listRows, detailRows: layout.detailRows,
+                    timelineRows: layout.timelineRows)))
         await perform(state.app.handle(.started))
         await poll()
     }
@@ -297,7 +308,8 @@ struct HeadlessDriver {
     /// j ×10, PgDn ×3, G, k, g, Enter, Esc, each timed (handle + effects + draw).
     mutating func pressSequence(into times: inout KeyTimes, pause: Int = 0) async {
         let keys: [(String, Key)] =
-            Array(repeating: ("j", Key.char("j")), count: 10) + Array(repeating: ("PgDn", Key.pageDown), count: 3)
+            Array(repeating: ("j", Key.char("j")), count: 10)
+            + Array(repeating: ("PgDn", Key.pageDown), count: 3)
             + [("G", .char("G")), ("k", .char("k")), ("g", .char("g")), ("Enter", .enter), ("Esc", .escape)]
         let clock = ContinuousClock()
         for (name, key) in keys {
@@ -307,7 +319,8 @@ struct HeadlessDriver {
             for action in actions { if case .app(let effect) = action { await perform([effect]) } }
             _ = render()
             let took = clock.now - began
-            times.add(name, Double(took.components.attoseconds) / 1e15 + Double(took.components.seconds) * 1000)
+            times.add(
+                name, Double(took.components.attoseconds) / 1e15 + Double(took.components.seconds) * 1000)
             if pause > 0 { usleep(useconds_t(pause * 1000)) }
         }
     }

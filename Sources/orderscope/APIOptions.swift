@@ -1,38 +1,54 @@
 import ArgumentParser
 import Foundation
-import OrderTUI
 import OrderSources
+import OrderTUI
 
 /// Which Dintero account, store and orders to read, and how to reach the API; shared by
 /// `fetch` and `browse --api`. Credentials come from the flags, then `DINTERO_ACCOUNT_ID`,
 /// `DINTERO_CLIENT_ID`, `DINTERO_CLIENT_SECRET`, then `$XDG_CONFIG_HOME/orderscope/credentials`
 /// (the secret has no flag so it never shows in the process list).
 struct APIQueryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Only the orders of this store (…/stores/ID/orders).", valueName: "ID"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only the orders of this store (…/stores/ID/orders).", valueName: "ID"))
     var store: String?
 
-    @Option(name: .long, help: ArgumentHelp("Order status: open, closed or cancelled.", valueName: "STATUS"),
+    @Option(
+        name: .long, help: ArgumentHelp("Order status: open, closed or cancelled.", valueName: "STATUS"),
         completion: .list(APIQueryOptions.statuses))
     var status: String?
 
-    @Option(name: .long, help: ArgumentHelp("Payment status: pending, partially_paid, paid, partially_refunded or refunded.", valueName: "STATUS"),
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Payment status: pending, partially_paid, paid, partially_refunded or refunded.",
+            valueName: "STATUS"),
         completion: .list(APIQueryOptions.paymentStatuses))
     var paymentStatus: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Created at or after this date (its start) or ISO-8601 time; UTC unless a zone is given.", valueName: "TIME"))
+        help: ArgumentHelp(
+            "Created at or after this date (its start) or ISO-8601 time; UTC unless a zone is given.",
+            valueName: "TIME"))
     var createdFrom: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Created at or before this date (its end) or ISO-8601 time; UTC unless a zone is given.", valueName: "TIME"))
+        help: ArgumentHelp(
+            "Created at or before this date (its end) or ISO-8601 time; UTC unless a zone is given.",
+            valueName: "TIME"))
     var createdTo: String?
 
-    @Option(name: .long, help: ArgumentHelp("API base URL (e.g. the URL `orderscope mock-api` prints).", valueName: "URL"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("API base URL (e.g. the URL `orderscope mock-api` prints).", valueName: "URL"))
     var apiBase: String = DinteroAPIOptions.defaultBaseURL
 
-    @Option(name: .long, help: ArgumentHelp("Account id, T (test) or P (live) + 8 digits (overrides DINTERO_ACCOUNT_ID).", valueName: "ID"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Account id, T (test) or P (live) + 8 digits (overrides DINTERO_ACCOUNT_ID).", valueName: "ID"))
     var accountId: String?
 
     @Option(name: .long, help: ArgumentHelp("API client id (overrides DINTERO_CLIENT_ID).", valueName: "ID"))
@@ -51,7 +67,9 @@ struct APIQueryOptions: ParsableArguments {
 
     @Option(
         name: .customLong("log"),
-        help: ArgumentHelp("Append a line per API request (time, method, path, status, duration; never a secret) to FILE (also ORDERSCOPE_LOG).", valueName: "FILE"),
+        help: ArgumentHelp(
+            "Append a line per API request (time, method, path, status, duration; never a secret) to FILE (also ORDERSCOPE_LOG).",
+            valueName: "FILE"),
         completion: .file())
     var logPath: String?
 
@@ -60,23 +78,28 @@ struct APIQueryOptions: ParsableArguments {
 
     func validate() throws {
         if let status, !Self.statuses.contains(status) {
-            throw ValidationError("--status must be one of \(Self.statuses.joined(separator: ", ")), not '\(status)'.")
+            throw ValidationError(
+                "--status must be one of \(Self.statuses.joined(separator: ", ")), not '\(status)'.")
         }
         if let paymentStatus, !Self.paymentStatuses.contains(paymentStatus) {
             throw ValidationError(
-                "--payment-status must be one of \(Self.paymentStatuses.joined(separator: ", ")), not '\(paymentStatus)'.")
+                "--payment-status must be one of \(Self.paymentStatuses.joined(separator: ", ")), not '\(paymentStatus)'."
+            )
         }
         for (flag, value, bound) in [
             ("--created-from", createdFrom, DinteroDateFilter.Bound.from), ("--created-to", createdTo, .to),
         ] {
             if let value, DinteroDateFilter.instant(value, bound: bound) == nil {
-                throw ValidationError("\(flag) must be an ISO-8601 date or date-time such as 2024-01-31T23:59:59Z, not '\(value)'.")
+                throw ValidationError(
+                    "\(flag) must be an ISO-8601 date or date-time such as 2024-01-31T23:59:59Z, not '\(value)'."
+                )
             }
         }
         guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be 1...600 seconds.") }
         if let store, store.isEmpty { throw ValidationError("--store needs a store id.") }
         if let text = Self.environment("ORDERSCOPE_MAX_RESPONSE"), DinteroAPIOptions.parseSize(text) == nil {
-            throw ValidationError("ORDERSCOPE_MAX_RESPONSE must be a size such as 64M or 1048576, not '\(text)'.")
+            throw ValidationError(
+                "ORDERSCOPE_MAX_RESPONSE must be a size such as 64M or 1048576, not '\(text)'.")
         }
     }
 
@@ -87,7 +110,8 @@ struct APIQueryOptions: ParsableArguments {
 
     var query: DinteroOrderQuery {
         DinteroOrderQuery(
-            storeID: store, status: status, paymentStatus: paymentStatus, createdFrom: createdFrom, createdTo: createdTo)
+            storeID: store, status: status, paymentStatus: paymentStatus, createdFrom: createdFrom,
+            createdTo: createdTo)
     }
 
     /// Resolves credentials and builds the source; errors are `SourceError`s for the operator.
@@ -95,13 +119,16 @@ struct APIQueryOptions: ParsableArguments {
     func makeSource(config: AppConfig = AppConfig(), rateLimitBudget: Duration? = nil) throws(SourceError)
         -> DinteroAPISource
     {
-        let environmentAccount = ProcessInfo.processInfo.environment["DINTERO_ACCOUNT_ID"].map { !$0.isEmpty } == true
+        let environmentAccount =
+            ProcessInfo.processInfo.environment["DINTERO_ACCOUNT_ID"].map { !$0.isEmpty } == true
         let credentials = try DinteroCredentials.resolve(
             accountID: accountId ?? (environmentAccount ? nil : config.accountID), clientID: clientId)
         var query = self.query
         if query.storeID == nil { query.storeID = config.storeID }
         var log: RequestLog?
-        if let path = logPath ?? ProcessInfo.processInfo.environment["ORDERSCOPE_LOG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+        if let path = logPath
+            ?? ProcessInfo.processInfo.environment["ORDERSCOPE_LOG"].flatMap({ $0.isEmpty ? nil : $0 })
+        {
             log = try RequestLog(path: path)
         }
         var options = DinteroAPIOptions(baseURL: apiBase, timeout: .seconds(timeout), log: log)
@@ -148,7 +175,8 @@ struct APIOptions: ParsableArguments {
 
     @Option(
         name: .long, defaultAsFlag: 30, parsing: .next,
-        help: ArgumentHelp("""
+        help: ArgumentHelp(
+            """
             With --api, poll every SECONDS (default 30) for orders created since the newest loaded: \
             new ones are added and marked `new`, changed ones marked `chg`; the selection and the \
             scroll stay where they are.

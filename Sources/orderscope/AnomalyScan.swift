@@ -19,7 +19,9 @@ enum AnomalyScan {
             var start = 0
             while start < total {
                 let range = start..<min(total, start + 512)
-                let (counts, problems) = source.mapOrdersReportingText(in: range) { AnomalyTally(AnomalyChecker.check($0)) }
+                let (counts, problems) = source.mapOrdersReportingText(in: range) {
+                    AnomalyTally(AnomalyChecker.check($0))
+                }
                 if !problems.isEmpty { mailbox.post(.loadProblemsFound(problems)) }
                 for (index, count) in zip(range, counts) {
                     guard let count else { continue }

@@ -11,7 +11,9 @@ struct BrowseCommand: ParsableCommand {
         abstract: "Browse orders from dump files, or from the Dintero API with --api, in the terminal UI."
     )
 
-    @Argument(help: "Dump files to open (JSON, NDJSON, {\"orders\": [...]}, optionally gzipped).", completion: .file())
+    @Argument(
+        help: "Dump files to open (JSON, NDJSON, {\"orders\": [...]}, optionally gzipped).",
+        completion: .file())
     var files: [String] = []
 
     @OptionGroup var apiOptions: APIOptions
@@ -21,7 +23,9 @@ struct BrowseCommand: ParsableCommand {
     func validate() throws {
         if let follow = apiOptions.follow {
             guard apiOptions.api else { throw ValidationError("--follow needs --api") }
-            guard (1...86_400).contains(follow) else { throw ValidationError("--follow takes 1...86400 seconds.") }
+            guard (1...86_400).contains(follow) else {
+                throw ValidationError("--follow takes 1...86400 seconds.")
+            }
         }
         if apiOptions.api {
             if !files.isEmpty { throw ValidationError("give either dump files or --api, not both") }
@@ -43,7 +47,8 @@ struct BrowseCommand: ParsableCommand {
                 throw OrderScopeExit.fail(error)
             }
             try TerminalSession.run(
-                source: source, origin: source.origin, label: "Dintero " + APIQueryOptions.label(for: source, environment: false),
+                source: source, origin: source.origin,
+                label: "Dintero " + APIQueryOptions.label(for: source, environment: false),
                 display: display, followEvery: apiOptions.follow)
             return
         }
@@ -119,7 +124,8 @@ struct DisplayOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "Render the screen as text at this size (e.g. 120x40) without a terminal, after the keys "
-                + "given with --keys, print it and exit (status 1 when the input was damaged).", valueName: "WxH"))
+                + "given with --keys, print it and exit (status 1 when the input was damaged).",
+            valueName: "WxH"))
     var screenDump: String?
 
     @Option(

@@ -10,7 +10,9 @@ enum BundledResources {
 
     static func find(_ name: String) -> String? {
         var folders: [String] = []
-        if let override = ProcessInfo.processInfo.environment["ORDERSCOPE_RESOURCES"] { folders.append(override) }
+        if let override = ProcessInfo.processInfo.environment["ORDERSCOPE_RESOURCES"] {
+            folders.append(override)
+        }
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
         let binDir = executable.deletingLastPathComponent()
         folders.append(binDir.appendingPathComponent("../share/orderscope").path)
@@ -18,7 +20,8 @@ enum BundledResources {
         folders.append(binDir.appendingPathComponent("../../Resources").path)
         folders.append(binDir.appendingPathComponent("../../../Resources").path)
         // The source tree this binary was compiled from.
-        let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent()
             .deletingLastPathComponent()
         folders.append(sourceRoot.appendingPathComponent("Resources").path)
         for folder in folders {

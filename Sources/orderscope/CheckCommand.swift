@@ -1,5 +1,5 @@
-import JSONCore
 import ArgumentParser
+import JSONCore
 import OrderAnalysis
 import OrderModel
 import OrderSources
@@ -11,7 +11,8 @@ import TerminalCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check every order of dump files for anomalies (exit 1 if any are found, or a dump is damaged).",
+        abstract:
+            "Check every order of dump files for anomalies (exit 1 if any are found, or a dump is damaged).",
         discussion: """
             Checks: gross − discounts = net, items against order totals, tax lines, captured vs \
             authorized, refunded vs captured, payout tree sums, payment_status against the \
@@ -93,14 +94,17 @@ struct CheckCommand: ParsableCommand {
                 "{\"kind\": \(JSONValue.quoted("\(anomaly.kind)")), \"message\": \(JSONValue.quoted(anomaly.message)), "
                     + "\"path\": \(anomaly.jsonPath.map(JSONValue.quoted) ?? "null")}"
             }
-            return "    {\"order\": \(JSONValue.quoted(finding.order)), \"anomalies\": [\(anomalies.joined(separator: ", "))]}"
+            return
+                "    {\"order\": \(JSONValue.quoted(finding.order)), \"anomalies\": [\(anomalies.joined(separator: ", "))]}"
         }
         let damage = problems.map { problem in
             "    {\"file\": \(JSONValue.quoted(problem.file)), \"line\": \(problem.line.map(String.init) ?? "null"), "
                 + "\"column\": \(problem.column.map(String.init) ?? "null"), \"message\": \(JSONValue.quoted(problem.message))}"
         }
-        return "{\n  \"checked\": \(checked),\n  \"orders_with_anomalies\": \(findings.count),\n  \"findings\": [\n"
-            + entries.joined(separator: ",\n") + (entries.isEmpty ? "" : "\n") + "  ],\n  \"load_problems\": [\n"
+        return
+            "{\n  \"checked\": \(checked),\n  \"orders_with_anomalies\": \(findings.count),\n  \"findings\": [\n"
+            + entries.joined(separator: ",\n") + (entries.isEmpty ? "" : "\n")
+            + "  ],\n  \"load_problems\": [\n"
             + damage.joined(separator: ",\n") + (damage.isEmpty ? "" : "\n") + "  ]\n}\n"
     }
 }

@@ -18,7 +18,8 @@ struct ConfigCommand: ParsableCommand {
     @Flag(name: .long, help: "Print every setting with its default, as a config.toml.")
     var printDefaults = false
 
-    @Option(name: .long, help: ArgumentHelp("The settings file to check.", valueName: "FILE"),
+    @Option(
+        name: .long, help: ArgumentHelp("The settings file to check.", valueName: "FILE"),
         completion: .file(extensions: ["toml"]))
     var config: String?
 
@@ -29,7 +30,8 @@ struct ConfigCommand: ParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         guard let (path, _) = AppConfig.locate(flag: config, environment: environment) else {
-            FileHandleOutput.standardOutput.write("no config file location (HOME is not set); defaults apply\n")
+            FileHandleOutput.standardOutput.write(
+                "no config file location (HOME is not set); defaults apply\n")
             return
         }
         do {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Synchronization
 import OrderSources
+import Synchronization
 import TerminalCore
 
 #if canImport(Glibc)
@@ -55,7 +55,8 @@ enum FileHandleOutput {
     private static let errFailure = Atomic<Int32>(0)
 
     private var recordedFailure: Int32 {
-        self == .standardOutput ? Self.outFailure.load(ordering: .relaxed) : Self.errFailure.load(ordering: .relaxed)
+        self == .standardOutput
+            ? Self.outFailure.load(ordering: .relaxed) : Self.errFailure.load(ordering: .relaxed)
     }
 
     private func record(_ code: Int32) {

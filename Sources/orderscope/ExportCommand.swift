@@ -23,22 +23,36 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(help: "Dump files to read.", completion: .file())
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The file to write; its extension (.csv, .json, .ndjson) picks the format.", valueName: "FILE"),
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The file to write; its extension (.csv, .json, .ndjson) picks the format.", valueName: "FILE"),
         completion: .file(extensions: ["csv", "json", "ndjson", "jsonl"]))  // as ListExporter.Format(path:)
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp("csv, json or ndjson (instead of the extension of --out).", valueName: "FORMAT"),
+    @Option(
+        name: .long,
+        help: ArgumentHelp("csv, json or ndjson (instead of the extension of --out).", valueName: "FORMAT"),
         completion: .list(ListExporter.Format.allCases.map(\.rawValue)))
     var format: String?
 
-    @Option(name: .long, help: ArgumentHelp("A filter as typed after / in the browser, e.g. \"status:open amount>1000\".", valueName: "QUERY"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A filter as typed after / in the browser, e.g. \"status:open amount>1000\".", valueName: "QUERY")
+    )
     var filter: String?
 
-    @Option(name: .long, help: ArgumentHelp("Sort column (number, created, customer, status, payment, amount, anomaly), optionally :asc or :desc.", valueName: "COLUMN[:asc|desc]"),
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Sort column (number, created, customer, status, payment, amount, anomaly), optionally :asc or :desc.",
+            valueName: "COLUMN[:asc|desc]"),
         completion: .list(ListColumn.allCases.map(\.rawValue)))
     var sort: String?
 
-    @Flag(name: .long, help: "Mask customer personal data (names, contacts, addresses, birth dates, comments).")
+    @Flag(
+        name: .long, help: "Mask customer personal data (names, contacts, addresses, birth dates, comments).")
     var redact = false
 
     func validate() throws {
@@ -48,13 +62,18 @@ struct ExportCommand: AsyncParsableCommand {
         if format == nil, ListExporter.Format(path: out) == nil {
             throw ValidationError("end --out in .csv, .json or .ndjson, or give --format")
         }
-        if let filter, case .failure(let error) = Result(catching: { () throws(OrderQueryError) in try OrderQuery.parse(filter) }) {
+        if let filter,
+            case .failure(let error) = Result(catching: { () throws(OrderQueryError) in
+                try OrderQuery.parse(filter)
+            })
+        {
             throw ValidationError("--filter: \(error.message)")
         }
         if let sort {
             let parts = sort.split(separator: ":", omittingEmptySubsequences: false).map { $0.lowercased() }
             if ListColumn(name: parts[0]) == nil {
-                throw ValidationError("--sort needs a column: " + ListColumn.allCases.map(\.rawValue).joined(separator: ", "))
+                throw ValidationError(
+                    "--sort needs a column: " + ListColumn.allCases.map(\.rawValue).joined(separator: ", "))
             }
             if parts.count > 2 || (parts.count == 2 && !["asc", "desc"].contains(parts[1])) {
                 throw ValidationError("--sort takes COLUMN, COLUMN:asc or COLUMN:desc, not \(sort)")
@@ -77,7 +96,9 @@ struct ExportCommand: AsyncParsableCommand {
         let runner = EffectRunner(source: source)
         await runner.send(.started, to: &state)
         if let error = state.list.paging.error { throw OrderScopeExit.fail(error) }
-        let chosen = format.flatMap { ListExporter.Format(rawValue: $0.lowercased()) } ?? ListExporter.Format(path: out) ?? .csv
+        let chosen =
+            format.flatMap { ListExporter.Format(rawValue: $0.lowercased()) } ?? ListExporter.Format(
+                path: out) ?? .csv
         let sortParts = sort.map { $0.split(separator: ":").map { $0.lowercased() } }
         let sortColumn = sortParts.flatMap { ListColumn(name: $0[0]) }
         // The anomaly counts come from the checks (the browser runs them in the background): run
@@ -96,20 +117,25 @@ struct ExportCommand: AsyncParsableCommand {
             var start = 0
             while start < source.count {
                 let range = start..<min(source.count, start + 4_096)
-                let (tallies, problems) = source.mapOrdersReportingText(in: range) { AnomalyTally(AnomalyChecker.check($0)) }
+                let (tallies, problems) = source.mapOrdersReportingText(in: range) {
+                    AnomalyTally(AnomalyChecker.check($0))
+                }
                 textProblems.add(problems)
                 for (index, count) in zip(range, tallies) {
                     if let count { counts[snapshot.id(row: index)] = count }
                 }
                 start = range.upperBound
             }
-            await runner.send(.anomaliesCounted(counts, checked: source.count, total: source.count), to: &state)
+            await runner.send(
+                .anomaliesCounted(counts, checked: source.count, total: source.count), to: &state)
         }
         if let filter { await runner.send(.command(.setFilter(filter)), to: &state) }
         if let column = sortColumn {
             await runner.send(.command(.sort(column)), to: &state)
             let descending = sortParts?.dropFirst().first == "desc"
-            if state.list.sort?.ascending == descending { await runner.send(.command(.reverseSort), to: &state) }
+            if state.list.sort?.ascending == descending {
+                await runner.send(.command(.reverseSort), to: &state)
+            }
         }
         let summaries = state.list.rows.indices.compactMap { state.list.summary(atRow: $0) }
         do {

@@ -34,36 +34,48 @@ struct FetchCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Order details fetched at once when list entries are not complete orders, 1...64.", valueName: "N"))
+        help: ArgumentHelp(
+            "Order details fetched at once when list entries are not complete orders, 1...64.", valueName: "N"
+        ))
     var concurrency: Int = 8
 
-    @Option(name: .long, help: ArgumentHelp("The dump to write (a .gz suffix compresses it).", valueName: "FILE"),
+    @Option(
+        name: .long, help: ArgumentHelp("The dump to write (a .gz suffix compresses it).", valueName: "FILE"),
         completion: .file())
     var out: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("""
+        help: ArgumentHelp(
+            """
             Bring DUMP up to date: add the orders it lacks, replace those changed since (updated_at), \
             and write the merged dump atomically to --out (default: over DUMP).
             """, valueName: "DUMP"),
         completion: .file())
     var update: String?
 
-    @Option(name: .long, help: ArgumentHelp("Settings file for the default account and store.", valueName: "FILE"),
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Settings file for the default account and store.", valueName: "FILE"),
         completion: .file(extensions: ["toml"]))
     var config: String?
 
-    @Flag(name: .long, help: "Mask customer personal data in the saved orders (names, contacts, addresses, comments).")
+    @Flag(
+        name: .long,
+        help: "Mask customer personal data in the saved orders (names, contacts, addresses, comments).")
     var redact = false
 
     @Flag(
         name: .long,
-        help: "Continue an interrupted fetch to the same --out from the page after its last whole one (same filters, --limit, --redact).")
+        help:
+            "Continue an interrupted fetch to the same --out from the page after its last whole one (same filters, --limit, --redact)."
+    )
     var resume = false
 
     func validate() throws {
-        guard (1...100).contains(limit) else { throw ValidationError("--limit must be 1...100, not \(limit).") }
+        guard (1...100).contains(limit) else {
+            throw ValidationError("--limit must be 1...100, not \(limit).")
+        }
         guard (1...64).contains(concurrency) else {
             throw ValidationError("--concurrency must be 1...64, not \(concurrency).")
         }
@@ -81,7 +93,8 @@ struct FetchCommand: AsyncParsableCommand {
             try await runUpdate(source: source, dump: update, out: out)
             return
         }
-        FileHandleOutput.standardError.write("fetching from \(APIQueryOptions.label(for: source)) to \(out)\n")
+        FileHandleOutput.standardError.write(
+            "fetching from \(APIQueryOptions.label(for: source)) to \(out)\n")
         let interactive = isatty(2) == 1
         let path = out
         let gzip = out.hasSuffix(".gz")
@@ -95,7 +108,8 @@ struct FetchCommand: AsyncParsableCommand {
         let stops = StopSignals(cancellation)
         let work = Task { () throws -> Int in
             try await OrderDumpFetcher.fetch(
-                from: source, to: path, gzip: gzip, pageSize: pageSize, redact: redact, concurrency: concurrency,
+                from: source, to: path, gzip: gzip, pageSize: pageSize, redact: redact,
+                concurrency: concurrency,
                 resume: resume
             ) { state in
                 // Called once per whole page.
@@ -115,7 +129,8 @@ struct FetchCommand: AsyncParsableCommand {
             var text = error == .cancelled ? "interrupted" : error.message
             text += "\nnothing was written to \(path)"
             if let kept = OrderDumpFetcher.progress(for: path) {
-                text += "; the pages fetched so far are kept in \(kept) and beside it: fetch again with --resume "
+                text +=
+                    "; the pages fetched so far are kept in \(kept) and beside it: fetch again with --resume "
                     + "(same filters) to continue"
             }
             OrderScopeExit.printError(text)
@@ -125,10 +140,12 @@ struct FetchCommand: AsyncParsableCommand {
 
     /// `--update DUMP`: the orders new or changed since the dump, merged into it.
     private func runUpdate(source: DinteroAPISource, dump: String, out: String) async throws {
-        FileHandleOutput.standardError.write("updating \(dump) from \(APIQueryOptions.label(for: source)) into \(out)\n")
+        FileHandleOutput.standardError.write(
+            "updating \(dump) from \(APIQueryOptions.label(for: source)) into \(out)\n")
         let work = Task { () throws -> DumpUpdate in
             try await OrderDumpUpdater.update(
-                from: source, dump: dump, to: out, gzip: out.hasSuffix(".gz"), pageSize: limit, redact: redact,
+                from: source, dump: dump, to: out, gzip: out.hasSuffix(".gz"), pageSize: limit,
+                redact: redact,
                 concurrency: concurrency)
         }
         let cancellation = FetchCancellation()
@@ -138,10 +155,12 @@ struct FetchCommand: AsyncParsableCommand {
         switch await work.result {
         case .success(let update):
             FileHandleOutput.standardError.write(
-                "\(update.added) orders added, \(update.changed) changed, \(update.kept) kept; saved to \(out)\n")
+                "\(update.added) orders added, \(update.changed) changed, \(update.kept) kept; saved to \(out)\n"
+            )
         case .failure(let failure):
             let error = failure as? SourceError ?? .cancelled
-            OrderScopeExit.printError((error == .cancelled ? "interrupted" : error.message) + "\n\(out) was not changed")
+            OrderScopeExit.printError(
+                (error == .cancelled ? "interrupted" : error.message) + "\n\(out) was not changed")
             throw error == .cancelled ? ExitCode(128 + stops.received) : OrderScopeExit.unusableInput
         }
     }

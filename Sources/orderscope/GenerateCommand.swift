@@ -27,14 +27,20 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Number of orders (0 or more).", valueName: "N"))
     var count: Int = 1000
 
-    @Option(name: .long, help: ArgumentHelp("Seed of the generator (an unsigned 64-bit integer).", valueName: "SEED"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Seed of the generator (an unsigned 64-bit integer).", valueName: "SEED"))
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: ArgumentHelp("Output file (default: standard output).", valueName: "FILE"),
+    @Option(
+        name: .long, help: ArgumentHelp("Output file (default: standard output).", valueName: "FILE"),
         completion: .file())
     var out: String?
 
-    @Option(name: .long, help: ArgumentHelp("Layout: array (one JSON array) or ndjson (one order per line).", valueName: "FORMAT"),
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Layout: array (one JSON array) or ndjson (one order per line).", valueName: "FORMAT"),
         completion: .list(SyntheticOutputFormat.allCases.map(\.rawValue)))
     var format: String = "array"
 
@@ -44,7 +50,9 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .long, help: "Indent the JSON array (ignored for ndjson).")
     var pretty = false
 
-    @Option(name: .long, help: ArgumentHelp("Fraction of orders with a deliberate anomaly, 0...1.", valueName: "RATE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Fraction of orders with a deliberate anomaly, 0...1.", valueName: "RATE"))
     var anomalyRate: Double = 0.03
 
     func validate() throws {
@@ -88,9 +96,11 @@ struct GenerateCommand: ParsableCommand {
             var sink = FileDescriptorSink(fileDescriptor: target.fileDescriptor, name: target.displayName)
             if compress {
                 var gzipSink = try GzipSink(wrapping: sink)
-                summary = try generator.write(count: count, format: layout, pretty: pretty, to: &gzipSink, progress: progress)
+                summary = try generator.write(
+                    count: count, format: layout, pretty: pretty, to: &gzipSink, progress: progress)
             } else {
-                summary = try generator.write(count: count, format: layout, pretty: pretty, to: &sink, progress: progress)
+                summary = try generator.write(
+                    count: count, format: layout, pretty: pretty, to: &sink, progress: progress)
             }
             try target.commit()
         } catch {

@@ -32,7 +32,9 @@ struct ManCommand: ParsableCommand {
             let name = command.configuration.commandName ?? String(describing: command)
             out += ".SS \(name)\n"
             out += ".nf\n"
-            for line in root.helpMessage(for: command, columns: helpColumns).split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in root.helpMessage(for: command, columns: helpColumns).split(
+                separator: "\n", omittingEmptySubsequences: false)
+            {
                 for part in wrap(String(line), columns: helpColumns) {
                     out += escapeLine(part) + "\n"
                 }
@@ -40,12 +42,15 @@ struct ManCommand: ParsableCommand {
             out += ".fi\n"
         }
         out += keysSection()
-        out += ".SH FILES\n.TP\n$XDG_CONFIG_HOME/orderscope/config.toml\nSettings (orderscope config \\-\\-print\\-defaults).\n"
+        out +=
+            ".SH FILES\n.TP\n$XDG_CONFIG_HOME/orderscope/config.toml\nSettings (orderscope config \\-\\-print\\-defaults).\n"
         out += ".TP\n$XDG_CONFIG_HOME/orderscope/credentials\nDintero API credentials (chmod 600).\n"
         out += ".SH ENVIRONMENT\n.TP\nORDERSCOPE_CONFIG\nThe settings file.\n.TP\n"
         out += "DINTERO_ACCOUNT_ID, DINTERO_CLIENT_ID, DINTERO_CLIENT_SECRET\nAPI credentials.\n.TP\n"
-        out += "NO_COLOR\nNo colours when set to anything non-empty.\n.TP\nORDERSCOPE_RESOURCES\nWhere the demo dataset is.\n"
-        out += ".SH EXIT STATUS\n0 success, 1 anomalies found (check), 2 unusable input or settings, or a usage error (a bad option or argument), 130 interrupted.\n"
+        out +=
+            "NO_COLOR\nNo colours when set to anything non-empty.\n.TP\nORDERSCOPE_RESOURCES\nWhere the demo dataset is.\n"
+        out +=
+            ".SH EXIT STATUS\n0 success, 1 anomalies found (check), 2 unusable input or settings, or a usage error (a bad option or argument), 130 interrupted.\n"
         out += ".SH SEE ALSO\nREADME.md: every key, the filter language and the config file.\n"
         return out
     }

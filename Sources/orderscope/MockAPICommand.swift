@@ -1,8 +1,8 @@
-import JSONCore
 import ArgumentParser
 import DinteroMock
 import Dispatch
 import Foundation
+import JSONCore
 import OrderModel
 
 #if canImport(Glibc)
@@ -18,7 +18,10 @@ struct MockAPICommand: ParsableCommand {
         discussion: "Prints the base URL and the credentials to use, then serves until Ctrl-C."
     )
 
-    @Option(name: .long, help: ArgumentHelp("The dump to serve (JSON array, {\"orders\": [...]}, or NDJSON).", valueName: "FILE"),
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The dump to serve (JSON array, {\"orders\": [...]}, or NDJSON).", valueName: "FILE"),
         completion: .file())
     var dump: String
 
@@ -39,18 +42,25 @@ struct MockAPICommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Answer the first N API requests normally before any fault below (to hit a later page).", valueName: "N"))
+        help: ArgumentHelp(
+            "Answer the first N API requests normally before any fault below (to hit a later page).",
+            valueName: "N"))
     var faultsAfter: Int = 0
 
-    @Option(name: .customLong("fail-429"), help: ArgumentHelp("Answer the first N API requests with 429 (Retry-After 1).", valueName: "N"))
+    @Option(
+        name: .customLong("fail-429"),
+        help: ArgumentHelp("Answer the first N API requests with 429 (Retry-After 1).", valueName: "N"))
     var fail429: Int = 0
 
-    @Option(name: .customLong("fail-500"), help: ArgumentHelp("Then answer N API requests with 500.", valueName: "N"))
+    @Option(
+        name: .customLong("fail-500"),
+        help: ArgumentHelp("Then answer N API requests with 500.", valueName: "N"))
     var fail500: Int = 0
 
     @Option(
         name: .long,
-        help: ArgumentHelp("""
+        help: ArgumentHelp(
+            """
             Truncate the first N API answers: announce the full Content-Length, send half the body, \
             then close.
             """, valueName: "N"))
@@ -58,7 +68,8 @@ struct MockAPICommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("""
+        help: ArgumentHelp(
+            """
             Stall N API answers (after the truncated ones): send the headers and a few body bytes, \
             never the rest (until Ctrl-C).
             """, valueName: "N"))
@@ -72,58 +83,87 @@ struct MockAPICommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("""
+        help: ArgumentHelp(
+            """
             Put a continuation in list answers while more orders follow: paging_token, next_page_token, \
             starting_after or last_evaluated_key (an opaque token for starting_after), or next (a link \
             to the next page). Without it the client pages with the last order's id.
             """, valueName: "NAME"))
     var tokenName: String?
 
-    @Flag(name: .long, help: "Answer pages shorter than limit before the end (with --token-name, as a filtering backend does).")
+    @Flag(
+        name: .long,
+        help:
+            "Answer pages shorter than limit before the end (with --token-name, as a filtering backend does)."
+    )
     var shortPages = false
 
-    @Option(name: .long, help: ArgumentHelp("The largest limit accepted; above it lists answer 400 naming limit.", valueName: "N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The largest limit accepted; above it lists answer 400 naming limit.", valueName: "N"))
     var maxLimit: Int = 100
 
-    @Flag(name: .long, help: "Ignore starting_after: every page is the first (a broken server; the client must stop).")
+    @Flag(
+        name: .long,
+        help: "Ignore starting_after: every page is the first (a broken server; the client must stop).")
     var ignoreStartingAfter = false
 
-    @Flag(name: .long, help: "Leave events out of list entries even with include_events (clients must fetch each order).")
+    @Flag(
+        name: .long,
+        help: "Leave events out of list entries even with include_events (clients must fetch each order).")
     var listWithoutEvents = false
 
-    @Option(name: .long, help: ArgumentHelp("Orders to add while serving (after --add-after), as if just created.", valueName: "FILE"),
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Orders to add while serving (after --add-after), as if just created.", valueName: "FILE"),
         completion: .file())
     var addLater: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds after the start to add the --add-later orders.", valueName: "SECONDS"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Seconds after the start to add the --add-later orders.", valueName: "SECONDS"))
     var addAfter: Double = 5
 
     @Flag(
         name: .long,
-        help: "Refuse every token request with 401, echoing the Authorization header it got (a careless server).")
+        help:
+            "Refuse every token request with 401, echoing the Authorization header it got (a careless server)."
+    )
     var failToken = false
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Serve https with this PEM certificate (with --tls-key); clients trust it with --ca-file.", valueName: "FILE"),
+        help: ArgumentHelp(
+            "Serve https with this PEM certificate (with --tls-key); clients trust it with --ca-file.",
+            valueName: "FILE"),
         completion: .file())
     var tlsCert: String?
 
-    @Option(name: .long, help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "FILE"),
+    @Option(
+        name: .long, help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "FILE"),
         completion: .file())
     var tlsKey: String?
 
     func validate() throws {
-        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together.") }
+        if (tlsCert == nil) != (tlsKey == nil) {
+            throw ValidationError("--tls-cert and --tls-key go together.")
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535.") }
         guard maxLimit >= 1 else { throw ValidationError("--max-limit must be 1 or more.") }
         if let tokenName {
             guard MockConfiguration.tokenNames.contains(tokenName) else {
-                throw ValidationError("--token-name must be one of \(MockConfiguration.tokenNames.joined(separator: ", ")).")
+                throw ValidationError(
+                    "--token-name must be one of \(MockConfiguration.tokenNames.joined(separator: ", ")).")
             }
-            if bareArray { throw ValidationError("--token-name needs the {\"orders\": [...]} body, not --bare-array.") }
+            if bareArray {
+                throw ValidationError("--token-name needs the {\"orders\": [...]} body, not --bare-array.")
+            }
         }
-        guard latency >= 0, faultsAfter >= 0, fail429 >= 0, fail500 >= 0, truncate >= 0, stall >= 0, tokenTtl > 0 else {
+        guard latency >= 0, faultsAfter >= 0, fail429 >= 0, fail500 >= 0, truncate >= 0, stall >= 0,
+            tokenTtl > 0
+        else {
             throw ValidationError(
                 "--latency, --faults-after, --fail-429, --fail-500, --truncate and --stall must be 0 or more, "
                     + "--token-ttl above 0.")

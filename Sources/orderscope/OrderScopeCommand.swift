@@ -15,7 +15,8 @@ struct OrderScopeCommand: AsyncParsableCommand {
         abstract: "Browse Dintero orders in the terminal: from dumps, the Dintero API or a demo dataset.",
         version: OrderScopeVersion.current,
         subcommands: [
-            BrowseCommand.self, DemoCommand.self, PrintCommand.self, CheckCommand.self, ExportCommand.self, SummaryCommand.self, FetchCommand.self,
+            BrowseCommand.self, DemoCommand.self, PrintCommand.self, CheckCommand.self, ExportCommand.self,
+            SummaryCommand.self, FetchCommand.self,
             ConfigCommand.self, ManCommand.self,
             GenerateCommand.self, MockAPICommand.self,
         ],

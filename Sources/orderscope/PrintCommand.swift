@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import OrderModel
 import OrderSources
 import OrderTUI
@@ -23,10 +23,14 @@ struct PrintCommand: AsyncParsableCommand {
 
     @OptionGroup var apiOptions: APIOptions
 
-    @Option(name: .long, help: ArgumentHelp("Print the full detail of the order with this id or order number.", valueName: "ID"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Print the full detail of the order with this id or order number.", valueName: "ID"))
     var order: String?
 
-    @Flag(name: .long, help: "Mask customer personal data (names, contacts, addresses, birth dates, comments).")
+    @Flag(
+        name: .long, help: "Mask customer personal data (names, contacts, addresses, birth dates, comments).")
     var redact = false
 
     func validate() throws {
@@ -55,7 +59,9 @@ struct PrintCommand: AsyncParsableCommand {
                 forEach: { body in
                     guard failure == nil else { return }
                     do throws(SourceError) {
-                        let found = try DumpSource.streamSummaries(paths: files) { body(redact ? Redactor.redact($0) : $0) }
+                        let found = try DumpSource.streamSummaries(paths: files) {
+                            body(redact ? Redactor.redact($0) : $0)
+                        }
                         if problems == nil {
                             problems = found
                             for problem in found { OrderScopeExit.printError(problem.description) }
@@ -78,7 +84,9 @@ struct PrintCommand: AsyncParsableCommand {
         for problem in source.problems { OrderScopeExit.printError(problem.description) }
         let loaded: (order: Order, problems: [SourceProblem])
         do throws(SourceError) {
-            guard let index = source.index(ofOrderID: wanted) else { throw SourceError.orderNotFound(id: wanted) }
+            guard let index = source.index(ofOrderID: wanted) else {
+                throw SourceError.orderNotFound(id: wanted)
+            }
             // Raw control characters and invalid UTF-8 in its strings: the order is shown (as
             // the sanitizer shows them) and the places are reported.
             loaded = try source.orderReportingText(at: index)
@@ -101,6 +109,7 @@ struct PrintCommand: AsyncParsableCommand {
     }
 
     private func write(_ order: Order) {
-        FileHandleOutput.standardOutput.write(PlainTextReport.sections(OrderScreens.fullReport(redact ? Redactor.redact(order) : order)))
+        FileHandleOutput.standardOutput.write(
+            PlainTextReport.sections(OrderScreens.fullReport(redact ? Redactor.redact(order) : order)))
     }
 }

@@ -1,5 +1,5 @@
-import OrderAnalysis
 import ArgumentParser
+import OrderAnalysis
 import OrderModel
 import OrderSources
 import OrderTUI
@@ -10,7 +10,8 @@ import OrderViewModel
 struct SummaryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
-        abstract: "Group orders and sum their money per currency (orders, share, gross, captured, refunded, outstanding).",
+        abstract:
+            "Group orders and sum their money per currency (orders, share, gross, captured, refunded, outstanding).",
         discussion: """
             Columns: \(SummaryColumn.namesText). Amounts of different currencies are never added: each \
             group has a line per currency. Outstanding is authorized − captured − cancelled. Grouping by \
@@ -22,40 +23,64 @@ struct SummaryCommand: AsyncParsableCommand {
     @Argument(help: "Dump files to read.")
     var files: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Up to three columns to group by, e.g. status,currency.", valueName: "COLUMN[,COLUMN]"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Up to three columns to group by, e.g. status,currency.", valueName: "COLUMN[,COLUMN]"))
     var by: String
 
-    @Option(name: .long, help: ArgumentHelp("A filter as typed after / in the browser, e.g. \"status:open amount>1000\".", valueName: "QUERY"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A filter as typed after / in the browser, e.g. \"status:open amount>1000\".", valueName: "QUERY")
+    )
     var filter: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("orders, gross, captured, refunded, outstanding or a grouped column; - descending, + ascending.", valueName: "COLUMN"))
+        help: ArgumentHelp(
+            "orders, gross, captured, refunded, outstanding or a grouped column; - descending, + ascending.",
+            valueName: "COLUMN"))
     var sort: String?
 
     @Option(name: .long, help: ArgumentHelp("text, csv or json.", valueName: "FORMAT"))
     var format: String = "text"
 
-    @Flag(name: .long, help: "Sum the orders the Dintero API lists (with the API filters below) instead of dump files.")
+    @Flag(
+        name: .long,
+        help: "Sum the orders the Dintero API lists (with the API filters below) instead of dump files.")
     var api = false
 
     @OptionGroup var query: APIQueryOptions
 
-    @Option(name: .long, help: ArgumentHelp("Settings file for the default account and store (with --api).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Settings file for the default account and store (with --api).", valueName: "FILE")
+    )
     var config: String?
 
     func validate() throws {
-        if case .failure(let error) = Result(catching: { () throws(SummaryColumnError) in try SummaryColumn.parseList(by) }) {
+        if case .failure(let error) = Result(catching: { () throws(SummaryColumnError) in
+            try SummaryColumn.parseList(by)
+        }) {
             throw ValidationError("--by: \(error.message)")
         }
-        if let filter, case .failure(let error) = Result(catching: { () throws(OrderQueryError) in try OrderQuery.parse(filter) }) {
+        if let filter,
+            case .failure(let error) = Result(catching: { () throws(OrderQueryError) in
+                try OrderQuery.parse(filter)
+            })
+        {
             throw ValidationError("--filter: \(error.message)")
         }
         if SummaryReport.Format(rawValue: format.lowercased()) == nil {
             throw ValidationError("--format must be text, csv or json, not \(format)")
         }
-        if let sort, let columns = try? SummaryColumn.parseList(by), SummarySort.parse(sort, columns: columns) == nil {
-            throw ValidationError("--sort needs orders, gross, captured, refunded, outstanding or one of the --by columns, not \(sort)")
+        if let sort, let columns = try? SummaryColumn.parseList(by),
+            SummarySort.parse(sort, columns: columns) == nil
+        {
+            throw ValidationError(
+                "--sort needs orders, gross, captured, refunded, outstanding or one of the --by columns, not \(sort)"
+            )
         }
         if api && !files.isEmpty { throw ValidationError("give either dump files or --api, not both") }
         if !api && files.isEmpty { throw ValidationError("give at least one dump file, or --api") }
@@ -63,7 +88,9 @@ struct SummaryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let columns = try SummaryColumn.parseList(by)
-        let parsed = try filter.map { text throws(OrderQueryError) in try OrderQuery.parse(text) } ?? OrderQuery(terms: [], source: "")
+        let parsed =
+            try filter.map { text throws(OrderQueryError) in try OrderQuery.parse(text) }
+            ?? OrderQuery(terms: [], source: "")
         let store: SummaryStore
         var problems: [SourceProblem] = []
         var note: String?
@@ -101,7 +128,9 @@ struct SummaryCommand: AsyncParsableCommand {
                 var start = 0
                 while start < source.count {
                     let range = start..<min(source.count, start + 4_096)
-                    for (row, tally) in zip(range, source.mapOrders(in: range) { AnomalyTally(AnomalyChecker.check($0)) }) {
+                    for (row, tally) in zip(
+                        range, source.mapOrders(in: range) { AnomalyTally(AnomalyChecker.check($0)) })
+                    {
                         if let tally { store.setAnomalyCount(tally.count, kinds: tally.kinds, at: row) }
                     }
                     start = range.upperBound

@@ -28,14 +28,16 @@ enum TerminalSession {
             // A script's keys play after --keys; its pauses mean nothing without a screen.
             keys += try display.loadScript()?.keys ?? []
             let (grid, problems) = ScreenDump.render(
-                source: source, state: initialState(origin, display: display, config: config), label: label, size: size,
+                source: source, state: initialState(origin, display: display, config: config), label: label,
+                size: size,
                 keys: keys, table: config.keyTable(), backgroundWork: backgroundWork)
             FileHandleOutput.standardOutput.write(grid.lines().joined(separator: "\n") + "\n")
             // Damage is never silent to scripts: what could be read is shown, and the exit says so.
             if problems > 0 { throw OrderScopeExit.damaged }
             return
         }
-        let noColor = display.noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
+        let noColor =
+            display.noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
         let script = try display.loadScript()
         let terminal: CursesTerminal
         do {
@@ -91,7 +93,8 @@ enum ScreenDump {
     /// anomaly check) have finished, so a dump shows what the browser would once settled; and
     /// how many problems were met while loading.
     static func render(
-        source: any OrderSource, state: AppState, label: String, size: Size, keys: [Key], table: KeyTable = .standard,
+        source: any OrderSource, state: AppState, label: String, size: Size, keys: [Key],
+        table: KeyTable = .standard,
         backgroundWork: (@Sendable (Mailbox) -> Void)? = nil
     ) -> (Grid, problems: Int) {
         let terminal = FakeTerminal(size: size, keys: keys)

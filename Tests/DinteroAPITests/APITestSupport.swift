@@ -1,6 +1,6 @@
-import JSONCore
 import DinteroMock
 import Foundation
+import JSONCore
 import OrderModel
 import OrderSources
 import TestTiming
@@ -36,7 +36,8 @@ enum APIFixtures {
     static var credentials: DinteroCredentials {
         get throws {
             DinteroCredentials(
-                accountID: try DinteroAccountID(accountID), clientID: clientID, clientSecret: ClientSecret(secret))
+                accountID: try DinteroAccountID(accountID), clientID: clientID,
+                clientSecret: ClientSecret(secret))
         }
     }
 
@@ -56,7 +57,8 @@ enum APIFixtures {
         try DinteroAPISource(
             credentials: try credentials, query: query,
             options: DinteroAPIOptions(
-                baseURL: server.baseURL, timeout: timeout, maxAttempts: maxAttempts, maxRetryAfter: .seconds(1),
+                baseURL: server.baseURL, timeout: timeout, maxAttempts: maxAttempts,
+                maxRetryAfter: .seconds(1),
                 backoffBase: backoff))
     }
 

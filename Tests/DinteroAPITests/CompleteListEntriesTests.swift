@@ -1,6 +1,6 @@
-import JSONCore
 import DinteroMock
 import Foundation
+import JSONCore
 import OrderModel
 import OrderSources
 import Testing
@@ -28,8 +28,12 @@ struct CompleteListEntriesTests {
         let directory = try FetchTests.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/out.json"
-        _ = try await OrderDumpFetcher.fetch(from: try APIFixtures.source(server), to: path, gzip: false, pageSize: 10)
-        return (try FetchTests.savedOrders(path), server.apiRequests.filter { !$0.path.hasSuffix("/orders") }.count)
+        _ = try await OrderDumpFetcher.fetch(
+            from: try APIFixtures.source(server), to: path, gzip: false, pageSize: 10)
+        return (
+            try FetchTests.savedOrders(path),
+            server.apiRequests.filter { !$0.path.hasSuffix("/orders") }.count
+        )
     }
 
     @Test func ordersWithoutEventsOnAPageWithEventsNeedNoRequest() async throws {

@@ -56,7 +56,8 @@ struct DinteroAPIClientTests {
             _ = try await source.order(id: "ord-0002")
         }
         #expect(server.tokenRequestCount == 2)
-        #expect(ContinuousClock.now - start >= .milliseconds(ttl * 500), "renewed before half of the lifetime")
+        #expect(
+            ContinuousClock.now - start >= .milliseconds(ttl * 500), "renewed before half of the lifetime")
         // The token was renewed before use, so no request was refused.
         #expect(server.apiRequests.allSatisfy { $0.status == 200 })
     }
@@ -155,7 +156,9 @@ struct DinteroAPIClientTests {
         let session = try await source.session(orderID: "ord-0003", sessionID: "sess-3")
         #expect(session.id == "sess-3")
         #expect(session.amount == 1003)
-        await #expect(throws: SourceError.self) { try await source.session(orderID: "ord-0003", sessionID: "nope") }
+        await #expect(throws: SourceError.self) {
+            try await source.session(orderID: "ord-0003", sessionID: "nope")
+        }
     }
 
     /// With a wait budget (`fetch`), a 429 is the server pacing the client: more of them than
@@ -167,7 +170,8 @@ struct DinteroAPIClientTests {
         let server = try DinteroMockServer.start(configuration)
         defer { server.stop() }
         var paced = DinteroAPIOptions(
-            baseURL: server.baseURL, timeout: TestTime.duration(.seconds(10)), maxAttempts: 2, maxRetryAfter: .seconds(1),
+            baseURL: server.baseURL, timeout: TestTime.duration(.seconds(10)), maxAttempts: 2,
+            maxRetryAfter: .seconds(1),
             backoffBase: .milliseconds(20))
         paced.rateLimitBudget = .seconds(60)
         let source = try DinteroAPISource(credentials: try APIFixtures.credentials, options: paced)
@@ -181,7 +185,8 @@ struct DinteroAPIClientTests {
         let limited = try DinteroMockServer.start(slow)
         defer { limited.stop() }
         var options = DinteroAPIOptions(
-            baseURL: limited.baseURL, timeout: TestTime.duration(.seconds(10)), maxAttempts: 4, maxRetryAfter: .seconds(1),
+            baseURL: limited.baseURL, timeout: TestTime.duration(.seconds(10)), maxAttempts: 4,
+            maxRetryAfter: .seconds(1),
             backoffBase: .milliseconds(20))
         options.rateLimitBudget = .milliseconds(1_500)
         let impatient = try DinteroAPISource(credentials: try APIFixtures.credentials, options: options)
@@ -189,7 +194,9 @@ struct DinteroAPIClientTests {
             _ = try await impatient.page(after: nil, limit: 10)
             Issue.record("a server that never stops answering 429 was waited on forever")
         } catch {
-            #expect(error.message.contains("still rate limited after 2 answers of 429 and 1 s of waiting"), "\(error.message)")
+            #expect(
+                error.message.contains("still rate limited after 2 answers of 429 and 1 s of waiting"),
+                "\(error.message)")
         }
     }
 
@@ -246,7 +253,9 @@ struct DinteroAPIClientTests {
             Issue.record("expected an error")
         } catch {
             let message = error.message
-            #expect(message.contains("incomplete") || message.contains("before the answer was complete"), "\(message)")
+            #expect(
+                message.contains("incomplete") || message.contains("before the answer was complete"),
+                "\(message)")
             #expect(message.contains("/orders/ord-0001"))
         }
         #expect(server.apiRequests.count == 2)
@@ -324,9 +333,13 @@ struct DinteroAPIClientTests {
             _ = try await source.session(orderID: "ord-0001", sessionID: "nope")
             Issue.record("expected 404")
         } catch {
-            #expect(error == .apiResponse(
-                status: 404, code: "NOT FOUND",
-                message: "Session not found (GET /v1/accounts/T12345678/shopping/orders/ord-0001/sessions/nope)"))
+            #expect(
+                error
+                    == .apiResponse(
+                        status: 404, code: "NOT FOUND",
+                        message:
+                            "Session not found (GET /v1/accounts/T12345678/shopping/orders/ord-0001/sessions/nope)"
+                    ))
             #expect(error.message.hasPrefix("API error 404 NOT FOUND: Session not found"))
         }
     }
@@ -358,7 +371,9 @@ struct DinteroAPISecretTests {
             _ = try await source.page(after: nil, limit: 10)
             Issue.record("expected an authentication error")
         } catch {
-            for text in [error.message, error.description, String(describing: error), String(reflecting: error)] {
+            for text in [
+                error.message, error.description, String(describing: error), String(reflecting: error),
+            ] {
                 #expect(!text.contains(APIFixtures.secret))
                 #expect(!text.contains(basic))
             }
@@ -413,11 +428,14 @@ struct DinteroAPICredentialTests {
 
     @Test func flagsOverrideEnvironmentOverrideFile() throws {
         let directory = NSTemporaryDirectory() + "orderscope-cred-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory + "/orderscope", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: directory + "/orderscope", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let file = directory + "/orderscope/credentials"
-        try Data("# test\naccount_id = T11111111\nclient_id = \"file-client\"\nclient_secret = file-secret\n".utf8)
-            .write(to: URL(fileURLWithPath: file))
+        try Data(
+            "# test\naccount_id = T11111111\nclient_id = \"file-client\"\nclient_secret = file-secret\n".utf8
+        )
+        .write(to: URL(fileURLWithPath: file))
         chmod(file, 0o600)
         let environment = ["XDG_CONFIG_HOME": directory, "DINTERO_CLIENT_ID": "env-client"]
         let resolved = try DinteroCredentials.resolve(accountID: "T22222222", environment: environment)

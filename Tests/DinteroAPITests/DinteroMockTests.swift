@@ -1,6 +1,6 @@
-import JSONCore
 import DinteroMock
 import Foundation
+import JSONCore
 import OrderModel
 import Testing
 
@@ -32,18 +32,23 @@ struct DinteroMockTests {
         let url = server.baseURL + "/v1/accounts/T12345678/auth/token"
         let good = Data("\(APIFixtures.clientID):\(APIFixtures.secret)".utf8).base64EncodedString()
         let bad = Data("\(APIFixtures.clientID):wrong".utf8).base64EncodedString()
-        let body = #"{"grant_type":"client_credentials","audience":"https://api.dintero.com/v1/accounts/T12345678"}"#
-        let ok = try await rawRequest(url, method: "POST", headers: ["Authorization": "Basic " + good], body: body)
+        let body =
+            #"{"grant_type":"client_credentials","audience":"https://api.dintero.com/v1/accounts/T12345678"}"#
+        let ok = try await rawRequest(
+            url, method: "POST", headers: ["Authorization": "Basic " + good], body: body)
         #expect(ok.status == 200)
         let token = try JSONParser.parse(ok.body)
         #expect(token["token_type"]?.stringValue == "Bearer")
         #expect(token["expires_in"]?.intValue == 3600)
         #expect(token["access_token"]?.stringValue?.isEmpty == false)
-        let refused = try await rawRequest(url, method: "POST", headers: ["Authorization": "Basic " + bad], body: body)
+        let refused = try await rawRequest(
+            url, method: "POST", headers: ["Authorization": "Basic " + bad], body: body)
         #expect(refused.status == 401)
         let wrongAudience = try await rawRequest(
             url, method: "POST", headers: ["Authorization": "Basic " + good],
-            body: #"{"grant_type":"client_credentials","audience":"https://evil.example/v1/accounts/T12345678"}"#)
+            body:
+                #"{"grant_type":"client_credentials","audience":"https://evil.example/v1/accounts/T12345678"}"#
+        )
         #expect(wrongAudience.status == 403)
     }
 
@@ -52,8 +57,10 @@ struct DinteroMockTests {
         defer { server.stop() }
         let url = server.baseURL + "/v1/accounts/T12345678/auth/token"
         let basic = Data("\(APIFixtures.clientID):\(APIFixtures.secret)".utf8).base64EncodedString()
-        let body = #"{"grant_type":"client_credentials","audience":"https://api.dintero.com/v1/accounts/T12345678"}"#
-        let answer = try await rawRequest(url, method: "POST", headers: ["Authorization": "Basic " + basic], body: body)
+        let body =
+            #"{"grant_type":"client_credentials","audience":"https://api.dintero.com/v1/accounts/T12345678"}"#
+        let answer = try await rawRequest(
+            url, method: "POST", headers: ["Authorization": "Basic " + basic], body: body)
         let token = try JSONParser.parse(answer.body)["access_token"]?.stringValue ?? ""
         for limit in ["0", "101", "x"] {
             let list = try await rawRequest(
@@ -62,7 +69,8 @@ struct DinteroMockTests {
             #expect(list.status == 400)
         }
         let fine = try await rawRequest(
-            server.baseURL + "/v1/accounts/T12345678/shopping/orders?limit=100", headers: ["Authorization": "Bearer " + token])
+            server.baseURL + "/v1/accounts/T12345678/shopping/orders?limit=100",
+            headers: ["Authorization": "Bearer " + token])
         #expect(fine.status == 200)
         // The documented envelope; lists leave events out unless asked, like the full order.
         #expect(try JSONParser.parse(fine.body)["orders"]?.arrayValue?.count == 3)
@@ -70,7 +78,9 @@ struct DinteroMockTests {
         let listWithEvents = try await rawRequest(
             server.baseURL + "/v1/accounts/T12345678/shopping/orders?limit=2&include_events=true",
             headers: ["Authorization": "Bearer " + token])
-        #expect(try JSONParser.parse(listWithEvents.body)["orders"]?.arrayValue?.first?["events"]?.arrayValue?.count == 1)
+        #expect(
+            try JSONParser.parse(listWithEvents.body)["orders"]?.arrayValue?.first?["events"]?.arrayValue?
+                .count == 1)
         let withEvents = try await rawRequest(
             server.baseURL + "/v1/accounts/T12345678/shopping/orders/ord-0001?include_events=true",
             headers: ["Authorization": "Bearer " + token])

@@ -27,9 +27,10 @@ struct FetchPipelineTests {
         let lists = log.indices.filter { log[$0].path.hasSuffix("/orders") }
         #expect(lists.count == 4)  // three pages and the empty one that ends a listing by ids
         let firstPageIDs = Set(APIFixtures.orders(25).compactMap { $0["id"]?.stringValue })
-        let lastFirstPageDetail = try #require(log.lastIndex { record in
-            firstPageIDs.contains(String(record.path.split(separator: "/").last ?? ""))
-        })
+        let lastFirstPageDetail = try #require(
+            log.lastIndex { record in
+                firstPageIDs.contains(String(record.path.split(separator: "/").last ?? ""))
+            })
         #expect(lists[1] < lastFirstPageDetail, "the second page waited for every detail of the first")
         #expect(server.maxRequestsInFlight <= 6)
     }

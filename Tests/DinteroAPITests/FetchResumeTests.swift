@@ -38,9 +38,12 @@ struct FetchResumeTests {
             // A failure on the first page has nothing to keep.
             #expect((kept == nil) == (faultAt == 0), "fault at request \(faultAt)")
             let resumed = try await OrderDumpFetcher.fetch(
-                from: try APIFixtures.source(server), to: path, gzip: false, pageSize: 50, resume: kept != nil)
+                from: try APIFixtures.source(server), to: path, gzip: false, pageSize: 50, resume: kept != nil
+            )
             #expect(resumed == Self.count)
-            #expect(try FetchTests.savedOrders(path) == APIFixtures.orders(Self.count), "fault at request \(faultAt)")
+            #expect(
+                try FetchTests.savedOrders(path) == APIFixtures.orders(Self.count),
+                "fault at request \(faultAt)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out.json"])
             faultAt += 1
             try #require(faultAt < 40)
@@ -75,7 +78,8 @@ struct FetchResumeTests {
             try await OrderDumpFetcher.fetch(from: source, to: path, gzip: true, pageSize: 50, resume: true)
         }
         server.resetLog()
-        let saved = try await OrderDumpFetcher.fetch(from: source, to: path, gzip: true, pageSize: 20, resume: true)
+        let saved = try await OrderDumpFetcher.fetch(
+            from: source, to: path, gzip: true, pageSize: 20, resume: true)
         #expect(saved == Self.count)
         // It went on after the pages it had: the first request asked for what followed them.
         #expect(server.apiRequests.first?.queryValue("starting_after") != nil)

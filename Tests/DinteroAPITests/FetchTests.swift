@@ -1,6 +1,6 @@
-import JSONCore
 import DinteroMock
 import Foundation
+import JSONCore
 import OrderModel
 import OrderSources
 import Testing
@@ -26,7 +26,10 @@ struct FetchTests {
         for index in 0..<130 {
             #expect(try dump.json(at: index) == orders[index])
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == [gzip ? "out.json.gz" : "out.json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory) == [
+                gzip ? "out.json.gz" : "out.json"
+            ])
     }
 
     @Test func redactedFetchWritesNoCustomerName() async throws {
@@ -62,7 +65,8 @@ struct FetchTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         await #expect(throws: SourceError.self) {
             try await OrderDumpFetcher.fetch(
-                from: try APIFixtures.source(server, maxAttempts: 2), to: directory + "/out.json", gzip: false)
+                from: try APIFixtures.source(server, maxAttempts: 2), to: directory + "/out.json", gzip: false
+            )
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
     }
@@ -84,13 +88,15 @@ struct FetchTests {
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/out.json"
-        let saved = try await OrderDumpFetcher.fetch(from: try APIFixtures.source(server), to: path, gzip: false)
+        let saved = try await OrderDumpFetcher.fetch(
+            from: try APIFixtures.source(server), to: path, gzip: false)
         #expect(saved == 230)
         #expect(try Self.savedOrders(path) == APIFixtures.orders(230))
         // 100 + 100 + 30 and the empty page after them; no order fetched on its own.
         let requests = server.apiRequests
         #expect(requests.count == 4)
-        #expect(requests.allSatisfy { $0.path.hasSuffix("/orders") && $0.queryValue("include_events") == "true" })
+        #expect(
+            requests.allSatisfy { $0.path.hasSuffix("/orders") && $0.queryValue("include_events") == "true" })
     }
 
     @Test func summariesAreFetchedInFullAtMostConcurrencyAtATime() async throws {
@@ -126,7 +132,8 @@ struct FetchTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/out.json"
         let saved = try await OrderDumpFetcher.fetch(
-            from: try APIFixtures.source(server, maxAttempts: 12), to: path, gzip: false, pageSize: 20, concurrency: 8)
+            from: try APIFixtures.source(server, maxAttempts: 12), to: path, gzip: false, pageSize: 20,
+            concurrency: 8)
         #expect(saved == 50)
         #expect(try Self.savedOrders(path) == APIFixtures.orders(50))
         #expect(server.apiRequests.filter { $0.fault == "429" }.count == 4)

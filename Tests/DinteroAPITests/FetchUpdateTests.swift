@@ -1,6 +1,6 @@
-import JSONCore
 import DinteroMock
 import Foundation
+import JSONCore
 import OrderModel
 import OrderSources
 import Testing
@@ -19,7 +19,9 @@ struct FetchUpdateTests {
         for index in changedIndices {
             guard case .object(var object) = orders[index] else { continue }
             object.append("updated_at", .string("2024-03-01T00:00:00Z"))
-            if let amount = object.keys.firstIndex(of: "gross_amount") { object.values[amount] = .number("99") }
+            if let amount = object.keys.firstIndex(of: "gross_amount") {
+                object.values[amount] = .number("99")
+            }
             orders[index] = .object(object)
         }
         return orders
@@ -55,17 +57,24 @@ struct FetchUpdateTests {
             let source = try APIFixtures.source(server, maxAttempts: 2)
             var failed = false
             do {
-                _ = try await OrderDumpUpdater.update(from: source, dump: path, to: path, gzip: false, pageSize: 50)
+                _ = try await OrderDumpUpdater.update(
+                    from: source, dump: path, to: path, gzip: false, pageSize: 50)
             } catch {
                 failed = true
-                #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "fault at request \(faultAt)")
+                #expect(
+                    try Data(contentsOf: URL(fileURLWithPath: path)) == before, "fault at request \(faultAt)")
                 #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["orders.json"])
             }
-            let update = failed
-                ? try await OrderDumpUpdater.update(from: source, dump: path, to: path, gzip: false, pageSize: 50)
+            let update =
+                failed
+                ? try await OrderDumpUpdater.update(
+                    from: source, dump: path, to: path, gzip: false, pageSize: 50)
                 : nil
             #expect(try FetchTests.savedOrders(path) == Self.expectedMerge(), "fault at request \(faultAt)")
-            if let update { #expect(update == DumpUpdate(kept: Self.saved - 2, changed: 2, added: Self.count - Self.saved)) }
+            if let update {
+                #expect(
+                    update == DumpUpdate(kept: Self.saved - 2, changed: 2, added: Self.count - Self.saved))
+            }
             if !failed {
                 // The fault came after the last request: one was tried at every page.
                 #expect(faultAt >= 5)

@@ -1,6 +1,6 @@
-import JSONCore
 import DinteroMock
 import Foundation
+import JSONCore
 import OrderModel
 import OrderSources
 import Testing
@@ -9,7 +9,8 @@ import Testing
 @Suite("Follow polls")
 struct FollowTests {
     static func order(_ id: String, created: String) throws -> JSONValue {
-        try JSONParser.parse(#"{"id": "\#(id)", "order_number": "\#(id)", "created_at": "\#(created)", "status": "open"}"#)
+        try JSONParser.parse(
+            #"{"id": "\#(id)", "order_number": "\#(id)", "created_at": "\#(created)", "status": "open"}"#)
     }
 
     @Test func aPollSeesOrdersAddedWhileTheListPagesOn() async throws {

@@ -1,10 +1,11 @@
-import JSONCore
 import DinteroMock
 import Foundation
+import JSONCore
 import OrderModel
-@testable import OrderSources
 import TestTiming
 import Testing
+
+@testable import OrderSources
 
 /// The SwiftNIO transport: keep-alive connections, the pool bounded by the requests in flight,
 /// the body size limit and readable connection errors.
@@ -58,7 +59,8 @@ struct HTTPTransportTests {
         #expect(tokenAnswer.status == 200)
         let token = try #require(try JSONParser.parse(tokenAnswer.body)["access_token"]?.stringValue)
         let list = NIOHTTPClient.Request(
-            method: .GET, endpoint: endpoint, target: "/v1/accounts/\(APIFixtures.accountID)/shopping/orders?limit=30",
+            method: .GET, endpoint: endpoint,
+            target: "/v1/accounts/\(APIFixtures.accountID)/shopping/orders?limit=30",
             headers: [("Authorization", "Bearer " + token)], body: nil)
         let whole = try await unlimited.send(list, timeout: timeout).get()
         #expect(whole.status == 200)

@@ -1,6 +1,6 @@
-import JSONCore
 import DinteroMock
 import Foundation
+import JSONCore
 import OrderModel
 import Testing
 
@@ -16,8 +16,10 @@ struct MockFaultScheduleTests {
         defer { server.stop() }
         let url = server.baseURL + "/v1/accounts/T12345678/auth/token"
         let basic = Data("\(APIFixtures.clientID):\(APIFixtures.secret)".utf8).base64EncodedString()
-        let body = #"{"grant_type":"client_credentials","audience":"https://api.dintero.com/v1/accounts/T12345678"}"#
-        let answer = try await rawRequest(url, method: "POST", headers: ["Authorization": "Basic " + basic], body: body)
+        let body =
+            #"{"grant_type":"client_credentials","audience":"https://api.dintero.com/v1/accounts/T12345678"}"#
+        let answer = try await rawRequest(
+            url, method: "POST", headers: ["Authorization": "Basic " + basic], body: body)
         let token = try JSONParser.parse(answer.body)["access_token"]?.stringValue ?? ""
         var statuses: [Int] = []
         for _ in 0..<4 {

@@ -1,6 +1,6 @@
-import JSONCore
 import DinteroMock
 import Foundation
+import JSONCore
 import OrderModel
 import OrderSources
 import Testing
@@ -8,7 +8,8 @@ import Testing
 /// The ways a server may page its order list, each a mock configuration. The real orders API
 /// documents none of them, so the client must get every order once under each.
 enum PagingVariant: String, CaseIterable, Sendable {
-    case envelopeByLastID, bareArray, pagingToken, nextPageToken, startingAfterToken, lastEvaluatedKey, nextLink
+    case envelopeByLastID, bareArray, pagingToken, nextPageToken, startingAfterToken, lastEvaluatedKey,
+        nextLink
     case shortPagesWithToken, shortPagesWithLink, limitCap40, ignoresStartingAfter
 
     func apply(to configuration: inout MockConfiguration) {

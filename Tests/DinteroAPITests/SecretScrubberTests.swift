@@ -13,7 +13,8 @@ import Testing
         let basic = Data((Self.id + ":" + Self.secret).utf8).base64EncodedString()
         var unpadded = basic
         while unpadded.hasSuffix("=") { unpadded.removeLast() }
-        let urlAlphabet = unpadded.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        let urlAlphabet = unpadded.replacingOccurrences(of: "+", with: "-").replacingOccurrences(
+            of: "/", with: "_")
         let echoes = [
             Self.secret,
             "S3CR3T%2Dxyz%2D123%2F%C3%A9",  // every non-alphanumeric byte encoded
@@ -30,7 +31,8 @@ import Testing
     }
 
     @Test func ordinaryTextIsLeftAlone() {
-        #expect(Self.scrubber.scrub("no order 123 in account T12345678") == "no order 123 in account T12345678")
+        #expect(
+            Self.scrubber.scrub("no order 123 in account T12345678") == "no order 123 in account T12345678")
         // Forms shorter than four characters would eat ordinary words.
         #expect(SecretScrubber(secrets: ["abc"]).scrub("abcdef") == "abcdef")
     }

@@ -1,9 +1,10 @@
-import JSONCore
 import DinteroMock
 import Foundation
+import JSONCore
 import OrderModel
-@testable import OrderSources
 import Testing
+
+@testable import OrderSources
 
 /// Orders pass through the mock and `fetch` as the bytes they were written in: a lone
 /// surrogate escape (which a Swift string cannot hold: parsed, it becomes U+FFFD) and the
@@ -54,7 +55,8 @@ struct SourceBytesTests {
         let directory = try FetchTests.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/out.json"
-        let saved = try await OrderDumpFetcher.fetch(from: try APIFixtures.source(server), to: path, gzip: false, pageSize: 2)
+        let saved = try await OrderDumpFetcher.fetch(
+            from: try APIFixtures.source(server), to: path, gzip: false, pageSize: 2)
         #expect(saved == 3)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains(#""first_name":"Bad \ud800 half""#), "\(text)")
@@ -77,15 +79,20 @@ struct SourceBytesTests {
 
     @Test func compactKeepsEscapesAndStringSpaces() {
         let text = "{ \"a\" : \"x  y\\\" \\n\", \"b\": [ 1 , 2 ],\n \"c\": \"raw\nline\" }"
-        #expect(String(decoding: JSONSpans.compact(Array(text.utf8)), as: UTF8.self)
-            == #"{"a":"x  y\" \n","b":[1,2],"c":"raw\nline"}"#)
+        #expect(
+            String(decoding: JSONSpans.compact(Array(text.utf8)), as: UTF8.self)
+                == #"{"a":"x  y\" \n","b":[1,2],"c":"raw\nline"}"#)
     }
 
     @Test func listedObjectsAreFoundInPagesAndArrays() throws {
-        for text in [#"{"orders": [ {"id":"1"}, 5, {"id":"2"} ], "paging_token": "t"}"#, #" [{"id":"1"},{"id":"2"}] "#] {
+        for text in [
+            #"{"orders": [ {"id":"1"}, 5, {"id":"2"} ], "paging_token": "t"}"#, #" [{"id":"1"},{"id":"2"}] "#,
+        ] {
             let bytes = Array(text.utf8)
-            let spans = try #require(bytes.withUnsafeBytes { JSONSpans.listedObjects(in: $0, listKeys: ["orders"]) })
-            #expect(spans.map { String(decoding: bytes[$0], as: UTF8.self) } == [#"{"id":"1"}"#, #"{"id":"2"}"#])
+            let spans = try #require(
+                bytes.withUnsafeBytes { JSONSpans.listedObjects(in: $0, listKeys: ["orders"]) })
+            #expect(
+                spans.map { String(decoding: bytes[$0], as: UTF8.self) } == [#"{"id":"1"}"#, #"{"id":"2"}"#])
         }
     }
 }

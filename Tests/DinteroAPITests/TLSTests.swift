@@ -1,9 +1,10 @@
 import DinteroMock
 import Foundation
 import OrderModel
-@testable import OrderSources
 import TestTiming
 import Testing
+
+@testable import OrderSources
 
 /// A throwaway certificate for the loopback mock, made with `openssl` at test time (never
 /// committed): a self-signed P-256 certificate for 127.0.0.1, trusted by naming it as the CA
@@ -27,7 +28,9 @@ struct TestCertificate {
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw MockServerError("openssl could not make a test certificate") }
+        guard process.terminationStatus == 0 else {
+            throw MockServerError("openssl could not make a test certificate")
+        }
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
@@ -44,10 +47,12 @@ struct TestCertificate {
 @Suite("https on the SwiftNIO client")
 struct TLSTests {
     static func source(
-        _ server: DinteroMockServer, caFile: String?, maxResponseBytes: Int = DinteroAPIOptions.defaultMaxResponseBytes
+        _ server: DinteroMockServer, caFile: String?,
+        maxResponseBytes: Int = DinteroAPIOptions.defaultMaxResponseBytes
     ) throws -> DinteroAPISource {
         var options = DinteroAPIOptions(
-            baseURL: server.baseURL, timeout: TestTime.duration(.seconds(10)), maxAttempts: 4, maxRetryAfter: .seconds(1),
+            baseURL: server.baseURL, timeout: TestTime.duration(.seconds(10)), maxAttempts: 4,
+            maxRetryAfter: .seconds(1),
             backoffBase: .milliseconds(20))
         options.extraCAFile = caFile
         options.maxResponseBytes = maxResponseBytes
@@ -68,9 +73,11 @@ struct TLSTests {
         let directory = try FetchTests.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let overHTTP = try await OrderDumpFetcher.fetch(
-            from: try APIFixtures.source(plain), to: directory + "/http.json", gzip: false, pageSize: 20, concurrency: 4)
+            from: try APIFixtures.source(plain), to: directory + "/http.json", gzip: false, pageSize: 20,
+            concurrency: 4)
         let overHTTPS = try await OrderDumpFetcher.fetch(
-            from: try Self.source(secure, caFile: certificate.certificate), to: directory + "/https.json", gzip: false,
+            from: try Self.source(secure, caFile: certificate.certificate), to: directory + "/https.json",
+            gzip: false,
             pageSize: 20, concurrency: 4)
         #expect(overHTTP == 45 && overHTTPS == 45)
         let http = try Data(contentsOf: URL(fileURLWithPath: directory + "/http.json"))
@@ -126,8 +133,11 @@ struct TLSTests {
         try Data("not a certificate\n".utf8).write(to: URL(fileURLWithPath: path))
         var options = DinteroAPIOptions(baseURL: "https://api.example.test")
         options.extraCAFile = path
-        #expect(throws: SourceError.unreadable(
-            path: path, reason: "not a PEM certificate file (the CA file named by --ca-file or ORDERSCOPE_CA_FILE)")) {
+        #expect(
+            throws: SourceError.unreadable(
+                path: path,
+                reason: "not a PEM certificate file (the CA file named by --ca-file or ORDERSCOPE_CA_FILE)")
+        ) {
             try DinteroAPISource(credentials: try APIFixtures.credentials, options: options)
         }
     }

@@ -8,9 +8,11 @@ extension EndToEnd.APIEndToEndTests {
     @Test func printAPIOrderFetchesOneOrderAndNamesTheAccountWhenMissing() async throws {
         let (mock, base) = try await Self.startMock(dump: "Resources/demo-orders.json")
         defer { mock.stop() }
-        let ids = try Self.orderIDs(BinaryRunner.packageRoot.appendingPathComponent("Resources/demo-orders.json").path)
+        let ids = try Self.orderIDs(
+            BinaryRunner.packageRoot.appendingPathComponent("Resources/demo-orders.json").path)
         let id = ids[250]
-        let fromAPI = try await BinaryRunner.run(["print", "--api", "--api-base", base, "--order", id], environment: Self.credentials)
+        let fromAPI = try await BinaryRunner.run(
+            ["print", "--api", "--api-base", base, "--order", id], environment: Self.credentials)
         let fromDump = try await BinaryRunner.run(["print", "Resources/demo-orders.json", "--order", id])
         #expect(fromAPI.status == 0, "stderr: \(fromAPI.stderr)")
         #expect(fromAPI.stdout == fromDump.stdout)
@@ -18,19 +20,26 @@ extension EndToEnd.APIEndToEndTests {
         let missing = try await BinaryRunner.run(
             ["print", "--api", "--api-base", base, "--order", "no-such-order"], environment: Self.credentials)
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("no order no-such-order in account T12345678"), "stderr: \(missing.stderr)")
+        #expect(
+            missing.stderr.contains("no order no-such-order in account T12345678"),
+            "stderr: \(missing.stderr)")
         #expect(!missing.stderr.contains(Self.secret))
-        let noID = try await BinaryRunner.run(["print", "--api", "--api-base", base], environment: Self.credentials)
+        let noID = try await BinaryRunner.run(
+            ["print", "--api", "--api-base", base], environment: Self.credentials)
         #expect(noID.status != 0 && noID.stderr.contains("--order"))
     }
 
     @Test func browseAPIOrderCommandFetchesAnOrderNotPagedIn() async throws {
         let (mock, base) = try await Self.startMock(dump: "Resources/demo-orders.json")
         defer { mock.stop() }
-        let ids = try Self.orderIDs(BinaryRunner.packageRoot.appendingPathComponent("Resources/demo-orders.json").path)
+        let ids = try Self.orderIDs(
+            BinaryRunner.packageRoot.appendingPathComponent("Resources/demo-orders.json").path)
         let id = ids[250]
         let browse = try await BinaryRunner.run(
-            ["browse", "--api", "--api-base", base, "--screen-dump", "200x40", "--keys", ": \"order \(id)\" Enter"],
+            [
+                "browse", "--api", "--api-base", base, "--screen-dump", "200x40", "--keys",
+                ": \"order \(id)\" Enter",
+            ],
             environment: Self.credentials)
         #expect(browse.status == 0, "stderr: \(browse.stderr)")
         #expect(browse.stdout.contains("order \(id) fetched"), "screen: \(browse.stdout)")
@@ -38,7 +47,10 @@ extension EndToEnd.APIEndToEndTests {
         #expect(browse.stdout.contains("SL09-0100250"), "screen: \(browse.stdout)")
         #expect(browse.stdout.contains("orders, more available"), "screen: \(browse.stdout)")
         let missing = try await BinaryRunner.run(
-            ["browse", "--api", "--api-base", base, "--screen-dump", "200x40", "--keys", ": \"order nope\" Enter"],
+            [
+                "browse", "--api", "--api-base", base, "--screen-dump", "200x40", "--keys",
+                ": \"order nope\" Enter",
+            ],
             environment: Self.credentials)
         #expect(missing.stdout.contains("no order nope in account T12345678"), "screen: \(missing.stdout)")
     }

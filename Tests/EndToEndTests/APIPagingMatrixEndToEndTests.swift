@@ -31,7 +31,8 @@ extension EndToEnd.APIEndToEndTests {
         let expected = try Self.orderIDs(BinaryRunner.packageRoot.appendingPathComponent(dump).path)
         let dir = try BinaryRunner.temporaryDirectory()
         let out = dir.appendingPathComponent("orders.json").path
-        let fetch = try await BinaryRunner.run(["fetch", "--api-base", base, "--out", out], environment: Self.credentials)
+        let fetch = try await BinaryRunner.run(
+            ["fetch", "--api-base", base, "--out", out], environment: Self.credentials)
         let exported = dir.appendingPathComponent("browsed.ndjson").path
         let keys = Array(repeating: "G", count: 14).joined(separator: " ") + " : \"export \(exported)\" Enter"
         let browse = try await BinaryRunner.run(

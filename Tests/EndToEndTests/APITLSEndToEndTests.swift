@@ -31,20 +31,29 @@ extension EndToEnd {
             let key = dir.appendingPathComponent("key.pem").path
             let (plain, plainBase) = try await API.startMock(extra: ["--latency", "5"])
             defer { plain.stop() }
-            let (secure, httpBase) = try await API.startMock(extra: ["--tls-cert", cert, "--tls-key", key, "--latency", "5"])
+            let (secure, httpBase) = try await API.startMock(extra: [
+                "--tls-cert", cert, "--tls-key", key, "--latency", "5",
+            ])
             defer { secure.stop() }
             let secureBase = Self.https(httpBase)
             let overHTTP = dir.appendingPathComponent("http.json").path
             let overHTTPS = dir.appendingPathComponent("https.json").path
-            let first = try await BinaryRunner.run(["fetch", "--api-base", plainBase, "--out", overHTTP], environment: API.credentials)
+            let first = try await BinaryRunner.run(
+                ["fetch", "--api-base", plainBase, "--out", overHTTP], environment: API.credentials)
             #expect(first.status == 0, "stderr: \(first.stderr)")
             let second = try await BinaryRunner.run(
-                ["fetch", "--api-base", secureBase, "--ca-file", cert, "--out", overHTTPS], environment: API.credentials)
+                ["fetch", "--api-base", secureBase, "--ca-file", cert, "--out", overHTTPS],
+                environment: API.credentials)
             #expect(second.status == 0, "stderr: \(second.stderr)")
-            #expect(try Data(contentsOf: URL(fileURLWithPath: overHTTP)) == Data(contentsOf: URL(fileURLWithPath: overHTTPS)))
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: overHTTP))
+                    == Data(contentsOf: URL(fileURLWithPath: overHTTPS)))
             // The environment variable names the CA file as well.
             let third = try await BinaryRunner.run(
-                ["print", "--api", "--api-base", secureBase, "--order", "5b0e7a1c-0000-4000-8000-000000000001"],
+                [
+                    "print", "--api", "--api-base", secureBase, "--order",
+                    "5b0e7a1c-0000-4000-8000-000000000001",
+                ],
                 environment: API.credentials.merging(["ORDERSCOPE_CA_FILE": cert]) { $1 })
             #expect(third.status == 0, "stderr: \(third.stderr)")
             #expect(third.stdout.contains("5b0e7a1c-0000-4000-8000-000000000001"))
@@ -60,11 +69,16 @@ extension EndToEnd {
             defer { secure.stop() }
             let secureBase = Self.https(httpBase)
             let out = dir.appendingPathComponent("out.json").path
-            let fetch = try await BinaryRunner.run(["fetch", "--api-base", secureBase, "--out", out], environment: API.credentials)
+            let fetch = try await BinaryRunner.run(
+                ["fetch", "--api-base", secureBase, "--out", out], environment: API.credentials)
             #expect(fetch.status == 2)
-            #expect(fetch.stderr.contains("the server's TLS certificate is not trusted"), "stderr: \(fetch.stderr)")
+            #expect(
+                fetch.stderr.contains("the server's TLS certificate is not trusted"),
+                "stderr: \(fetch.stderr)")
             #expect(fetch.stderr.contains("--ca-file"))
-            #expect(!fetch.stderr.contains(API.secret) && !fetch.stderr.contains("Fatal") && !fetch.stderr.contains("NIOSSL"))
+            #expect(
+                !fetch.stderr.contains(API.secret) && !fetch.stderr.contains("Fatal")
+                    && !fetch.stderr.contains("NIOSSL"))
             #expect(!FileManager.default.fileExists(atPath: out))
         }
 
@@ -82,12 +96,14 @@ extension EndToEnd {
                 ["fetch", "--api-base", secureBase, "--ca-file", cert, "--out", out],
                 environment: API.credentials.merging(["ORDERSCOPE_MAX_RESPONSE": "2K"]) { $1 })
             #expect(limited.status == 2)
-            #expect(limited.stderr.contains("the answer is larger than 2048 bytes"), "stderr: \(limited.stderr)")
+            #expect(
+                limited.stderr.contains("the answer is larger than 2048 bytes"), "stderr: \(limited.stderr)")
             let wrong = try await BinaryRunner.run(
                 ["fetch", "--api-base", secureBase, "--ca-file", cert, "--out", out],
                 environment: API.credentials.merging(["ORDERSCOPE_MAX_RESPONSE": "lots"]) { $1 })
             #expect(wrong.status != 0)
-            #expect(wrong.stderr.contains("ORDERSCOPE_MAX_RESPONSE must be a size"), "stderr: \(wrong.stderr)")
+            #expect(
+                wrong.stderr.contains("ORDERSCOPE_MAX_RESPONSE must be a size"), "stderr: \(wrong.stderr)")
             #expect(!FileManager.default.fileExists(atPath: out))
         }
 
@@ -98,7 +114,8 @@ extension EndToEnd {
             defer { try? FileManager.default.removeItem(at: dir) }
             let small = dir.appendingPathComponent("small").path
             try FileManager.default.createDirectory(atPath: small, withIntermediateDirectories: true)
-            let mounted = try await BinaryRunner.shell("mount -t tmpfs -o size=200k tmpfs \"$D\" 2>&1", environment: ["D": small])
+            let mounted = try await BinaryRunner.shell(
+                "mount -t tmpfs -o size=200k tmpfs \"$D\" 2>&1", environment: ["D": small])
             try #require(mounted.status == 0, "mount: \(mounted.stdout)")
             defer {
                 // A defer cannot wait asynchronously; umount is quick.
@@ -117,21 +134,28 @@ extension EndToEnd {
             let fetch = try await BinaryRunner.run(
                 ["fetch", "--api-base", base, "--limit", "10", "--out", out], environment: API.credentials)
             #expect(fetch.status == 2)
-            #expect(fetch.stderr.contains("\(out): cannot be written (no space left on device"), "stderr: \(fetch.stderr)")
+            #expect(
+                fetch.stderr.contains("\(out): cannot be written (no space left on device"),
+                "stderr: \(fetch.stderr)")
             #expect(!fetch.stderr.contains("cannot be read"))
             #expect(fetch.stderr.contains("--resume"))
             let left = try FileManager.default.contentsOfDirectory(atPath: small).sorted()
             #expect(left == ["out.json.progress.json", "out.json.progress.ndjson"], "left: \(left)")
-            let grown = try await BinaryRunner.shell("mount -o remount,size=4m \"$D\" 2>&1", environment: ["D": small])
+            let grown = try await BinaryRunner.shell(
+                "mount -o remount,size=4m \"$D\" 2>&1", environment: ["D": small])
             try #require(grown.status == 0, "remount: \(grown.stdout)")
             let resumed = try await BinaryRunner.run(
-                ["fetch", "--api-base", base, "--limit", "10", "--out", out, "--resume"], environment: API.credentials)
+                ["fetch", "--api-base", base, "--limit", "10", "--out", out, "--resume"],
+                environment: API.credentials)
             #expect(resumed.status == 0, "stderr: \(resumed.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: small) == ["out.json"])
             let whole = dir.appendingPathComponent("whole.json").path
-            let again = try await BinaryRunner.run(["fetch", "--api-base", base, "--limit", "10", "--out", whole], environment: API.credentials)
+            let again = try await BinaryRunner.run(
+                ["fetch", "--api-base", base, "--limit", "10", "--out", whole], environment: API.credentials)
             #expect(again.status == 0)
-            #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(contentsOf: URL(fileURLWithPath: whole)))
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: out))
+                    == Data(contentsOf: URL(fileURLWithPath: whole)))
         }
     }
 }

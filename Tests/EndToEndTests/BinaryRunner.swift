@@ -9,8 +9,10 @@ enum BinaryRunner {
     /// The binary under test: `ORDERSCOPE_BIN`, else the debug build in `.build`.
     static var binary: String {
         if let path = ProcessInfo.processInfo.environment["ORDERSCOPE_BIN"] { return path }
-        let candidates = [".build/debug/orderscope", ".build/x86_64-unknown-linux-gnu/debug/orderscope",
-                          ".build/aarch64-unknown-linux-gnu/debug/orderscope"]
+        let candidates = [
+            ".build/debug/orderscope", ".build/x86_64-unknown-linux-gnu/debug/orderscope",
+            ".build/aarch64-unknown-linux-gnu/debug/orderscope",
+        ]
         for candidate in candidates {
             let path = packageRoot.appendingPathComponent(candidate).path
             if FileManager.default.isExecutableFile(atPath: path) { return path }
@@ -34,7 +36,8 @@ enum BinaryRunner {
         try await launch("/bin/sh", ["-c", script], environment: environment.merging(["BIN": binary]) { $1 })
     }
 
-    private static func launch(_ executable: String, _ arguments: [String], environment: [String: String]) async throws
+    private static func launch(_ executable: String, _ arguments: [String], environment: [String: String])
+        async throws
         -> Result
     {
         let process = Process()
@@ -58,7 +61,8 @@ enum BinaryRunner {
         let (stdout, stderr) = await (outData, errData)
         let status = await process.exitStatus()
         return Result(
-            status: status, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+            status: status, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// Everything `handle` gives until its end of file, read off the cooperative pool.
@@ -91,7 +95,8 @@ enum BinaryRunner {
     }
 
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("orderscope-e2e-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "orderscope-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -10,20 +10,24 @@ extension EndToEnd {
         static func wrapped(_ arguments: String, marker: URL) -> String {
             let before = marker.appendingPathComponent("before").path
             let after = marker.appendingPathComponent("after").path
-            return "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(before)'; '\(BinaryRunner.binary)' \(arguments); code=$?; stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(after)'; "
+            return
+                "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(before)'; '\(BinaryRunner.binary)' \(arguments); code=$?; stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(after)'; "
                 + "if cmp -s '\(before)' '\(after)'; then echo \"TTY-SAME code=$code\"; else echo \"TTY-CHANGED code=$code\"; fi"
         }
 
         @Test func demoOpensBrowsesDrillsAndQuitsCleanly() async throws {
             let dir = try BinaryRunner.temporaryDirectory()
-            let session = try await TmuxSession(command: Self.wrapped("demo", marker: dir), width: 120, height: 40)
+            let session = try await TmuxSession(
+                command: Self.wrapped("demo", marker: dir), width: 120, height: 40)
             defer { session.close() }
             try await session.waitForText("demo dataset")
             try await session.waitFor("the list to fill") { $0.contains("/300 orders") }
             try await session.send("j")
             try await session.send("j")
             try await session.send("Enter")
-            let detail = try await session.waitFor("the detail pane focused with a summary") { $0.contains("Summary") && $0.contains("Gross") }
+            let detail = try await session.waitFor("the detail pane focused with a summary") {
+                $0.contains("Summary") && $0.contains("Gross")
+            }
             #expect(detail.contains("Orders") || detail.contains("▾"))
             try await session.send("?")
             try await session.waitForText("Help")
@@ -40,7 +44,8 @@ extension EndToEnd {
         @Test func demoScriptReplaysWithPausesAndQuitsByItself() async throws {
             let dir = try BinaryRunner.temporaryDirectory()
             let script = dir.appendingPathComponent("demo.keys")
-            try "sleep 0.5\nj j Enter\nsleep 0.3\n?\nsleep 0.3\nEsc\nq\n".write(to: script, atomically: true, encoding: .utf8)
+            try "sleep 0.5\nj j Enter\nsleep 0.3\n?\nsleep 0.3\nEsc\nq\n".write(
+                to: script, atomically: true, encoding: .utf8)
             let session = try await TmuxSession(
                 command: Self.wrapped("demo --script '\(script.path)'", marker: dir), width: 120, height: 40)
             defer { session.close() }
@@ -50,7 +55,8 @@ extension EndToEnd {
 
         @Test func filterPromptAndCommandLineWork() async throws {
             let dir = try BinaryRunner.temporaryDirectory()
-            let session = try await TmuxSession(command: Self.wrapped("Resources/sample-orders.json", marker: dir), width: 120, height: 30)
+            let session = try await TmuxSession(
+                command: Self.wrapped("Resources/sample-orders.json", marker: dir), width: 120, height: 30)
             defer { session.close() }
             try await session.waitFor("the sample orders") { $0.contains("6/6 orders") }
             try await session.send("/")
@@ -60,11 +66,15 @@ extension EndToEnd {
             #expect(filtered.contains("Åsa Lindström"))
             #expect(!filtered.contains("Kari Nordmann"))
             try await session.send("Escape")
-            try await session.waitFor("the filter cleared") { !$0.contains("filter currency:SEK") && $0.contains("Kari Nordmann") }
+            try await session.waitFor("the filter cleared") {
+                !$0.contains("filter currency:SEK") && $0.contains("Kari Nordmann")
+            }
             try await session.send(":")
             try await session.type("order SO-100004")
             try await session.send("Enter")
-            try await session.waitFor("the jump to SO-100004") { $0.contains("Yuki Tanaka") && $0.contains("SO-100004") && $0.contains("─ SO-100004") }
+            try await session.waitFor("the jump to SO-100004") {
+                $0.contains("Yuki Tanaka") && $0.contains("SO-100004") && $0.contains("─ SO-100004")
+            }
             try await session.send(":")
             try await session.type("q")
             try await session.send("Enter")
@@ -74,8 +84,10 @@ extension EndToEnd {
 
         @Test func loadProblemsAreListedWhole() async throws {
             let dir = try BinaryRunner.temporaryDirectory()
-            let files = "Tests/Fixtures/dumps/truncated-array.json Tests/Fixtures/dumps/orders-bad-line.ndjson"
-            let session = try await TmuxSession(command: Self.wrapped(files, marker: dir), width: 100, height: 30)
+            let files =
+                "Tests/Fixtures/dumps/truncated-array.json Tests/Fixtures/dumps/orders-bad-line.ndjson"
+            let session = try await TmuxSession(
+                command: Self.wrapped(files, marker: dir), width: 100, height: 30)
             defer { session.close() }
             // What was valid is shown, and the status bar counts what was not.
             let list = try await session.waitForText("3 load problems (P)")
@@ -84,7 +96,8 @@ extension EndToEnd {
             let box = try await session.waitForText("3 load problems · Esc closes")
             // Each problem says where (file:line:column) and, wrapped, ends on screen.
             #expect(box.contains("truncated-array.json:22:25:"), "screen: \(box)")
-            #expect(box.contains("orders-bad-line.ndjson:2:26:") && box.contains("orders-bad-line.ndjson:4:1:"))
+            #expect(
+                box.contains("orders-bad-line.ndjson:2:26:") && box.contains("orders-bad-line.ndjson:4:1:"))
             #expect(box.components(separatedBy: "the line was skipped").count == 3, "screen: \(box)")
             try await session.send("Escape")
             try await session.waitFor("the box closed") { !$0.contains("Esc closes") }
@@ -100,7 +113,8 @@ extension EndToEnd {
             let dir = try BinaryRunner.temporaryDirectory()
             let pidFile = dir.appendingPathComponent("pid").path
             // A background job does not own the terminal; run it in the foreground and signal it by pid instead.
-            let foreground = "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(dir.path)/before'; sh -c 'echo $$ > \"\(pidFile)\"; exec \"\(BinaryRunner.binary)\" demo'; code=$?; "
+            let foreground =
+                "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(dir.path)/before'; sh -c 'echo $$ > \"\(pidFile)\"; exec \"\(BinaryRunner.binary)\" demo'; code=$?; "
                 + "stty -a | sed 's/rows [0-9]*; columns [0-9]*;//' > '\(dir.path)/after'; if cmp -s '\(dir.path)/before' '\(dir.path)/after'; then echo \"TTY-SAME code=$code\"; else echo \"TTY-CHANGED code=$code\"; fi"
             // The Swift runtime crash reporter would wait for a key and print pages; not under test here.
             let session = try await TmuxSession(
@@ -110,7 +124,9 @@ extension EndToEnd {
             let pidText = BinaryRunner.readText(pidFile).trimmingCharacters(in: .whitespacesAndNewlines)
             let pid = Int32(pidText) ?? 0
             #expect(pid > 0)
-            let numbers: [String: Int32] = ["TERM": SIGTERM, "INT": SIGINT, "HUP": SIGHUP, "SEGV": SIGSEGV, "ABRT": SIGABRT]
+            let numbers: [String: Int32] = [
+                "TERM": SIGTERM, "INT": SIGINT, "HUP": SIGHUP, "SEGV": SIGSEGV, "ABRT": SIGABRT,
+            ]
             let number = numbers[signal] ?? SIGTERM
             kill(pid, number)
             let end = try await session.waitForText("TTY-")
@@ -119,7 +135,8 @@ extension EndToEnd {
 
         @Test func startupFailurePrintsAnErrorAndLeavesTheScreenAlone() async throws {
             let dir = try BinaryRunner.temporaryDirectory()
-            let session = try await TmuxSession(command: Self.wrapped("browse no-such-dump.json", marker: dir), width: 100, height: 20)
+            let session = try await TmuxSession(
+                command: Self.wrapped("browse no-such-dump.json", marker: dir), width: 100, height: 20)
             defer { session.close() }
             let end = try await session.waitForText("TTY-")
             #expect(end.contains("no-such-dump.json: no such file"))
@@ -128,13 +145,18 @@ extension EndToEnd {
 
         @Test func resizeReLaysOutAndTinySizesDoNotCrash() async throws {
             let dir = try BinaryRunner.temporaryDirectory()
-            let session = try await TmuxSession(command: Self.wrapped("Resources/sample-orders.json", marker: dir), width: 200, height: 50)
+            let session = try await TmuxSession(
+                command: Self.wrapped("Resources/sample-orders.json", marker: dir), width: 200, height: 50)
             defer { session.close() }
-            try await session.waitFor("three panes side by side") { $0.contains("Payments") && $0.contains("6/6 orders") }
+            try await session.waitFor("three panes side by side") {
+                $0.contains("Payments") && $0.contains("6/6 orders")
+            }
             try await session.resize(width: 15, height: 5)
             try await session.waitFor("the too-small message") { $0.contains("too") && $0.contains("small") }
             try await session.resize(width: 80, height: 24)
-            try await session.waitFor("the stacked layout") { $0.contains("6/6 orders") && !$0.contains("too small") }
+            try await session.waitFor("the stacked layout") {
+                $0.contains("6/6 orders") && !$0.contains("too small")
+            }
             try await session.send("q")
             let end = try await session.waitForText("TTY-")
             #expect(end.contains("TTY-SAME code=0"))

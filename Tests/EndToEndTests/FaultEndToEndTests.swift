@@ -43,8 +43,10 @@ extension EndToEnd {
 
         /// Opens `browse --api` in tmux (under dash, `stty -a` compared around it).
         static func browse(base: String, dir: URL) async throws -> TmuxSession {
-            let command = BrowseEndToEndTests.wrapped("browse --api --api-base \(base) --timeout \(timeout)", marker: dir)
-            return try await TmuxSession(command: command, width: 120, height: 40, environment: APIEndToEndTests.credentials)
+            let command = BrowseEndToEndTests.wrapped(
+                "browse --api --api-base \(base) --timeout \(timeout)", marker: dir)
+            return try await TmuxSession(
+                command: command, width: 120, height: 40, environment: APIEndToEndTests.credentials)
         }
 
         /// Scrolls to the end of the list until every page has loaded, pressing `R` whenever a load
@@ -84,9 +86,12 @@ extension EndToEnd {
             ("truncated", ["--truncate", "12"], "✗"),
             ("stalled", ["--stall", "12"], "✗"),
         ])
-        func faultShowsAStatusAndRRecoversWithNoOrderLostOrRepeated(fault: String, flags: [String], says: String) async throws {
+        func faultShowsAStatusAndRRecoversWithNoOrderLostOrRepeated(
+            fault: String, flags: [String], says: String
+        ) async throws {
             let data = try Self.dataset()
-            let (mock, base) = try await APIEndToEndTests.startMock(dump: Self.dump, extra: ["--faults-after", "1"] + flags)
+            let (mock, base) = try await APIEndToEndTests.startMock(
+                dump: Self.dump, extra: ["--faults-after", "1"] + flags)
             defer { mock.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             let session = try await Self.browse(base: base, dir: dir)
@@ -96,8 +101,11 @@ extension EndToEnd {
             #expect(!errors.isEmpty, "the \(fault) fault never showed")
             #expect(errors.contains { $0.contains(says) }, "statuses seen: \(errors)")
             let end = try await session.screen()
-            #expect(end.contains("\(data.count) orders"), "the list should hold the dataset exactly once:\n\(end)")
-            #expect(end.contains(data.last?.number ?? "?"), "the last order of the dataset is missing:\n\(end)")
+            #expect(
+                end.contains("\(data.count) orders"), "the list should hold the dataset exactly once:\n\(end)"
+            )
+            #expect(
+                end.contains(data.last?.number ?? "?"), "the last order of the dataset is missing:\n\(end)")
             try await session.send("q")
             let tty = try await session.waitForText("TTY-")
             #expect(tty.contains("TTY-SAME code=0"), "screen: \(tty)")
@@ -106,17 +114,21 @@ extension EndToEnd {
         /// `fetch` waits out a rate limit: six 429s in a row (Retry-After 1 s) are more than its
         /// four tries, and every order is still saved (issue 22, item 15).
         @Test func fetchWaitsOutARateLimit() async throws {
-            let (mock, base) = try await APIEndToEndTests.startMock(extra: ["--faults-after", "1", "--fail-429", "6"])
+            let (mock, base) = try await APIEndToEndTests.startMock(extra: [
+                "--faults-after", "1", "--fail-429", "6",
+            ])
             defer { mock.stop() }
             let out = try BinaryRunner.temporaryDirectory().appendingPathComponent("orders.json").path
-            let result = try await BinaryRunner.run(["fetch", "--api-base", base, "--out", out], environment: APIEndToEndTests.credentials)
+            let result = try await BinaryRunner.run(
+                ["fetch", "--api-base", base, "--out", out], environment: APIEndToEndTests.credentials)
             #expect(result.status == 0, "stderr: \(result.stderr)")
             #expect(result.stderr.contains("saved 6 orders"), "stderr: \(result.stderr)")
         }
 
         @Test func latencyAndTokenExpiryLoadEveryPageWithoutAnError() async throws {
             let data = try Self.dataset()
-            let (mock, base) = try await APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "300", "--token-ttl", "2"])
+            let (mock, base) = try await APIEndToEndTests.startMock(
+                dump: Self.dump, extra: ["--latency", "300", "--token-ttl", "2"])
             defer { mock.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             let started = ContinuousClock.now
@@ -140,11 +152,15 @@ extension EndToEnd {
             let session = try await Self.browse(base: "http://127.0.0.1:\(port)", dir: dir)
             defer { session.close() }
             let refused = try await session.waitFor("the connection error", timeout: 60) { $0.contains("✗") }
-            #expect(refused.lowercased().contains("connect") || refused.lowercased().contains("refused"), "screen: \(refused)")
+            #expect(
+                refused.lowercased().contains("connect") || refused.lowercased().contains("refused"),
+                "screen: \(refused)")
             let (mock, _) = try await APIEndToEndTests.startMock(dump: Self.dump, port: port)
             defer { mock.stop() }
             try await session.send("R")
-            try await session.waitFor("the first page after the retry", timeout: 60) { $0.contains("100 orders, more available") }
+            try await session.waitFor("the first page after the retry", timeout: 60) {
+                $0.contains("100 orders, more available")
+            }
             let errors = try await Self.loadEverything(session, expected: data.count)
             #expect(errors.isEmpty, "statuses seen: \(errors)")
             try await session.send("q")
@@ -167,7 +183,9 @@ extension EndToEnd {
                 dump: Self.dump, extra: ["--faults-after", "11", "--fail-500", "40"])
             let dir = try BinaryRunner.temporaryDirectory()
             let out = dir.appendingPathComponent("orders.json").path
-            let fetch = ["fetch", "--api-base", base, "--out", out, "--limit", "10", "--timeout", Self.timeout]
+            let fetch = [
+                "fetch", "--api-base", base, "--out", out, "--limit", "10", "--timeout", Self.timeout,
+            ]
             let failed: BinaryRunner.Result
             do {
                 failed = try await BinaryRunner.run(fetch, environment: APIEndToEndTests.credentials)
@@ -176,10 +194,13 @@ extension EndToEnd {
                 throw error
             }
             #expect(failed.status != 0)
-            #expect(failed.stderr.contains("500") && failed.stderr.contains("--resume"), "stderr: \(failed.stderr)")
+            #expect(
+                failed.stderr.contains("500") && failed.stderr.contains("--resume"),
+                "stderr: \(failed.stderr)")
             // Nothing under the dump's name; page 1 kept beside it.
-            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-                == ["orders.json.progress.json", "orders.json.progress.ndjson"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+                    == ["orders.json.progress.json", "orders.json.progress.ndjson"])
             // The fault outlasted the retries; the server is well again (a new mock, the same data).
             mock.stop()
             let (healthy, healthyBase) = try await APIEndToEndTests.startMock(dump: Self.dump)
@@ -194,9 +215,12 @@ extension EndToEnd {
         /// Ctrl-C, `kill` and a closed terminal stop a fetch alike (issue 22, item 6: TERM and HUP
         /// left `OUT.partial-XXXXXX` behind).
         @Test(arguments: [(SIGINT, "INT"), (SIGTERM, "TERM"), (SIGHUP, "HUP")])
-        func fetchStoppedBySignalLeavesNothingUnderItsNameAndARerunCompletes(signal: Int32, name: String) async throws {
+        func fetchStoppedBySignalLeavesNothingUnderItsNameAndARerunCompletes(signal: Int32, name: String)
+            async throws
+        {
             let data = try Self.dataset()
-            let (slow, slowBase) = try await APIEndToEndTests.startMock(dump: Self.dump, extra: ["--latency", "100"])
+            let (slow, slowBase) = try await APIEndToEndTests.startMock(
+                dump: Self.dump, extra: ["--latency", "100"])
             defer { slow.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
             let out = dir.appendingPathComponent("orders.json.gz").path
@@ -218,7 +242,9 @@ extension EndToEnd {
             // Interrupt once the partial file exists: the fetch is under way.
             let deadline = Date().addingTimeInterval(TestTime.seconds(30))
             func written() -> [String] {
-                ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0 != "stderr.txt" }
+                ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter {
+                    $0 != "stderr.txt"
+                }
             }
             while Date() < deadline, written().isEmpty { try await Task.sleep(for: .milliseconds(50)) }
             #expect(process.isRunning, "the fetch finished before it could be interrupted")
@@ -226,16 +252,20 @@ extension EndToEnd {
             let status = await process.exitStatus()
             let stderr = BinaryRunner.readText(errorPath)
             #expect(status == 128 + signal, "\(name) stderr: \(stderr)")
-            #expect(stderr.contains("interrupted") && stderr.contains("nothing was written"), "stderr: \(stderr)")
+            #expect(
+                stderr.contains("interrupted") && stderr.contains("nothing was written"), "stderr: \(stderr)")
             // Only whole pages, beside the target (none when the first had not arrived yet).
-            #expect(written().allSatisfy { $0.hasPrefix("orders.json.gz.progress.") }, "left behind: \(written())")
+            #expect(
+                written().allSatisfy { $0.hasPrefix("orders.json.gz.progress.") }, "left behind: \(written())"
+            )
             unlink(errorPath)
 
             let (mock, base) = try await APIEndToEndTests.startMock(dump: Self.dump)
             defer { mock.stop() }
             let resume = written().isEmpty ? [] : ["--resume"]
             let again = try await BinaryRunner.run(
-                ["fetch", "--api-base", base, "--out", out] + resume, environment: APIEndToEndTests.credentials)
+                ["fetch", "--api-base", base, "--out", out] + resume,
+                environment: APIEndToEndTests.credentials)
             #expect(again.status == 0, "stderr: \(again.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["orders.json.gz"])
             let printed = try await BinaryRunner.run(["print", out])

@@ -41,9 +41,12 @@ extension EndToEnd.APIEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(FileManager.default.fileExists(atPath: progress))
         let resumed = try await BinaryRunner.run(
-            ["fetch", "--api-base", base, "--limit", "10", "--out", out, "--resume"], environment: Self.credentials)
+            ["fetch", "--api-base", base, "--limit", "10", "--out", out, "--resume"],
+            environment: Self.credentials)
         #expect(resumed.status == 0, "stderr: \(resumed.stderr)")
-        #expect(try Self.orderIDs(out) == Self.orderIDs(BinaryRunner.packageRoot.appendingPathComponent(dump).path))
+        #expect(
+            try Self.orderIDs(out)
+                == Self.orderIDs(BinaryRunner.packageRoot.appendingPathComponent(dump).path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["orders.json"])
     }
 }

@@ -19,14 +19,19 @@ extension EndToEnd.APIEndToEndTests {
         let (mock, base) = try await Self.startMock(extra: ["--add-later", later, "--add-after", "2"])
         defer { mock.stop() }
         let session = try await TmuxSession(
-            command: "'\(BinaryRunner.binary)' browse --api --api-base \(base) --follow 1", width: 140, height: 30,
+            command: "'\(BinaryRunner.binary)' browse --api --api-base \(base) --follow 1", width: 140,
+            height: 30,
             environment: Self.credentials)
         defer { session.close() }
-        _ = try await session.waitFor("the first page") { $0.contains("6 orders") && $0.contains("following every 1 s, 0 new") }
+        _ = try await session.waitFor("the first page") {
+            $0.contains("6 orders") && $0.contains("following every 1 s, 0 new")
+        }
         // Select the third order, then wait for the mock to add two.
         try await session.send("j")
         try await session.send("j")
-        let screen = try await session.waitFor("the added orders") { $0.contains("following every 1 s, 2 new") }
+        let screen = try await session.waitFor("the added orders") {
+            $0.contains("following every 1 s, 2 new")
+        }
         #expect(screen.contains("8 orders"), "screen: \(screen)")
         let rows = screen.split(separator: "\n")
         #expect(rows.contains { $0.contains("new") && $0.contains("FOLLOW-0001") }, "screen: \(screen)")

@@ -55,7 +55,8 @@ enum FrameCheck {
                 }
                 if box.right >= firsts.count || !verticals.contains(firsts[box.right] ?? " ") {
                     problems.append(
-                        "row \(number): no right border in column \(box.right) (box from row \(box.top)): \(line)")
+                        "row \(number): no right border in column \(box.right) (box from row \(box.top)): \(line)"
+                    )
                 }
                 return false
             }

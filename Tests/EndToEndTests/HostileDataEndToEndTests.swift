@@ -13,9 +13,12 @@ extension EndToEnd {
         /// What an escape sequence reaching tmux could change: titles, window name, screen and mouse
         /// modes, cursor, keypad, scroll region, copy mode.
         static let paneState = [
-            "pane_title", "window_name", "alternate_on", "mouse_any_flag", "mouse_standard_flag", "mouse_button_flag",
-            "mouse_all_flag", "mouse_sgr_flag", "mouse_utf8_flag", "cursor_flag", "insert_flag", "keypad_cursor_flag",
-            "keypad_flag", "wrap_flag", "origin_flag", "pane_in_mode", "scroll_region_upper", "scroll_region_lower",
+            "pane_title", "window_name", "alternate_on", "mouse_any_flag", "mouse_standard_flag",
+            "mouse_button_flag",
+            "mouse_all_flag", "mouse_sgr_flag", "mouse_utf8_flag", "cursor_flag", "insert_flag",
+            "keypad_cursor_flag",
+            "keypad_flag", "wrap_flag", "origin_flag", "pane_in_mode", "scroll_region_upper",
+            "scroll_region_lower",
         ].map { "\($0)=#{\($0)}" }.joined(separator: "|")
 
         /// The pane's state, its options, and the paste buffers (where an OSC 52 write would land).
@@ -28,10 +31,13 @@ extension EndToEnd {
 
         /// Starts the browser on the hostile dump once tmux accepts OSC 52 and renames, so that an
         /// escape getting through would show up in the state.
-        static func start(width: Int = 120, height: Int = 40) async throws -> (TmuxSession, before: String, URL) {
+        static func start(width: Int = 120, height: Int = 40) async throws -> (
+            TmuxSession, before: String, URL
+        ) {
             let dir = try BinaryRunner.temporaryDirectory()
             let gate = dir.appendingPathComponent("go").path
-            let command = "while [ ! -e '\(gate)' ]; do sleep 0.05; done; "
+            let command =
+                "while [ ! -e '\(gate)' ]; do sleep 0.05; done; "
                 + BrowseEndToEndTests.wrapped("browse \(fixture)", marker: dir)
             let session = try await TmuxSession(command: command, width: width, height: height)
             try await session.tmux(["set-option", "-g", "set-clipboard", "on"])
@@ -44,7 +50,8 @@ extension EndToEnd {
 
         /// The text of the screen and its lines with attributes (to find the highlighted row).
         static func styledLines(_ session: TmuxSession) async throws -> [String] {
-            try await session.tmux(["capture-pane", "-e", "-p", "-t", session.name]).components(separatedBy: "\n")
+            try await session.tmux(["capture-pane", "-e", "-p", "-t", session.name]).components(
+                separatedBy: "\n")
         }
 
         static func stripStyles(_ line: String) -> String {
@@ -57,13 +64,17 @@ extension EndToEnd {
 
         /// The highlighted rows of the screen, with their line numbers.
         static func highlighted(_ session: TmuxSession) async throws -> [String] {
-            try await styledLines(session).enumerated().filter { isHighlighted($0.element) }.map { "\($0.offset):\(stripStyles($0.element))" }
+            try await styledLines(session).enumerated().filter { isHighlighted($0.element) }.map {
+                "\($0.offset):\(stripStyles($0.element))"
+            }
         }
 
         /// The highlighted rows once they differ from `previous` (unless `previous` is nil) and two
         /// looks 60 ms apart agree: the frame for the last key is wholly drawn. `previous` again
         /// when nothing moved within `patience` seconds (the cursor is at the end).
-        static func settledHighlight(_ session: TmuxSession, after previous: [String]? = nil, patience: Double = 20)
+        static func settledHighlight(
+            _ session: TmuxSession, after previous: [String]? = nil, patience: Double = 20
+        )
             async throws -> [String]
         {
             let deadline = Date().addingTimeInterval(TestTime.seconds(patience))
@@ -82,7 +93,9 @@ extension EndToEnd {
         /// it and the highlight, in one go (keys are handled in order); when it is not, ten `j`.
         /// After each batch it waits for the frame to settle and looks again, so a row the cursor
         /// steps over (or a miscount) is corrected on the next turn.
-        static func select(_ text: String, in session: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation)
+        static func select(
+            _ text: String, in session: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation
+        )
             async throws
         {
             try await session.send("g")
@@ -117,18 +130,29 @@ extension EndToEnd {
         ) async throws {
             let screen = try await session.screen()
             let lines = screen.components(separatedBy: "\n").filter { !$0.isEmpty }
-            #expect(lines.first?.contains("OrderScope") == true, "title bar gone:\n\(screen)", sourceLocation: sourceLocation)
-            #expect(lines.dropLast().last?.contains("3/3 orders") == true || lines.last?.contains("3/3 orders") == true,
-                    "status bar gone:\n\(screen)", sourceLocation: sourceLocation)
-            let controls = screen.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
-            #expect(controls.isEmpty, "control characters on screen: \(controls.map(\.value))", sourceLocation: sourceLocation)
+            #expect(
+                lines.first?.contains("OrderScope") == true, "title bar gone:\n\(screen)",
+                sourceLocation: sourceLocation)
+            #expect(
+                lines.dropLast().last?.contains("3/3 orders") == true
+                    || lines.last?.contains("3/3 orders") == true,
+                "status bar gone:\n\(screen)", sourceLocation: sourceLocation)
+            let controls = screen.unicodeScalars.filter {
+                ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value)
+            }
+            #expect(
+                controls.isEmpty, "control characters on screen: \(controls.map(\.value))",
+                sourceLocation: sourceLocation)
             // A width the terminal counts differently from the grid shifts the rest of the row:
             // its right border moves or falls off the pane.
             let broken = FrameCheck.brokenRows(screen)
-            #expect(broken.isEmpty, "frame broken:\n\(broken.joined(separator: "\n"))\nscreen:\n\(screen)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                broken.isEmpty, "frame broken:\n\(broken.joined(separator: "\n"))\nscreen:\n\(screen)",
+                sourceLocation: sourceLocation)
             let state = try await terminalState(session)
-            #expect(state == running, "pane state changed:\n\(state)\nwas:\n\(running)", sourceLocation: sourceLocation)
+            #expect(
+                state == running, "pane state changed:\n\(state)\nwas:\n\(running)",
+                sourceLocation: sourceLocation)
         }
 
         @Test func everyPaneAndDrillDownShowsEscapesAsText() async throws {
@@ -158,10 +182,15 @@ extension EndToEnd {
             for visit in visits {
                 try await Self.select(visit.row, in: session)
                 try await session.send("Enter")
-                try await session.waitFor("the \(visit.expect) screen") { $0.contains("› \(visit.expect)") || $0.contains("›\(visit.expect)") || $0.contains(visit.expect) }
+                try await session.waitFor("the \(visit.expect) screen") {
+                    $0.contains("› \(visit.expect)") || $0.contains("›\(visit.expect)")
+                        || $0.contains(visit.expect)
+                }
                 try await Self.expectIntact(session, running: running)
                 try await session.send("r")
-                try await session.waitFor("the raw JSON of \(visit.row)") { $0.contains("\"") && $0.contains("{") }
+                try await session.waitFor("the raw JSON of \(visit.row)") {
+                    $0.contains("\"") && $0.contains("{")
+                }
                 try await Self.expectIntact(session, running: running)
                 try await session.send("r")
                 try await session.send("Escape")
@@ -202,11 +231,15 @@ extension EndToEnd {
             // row, two up is the payout row, three up the tax lines (keys are handled in order).
             try await session.send("G", "k", "k", "Enter")
             // Opening this order decodes its 1 MB string and 1,000-level tree: time for a loaded machine.
-            try await session.waitFor("the payout tree", timeout: 60) { $0.contains("› Payout") && $0.contains("children add up") }
+            try await session.waitFor("the payout tree", timeout: 60) {
+                $0.contains("› Payout") && $0.contains("children add up")
+            }
             try await session.send("G")
             try await session.waitFor("the deepest payout level", timeout: 60) {
                 $0.contains("100% of parent  ✓ children add up\n") == false && $0.contains("› Payout")
-                    && $0.components(separatedBy: "\n").contains { $0.contains("100% of parent") && !$0.contains("children") }
+                    && $0.components(separatedBy: "\n").contains {
+                        $0.contains("100% of parent") && !$0.contains("children")
+                    }
             }
             try await Self.expectIntact(session, running: running)
             try await session.send("Escape")
@@ -217,7 +250,9 @@ extension EndToEnd {
             try await session.send("Escape")
             try await session.waitFor("the item screen again", timeout: 60) { !$0.contains("› Tax lines") }
             try await session.send("g", "r")  // the top row shows the whole item
-            try await session.waitFor("the raw JSON of the item", timeout: 60) { $0.contains("MEGA-START") && $0.contains("\"description\"") }
+            try await session.waitFor("the raw JSON of the item", timeout: 60) {
+                $0.contains("MEGA-START") && $0.contains("\"description\"")
+            }
             try await Self.expectIntact(session, running: running)
             try await session.send("r")
             try await session.send("Escape")
@@ -235,25 +270,33 @@ extension EndToEnd {
         }
 
         @Test(arguments: [
-            ["print", fixture], ["print", fixture, "--order", "hostile-1"], ["print", fixture, "--order", "hostile-2"],
+            ["print", fixture], ["print", fixture, "--order", "hostile-1"],
+            ["print", fixture, "--order", "hostile-2"],
             ["print", fixture, "--order", "hostile-3"], ["check", fixture], ["check", fixture, "--json"],
         ])
         func printAndCheckWriteNoControlBytes(arguments: [String]) async throws {
             let result = try await BinaryRunner.run(arguments)
             // hostile-1 and hostile-2 hold bytes that are not UTF-8: the order prints, and the
             // bytes are load problems (exit 1), as in `check`.
-            let textProblems = arguments[0] == "check" || arguments.contains("hostile-1") || arguments.contains("hostile-2")
+            let textProblems =
+                arguments[0] == "check" || arguments.contains("hostile-1") || arguments.contains("hostile-2")
             #expect(result.status == (textProblems ? 1 : 0), "stderr: \(result.stderr)")
             if arguments.contains("hostile-1") || arguments.contains("hostile-2") {
-                #expect(result.stderr.contains("invalid UTF-8 byte 0xFF inside a string"), "stderr: \(result.stderr)")
+                #expect(
+                    result.stderr.contains("invalid UTF-8 byte 0xFF inside a string"),
+                    "stderr: \(result.stderr)")
             }
-            #expect(result.stdout.contains("HOSTILE-1") || arguments.contains("hostile-2") || arguments.contains("hostile-3"))
+            #expect(
+                result.stdout.contains("HOSTILE-1") || arguments.contains("hostile-2")
+                    || arguments.contains("hostile-3"))
             for (name, text) in [("stdout", result.stdout), ("stderr", result.stderr)] {
                 let bad = text.unicodeScalars.filter {
                     ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value)
                         || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
                 }
-                #expect(bad.isEmpty, "\(name) of \(arguments) holds control characters \(bad.prefix(5).map(\.value))")
+                #expect(
+                    bad.isEmpty,
+                    "\(name) of \(arguments) holds control characters \(bad.prefix(5).map(\.value))")
             }
         }
     }

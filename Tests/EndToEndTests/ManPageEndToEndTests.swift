@@ -40,7 +40,8 @@ extension EndToEnd {
         /// key table) is in the page, under a subsection per mode.
         @Test func holdsTheWholeKeyTable() async throws {
             let page = try await Self.page()
-            let keysSection = page.components(separatedBy: ".SH KEYS\n").dropFirst().first?
+            let keysSection =
+                page.components(separatedBy: ".SH KEYS\n").dropFirst().first?
                 .components(separatedBy: "\n.SH ").first ?? ""
             #expect(!keysSection.isEmpty, "no KEYS section")
             let source = BinaryRunner.readText(BinaryRunner.fixture("Sources/OrderTUI/Keys/KeyTable.swift"))
@@ -52,8 +53,10 @@ extension EndToEnd {
                 #expect(keysSection.contains(help), "binding missing from the man page: \(help)")
             }
             // Every mode with bindings of its own (the timeline has none: it takes the global ones).
-            for title in ["Everywhere", "Order list", "Detail", "Raw JSON", "Help and boxes",
-                          "Copy menu (C)", "Typing a filter, search or command"] {
+            for title in [
+                "Everywhere", "Order list", "Detail", "Raw JSON", "Help and boxes",
+                "Copy menu (C)", "Typing a filter, search or command",
+            ] {
                 #expect(keysSection.contains(".SS \(title)\n"), "no subsection \(title)")
             }
             #expect(keysSection.contains(".TP\n\\fBq\\fR\n"), "the quit key is missing")
@@ -61,19 +64,26 @@ extension EndToEnd {
 
         @Test func listsManAndEveryCommand() async throws {
             let page = try await Self.page()
-            for command in ["browse", "demo", "print", "check", "export", "fetch", "config", "man", "generate", "mock-api"] {
+            for command in [
+                "browse", "demo", "print", "check", "export", "fetch", "config", "man", "generate",
+                "mock-api",
+            ] {
                 #expect(page.contains(".SS \(command)\n"), "no section for \(command)")
             }
         }
 
         /// Rendered by groff at 80 columns, no line is longer (groff is not needed by the checks
         /// above; this one runs where it is installed).
-        @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/groff"), "groff is not installed"))
+        @Test(
+            .enabled(
+                if: FileManager.default.isExecutableFile(atPath: "/usr/bin/groff"), "groff is not installed"))
         func rendersWithinEightyColumnsInGroff() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
-            await try Self.page().write(to: directory.appendingPathComponent("orderscope.1"), atomically: true, encoding: .utf8)
+            await try Self.page().write(
+                to: directory.appendingPathComponent("orderscope.1"), atomically: true, encoding: .utf8)
             let result = try await BinaryRunner.shell(
-                #"groff -man -Tutf8 -rLL=80n -P-c -P-b -P-u "$DIR/orderscope.1""#, environment: ["DIR": directory.path])
+                #"groff -man -Tutf8 -rLL=80n -P-c -P-b -P-u "$DIR/orderscope.1""#,
+                environment: ["DIR": directory.path])
             #expect(result.status == 0, "groff: \(result.stderr)")
             let lines = result.stdout.split(separator: "\n")
             #expect(lines.count > 200)

@@ -9,7 +9,8 @@ extension EndToEnd {
             let directory = try BinaryRunner.temporaryDirectory()
             let out = directory.appendingPathComponent("open.csv").path
             let result = try await BinaryRunner.run([
-                "export", "Resources/sample-orders.json", "--out", out, "--filter", "status:open", "--sort", "amount:desc",
+                "export", "Resources/sample-orders.json", "--out", out, "--filter", "status:open", "--sort",
+                "amount:desc",
             ])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             #expect(result.stderr.contains("exported"))
@@ -23,13 +24,17 @@ extension EndToEnd {
             let directory = try BinaryRunner.temporaryDirectory()
             let out = directory.appendingPathComponent("all.json").path
             let plain = try await BinaryRunner.run(["print", "Resources/sample-orders.json"])
-            let result = try await BinaryRunner.run(["export", "Resources/sample-orders.json", "--out", out, "--redact"])
+            let result = try await BinaryRunner.run([
+                "export", "Resources/sample-orders.json", "--out", out, "--redact",
+            ])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             let printed = try await BinaryRunner.run(["print", out])
             #expect(printed.status == 0)
             #expect(printed.stdout.contains("[redacted]"))
             // The plain table shows customers that the redacted one does not.
-            let redactedPrint = try await BinaryRunner.run(["print", "Resources/sample-orders.json", "--redact"])
+            let redactedPrint = try await BinaryRunner.run([
+                "print", "Resources/sample-orders.json", "--redact",
+            ])
             #expect(redactedPrint.stdout == printed.stdout)
             #expect(plain.stdout != printed.stdout)
         }
@@ -40,7 +45,9 @@ extension EndToEnd {
             for filter in ["anomaly", "-anomaly"] {
                 let out = directory.appendingPathComponent("not\(filter).csv").path
                 // `--filter=-anomaly`: a value that starts with `-` must be glued to its option.
-                let result = try await BinaryRunner.run(["export", "Resources/demo-orders.json", "--out", out, "--filter=\(filter)"])
+                let result = try await BinaryRunner.run([
+                    "export", "Resources/demo-orders.json", "--out", out, "--filter=\(filter)",
+                ])
                 #expect(result.status == 0, "stderr: \(result.stderr)")
                 let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n")
                 counts.append(lines.count - 1)  // less the header
@@ -54,7 +61,9 @@ extension EndToEnd {
         @Test func exportFillsTheAnomaliesColumnAndSortsByIt() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let out = directory.appendingPathComponent("by-anomaly.csv").path
-            let result = try await BinaryRunner.run(["export", "Resources/demo-orders.json", "--out", out, "--sort", "anomaly:desc"])
+            let result = try await BinaryRunner.run([
+                "export", "Resources/demo-orders.json", "--out", out, "--sort", "anomaly:desc",
+            ])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n").dropFirst()
             let counts = rows.map { Int($0.split(separator: ",").last ?? "") }
@@ -64,20 +73,26 @@ extension EndToEnd {
             #expect(values == values.sorted(by: >), "not sorted by anomalies, most first")
             #expect(values.first ?? 0 > 0 && values.last == 0)
 
-            let bad = try await BinaryRunner.run(["export", "Resources/demo-orders.json", "--out", out, "--sort", "amount:down"])
+            let bad = try await BinaryRunner.run([
+                "export", "Resources/demo-orders.json", "--out", out, "--sort", "amount:down",
+            ])
             #expect(bad.status != 0)
             #expect(bad.stderr.contains("COLUMN:asc or COLUMN:desc"))
         }
 
         @Test func aScreenDumpWaitsForTheAnomalyCheck() async throws {
             // The demo plants anomalies in 18 of its 300 orders; the check runs in the background.
-            let result = try await BinaryRunner.run(["demo", "--screen-dump", "120x30", "--keys", "/ anomaly Enter"])
+            let result = try await BinaryRunner.run([
+                "demo", "--screen-dump", "120x30", "--keys", "/ anomaly Enter",
+            ])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             #expect(result.stdout.contains("18 shown · 300/300 orders · filter anomaly"), "\(result.stdout)")
         }
 
         @Test func exportRefusesAnUnknownFormat() async throws {
-            let result = try await BinaryRunner.run(["export", "Resources/sample-orders.json", "--out", "x.txt"])
+            let result = try await BinaryRunner.run([
+                "export", "Resources/sample-orders.json", "--out", "x.txt",
+            ])
             #expect(result.status != 0)
             #expect(result.stderr.contains(".csv, .json or .ndjson"))
         }
@@ -87,10 +102,13 @@ extension EndToEnd {
             let file = directory.appendingPathComponent("config.toml")
             try "[keys]\nquitt = [\"Q\"]\n".write(to: file, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-            let result = try await BinaryRunner.run(["demo"], environment: ["ORDERSCOPE_CONFIG": file.path, "TERM": "xterm"])
+            let result = try await BinaryRunner.run(
+                ["demo"], environment: ["ORDERSCOPE_CONFIG": file.path, "TERM": "xterm"])
             #expect(result.status == 2)
             #expect(result.stdout.isEmpty)  // nothing was sent to the terminal
-            #expect(result.stderr.contains("config.toml:2:1: unknown key command \"quitt\" in [keys] (did you mean `quit`?)"))
+            #expect(
+                result.stderr.contains(
+                    "config.toml:2:1: unknown key command \"quitt\" in [keys] (did you mean `quit`?)"))
         }
 
         @Test func aConfigRebindsKeysInTheRealBinary() async throws {
@@ -125,8 +143,11 @@ extension EndToEnd {
         @Test func demoScriptWorksWithScreenDump() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let script = directory.appendingPathComponent("demo.keys")
-            try "# find the SEK orders\n/ currency:SEK\nsleep 0.2\nEnter\n".write(to: script, atomically: true, encoding: .utf8)
-            let result = try await BinaryRunner.run(["demo", "--script", script.path, "--screen-dump", "120x30"])
+            try "# find the SEK orders\n/ currency:SEK\nsleep 0.2\nEnter\n".write(
+                to: script, atomically: true, encoding: .utf8)
+            let result = try await BinaryRunner.run([
+                "demo", "--script", script.path, "--screen-dump", "120x30",
+            ])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             #expect(result.stdout.contains("/currency:SEK"))
             try "Entr\n".write(to: script, atomically: true, encoding: .utf8)
@@ -141,7 +162,8 @@ extension EndToEnd {
             #expect(man.stdout.hasPrefix(".TH ORDERSCOPE 1"))
             // The command tree as ArgumentParser itself describes it, independent of the man code.
             let dump = try await BinaryRunner.run(["--experimental-dump-help"])
-            let tool = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+            let tool = try #require(
+                try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
             let root = try #require(tool["command"] as? [String: Any])
             let subcommands = try #require(root["subcommands"] as? [[String: Any]])
             var checked = 0

@@ -20,7 +20,8 @@ extension EndToEnd {
             let keys = ["o", "i", "p"]
             #expect(keys.count <= 4)
             let lines = try await screen(size, select: "SL09-0100002", keys)
-            #expect(lines.contains { $0.contains("SL09-0100002 › Payout") }, "\(lines.joined(separator: "\n"))")
+            #expect(
+                lines.contains { $0.contains("SL09-0100002 › Payout") }, "\(lines.joined(separator: "\n"))")
             #expect(lines.contains { $0.contains("Payout total") && $0.contains("✓ equals item net") })
         }
 
@@ -33,7 +34,9 @@ extension EndToEnd {
             #expect(!text.contains("auth 0.00"))
         }
 
-        @Test(arguments: [("i", "Items (1)"), ("p", "Payment operations"), ("a", "Attachments"), ("t", "Itinerary")])
+        @Test(arguments: [
+            ("i", "Items (1)"), ("p", "Payment operations"), ("a", "Attachments"), ("t", "Itinerary"),
+        ])
         func anySectionInTwoKeys(letter: String, title: String) async throws {
             let lines = try await screen("80x24", ["o", letter])
             // The detail pane (below the list) shows the section, its header near the top.
@@ -60,11 +63,14 @@ extension EndToEnd {
 
         @Test func orderFindsWhatTheFilterHides() async throws {
             let result = try await BinaryRunner.run([
-                "demo", "--screen-dump", "160x30", "--keys", "/ status:open Enter : \"order sl09-0100000\" Enter",
+                "demo", "--screen-dump", "160x30", "--keys",
+                "/ status:open Enter : \"order sl09-0100000\" Enter",
             ])
             #expect(result.status == 0)
-            #expect(result.stdout.contains("order SL09-0100000: the filter \"status:open\" hid it and is cleared"),
-                    "\(result.stdout)")
+            #expect(
+                result.stdout.contains(
+                    "order SL09-0100000: the filter \"status:open\" hid it and is cleared"),
+                "\(result.stdout)")
             #expect(result.stdout.contains("300/300 orders"))
         }
 

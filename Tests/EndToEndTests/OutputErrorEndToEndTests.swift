@@ -15,7 +15,9 @@ import Testing
     func aFullDeviceIsAnErrorWithExit2(_ command: String) async throws {
         let result = try await BinaryRunner.shell("exec \"$BIN\" \(command) > /dev/full")
         #expect(result.status == 2, "\(command): \(result.status) \(result.stderr)")
-        #expect(result.stderr.contains("cannot write to standard output: No space left on device"), "\(command): \(result.stderr)")
+        #expect(
+            result.stderr.contains("cannot write to standard output: No space left on device"),
+            "\(command): \(result.stderr)")
     }
 
     @Test func aReaderThatLeavesEarlyEndsItQuietly() async throws {

@@ -33,8 +33,14 @@ import Testing
         #expect(BinaryRunner.readText(target).hasPrefix("["))
         #expect(BinaryRunner.readText(folder.appendingPathComponent("new.json").path).hasPrefix("["))
         // No temporary file left anywhere.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["new.json", "orders.json"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["dangling.json", "link.json", "real"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                "new.json", "orders.json",
+            ])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [
+                "dangling.json", "link.json", "real",
+            ])
     }
 
     @Test(arguments: [["export", dump, "--format", "json"], ["generate", "--count", "3", "--seed", "5"]])
@@ -46,7 +52,8 @@ import Testing
         let copy = dir.appendingPathComponent("copy.json").path
         let arguments = command.map { "'\($0)'" }.joined(separator: " ")
         let result = try await BinaryRunner.shell(
-            "cat '\(fifo)' > '\(copy)' & \"$BIN\" \(arguments) --out '\(fifo)'; status=$?; wait; exit $status")
+            "cat '\(fifo)' > '\(copy)' & \"$BIN\" \(arguments) --out '\(fifo)'; status=$?; wait; exit $status"
+        )
         #expect(result.status == 0, "\(result.stderr)")
         #expect(isFIFO(fifo))
         #expect(BinaryRunner.readText(copy).hasPrefix("["))
@@ -64,7 +71,8 @@ import Testing
         #expect(try await BinaryRunner.run(["generate", "--count", "2", "--out", "/dev/null"]).status == 0)
         let full = try await BinaryRunner.run(["export", Self.dump, "--out", "/dev/full", "--format", "csv"])
         #expect(full.status == 2)
-        #expect(full.stderr.contains("/dev/full: cannot be written (No space left on device)"), "\(full.stderr)")
+        #expect(
+            full.stderr.contains("/dev/full: cannot be written (No space left on device)"), "\(full.stderr)")
         // `/dev/fd/1` (what `/dev/stdout` leads to) is the descriptor's own file, written in place.
         let dir = try BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -87,7 +95,9 @@ import Testing
         for command in [["export", Self.dump, "--format", "csv"], ["generate", "--count", "1"]] {
             let result = try await BinaryRunner.run(command + ["--out", dir.path])
             #expect(result.status == 2)
-            #expect(result.stderr.contains("\(dir.path): cannot be written (it is a directory)"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains("\(dir.path): cannot be written (it is a directory)"),
+                "\(result.stderr)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }

@@ -18,14 +18,18 @@ extension EndToEnd {
             #expect(lines.contains { $0.hasPrefix("order123456") && $0.contains("598.00 NOK") })
             // Amounts are right-aligned: every amount ends in the same column.
             let amountEnds = lines.dropFirst().compactMap { line -> Int? in
-                guard let range = line.range(of: #"\d [A-Z]{3}"#, options: .regularExpression) else { return nil }
+                guard let range = line.range(of: #"\d [A-Z]{3}"#, options: .regularExpression) else {
+                    return nil
+                }
                 return line[..<range.upperBound].count
             }
             #expect(Set(amountEnds).count == 1)
         }
 
         @Test func orderDetailShowsItemsPayoutTreeTimelineAndReservations() async throws {
-            let result = try await BinaryRunner.run(["print", "Resources/sample-orders.json", "--order", "order123456"])
+            let result = try await BinaryRunner.run([
+                "print", "Resources/sample-orders.json", "--order", "order123456",
+            ])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             let text = result.stdout
             #expect(text.contains("Stablestol for utendørsbruk"))
@@ -57,7 +61,8 @@ extension EndToEnd {
         @Test func escapeSequencesInOrderDataArePrintedVisibly() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let file = directory.appendingPathComponent("hostile.json")
-            let order = #"{"id":"h1","order_number":"EVIL\u001b]0;pwned\u0007","currency":"NOK","gross_amount":100,"customer":{"first_name":"\u001b[31mRed","last_name":"\u202eevil"}}"#
+            let order =
+                #"{"id":"h1","order_number":"EVIL\u001b]0;pwned\u0007","currency":"NOK","gross_amount":100,"customer":{"first_name":"\u001b[31mRed","last_name":"\u202eevil"}}"#
             try Data(order.utf8).write(to: file)
             let result = try await BinaryRunner.run(["print", file.path])
             #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -77,7 +82,9 @@ extension EndToEnd {
     @Suite("screen dump")
     struct ScreenDumpTests {
         @Test func demoScreenDumpAfterKeysShowsTheFilteredList() async throws {
-            let result = try await BinaryRunner.run(["demo", "--screen-dump", "100x30", "--keys", "j j Enter / currency:SEK Enter"])
+            let result = try await BinaryRunner.run([
+                "demo", "--screen-dump", "100x30", "--keys", "j j Enter / currency:SEK Enter",
+            ])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
             #expect(lines.count == 31)  // 30 rows and the final newline

@@ -17,7 +17,9 @@ extension EndToEnd {
             var found: [String] = []
             if text.contains(secret) { found.append("client secret") }
             if text.contains(basic) { found.append("Basic credentials") }
-            if text.contains(basic.replacingOccurrences(of: "=", with: "")) { found.append("Basic credentials, unpadded") }
+            if text.contains(basic.replacingOccurrences(of: "=", with: "")) {
+                found.append("Basic credentials, unpadded")
+            }
             let percent = secret.utf8.map { byte in
                 (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
                     ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
@@ -52,12 +54,18 @@ extension EndToEnd {
             let (mock, base) = try await APIEndToEndTests.startMock(extra: ["--token-ttl", "2"])
             defer { mock.stop() }
             let fetch = try await BinaryRunner.run(
-                ["fetch", "--api-base", base, "--out", dir.appendingPathComponent("orders.json").path, "--log", log],
+                [
+                    "fetch", "--api-base", base, "--out", dir.appendingPathComponent("orders.json").path,
+                    "--log", log,
+                ],
                 environment: APIEndToEndTests.credentials)
             #expect(fetch.status == 0, "stderr: \(fetch.stderr)")
             streams += [("fetch stdout", fetch.stdout), ("fetch stderr", fetch.stderr)]
             let gz = try await BinaryRunner.run(
-                ["fetch", "--api-base", base, "--out", dir.appendingPathComponent("orders.json.gz").path, "--log", log],
+                [
+                    "fetch", "--api-base", base, "--out", dir.appendingPathComponent("orders.json.gz").path,
+                    "--log", log,
+                ],
                 environment: APIEndToEndTests.credentials)
             #expect(gz.status == 0, "stderr: \(gz.stderr)")
             streams += [("fetch .gz stdout", gz.stdout), ("fetch .gz stderr", gz.stderr)]
@@ -75,17 +83,28 @@ extension EndToEnd {
             let (careless, carelessBase) = try await APIEndToEndTests.startMock(extra: ["--fail-token"])
             defer { careless.stop() }
             let refusedFetch = try await BinaryRunner.run(
-                ["fetch", "--api-base", carelessBase, "--out", dir.appendingPathComponent("refused.json").path, "--log", log],
+                [
+                    "fetch", "--api-base", carelessBase, "--out",
+                    dir.appendingPathComponent("refused.json").path, "--log", log,
+                ],
                 environment: APIEndToEndTests.credentials)
             #expect(refusedFetch.status != 0)
             #expect(refusedFetch.stderr.contains("401"), "stderr: \(refusedFetch.stderr)")
             // It echoed the credential three ways (padded, unpadded, the secret percent-encoded): all gone.
-            #expect(refusedFetch.stderr.contains("got Basic <redacted>; as <redacted>; secret <redacted>"), "stderr: \(refusedFetch.stderr)")
-            streams += [("refused fetch stdout", refusedFetch.stdout), ("refused fetch stderr", refusedFetch.stderr)]
+            #expect(
+                refusedFetch.stderr.contains("got Basic <redacted>; as <redacted>; secret <redacted>"),
+                "stderr: \(refusedFetch.stderr)")
+            streams += [
+                ("refused fetch stdout", refusedFetch.stdout), ("refused fetch stderr", refusedFetch.stderr),
+            ]
             let refusedBrowse = try await BinaryRunner.run(
-                ["browse", "--api", "--api-base", carelessBase, "--screen-dump", "160x20"], environment: environment)
+                ["browse", "--api", "--api-base", carelessBase, "--screen-dump", "160x20"],
+                environment: environment)
             #expect(refusedBrowse.stdout.contains("401") || refusedBrowse.stderr.contains("401"))
-            streams += [("refused browse stdout", refusedBrowse.stdout), ("refused browse stderr", refusedBrowse.stderr)]
+            streams += [
+                ("refused browse stdout", refusedBrowse.stdout),
+                ("refused browse stderr", refusedBrowse.stderr),
+            ]
 
             let files = try await Self.contents(of: dir)
             #expect(Set(files.map(\.0)) == ["orders.json", "orders.json.gz", "requests.log"])
@@ -98,7 +117,9 @@ extension EndToEnd {
                 #expect(Self.leaks(in: text).isEmpty, "\(name) leaks \(Self.leaks(in: text))")
             }
             // The searches can find what they look for (the test is not blind).
-            #expect(Self.leaks(in: "x mock.0123456789abcdef0123456789abcdef y \(Self.secret) \(Self.basic)").count == 4)
+            #expect(
+                Self.leaks(in: "x mock.0123456789abcdef0123456789abcdef y \(Self.secret) \(Self.basic)").count
+                    == 4)
             #expect(Self.leaks(in: "s3cr3t%2Dvalue%2Dnever%2Dshown") == ["client secret, percent-encoded"])
         }
     }

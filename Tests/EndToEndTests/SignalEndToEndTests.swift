@@ -66,7 +66,8 @@ extension EndToEnd {
             let dir = try BinaryRunner.temporaryDirectory().path
             // The terminal signals its whole foreground group: the outer script catches QUIT (a
             // caught signal is reset for what it runs) so it lives to report.
-            let session = try await TmuxSession(command: Self.script(dir, prefix: "trap true QUIT; "), width: 100, height: 30)
+            let session = try await TmuxSession(
+                command: Self.script(dir, prefix: "trap true QUIT; "), width: 100, height: 30)
             defer { session.close() }
             try await session.waitFor("the demo list") { $0.contains("/300 orders") }
             try await session.send("C-\\")
@@ -80,7 +81,8 @@ extension EndToEnd {
         @Test(arguments: ["QUIT", "ABRT", "SEGV", "BUS"])
         func aCommandWithoutAScreenEndsAtOnce(signal: String) async throws {
             let dir = try BinaryRunner.temporaryDirectory().path
-            let script = "unset SWIFT_BACKTRACE; sh -c 'echo $$ > \"\(dir)/pid\"; exec \"\(BinaryRunner.binary)\" "
+            let script =
+                "unset SWIFT_BACKTRACE; sh -c 'echo $$ > \"\(dir)/pid\"; exec \"\(BinaryRunner.binary)\" "
                 + "mock-api --dump Resources/sample-orders.json --port 0'; echo \"ENDED code=$?\""
             let session = try await TmuxSession(command: script, width: 100, height: 30)
             defer { session.close() }
@@ -96,11 +98,13 @@ extension EndToEnd {
         /// after the resume still ends it at once with the tty restored.
         @Test func stopContinueThenQuit() async throws {
             let dir = try BinaryRunner.temporaryDirectory().path
-            let script = "set -m; " + Self.script(dir).replacingOccurrences(
-                of: "code=$?; ",
-                with: "stopped=$?; \(Self.sttyNoSize) > '\(dir)/suspended'; "
-                    + "if cmp -s '\(dir)/before' '\(dir)/suspended'; then echo \"SAME $stopped\" > '\(dir)/while-stopped'; "
-                    + "else echo \"CHANGED $stopped\" > '\(dir)/while-stopped'; fi; fg; code=$?; ")
+            let script =
+                "set -m; "
+                + Self.script(dir).replacingOccurrences(
+                    of: "code=$?; ",
+                    with: "stopped=$?; \(Self.sttyNoSize) > '\(dir)/suspended'; "
+                        + "if cmp -s '\(dir)/before' '\(dir)/suspended'; then echo \"SAME $stopped\" > '\(dir)/while-stopped'; "
+                        + "else echo \"CHANGED $stopped\" > '\(dir)/while-stopped'; fi; fg; code=$?; ")
             let session = try await TmuxSession(command: script, width: 100, height: 30)
             defer { session.close() }
             try await session.waitFor("the demo list") { $0.contains("/300 orders") }
@@ -108,9 +112,13 @@ extension EndToEnd {
             try #require(pid > 0)
             kill(pid, SIGTSTP)
             let deadline = Date().addingTimeInterval(TestTime.seconds(20))
-            while Date() < deadline, Self.read("\(dir)/while-stopped").isEmpty { try await Task.sleep(for: .milliseconds(50)) }
+            while Date() < deadline, Self.read("\(dir)/while-stopped").isEmpty {
+                try await Task.sleep(for: .milliseconds(50))
+            }
             #expect(Self.read("\(dir)/while-stopped") == "SAME 148")
-            try await session.waitFor("the list redrawn after fg") { $0.contains("/300 orders") && $0.contains("┌─ Orders") }
+            try await session.waitFor("the list redrawn after fg") {
+                $0.contains("/300 orders") && $0.contains("┌─ Orders")
+            }
             let seconds = try await Self.killAndTime(pid, SIGQUIT)
             #expect(seconds < TestTime.seconds(2), "gone after \(seconds) s")
             let end = try await session.waitForText("TTY-")

@@ -9,11 +9,13 @@ extension EndToEnd {
     @Suite("static release build")
     struct StaticBuildEndToEndTests {
         /// `ORDERSCOPE_STATIC_BIN`, else where `make` puts it.
-        static let binary: String = ProcessInfo.processInfo.environment["ORDERSCOPE_STATIC_BIN"]
+        static let binary: String =
+            ProcessInfo.processInfo.environment["ORDERSCOPE_STATIC_BIN"]
             ?? BinaryRunner.fixture(".build/static/release/orderscope")
 
         static let built = FileManager.default.isExecutableFile(atPath: binary)
-        static let skipReason: Comment = "no static release build at ORDERSCOPE_STATIC_BIN or .build/static/release/orderscope (run `make`)"
+        static let skipReason: Comment =
+            "no static release build at ORDERSCOPE_STATIC_BIN or .build/static/release/orderscope (run `make`)"
 
         /// Installs the static build under a scratch DESTDIR with the Makefile.
         static func install() async throws -> (root: URL, result: BinaryRunner.Result) {
@@ -30,7 +32,10 @@ extension EndToEnd {
             #expect(result.status == 0, "ldd: \(result.stderr)")
             let libraries = result.stdout
             #expect(libraries.contains("libc.so"))
-            for name in ["libswift", "libFoundation", "lib_Foundation", "libdispatch", "libBlocksRuntime", "/opt/swift", "not found"] {
+            for name in [
+                "libswift", "libFoundation", "lib_Foundation", "libdispatch", "libBlocksRuntime",
+                "/opt/swift", "not found",
+            ] {
                 #expect(!libraries.contains(name), "the static build needs \(name):\n\(libraries)")
             }
         }
@@ -62,17 +67,26 @@ extension EndToEnd {
             let (root, installed) = await try Self.install()
             #expect(installed.status == 0, "make install: \(installed.stderr)")
             let bin = root.appendingPathComponent("opt/orderscope/bin/orderscope").path
-            let environment = ["INSTALLED": bin, "SAMPLE": BinaryRunner.fixture("Resources/sample-orders.json")]
+            let environment = [
+                "INSTALLED": bin, "SAMPLE": BinaryRunner.fixture("Resources/sample-orders.json"),
+            ]
             let demo = try await BinaryRunner.shell(
-                #"env -i PATH=/usr/bin:/bin HOME=/nonexistent "$INSTALLED" demo --screen-dump 80x24"#, environment: environment)
+                #"env -i PATH=/usr/bin:/bin HOME=/nonexistent "$INSTALLED" demo --screen-dump 80x24"#,
+                environment: environment)
             #expect(demo.status == 0, "stderr: \(demo.stderr)")
-            let rows = demo.stdout.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
+            let rows = demo.stdout.split(separator: "\n", omittingEmptySubsequences: false).filter {
+                !$0.isEmpty
+            }
             #expect(rows.count == 24, "\(rows.count) rows:\n\(demo.stdout)")
             #expect(demo.stdout.contains("300"), "the demo's 300 orders are not on screen:\n\(demo.stdout)")
             let check = try await BinaryRunner.shell(
-                #"env -i PATH=/usr/bin:/bin "$INSTALLED" check "$SAMPLE"; echo "status $?""#, environment: environment)
-            #expect(check.stdout.contains("status 0") || check.stdout.contains("status 1"), "check: \(check.stdout)\(check.stderr)")
-            let usage = try await BinaryRunner.shell(#"env -i PATH=/usr/bin:/bin "$INSTALLED" export "$SAMPLE""#, environment: environment)
+                #"env -i PATH=/usr/bin:/bin "$INSTALLED" check "$SAMPLE"; echo "status $?""#,
+                environment: environment)
+            #expect(
+                check.stdout.contains("status 0") || check.stdout.contains("status 1"),
+                "check: \(check.stdout)\(check.stderr)")
+            let usage = try await BinaryRunner.shell(
+                #"env -i PATH=/usr/bin:/bin "$INSTALLED" export "$SAMPLE""#, environment: environment)
             #expect(usage.status == 2)
         }
     }

@@ -7,7 +7,9 @@ extension EndToEnd {
     @Suite("streamed input")
     struct StreamInputEndToEndTests {
         /// Runs a dash command line with `$B` set to the binary under test.
-        static func shell(_ script: String, environment: [String: String] = [:]) async throws -> BinaryRunner.Result {
+        static func shell(_ script: String, environment: [String: String] = [:]) async throws
+            -> BinaryRunner.Result
+        {
             try await BinaryRunner.shell("B=\"$BIN\"; " + script, environment: environment)
         }
 
@@ -15,7 +17,8 @@ extension EndToEnd {
             let directory = try BinaryRunner.temporaryDirectory()
             let fifo = directory.appendingPathComponent("orders.fifo").path
             let fromFIFO = try await Self.shell(
-                "mkfifo '\(fifo)' && (cat Resources/sample-orders.json > '\(fifo)' &) && \"$B\" print '\(fifo)'")
+                "mkfifo '\(fifo)' && (cat Resources/sample-orders.json > '\(fifo)' &) && \"$B\" print '\(fifo)'"
+            )
             #expect(fromFIFO.status == 0, "stderr: \(fromFIFO.stderr)")
             #expect(fromFIFO.stdout.split(separator: "\n").count == 7)  // a header and 6 orders
             let fromStdin = try await Self.shell("cat Resources/sample-orders.json | \"$B\" print /dev/stdin")
@@ -35,7 +38,8 @@ extension EndToEnd {
         @Test func endlessOrHostileStreamsAreRefusedAtOnce() async throws {
             let zero = try await BinaryRunner.run(["print", "/dev/zero"])
             #expect(zero.status == 2)
-            #expect(zero.stderr.contains("/dev/zero: cannot be read (byte 0 is a NUL: this is not JSON text)"))
+            #expect(
+                zero.stderr.contains("/dev/zero: cannot be read (byte 0 is a NUL: this is not JSON text)"))
             let random = try await BinaryRunner.run(["check", "/dev/urandom"])
             #expect(random.status == 2)
             #expect(random.stderr.contains("is a NUL"))
@@ -49,14 +53,20 @@ extension EndToEnd {
                 "{ printf '[' | gzip; head -c 4194304 /dev/zero | tr '\\0' ' ' | gzip -9; "
                     + "printf '{\"id\":\"x\",\"status\":\"open\"}]' | gzip; } > '\(bomb)'")
             #expect(made.status == 0)
-            let refused = try await BinaryRunner.run(["print", bomb], environment: ["ORDERSCOPE_MAX_INPUT": "6M"])
+            let refused = try await BinaryRunner.run(
+                ["print", bomb], environment: ["ORDERSCOPE_MAX_INPUT": "6M"])
             #expect(refused.status == 2)
-            #expect(refused.stderr.contains("more than 3 MiB without a JSON string"), "stderr: \(refused.stderr)")
+            #expect(
+                refused.stderr.contains("more than 3 MiB without a JSON string"), "stderr: \(refused.stderr)")
             let demo = directory.appendingPathComponent("demo.json.gz").path
             #expect(try await Self.shell("gzip -c Resources/demo-orders.json > '\(demo)'").status == 0)
-            let big = try await BinaryRunner.run(["print", demo], environment: ["ORDERSCOPE_MAX_INPUT": "1M"])
+            let big = try await BinaryRunner.run(
+                ["print", demo], environment: ["ORDERSCOPE_MAX_INPUT": "1M"])
             #expect(big.status == 2)
-            #expect(big.stderr.contains("the input is bigger than 1 MiB (set ORDERSCOPE_MAX_INPUT to allow more)"), "stderr: \(big.stderr)")
+            #expect(
+                big.stderr.contains(
+                    "the input is bigger than 1 MiB (set ORDERSCOPE_MAX_INPUT to allow more)"),
+                "stderr: \(big.stderr)")
             let allowed = try await BinaryRunner.run(["print", bomb])
             #expect(allowed.status == 0, "stderr: \(allowed.stderr)")
             #expect(allowed.stdout.contains("x "))

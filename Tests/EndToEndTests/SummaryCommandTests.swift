@@ -31,29 +31,45 @@ extension EndToEnd {
             #expect(result.status == 0, "stderr: \(result.stderr)")
             let lines = result.stdout.split(separator: "\n").map(String.init)
             try #require(lines.count >= 4, "\(lines)")
-            #expect(lines.first == "Status  Orders  Share  Cur     Gross  Captured  Refunded  Outstanding", "\(lines)")
-            #expect(lines[1] == "open         3  75.0%  NOK  1 000.00    400.00    500.00       600.00", "\(lines)")
-            #expect(lines[2] == "                       SEK     25.00      0.00      0.00         0.00", "\(lines)")
-            #expect(lines[3] == "closed       1  25.0%  NOK      7.00      7.00      0.00        -7.00", "\(lines)")
+            #expect(
+                lines.first == "Status  Orders  Share  Cur     Gross  Captured  Refunded  Outstanding",
+                "\(lines)")
+            #expect(
+                lines[1] == "open         3  75.0%  NOK  1 000.00    400.00    500.00       600.00",
+                "\(lines)")
+            #expect(
+                lines[2] == "                       SEK     25.00      0.00      0.00         0.00",
+                "\(lines)")
+            #expect(
+                lines[3] == "closed       1  25.0%  NOK      7.00      7.00      0.00        -7.00",
+                "\(lines)")
             #expect(lines.contains("4 orders in 2 groups"))
             #expect(lines.contains("1 orders have no gross amount (not in Gross)"))
         }
 
         @Test func jsonAndCSVCarryExactAmounts() async throws {
             let path = try Self.writeDump()
-            let json = try await BinaryRunner.run(["summary", path, "--by", "week,currency", "--format", "json", "--filter", "status:open"])
+            let json = try await BinaryRunner.run([
+                "summary", path, "--by", "week,currency", "--format", "json", "--filter", "status:open",
+            ])
             #expect(json.status == 0, "stderr: \(json.stderr)")
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             #expect(object["orders"] as? Int == 3)
             let groups = try #require(object["groups"] as? [[String: Any]])
             let values = groups.map { $0["values"] as? [String: String] }
-            #expect(values == [["week": "2026-W10", "currency": "NOK"], ["week": "2026-W10", "currency": "SEK"],
-                               ["week": "2026-W11", "currency": "NOK"]])
+            #expect(
+                values == [
+                    ["week": "2026-W10", "currency": "NOK"], ["week": "2026-W10", "currency": "SEK"],
+                    ["week": "2026-W11", "currency": "NOK"],
+                ])
             let first = try #require((groups[0]["totals"] as? [[String: Any]])?.first)
             #expect(first["gross"] as? Int == 100000)
             #expect(first["refunded"] as? Int == 50000)
             #expect(first["outstanding"] as? Int == 60000)
-            let csv = try await BinaryRunner.run(["summary", path, "--by", "currency", "--format", "csv", "--sort=-gross"])
+            let csv = try await BinaryRunner.run([
+                "summary", path, "--by", "currency", "--format", "csv", "--sort=-gross",
+            ])
             #expect(csv.status == 0)
             let rows = csv.stdout.split(separator: "\r\n").map(String.init)
             try #require(rows.count == 3, "\(rows)")
@@ -63,12 +79,19 @@ extension EndToEnd {
         }
 
         @Test func exitCodes() async throws {
-            let damaged = try await BinaryRunner.run(["summary", BinaryRunner.fixture("Tests/Fixtures/dumps/truncated-array.json"), "--by", "status"])
+            let damaged = try await BinaryRunner.run([
+                "summary", BinaryRunner.fixture("Tests/Fixtures/dumps/truncated-array.json"), "--by",
+                "status",
+            ])
             #expect(damaged.status == 1, "stderr: \(damaged.stderr)")
             #expect(damaged.stdout.contains("Orders"))
-            let missing = try await BinaryRunner.run(["summary", "/nonexistent/orders.json", "--by", "status"])
+            let missing = try await BinaryRunner.run([
+                "summary", "/nonexistent/orders.json", "--by", "status",
+            ])
             #expect(missing.status == 2)
-            let unknown = try await BinaryRunner.run(["summary", "Resources/sample-orders.json", "--by", "colour"])
+            let unknown = try await BinaryRunner.run([
+                "summary", "Resources/sample-orders.json", "--by", "colour",
+            ])
             #expect(unknown.status != 0)
             #expect(unknown.stderr.contains("cannot group by \"colour\""))
         }
@@ -85,7 +108,9 @@ extension EndToEnd {
             #expect(fromDump.status == 0)
             #expect(fromAPI.stdout == fromDump.stdout)
             #expect(fromAPI.stdout.contains("\"captured\""))
-            #expect(!fromAPI.stdout.contains(APIEndToEndTests.secret) && !fromAPI.stderr.contains(APIEndToEndTests.secret))
+            #expect(
+                !fromAPI.stdout.contains(APIEndToEndTests.secret)
+                    && !fromAPI.stderr.contains(APIEndToEndTests.secret))
         }
     }
 }

@@ -24,13 +24,17 @@ extension EndToEnd {
                 byPayment.split(separator: "\n").first { $0.contains("%") }?.split(separator: "│").first?
                     .split(separator: " ").first.map(String.init), "screen: \(byPayment)")
             try await session.send("Enter")
-            let list = try await session.waitFor("the list filtered to the group") { $0.contains("/payment:\(firstGroup)") }
+            let list = try await session.waitFor("the list filtered to the group") {
+                $0.contains("/payment:\(firstGroup)")
+            }
             #expect(list.contains("shown · 300/300 orders"), "screen: \(list)")
             try await session.send("Escape")
             let back = try await session.waitForText("Summary by Payment · 300 orders")
             #expect(!back.contains("/payment:"), "screen: \(back)")
             try await session.send("Escape")
-            try await session.waitFor("the whole list again") { $0.contains("Orders") && !$0.contains("Summary by") }
+            try await session.waitFor("the whole list again") {
+                $0.contains("Orders") && !$0.contains("Summary by")
+            }
             try await session.send("q")
             let end = try await session.waitForText("TTY-")
             #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")

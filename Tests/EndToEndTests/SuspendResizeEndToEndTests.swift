@@ -17,7 +17,8 @@ extension EndToEnd {
             let dir = try BinaryRunner.temporaryDirectory().path
             // `set -m`: job control in the script, so a stopped job hands control back to dash
             // (status 148), which records the tty and then resumes it with `fg`.
-            let script = "set -m; \(Self.sttyNoSize) > '\(dir)/before'; "
+            let script =
+                "set -m; \(Self.sttyNoSize) > '\(dir)/before'; "
                 + "sh -c 'echo $$ > \"\(dir)/pid\"; exec \"\(BinaryRunner.binary)\" demo'; stopped=$?; "
                 + "\(Self.sttyNoSize) > '\(dir)/suspended'; "
                 + "if cmp -s '\(dir)/before' '\(dir)/suspended'; then echo \"SAME $stopped\" > '\(dir)/while-stopped'; "
@@ -31,13 +32,21 @@ extension EndToEnd {
             #expect(pid > 0)
             kill(pid, SIGTSTP)
             let deadline = Date().addingTimeInterval(TestTime.seconds(20))
-            while Date() < deadline, Self.read("\(dir)/while-stopped").isEmpty { try await Task.sleep(for: .milliseconds(50)) }
-            #expect(Self.read("\(dir)/while-stopped") == "SAME 148", "tty while stopped differs:\n\(Self.read("\(dir)/suspended"))")
+            while Date() < deadline, Self.read("\(dir)/while-stopped").isEmpty {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(
+                Self.read("\(dir)/while-stopped") == "SAME 148",
+                "tty while stopped differs:\n\(Self.read("\(dir)/suspended"))")
             // `fg` has sent SIGCONT: the list is drawn again and keys work.
-            try await session.waitFor("the list redrawn after fg") { $0.contains("/300 orders") && $0.contains("┌─ Orders") }
+            try await session.waitFor("the list redrawn after fg") {
+                $0.contains("/300 orders") && $0.contains("┌─ Orders")
+            }
             try await session.send("j")
             try await session.send("Enter")
-            try await session.waitFor("the detail after resuming") { $0.contains("Summary") && $0.contains("Gross") }
+            try await session.waitFor("the detail after resuming") {
+                $0.contains("Summary") && $0.contains("Gross")
+            }
             try await session.send("q")
             let end = try await session.waitForText("TTY-")
             #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
@@ -47,7 +56,8 @@ extension EndToEnd {
         /// terminal from the shell; `fg` brings it up, and quitting leaves the tty as it was.
         @Test func startedInTheBackgroundItWaitsForTheForeground() async throws {
             let dir = try BinaryRunner.temporaryDirectory().path
-            let script = "set -m; \(Self.sttyNoSize) > '\(dir)/before'; \"\(BinaryRunner.binary)\" demo & "
+            let script =
+                "set -m; \(Self.sttyNoSize) > '\(dir)/before'; \"\(BinaryRunner.binary)\" demo & "
                 + "sleep 1; jobs > '\(dir)/jobs'; \(Self.sttyNoSize) > '\(dir)/background'; "
                 + "if cmp -s '\(dir)/before' '\(dir)/background'; then echo SAME > '\(dir)/while'; else echo CHANGED > '\(dir)/while'; fi; "
                 + "fg; code=$?; \(Self.sttyNoSize) > '\(dir)/after'; "
@@ -55,7 +65,9 @@ extension EndToEnd {
             let session = try await TmuxSession(command: script, width: 100, height: 30)
             defer { session.close() }
             // `fg` runs once the shell has looked: the list comes up only then.
-            try await session.waitFor("the list after fg") { $0.contains("/300 orders") && $0.contains("┌─ Orders") }
+            try await session.waitFor("the list after fg") {
+                $0.contains("/300 orders") && $0.contains("┌─ Orders")
+            }
             #expect(Self.read("\(dir)/while") == "SAME", "the tty changed while in the background")
             #expect(Self.read("\(dir)/jobs").contains("Stopped"), "jobs: \(Self.read("\(dir)/jobs"))")
             try await session.send("q")
@@ -71,13 +83,18 @@ extension EndToEnd {
             try await session.waitFor("the demo list") { $0.contains("/300 orders") }
             var generator = SystemRandomNumberGenerator()
             for _ in 0..<60 {
-                try await session.resize(width: Int.random(in: 10...220, using: &generator), height: Int.random(in: 3...70, using: &generator))
-                try await session.tmux(["resize-pane", "-t", session.name, "-x", "\(Int.random(in: 20...200, using: &generator))"])
+                try await session.resize(
+                    width: Int.random(in: 10...220, using: &generator),
+                    height: Int.random(in: 3...70, using: &generator))
+                try await session.tmux([
+                    "resize-pane", "-t", session.name, "-x", "\(Int.random(in: 20...200, using: &generator))",
+                ])
             }
             try await session.resize(width: 97, height: 31)
             let screen = try await session.waitFor("the screen at 97x31") { screen in
                 let lines = screen.components(separatedBy: "\n")
-                return lines.count >= 31 && lines[1].hasPrefix("┌") && lines[1].hasSuffix("┐") && lines[1].count == 97
+                return lines.count >= 31 && lines[1].hasPrefix("┌") && lines[1].hasSuffix("┐")
+                    && lines[1].count == 97
                     && lines[29].contains("/300 orders")
             }
             #expect(!screen.contains("too small"))

@@ -16,13 +16,17 @@ final class TmuxSession {
     /// Starts `command` under `dash` (not bash: what a minimal login shell gives) in a pane of
     /// `width`×`height`. The shell stays alive after the command exits, so the terminal state it
     /// left behind can be inspected with `stty -a`.
-    init(command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) async throws {
+    init(command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) async throws
+    {
         name = "os-\(UUID().uuidString.prefix(8))"
         socket = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(name)").path
         var exports = "export LANG=C.UTF-8 TERM=xterm-256color"
         for (key, value) in environment { exports += " \(key)='\(value)'" }
-        let shell = "\(exports); cd '\(BinaryRunner.packageRoot.path)'; \(command); echo \"[exit $?]\"; exec dash"
-        try await tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "dash", "-c", shell])
+        let shell =
+            "\(exports); cd '\(BinaryRunner.packageRoot.path)'; \(command); echo \"[exit $?]\"; exec dash"
+        try await tmux([
+            "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "dash", "-c", shell,
+        ])
         isRunning = true
         let pid = (try? await tmux(["display-message", "-p", "#{pid}"])) ?? ""
         serverPID = Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
@@ -91,7 +95,8 @@ final class TmuxSession {
             if condition(last) { return last }
             try await Task.sleep(for: .milliseconds(50))
         }
-        Issue.record("timed out waiting for \(description); screen was:\n\(last)", sourceLocation: sourceLocation)
+        Issue.record(
+            "timed out waiting for \(description); screen was:\n\(last)", sourceLocation: sourceLocation)
         throw TmuxError.timeout(description)
     }
 
@@ -99,7 +104,9 @@ final class TmuxSession {
     func waitForText(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation)
         async throws -> String
     {
-        try await waitFor("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
+        try await waitFor("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) {
+            $0.contains(text)
+        }
     }
 
     /// The pid of the process running in the pane's foreground (for sending signals).
@@ -113,7 +120,9 @@ final class TmuxSession {
         // posix_spawn + waitpid rather than Foundation's Process: the tmux server forked by
         // new-session inherits descriptors, and Process did not reap the client reliably here.
         // Output goes to a file, never a pipe the server could hold open.
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tmux-out-\(UUID().uuidString)"
+        ).path
         defer { unlink(outputPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

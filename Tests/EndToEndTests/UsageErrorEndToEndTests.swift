@@ -11,21 +11,37 @@ extension EndToEnd {
 
         /// Runs a bad command line and checks the status, the message and that nothing was
         /// written to standard output.
-        func expectUsageError(_ arguments: [String], saying message: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        func expectUsageError(
+            _ arguments: [String], saying message: String, sourceLocation: SourceLocation = #_sourceLocation
+        ) async throws {
             let result = try await BinaryRunner.run(arguments)
-            #expect(result.status == 2, "\(arguments): status \(result.status), stderr: \(result.stderr)", sourceLocation: sourceLocation)
-            #expect(result.stderr.contains(message), "\(arguments): stderr: \(result.stderr)", sourceLocation: sourceLocation)
-            #expect(result.stderr.contains("--help"), "\(arguments): no help hint in \(result.stderr)", sourceLocation: sourceLocation)
+            #expect(
+                result.status == 2, "\(arguments): status \(result.status), stderr: \(result.stderr)",
+                sourceLocation: sourceLocation)
+            #expect(
+                result.stderr.contains(message), "\(arguments): stderr: \(result.stderr)",
+                sourceLocation: sourceLocation)
+            #expect(
+                result.stderr.contains("--help"), "\(arguments): no help hint in \(result.stderr)",
+                sourceLocation: sourceLocation)
             #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
         }
 
         @Test func export() async throws {
             let out = try BinaryRunner.temporaryDirectory().appendingPathComponent("x.csv").path
-            try await expectUsageError(["export", Self.sample, "--out", out, "--filter", "created>=yesterdayish"], saying: "--filter")
-            try await expectUsageError(["export", Self.sample, "--out", out, "--sort", "colour"], saying: "--sort needs a column")
-            try await expectUsageError(["export", Self.sample, "--out", out, "--sort", "amount:sideways"], saying: "--sort takes COLUMN")
-            try await expectUsageError(["export", Self.sample, "--out", out + ".txt"], saying: "end --out in .csv")
-            try await expectUsageError(["export", Self.sample, "--out", out, "--format", "xml"], saying: "--format must be csv, json or ndjson")
+            try await expectUsageError(
+                ["export", Self.sample, "--out", out, "--filter", "created>=yesterdayish"], saying: "--filter"
+            )
+            try await expectUsageError(
+                ["export", Self.sample, "--out", out, "--sort", "colour"], saying: "--sort needs a column")
+            try await expectUsageError(
+                ["export", Self.sample, "--out", out, "--sort", "amount:sideways"],
+                saying: "--sort takes COLUMN")
+            try await expectUsageError(
+                ["export", Self.sample, "--out", out + ".txt"], saying: "end --out in .csv")
+            try await expectUsageError(
+                ["export", Self.sample, "--out", out, "--format", "xml"],
+                saying: "--format must be csv, json or ndjson")
             try await expectUsageError(["export", Self.sample], saying: "--out")
             #expect(!FileManager.default.fileExists(atPath: out))
         }
@@ -33,7 +49,8 @@ extension EndToEnd {
         @Test func print() async throws {
             try await expectUsageError(["print"], saying: "give at least one dump file")
             try await expectUsageError(["print", Self.sample, "--colour"], saying: "--colour")
-            try await expectUsageError(["print", "--api", "--store", "s1"], saying: "print --api needs --order ID")
+            try await expectUsageError(
+                ["print", "--api", "--store", "s1"], saying: "print --api needs --order ID")
         }
 
         @Test func check() async throws {
@@ -42,16 +59,24 @@ extension EndToEnd {
         }
 
         @Test func fetch() async throws {
-            try await expectUsageError(["fetch", "--status", "shipped", "--out", "x.json"], saying: "--status must be one of open, closed, cancelled")
-            try await expectUsageError(["fetch", "--payment-status", "unpaid", "--out", "x.json"], saying: "--payment-status must be one of")
-            try await expectUsageError(["fetch", "--limit", "500", "--out", "x.json"], saying: "--limit must be 1...100")
+            try await expectUsageError(
+                ["fetch", "--status", "shipped", "--out", "x.json"],
+                saying: "--status must be one of open, closed, cancelled")
+            try await expectUsageError(
+                ["fetch", "--payment-status", "unpaid", "--out", "x.json"],
+                saying: "--payment-status must be one of")
+            try await expectUsageError(
+                ["fetch", "--limit", "500", "--out", "x.json"], saying: "--limit must be 1...100")
             try await expectUsageError(["fetch", "--limit", "many", "--out", "x.json"], saying: "many")
         }
 
         @Test func browseAndDemo() async throws {
-            try await expectUsageError(["browse", "--follow", "5", Self.sample], saying: "--follow needs --api")
-            try await expectUsageError(["browse", "--api", Self.sample], saying: "give either dump files or --api, not both")
-            try await expectUsageError([Self.sample, "--screen-dump", "wide"], saying: "--screen-dump needs a size")
+            try await expectUsageError(
+                ["browse", "--follow", "5", Self.sample], saying: "--follow needs --api")
+            try await expectUsageError(
+                ["browse", "--api", Self.sample], saying: "give either dump files or --api, not both")
+            try await expectUsageError(
+                [Self.sample, "--screen-dump", "wide"], saying: "--screen-dump needs a size")
             try await expectUsageError(["demo", "--keys", "j"], saying: "--keys needs --screen-dump")
         }
 
@@ -61,24 +86,34 @@ extension EndToEnd {
         }
 
         @Test func generate() async throws {
-            try await expectUsageError(["generate", "--count", "10", "--anomaly-rate", "2"], saying: "--anomaly-rate must be between 0 and 1")
-            try await expectUsageError(["generate", "--count", "10", "--format", "csv"], saying: "--format must be 'array' or 'ndjson'")
+            try await expectUsageError(
+                ["generate", "--count", "10", "--anomaly-rate", "2"],
+                saying: "--anomaly-rate must be between 0 and 1")
+            try await expectUsageError(
+                ["generate", "--count", "10", "--format", "csv"],
+                saying: "--format must be 'array' or 'ndjson'")
         }
 
         @Test func mockAPI() async throws {
-            try await expectUsageError(["mock-api", "--dump", Self.sample, "--port", "70000"], saying: "--port must be 0...65535")
-            try await expectUsageError(["mock-api", "--dump", Self.sample, "--tls-cert", "c.pem"], saying: "--tls-cert and --tls-key go together")
+            try await expectUsageError(
+                ["mock-api", "--dump", Self.sample, "--port", "70000"], saying: "--port must be 0...65535")
+            try await expectUsageError(
+                ["mock-api", "--dump", Self.sample, "--tls-cert", "c.pem"],
+                saying: "--tls-cert and --tls-key go together")
         }
 
         @Test func manAndTheTopLevel() async throws {
             try await expectUsageError(["man", "extra"], saying: "Unexpected argument 'extra'")
-            try await expectUsageError([Self.sample, "--no-such-option"], saying: "Unknown option '--no-such-option'")
+            try await expectUsageError(
+                [Self.sample, "--no-such-option"], saying: "Unknown option '--no-such-option'")
         }
 
         /// The message quotes what was typed; control bytes in it are made visible, not sent to
         /// the terminal.
         @Test func theMessageIsSanitized() async throws {
-            let result = try await BinaryRunner.run(["export", Self.sample, "--out", "x.csv", "--format", "\u{1B}]0;owned\u{07}xml"])
+            let result = try await BinaryRunner.run([
+                "export", Self.sample, "--out", "x.csv", "--format", "\u{1B}]0;owned\u{07}xml",
+            ])
             #expect(result.status == 2)
             #expect(result.stderr.contains("--format must be csv"))
             #expect(!result.stderr.contains("\u{1B}"))

@@ -17,25 +17,33 @@ extension EndToEnd {
 
         @Test(arguments: [
             ("demo", "Resources/demo-orders.json"), ("sample", "Resources/sample-orders.json"),
-            ("seed", "Tests/Fixtures/model/seed-order.json"), ("hostile", "Tests/Fixtures/dumps/hostile.json"),
+            ("seed", "Tests/Fixtures/model/seed-order.json"),
+            ("hostile", "Tests/Fixtures/dumps/hostile.json"),
         ])
         func checkAndExportAreUnchanged(name: String, file: String) async throws {
             let check = try await BinaryRunner.run(["check", "--json", file])
             #expect(check.status == 1)
-            #expect(check.stdout == Self.expectedText(name + ".check.json"), "check --json of \(file) changed")
+            #expect(
+                check.stdout == Self.expectedText(name + ".check.json"), "check --json of \(file) changed")
             let directory = try BinaryRunner.temporaryDirectory()
             let csv = directory.appendingPathComponent("out.csv").path
             let export = try await BinaryRunner.run(["export", file, "--out", csv])
             // The hostile dump holds bytes that are not UTF-8: reported, and exit 1 (issue 22).
             #expect(export.status == (name == "hostile" ? 1 : 0), "stderr: \(export.stderr)")
-            if name == "hostile" { #expect(export.stderr.contains("invalid UTF-8 byte 0xFF inside a string")) }
-            #expect(BinaryRunner.readText(csv) == Self.expectedText(name + ".csv"), "the CSV export of \(file) changed")
+            if name == "hostile" {
+                #expect(export.stderr.contains("invalid UTF-8 byte 0xFF inside a string"))
+            }
+            #expect(
+                BinaryRunner.readText(csv) == Self.expectedText(name + ".csv"),
+                "the CSV export of \(file) changed")
         }
 
         @Test func generatedDumpChecksAndExportsAsBefore() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
             let dump = directory.appendingPathComponent("generated.json").path
-            let generated = try await BinaryRunner.run(["generate", "--count", "3000", "--seed", "19", "--out", dump])
+            let generated = try await BinaryRunner.run([
+                "generate", "--count", "3000", "--seed", "19", "--out", dump,
+            ])
             #expect(generated.status == 0, "stderr: \(generated.stderr)")
             let check = try await BinaryRunner.run(["check", "--json", dump])
             #expect(check.status == 1)
@@ -44,7 +52,9 @@ extension EndToEnd {
             let export = try await BinaryRunner.run(["export", dump, "--out", csv])
             #expect(export.status == 0, "stderr: \(export.stderr)")
             // id and anomaly count of every row with anomalies, as the expected file holds them.
-            let rows = BinaryRunner.readText(csv).split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let rows = BinaryRunner.readText(csv).split(separator: "\r\n").dropFirst().map {
+                $0.split(separator: ",", omittingEmptySubsequences: false)
+            }
             #expect(rows.count == 3000)
             let flagged = rows.filter { $0.last != "0" }.map { "\($0[1]),\($0.last ?? "")\n" }.joined()
             #expect(flagged == Self.expectedText("generated.anomalies.csv"))

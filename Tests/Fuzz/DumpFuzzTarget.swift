@@ -1,3 +1,11 @@
+import JSONCore
+import OrderAnalysis
+import OrderViewModel
+import TerminalCore
+
+@testable import OrderModel
+@testable import OrderSources
+
 // libFuzzer entry point over the dump reader and the order decoder (see run.sh).
 //
 // One input is treated as the bytes of a dump file: inflated when it carries the gzip magic,
@@ -9,12 +17,6 @@
 #if canImport(Glibc)
     import Glibc
 #endif
-import JSONCore
-import OrderAnalysis
-@testable import OrderModel
-@testable import OrderSources
-import OrderViewModel
-import TerminalCore
 
 /// Where gzip inputs are written (tmpfs when there is one), one file per fuzzing process.
 private let scratchPath: String = {
@@ -63,8 +65,9 @@ private func exerciseDump(_ bytes: UnsafeRawBufferPointer) {
             sink(Sanitizer.sanitize(problem.description))
         }
         for order in scanned {
-            precondition(order.start >= 0 && order.start < order.end && order.end <= bytes.count,
-                         "order range \(order.start)..<\(order.end) outside \(bytes.count) bytes")
+            precondition(
+                order.start >= 0 && order.start < order.end && order.end <= bytes.count,
+                "order range \(order.start)..<\(order.end) outside \(bytes.count) bytes")
             var record = SummaryRecord()
             order.candidate.fill(&record, base: base) { "#" }
             sink(Sanitizer.sanitize(record.string(of: .id)))

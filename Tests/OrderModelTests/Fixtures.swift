@@ -1,5 +1,5 @@
-import JSONCore
 import Foundation
+import JSONCore
 import Testing
 
 @testable import OrderModel

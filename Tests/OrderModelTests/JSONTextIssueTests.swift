@@ -39,10 +39,12 @@ struct JSONTextIssueTests {
         // C0 80 (overlong NUL), ED A0 80 (a surrogate), E2 82 cut short by the quote.
         let bytes: [UInt8] = [0x22, 0xC0, 0x80, 0xED, 0xA0, 0x80, 0xE2, 0x82, 0x22]
         let (_, issues) = try parse(bytes)
-        #expect(issues.first.map(\.kind) == [
-            .invalidUTF8(0xC0), .invalidUTF8(0x80), .invalidUTF8(0xED), .invalidUTF8(0xA0), .invalidUTF8(0x80),
-            .invalidUTF8(0xE2), .invalidUTF8(0x82),
-        ])
+        #expect(
+            issues.first.map(\.kind) == [
+                .invalidUTF8(0xC0), .invalidUTF8(0x80), .invalidUTF8(0xED), .invalidUTF8(0xA0),
+                .invalidUTF8(0x80),
+                .invalidUTF8(0xE2), .invalidUTF8(0x82),
+            ])
     }
 
     @Test func validTextAndEscapedControlsAreNoIssue() throws {
@@ -61,14 +63,17 @@ struct JSONTextIssueTests {
         // The string scan reads eight bytes at a time: put each kind of byte at every offset.
         let cases: [(bytes: [UInt8], value: String, issue: JSONTextIssue.Kind?)] = [
             ([0x09], "\t", .controlCharacter(0x09)), ([0xFF], "\u{FFFD}", .invalidUTF8(0xFF)),
-            ([0xC3, 0xA9], "é", nil), ([0x5C, 0x22], "\"", nil), ([0x5C, 0x6E], "\n", nil), ([0x7F], "\u{7F}", nil),
+            ([0xC3, 0xA9], "é", nil), ([0x5C, 0x22], "\"", nil), ([0x5C, 0x6E], "\n", nil),
+            ([0x7F], "\u{7F}", nil),
         ]
         for position in 0..<20 {
             for (inserted, text, issue) in cases {
                 let before = [UInt8](repeating: UInt8(ascii: "a"), count: position)
                 let after = [UInt8](repeating: UInt8(ascii: "b"), count: 19 - position)
                 let (value, issues) = try parse([0x22] + before + inserted + after + [0x22])
-                let expected = String(repeating: "a", count: position) + text + String(repeating: "b", count: 19 - position)
+                let expected =
+                    String(repeating: "a", count: position) + text
+                    + String(repeating: "b", count: 19 - position)
                 #expect(value.stringValue == expected, "position \(position), \(inserted)")
                 #expect(issues.first == (issue.map { [JSONTextIssue(offset: 1 + position, kind: $0)] } ?? []))
             }

@@ -45,7 +45,8 @@ struct PayoutTreeTests {
         var tree = PayoutTree(path: JSONPath.root["items"][0]["payout"])
         var parent: Int? = nil
         for level in 0..<100_000 {
-            parent = tree.append(type: "percentage", value: "1", amount: Int64(100_000 - level), parent: parent)
+            parent = tree.append(
+                type: "percentage", value: "1", amount: Int64(100_000 - level), parent: parent)
         }
         #expect(tree.count == 100_000)
         #expect(tree.maxDepth == 99_999)

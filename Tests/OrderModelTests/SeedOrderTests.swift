@@ -88,7 +88,8 @@ struct SeedOrderTests {
         #expect(address.latitude == 59.942112)
         #expect(address.path.jqPath == ".customer.addresses[0]")
         #expect(order.shippingAddress?.comment == "5th floor, use doorbell.")
-        #expect(order.billingAddress?.lines == ["John Doe", "Sommerkroveien 34", "PB 123", "0349 Oslo", "NO"])
+        #expect(
+            order.billingAddress?.lines == ["John Doe", "Sommerkroveien 34", "PB 123", "0349 Oslo", "NO"])
     }
 
     @Test func itemTaxDiscountAdditions() throws {
@@ -200,7 +201,9 @@ struct SeedOrderTests {
         #expect(item.payout?.destinations.first?.amount == 123)
         #expect(item.payout?.destinations.first?.destination == "<string>")
         #expect(item.payout?.ruleID == "<string>")
-        #expect(item.payout?.destinations.first?.path.description == "captures[0].items[0].payout.destinations[0]")
+        #expect(
+            item.payout?.destinations.first?.path.description == "captures[0].items[0].payout.destinations[0]"
+        )
         #expect(order.refunds.first?.path.description == "refunds[0]")
     }
 

@@ -6,11 +6,15 @@ import Testing
 struct SummaryStoreTests {
     static func summary(_ index: Int) -> OrderSummary {
         OrderSummary(
-            id: "id-\(index)", orderNumber: index % 3 == 0 ? nil : "N\(index)", createdAt: "2024-05-0\(index % 9 + 1)T12:00:00Z",
+            id: "id-\(index)", orderNumber: index % 3 == 0 ? nil : "N\(index)",
+            createdAt: "2024-05-0\(index % 9 + 1)T12:00:00Z",
             customerFirstName: "Åse\(index)", customerLastName: index % 2 == 0 ? "Berg" : nil,
-            customerEmail: "c\(index)@example.com", customerPhone: nil, companyName: index % 5 == 0 ? "Firma AS" : nil,
-            status: "open", paymentStatus: index % 2 == 0 ? "captured" : nil, grossAmount: index % 4 == 0 ? nil : Int64(index * 10),
-            currency: "NOK", storeID: "S\(index % 7)", maskedPANs: index % 2 == 0 ? ["4444 **** 1", "5555 **** 2"] : [],
+            customerEmail: "c\(index)@example.com", customerPhone: nil,
+            companyName: index % 5 == 0 ? "Firma AS" : nil,
+            status: "open", paymentStatus: index % 2 == 0 ? "captured" : nil,
+            grossAmount: index % 4 == 0 ? nil : Int64(index * 10),
+            currency: "NOK", storeID: "S\(index % 7)",
+            maskedPANs: index % 2 == 0 ? ["4444 **** 1", "5555 **** 2"] : [],
             bookingIDs: index % 3 == 0 ? ["B\(index)"] : [], hasAttachments: index % 2 == 1,
             anomalyCount: index % 6 == 0 ? 2 : nil)
     }

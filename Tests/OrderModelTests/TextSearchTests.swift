@@ -16,7 +16,9 @@ struct TextSearchTests {
     }
 
     @Test func findsEveryOffsetAndCaseAndNeverReadsPastTheEnd() {
-        let needles: [[UInt8]] = [Array("nordmann".utf8), Array("a".utf8), Array("@ex".utf8), Array("4242".utf8), Array("z[".utf8)]
+        let needles: [[UInt8]] = [
+            Array("nordmann".utf8), Array("a".utf8), Array("@ex".utf8), Array("4242".utf8), Array("z[".utf8),
+        ]
         for needle in needles {
             for length in 0..<40 {
                 for offset in 0..<max(1, length - needle.count + 1) {
@@ -25,7 +27,8 @@ struct TextSearchTests {
                     if length > 2 { haystack[0] = needle[0] &- 0x20 }
                     if offset + needle.count <= length {
                         for (index, byte) in needle.enumerated() {
-                            haystack[offset + index] = index % 2 == 0 && byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                            haystack[offset + index] =
+                                index % 2 == 0 && byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
                         }
                     }
                     let found = haystack.withUnsafeBufferPointer { buffer -> Int? in
@@ -42,9 +45,10 @@ struct TextSearchTests {
         let store = SummaryStore()
         let count = 40_000
         for index in 0..<count {
-            _ = store.append(OrderSummary(
-                id: "id-\(index)", customerFirstName: index % 3 == 0 ? "Kari" : "Ola",
-                customerLastName: index % 1000 == 999 ? "Nordmann" : "Hansen"))
+            _ = store.append(
+                OrderSummary(
+                    id: "id-\(index)", customerFirstName: index % 3 == 0 ? "Kari" : "Ola",
+                    customerLastName: index % 1000 == 999 ? "Nordmann" : "Hansen"))
         }
         let snapshot = store.snapshot()
         // Two needles in the default run (a rare one, and one that also runs from one row into the

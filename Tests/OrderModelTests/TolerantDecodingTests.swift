@@ -39,12 +39,15 @@ struct TolerantDecodingTests {
         #expect(order.sessions[0].items[0].amount == 100)
         #expect(order.item(lineID: 7)?.path.description == "items[0]")
         #expect(order.decodeIssues.isEmpty)
-        #expect([LineID("10"), LineID("b"), LineID("2")].sorted() == [LineID("2"), LineID("10"), LineID("b")])
+        #expect(
+            [LineID("10"), LineID("b"), LineID("2")].sorted() == [LineID("2"), LineID("10"), LineID("b")])
     }
 
     @Test func numericStrings() throws {
         let order = try Fixtures.order(
-            text: #"{"gross_amount": "123", "net_amount": "45.00", "version": 3.0, "pre_order": "true", "items": [{"quantity": "1.5"}]}"#)
+            text:
+                #"{"gross_amount": "123", "net_amount": "45.00", "version": 3.0, "pre_order": "true", "items": [{"quantity": "1.5"}]}"#
+        )
         #expect(order.grossAmount == 123)
         #expect(order.netAmount == 45)
         #expect(order.version == 3)
@@ -118,8 +121,11 @@ struct TolerantDecodingTests {
         #expect(messages.contains("customer: expected an object, found \"bob\""))
         #expect(messages.contains(#"items[2].gross_amount: expected an integer, found "abc""#))
         #expect(messages.contains("items[2].tax_lines[0].amount: expected an integer, found true"))
-        #expect(messages.contains("items[2].payout.destinations[0].destinations[0]: expected an object, found 7"))
-        #expect(messages.contains(#"items[2].payout.destinations[0].destinations[1].amount: expected an integer, found "x""#))
+        #expect(
+            messages.contains("items[2].payout.destinations[0].destinations[0]: expected an object, found 7"))
+        #expect(
+            messages.contains(
+                #"items[2].payout.destinations[0].destinations[1].amount: expected an integer, found "x""#))
         #expect(messages.contains("captures: expected an array, found \"nope\""))
         #expect(messages.contains("refunds[0]: expected an object, found 42"))
         #expect(messages.contains("pre_order: expected a boolean, found \"maybe\""))
@@ -150,10 +156,11 @@ struct TolerantDecodingTests {
 
     @Test func standaloneSessionIssues() throws {
         let session = Session(json: try JSONParser.parse(#"{"amount": "x", "items": [{"line_id": [1]}]}"#))
-        #expect(session.decodeIssues.map(\.description) == [
-            #"amount: expected an integer, found "x""#,
-            "items[0].line_id: expected a line id (string or integer), found an array",
-        ])
+        #expect(
+            session.decodeIssues.map(\.description) == [
+                #"amount: expected an integer, found "x""#,
+                "items[0].line_id: expected a line id (string or integer), found an array",
+            ])
     }
 }
 
@@ -167,10 +174,15 @@ struct PathAndTimestampTests {
         #expect(JSONPath.root["odd key"][1].jqPath == #".["odd key"][1]"#)
         #expect(JSONPath.root[0]["a"].jqPath == ".[0].a")
         #expect(JSONPath.root[0]["a"].description == "[0].a")
-        #expect(path == JSONPath([.key("items"), .index(0), .key("payout"), .key("destinations"), .index(2)]))
+        #expect(
+            path == JSONPath([.key("items"), .index(0), .key("payout"), .key("destinations"), .index(2)]))
         #expect(path.parent.description == "items[0].payout.destinations")
         #expect(path.count == 5)
-        #expect(Set([path, path.parent, JSONPath([.key("items"), .index(0), .key("payout"), .key("destinations"), .index(2)])]).count == 2)
+        #expect(
+            Set([
+                path, path.parent,
+                JSONPath([.key("items"), .index(0), .key("payout"), .key("destinations"), .index(2)]),
+            ]).count == 2)
     }
 
     @Test func veryLongPathIsFreedWithoutRecursion() {
@@ -196,14 +208,19 @@ struct PathAndTimestampTests {
         #expect(Timestamp(text).text == text)
     }
 
-    @Test(arguments: ["<string>", "", "2023-13-01", "2023-02-30T00:00:00Z", "2023-11-07T25:00:00Z", "2023-11-07Tjunk", "12345"])
+    @Test(arguments: [
+        "<string>", "", "2023-13-01", "2023-02-30T00:00:00Z", "2023-11-07T25:00:00Z", "2023-11-07Tjunk",
+        "12345",
+    ])
     func timestampRejects(text: String) {
         #expect(Timestamp(text).epochSeconds == nil)
         #expect(Timestamp(text).text == text)
     }
 
     @Test func timestampOrder() {
-        let sorted = [Timestamp("junk"), Timestamp("2023-11-07T05:31:57Z"), Timestamp("2023-11-07T07:31:56+02:00")].sorted()
+        let sorted = [
+            Timestamp("junk"), Timestamp("2023-11-07T05:31:57Z"), Timestamp("2023-11-07T07:31:56+02:00"),
+        ].sorted()
         #expect(sorted.map(\.text) == ["2023-11-07T07:31:56+02:00", "2023-11-07T05:31:57Z", "junk"])
     }
 }

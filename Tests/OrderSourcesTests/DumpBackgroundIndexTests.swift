@@ -8,7 +8,8 @@ struct DumpBackgroundIndexTests {
     @Test func returnsAfterTheFirstOrdersAndFinishesInTheBackground() async throws {
         let dir = try TempDirectory()
         let text = "[" + (1...3_000).map { sampleOrder($0) }.joined(separator: ",\n") + "]\n"
-        let source = try DumpSource.openInBackground(paths: [try dir.write("orders.json", text)], firstOrders: 100)
+        let source = try DumpSource.openInBackground(
+            paths: [try dir.write("orders.json", text)], firstOrders: 100)
         #expect(source.count >= 100)
         #expect(source.indexesInBackground)
         let first = try await source.page(after: nil, limit: 10)
@@ -32,7 +33,8 @@ struct DumpBackgroundIndexTests {
     @Test func aTruncatedTailIsReportedWhenTheIndexEnds() throws {
         let dir = try TempDirectory()
         let text = "[" + (1...500).map { sampleOrder($0) }.joined(separator: ",\n") + ",\n{\"id\": \"cut"
-        let source = try DumpSource.openInBackground(paths: [try dir.write("cut.json", text)], firstOrders: 10)
+        let source = try DumpSource.openInBackground(
+            paths: [try dir.write("cut.json", text)], firstOrders: 10)
         source.waitUntilIndexed()
         #expect(source.count == 500)
         let problem = try #require(source.progress.problems.first)
@@ -44,17 +46,23 @@ struct DumpBackgroundIndexTests {
         let dir = try TempDirectory()
         let path = try dir.write("nothing.json", "[1, 2]")
         #expect(throws: SourceError.self) { try DumpSource.openInBackground(paths: [path]) }
-        #expect(throws: SourceError.self) { try DumpSource.openInBackground(paths: [dir.path + "/missing.json"]) }
+        #expect(throws: SourceError.self) {
+            try DumpSource.openInBackground(paths: [dir.path + "/missing.json"])
+        }
     }
 
     @Test func aLaterFileWithoutOrdersBecomesAProblem() throws {
         let dir = try TempDirectory()
-        let good = try dir.write("good.json", "[" + (1...50).map { sampleOrder($0) }.joined(separator: ",") + "]")
+        let good = try dir.write(
+            "good.json", "[" + (1...50).map { sampleOrder($0) }.joined(separator: ",") + "]")
         let bad = try dir.write("bad.json", "[true]")
         let source = try DumpSource.openInBackground(paths: [good, bad], firstOrders: 10)
         source.waitUntilIndexed()
         #expect(source.count == 50)
-        #expect(source.problems.contains { $0.message.contains("holds no orders") && $0.message.contains("skipped") })
+        #expect(
+            source.problems.contains {
+                $0.message.contains("holds no orders") && $0.message.contains("skipped")
+            })
     }
 }
 
@@ -64,7 +72,8 @@ struct DumpSplitScanTests {
     /// problems must be the same.
     func scan(_ text: String, split: Bool) -> (ids: [String], problems: [SourceProblem], splits: Int)? {
         var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBytes { raw -> (ids: [String], problems: [SourceProblem], splits: Int)? in
+        return bytes.withUnsafeMutableBytes {
+            raw -> (ids: [String], problems: [SourceProblem], splits: Int)? in
             let buffer = UnsafeRawBufferPointer(raw)
             let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
             var ids: [String] = []
@@ -93,7 +102,9 @@ struct DumpSplitScanTests {
     }
 
     @Test func aTruncatedSecondHalfIsReportedAsWithoutTheSplit() throws {
-        let text = "[\n" + (1...400).map { sampleOrder($0) }.joined(separator: ",\n") + ",\n{\"id\": \"cut\", \"x\": [1, "
+        let text =
+            "[\n" + (1...400).map { sampleOrder($0) }.joined(separator: ",\n")
+            + ",\n{\"id\": \"cut\", \"x\": [1, "
         let whole = try #require(scan(text, split: false))
         let split = try #require(scan(text, split: true))
         #expect(split.splits == 1)
@@ -141,7 +152,9 @@ struct DumpStreamingTests {
         let problems = try DumpSource.streamOrders(path: file) { seen.append($0.id ?? "") }
         #expect(seen == ["a", "c"])
         #expect(problems.map(\.line) == [2])
-        #expect(problems.first?.message == "order b cannot be read: invalid escape \\q in a string; it was skipped")
+        #expect(
+            problems.first?.message
+                == "order b cannot be read: invalid escape \\q in a string; it was skipped")
     }
 }
 
@@ -150,7 +163,9 @@ struct DumpStreamingTests {
 @Suite struct ParallelStreamTests {
     @Test func resultsKeepTheFilesOrderAcrossBatches() throws {
         let dir = try TempDirectory()
-        let orders = (0..<2_000).map { #"{"id":"o\#($0)","status":"open","note":"\#(String(repeating: "x", count: $0 % 97))"}"# }
+        let orders = (0..<2_000).map {
+            #"{"id":"o\#($0)","status":"open","note":"\#(String(repeating: "x", count: $0 % 97))"}"#
+        }
         let path = try dir.write("many.json", "[\n" + orders.joined(separator: ",\n") + "\n]\n")
         var seen: [String] = []
         let problems = try DumpSource.streamOrders(

@@ -1,5 +1,5 @@
-import JSONCore
 import Foundation
+import JSONCore
 import OrderModel
 import Testing
 
@@ -47,7 +47,8 @@ struct DumpExampleOrderTests {
     @Test func roundTripInsideAnArrayUsesOnlyTheOrdersSlice() throws {
         let text = try String(contentsOfFile: Self.path, encoding: .utf8)
         let dir = try TempDirectory()
-        let file = try dir.write("three.json", "[\n" + sampleOrder(1) + ",\n" + text + ",\n" + sampleOrder(2) + "]")
+        let file = try dir.write(
+            "three.json", "[\n" + sampleOrder(1) + ",\n" + text + ",\n" + sampleOrder(2) + "]")
         let source = try DumpSource.open(paths: [file])
         #expect(source.count == 3)
         let middle = try source.loadOrder(id: "3c90c3cc-0d44-4b50-8888-8dd25736052a")
@@ -61,7 +62,8 @@ struct DumpExampleOrderTests {
     @Test func sessionLookup() async throws {
         let source = try DumpSource.open(paths: [Self.path])
         let orderID = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
-        let session = try await source.session(orderID: orderID, sessionID: "bd04c959-d159-49b4-a096-2d84e014a8da")
+        let session = try await source.session(
+            orderID: orderID, sessionID: "bd04c959-d159-49b4-a096-2d84e014a8da")
         #expect(session.raw["amount"] == .number("27840"))
         await #expect(throws: SourceError.sessionNotFound(orderID: orderID, sessionID: "nope")) {
             try await source.session(orderID: orderID, sessionID: "nope")

@@ -35,12 +35,17 @@ struct DumpFormatTests {
 
     @Test func itemsAndDataFallbackPages() throws {
         let dir = try TempDirectory()
-        let items = try dir.write("items.json", #"{"items": [{"id": "o1", "order_number": "1"}, {"id": "o2", "currency": "NOK"}]}"#)
+        let items = try dir.write(
+            "items.json", #"{"items": [{"id": "o1", "order_number": "1"}, {"id": "o2", "currency": "NOK"}]}"#)
         #expect(try DumpSource.open(paths: [items]).summaries.map(\.id) == ["o1", "o2"])
-        let data = try dir.write("data.json", #"{"data": [{"id": "d1", "status": "open"}, {"id": "d2", "status": "open"}], "next_page_token": "x"}"#)
+        let data = try dir.write(
+            "data.json",
+            #"{"data": [{"id": "d1", "status": "open"}, {"id": "d2", "status": "open"}], "next_page_token": "x"}"#
+        )
         #expect(try DumpSource.open(paths: [data]).summaries.map(\.id) == ["d1", "d2"])
         // An order whose items are plain order items stays one order.
-        let order = try dir.write("order.json", #"{"currency": "NOK", "items": [{"id": "1", "gross_amount": 5, "line_id": 1}]}"#)
+        let order = try dir.write(
+            "order.json", #"{"currency": "NOK", "items": [{"id": "1", "gross_amount": 5, "line_id": 1}]}"#)
         let source = try DumpSource.open(paths: [order])
         #expect(source.count == 1)
         #expect(source.summaries[0].id == "#1")
@@ -52,7 +57,8 @@ struct DumpFormatTests {
     @Test func singleOrderWithOrderLikeItems() throws {
         let dir = try TempDirectory()
         let file = try dir.write(
-            "one.json", #"{"id": "top", "items": [{"id": "i", "order_number": "x", "currency": "NOK", "items": []}]}"#)
+            "one.json",
+            #"{"id": "top", "items": [{"id": "i", "order_number": "x", "currency": "NOK", "items": []}]}"#)
         let source = try DumpSource.open(paths: [file])
         #expect(source.summaries.map(\.id) == ["top"])
     }
@@ -76,8 +82,14 @@ struct DumpFormatTests {
     }
 
     @Test func gzipFixtures() throws {
-        #expect(try DumpSource.open(paths: [Fixtures.path("orders-array.json.gz")]).summaries.map(\.id) == ["a1", "a2", "a3"])
-        #expect(try DumpSource.open(paths: [Fixtures.path("orders-ndjson.gz")]).summaries.map(\.id) == ["n1", "n2", "n3"])
+        #expect(
+            try DumpSource.open(paths: [Fixtures.path("orders-array.json.gz")]).summaries.map(\.id) == [
+                "a1", "a2", "a3",
+            ])
+        #expect(
+            try DumpSource.open(paths: [Fixtures.path("orders-ndjson.gz")]).summaries.map(\.id) == [
+                "n1", "n2", "n3",
+            ])
         // Two gzip members one after the other, as `cat a.gz b.gz` makes.
         let both = try DumpSource.open(paths: [Fixtures.path("two-members.json.gz")])
         #expect(both.summaries.map(\.id) == ["p1", "p2", "a1", "a2", "a3"])
@@ -86,10 +98,20 @@ struct DumpFormatTests {
 
     @Test(arguments: [
         ("order", "{\"id\": \"g1\", \"currency\": \"NOK\"}", ["g1"]),
-        ("array", "[{\"id\": \"g1\", \"status\": \"open\"}, {\"id\": \"g2\", \"status\": \"open\"}]", ["g1", "g2"]),
+        (
+            "array", "[{\"id\": \"g1\", \"status\": \"open\"}, {\"id\": \"g2\", \"status\": \"open\"}]",
+            ["g1", "g2"]
+        ),
         ("page", "{\"orders\": [{\"id\": \"g1\", \"status\": \"open\"}]}", ["g1"]),
-        ("ndjson", "{\"id\": \"g1\", \"status\": \"open\"}\n\n{\"id\": \"g2\", \"status\": \"open\"}\n", ["g1", "g2"]),
-        ("concatenated", "{\"orders\": [{\"id\": \"g1\", \"status\": \"open\"}]}\n{\"orders\": [{\"id\": \"g2\", \"status\": \"open\"}]}", ["g1", "g2"]),
+        (
+            "ndjson", "{\"id\": \"g1\", \"status\": \"open\"}\n\n{\"id\": \"g2\", \"status\": \"open\"}\n",
+            ["g1", "g2"]
+        ),
+        (
+            "concatenated",
+            "{\"orders\": [{\"id\": \"g1\", \"status\": \"open\"}]}\n{\"orders\": [{\"id\": \"g2\", \"status\": \"open\"}]}",
+            ["g1", "g2"]
+        ),
         ("bom", "\u{FEFF}[{\"id\": \"g1\", \"status\": \"open\"}]", ["g1"]),
     ])
     func gzipDetectedByContent(name: String, text: String, ids: [String]) throws {
@@ -118,7 +140,8 @@ struct DumpFormatTests {
         let dir = try TempDirectory()
         let file = try dir.write(
             "tricky.json",
-            #"[{"id": "q1", "status": "open", "comment": "ends with backslash \\", "x": "\"[{\"}"}, {"id": "q2", "status": "open", "note": "\\\"}]"}]"#)
+            #"[{"id": "q1", "status": "open", "comment": "ends with backslash \\", "x": "\"[{\"}"}, {"id": "q2", "status": "open", "note": "\\\"}]"}]"#
+        )
         let source = try DumpSource.open(paths: [file])
         #expect(source.summaries.map(\.id) == ["q1", "q2"])
     }
@@ -126,27 +149,33 @@ struct DumpFormatTests {
     @Test func syntheticIDsAndOrderIDFallback() throws {
         let dir = try TempDirectory()
         let file = try dir.write(
-            "ids.json", #"[{"order_id": "custom-1", "currency": "NOK"}, {"gross_amount": 5, "currency": "NOK"}, {"id": 42, "currency": "NOK"}]"#)
+            "ids.json",
+            #"[{"order_id": "custom-1", "currency": "NOK"}, {"gross_amount": 5, "currency": "NOK"}, {"id": 42, "currency": "NOK"}]"#
+        )
         let source = try DumpSource.open(paths: [file])
         #expect(source.summaries.map(\.id) == ["custom-1", "#2", "42"])
         #expect(try source.loadOrder(id: "#2").raw["gross_amount"] == .number("5"))
     }
 
     @Test func severalFiles() throws {
-        let source = try DumpSource.open(paths: [Fixtures.path("orders-array.json"), Fixtures.path("orders.ndjson")])
+        let source = try DumpSource.open(paths: [
+            Fixtures.path("orders-array.json"), Fixtures.path("orders.ndjson"),
+        ])
         #expect(source.summaries.map(\.id) == ["a1", "a2", "a3", "n1", "n2", "n3"])
         #expect(try source.loadOrder(id: "n2").raw["id"]?.stringValue == "n2")
     }
 
     @Test func duplicateIDsAreReported() throws {
         let dir = try TempDirectory()
-        let file = try dir.write("dups.json", #"[{"id": "d", "currency": "NOK"}, {"id": "d", "currency": "SEK"}]"#)
+        let file = try dir.write(
+            "dups.json", #"[{"id": "d", "currency": "NOK"}, {"id": "d", "currency": "SEK"}]"#)
         let source = try DumpSource.open(paths: [file])
         #expect(source.count == 2)
         #expect(try source.loadOrder(id: "d").raw["currency"]?.stringValue == "NOK")
-        #expect(source.problems.map(\.message) == [
-            "1 order(s) repeat an id already seen (the first is d); opening such an id shows its first copy"
-        ])
+        #expect(
+            source.problems.map(\.message) == [
+                "1 order(s) repeat an id already seen (the first is d); opening such an id shows its first copy"
+            ])
     }
 }
 
@@ -159,7 +188,9 @@ struct DumpFormatTests {
         let abandoned = try dir.write("out.json.partial-AbCd12", "[")
         try dir.write("out.json.partial-XyZ987", "[")  // recent: its writer may not hold the lock yet
         let unrelated = try dir.write("other.json.partial-AbCd12", "[")
-        var old = [timespec(tv_sec: time(nil) - 3600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3600, tv_nsec: 0)]
+        var old = [
+            timespec(tv_sec: time(nil) - 3600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3600, tv_nsec: 0),
+        ]
         #expect(utimensat(AT_FDCWD, abandoned, &old, 0) == 0)
         #expect(utimensat(AT_FDCWD, unrelated, &old, 0) == 0)
         // A live writer: an old file, but locked.
@@ -173,6 +204,9 @@ struct DumpFormatTests {
         try file.write("[]")
         try file.commit()
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
-        #expect(left == ["out.json", "out.json.partial-XyZ987", "other.json.partial-AbCd12", "out.json.partial-Live01"])
+        #expect(
+            left == [
+                "out.json", "out.json.partial-XyZ987", "other.json.partial-AbCd12", "out.json.partial-Live01",
+            ])
     }
 }

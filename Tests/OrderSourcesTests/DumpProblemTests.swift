@@ -13,8 +13,10 @@ struct DumpProblemTests {
         let problem = try #require(source.problems.first)
         #expect(source.problems.count == 1)
         #expect(problem.file == path)
-        #expect(problem.message
-            == "the file ends in the middle of order 3 (line 20, column 1); 2 complete orders before it were kept")
+        #expect(
+            problem.message
+                == "the file ends in the middle of order 3 (line 20, column 1); 2 complete orders before it were kept"
+        )
         #expect(problem.line == 22)
         #expect(problem.column == 25)
         #expect(problem.snippet == "  \"order_number\": \"T-3\",⟦here⟧")
@@ -22,12 +24,16 @@ struct DumpProblemTests {
 
     @Test func truncatedInsideAString() throws {
         let dir = try TempDirectory()
-        let file = try dir.write("cut.json", "[{\"id\": \"a\", \"status\": \"open\"},\n{\"id\": \"b\", \"status\": \"open\"},\n{\"id\": \"c\", \"note\": \"hal")
+        let file = try dir.write(
+            "cut.json",
+            "[{\"id\": \"a\", \"status\": \"open\"},\n{\"id\": \"b\", \"status\": \"open\"},\n{\"id\": \"c\", \"note\": \"hal"
+        )
         let source = try DumpSource.open(paths: [file])
         #expect(source.summaries.map(\.id) == ["a", "b"])
-        #expect(source.problems.map(\.message) == [
-            "the file ends in the middle of order 3 (line 3, column 1); 2 complete orders before it were kept"
-        ])
+        #expect(
+            source.problems.map(\.message) == [
+                "the file ends in the middle of order 3 (line 3, column 1); 2 complete orders before it were kept"
+            ])
     }
 
     @Test func truncatedGzip() throws {
@@ -40,18 +46,22 @@ struct DumpProblemTests {
         #expect(source.count < 200)
         #expect(source.summaries.map(\.id) == (1...source.count).map { "id-\($0)" })
         #expect(source.problems.count == 2)
-        #expect(source.problems[0].message.hasPrefix("the gzip stream ends early after \(zipped.count / 2) compressed bytes"))
-        #expect(source.problems[1].message.hasPrefix("the file ends in the middle of order \(source.count + 1) "))
+        #expect(
+            source.problems[0].message.hasPrefix(
+                "the gzip stream ends early after \(zipped.count / 2) compressed bytes"))
+        #expect(
+            source.problems[1].message.hasPrefix("the file ends in the middle of order \(source.count + 1) "))
     }
 
     @Test func badNDJSONLinesAreSkipped() throws {
         let path = Fixtures.path("orders-bad-line.ndjson")
         let source = try DumpSource.open(paths: [path])
         #expect(source.summaries.map(\.id) == ["n1", "n3", "n4"])
-        #expect(source.problems.map(\.message) == [
-            "line 2 is not a valid order: expected a JSON value but found 'N' at column 26; the line was skipped",
-            "line 4 is not a valid order: expected a JSON value but found 't' at column 1; the line was skipped",
-        ])
+        #expect(
+            source.problems.map(\.message) == [
+                "line 2 is not a valid order: expected a JSON value but found 'N' at column 26; the line was skipped",
+                "line 4 is not a valid order: expected a JSON value but found 't' at column 1; the line was skipped",
+            ])
         #expect(source.problems.map(\.line) == [2, 4])
         #expect(source.problems.map(\.column) == [26, 1])
         #expect(source.problems[0].description == "\(path):2:26: " + source.problems[0].message)
@@ -59,24 +69,31 @@ struct DumpProblemTests {
 
     @Test func ndjsonLineMissingItsClosingBrace() throws {
         let dir = try TempDirectory()
-        let file = try dir.write("nd.json", "{\"id\": \"a\", \"status\": \"open\"}\n{\"id\": \"b\"\n{\"id\": \"c\", \"status\": \"open\"}\n")
+        let file = try dir.write(
+            "nd.json",
+            "{\"id\": \"a\", \"status\": \"open\"}\n{\"id\": \"b\"\n{\"id\": \"c\", \"status\": \"open\"}\n")
         let source = try DumpSource.open(paths: [file])
         #expect(source.summaries.map(\.id) == ["a", "c"])
-        #expect(source.problems.map(\.message) == [
-            "line 2 is not a valid order: expected ',' or '}' in an object but found '{' at line 3, column 1; "
-                + "the line was skipped"
-        ])
+        #expect(
+            source.problems.map(\.message) == [
+                "line 2 is not a valid order: expected ',' or '}' in an object but found '{' at line 3, column 1; "
+                    + "the line was skipped"
+            ])
     }
 
     @Test func garbageInsideAnArrayCostsOnlyTheOrderItIsIn() throws {
         let dir = try TempDirectory()
-        let file = try dir.write("bad.json", "[\n{\"id\": \"a\", \"status\": \"open\"},\n{\"id\": \"b\" \"x\": 1},\n{\"id\": \"c\", \"status\": \"open\"}\n]")
+        let file = try dir.write(
+            "bad.json",
+            "[\n{\"id\": \"a\", \"status\": \"open\"},\n{\"id\": \"b\" \"x\": 1},\n{\"id\": \"c\", \"status\": \"open\"}\n]"
+        )
         let source = try DumpSource.open(paths: [file])
         #expect(source.summaries.map(\.id) == ["a", "c"])
-        #expect(source.problems.map(\.message) == [
-            "order 2 (id b), which starts at line 3, column 1, is damaged: expected ',' or '}' in an object but "
-                + "found '\"'; it was skipped and reading went on at line 4, column 1"
-        ])
+        #expect(
+            source.problems.map(\.message) == [
+                "order 2 (id b), which starts at line 3, column 1, is damaged: expected ',' or '}' in an object but "
+                    + "found '\"'; it was skipped and reading went on at line 4, column 1"
+            ])
         #expect(source.problems.first?.line == 3)
         #expect(source.problems.first?.column == 12)
     }
@@ -90,7 +107,8 @@ struct DumpProblemTests {
             message: "expected ',' or '}' in an object but found 'x'",
             snippet: "  \"gross_amount\": 12⟦here⟧x")
         #expect(error == .malformed(problem))
-        #expect(error.message == "\(file):3:21: " + problem.message + "\n    " + "  \"gross_amount\": 12⟦here⟧x")
+        #expect(
+            error.message == "\(file):3:21: " + problem.message + "\n    " + "  \"gross_amount\": 12⟦here⟧x")
     }
 
     @Test func truncatedBeforeAnyOrder() throws {
@@ -100,8 +118,10 @@ struct DumpProblemTests {
             Issue.record("expected malformed")
             return
         }
-        #expect(problem.message
-            == "the file ends in the middle of the first order (line 1, column 2); the file looks truncated")
+        #expect(
+            problem.message
+                == "the file ends in the middle of the first order (line 1, column 2); the file looks truncated"
+        )
         #expect(problem.line == 1)
         #expect(problem.column == 14)
     }
@@ -109,9 +129,12 @@ struct DumpProblemTests {
     @Test func notJSONAtAll() throws {
         let dir = try TempDirectory()
         let file = try dir.write("text.json", "hello world\n")
-        #expect(openError([file]) == .malformed(SourceProblem(
-            file: file, line: 1, column: 1, message: "expected a JSON value but found 'h'",
-            snippet: "⟦here⟧hello world")))
+        #expect(
+            openError([file])
+                == .malformed(
+                    SourceProblem(
+                        file: file, line: 1, column: 1, message: "expected a JSON value but found 'h'",
+                        snippet: "⟦here⟧hello world")))
     }
 
     @Test func emptyAndWhitespaceOnlyFiles() throws {
@@ -146,18 +169,26 @@ struct DumpProblemTests {
     }
 
     @Test func notOrdersMessage() {
-        #expect(openError([Fixtures.path("not-orders-object.json")])?.message
-            == Fixtures.path("not-orders-object.json") + ": holds no orders (an object with keys foo, bar)")
-        #expect(openError([Fixtures.path("numbers.json")])
-            == .notOrders(path: Fixtures.path("numbers.json"), found: "a JSON array of numbers"))
+        #expect(
+            openError([Fixtures.path("not-orders-object.json")])?.message
+                == Fixtures.path("not-orders-object.json")
+                + ": holds no orders (an object with keys foo, bar)")
+        #expect(
+            openError([Fixtures.path("numbers.json")])
+                == .notOrders(path: Fixtures.path("numbers.json"), found: "a JSON array of numbers"))
     }
 
     @Test func nonOrdersBesideOrdersAreReported() throws {
         let dir = try TempDirectory()
-        let file = try dir.write("mixed.json", "[{\"id\": \"a\", \"status\": \"open\"},\n null, 3, {\"id\": \"b\", \"status\": \"open\"}]")
+        let file = try dir.write(
+            "mixed.json",
+            "[{\"id\": \"a\", \"status\": \"open\"},\n null, 3, {\"id\": \"b\", \"status\": \"open\"}]")
         let source = try DumpSource.open(paths: [file])
         #expect(source.summaries.map(\.id) == ["a", "b"])
-        #expect(source.problems.map(\.message) == ["not an order: null; it was skipped", "not an order: a number; it was skipped"])
+        #expect(
+            source.problems.map(\.message) == [
+                "not an order: null; it was skipped", "not an order: a number; it was skipped",
+            ])
         #expect(source.problems.map(\.line) == [2, 2])
         #expect(source.problems.map(\.column) == [2, 8])
     }
@@ -191,8 +222,12 @@ struct DumpProblemTests {
     @Test func corruptGzip() throws {
         let path = Fixtures.path("corrupt.json.gz")
         let error = try #require(openError([path]))
-        #expect(error == .malformed(SourceProblem(
-            file: path, message: "the gzip stream is damaged at byte 43 (invalid bit length repeat)")))
+        #expect(
+            error
+                == .malformed(
+                    SourceProblem(
+                        file: path,
+                        message: "the gzip stream is damaged at byte 43 (invalid bit length repeat)")))
     }
 
     @Test func deepNestingIsBoundedNotACrash() throws {
@@ -209,10 +244,13 @@ struct DumpProblemTests {
     @Test func orderSliceThatTheParserRejectsIsReportedNotCrashed() throws {
         // The scanner does not check escapes; the parser does, when the order is opened.
         let dir = try TempDirectory()
-        let file = try dir.write("esc.json", "[{\"id\": \"a\", \"status\": \"open\", \"x\": \"bad \\q escape\"}]")
+        let file = try dir.write(
+            "esc.json", "[{\"id\": \"a\", \"status\": \"open\", \"x\": \"bad \\q escape\"}]")
         let source = try DumpSource.open(paths: [file])
         #expect(throws: SourceError.self) { try source.loadOrder(id: "a") }
-        guard case .malformed(let problem) = (Result { () throws(SourceError) in try source.loadOrder(id: "a") }).failureValue
+        guard
+            case .malformed(let problem) =
+                (Result { () throws(SourceError) in try source.loadOrder(id: "a") }).failureValue
         else { return }
         #expect(problem.line == 1)
         #expect(problem.column == 42)
@@ -231,8 +269,10 @@ extension Result {
 /// and column; the order is still read and checked (issue 22, item 15).
 @Suite("Dump text problems")
 struct DumpTextProblemTests {
-    static let bytes: [UInt8] = Array("[\n{\"id\": \"a\", \"status\": \"open\", \"comment\": \"x\ty\"},\n".utf8)
-        + Array("{\"id\": \"b\", \"status\": \"open\", \"comment\": \"".utf8) + [0xFF] + Array("\"}\n]\n".utf8)
+    static let bytes: [UInt8] =
+        Array("[\n{\"id\": \"a\", \"status\": \"open\", \"comment\": \"x\ty\"},\n".utf8)
+        + Array("{\"id\": \"b\", \"status\": \"open\", \"comment\": \"".utf8) + [0xFF]
+        + Array("\"}\n]\n".utf8)
 
     @Test func checkStreamReportsWhereAndWhatAndKeepsTheOrders() throws {
         let dir = try TempDirectory()
@@ -240,10 +280,11 @@ struct DumpTextProblemTests {
         var comments: [String?] = []
         let problems = try DumpSource.streamOrders(path: file) { comments.append($0.comment) }
         #expect(comments == ["x\ty", "\u{FFFD}"])
-        #expect(problems.map(\.description) == [
-            "\(file):2:44: order a: raw control character U+0009 inside a string (JSON needs it escaped; the order is still read)",
-            "\(file):3:43: order b: invalid UTF-8 byte 0xFF inside a string (JSON needs it escaped; the order is still read)",
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "\(file):2:44: order a: raw control character U+0009 inside a string (JSON needs it escaped; the order is still read)",
+                "\(file):3:43: order b: invalid UTF-8 byte 0xFF inside a string (JSON needs it escaped; the order is still read)",
+            ])
     }
 
     @Test func openingOneOrderReportsItsTextProblems() throws {

@@ -27,7 +27,8 @@ struct DumpSalvageTests {
         let dir = try TempDirectory()
         var bytes = Self.dump.bytes
         let range = Self.dump.ranges[199]
-        let key = try #require(bytes[range].indices.first { bytes[$0...].starts(with: Array(#""order_id":"#.utf8)) })
+        let key = try #require(
+            bytes[range].indices.first { bytes[$0...].starts(with: Array(#""order_id":"#.utf8)) })
         let colon = key + 10
         bytes[colon] = UInt8(ascii: "x")
         let source = try DumpSource.open(paths: [try dir.write("broken.json", bytes)])
@@ -35,7 +36,10 @@ struct DumpSalvageTests {
         #expect(source.problems.count == 1)
         let message = try #require(source.problems.first?.message)
         #expect(message.hasPrefix("order 200 (id "))
-        #expect(message.contains("is damaged: expected ':' after a key but found 'x'; it was skipped and reading went on at line 202, column 1"))
+        #expect(
+            message.contains(
+                "is damaged: expected ':' after a key but found 'x'; it was skipped and reading went on at line 202, column 1"
+            ))
         #expect(source.problems.first?.line == 201)
     }
 
@@ -62,7 +66,9 @@ struct DumpSalvageTests {
     func anOrderNestedTooDeepCostsOnlyItself(separator: String) throws {
         let dir = try TempDirectory()
         let deep = String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000)
-        let text = "[{\"id\":\"a\",\"status\":\"open\"}," + separator + "{\"id\":\"b\",\"status\":\"open\",\"metadata\":"
+        let text =
+            "[{\"id\":\"a\",\"status\":\"open\"}," + separator
+            + "{\"id\":\"b\",\"status\":\"open\",\"metadata\":"
             + deep + "}," + separator + "{\"id\":\"c\",\"status\":\"open\"}]"
         let source = try DumpSource.open(paths: [try dir.write("deep.json", text)])
         #expect(source.summaries.map(\.id) == ["a", "c"])
@@ -85,7 +91,9 @@ struct DumpSalvageTests {
         let replacements = Array(#""{}[],:\x0 "#.utf8) + [0x01, 0xFF]
         // Every separator and bracket between orders, and random bytes anywhere.
         var positions = [0, 1, original.count - 1, original.count - 2, original.count - 3]
-        for index in [0, 1, 249, 498, 499] { positions += [ranges[index].lowerBound, ranges[index].upperBound - 1, ranges[index].upperBound] }
+        for index in [0, 1, 249, 498, 499] {
+            positions += [ranges[index].lowerBound, ranges[index].upperBound - 1, ranges[index].upperBound]
+        }
         // 40 random positions beside the fixed ones in the default run (each re-reads the dump);
         // the benchmark job runs 5,000 (ORDERSCOPE_BULK=1, Tests/Benchmarks/bulk.sh).
         let runs = ProcessInfo.processInfo.environment["ORDERSCOPE_BULK"] == "1" ? 5_000 : 40
@@ -112,14 +120,18 @@ struct DumpSalvageTests {
             let kept = source.summaries.map(\.id)
             let lost = known.subtracting(kept)
             let touched = ranges.firstIndex { $0.contains(position) }
-            let what = "seed \(seed), byte \(position) \(change), touching order \(touched.map(String.init) ?? "none") at \(touched.map { position - ranges[$0].lowerBound } ?? -1)"
+            let what =
+                "seed \(seed), byte \(position) \(change), touching order \(touched.map(String.init) ?? "none") at \(touched.map { position - ranges[$0].lowerBound } ?? -1)"
             #expect(Set(kept).count == kept.count, "\(what): an order was read twice")
             #expect(kept.filter { !known.contains($0) }.count <= 1, "\(what)")
-            #expect(lost.count <= 1, "\(what): lost \(lost.count) orders; \(source.problems.map(\.description))")
+            #expect(
+                lost.count <= 1, "\(what): lost \(lost.count) orders; \(source.problems.map(\.description))")
             if let gone = lost.first {
                 #expect(touched.map { ids[$0] } == gone, "\(what): lost another order")
                 // A changed id is the same order read with other bytes; a missing one must be told.
-                if kept.count < ids.count { #expect(!source.problems.isEmpty, "\(what): a lost order was not reported") }
+                if kept.count < ids.count {
+                    #expect(!source.problems.isEmpty, "\(what): a lost order was not reported")
+                }
             }
         }
     }

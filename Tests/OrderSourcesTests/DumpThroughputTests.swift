@@ -24,7 +24,8 @@ struct DumpThroughputTests {
             if count % 4 == 0 {
                 text += example.replacingOccurrences(of: exampleID, with: "bench-\(count)")
             } else {
-                text += sampleOrder(count, padding: 200).replacingOccurrences(of: "\"id-\(count)\"", with: "\"bench-\(count)\"")
+                text += sampleOrder(count, padding: 200).replacingOccurrences(
+                    of: "\"id-\(count)\"", with: "\"bench-\(count)\"")
             }
         }
         text += "\n]\n"
@@ -53,6 +54,7 @@ struct DumpThroughputTests {
         print(
             "dump index throughput (best of 3): \(String(format: "%.1f", megabytes)) MB, \(count) orders in "
                 + "\(String(format: "%.3f", seconds)) s = \(String(format: "%.0f", megabytes / seconds)) MB/s wall; "
-                + "\(String(format: "%.3f", cpuSeconds)) s CPU = \(String(format: "%.0f", megabytes / cpuSeconds)) MB/s")
+                + "\(String(format: "%.3f", cpuSeconds)) s CPU = \(String(format: "%.0f", megabytes / cpuSeconds)) MB/s"
+        )
     }
 }

@@ -10,7 +10,9 @@ import Testing
 struct HostileDumpTests {
     @Test func amountsAtTheInt64LimitsReachTheListColumn() throws {
         let dir = try TempDirectory()
-        let file = try dir.write("limits.json", """
+        let file = try dir.write(
+            "limits.json",
+            """
             [{"id":"max","currency":"NOK","gross_amount":9223372036854775807},
              {"id":"min","currency":"NOK","gross_amount":-9223372036854775808},
              {"id":"past","currency":"NOK","gross_amount":9223372036854775808},

@@ -1,12 +1,13 @@
+import Foundation
+import Testing
+
+@testable import OrderSources
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
-import Testing
-
-@testable import OrderSources
 
 /// The 64-byte-block pass over nested containers (`DumpScanner.skipContainer`, Sources/CScan)
 /// against a slow byte-by-byte reference: same end offset, same error (offset, message, atEnd),
@@ -47,11 +48,14 @@ struct ScannerBlockPassTests {
         }
         // A fixed small document with every feature, cut everywhere and shifted through a block.
         let small = Array(
-            #"{"a":[1,{"masked_pan":"4111\"11"},"x\\\"]}"],"booking_id" : "B-\\1","b\\":{"c":"{[\\\\"}}"#.utf8)
+            #"{"a":[1,{"masked_pan":"4111\"11"},"x\\\"]}"],"booking_id" : "B-\\1","b\\":{"c":"{[\\\\"}}"#.utf8
+        )
         for shift in 0..<64 {
             let doc = Array(repeating: UInt8(ascii: " "), count: shift) + small
             for cut in (shift + 1)...doc.count {
-                check(Array(doc.prefix(cut)), open: shift, baseDepth: 1, label: "small shift \(shift) cut \(cut)")
+                check(
+                    Array(doc.prefix(cut)), open: shift, baseDepth: 1,
+                    label: "small shift \(shift) cut \(cut)")
             }
         }
     }
@@ -69,12 +73,15 @@ struct ScannerBlockPassTests {
         ]
         for pattern in patterns {
             for pad in 0..<140 {
-                var doc = Array("[".utf8) + Array(repeating: UInt8(ascii: " "), count: pad) + Array(pattern.utf8)
+                var doc =
+                    Array("[".utf8) + Array(repeating: UInt8(ascii: " "), count: pad) + Array(pattern.utf8)
                 doc += Array("]".utf8)
                 check(doc, open: 0, baseDepth: 1, label: "\(pattern) at \(pad)")
                 // And cut just before and inside the pattern's end.
                 for back in 1...3 {
-                    check(Array(doc.dropLast(back)), open: 0, baseDepth: 1, label: "\(pattern) at \(pad) cut \(back)")
+                    check(
+                        Array(doc.dropLast(back)), open: 0, baseDepth: 1,
+                        label: "\(pattern) at \(pad) cut \(back)")
                 }
             }
         }
@@ -96,8 +103,11 @@ struct ScannerBlockPassTests {
     }
 
     @Test func nestingLimitAndEndMessages() {
-        let deep = Array(String(repeating: "[", count: 200).utf8) + Array(String(repeating: "]", count: 200).utf8)
-        for baseDepth in [1, DumpScanner.maxDepth - 250, DumpScanner.maxDepth - 199, DumpScanner.maxDepth - 150] {
+        let deep =
+            Array(String(repeating: "[", count: 200).utf8) + Array(String(repeating: "]", count: 200).utf8)
+        for baseDepth in [
+            1, DumpScanner.maxDepth - 250, DumpScanner.maxDepth - 199, DumpScanner.maxDepth - 150,
+        ] {
             check(deep, open: 0, baseDepth: baseDepth, label: "deep \(baseDepth)")
         }
         let result = run(Array(#"{"a":"b"#.utf8), open: 0, baseDepth: 1, bytewise: false)
@@ -105,7 +115,10 @@ struct ScannerBlockPassTests {
         let open = run(Array(#"{"a":["b"]"#.utf8), open: 0, baseDepth: 1, bytewise: false)
         #expect(open.outcome == .failure(offset: 10, reason: "the input ends inside a value", atEnd: true))
         let tooDeep = run(deep, open: 0, baseDepth: DumpScanner.maxDepth - 100, bytewise: false)
-        #expect(tooDeep.outcome == .failure(offset: 100, reason: "nesting deeper than \(DumpScanner.maxDepth) levels", atEnd: false))
+        #expect(
+            tooDeep.outcome
+                == .failure(
+                    offset: 100, reason: "nesting deeper than \(DumpScanner.maxDepth) levels", atEnd: false))
     }
 
     @Test func longContainerWithManyCaptures() {
@@ -151,11 +164,14 @@ struct ScannerBlockPassTests {
             var scanner = DumpScanner(base: base, count: doc.count)
             let outcome: Outcome
             do throws(ScanFailure) {
-                outcome = .end(try scanner.skipContainerForTesting(open, depth: baseDepth, bytewise: bytewise))
+                outcome = .end(
+                    try scanner.skipContainerForTesting(open, depth: baseDepth, bytewise: bytewise))
             } catch {
                 outcome = .failure(offset: error.offset, reason: error.reason, atEnd: error.atEnd)
             }
-            return Result(outcome: outcome, pans: scanner.testCandidate.maskedPANs, bookings: scanner.testCandidate.bookingIDs)
+            return Result(
+                outcome: outcome, pans: scanner.testCandidate.maskedPANs,
+                bookings: scanner.testCandidate.bookingIDs)
         }
     }
 
@@ -210,7 +226,10 @@ struct ScannerBlockPassTests {
             if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") {
                 depth += 1
                 if baseDepth + depth > DumpScanner.maxDepth {
-                    return done(.failure(offset: i, reason: "nesting deeper than \(DumpScanner.maxDepth) levels", atEnd: false))
+                    return done(
+                        .failure(
+                            offset: i, reason: "nesting deeper than \(DumpScanner.maxDepth) levels",
+                            atEnd: false))
                 }
             } else if c == UInt8(ascii: "}") || c == UInt8(ascii: "]") {
                 depth -= 1
@@ -276,7 +295,10 @@ private final class Generator {
         out.append(UInt8(ascii: "\""))
         switch roll(6) {
         case 0:
-            let fixed = ["masked_pan", "booking_id", "0123456789", "created_at", "masked_paN", "a\\\"bcdefgh", "\\\\\\\\\\\\"]
+            let fixed = [
+                "masked_pan", "booking_id", "0123456789", "created_at", "masked_paN", "a\\\"bcdefgh",
+                "\\\\\\\\\\\\",
+            ]
             out += Array(fixed[roll(fixed.count)].utf8)
         default:
             let length = roll(5) == 0 ? roll(90) : roll(14)
@@ -285,7 +307,9 @@ private final class Generator {
                 switch roll(12) {
                 case 0: out += Array("\\\"".utf8)
                 case 1: out += Array(String(repeating: "\\", count: 2 * (1 + roll(4))).utf8)
-                case 2: out.append([UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]")][roll(4)])
+                case 2:
+                    out.append(
+                        [UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]")][roll(4)])
                 case 3: out += Array("\\u00e5".utf8)
                 case 4: out += Array("ø".utf8)
                 default: out.append(UInt8(ascii: "a") + UInt8(roll(26)))

@@ -22,8 +22,12 @@ import Testing
 
     @Test func aRunWithoutAStringIsCountedAcrossChunks() {
         // maxRun is half of 40: 20 bytes without a quote.
-        #expect(Self.feed([#"[{"a": 1,"#, String(repeating: " ", count: 12), String(repeating: " ", count: 12)], maxBytes: 40) != nil)
-        #expect(Self.feed([#"[{"a": 1,"#, String(repeating: " ", count: 12), #""b": 2}]"#], maxBytes: 40) == nil)
+        #expect(
+            Self.feed(
+                [#"[{"a": 1,"#, String(repeating: " ", count: 12), String(repeating: " ", count: 12)],
+                maxBytes: 40) != nil)
+        #expect(
+            Self.feed([#"[{"a": 1,"#, String(repeating: " ", count: 12), #""b": 2}]"#], maxBytes: 40) == nil)
     }
 
     @Test func aNULIsRefusedWithItsOffset() {

@@ -49,14 +49,17 @@ struct SummaryPaymentColumnsTests {
         #expect(first.reservationKinds == ["bus", "train"])
         #expect(source.summaries[1].payments == PaymentSums())
         // The authorizations of c overflow: out of range, never wrapped.
-        #expect(source.summaries[2].payments == PaymentSums(authorized: nil, captured: 7, refunded: 0, cancelled: 0))
+        #expect(
+            source.summaries[2].payments
+                == PaymentSums(authorized: nil, captured: 7, refunded: 0, cancelled: 0))
         #expect(source.summaries[2].paymentProduct == "Dintero")
     }
 
     /// The demo dataset covers every status, payment state, currency, PSP, reservation kind and
     /// planted anomaly: each of its 300 orders indexed from bytes equals its decoded summary.
     @Test func theDemoDatasetIndexedEqualsDecoded() async throws {
-        let path = URL(fileURLWithPath: Fixtures.directory).deletingLastPathComponent().deletingLastPathComponent()
+        let path = URL(fileURLWithPath: Fixtures.directory).deletingLastPathComponent()
+            .deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Resources/demo-orders.json").path
         let source = try DumpSource.open(paths: [path])
         #expect(source.count == 300)

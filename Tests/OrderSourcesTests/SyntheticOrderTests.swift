@@ -1,13 +1,14 @@
-import JSONCore
 import CZlib
-#if canImport(Glibc)
-    import Glibc
-#endif
+import JSONCore
 import OrderModel
 import Testing
 
 @testable import OrderSources
 @testable import OrderSynthetic
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The synthetic generator: determinism, decodability, internal consistency, coverage of the
 /// demo parameters, output formats and planted anomalies.
@@ -24,7 +25,8 @@ import Testing
     /// The anomaly kinds an order shows, computed independently of the generator.
     static func anomalies(_ order: Order) -> Set<SyntheticAnomaly> {
         var found: Set<SyntheticAnomaly> = []
-        if let gross = order.grossAmount, let net = order.netAmount, gross - (order.totalDiscount ?? 0) != net {
+        if let gross = order.grossAmount, let net = order.netAmount, gross - (order.totalDiscount ?? 0) != net
+        {
             found.insert(.totals)
         }
         var totals = [OperationKind: Int64]()
@@ -51,7 +53,8 @@ import Testing
             var effective = [Int64?](repeating: nil, count: tree.count)
             for index in tree.nodes.indices.reversed() {
                 let node = tree.nodes[index]
-                let sum = node.children.isEmpty ? nil : node.children.compactMap { effective[$0] }.reduce(0, +)
+                let sum =
+                    node.children.isEmpty ? nil : node.children.compactMap { effective[$0] }.reduce(0, +)
                 effective[index] = node.amount ?? sum
                 if let amount = node.amount, let sum, amount != sum { found.insert(.payoutChildren) }
             }
@@ -59,7 +62,8 @@ import Testing
             if rootSum != item.netAmount { found.insert(.payoutChildren) }
         }
         let lines = Set(order.items.compactMap(\.lineID))
-        for reservation in order.reservations where reservation.lineIDs.contains(where: { !lines.contains($0) }) {
+        for reservation in order.reservations
+        where reservation.lineIDs.contains(where: { !lines.contains($0) }) {
             found.insert(.danglingLineID)
         }
         for leg in order.itinerary where leg.lineIDs.contains(where: { !lines.contains($0) }) {
@@ -98,9 +102,11 @@ import Testing
             totals[op.kind, default: 0] += op.amount ?? 0
             #expect(op.items.compactMap(\.amount).reduce(0, +) == op.amount)
         }
-        let capturable = (totals[.authorization] ?? 0) - (totals[.capture] ?? 0) - (totals[.cancellation] ?? 0)
+        let capturable =
+            (totals[.authorization] ?? 0) - (totals[.capture] ?? 0) - (totals[.cancellation] ?? 0)
         #expect(order.paymentDetails?.remainingCaptureAmount == capturable)
-        #expect(order.paymentDetails?.remainingRefundAmount == (totals[.capture] ?? 0) - (totals[.refund] ?? 0))
+        #expect(
+            order.paymentDetails?.remainingRefundAmount == (totals[.capture] ?? 0) - (totals[.refund] ?? 0))
         #expect(order.paymentDetails?.remainingCancellationAmount == capturable)
         let times = order.operations.compactMap { $0.processedAt?.epochSeconds }.sorted()
         if let first = times.first, let created = order.createdAt?.epochSeconds { #expect(first >= created) }
@@ -115,7 +121,8 @@ import Testing
         #expect(a.count > 200 * 1000)
         // An order alone is the same as inside the dataset.
         let alone = SyntheticOrders(seed: 42, anomalyRate: 0.05).orderJSON(at: 17)
-        let lines = SyntheticOrders(seed: 42, anomalyRate: 0.05).data(count: 20, format: .ndjson).split(separator: 0x0A)
+        let lines = SyntheticOrders(seed: 42, anomalyRate: 0.05).data(count: 20, format: .ndjson).split(
+            separator: 0x0A)
         #expect(Array(lines[17]) == alone)
     }
 
@@ -128,7 +135,9 @@ import Testing
             #expect(order.decodeIssues.isEmpty, "order \(index): \(order.decodeIssues)")
             let planted = generator.anomaly(at: index)
             let found = Self.anomalies(order)
-            #expect(found == (planted.map { [$0] } ?? []), "order \(index): planted \(String(describing: planted)), found \(found)")
+            #expect(
+                found == (planted.map { [$0] } ?? []),
+                "order \(index): planted \(String(describing: planted)), found \(found)")
             Self.checkAmounts(order, clean: planted == nil || planted == .totals)
             #expect(order.id != nil && order.currency != nil && order.customer?.firstName != nil)
             #expect((1...20).contains(order.items.count))
@@ -162,7 +171,9 @@ import Testing
 
     @Test func bundledDemoDatasetMatchesTheGenerator() throws {
         // Tests/OrderSourcesTests/… → package root.
-        let root = String(#filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/"))
+        let root = String(
+            #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(
+                separator: "/"))
         let path = root + "/Resources/demo-orders.json"
         guard let file = fopen(path, "rb") else {
             Issue.record("cannot open \(path)")
@@ -216,7 +227,8 @@ import Testing
 
     static func gunzip(_ input: [UInt8]) -> [UInt8]? {
         var stream = z_stream()
-        guard inflateInit2_(&stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        guard inflateInit2_(&stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else { return nil }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -270,7 +282,9 @@ import Testing
         writer.beginArray()
         writer.endArray()
         writer.endObject()
-        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"t":"2023-11-07T05:31:56Z","d":-12.34,"e":"a\"b\\c\n","x":[]}"#)
+        #expect(
+            String(decoding: writer.bytes, as: UTF8.self)
+                == #"{"t":"2023-11-07T05:31:56Z","d":-12.34,"e":"a\"b\\c\n","x":[]}"#)
     }
 
     @Test(.disabled(if: true, "throughput probe; enable locally")) func throughput() throws {
@@ -278,7 +292,11 @@ import Testing
         let clock = ContinuousClock()
         let start = clock.now
         let summary = try SyntheticOrders(seed: 1).write(count: 20_000, to: &sink)
-        let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
-        print("throughput: \(Double(summary.orders) / seconds) orders/s, \(Double(summary.bytesGenerated) / seconds / 1e6) MB/s")
+        let seconds =
+            Double((clock.now - start).components.attoseconds) / 1e18
+            + Double((clock.now - start).components.seconds)
+        print(
+            "throughput: \(Double(summary.orders) / seconds) orders/s, \(Double(summary.bytesGenerated) / seconds / 1e6) MB/s"
+        )
     }
 }

@@ -25,7 +25,9 @@ struct TruncationGuardTests {
     @Test func aDumpThatShrinksAfterIndexingSaysSoAndKeepsWhatWasRead() throws {
         let dir = try TempDirectory()
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let orders = (0..<200).map { #"{"id":"o\#($0)","status":"open","currency":"NOK","note":"\#(String(repeating: "x", count: 100))"}"# }
+        let orders = (0..<200).map {
+            #"{"id":"o\#($0)","status":"open","currency":"NOK","note":"\#(String(repeating: "x", count: 100))"}"#
+        }
         let path = try dir.write("orders.json", "[\n" + orders.joined(separator: ",\n") + "\n]\n")
         let source = try DumpSource.open(paths: [path])
         #expect(source.count == 200)
@@ -33,6 +35,9 @@ struct TruncationGuardTests {
         #expect(throws: SourceError.self) { try source.loadOrder(id: "o199") }
         #expect(try source.loadOrder(id: "o0").id == "o0")
         #expect(source.changedFiles == [path])
-        #expect(source.problems.contains { $0.fileChanged && $0.message.hasPrefix("the file changed while it was read") })
+        #expect(
+            source.problems.contains {
+                $0.fileChanged && $0.message.hasPrefix("the file changed while it was read")
+            })
     }
 }

@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test func theTOMLSubsetReadsTablesStringsIntegersBooleansArraysAndComments() throws {
-        let entries = try TOMLReader.parse("""
+        let entries = try TOMLReader.parse(
+            """
             # a comment
             theme = "monochrome"   # trailing comment
             page_size = 1_0
@@ -36,17 +37,24 @@ import Testing
     }
 
     @Test func errorsSayFileLineColumnWhatAndASuggestion() {
-        #expect(Self.problem("page_sise = 5")?.description
-            == "config.toml:1:1: unknown setting \"page_sise\" (did you mean `page_size`?)")
-        #expect(Self.problem("\n\npage_size = 500")?.description == "config.toml:3:13: page_size must be 1...100, not 500")
+        #expect(
+            Self.problem("page_sise = 5")?.description
+                == "config.toml:1:1: unknown setting \"page_sise\" (did you mean `page_size`?)")
+        #expect(
+            Self.problem("\n\npage_size = 500")?.description
+                == "config.toml:3:13: page_size must be 1...100, not 500")
         #expect(Self.problem("theme = \"monochrom\"")?.suggestion == "did you mean \"monochrome\"?")
-        #expect(Self.problem("redact = yes")?.message.contains("not a whole number") == true
-            || Self.problem("redact = yes")?.message.contains("unknown value") == true)
-        #expect(Self.problem("theme = \"x")?.description == "config.toml:1:9: this string is not closed (a \" is missing)")
+        #expect(
+            Self.problem("redact = yes")?.message.contains("not a whole number") == true
+                || Self.problem("redact = yes")?.message.contains("unknown value") == true)
+        #expect(
+            Self.problem("theme = \"x")?.description
+                == "config.toml:1:9: this string is not closed (a \" is missing)")
         #expect(Self.problem("[kes]\nquit = \"Q\"")?.suggestion == "did you mean [keys]?")
         #expect(Self.problem("[keys]\nquitt = \"Q\"")?.suggestion == "did you mean `quit`?")
         #expect(Self.problem("[keys]\nquit = \"j\"")?.message == "j would do both move_down and quit")
-        #expect(Self.problem("theme = \"standard\"\ntheme = \"standard\"")?.message.contains("set twice") == true)
+        #expect(
+            Self.problem("theme = \"standard\"\ntheme = \"standard\"")?.message.contains("set twice") == true)
         #expect(Self.problem("[api]\naccount_id = \"X1\"")?.line == 2)
     }
 
@@ -71,8 +79,10 @@ import Testing
     }
 
     @Test func aConfigOthersCanWriteIsRefusedAndAMissingDefaultIsFine() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orderscope-config-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("orderscope"), withIntermediateDirectories: true)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "orderscope-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("orderscope"), withIntermediateDirectories: true)
         // No file at the default place: the defaults.
         #expect(try AppConfig.load(flag: nil, environment: ["XDG_CONFIG_HOME": folder.path]) == AppConfig())
         let file = folder.appendingPathComponent("orderscope/config.toml")
@@ -82,10 +92,16 @@ import Testing
             try AppConfig.load(flag: nil, environment: ["XDG_CONFIG_HOME": folder.path])
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
-        #expect(try AppConfig.load(flag: nil, environment: ["XDG_CONFIG_HOME": folder.path]).theme == "monochrome")
+        #expect(
+            try AppConfig.load(flag: nil, environment: ["XDG_CONFIG_HOME": folder.path]).theme == "monochrome"
+        )
         // ORDERSCOPE_CONFIG wins over XDG, --config over both; a named file must exist.
-        #expect(AppConfig.locate(flag: nil, environment: ["ORDERSCOPE_CONFIG": "/a", "XDG_CONFIG_HOME": "/b"])?.path == "/a")
+        #expect(
+            AppConfig.locate(flag: nil, environment: ["ORDERSCOPE_CONFIG": "/a", "XDG_CONFIG_HOME": "/b"])?
+                .path == "/a")
         #expect(AppConfig.locate(flag: "/c", environment: ["ORDERSCOPE_CONFIG": "/a"])?.path == "/c")
-        #expect(throws: AppConfig.Problem.self) { try AppConfig.load(flag: "/nonexistent/config.toml", environment: [:]) }
+        #expect(throws: AppConfig.Problem.self) {
+            try AppConfig.load(flag: "/nonexistent/config.toml", environment: [:])
+        }
     }
 }

@@ -17,9 +17,12 @@ struct FixtureSource: OrderSource {
     func page(after cursor: PageCursor?, limit: Int) async throws(SourceError) -> OrderPage {
         let start = cursor.flatMap { Int($0.value) } ?? 0
         let end = min(orders.count, start + limit)
-        let summaries = orders[start..<end].map { analysed ? OrderSummary(analysing: $0) : OrderSummary(order: $0) }
-        return OrderPage(summaries: Array(summaries), next: end < orders.count ? PageCursor(String(end)) : nil,
-                         totalCount: orders.count)
+        let summaries = orders[start..<end].map {
+            analysed ? OrderSummary(analysing: $0) : OrderSummary(order: $0)
+        }
+        return OrderPage(
+            summaries: Array(summaries), next: end < orders.count ? PageCursor(String(end)) : nil,
+            totalCount: orders.count)
     }
 
     func order(id: String) async throws(SourceError) -> Order {
@@ -58,8 +61,9 @@ struct AppLoopTests {
         let orders = try Fixtures.sampleOrders()
         let terminal = FakeTerminal(size: Size(width: 80, height: 24))
         terminal.enqueue(.char("q"), .char("j"))
-        let loop = AppLoop(state: UIState(app: AppState(origin: .demo), sourceLabel: "demo"), terminal: terminal,
-                           source: FixtureSource(orders: orders))
+        let loop = AppLoop(
+            state: UIState(app: AppState(origin: .demo), sourceLabel: "demo"), terminal: terminal,
+            source: FixtureSource(orders: orders))
         loop.settlesBeforeEachKey = true
         await LoopRunner.run(loop)
         #expect(loop.state.app.isQuitting)
@@ -70,12 +74,15 @@ struct AppLoopTests {
         let orders = try Fixtures.sampleOrders()
         let terminal = FakeTerminal(size: Size(width: 200, height: 50))
         terminal.enqueue(.resize(Size(width: 80, height: 24)))
-        let loop = AppLoop(state: UIState(app: AppState(origin: .demo), sourceLabel: "demo"), terminal: terminal,
-                           source: FixtureSource(orders: orders))
+        let loop = AppLoop(
+            state: UIState(app: AppState(origin: .demo), sourceLabel: "demo"), terminal: terminal,
+            source: FixtureSource(orders: orders))
         loop.settlesBeforeEachKey = true
         await LoopRunner.run(loop)
         #expect(terminal.lastFrame?.width == 80)
         #expect(terminal.lastFrame?.height == 24)
-        #expect(loop.state.app.list.viewportHeight == ScreenLayout.compute(size: Size(width: 80, height: 24), focus: .list).listRows)
+        #expect(
+            loop.state.app.list.viewportHeight
+                == ScreenLayout.compute(size: Size(width: 80, height: 24), focus: .list).listRows)
     }
 }

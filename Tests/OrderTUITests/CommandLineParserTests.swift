@@ -14,7 +14,9 @@ struct CommandLineParserTests {
     }
 
     @Test func commandsAndTheirAliases() {
-        for quit in ["q", "quit", "q!", "exit", "  Q  "] { #expect(parse(quit) == .success(.quit), "\(quit)") }
+        for quit in ["q", "quit", "q!", "exit", "  Q  "] {
+            #expect(parse(quit) == .success(.quit), "\(quit)")
+        }
         #expect(parse("order  SO-1   2") == .success(.order("SO-1 2")))
         #expect(parse("o abc") == .success(.order("abc")))
         #expect(parse("filter status:open  amount>10") == .success(.filter("status:open amount>10")))
@@ -32,7 +34,8 @@ struct CommandLineParserTests {
         #expect(parse("sort amount") == .success(.sort(.amount, ascending: nil)))
         #expect(parse("sort amount DESC") == .success(.sort(.amount, ascending: false)))
         #expect(parse("sort amount ascending") == .success(.sort(.amount, ascending: true)))
-        #expect(parse("sort amount up") == .failure(":sort amount takes asc or desc after the column, not up"))
+        #expect(
+            parse("sort amount up") == .failure(":sort amount takes asc or desc after the column, not up"))
         guard case .failure(let refusal)? = parse("sort nothing") else {
             Issue.record("a bad column parsed")
             return

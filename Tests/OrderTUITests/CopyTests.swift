@@ -1,5 +1,5 @@
-import JSONCore
 import Foundation
+import JSONCore
 import OrderModel
 import OrderSources
 import OrderViewModel
@@ -57,7 +57,8 @@ import Testing
                 || scalar.value == 0x2029
         }
         #expect(try payload(.orderNumber) == "SO-\\r9")
-        #expect(try payload(.ticket).contains("Customer: Kari\\rtouch /tmp/x\\r Nord\\u{2028}rm -rf ~\\u{2029}."))
+        #expect(
+            try payload(.ticket).contains("Customer: Kari\\rtouch /tmp/x\\r Nord\\u{2028}rm -rf ~\\u{2029}."))
         // Every detail row's value, one line each.
         _ = controller.handle(.char("2"), state: &state, size: size)
         var sawName = false
@@ -71,12 +72,14 @@ import Testing
         // The JSON of the order: lines break only where the program lays them out.
         await Fixtures.press([.char("1")], &state, controller, size: size, orders: [order])
         let whole = try payload(.json)
-        #expect(whole.split(separator: "\n").allSatisfy { !$0.unicodeScalars.contains(where: isBreakOrControl) })
+        #expect(
+            whole.split(separator: "\n").allSatisfy { !$0.unicodeScalars.contains(where: isBreakOrControl) })
         #expect((try? JSONParser.parse(Array(whole.utf8))) != nil)
         #expect(whole.contains(#""last_name": "Nord\u2028rm -rf ~\u2029""#), "\(whole)")
         // The sequence itself keeps only LF as a break, whoever calls it.
-        let direct = try #require(Self.decodedPayload(
-            try ClipboardSequence.bytes(for: "a\rb\u{2028}c\nd", route: .osc52).get()))
+        let direct = try #require(
+            Self.decodedPayload(
+                try ClipboardSequence.bytes(for: "a\rb\u{2028}c\nd", route: .osc52).get()))
         #expect(direct == "a\\rb\\u{2028}c\nd")
     }
 

@@ -17,10 +17,13 @@ import Testing
         let title = level.screen.sections[items].title
         #expect(title.hasPrefix("Items ("))
         let rows = level.screen.sections[items].rows.count
-        let header = try #require(level.lines.firstIndex { if case .header(items) = $0 { true } else { false } })
-        await Fixtures.press(Array(repeating: .char("j"), count: header) + [.char("c")], &state, controller, size: size,
-                       orders: orders)
-        let text = ScreenRenderer.render(state, size: size, theme: .monochrome).lines().joined(separator: "\n")
+        let header = try #require(
+            level.lines.firstIndex { if case .header(items) = $0 { true } else { false } })
+        await Fixtures.press(
+            Array(repeating: .char("j"), count: header) + [.char("c")], &state, controller, size: size,
+            orders: orders)
+        let text = ScreenRenderer.render(state, size: size, theme: .monochrome).lines().joined(
+            separator: "\n")
         let expected = "▸ \(title) · \(rows) row\(rows == 1 ? "" : "s")"
         #expect(text.contains(expected), "\(text)")
     }

@@ -12,7 +12,8 @@ import Testing
 @Suite("export", .serialized, .timeLimit(.minutes(TestTime.minutes(2))))
 struct ExportTests {
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("orderscope-export-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "orderscope-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -38,7 +39,8 @@ struct ExportTests {
         let csv = folder.appendingPathComponent("open.csv").path
         let ndjson = folder.appendingPathComponent("open.ndjson").path
         let shot = folder.appendingPathComponent("screen.txt").path
-        terminal.pendingKeys = [.char("/")] + Self.type("status:open") + [.enter]
+        terminal.pendingKeys =
+            [.char("/")] + Self.type("status:open") + [.enter]
             + [.char(":")] + Self.type("sort amount desc") + [.enter]
             + [.char(":")] + Self.type("export \(csv)") + [.enter]
             + [.char(":")] + Self.type("export \(ndjson)") + [.enter]
@@ -76,7 +78,8 @@ struct ExportTests {
         let terminal = FakeTerminal(size: Size(width: 120, height: 40))
         terminal.pendingKeys = [.char(":")] + Self.type("export /nonexistent-folder/x.json") + [.enter]
         let loop = AppLoop(
-            state: UIState(app: AppState(origin: .files(["fixture"])), sourceLabel: "fixture"), terminal: terminal,
+            state: UIState(app: AppState(origin: .files(["fixture"])), sourceLabel: "fixture"),
+            terminal: terminal,
             source: FixtureSource(orders: orders))
         loop.settlesBeforeEachKey = true
         await LoopRunner.run(loop)
@@ -87,7 +90,9 @@ struct ExportTests {
     @Test func redactedExportsOfTheDemoDatasetHoldNoPersonalValue() async throws {
         let dataset = try RedactionTests.demoDataset()
         let folder = try Self.temporaryFolder()
-        let source = try DumpSource.open(paths: [Fixtures.packageRoot.appendingPathComponent("Resources/demo-orders.json").path])
+        let source = try DumpSource.open(paths: [
+            Fixtures.packageRoot.appendingPathComponent("Resources/demo-orders.json").path
+        ])
         var text = ""
         for format in ListExporter.Format.allCases {
             let path = folder.appendingPathComponent("demo." + format.rawValue).path

@@ -15,11 +15,13 @@ import Testing
     @Test func escPutsBackTheFilterFromBefore() async throws {
         let orders = try Fixtures.sampleOrders()
         var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
-        await Fixtures.press([.char("/")] + typing("status:open") + [.enter], &state, controller, size: size, orders: orders)
+        await Fixtures.press(
+            [.char("/")] + typing("status:open") + [.enter], &state, controller, size: size, orders: orders)
         let open = state.app.list.rows.count
         #expect(state.app.list.query.source == "status:open")
 
-        await Fixtures.press([.char("/"), .ctrl("u")] + typing("currency:SEK"), &state, controller, size: size, orders: orders)
+        await Fixtures.press(
+            [.char("/"), .ctrl("u")] + typing("currency:SEK"), &state, controller, size: size, orders: orders)
         #expect(state.app.list.query.source == "currency:SEK")  // followed the typing
         await Fixtures.press([.escape], &state, controller, size: size, orders: orders)
         #expect(state.prompt == nil)
@@ -31,7 +33,8 @@ import Testing
         let orders = try Fixtures.sampleOrders()
         var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
         // While typing, `amount>1` parsed and was applied; `amount>1x` does not parse.
-        await Fixtures.press([.char("/")] + typing("amount>1x") + [.enter], &state, controller, size: size, orders: orders)
+        await Fixtures.press(
+            [.char("/")] + typing("amount>1x") + [.enter], &state, controller, size: size, orders: orders)
         #expect(state.app.list.query.isEmpty, "left applied: \(state.app.list.query.source)")
         #expect(state.app.list.rows.count == orders.count)
         guard case .error(let message)? = state.app.status else {
@@ -47,7 +50,8 @@ import Testing
     @Test func enterKeepsWhatWasTyped() async throws {
         let orders = try Fixtures.sampleOrders()
         var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
-        await Fixtures.press([.char("/")] + typing("currency:SEK") + [.enter], &state, controller, size: size, orders: orders)
+        await Fixtures.press(
+            [.char("/")] + typing("currency:SEK") + [.enter], &state, controller, size: size, orders: orders)
         #expect(state.app.list.query.source == "currency:SEK")
         #expect(state.app.list.rows.count == 1)
     }

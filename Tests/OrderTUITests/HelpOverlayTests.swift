@@ -24,8 +24,14 @@ import Testing
     @Test func theRawViewSectionNamesTheKeysOfTheTable() throws {
         let standard = HelpOverlay.lines(keys).map(\.text)
         #expect(standard.contains("Raw JSON"))
-        #expect(standard.contains { $0.hasPrefix("  r ") && $0.hasSuffix("Raw JSON of the node under the cursor, or back") })
-        #expect(standard.contains { $0.hasPrefix("  f / n / N ") && $0.hasSuffix("Find text in the JSON, next, previous") })
+        #expect(
+            standard.contains {
+                $0.hasPrefix("  r ") && $0.hasSuffix("Raw JSON of the node under the cursor, or back")
+            })
+        #expect(
+            standard.contains {
+                $0.hasPrefix("  f / n / N ") && $0.hasSuffix("Find text in the JSON, next, previous")
+            })
         let remapped = try keys.overriding([(name: "raw", keys: [.char("v")])])
         let lines = HelpOverlay.lines(remapped).map(\.text)
         // The raw mode's own table holds the remapped key.
@@ -90,7 +96,8 @@ import Testing
     @Test func aPopupScrollsLikeTheHelpAndSaysWhereItIs() throws {
         let size = Size(width: 100, height: 30)
         var state = UIState(app: AppState(origin: .files(["x.json"])), sourceLabel: "x.json")
-        state.popup = UIState.Popup(title: "Copy by hand", text: (1...100).map { "line \($0)" }.joined(separator: "\n"))
+        state.popup = UIState.Popup(
+            title: "Copy by hand", text: (1...100).map { "line \($0)" }.joined(separator: "\n"))
         let controller = UIController()
         // The popup fills the area between the title and status bars: 27 rows, 25 inside the border.
         let end = 100 - 25

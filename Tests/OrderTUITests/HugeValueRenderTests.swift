@@ -1,5 +1,5 @@
-import JSONCore
 import Foundation
+import JSONCore
 import OrderModel
 import OrderViewModel
 import TerminalCore
@@ -40,12 +40,15 @@ import Testing
         // move to the item row, open it.
         await Fixtures.press([.enter], &state, controller, size: size, orders: orders)
         let level = try #require(state.app.detail.current)
-        let itemLine = try #require(level.lines.firstIndex { line in
-            guard case .row(let section, let row) = line else { return false }
-            return level.screen.sections[section].title.hasPrefix("Items") && level.screen.sections[section].rows[row].target != nil
-        })
-        await Fixtures.press(Array(repeating: .char("j"), count: itemLine - level.cursor) + [.enter], &state, controller,
-                       size: size, orders: orders)
+        let itemLine = try #require(
+            level.lines.firstIndex { line in
+                guard case .row(let section, let row) = line else { return false }
+                return level.screen.sections[section].title.hasPrefix("Items")
+                    && level.screen.sections[section].rows[row].target != nil
+            })
+        await Fixtures.press(
+            Array(repeating: .char("j"), count: itemLine - level.cursor) + [.enter], &state, controller,
+            size: size, orders: orders)
         let itemMeter = TextWorkMeter()
         let item = await TextWorkMeter.$current.withValue(itemMeter) {
             await Fixtures.press([.char("j"), .char("k")], &state, controller, size: size, orders: orders)

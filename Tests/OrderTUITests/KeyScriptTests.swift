@@ -11,7 +11,8 @@ import Testing
 @Suite("key scripts", .serialized, .timeLimit(.minutes(TestTime.minutes(1))))
 struct KeyScriptTests {
     @Test func scriptLinesAreKeysTypedTextAndPauses() throws {
-        let script = try KeyScript.parse("""
+        let script = try KeyScript.parse(
+            """
             # open the third order
             j j Enter
             sleep 0.25
@@ -22,8 +23,9 @@ struct KeyScriptTests {
             """)
         #expect(script.steps.first == .key(.char("j")))
         #expect(script.steps.contains(.pause(milliseconds: 250)))
-        #expect(script.keys == [.char("j"), .char("j"), .enter, .char("/")] + "status:open".map { Key.char($0) }
-            + [.enter] + ":q x".map { Key.char($0) })
+        #expect(
+            script.keys == [.char("j"), .char("j"), .enter, .char("/")] + "status:open".map { Key.char($0) }
+                + [.enter] + ":q x".map { Key.char($0) })
         #expect(throws: KeyScript.Problem(line: 2, message: "sleep needs seconds, like `sleep 0.5`")) {
             try KeyScript.parse("j\nsleep soon")
         }
@@ -32,8 +34,9 @@ struct KeyScriptTests {
 
     @Test func quotedTextAfterAPromptKeyIsTypedWithItsSpaces() throws {
         let keys = try KeyScript.parseKeys(#": "sort amount desc" Enter / status:open Enter"#).get()
-        #expect(keys == [.char(":")] + "sort amount desc".map { Key.char($0) } + [.enter, .char("/")]
-            + "status:open".map { Key.char($0) } + [.enter])
+        #expect(
+            keys == [.char(":")] + "sort amount desc".map { Key.char($0) } + [.enter, .char("/")]
+                + "status:open".map { Key.char($0) } + [.enter])
         // Quotes mean nothing elsewhere, and one left open is an error, not a silent guess.
         #expect(throws: KeyScript.Message.self) { try KeyScript.parseKeys(#"j "Enter""#).get() }
         #expect(throws: KeyScript.Message.self) { try KeyScript.parseKeys(#": "sort amount"#).get() }
@@ -45,7 +48,8 @@ struct KeyScriptTests {
         let script = try KeyScript.parse("j\nsleep 0.05\nj\nTab\nsleep 0.05\nq")
         let terminal = ScriptedTerminal(real, script: script)
         let loop = AppLoop(
-            state: UIState(app: AppState(origin: .files(["fixture"])), sourceLabel: "fixture"), terminal: terminal,
+            state: UIState(app: AppState(origin: .files(["fixture"])), sourceLabel: "fixture"),
+            terminal: terminal,
             source: FixtureSource(orders: orders))
         loop.settlesBeforeEachKey = true
         await LoopRunner.run(loop)

@@ -25,24 +25,28 @@ struct KeyTableTests {
     }
 
     @Test(arguments: [
-        AppCommand.moveUp, .moveDown, .pageUp, .pageDown, .moveToTop, .moveToBottom, .focusNext, .focusPrevious,
-        .drillIn, .back, .toggleSection, .toggleRaw, .searchNext, .searchPrevious, .cycleSort, .reverseSort, .retry,
+        AppCommand.moveUp, .moveDown, .pageUp, .pageDown, .moveToTop, .moveToBottom, .focusNext,
+        .focusPrevious,
+        .drillIn, .back, .toggleSection, .toggleRaw, .searchNext, .searchPrevious, .cycleSort, .reverseSort,
+        .retry,
         .quit, .focus(.list), .focus(.detail), .focus(.timeline),
     ])
     func everyCommandIsReachableWithoutFunctionKeysOrMouse(_ command: AppCommand) {
         let binding = table.bindings.first { $0.command == .app(command) }
         #expect(binding != nil, "\(command) has no key")
         let keys = binding?.keys ?? []
-        #expect(keys.contains { key in
-            if case .function = key { return false }
-            if case .mouse = key { return false }
-            return true
-        })
+        #expect(
+            keys.contains { key in
+                if case .function = key { return false }
+                if case .mouse = key { return false }
+                return true
+            })
     }
 
     @Test func uiCommandsHaveKeys() {
         for command: UICommand in [
-            .openFilterPrompt, .openSearchPrompt, .openCommandLine, .toggleHelp, .redraw, .suspend, .showLoadProblems,
+            .openFilterPrompt, .openSearchPrompt, .openCommandLine, .toggleHelp, .redraw, .suspend,
+            .showLoadProblems,
         ] {
             #expect(table.bindings.contains { $0.command == command }, "\(command) has no key")
         }
@@ -55,7 +59,9 @@ struct KeyTableTests {
         }
         #expect(helpLines.count == expected.count)
         for (keys, help) in expected {
-            #expect(helpLines.contains { $0.keys == keys && $0.help == help }, "missing from help: \(keys) \(help)")
+            #expect(
+                helpLines.contains { $0.keys == keys && $0.help == help },
+                "missing from help: \(keys) \(help)")
         }
         let rendered = HelpOverlay.lines(table).map(\.text).joined(separator: "\n")
         for binding in table.bindings { #expect(rendered.contains(binding.help)) }

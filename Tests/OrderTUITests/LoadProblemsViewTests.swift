@@ -12,16 +12,20 @@ import Testing
     let size = Size(width: 80, height: 24)
 
     func state(problems: [SourceProblem]) -> UIState {
-        var state = UIState(app: AppState(origin: .files(["a.ndjson"]), pageSize: 10), sourceLabel: "a.ndjson")
+        var state = UIState(
+            app: AppState(origin: .files(["a.ndjson"]), pageSize: 10), sourceLabel: "a.ndjson")
         _ = state.app.handle(.started)
-        _ = state.app.handle(.pageLoaded(request: 1, .success(OrderPage(summaries: [], next: nil, problems: problems))))
+        _ = state.app.handle(
+            .pageLoaded(request: 1, .success(OrderPage(summaries: [], next: nil, problems: problems))))
         return state
     }
 
     @Test func pListsEveryProblemWrappedAndTheStatusBarCountsThem() {
         let long = SourceProblem(
             file: "Tests/Fixtures/dumps/orders-bad-line.ndjson", line: 2, column: 26,
-            message: "line 2 is not a valid order: expected a JSON value but found 'N' at column 26; the line was skipped")
+            message:
+                "line 2 is not a valid order: expected a JSON value but found 'N' at column 26; the line was skipped"
+        )
         let short = SourceProblem(file: "b.json", line: 9, column: 1, message: "the file ends early")
         var state = state(problems: [long, short])
         let status = ScreenRenderer.render(state, size: size, theme: .monochrome).lines()[22]
@@ -48,9 +52,13 @@ import Testing
         _ = controller.handle(.char("P"), state: &state, size: size)
         #expect(state.popup == nil)
         #expect(state.app.status == .info("no problems while loading"))
-        #expect(!ScreenRenderer.render(state, size: size, theme: .monochrome).lines()[22].contains("load problem"))
+        #expect(
+            !ScreenRenderer.render(state, size: size, theme: .monochrome).lines()[22].contains("load problem")
+        )
 
-        var withOne = self.state(problems: [SourceProblem(file: "b.json", line: 9, column: 1, message: "ends early")])
+        var withOne = self.state(problems: [
+            SourceProblem(file: "b.json", line: 9, column: 1, message: "ends early")
+        ])
         _ = controller.runCommandLine("problems", state: &withOne)
         #expect(withOne.popup?.title == "1 load problem")
         #expect(withOne.popup?.lines == ["b.json:9:1: ends early"])

@@ -11,7 +11,8 @@ import Testing
     func summary(id: String, number: String? = nil, amount: Int64) -> OrderSummary {
         OrderSummary(
             id: id, orderNumber: number, createdAt: "2024-01-01T10:00:00Z", customerFirstName: "Kari",
-            customerLastName: "Nordmann", status: "open", paymentStatus: "paid", grossAmount: amount, currency: "NOK")
+            customerLastName: "Nordmann", status: "open", paymentStatus: "paid", grossAmount: amount,
+            currency: "NOK")
     }
 
     @Test func uuidsAndTheLargestAmountArePrintedWhole() {
@@ -43,7 +44,8 @@ import Testing
         let ids = ["5b0e7a1c-0000-4000-8000-000000000099", "5b0e7a1c-0000-4000-8000-000000000098"]
         let summaries = ids.map { OrderSummary(id: $0, currency: "NOK") }
         _ = state.app.handle(.pageLoaded(request: 1, .success(OrderPage(summaries: summaries, next: nil))))
-        let screen = ScreenRenderer.render(state, size: Size(width: 120, height: 30), theme: .monochrome).lines()
+        let screen = ScreenRenderer.render(state, size: Size(width: 120, height: 30), theme: .monochrome)
+            .lines()
         #expect(screen.contains { $0.contains("5b0e7a…000099") }, "\(screen.joined(separator: "\n"))")
         #expect(screen.contains { $0.contains("5b0e7a…000098") })
     }

@@ -37,8 +37,9 @@ import Testing
         let orders = try Fixtures.sampleOrders()
         let size = Size(width: 120, height: 40)
         var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
-        await Fixtures.press([.char("2"), .char(":")] + "raw".map { Key.char($0) } + [.enter], &state, controller, size: size,
-                       orders: orders)
+        await Fixtures.press(
+            [.char("2"), .char(":")] + "raw".map { Key.char($0) } + [.enter], &state, controller, size: size,
+            orders: orders)
         return (state, controller, orders, size)
     }
 
@@ -47,7 +48,8 @@ import Testing
         #expect(state.app.detail.rawPath == ".")
         let document = try #require(state.app.rawDocument)
         let opener = try #require(document.lines.firstIndex { $0.closeLine != nil && $0.depth == 1 })
-        await Fixtures.press(Array(repeating: .char("j"), count: opener), &state, controller, size: size, orders: orders)
+        await Fixtures.press(
+            Array(repeating: .char("j"), count: opener), &state, controller, size: size, orders: orders)
         await Fixtures.press([.char("c")], &state, controller, size: size, orders: orders)
         #expect(state.app.detail.rawFolded == [opener])
         let screen = ScreenRenderer.render(state, size: size).lines().joined(separator: "\n")
@@ -58,10 +60,12 @@ import Testing
 
     @Test func findJumpsToMatchesUnfoldingThemAndNCycles() async throws {
         var (state, controller, orders, size) = try await Self.rawState()
-        await Fixtures.press([.char("G"), .char("c")], &state, controller, size: size, orders: orders)  // fold it all
+        // Fold it all.
+        await Fixtures.press([.char("G"), .char("c")], &state, controller, size: size, orders: orders)
         #expect(state.app.detail.rawFolded == [0])
-        await Fixtures.press([.char("f")] + "masked_pan".map { Key.char($0) } + [.enter], &state, controller, size: size,
-                       orders: orders)
+        await Fixtures.press(
+            [.char("f")] + "masked_pan".map { Key.char($0) } + [.enter], &state, controller, size: size,
+            orders: orders)
         let document = try #require(state.app.rawDocument)
         let matches = document.matches("masked_pan")
         #expect(!matches.isEmpty)

@@ -1,8 +1,5 @@
-import JSONCore
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
+import JSONCore
 import OrderAnalysis
 import OrderModel
 import OrderSources
@@ -12,13 +9,18 @@ import Testing
 
 @testable import OrderTUI
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Redaction over the whole demo dataset: the personal values are collected here by the test's
 /// own reading of the schema (not by the `Redactor`), then every redacted output is scanned.
 @Suite struct RedactionTests {
     /// Keys that hold personal data in the Dintero order schema, by the test's own reading.
     static let personalKeys: Set<String> = [
         "first_name", "last_name", "email", "phone_number", "date_of_birth", "address_line", "address_line_2",
-        "postal_code", "postal_place", "latitude", "longitude", "comment", "body", "salesperson_name", "dob_year",
+        "postal_code", "postal_place", "latitude", "longitude", "comment", "body", "salesperson_name",
+        "dob_year",
     ]
 
     struct Dataset {
@@ -31,7 +33,8 @@ import Testing
     }
 
     static func demoDataset() throws -> Dataset {
-        let data = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("Resources/demo-orders.json"))
+        let data = try Data(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("Resources/demo-orders.json"))
         let json = try JSONParser.parse(Array(data))
         let documents = json.arrayValue ?? json["orders"]?.arrayValue ?? []
         var perOrder: [[String]] = []
@@ -46,8 +49,10 @@ import Testing
                     for pair in object.pairs {
                         // Free-text comments: `comments` as a list of strings (a store's) or of
                         // objects with a `body`; the customer's company is the customer.
-                        let textComments = pair.key == "comments" && pair.value.arrayValue?.first?.stringValue != nil
-                        let personalHere = inPersonal || personalKeys.contains(pair.key) || textComments
+                        let textComments =
+                            pair.key == "comments" && pair.value.arrayValue?.first?.stringValue != nil
+                        let personalHere =
+                            inPersonal || personalKeys.contains(pair.key) || textComments
                             || (key == "customer" && pair.key == "company")
                         stack.append((pair.key, personalHere, pair.value))
                     }
@@ -174,18 +179,22 @@ import Testing
     }
 
     @Test func redactionKeepsNumbersAmountsStatusesAndMaskedCards() throws {
-        let json = try JSONParser.parse(Array("""
-            {"id": "o1", "order_number": "SO-1", "status": "open", "gross_amount": 12300, "currency": "NOK",
-             "customer": {"id": "c1", "first_name": "Kari", "email": "kari@example.no", "type": "customer",
-                          "company": {"bussiness_name": "Kari AS"}, "addresses": [{"address_line": "Gata 1", "country": "NO"}]},
-             "shipping_address": {"first_name": "Kari", "latitude": 59.9, "country": "NO"},
-             "comments": [{"id": "k1", "body": "Ring meg"}],
-             "captures": [{"payment_details": {"card": {"masked_pan": "4571 **** **** 5821"}}}],
-             "payout": {"destinations": [{"destinations": [{"comment": "x", "amount": 5}]}]}}
-            """.utf8))
+        let json = try JSONParser.parse(
+            Array(
+                """
+                {"id": "o1", "order_number": "SO-1", "status": "open", "gross_amount": 12300, "currency": "NOK",
+                 "customer": {"id": "c1", "first_name": "Kari", "email": "kari@example.no", "type": "customer",
+                              "company": {"bussiness_name": "Kari AS"}, "addresses": [{"address_line": "Gata 1", "country": "NO"}]},
+                 "shipping_address": {"first_name": "Kari", "latitude": 59.9, "country": "NO"},
+                 "comments": [{"id": "k1", "body": "Ring meg"}],
+                 "captures": [{"payment_details": {"card": {"masked_pan": "4571 **** **** 5821"}}}],
+                 "payout": {"destinations": [{"destinations": [{"comment": "x", "amount": 5}]}]}}
+                """.utf8))
         let redacted = Redactor.redact(json).serializedString()
-        for kept in ["\"SO-1\"", "\"open\"", "12300", "\"NOK\"", "\"c1\"", "\"customer\"", "\"NO\"", "\"k1\"",
-                     "4571 **** **** 5821", "\"amount\":5"] {
+        for kept in [
+            "\"SO-1\"", "\"open\"", "12300", "\"NOK\"", "\"c1\"", "\"customer\"", "\"NO\"", "\"k1\"",
+            "4571 **** **** 5821", "\"amount\":5",
+        ] {
             #expect(redacted.contains(kept), "\(kept) should stay")
         }
         for gone in ["Kari", "kari@", "Gata", "59.9", "Ring meg", "\"x\""] {

@@ -49,7 +49,8 @@ struct ScreenSnapshotTests {
             }
         }
         let (state, _) = await Fixtures.loadedState(size: Size(width: 20, height: 4), orders: orders)
-        Snapshot.assertScreen(state, size: Size(width: 20, height: 4), theme: .standard, named: "too-small-20x4")
+        Snapshot.assertScreen(
+            state, size: Size(width: 20, height: 4), theme: .standard, named: "too-small-20x4")
     }
 
     @Test func singlePaneModeShowsOnlyTheFocusedPane() async throws {
@@ -77,7 +78,8 @@ struct ScreenSnapshotTests {
 
     @Test func hostileTextIsDrawnEscaped() async throws {
         let json = try JSONParser.parse(
-            #"{"id":"x","order_number":"A\u001b[2J\u0007","customer":{"first_name":"\u202eevil"},"currency":"NOK","gross_amount":1}"#)
+            #"{"id":"x","order_number":"A\u001b[2J\u0007","customer":{"first_name":"\u202eevil"},"currency":"NOK","gross_amount":1}"#
+        )
         let orders = [Order(json: json)]
         let size = Size(width: 120, height: 30)
         let (state, _) = await Fixtures.loadedState(size: size, orders: orders)

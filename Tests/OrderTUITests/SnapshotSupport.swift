@@ -1,5 +1,5 @@
-import JSONCore
 import Foundation
+import JSONCore
 import OrderModel
 import OrderSources
 import OrderViewModel
@@ -14,7 +14,8 @@ import Testing
 /// fails, so a recording run can never pass by accident: look at the diff, then run again
 /// without it. A missing file is recorded and fails the same way.
 enum Snapshot {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots")
 
     static var isRecording: Bool { ProcessInfo.processInfo.environment["ORDERSCOPE_RECORD"] == "1" }
 
@@ -25,12 +26,17 @@ enum Snapshot {
 
     /// Renders `state` at `size` with `theme` and compares it with the snapshot `name`.
     static func assertScreen(
-        _ state: UIState, size: Size, theme: Theme, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+        _ state: UIState, size: Size, theme: Theme, named name: String,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        assert(ScreenRenderer.render(state, size: size, theme: theme), theme: theme, named: name, sourceLocation: sourceLocation)
+        assert(
+            ScreenRenderer.render(state, size: size, theme: theme), theme: theme, named: name,
+            sourceLocation: sourceLocation)
     }
 
-    static func assert(_ grid: Grid, theme: Theme, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func assert(
+        _ grid: Grid, theme: Theme, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let text = render(grid, theme: theme)
         let file = folder.appendingPathComponent(name + ".txt")
         let expected = try? String(contentsOf: file, encoding: .utf8)
@@ -50,7 +56,9 @@ enum Snapshot {
             Issue.record("could not write snapshot \(name): \(error)", sourceLocation: sourceLocation)
             return
         }
-        let what = expected == nil ? "recorded a new snapshot" : expected == text ? "re-recorded (unchanged)" : "re-recorded"
+        let what =
+            expected == nil
+            ? "recorded a new snapshot" : expected == text ? "re-recorded (unchanged)" : "re-recorded"
         Issue.record(
             "\(what) \(name): a recording run always fails; check the file and run again without ORDERSCOPE_RECORD",
             sourceLocation: sourceLocation)
@@ -59,7 +67,8 @@ enum Snapshot {
 
 /// Builds UI states from the sample dump through the real event path, with no I/O.
 enum Fixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent()
 
     static func sampleOrders() throws -> [Order] {
@@ -71,7 +80,9 @@ enum Fixtures {
     /// A UI state with every sample order loaded and the first one opened, through the same
     /// effect runner as the app (inline).
     static func loadedState(size: Size, orders: [Order]) async -> (UIState, UIController) {
-        var state = UIState(app: AppState(origin: .files(["Resources/sample-orders.json"])), sourceLabel: "Resources/sample-orders.json")
+        var state = UIState(
+            app: AppState(origin: .files(["Resources/sample-orders.json"])),
+            sourceLabel: "Resources/sample-orders.json")
         let runner = EffectRunner(source: FixtureSource(orders: orders))
         await syncViewport(&state, size: size, runner: runner)
         await runner.send(.started, to: &state.app)
@@ -80,7 +91,9 @@ enum Fixtures {
 
     /// Presses keys as the loop would: each key's effects (and their follow-ups) run to the end,
     /// then the viewport follows the layout.
-    static func press(_ keys: [Key], _ state: inout UIState, _ controller: UIController, size: Size, orders: [Order]) async {
+    static func press(
+        _ keys: [Key], _ state: inout UIState, _ controller: UIController, size: Size, orders: [Order]
+    ) async {
         let runner = EffectRunner(source: FixtureSource(orders: orders))
         for key in keys {
             let actions = controller.handle(key, state: &state, size: size)

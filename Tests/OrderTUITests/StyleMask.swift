@@ -22,10 +22,12 @@ struct StyleMask: Equatable {
             (".", "text", theme.text), ("s", "selection", theme.selection),
             ("u", "unfocused selection", theme.unfocusedSelection), ("t", "title bar", theme.titleBar),
             ("S", "status bar", theme.statusBar), ("h", "heading", theme.heading),
-            ("B", "focused border", theme.focusedBorder), ("b", "border", theme.border), ("m", "muted", theme.muted),
+            ("B", "focused border", theme.focusedBorder), ("b", "border", theme.border),
+            ("m", "muted", theme.muted),
             ("k", "hint key", theme.hintKey), ("g", "good", theme.good), ("w", "warning", theme.warning),
             ("x", "bad", theme.bad), ("L", "live badge", theme.live), ("T", "test badge", theme.test),
-            ("K", "JSON key", theme.jsonKey), ("q", "JSON string", theme.jsonString), ("n", "JSON number", theme.jsonNumber),
+            ("K", "JSON key", theme.jsonKey), ("q", "JSON string", theme.jsonString),
+            ("n", "JSON number", theme.jsonNumber),
             ("l", "JSON literal", theme.jsonLiteral), ("p", "JSON punctuation", theme.jsonPunctuation),
             ("M", "search match", theme.match),
         ]
@@ -72,7 +74,10 @@ struct StyleMask: Equatable {
         var words: [String] = []
         if style.fg != .default { words.append("fg=\(style.fg)") }
         if style.bg != .default { words.append("bg=\(style.bg)") }
-        for (on, name) in [(style.bold, "bold"), (style.underline, "underline"), (style.reverse, "reverse"), (style.dim, "dim")]
+        for (on, name) in [
+            (style.bold, "bold"), (style.underline, "underline"), (style.reverse, "reverse"),
+            (style.dim, "dim"),
+        ]
         where on {
             words.append(name)
         }
@@ -81,6 +86,7 @@ struct StyleMask: Equatable {
 
     /// The mask and legend as they follow the text in a snapshot file.
     var text: String {
-        "--- styles\n" + rows.joined(separator: "\n") + "\n--- legend\n" + legend.joined(separator: "\n") + "\n"
+        "--- styles\n" + rows.joined(separator: "\n") + "\n--- legend\n" + legend.joined(separator: "\n")
+            + "\n"
     }
 }

@@ -14,10 +14,11 @@ import Testing
         grid.put("日", x: 0, y: 1, style: theme.bad, maxWidth: 6)
         let mask = StyleMask(grid, theme: theme)
         #expect(mask.rows == ["hh.0", "xx"])
-        #expect(mask.legend == [
-            ". text: plain", "0 not a theme class: fg=blue underline",
-            "h heading, focused border, hint key: fg=cyan bold", "x bad: fg=red bold",
-        ])
+        #expect(
+            mask.legend == [
+                ". text: plain", "0 not a theme class: fg=blue underline",
+                "h heading, focused border, hint key: fg=cyan bold", "x bad: fg=red bold",
+            ])
     }
 
     @Test func theSameTextInAnotherStyleIsAnotherSnapshot() {

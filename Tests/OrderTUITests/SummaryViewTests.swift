@@ -1,6 +1,6 @@
-import OrderAnalysis
-import JSONCore
 import Foundation
+import JSONCore
+import OrderAnalysis
 import OrderModel
 import OrderSources
 import OrderViewModel
@@ -14,7 +14,8 @@ import Testing
 @Suite("summary view")
 struct SummaryViewTests {
     static func demoOrders() throws -> [Order] {
-        let data = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("Resources/demo-orders.json"))
+        let data = try Data(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("Resources/demo-orders.json"))
         return (try JSONParser.parse(Array(data)).arrayValue ?? []).map { Order(json: $0) }
     }
 
@@ -22,11 +23,13 @@ struct SummaryViewTests {
     static func loaded(size: Size) async throws -> (UIState, UIController, [Order]) {
         let orders = try demoOrders()
         var state = UIState(
-            app: AppState(origin: .files(["demo-orders.json"]), pageSize: 1_000), sourceLabel: "demo-orders.json")
+            app: AppState(origin: .files(["demo-orders.json"]), pageSize: 1_000),
+            sourceLabel: "demo-orders.json")
         let runner = EffectRunner(source: FixtureSource(orders: orders, analysed: true))
         let layout = ScreenLayout.compute(size: size, focus: .list)
         await runner.send(
-            .viewportChanged(listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows),
+            .viewportChanged(
+                listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows),
             to: &state.app)
         await runner.send(.started, to: &state.app)
         return (state, UIController(), orders)
@@ -38,17 +41,21 @@ struct SummaryViewTests {
     func groupedByStatusAndCurrency(width: Int, height: Int) async throws {
         let size = Size(width: width, height: height)
         var (state, controller, orders) = try await Self.loaded(size: size)
-        await Fixtures.press([.char(":")] + Self.type("group status,currency") + [.enter], &state, controller, size: size, orders: orders)
+        await Fixtures.press(
+            [.char(":")] + Self.type("group status,currency") + [.enter], &state, controller, size: size,
+            orders: orders)
         #expect(state.app.summary.isActive)
         #expect(state.app.summary.table?.orderCount == 300)
-        Snapshot.assertScreen(state, size: size, theme: .monochrome, named: "summary-status-currency-\(width)x\(height)")
+        Snapshot.assertScreen(
+            state, size: size, theme: .monochrome, named: "summary-status-currency-\(width)x\(height)")
     }
 
     @Test(arguments: [(80, 24), (200, 50)])
     func timeChartByDay(width: Int, height: Int) async throws {
         let size = Size(width: width, height: height)
         var (state, controller, orders) = try await Self.loaded(size: size)
-        await Fixtures.press([.char(":")] + Self.type("group day") + [.enter], &state, controller, size: size, orders: orders)
+        await Fixtures.press(
+            [.char(":")] + Self.type("group day") + [.enter], &state, controller, size: size, orders: orders)
         let grid = ScreenRenderer.render(state, size: size, theme: .monochrome)
         #expect(grid.lines().contains { $0.contains("Orders per day") })
         #expect(grid.lines().contains { $0.contains("!") })  // days with anomalies are marked
@@ -58,7 +65,9 @@ struct SummaryViewTests {
     @Test func timeChartInASCII() async throws {
         let size = Size(width: 80, height: 24)
         var (state, controller, orders) = try await Self.loaded(size: size)
-        await Fixtures.press([.char(":")] + Self.type("group month") + [.enter], &state, controller, size: size, orders: orders)
+        await Fixtures.press(
+            [.char(":")] + Self.type("group month") + [.enter], &state, controller, size: size, orders: orders
+        )
         var theme = Theme.monochrome
         theme.glyphs = .ascii
         let grid = ScreenRenderer.render(state, size: size, theme: theme)
@@ -72,7 +81,9 @@ struct SummaryViewTests {
     @Test func enterOpensTheGroupAndEscReturns() async throws {
         let size = Size(width: 120, height: 40)
         var (state, controller, orders) = try await Self.loaded(size: size)
-        await Fixtures.press([.char("/")] + Self.type("currency:NOK") + [.enter], &state, controller, size: size, orders: orders)
+        await Fixtures.press(
+            [.char("/")] + Self.type("currency:NOK") + [.enter], &state, controller, size: size,
+            orders: orders)
         let nok = state.app.list.rows.count
         await Fixtures.press([.char("F")], &state, controller, size: size, orders: orders)
         #expect(state.app.summary.isActive)

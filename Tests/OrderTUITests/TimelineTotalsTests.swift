@@ -1,5 +1,5 @@
-import JSONCore
 import Foundation
+import JSONCore
 import OrderModel
 import OrderViewModel
 import TerminalCore
@@ -14,7 +14,8 @@ import Testing
 
     /// The screen with runs of spaces squeezed to one: the totals are aligned in columns.
     func screen(_ state: UIState) -> String {
-        var text = ScreenRenderer.render(state, size: size, theme: .monochrome).lines().joined(separator: "\n")
+        var text = ScreenRenderer.render(state, size: size, theme: .monochrome).lines().joined(
+            separator: "\n")
         while text.contains("  ") { text = text.replacingOccurrences(of: "  ", with: " ") }
         return text
     }
@@ -25,7 +26,9 @@ import Testing
         let timeline = try #require(state.app.selectedAnalysis?.timeline)
         #expect(timeline.entries.count >= 2)
         let currency = timeline.currency ?? Currency(code: "NOK")
-        let money = { (amount: Int64) in MoneyFormatter.standard.string(minorUnits: amount, currency: currency) }
+        let money = { (amount: Int64) in
+            MoneyFormatter.standard.string(minorUnits: amount, currency: currency)
+        }
 
         // Not focused: the order's totals; the cursor waits on the last entry.
         #expect(state.app.timeline.cursor == timeline.entries.count - 1)
@@ -55,10 +58,11 @@ import Testing
     }
 
     @Test func anOrderWithoutCurrencyOrFieldsToCheckGetsNoGuessedCurrencyAndNoTick() async throws {
-        let text = try await screen(ofJSON: #"""
-            {"id":"x1","order_number":"X-1","gross_amount":150000,
-             "authorizations":[{"id":"a1","amount":150000,"success":true,"created_at":"2024-01-01T10:00:00Z"}]}
-            """#)
+        let text = try await screen(
+            ofJSON: #"""
+                {"id":"x1","order_number":"X-1","gross_amount":150000,
+                 "authorizations":[{"id":"a1","amount":150000,"success":true,"created_at":"2024-01-01T10:00:00Z"}]}
+                """#)
         #expect(text.contains("auth 1 500.00 "), "\(text)")
         #expect(!text.contains("NOK"), "\(text)")
         #expect(text.contains("no payment_details or payment_status to check"))
@@ -66,23 +70,27 @@ import Testing
     }
 
     @Test func theTickNamesOnlyTheFieldsTheOrderHas() async throws {
-        let text = try await screen(ofJSON: #"""
-            {"id":"x1","order_number":"X-1","currency":"SEK","gross_amount":150000,"payment_status":"AUTHORIZED",
-             "authorizations":[{"id":"a1","amount":150000,"success":true,"created_at":"2024-01-01T10:00:00Z"}],
-             "payment_details":{"remaining_capture_amount":150000}}
-            """#)
-        #expect(text.contains("✓ totals agree with payment_details\n") || text.contains("✓ totals agree with payment_details "),
-                "\(text)")
+        let text = try await screen(
+            ofJSON: #"""
+                {"id":"x1","order_number":"X-1","currency":"SEK","gross_amount":150000,"payment_status":"AUTHORIZED",
+                 "authorizations":[{"id":"a1","amount":150000,"success":true,"created_at":"2024-01-01T10:00:00Z"}],
+                 "payment_details":{"remaining_capture_amount":150000}}
+                """#)
+        #expect(
+            text.contains("✓ totals agree with payment_details\n")
+                || text.contains("✓ totals agree with payment_details "),
+            "\(text)")
         #expect(!text.contains("and payment_status"))
         #expect(text.contains("SEK"))
     }
 
     @Test func severalProblemsAreCounted() async throws {
-        let text = try await screen(ofJSON: #"""
-            {"id":"x1","order_number":"X-1","currency":"NOK","gross_amount":100,"payment_status":"paid",
-             "authorizations":[{"id":"a1","amount":100,"success":true,"created_at":"2024-01-01T10:00:00Z"}],
-             "payment_details":{"remaining_capture_amount":0}}
-            """#)
+        let text = try await screen(
+            ofJSON: #"""
+                {"id":"x1","order_number":"X-1","currency":"NOK","gross_amount":100,"payment_status":"paid",
+                 "authorizations":[{"id":"a1","amount":100,"success":true,"created_at":"2024-01-01T10:00:00Z"}],
+                 "payment_details":{"remaining_capture_amount":0}}
+                """#)
         #expect(text.contains("✗ 2 problems: "), "\(text)")
     }
 }
@@ -101,11 +109,14 @@ import Testing
         var (state, controller) = await Fixtures.loadedState(size: size, orders: orders)
         // Focused on the last entry: the totals after the capture, the widest ones.
         await Fixtures.press([.char("3"), .char("G")], &state, controller, size: size, orders: orders)
-        let text = ScreenRenderer.render(state, size: size, theme: .monochrome).lines().joined(separator: "\n")
+        let text = ScreenRenderer.render(state, size: size, theme: .monochrome).lines().joined(
+            separator: "\n")
         for amount in ["1 234 567.89 NOK", "987 654.32 NOK", "246 913.57 NOK"] {
             #expect(text.contains(amount), "\(width)x\(height): \(amount) missing\n\(text)")
         }
-        let totals = text.split(separator: "\n").filter { $0.contains("capturable") || $0.contains("refundable") }
+        let totals = text.split(separator: "\n").filter {
+            $0.contains("capturable") || $0.contains("refundable")
+        }
         #expect(!totals.isEmpty && totals.allSatisfy { !$0.contains("…") }, "\(width)x\(height)\n\(text)")
     }
 }

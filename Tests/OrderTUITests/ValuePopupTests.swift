@@ -13,7 +13,8 @@ import Testing
 
     @Test func enterOnAPlainRowShowsItsWholeValue() async throws {
         let long = String(repeating: "word ", count: 40) + "END"
-        let json = #"{"id":"x1","order_number":"X-1","currency":"NOK","gross_amount":100,"#
+        let json =
+            #"{"id":"x1","order_number":"X-1","currency":"NOK","gross_amount":100,"#
             + #""items":[{"line_id":1,"id":"i1","description":"Item","quantity":1,"amount":100}],"#
             + #""store":{"id":"S1","name":"\#(long)"}}"#
         let orders = [Order(json: try JSONParser.parse(Array(json.utf8)))]
@@ -21,11 +22,14 @@ import Testing
         await Fixtures.press([.char("2")], &state, controller, size: size, orders: orders)
         let level = try #require(state.app.detail.current)
         let row = try #require(level.lines.firstIndex { level.row(at: $0)?.value == long })
-        await Fixtures.press(Array(repeating: .char("j"), count: row - level.cursor) + [.enter], &state, controller, size: size,
-                       orders: orders)
+        await Fixtures.press(
+            Array(repeating: .char("j"), count: row - level.cursor) + [.enter], &state, controller,
+            size: size,
+            orders: orders)
         let popup = try #require(state.popup)
         #expect(popup.wraps)
-        let screen = ScreenRenderer.render(state, size: size, theme: .monochrome).lines().joined(separator: "\n")
+        let screen = ScreenRenderer.render(state, size: size, theme: .monochrome).lines().joined(
+            separator: "\n")
         #expect(screen.contains("END"), "\(screen)")
         #expect(!screen.contains("…"))
         await Fixtures.press([.escape], &state, controller, size: size, orders: orders)
@@ -39,8 +43,10 @@ import Testing
         await Fixtures.press([.char("2")], &state, controller, size: size, orders: orders)
         let level = try #require(state.app.detail.current)
         let row = try #require(level.lines.firstIndex { level.row(at: $0)?.target != nil })
-        await Fixtures.press(Array(repeating: .char("j"), count: row - level.cursor) + [.enter], &state, controller, size: size,
-                       orders: orders)
+        await Fixtures.press(
+            Array(repeating: .char("j"), count: row - level.cursor) + [.enter], &state, controller,
+            size: size,
+            orders: orders)
         #expect(state.popup == nil)
         #expect(state.app.detail.stack.count == 2)
     }

@@ -30,12 +30,14 @@ struct ViewSnapshotTests {
     /// Moves the detail cursor to the first row of the current level that `matches`, then
     /// presses `then`.
     func moveTo(
-        _ description: String, _ state: inout UIState, _ controller: UIController, orders: [Order], then: [Key] = [],
+        _ description: String, _ state: inout UIState, _ controller: UIController, orders: [Order],
+        then: [Key] = [],
         where matches: (DetailRow) -> Bool
     ) async throws {
         let level = try #require(state.app.detail.current)
         let line = try #require(
-            level.lines.firstIndex { level.row(at: $0).map(matches) ?? false }, "no row \(description) on this level")
+            level.lines.firstIndex { level.row(at: $0).map(matches) ?? false },
+            "no row \(description) on this level")
         let keys = Array(repeating: Key.char("j"), count: max(0, line - level.cursor)) + then
         await Fixtures.press(keys, &state, controller, size: size, orders: orders)
     }
@@ -60,7 +62,9 @@ struct ViewSnapshotTests {
     /// The documentation order's first item, then its payout row: the tree of destinations.
     @Test func payoutTree() async throws {
         var (state, controller, orders) = try await documentationOrder()
-        try await moveTo("opening an item", &state, controller, orders: orders, then: [.enter]) { $0.target == .item(0) }
+        try await moveTo("opening an item", &state, controller, orders: orders, then: [.enter]) {
+            $0.target == .item(0)
+        }
         #expect(state.app.detail.stack.count == 2)
         try await moveTo("opening the payout tree", &state, controller, orders: orders, then: [.enter]) {
             $0.target == .itemPayout(0)
@@ -68,8 +72,9 @@ struct ViewSnapshotTests {
         #expect(state.app.detail.stack.count == 3)
         #expect(state.app.breadcrumbs.last == "Payout", "\(state.app.breadcrumbs)")
         let text = ScreenRenderer.render(state, size: size).text()
-        #expect(text.contains("› Payout") && text.contains("▾ Payout tree") && text.contains("% of parent"),
-                "the payout tree is not shown:\n\(text)")
+        #expect(
+            text.contains("› Payout") && text.contains("▾ Payout tree") && text.contains("% of parent"),
+            "the payout tree is not shown:\n\(text)")
         Snapshot.assertScreen(state, size: size, theme: .standard, named: "payout-order123456-120x40")
     }
 
@@ -95,11 +100,14 @@ struct ViewSnapshotTests {
     @Test func loadProblems() async throws {
         let orders = try Fixtures.sampleOrders()
         let size = Size(width: 100, height: 30)
-        var state = UIState(app: AppState(origin: .files(["Resources/sample-orders.json"])), sourceLabel: "Resources/sample-orders.json")
+        var state = UIState(
+            app: AppState(origin: .files(["Resources/sample-orders.json"])),
+            sourceLabel: "Resources/sample-orders.json")
         let controller = UIController()
         let layout = ScreenLayout.compute(size: size, focus: state.app.focus)
         var effects = state.app.handle(
-            .viewportChanged(listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows))
+            .viewportChanged(
+                listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows))
         effects += state.app.handle(.started)
         guard case .loadPage(let request, _, _) = effects.first else {
             Issue.record("no page requested: \(effects)")
@@ -108,12 +116,16 @@ struct ViewSnapshotTests {
         let problems = [
             SourceProblem(
                 file: "Resources/sample-orders.json", line: 2, column: 26,
-                message: "line 2 is not a valid order: expected a JSON value but found 'N' at column 26; the line was skipped"),
-            SourceProblem(file: "Resources/sample-orders.json", line: 90, column: 1, message: "the file ends early"),
+                message:
+                    "line 2 is not a valid order: expected a JSON value but found 'N' at column 26; the line was skipped"
+            ),
+            SourceProblem(
+                file: "Resources/sample-orders.json", line: 90, column: 1, message: "the file ends early"),
         ]
         let summaries = orders.map { OrderSummary(order: $0) }
         let loaded = state.app.handle(
-            .pageLoaded(request: request, .success(OrderPage(summaries: summaries, next: nil, problems: problems))))
+            .pageLoaded(
+                request: request, .success(OrderPage(summaries: summaries, next: nil, problems: problems))))
         await EffectRunner(source: FixtureSource(orders: orders)).settle(loaded, in: &state.app)
         await Fixtures.press([.char("P")], &state, controller, size: size, orders: orders)
         #expect(state.popup?.title == "2 load problems")
@@ -123,17 +135,22 @@ struct ViewSnapshotTests {
     /// A dump that cannot be read: the empty list and the error in the status bar.
     @Test func loadFailure() throws {
         let size = Size(width: 100, height: 30)
-        var state = UIState(app: AppState(origin: .files(["Resources/sample-orders.json"])), sourceLabel: "Resources/sample-orders.json")
+        var state = UIState(
+            app: AppState(origin: .files(["Resources/sample-orders.json"])),
+            sourceLabel: "Resources/sample-orders.json")
         let layout = ScreenLayout.compute(size: size, focus: state.app.focus)
         var effects = state.app.handle(
-            .viewportChanged(listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows))
+            .viewportChanged(
+                listRows: layout.listRows, detailRows: layout.detailRows, timelineRows: layout.timelineRows))
         effects += state.app.handle(.started)
         guard case .loadPage(let request, _, _) = effects.first else {
             Issue.record("no page requested: \(effects)")
             return
         }
         let error = SourceError.malformed(
-            SourceProblem(file: "Resources/sample-orders.json", line: 3, column: 7, message: "expected ',' or '}' but found 'x'"))
+            SourceProblem(
+                file: "Resources/sample-orders.json", line: 3, column: 7,
+                message: "expected ',' or '}' but found 'x'"))
         _ = state.app.handle(.pageLoaded(request: request, .failure(error)))
         #expect(state.app.list.paging.error == error)
         Snapshot.assertScreen(state, size: size, theme: .standard, named: "error-load-failure-100x30")

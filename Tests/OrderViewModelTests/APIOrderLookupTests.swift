@@ -12,7 +12,9 @@ import Testing
         _ = state.handle(.started)
         _ = state.handle(.viewportChanged(listRows: 10, detailRows: 20, timelineRows: 10))
         _ = state.handle(
-            .pageLoaded(request: 1, .success(OrderPage(summaries: AppStateTests.summaries(3), next: PageCursor("o2")))))
+            .pageLoaded(
+                request: 1, .success(OrderPage(summaries: AppStateTests.summaries(3), next: PageCursor("o2")))
+            ))
         return state
     }
 
@@ -20,7 +22,8 @@ import Testing
         var state = Self.apiState()
         #expect(state.handle(.command(.jump("far-away"))) == [.lookUpOrder(id: "far-away")])
         #expect(state.status == .info("fetching order far-away…"))
-        let order = try Fixtures.order(#"{"id": "far-away", "order_number": "N-77", "currency": "NOK", "gross_amount": 5}"#)
+        let order = try Fixtures.order(
+            #"{"id": "far-away", "order_number": "N-77", "currency": "NOK", "gross_amount": 5}"#)
         let effects = state.handle(.orderLookedUp(id: "far-away", .success(order)))
         #expect(state.list.loadedCount == 4)
         #expect(state.list.selectedID == "far-away")
@@ -42,7 +45,8 @@ import Testing
     @Test func aMissingOrderSaysSoInTheStatusBar() {
         var state = Self.apiState()
         _ = state.handle(.command(.jump("nope")))
-        let error = SourceError.api(message: "no order nope in account T12345678", status: 404, retryable: false)
+        let error = SourceError.api(
+            message: "no order nope in account T12345678", status: 404, retryable: false)
         #expect(state.handle(.orderLookedUp(id: "nope", .failure(error))) == [])
         #expect(state.status == .error("API error 404: no order nope in account T12345678"))
         #expect(state.list.loadedCount == 3)

@@ -54,7 +54,8 @@ import Testing
         #expect(anomalies.map(\.kind) == [.totals])
         #expect(
             anomalies.first?.message
-                == "gross 150.00 NOK − total discount 20.00 NOK = 130.00 NOK, but net is 125.00 NOK (differs by -5.00 NOK)")
+                == "gross 150.00 NOK − total discount 20.00 NOK = 130.00 NOK, but net is 125.00 NOK (differs by -5.00 NOK)"
+        )
         #expect(anomalies.first?.jsonPath == ".net_amount")
         let root = OrderScreens.root(order, anomalies: anomalies)
         #expect(root.section("summary")?.rows.last?.value == "✗ differs by -5.00 NOK")
@@ -135,7 +136,9 @@ import Testing
             ])
         let pending = try Self.broken { $0.set("payment_status", .string("pending")) }
         #expect(
-            AnomalyChecker.check(pending).map(\.message) == ["payment status is pending but 125.00 NOK was captured"])
+            AnomalyChecker.check(pending).map(\.message) == [
+                "payment status is pending but 125.00 NOK was captured"
+            ])
         let paid = try Fixtures.order(
             """
             {"currency":"NOK","gross_amount":1000,"payment_status":"paid","authorizations":[{"amount":1000,"success":true}],
@@ -151,7 +154,13 @@ import Testing
         let order = try Self.broken {
             $0.set(
                 "cancellations",
-                .array([.object(JSONObject([("amount", .number("500")), ("success", .bool(false)), ("processed_at", .string("2024-01-05T10:00:00Z"))]))]))
+                .array([
+                    .object(
+                        JSONObject([
+                            ("amount", .number("500")), ("success", .bool(false)),
+                            ("processed_at", .string("2024-01-05T10:00:00Z")),
+                        ]))
+                ]))
         }
         let anomalies = AnomalyChecker.check(order)
         #expect(anomalies.map(\.kind) == [.failedOperation])
@@ -162,13 +171,22 @@ import Testing
 
     @Test func lineIDsPointingAtNoItem() throws {
         let order = try Self.broken {
-            $0.set("itinerary", .array([.object(JSONObject([("id", .string("L1")), ("line_ids", .array([.number("9")]))]))]))
+            $0.set(
+                "itinerary",
+                .array([.object(JSONObject([("id", .string("L1")), ("line_ids", .array([.number("9")]))]))]))
             $0.set(
                 "attachments",
                 .array([
                     .object(
                         JSONObject([
-                            ("car_reservation", .object(JSONObject([("booking_id", .string("TV 1")), ("line_ids", .array([.number("1"), .number("5")]))])))
+                            (
+                                "car_reservation",
+                                .object(
+                                    JSONObject([
+                                        ("booking_id", .string("TV 1")),
+                                        ("line_ids", .array([.number("1"), .number("5")])),
+                                    ]))
+                            )
                         ]))
                 ]))
         }
@@ -185,12 +203,17 @@ import Testing
         let order = try Self.broken {
             $0.set(
                 "payment_details",
-                .object(JSONObject([("remaining_capture_amount", .number("100")), ("remaining_refund_amount", .number("11500"))])))
+                .object(
+                    JSONObject([
+                        ("remaining_capture_amount", .number("100")),
+                        ("remaining_refund_amount", .number("11500")),
+                    ])))
         }
         let anomalies = AnomalyChecker.check(order)
         #expect(anomalies.map(\.kind) == [.paymentDetails])
         #expect(
-            anomalies.first?.message == "remaining_capture_amount is 1.00 NOK but the operations leave 0.00 NOK to capture")
+            anomalies.first?.message
+                == "remaining_capture_amount is 1.00 NOK but the operations leave 0.00 NOK to capture")
     }
 
     @Test func exampleOrderAnomalies() throws {

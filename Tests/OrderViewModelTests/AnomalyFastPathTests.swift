@@ -1,8 +1,8 @@
 import Foundation
+import JSONCore
 import OrderModel
 import Testing
 
-import JSONCore
 @testable import OrderAnalysis
 @testable import OrderViewModel
 
@@ -34,7 +34,8 @@ struct AnomalyFastPathTests {
             found += fast.count
             for item in order.items {
                 guard let tree = item.payout else { continue }
-                let withRows = PayoutTreeRows(tree: tree, basis: PayoutBasis(item: item), currency: order.currency)
+                let withRows = PayoutTreeRows(
+                    tree: tree, basis: PayoutBasis(item: item), currency: order.currency)
                 let checksOnly = PayoutTreeRows(
                     tree: tree, basis: PayoutBasis(item: item), currency: order.currency, withRows: false)
                 #expect(checksOnly.rows.isEmpty)
@@ -52,7 +53,8 @@ struct AnomalyFastPathTests {
     @Test func overflowOrderIsTheTimelinesOrder() throws {
         // Captures overflow before authorizations in time, though authorizations come first in
         // the file: the fast path must report them in time order, as the timeline does.
-        let order = try Fixtures.order("""
+        let order = try Fixtures.order(
+            """
             {"id": "o", "currency": "NOK",
              "authorizations": [{"amount": 9223372036854775807, "created_at": "2024-01-02T00:00:00Z"},
                                 {"amount": 9223372036854775807, "created_at": "2024-01-03T00:00:00Z"}],

@@ -13,9 +13,11 @@ import Testing
         (start..<start + count).map { index in
             let name = names[index % names.count].split(separator: " ")
             return OrderSummary(
-                id: "o\(index)", orderNumber: "\(1000 + index)", createdAt: "2024-01-\(10 + index % 10)T10:00:00Z",
+                id: "o\(index)", orderNumber: "\(1000 + index)",
+                createdAt: "2024-01-\(10 + index % 10)T10:00:00Z",
                 customerFirstName: String(name[0]), customerLastName: String(name[1]),
-                status: index % 2 == 0 ? "open" : "closed", paymentStatus: "paid", grossAmount: Int64(index * 100),
+                status: index % 2 == 0 ? "open" : "closed", paymentStatus: "paid",
+                grossAmount: Int64(index * 100),
                 currency: "NOK")
         }
     }
@@ -27,7 +29,8 @@ import Testing
         var state = AppState(origin: .demo, pageSize: pageSize, prefetchDistance: prefetch)
         _ = state.handle(.started)
         _ = state.handle(.viewportChanged(listRows: viewport, detailRows: 20, timelineRows: 10))
-        let effects = state.handle(.pageLoaded(request: 1, .success(OrderPage(summaries: summaries(count), next: next))))
+        let effects = state.handle(
+            .pageLoaded(request: 1, .success(OrderPage(summaries: summaries(count), next: next))))
         return (state, effects)
     }
 
@@ -50,9 +53,12 @@ import Testing
     @Test func stalePageAndStaleOrderResultsAreDropped() throws {
         var state = AppState(origin: .demo, pageSize: 10)
         _ = state.handle(.started)
-        #expect(state.handle(.pageLoaded(request: 7, .success(OrderPage(summaries: Self.summaries(3), next: nil)))) == [])
+        #expect(
+            state.handle(
+                .pageLoaded(request: 7, .success(OrderPage(summaries: Self.summaries(3), next: nil)))) == [])
         #expect(state.list.rows.isEmpty)
-        _ = state.handle(.pageLoaded(request: 1, .success(OrderPage(summaries: Self.summaries(3), next: nil))))
+        _ = state.handle(
+            .pageLoaded(request: 1, .success(OrderPage(summaries: Self.summaries(3), next: nil))))
         state.focus = .list
         #expect(state.handle(.command(.moveDown)) == [.loadOrder(id: "o1")])
         // The answer for o0 arrives late: cached, but the detail stays on o1.

@@ -12,7 +12,8 @@ import Testing
         state.follow.every = 30
         _ = state.handle(.started)
         _ = state.handle(.viewportChanged(listRows: 10, detailRows: 20, timelineRows: 10))
-        _ = state.handle(.pageLoaded(request: 1, .success(OrderPage(summaries: AppStateTests.summaries(30), next: nil))))
+        _ = state.handle(
+            .pageLoaded(request: 1, .success(OrderPage(summaries: AppStateTests.summaries(30), next: nil))))
         return state
     }
 

@@ -1,5 +1,5 @@
-import JSONCore
 import Foundation
+import JSONCore
 import OrderModel
 import Testing
 
@@ -13,7 +13,8 @@ struct FuzzRegressionTests {
         var url = URL(fileURLWithPath: #filePath)
         url.deleteLastPathComponent()
         url.deleteLastPathComponent()
-        return try JSONParser.parse(try Data(contentsOf: url.appendingPathComponent("Fixtures/fuzz/\(name)")).map { $0 })
+        return try JSONParser.parse(
+            try Data(contentsOf: url.appendingPathComponent("Fixtures/fuzz/\(name)")).map { $0 })
     }
 
     /// `tax_basis` × `percentage` / 100 beyond Int64: the expected tax was converted with a

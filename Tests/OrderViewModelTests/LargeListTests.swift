@@ -51,7 +51,8 @@ import Testing
         var state = Self.started()
         state.list.inlineRebuildLimit = 10
         let shared = SharedSummaries(store: store, count: 40, complete: true)
-        _ = state.handle(.pageLoaded(request: 1, .success(OrderPage(summaries: [], next: nil, shared: shared))))
+        _ = state.handle(
+            .pageLoaded(request: 1, .success(OrderPage(summaries: [], next: nil, shared: shared))))
         _ = state.handle(.command(.moveDown))
         #expect(state.list.selectedID == "o1")
 
@@ -86,7 +87,8 @@ import Testing
         var state = Self.started()
         state.list.inlineRebuildLimit = 10
         let shared = SharedSummaries(store: store, count: 40, complete: true)
-        _ = state.handle(.pageLoaded(request: 1, .success(OrderPage(summaries: [], next: nil, shared: shared))))
+        _ = state.handle(
+            .pageLoaded(request: 1, .success(OrderPage(summaries: [], next: nil, shared: shared))))
         _ = state.handle(.command(.moveDown))
         _ = state.handle(.command(.moveDown))
         #expect(state.list.selectedID == "o2")
@@ -132,8 +134,10 @@ import Testing
         let summaries = AppStateTests.summaries(60)
         let store = SummaryStore()
         for summary in summaries { store.append(summary) }
-        for text in ["status:open", "-status:open", "ann", "ANN", "berg", "1005", "amount>20", "created>=2024-01-15",
-                     "currency:nok", "ann status:closed", "\"Ann Berg\"", "has:attachments", "anomaly"] {
+        for text in [
+            "status:open", "-status:open", "ann", "ANN", "berg", "1005", "amount>20", "created>=2024-01-15",
+            "currency:nok", "ann status:closed", "\"Ann Berg\"", "has:attachments", "anomaly",
+        ] {
             let query = try OrderQuery.parse(text)
             let rebuild = RowRebuild(generation: 1, snapshot: store.snapshot(), query: query, sort: nil)
             let expected = summaries.indices.filter { query.matches(summaries[$0]) }
@@ -168,7 +172,8 @@ import Testing
         var state = Self.started()
         state.list.inlineRebuildLimit = 10
         let first = SharedSummaries(store: store, count: 20, complete: false)
-        _ = state.handle(.pageLoaded(request: 1, .success(OrderPage(summaries: [], next: nil, shared: first))))
+        _ = state.handle(
+            .pageLoaded(request: 1, .success(OrderPage(summaries: [], next: nil, shared: first))))
         guard case .rebuildRows(let rebuild)? = state.handle(.command(.setFilter("status:open"))).last else {
             Issue.record("expected a rebuild")
             return
@@ -177,7 +182,8 @@ import Testing
         let progress = IndexProgress(orders: 40, bytes: 100, totalBytes: 100, finished: true)
         _ = state.handle(.indexProgress(progress, SharedSummaries(store: store, count: 40, complete: true)))
         #expect(state.list.rows.count == 20)
-        let effects = state.handle(.rowsRebuilt(generation: rebuild.generation, rows: rebuild.run(), covering: 20))
+        let effects = state.handle(
+            .rowsRebuilt(generation: rebuild.generation, rows: rebuild.run(), covering: 20))
         #expect(state.list.rows.count == 10)  // the result for the first 20 orders is shown...
         guard case .rebuildRows(let more)? = effects.last else {
             Issue.record("expected a rebuild for the new rows, got \(effects)")

@@ -12,7 +12,8 @@ import Testing
         var state = LargeListTests.started()
         state.list.inlineRebuildLimit = limit
         let shared = SharedSummaries(store: store, count: count, complete: false)
-        _ = state.handle(.pageLoaded(request: 1, .success(OrderPage(summaries: [], next: nil, shared: shared))))
+        _ = state.handle(
+            .pageLoaded(request: 1, .success(OrderPage(summaries: [], next: nil, shared: shared))))
         return state
     }
 
@@ -40,7 +41,10 @@ import Testing
         #expect(state.list.selectedRow == expected[0])
 
         for match in expected.dropFirst() {
-            #expect(state.handle(.command(.searchNext)).allSatisfy { if case .findSearchHits = $0 { false } else { true } })
+            #expect(
+                state.handle(.command(.searchNext)).allSatisfy {
+                    if case .findSearchHits = $0 { false } else { true }
+                })
             #expect(state.list.selectedRow == match)
         }
         _ = state.handle(.command(.searchNext))

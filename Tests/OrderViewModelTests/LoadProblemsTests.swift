@@ -17,16 +17,26 @@ import Testing
         #expect(state.loadProblems.isEmpty)
         let first = Self.problem("a.ndjson", 2)
         let second = Self.problem("a.ndjson", 4)
-        _ = state.handle(.pageLoaded(request: 1, .success(OrderPage(
-            summaries: AppStateTests.summaries(2), next: PageCursor("2"), problems: [first, second]))))
+        _ = state.handle(
+            .pageLoaded(
+                request: 1,
+                .success(
+                    OrderPage(
+                        summaries: AppStateTests.summaries(2), next: PageCursor("2"),
+                        problems: [first, second]))))
         #expect(state.loadProblems == [first.description, second.description])
         #expect(state.status == .warning(second.description))
 
         // The next page repeats one (a source re-reading after a retry) and adds one.
         let third = Self.problem("b.json", 9)
         _ = state.handle(.command(.moveToBottom))
-        _ = state.handle(.pageLoaded(request: 2, .success(OrderPage(
-            summaries: AppStateTests.summaries(1, from: 2), next: nil, problems: [second, third]))))
+        _ = state.handle(
+            .pageLoaded(
+                request: 2,
+                .success(
+                    OrderPage(
+                        summaries: AppStateTests.summaries(1, from: 2), next: nil, problems: [second, third]))
+            ))
         #expect(state.loadProblems == [first, second, third].map(\.description))
         #expect(state.status == .warning(third.description))
     }
@@ -35,7 +45,8 @@ import Testing
         var state = AppState(origin: .demo, pageSize: 10)
         _ = state.handle(.started)
         let many = (1...(AppState.loadProblemLimit + 50)).map { Self.problem("big.ndjson", $0) }
-        _ = state.handle(.pageLoaded(request: 1, .success(OrderPage(summaries: [], next: nil, problems: many))))
+        _ = state.handle(
+            .pageLoaded(request: 1, .success(OrderPage(summaries: [], next: nil, problems: many))))
         #expect(state.loadProblems.count == AppState.loadProblemLimit)
         #expect(state.loadProblems.first == many[0].description)
         // The status bar still says what the latest one was.

@@ -26,10 +26,14 @@ import Testing
         let anomalies = AnomalyChecker.check(order)
         #expect(anomalies.map(\.kind) == [.moneyOverflow], "\(anomalies.map(\.message))")
         let message = try #require(anomalies.first?.message)
-        #expect(message.hasPrefix("the authorizations add up to more than the largest amount that can be counted"))
+        #expect(
+            message.hasPrefix("the authorizations add up to more than the largest amount that can be counted")
+        )
         #expect(anomalies.first?.jsonPath == ".authorizations")
         #expect(!anomalies.contains { $0.message.contains("-0.02") })
-        #expect(timeline.entries.last?.totals.text(order.currency).hasPrefix("authorized out of range · captured 2 897.00 NOK") == true)
+        #expect(
+            timeline.entries.last?.totals.text(order.currency).hasPrefix(
+                "authorized out of range · captured 2 897.00 NOK") == true)
     }
 
     @Test func differencesThatLeaveInt64AreUnknownNotWrapped() {

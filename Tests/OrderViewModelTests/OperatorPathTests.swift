@@ -15,10 +15,13 @@ struct OperatorPathTests {
         _ = state.handle(.started)
         _ = state.handle(.viewportChanged(listRows: 10, detailRows: 20, timelineRows: 10))
         let summaries = orders.map { OrderSummary(order: $0) }
-        var effects = state.handle(.pageLoaded(request: 1, .success(OrderPage(summaries: summaries, next: nil))))
+        var effects = state.handle(
+            .pageLoaded(request: 1, .success(OrderPage(summaries: summaries, next: nil))))
         while let effect = effects.first {
             effects.removeFirst()
-            if case .loadOrder(let id) = effect, let order = orders.first(where: { OrderSummary(order: $0).id == id }) {
+            if case .loadOrder(let id) = effect,
+                let order = orders.first(where: { OrderSummary(order: $0).id == id })
+            {
                 effects += state.handle(.orderLoaded(id: id, .success(order)))
             }
         }
@@ -30,7 +33,9 @@ struct OperatorPathTests {
         var effects = state.handle(.command(.jump(id)))
         while let effect = effects.first {
             effects.removeFirst()
-            if case .loadOrder(let id) = effect, let order = orders.first(where: { OrderSummary(order: $0).id == id }) {
+            if case .loadOrder(let id) = effect,
+                let order = orders.first(where: { OrderSummary(order: $0).id == id })
+            {
                 effects += state.handle(.orderLoaded(id: id, .success(order)))
             }
         }
@@ -134,7 +139,8 @@ struct OperatorPathTests {
 
     @Test func sortCyclesOnlyTheShownColumnsAndShowsTheStart() {
         var (state, _) = AppStateTests.loaded(6)
-        _ = state.handle(.viewportChanged(listRows: 5, detailRows: 10, timelineRows: 5, listColumns: [.number, .amount]))
+        _ = state.handle(
+            .viewportChanged(listRows: 5, detailRows: 10, timelineRows: 5, listColumns: [.number, .amount]))
         _ = state.handle(.command(.moveToBottom))
         _ = state.handle(.command(.cycleSort))
         #expect(state.list.sort?.column == .number)
@@ -149,7 +155,8 @@ struct OperatorPathTests {
 @Suite("itinerary units")
 struct ItineraryUnitTests {
     @Test func distancesAndDurationsShowUnits() throws {
-        let order = try Fixtures.order(#"""
+        let order = try Fixtures.order(
+            #"""
             {"id": "t1", "itinerary": [{"id": "leg", "distance": {"value": 7088}, "duration": {"value": 23880}},
                                        {"id": "short", "distance": {"value": 640}, "duration": {"value": "x"}}]}
             """#)

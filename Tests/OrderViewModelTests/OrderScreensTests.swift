@@ -27,11 +27,14 @@ import Testing
         #expect(root.crumb == "order123456")
         #expect(
             root.sections.map(\.id) == [
-                "summary", "anomalies", "customer", "addresses", "items", "discounts", "payments", "paymentDetails",
+                "summary", "anomalies", "customer", "addresses", "items", "discounts", "payments",
+                "paymentDetails",
                 "store", "comments", "external", "itinerary", "attachments", "sessions", "events", "misc",
             ])
         let items = try #require(root.section("items"))
-        #expect(Fixtures.lines(items.rows) == ["0|#1  2 × Stablestol for utendørsbruk|398.00 NOK  net 278.40 NOK"])
+        #expect(
+            Fixtures.lines(items.rows) == ["0|#1  2 × Stablestol for utendørsbruk|398.00 NOK  net 278.40 NOK"]
+        )
         #expect(items.rows[0].target == .item(0))
         let summary = try #require(root.section("summary"))
         #expect(summary.rows.first { $0.label == "Gross" }?.value == "598.00 NOK")
@@ -71,7 +74,10 @@ import Testing
                 "0|Rate source|ecb", "0|Rate time|2023-11-07T05:31:56Z",
             ])
         let lines = try #require(screen.section("lines")).rows
-        #expect(lines.map(\.target) == [.itemTaxLines(0), .itemDiscountLines(0), .itemAdditions(0), .itemPayout(0)])
+        #expect(
+            lines.map(\.target) == [
+                .itemTaxLines(0), .itemDiscountLines(0), .itemAdditions(0), .itemPayout(0),
+            ])
         #expect(lines[3].tone == .bad)
     }
 
@@ -98,12 +104,16 @@ import Testing
             """)
         let api = try #require(OrderScreens.screen(.event(0), in: order))
         #expect(api.section("event")?.rows.first?.value == "API event")
-        #expect(Fixtures.lines(try #require(api.section("request")).rows) == [
-            "0|Method|PUT", "0|Path|/v1/orders/x", "0|Body|{\"a\":1}",
-        ])
+        #expect(
+            Fixtures.lines(try #require(api.section("request")).rows) == [
+                "0|Method|PUT", "0|Path|/v1/orders/x", "0|Body|{\"a\":1}",
+            ])
         let status = try #require(OrderScreens.screen(.event(1), in: order))
         #expect(status.section("event")?.rows.first?.value == "status event")
-        #expect(status.section("event")?.rows.contains { $0.label == "Service status" && $0.value == "ready_for_pickup" } == true)
+        #expect(
+            status.section("event")?.rows.contains {
+                $0.label == "Service status" && $0.value == "ready_for_pickup"
+            } == true)
     }
 
     @Test(arguments: ["{}", "{\"id\":\"x\"}", "[]", "{\"items\":[{}],\"attachments\":[{}],\"payout\":null}"])
@@ -137,7 +147,8 @@ import Testing
         let report = OrderScreens.fullReport(order)
         let ids = report.map(\.id)
         for id in [
-            "summary", "items", "item0.item", "item0.tax0", "item0.discount0", "item0.addition0", "item0.payout",
+            "summary", "items", "item0.item", "item0.tax0", "item0.discount0", "item0.addition0",
+            "item0.payout",
             "timeline", "capture0.operation", "attachment0.train.reservation", "attachment0.car.leg0.leg",
             "itinerary0.itinerary",
         ] {

@@ -26,12 +26,15 @@ import Testing
         let order = try Fixtures.order(Self.handMade)
         let timeline = PaymentTimeline(order: order)
         #expect(
-            timeline.entries.map(\.kind) == [.session, .authorization, .capture, .capture, .capture, .refund, .event])
+            timeline.entries.map(\.kind) == [
+                .session, .authorization, .capture, .capture, .capture, .refund, .event,
+            ])
         #expect(timeline.entries.map(\.amount) == [1000, 1000, 600, 300, 400, 200, nil])
         #expect(timeline.entries.map(\.success) == [nil, true, true, false, true, true, nil])
         #expect(
             timeline.entries.map(\.target) == [
-                .session(0), .operation(kind: "authorization", index: 0), .operation(kind: "capture", index: 0),
+                .session(0), .operation(kind: "authorization", index: 0),
+                .operation(kind: "capture", index: 0),
                 .operation(kind: "capture", index: 2), .operation(kind: "capture", index: 1),
                 .operation(kind: "refund", index: 0), .event(0),
             ])
@@ -40,7 +43,8 @@ import Testing
         #expect(timeline.entries.map(\.totals.refunded) == [0, 0, 0, 0, 0, 200, 200])
         #expect(timeline.entries.map(\.totals.capturable) == [0, 1000, 400, 400, 0, 0, 0])
         #expect(timeline.entries.map(\.totals.refundable) == [0, 0, 600, 600, 1000, 800, 800])
-        #expect(timeline.totals == PaymentTotals(authorized: 1000, captured: 1000, refunded: 200, cancelled: 0))
+        #expect(
+            timeline.totals == PaymentTotals(authorized: 1000, captured: 1000, refunded: 200, cancelled: 0))
 
         let auth = timeline.entries[1]
         #expect(auth.timeText == "2024-01-01T10:00:00Z")
@@ -92,9 +96,11 @@ import Testing
                 "remaining_refund_amount is 0.00 NOK but the operations leave 6.00 NOK to refund",
                 "payment status is paid but only 6.00 NOK of the net amount 10.00 NOK was captured",
             ])
-        #expect(timeline.problems.map(\.jsonPath) == [
-            ".payment_details.remaining_capture_amount", ".payment_details.remaining_refund_amount", ".payment_status",
-        ])
+        #expect(
+            timeline.problems.map(\.jsonPath) == [
+                ".payment_details.remaining_capture_amount", ".payment_details.remaining_refund_amount",
+                ".payment_status",
+            ])
     }
 
     @Test func timelineRowsShowTotalsAndChecks() throws {

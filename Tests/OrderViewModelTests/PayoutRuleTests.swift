@@ -36,7 +36,8 @@ import Testing
         #expect(found.map(\.kind) == [.payoutRoot])
         #expect(
             found.first?.message
-                == "item 1 (line 1): the payout destinations add up to 499.90 NOK, but the item's net is 449.90 NOK")
+                == "item 1 (line 1): the payout destinations add up to 499.90 NOK, but the item's net is 449.90 NOK"
+        )
     }
 
     // Without a net, what was paid is the gross less the line's discounts.
@@ -47,9 +48,10 @@ import Testing
             """
         #expect(try Self.anomalies(item.replacing("%d", with: "8000")).isEmpty)
         let found = try Self.anomalies(item.replacing("%d", with: "10000"))
-        #expect(found.map(\.message) == [
-            "item 1 (line 2): the payout destinations add up to 100.00 NOK, but the item's gross − discounts is 80.00 NOK"
-        ])
+        #expect(
+            found.map(\.message) == [
+                "item 1 (line 2): the payout destinations add up to 100.00 NOK, but the item's gross − discounts is 80.00 NOK"
+            ])
     }
 
     // Without a net or discounts, the gross was paid.
@@ -76,7 +78,8 @@ import Testing
         #expect(off.map(\.kind) == [.payoutShare, .payoutShare])
         #expect(
             off.first?.message
-                == "item 1: payout destination of 2.00 NOK says 10% of the item's net (10.00 NOK), which is 1.00 NOK")
+                == "item 1: payout destination of 2.00 NOK says 10% of the item's net (10.00 NOK), which is 1.00 NOK"
+        )
         #expect(off.first?.jsonPath == ".items[0].payout.destinations[0]")
     }
 
@@ -91,7 +94,9 @@ import Testing
             """)
         // 87.5% of 10.00 is 8.75; 9.00 is a contradiction and also breaks the children's sum.
         #expect(found.map(\.kind) == [.payoutChildren, .payoutShare])
-        #expect(found.last?.message.contains("says 87.5% of its parent destination (10.00 NOK), which is 8.75 NOK") == true)
+        #expect(
+            found.last?.message.contains(
+                "says 87.5% of its parent destination (10.00 NOK), which is 8.75 NOK") == true)
     }
 
     // Rounding each share to a minor unit and giving the remainder to one destination is no

@@ -37,7 +37,8 @@ import Testing
               {"amount":400}]}}]}
             """)
         let tree = try #require(order.items[0].payout)
-        let payout = PayoutTreeRows(tree: tree, basis: PayoutBasis(item: order.items[0]), currency: order.currency)
+        let payout = PayoutTreeRows(
+            tree: tree, basis: PayoutBasis(item: order.items[0]), currency: order.currency)
         #expect(
             Fixtures.lines(payout.rows) == [
                 "0|Payout total|10.00 NOK ✓ equals item gross",
@@ -56,7 +57,8 @@ import Testing
         var tree = PayoutTree()
         var parent: Int? = nil
         for _ in 0..<50_000 { parent = tree.append(amount: 5, parent: parent) }
-        let payout = PayoutTreeRows(tree: tree, basis: PayoutBasis(amount: 5, source: .net), currency: Currency(code: "NOK"))
+        let payout = PayoutTreeRows(
+            tree: tree, basis: PayoutBasis(amount: 5, source: .net), currency: Currency(code: "NOK"))
         #expect(payout.rows.count == 50_001)
         #expect(payout.rows.last?.indent == 49_999)
         #expect(payout.mismatchedNodes.isEmpty)

@@ -20,7 +20,8 @@ import Testing
 
     @Test(arguments: ["bus", "ferry", "metro", "taxi", "train", "tram"])
     func travelReservationView(kind: String) throws {
-        let order = try Fixtures.order("{\"items\":[{\"line_id\":1,\"description\":\"Ticket\"}],\"attachments\":[\(Self.travel(kind))]}")
+        let order = try Fixtures.order(
+            "{\"items\":[{\"line_id\":1,\"description\":\"Ticket\"}],\"attachments\":[\(Self.travel(kind))]}")
         let reservation = try #require(order.attachments.first?.reservations.first)
         let view = ReservationView(reservation)
         let title = kind.prefix(1).uppercased() + kind.dropFirst()
@@ -28,7 +29,8 @@ import Testing
         #expect(view.passengers == ["Mr John Doe", "p2"])
         #expect(view.legs.map(\.index) == [1, 0])
         #expect(view.legs.map(\.duration) == ["2h 15m", "1h 10m"])
-        #expect(view.legs[0].summary == "Oslo S → Bergen  2024-05-01T07:00:00Z – 2024-05-01T09:15:00Z (2h 15m)")
+        #expect(
+            view.legs[0].summary == "Oslo S → Bergen  2024-05-01T07:00:00Z – 2024-05-01T09:15:00Z (2h 15m)")
         #expect(view.legs[0].details == "class 2")
         #expect(view.insurance == ["If travel"])
 
@@ -46,11 +48,14 @@ import Testing
             ])
         #expect(rows[4].target == .reservationLeg(attachment: 0, kind: kind, leg: 1))
         #expect(rows[3].target == .reservationPassengers(attachment: 0, kind: kind))
-        let leg = try #require(OrderScreens.screen(.reservationLeg(attachment: 0, kind: kind, leg: 1), in: order))
+        let leg = try #require(
+            OrderScreens.screen(.reservationLeg(attachment: 0, kind: kind, leg: 1), in: order))
         #expect(leg.allRows.first { $0.label == "Duration" }?.value == "2h 15m")
-        let passengers = try #require(OrderScreens.screen(.reservationPassengers(attachment: 0, kind: kind), in: order))
+        let passengers = try #require(
+            OrderScreens.screen(.reservationPassengers(attachment: 0, kind: kind), in: order))
         #expect(Fixtures.lines(passengers.allRows) == ["0|Mr John Doe|id p1", "0|—|id p2"])
-        let insurance = try #require(OrderScreens.screen(.reservationInsurance(attachment: 0, kind: kind), in: order))
+        let insurance = try #require(
+            OrderScreens.screen(.reservationInsurance(attachment: 0, kind: kind), in: order))
         #expect(Fixtures.lines(insurance.allRows) == ["0|If|travel"])
         #expect(OrderScreens.screen(.reservation(attachment: 0, kind: "car"), in: order) == nil)
         #expect(AnomalyChecker.check(order).isEmpty)
@@ -84,11 +89,14 @@ import Testing
                 "0|Rental Avis|Flyplassvegen 1, Gardermoen → Strandkaien 2, Bergen  2024-05-01T10:00:00Z – 2024-05-03T12:30:00Z (2d 2h 30m)  class B",
                 "0|Insurance|Gjensidige collision",
             ])
-        let rental = try #require(OrderScreens.screen(.reservationLeg(attachment: 0, kind: "car", leg: 0), in: order))
+        let rental = try #require(
+            OrderScreens.screen(.reservationLeg(attachment: 0, kind: "car", leg: 0), in: order))
         #expect(
             Fixtures.lines(rental.allRows) == [
-                "0|Rental company|Avis", "0|Pick-up|Flyplassvegen 1, Gardermoen", "0|Pick-up at|2024-05-01T10:00:00Z",
-                "0|Drop-off|Strandkaien 2, Bergen", "0|Drop-off at|2024-05-03T12:30:00Z", "0|Duration|2d 2h 30m",
+                "0|Rental company|Avis", "0|Pick-up|Flyplassvegen 1, Gardermoen",
+                "0|Pick-up at|2024-05-01T10:00:00Z",
+                "0|Drop-off|Strandkaien 2, Bergen", "0|Drop-off at|2024-05-03T12:30:00Z",
+                "0|Duration|2d 2h 30m",
                 "0|Class|B", "0|Drivers|d1",
             ])
         #expect(OrderScreens.screen(.reservationPassengers(attachment: 0, kind: "car"), in: order) == nil)

@@ -10,11 +10,13 @@ import Testing
 @Suite("Summary filter terms")
 struct SummaryFilterTermsTests {
     static let summaries: [OrderSummary] = [
-        OrderSummary(id: "1", createdAt: "2026-03-02T10:00:00Z", status: "open", anomalyCount: 1, orderType: "travel",
-                     customerType: "company", paymentProduct: "vipps", reservationKinds: ["bus", "train"],
-                     anomalyKinds: AnomalyTally.bit(.overRefunded)),
-        OrderSummary(id: "2", createdAt: "2026-03-08T23:00:00Z", status: "open", anomalyCount: 0, orderType: "payment",
-                     customerType: "private", paymentProduct: "Bambora.Creditcard", reservationKinds: ["train"]),
+        OrderSummary(
+            id: "1", createdAt: "2026-03-02T10:00:00Z", status: "open", anomalyCount: 1, orderType: "travel",
+            customerType: "company", paymentProduct: "vipps", reservationKinds: ["bus", "train"],
+            anomalyKinds: AnomalyTally.bit(.overRefunded)),
+        OrderSummary(
+            id: "2", createdAt: "2026-03-08T23:00:00Z", status: "open", anomalyCount: 0, orderType: "payment",
+            customerType: "private", paymentProduct: "Bambora.Creditcard", reservationKinds: ["train"]),
         OrderSummary(id: "3", createdAt: "2026-03-09T00:00:00Z", anomalyCount: 0, orderType: "Travel"),
     ]
 
@@ -29,7 +31,8 @@ struct SummaryFilterTermsTests {
     @Test(arguments: [
         ("type:travel", ["1", "3"]), ("customer:company", ["1"]), ("product:bambora.creditcard", ["2"]),
         ("reservation:train", ["1", "2"]), ("reservation:bus", ["1"]), ("anomaly:overRefunded", ["1"]),
-        ("anomaly:overcaptured", []), ("-anomaly", ["2", "3"]), ("type:TRAVEL", ["1", "3"]), ("created>=2026-03-02 created<2026-03-09", ["1", "2"]),
+        ("anomaly:overcaptured", []), ("-anomaly", ["2", "3"]), ("type:TRAVEL", ["1", "3"]),
+        ("created>=2026-03-02 created<2026-03-09", ["1", "2"]),
     ])
     func fastAndSlowPathsAgree(text: String, expected: [String]) throws {
         let (fast, slow) = try Self.kept(text)
@@ -49,8 +52,11 @@ struct SummaryFilterTermsTests {
     }
 
     @Test func eachGroupsTermKeepsExactlyTheGroup() throws {
-        for columns in [[SummaryColumn.orderType], [.customerType], [.paymentProduct], [.reservation], [.anomaly], [.week],
-                        [.day], [.status]] {
+        for columns in [
+            [SummaryColumn.orderType], [.customerType], [.paymentProduct], [.reservation], [.anomaly],
+            [.week],
+            [.day], [.status],
+        ] {
             let table = SummaryTable.build(summaries: Self.summaries, columns: columns)
             for group in table.groups {
                 guard let term = SummaryFilter.term(columns[0], group.values[0]) else { continue }

@@ -9,20 +9,24 @@ import Testing
 struct SummaryTableTests {
     static func order(
         _ id: String, status: String? = "open", currency: String? = "NOK", gross: Int64? = 1000,
-        created: String? = "2026-01-05T10:00:00Z", payments: PaymentSums = PaymentSums(), anomalies: Int? = nil,
+        created: String? = "2026-01-05T10:00:00Z", payments: PaymentSums = PaymentSums(),
+        anomalies: Int? = nil,
         kinds: UInt32 = 0, reservations: [String] = [], product: String? = nil
     ) -> OrderSummary {
         OrderSummary(
             id: id, createdAt: created, status: status, grossAmount: gross, currency: currency,
-            anomalyCount: anomalies, paymentProduct: product, reservationKinds: reservations, payments: payments,
+            anomalyCount: anomalies, paymentProduct: product, reservationKinds: reservations,
+            payments: payments,
             anomalyKinds: kinds)
     }
 
     @Test func mixedCurrenciesAreNeverAddedTogether() throws {
         let table = SummaryTable.build(
             summaries: [
-                Self.order("1", currency: "NOK", gross: 1000, payments: PaymentSums(authorized: 1000, captured: 400)),
-                Self.order("2", currency: "SEK", gross: 250, payments: PaymentSums(authorized: 250, captured: 250)),
+                Self.order(
+                    "1", currency: "NOK", gross: 1000, payments: PaymentSums(authorized: 1000, captured: 400)),
+                Self.order(
+                    "2", currency: "SEK", gross: 250, payments: PaymentSums(authorized: 250, captured: 250)),
                 Self.order("3", currency: "NOK", gross: 500),
                 Self.order("4", status: "closed", currency: "SEK", gross: 70),
             ], columns: [.status])
@@ -66,7 +70,9 @@ struct SummaryTableTests {
     @Test func refundsLargerThanCapturesAreShownAsTheyAre() throws {
         let table = SummaryTable.build(
             summaries: [
-                Self.order("1", payments: PaymentSums(authorized: 1000, captured: 200, refunded: 900, cancelled: 300)),
+                Self.order(
+                    "1", payments: PaymentSums(authorized: 1000, captured: 200, refunded: 900, cancelled: 300)
+                ),
                 Self.order("2", payments: PaymentSums(authorized: 0, captured: 100, refunded: 400)),
             ], columns: [.currency])
         let nok = try #require(table.groups.first?.totals(in: "NOK"))
@@ -147,8 +153,11 @@ struct SummaryTableTests {
         #expect(table.groups.map { $0.values[0] } == ["a", "b", "c"])
         table.sort(by: SummarySort(column: .value(0), ascending: false))
         #expect(table.groups.map { $0.values[0] } == ["c", "b", "a"])
-        #expect(SummarySort.parse("-gross", columns: [.status]) == SummarySort(column: .gross, ascending: false))
-        #expect(SummarySort.parse("status", columns: [.status]) == SummarySort(column: .value(0), ascending: true))
+        #expect(
+            SummarySort.parse("-gross", columns: [.status]) == SummarySort(column: .gross, ascending: false))
+        #expect(
+            SummarySort.parse("status", columns: [.status]) == SummarySort(column: .value(0), ascending: true)
+        )
         #expect(SummarySort.parse("day", columns: [.status]) == nil)
     }
 
@@ -157,7 +166,8 @@ struct SummaryTableTests {
         for index in 0..<70_000 {
             store.append(
                 Self.order(
-                    String(index), status: ["open", "closed", "paid"][index % 3], currency: index % 2 == 0 ? "NOK" : "SEK",
+                    String(index), status: ["open", "closed", "paid"][index % 3],
+                    currency: index % 2 == 0 ? "NOK" : "SEK",
                     gross: Int64(index), payments: PaymentSums(captured: 1)))
         }
         let table = SummaryTable.build(snapshot: store.snapshot(), rows: .all(70_000), columns: [.status])
@@ -170,7 +180,8 @@ struct SummaryTableTests {
         #expect(open.totals(in: "NOK")?.gross == nokGross)
         let nokOrders = Int64(Array(stride(from: 0, to: 70_000, by: 6)).count)
         #expect(open.totals(in: "NOK")?.captured == nokOrders)
-        let picked = SummaryTable.build(snapshot: store.snapshot(), rows: .picked([0, 3, 4]), columns: [.status])
+        let picked = SummaryTable.build(
+            snapshot: store.snapshot(), rows: .picked([0, 3, 4]), columns: [.status])
         #expect(picked.orderCount == 3)
         #expect(picked.groups.map(\.orders) == [2, 1])
     }

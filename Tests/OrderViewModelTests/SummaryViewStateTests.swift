@@ -13,14 +13,17 @@ struct SummaryViewStateTests {
         var state = AppState(origin: .files(["x.json"]))
         guard case .loadPage(let request, _, _)? = state.handle(.started).first else { return state }
         let summaries = (0..<count).map {
-            OrderSummary(id: "o\($0)", status: $0 % 2 == 0 ? "open" : "closed", grossAmount: 100, currency: "NOK")
+            OrderSummary(
+                id: "o\($0)", status: $0 % 2 == 0 ? "open" : "closed", grossAmount: 100, currency: "NOK")
         }
         _ = state.handle(.pageLoaded(request: request, .success(OrderPage(summaries: summaries, next: nil))))
         return state
     }
 
     static func requests(_ effects: [AppEffect]) -> [SummaryRequest] {
-        effects.compactMap { if case .computeSummary(let request) = $0 { return request } else { return nil } }
+        effects.compactMap {
+            if case .computeSummary(let request) = $0 { return request } else { return nil }
+        }
     }
 
     @Test func partialUntilTheChecksReportedAndStaleResultsDropped() throws {
@@ -30,9 +33,12 @@ struct SummaryViewStateTests {
         let firstTable = first.run()  // as the loop runs it, before the checks report
         // The checks report while the first computation runs: one more is asked for only after it.
         var counts: [String: AnomalyTally] = [:]
-        for index in 0..<10 { counts["o\(index)"] = AnomalyTally(count: index == 3 ? 1 : 0, kinds: index == 3 ? 1 : 0) }
+        for index in 0..<10 {
+            counts["o\(index)"] = AnomalyTally(count: index == 3 ? 1 : 0, kinds: index == 3 ? 1 : 0)
+        }
         #expect(Self.requests(state.handle(.anomaliesCounted(counts, checked: 10, total: 10))).isEmpty)
-        let again = try #require(Self.requests(state.handle(.summaryComputed(generation: first.generation, firstTable))).first)
+        let again = try #require(
+            Self.requests(state.handle(.summaryComputed(generation: first.generation, firstTable))).first)
         #expect(state.summary.partial)  // computed before any order was checked
         #expect(state.summary.table?.uncheckedOrders == 10)
         _ = state.handle(.summaryComputed(generation: again.generation, again.run()))

@@ -6,13 +6,16 @@ import Testing
 /// sanitized and measured only as far as its visible start (checked by counting the bytes handed
 /// to the sanitizer and the width function, not by timing).
 @Suite struct BoundedTextTests {
-    static let megabyte = "MEGA-START " + String(String(repeating: "x\u{1B}[31m", count: 174_763).prefix(1 << 20))
+    static let megabyte =
+        "MEGA-START " + String(String(repeating: "x\u{1B}[31m", count: 174_763).prefix(1 << 20))
         + " MEGA-END"
 
     static let samples = [
         "", "plain", "x\u{1B}[31mRED\u{1B}[0m", "日本語の注文 東京駅 한국어", "👨\u{200D}👩\u{200D}👧\u{200D}👦🇳🇴👍🏽",
-        "e" + String(repeating: "\u{301}", count: 200) + " Hansen", "\u{202E}RTL\u{202C}", "zero\u{200B}\u{200C}\u{200D}\u{FEFF}w",
-        "bad:\u{FFFD}\u{FFFD}", String(repeating: "ab日", count: 300), String(repeating: "x\u{1B}", count: 500),
+        "e" + String(repeating: "\u{301}", count: 200) + " Hansen", "\u{202E}RTL\u{202C}",
+        "zero\u{200B}\u{200C}\u{200D}\u{FEFF}w",
+        "bad:\u{FFFD}\u{FFFD}", String(repeating: "ab日", count: 300),
+        String(repeating: "x\u{1B}", count: 500),
     ]
 
     /// The bounded version gives what sanitizing and truncating the whole string gives.
@@ -20,13 +23,17 @@ import Testing
     func sanitizedLineMatchesTheWholeStringVersion(width: Int) {
         for sample in Self.samples {
             let whole = TextFit.truncate(Sanitizer.sanitize(sample), toWidth: width)
-            #expect(TextFit.sanitizedLine(sample, toWidth: width) == whole, "\(sample.debugDescription) at \(width)")
+            #expect(
+                TextFit.sanitizedLine(sample, toWidth: width) == whole,
+                "\(sample.debugDescription) at \(width)")
         }
     }
 
     @Test func sanitizedLineOfAMegabyteLooksAtItsStartOnly() {
         let meter = TextWorkMeter()
-        let line = TextWorkMeter.$current.withValue(meter) { TextFit.sanitizedLine(Self.megabyte, toWidth: 80) }
+        let line = TextWorkMeter.$current.withValue(meter) {
+            TextFit.sanitizedLine(Self.megabyte, toWidth: 80)
+        }
         #expect(line == TextFit.truncate(Sanitizer.sanitize(Self.megabyte), toWidth: 80))
         #expect(line.hasPrefix(#"MEGA-START x\e[31mx\e[31m"#) && line.hasSuffix("…"))
         #expect(meter.bytes < 10_000, "\(meter.bytes) bytes looked at for 80 columns")

@@ -31,15 +31,20 @@ private func glibcWcwidth(_ character: Int32) -> Int32
         for range in ranges {
             for value in range {
                 guard let scalar = Unicode.Scalar(value), !Sanitizer.isUnsafe(scalar),
-                    scalar.properties.generalCategory != .unassigned, scalar.properties.generalCategory != .privateUse
+                    scalar.properties.generalCategory != .unassigned,
+                    scalar.properties.generalCategory != .privateUse
                 else { continue }
                 let ours = DisplayWidth.of(scalar)
                 let theirs = Self.libcWidth(scalar)
                 // -1: newer than glibc's Unicode tables; the backend draws those as `?` (CellEncoder).
-                if theirs >= 0, ours != theirs { disagreements.append(String(format: "U+%04X ours %d glibc %d", value, ours, theirs)) }
+                if theirs >= 0, ours != theirs {
+                    disagreements.append(String(format: "U+%04X ours %d glibc %d", value, ours, theirs))
+                }
             }
         }
-        #expect(disagreements.isEmpty, "\(disagreements.count): \(disagreements.prefix(80).joined(separator: ", "))")
+        #expect(
+            disagreements.isEmpty,
+            "\(disagreements.count): \(disagreements.prefix(80).joined(separator: ", "))")
     }
 }
 

@@ -9,7 +9,7 @@ public enum TestTime {
     /// The factor, at least 1; an unreadable value counts as 1.
     public static let scale: Double = {
         guard let text = ProcessInfo.processInfo.environment["ORDERSCOPE_TEST_TIME_SCALE"],
-              let value = Double(text), value.isFinite, value >= 1
+            let value = Double(text), value.isFinite, value >= 1
         else { return 1 }
         return value
     }()

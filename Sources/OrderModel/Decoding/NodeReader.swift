@@ -164,7 +164,9 @@ struct NodeReader {
             if let id = LineID(json: element) {
                 result.append(id)
             } else {
-                log.report(elementPath, "expected a line id (string or integer), found \(NodeReader.describe(element))")
+                log.report(
+                    elementPath,
+                    "expected a line id (string or integer), found \(NodeReader.describe(element))")
             }
         }
         return result

@@ -18,11 +18,14 @@ struct ClientTLS: Sendable {
                 certificates = try NIOSSLCertificate.fromPEMFile(extraCAFile)
             } catch {
                 throw SourceError.unreadable(
-                    path: extraCAFile, reason: "not a PEM certificate file (the CA file named by --ca-file or ORDERSCOPE_CA_FILE)")
+                    path: extraCAFile,
+                    reason:
+                        "not a PEM certificate file (the CA file named by --ca-file or ORDERSCOPE_CA_FILE)")
             }
             guard !certificates.isEmpty else {
                 throw SourceError.unreadable(
-                    path: extraCAFile, reason: "holds no PEM certificate (the CA file named by --ca-file or ORDERSCOPE_CA_FILE)")
+                    path: extraCAFile,
+                    reason: "holds no PEM certificate (the CA file named by --ca-file or ORDERSCOPE_CA_FILE)")
             }
             configuration.additionalTrustRoots = [.certificates(certificates)]
         }
@@ -51,12 +54,14 @@ struct ClientTLS: Sendable {
         case .handshakeFailed(let detail):
             let text = "\(detail)"
             if text.contains("CERTIFICATE_VERIFY_FAILED") {
-                return "the server's TLS certificate is not trusted (not signed by a known authority, expired or "
+                return
+                    "the server's TLS certificate is not trusted (not signed by a known authority, expired or "
                     + "not for this host); for a private proxy or test server, name its CA with --ca-file or "
                     + "ORDERSCOPE_CA_FILE"
             }
             if text.contains("WRONG_VERSION_NUMBER") || text.contains("PACKET_LENGTH_TOO_LONG") {
-                return "the TLS handshake failed (the server does not seem to speak TLS on this port; an http:// base?)"
+                return
+                    "the TLS handshake failed (the server does not seem to speak TLS on this port; an http:// base?)"
             }
             return "the TLS handshake failed"
         case .unableToValidateCertificate, .noCertificateToValidate, .cannotMatchULabel:

@@ -1,5 +1,5 @@
-import JSONCore
 import Foundation
+import JSONCore
 import OrderModel
 
 #if canImport(FoundationNetworking)
@@ -20,7 +20,8 @@ public struct DinteroOrderQuery: Sendable, Equatable {
     public var createdTo: String?
 
     public init(
-        storeID: String? = nil, status: String? = nil, paymentStatus: String? = nil, createdFrom: String? = nil,
+        storeID: String? = nil, status: String? = nil, paymentStatus: String? = nil,
+        createdFrom: String? = nil,
         createdTo: String? = nil
     ) {
         self.storeID = storeID
@@ -35,8 +36,13 @@ public struct DinteroOrderQuery: Sendable, Equatable {
         if let status { items.append(("status", status)) }
         if let paymentStatus { items.append(("payment_status", paymentStatus)) }
         // Text that is no date at all is sent as typed, so the API's own message names it.
-        if let createdFrom { items.append(("created_at.gte", DinteroDateFilter.instant(createdFrom, bound: .from) ?? createdFrom)) }
-        if let createdTo { items.append(("created_at.lte", DinteroDateFilter.instant(createdTo, bound: .to) ?? createdTo)) }
+        if let createdFrom {
+            items.append(
+                ("created_at.gte", DinteroDateFilter.instant(createdFrom, bound: .from) ?? createdFrom))
+        }
+        if let createdTo {
+            items.append(("created_at.lte", DinteroDateFilter.instant(createdTo, bound: .to) ?? createdTo))
+        }
         return items
     }
 }
@@ -79,8 +85,10 @@ public struct DinteroAPIOptions: Sendable, Equatable {
     public static let defaultBaseURL = "https://api.dintero.com"
 
     public init(
-        baseURL: String = DinteroAPIOptions.defaultBaseURL, timeout: Duration = .seconds(30), maxAttempts: Int = 4,
-        maxRetryAfter: Duration = .seconds(30), backoffBase: Duration = .milliseconds(500), log: RequestLog? = nil
+        baseURL: String = DinteroAPIOptions.defaultBaseURL, timeout: Duration = .seconds(30),
+        maxAttempts: Int = 4,
+        maxRetryAfter: Duration = .seconds(30), backoffBase: Duration = .milliseconds(500),
+        log: RequestLog? = nil
     ) {
         self.log = log
         self.baseURL = baseURL
@@ -130,14 +138,17 @@ public actor DinteroAPISource: OrderSource {
         if base.hasSuffix("/v1") { base.removeLast(3) }
         guard base.hasPrefix("https://") || base.hasPrefix("http://"), URL(string: base)?.host != nil else {
             throw SourceError.credentials(
-                message: "--api-base must be an http(s) URL such as https://api.dintero.com, not \(options.baseURL)")
+                message:
+                    "--api-base must be an http(s) URL such as https://api.dintero.com, not \(options.baseURL)"
+            )
         }
         self.base = base
         self.credentials = credentials
         self.query = query
         self.options = options
         origin = .api(accountID: credentials.accountID.value, storeID: query.storeID)
-        transport = try HTTPTransport(extraCAFile: options.extraCAFile, maxBodyBytes: options.maxResponseBytes)
+        transport = try HTTPTransport(
+            extraCAFile: options.extraCAFile, maxBodyBytes: options.maxResponseBytes)
     }
 
     // MARK: - OrderSource
@@ -151,7 +162,8 @@ public actor DinteroAPISource: OrderSource {
             emptyPages += 1
             guard emptyPages <= Self.maxEmptyPages else {
                 throw SourceError.api(
-                    message: "the API answered \(Self.maxEmptyPages) empty pages in a row, each with a new cursor; "
+                    message:
+                        "the API answered \(Self.maxEmptyPages) empty pages in a row, each with a new cursor; "
                         + "paging stopped (GET \(listPath))", status: nil, retryable: false)
             }
             result = try await listPage(after: next, limit: limit)
@@ -170,7 +182,9 @@ public actor DinteroAPISource: OrderSource {
         let path = accountPath + "/orders/\(Self.segment(orderID))/sessions/\(Self.segment(sessionID))"
         let json = try await getJSON(path: path, parameters: [])
         guard json.objectValue != nil else {
-            throw SourceError.api(message: "the session answer is not a JSON object (GET \(path))", status: nil, retryable: false)
+            throw SourceError.api(
+                message: "the session answer is not a JSON object (GET \(path))", status: nil,
+                retryable: false)
         }
         return Session(json: json)
     }
@@ -189,7 +203,8 @@ public actor DinteroAPISource: OrderSource {
     public func listPage(
         after cursor: PageCursor?, limit: Int, includeEvents: Bool = false, createdSince: String? = nil
     ) async throws(SourceError) -> (orders: [JSONValue], next: PageCursor?) {
-        let page = try await listedPage(after: cursor, limit: limit, includeEvents: includeEvents, createdSince: createdSince)
+        let page = try await listedPage(
+            after: cursor, limit: limit, includeEvents: includeEvents, createdSince: createdSince)
         return (page.orders, page.next)
     }
 
@@ -200,7 +215,10 @@ public actor DinteroAPISource: OrderSource {
         var parameters = query.parameters
         if let createdSince {
             let current = parameters.firstIndex { $0.0 == "created_at.gte" }
-            let later = current.map { (Timestamp.parse(parameters[$0].1) ?? 0) < (Timestamp.parse(createdSince) ?? 0) } ?? true
+            let later =
+                current.map {
+                    (Timestamp.parse(parameters[$0].1) ?? 0) < (Timestamp.parse(createdSince) ?? 0)
+                } ?? true
             if let current, later { parameters.remove(at: current) }
             if later { parameters.append(("created_at.gte", createdSince)) }
         }
@@ -234,7 +252,8 @@ public actor DinteroAPISource: OrderSource {
         }
         guard let body = OrderListBody(json) else {
             throw SourceError.api(
-                message: "the order list answer has neither a JSON array nor an \"orders\" array (GET \(path))",
+                message:
+                    "the order list answer has neither a JSON array nor an \"orders\" array (GET \(path))",
                 status: nil, retryable: false)
         }
         let next: PageCursor
@@ -249,7 +268,8 @@ public actor DinteroAPISource: OrderSource {
             }
             guard let id = last["id"]?.stringValue ?? last["order_id"]?.stringValue, !id.isEmpty else {
                 throw SourceError.api(
-                    message: "cannot page on: the last order of the page has no id (GET \(path))", status: nil, retryable: false)
+                    message: "cannot page on: the last order of the page has no id (GET \(path))",
+                    status: nil, retryable: false)
             }
             next = PageCursor(id)
         }
@@ -268,7 +288,9 @@ public actor DinteroAPISource: OrderSource {
     }
 
     /// Whether the listing last paged was paged by continuations from the server.
-    public var listingPagesByContinuation: Bool { lastListing.flatMap { listings[$0] }?.pagesByContinuation ?? false }
+    public var listingPagesByContinuation: Bool {
+        lastListing.flatMap { listings[$0] }?.pagesByContinuation ?? false
+    }
 
     /// Goes on with a fetch's listing (`include_events=true`) a previous process began: no
     /// cursor seen yet, and the way that server pages.
@@ -279,7 +301,9 @@ public actor DinteroAPISource: OrderSource {
 
     /// Orders created at or after `instant` (the first page when nil), for `browse --follow`:
     /// at most `maxFollowPages` pages, so a poll stays short.
-    public func ordersCreated(since instant: String?, limit: Int = 100) async throws(SourceError) -> [OrderSummary] {
+    public func ordersCreated(since instant: String?, limit: Int = 100) async throws(SourceError)
+        -> [OrderSummary]
+    {
         var summaries: [OrderSummary] = []
         var cursor: PageCursor?
         var pages = 0
@@ -313,7 +337,8 @@ public actor DinteroAPISource: OrderSource {
             if nextKey == requested || (!isRetry && cursorChain[nextKey] != nil) {
                 if pageIsEmpty { return false }
                 throw SourceError.api(
-                    message: "the API answered a cursor already used (\(DinteroAPISource.printable(DinteroAPISource.link(in: next) ?? next.value))): "
+                    message:
+                        "the API answered a cursor already used (\(DinteroAPISource.printable(DinteroAPISource.link(in: next) ?? next.value))): "
                         + "it seems to ignore starting_after, so paging stopped rather than repeat orders (GET \(path))",
                     status: nil, retryable: false)
             }
@@ -350,11 +375,13 @@ public actor DinteroAPISource: OrderSource {
     private func linkTarget(_ link: String) throws(SourceError) -> String {
         if link.hasPrefix("/") { return link }
         guard let url = URLComponents(string: link), let home = URLComponents(string: base),
-            url.scheme?.lowercased() == home.scheme?.lowercased(), url.host?.lowercased() == home.host?.lowercased(),
+            url.scheme?.lowercased() == home.scheme?.lowercased(),
+            url.host?.lowercased() == home.host?.lowercased(),
             url.port == home.port
         else {
             throw SourceError.api(
-                message: "the next-page link points away from \(base) (\(Self.printable(link))); not followed, "
+                message:
+                    "the next-page link points away from \(base) (\(Self.printable(link))); not followed, "
                     + "so the token is not sent there", status: nil, retryable: false)
         }
         return url.percentEncodedPath + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
@@ -373,16 +400,19 @@ public actor DinteroAPISource: OrderSource {
         let json: JSONValue
         let bytes: [UInt8]
         do {
-            (json, bytes) = try await getDocument(target: Self.target(path, [("include_events", "true")]), path: path)
+            (json, bytes) = try await getDocument(
+                target: Self.target(path, [("include_events", "true")]), path: path)
         } catch {
             guard case .apiResponse(404, _, _) = error else { throw error }
             let store = query.storeID.map { " store \(Self.printable($0)) of" } ?? ""
             throw SourceError.api(
-                message: "no order \(Self.printable(id)) in\(store) account \(credentials.accountID.value)", status: 404,
+                message: "no order \(Self.printable(id)) in\(store) account \(credentials.accountID.value)",
+                status: 404,
                 retryable: false)
         }
         guard json.objectValue != nil else {
-            throw SourceError.api(message: "the order answer is not a JSON object (GET \(path))", status: nil, retryable: false)
+            throw SourceError.api(
+                message: "the order answer is not a JSON object (GET \(path))", status: nil, retryable: false)
         }
         return (json, JSONSpans.compact(bytes))
     }
@@ -396,7 +426,8 @@ public actor DinteroAPISource: OrderSource {
         return accountPath + "/orders"
     }
 
-    private static let unreserved = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))
+    private static let unreserved = Set(
+        Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))
 
     static func segment(_ text: String) -> String {
         var out = ""
@@ -413,7 +444,8 @@ public actor DinteroAPISource: OrderSource {
 
     // MARK: - Requests
 
-    private func getJSON(path: String, parameters: [(String, String)]) async throws(SourceError) -> JSONValue {
+    private func getJSON(path: String, parameters: [(String, String)]) async throws(SourceError) -> JSONValue
+    {
         try await getJSON(target: Self.target(path, parameters), path: path)
     }
 
@@ -429,7 +461,9 @@ public actor DinteroAPISource: OrderSource {
     }
 
     /// GETs `target` and parses the answer; gives the body too.
-    private func getDocument(target: String, path: String) async throws(SourceError) -> (json: JSONValue, body: [UInt8]) {
+    private func getDocument(target: String, path: String) async throws(SourceError) -> (
+        json: JSONValue, body: [UInt8]
+    ) {
         var refreshed = false
         var attempt = 0
         var paced = RatePacing()
@@ -438,7 +472,8 @@ public actor DinteroAPISource: OrderSource {
             if Task.isCancelled { throw SourceError.cancelled }
             let bearer = try await validToken()
             guard let url = URL(string: base + target) else {
-                throw SourceError.api(message: "cannot build a URL for \(path)", status: nil, retryable: false)
+                throw SourceError.api(
+                    message: "cannot build a URL for \(path)", status: nil, retryable: false)
             }
             var request = URLRequest(url: url)
             request.httpMethod = "GET"
@@ -460,7 +495,8 @@ public actor DinteroAPISource: OrderSource {
                         return (try JSONParser.parse(result.body), result.body)
                     } catch {
                         failure = SourceError.api(
-                            message: "the answer to GET \(path) is incomplete or not JSON (\(redact(error.reason)) "
+                            message:
+                                "the answer to GET \(path) is incomplete or not JSON (\(redact(error.reason)) "
                                 + "at byte \(error.offset) of \(result.body.count))",
                             status: result.status, retryable: true)
                     }
@@ -508,7 +544,9 @@ public actor DinteroAPISource: OrderSource {
             if case .apiResponse(let status, let code, let message) = failure {
                 throw SourceError.apiResponse(
                     status: status, code: code,
-                    message: message + "; still rate limited after \(paced.hits) answers of 429 and \(seconds) s of waiting")
+                    message: message
+                        + "; still rate limited after \(paced.hits) answers of 429 and \(seconds) s of waiting"
+                )
             }
             throw failure
         }
@@ -588,11 +626,13 @@ public actor DinteroAPISource: OrderSource {
                 failure = describe(transportFailure, method: "POST", path: path)
                 if transportFailure == .cancelled { throw failure }
             case .success(let result) where (200..<300).contains(result.status):
-                guard let json = try? JSONParser.parse(result.body), let value = json["access_token"]?.stringValue,
+                guard let json = try? JSONParser.parse(result.body),
+                    let value = json["access_token"]?.stringValue,
                     !value.isEmpty
                 else {
                     failure = SourceError.api(
-                        message: "the token answer has no access_token (POST \(path))", status: result.status, retryable: true)
+                        message: "the token answer has no access_token (POST \(path))", status: result.status,
+                        retryable: true)
                     break
                 }
                 knownTokens.append(value)
@@ -601,10 +641,13 @@ public actor DinteroAPISource: OrderSource {
                 return value
             case .success(let result):
                 failure = apiError(result, method: "POST", path: path)
-                if case .apiResponse(let status, let code, let message) = failure, status == 401 || status == 403 {
+                if case .apiResponse(let status, let code, let message) = failure,
+                    status == 401 || status == 403
+                {
                     failure = .apiResponse(
                         status: status, code: code,
-                        message: "authentication failed for account \(account), client \(redact(credentials.clientID)): "
+                        message:
+                            "authentication failed for account \(account), client \(redact(credentials.clientID)): "
                             + message)
                 }
                 delay = retryAfter(result)
@@ -630,7 +673,8 @@ public actor DinteroAPISource: OrderSource {
     ) {
         guard let log = options.log else { return }
         let elapsed = ContinuousClock.now - started
-        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds =
+            elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
         let result: String
         switch outcome {
         case .success(let answer): result = "\(answer.status), \(answer.body.count) bytes"
@@ -658,7 +702,8 @@ public actor DinteroAPISource: OrderSource {
         case .network(let reason):
             return .api(message: "\(redact(reason)) (\(method) \(base)\(path))", status: nil, retryable: true)
         case .tls(let reason):
-            return .api(message: "\(redact(reason)) (\(method) \(base)\(path))", status: nil, retryable: false)
+            return .api(
+                message: "\(redact(reason)) (\(method) \(base)\(path))", status: nil, retryable: false)
         }
     }
 
@@ -680,7 +725,8 @@ public actor DinteroAPISource: OrderSource {
         default: fallback = "unexpected answer"
         }
         let text = redact(Self.printable(message ?? fallback)) + " (\(method) \(path))"
-        return .apiResponse(status: result.status, code: code.map { redact(Self.printable($0)) }, message: text)
+        return .apiResponse(
+            status: result.status, code: code.map { redact(Self.printable($0)) }, message: text)
     }
 
     /// Removes the secret, its Basic form and every token seen from `text`, in every encoding a
@@ -697,7 +743,8 @@ public actor DinteroAPISource: OrderSource {
 
     /// Server text limited in length and stripped of control characters.
     static func printable(_ text: String) -> String {
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+        let cleaned = String(
+            String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
         return cleaned.count > 300 ? String(cleaned.prefix(300)) + "…" : cleaned
     }
 

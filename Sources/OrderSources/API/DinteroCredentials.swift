@@ -77,7 +77,9 @@ public struct DinteroCredentials: Sendable, Equatable, CustomStringConvertible {
         filePath: String? = nil
     ) throws(SourceError) -> DinteroCredentials {
         func nonEmpty(_ text: String?) -> String? {
-            guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+            guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+                return nil
+            }
             return text
         }
         var account = nonEmpty(flagAccount) ?? nonEmpty(environment["DINTERO_ACCOUNT_ID"])
@@ -135,7 +137,8 @@ public struct DinteroCredentials: Sendable, Equatable, CustomStringConvertible {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            throw SourceError.credentials(message: "\(path): cannot be read (\(String(cString: strerror(errno))))")
+            throw SourceError.credentials(
+                message: "\(path): cannot be read (\(String(cString: strerror(errno))))")
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw SourceError.credentials(message: "\(path): is not a regular file")
@@ -152,11 +155,14 @@ public struct DinteroCredentials: Sendable, Equatable, CustomStringConvertible {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             if count < 0 {
-                throw SourceError.credentials(message: "\(path): cannot be read (\(String(cString: strerror(errno))))")
+                throw SourceError.credentials(
+                    message: "\(path): cannot be read (\(String(cString: strerror(errno))))")
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > 1 << 16 { throw SourceError.credentials(message: "\(path): too large for a credentials file") }
+            if bytes.count > 1 << 16 {
+                throw SourceError.credentials(message: "\(path): too large for a credentials file")
+            }
         }
         return parseFile(String(decoding: bytes, as: UTF8.self))
     }

@@ -19,7 +19,10 @@ public enum DinteroDateFilter {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let bytes = Array(trimmed.utf8)
         var parsed: Double?
-        if bytes.count >= 10, bytes.count == 10 || ![UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[10]) {
+        if bytes.count >= 10,
+            bytes.count == 10
+                || ![UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[10])
+        {
             // A date, perhaps followed by a zone: give it the first or last moment of the day.
             let date = String(decoding: bytes[..<10], as: UTF8.self)
             let zone = String(decoding: bytes[10...], as: UTF8.self)

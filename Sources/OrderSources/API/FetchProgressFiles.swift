@@ -1,5 +1,5 @@
-import JSONCore
 import Foundation
+import JSONCore
 import OrderModel
 
 #if canImport(Glibc)
@@ -44,7 +44,8 @@ final class FetchProgressFiles {
     deinit { if descriptor >= 0 { close(descriptor) } }
 
     var exists: Bool {
-        FileManager.default.fileExists(atPath: statePath) || FileManager.default.fileExists(atPath: ordersPath)
+        FileManager.default.fileExists(atPath: statePath)
+            || FileManager.default.fileExists(atPath: ordersPath)
     }
 
     /// A new fetch: refuses to overwrite the progress of an earlier one.
@@ -69,7 +70,8 @@ final class FetchProgressFiles {
             let checkpoint = try? JSONDecoder().decode(FetchCheckpoint.self, from: data)
         else {
             throw SourceError.unreadable(
-                path: statePath, reason: "no progress of an interrupted fetch to resume (run fetch without --resume)")
+                path: statePath,
+                reason: "no progress of an interrupted fetch to resume (run fetch without --resume)")
         }
         guard checkpoint.listing == listing else {
             throw SourceError.unreadable(
@@ -108,7 +110,9 @@ final class FetchProgressFiles {
 
     /// The saved order lines (compact JSON, so no line holds a raw newline).
     func savedLines() throws(SourceError) -> [ArraySlice<UInt8>] {
-        guard let handle = FileHandle(forReadingAtPath: ordersPath), let data = try? handle.readToEnd() ?? Data() else {
+        guard let handle = FileHandle(forReadingAtPath: ordersPath),
+            let data = try? handle.readToEnd() ?? Data()
+        else {
             throw SourceError.unreadable(path: ordersPath, reason: "cannot read the saved orders")
         }
         try? handle.close()

@@ -29,7 +29,9 @@ final class HTTPTransport: Sendable {
 
     /// `extraCAFile`: a PEM file of CAs trusted besides the system's (refused here when
     /// unreadable); `maxBodyBytes`: the largest answer body taken.
-    init(extraCAFile: String? = nil, maxBodyBytes: Int = NIOHTTPClient.defaultMaxBodyBytes) throws(SourceError) {
+    init(extraCAFile: String? = nil, maxBodyBytes: Int = NIOHTTPClient.defaultMaxBodyBytes)
+        throws(SourceError)
+    {
         var tls: ClientTLS?
         if let extraCAFile { tls = try ClientTLS(extraCAFile: extraCAFile) }
         nio = NIOHTTPClient(maxBodyBytes: maxBodyBytes, tls: tls)
@@ -40,7 +42,8 @@ final class HTTPTransport: Sendable {
     }
 
     func send(_ request: URLRequest, timeout: Duration) async -> Result<HTTPResult, TransportFailure> {
-        guard let url = request.url, let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+        guard let url = request.url, let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https",
             let host = url.host, !host.isEmpty
         else {
             return .failure(.network("not an http(s) URL"))
@@ -50,7 +53,9 @@ final class HTTPTransport: Sendable {
             target = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
             if let query = components.percentEncodedQuery { target += "?" + query }
         }
-        let headers = (request.allHTTPHeaderFields ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let headers = (request.allHTTPHeaderFields ?? [:]).sorted { $0.key < $1.key }.map {
+            ($0.key, $0.value)
+        }
         let tls = scheme == "https"
         let outgoing = NIOHTTPClient.Request(
             method: request.httpMethod == "POST" ? .POST : .GET,

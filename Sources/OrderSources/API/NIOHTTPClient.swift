@@ -138,7 +138,9 @@ final class NIOHTTPClient: @unchecked Sendable {
         if !kept { connection.channel.close(promise: nil) }
     }
 
-    private func connect(_ endpoint: Endpoint, deadline: NIODeadline) async -> Result<Connection, TransportFailure> {
+    private func connect(_ endpoint: Endpoint, deadline: NIODeadline) async -> Result<
+        Connection, TransportFailure
+    > {
         let remaining = deadline - .now()
         guard remaining > .zero else { return .failure(.timeout) }
         let collector = HTTPResponseCollector(maxBodyBytes: maxBodyBytes)
@@ -179,11 +181,13 @@ final class NIOHTTPClient: @unchecked Sendable {
         var headers = HTTPHeaders()
         let defaultPort = request.endpoint.port == (request.endpoint.tls ? 443 : 80)
         // An IPv6 literal goes in brackets (RFC 7230 5.4).
-        let host = request.endpoint.host.contains(":") ? "[" + request.endpoint.host + "]" : request.endpoint.host
+        let host =
+            request.endpoint.host.contains(":") ? "[" + request.endpoint.host + "]" : request.endpoint.host
         headers.add(name: "Host", value: host + (defaultPort ? "" : ":\(request.endpoint.port)"))
         for (name, value) in request.headers { headers.add(name: name, value: value) }
         if let body = request.body { headers.add(name: "Content-Length", value: String(body.count)) }
-        let head = HTTPRequestHead(version: .http1_1, method: request.method, uri: request.target, headers: headers)
+        let head = HTTPRequestHead(
+            version: .http1_1, method: request.method, uri: request.target, headers: headers)
         let body = request.body
         let future: EventLoopFuture<HTTPResponseCollector.Collected> = channel.eventLoop.flatSubmit {
             let promise = channel.eventLoop.makePromise(of: HTTPResponseCollector.Collected.self)
@@ -218,7 +222,8 @@ final class NIOHTTPClient: @unchecked Sendable {
         case .closedBeforeAnswer: return .network("the connection closed before the server answered")
         case .closedDuringAnswer: return .network("the connection closed before the answer was complete")
         case .tooLarge(let limit):
-            return .network("the answer is larger than " + (limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit) bytes"))
+            return .network(
+                "the answer is larger than " + (limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit) bytes"))
         case .malformed: return .network("the server sent a malformed HTTP response")
         case .tls(let reason): return .tls(reason)
         }
@@ -238,7 +243,8 @@ final class NIOHTTPClient: @unchecked Sendable {
             case ECONNREFUSED: return .network("cannot connect to the server (connection refused)")
             case ETIMEDOUT: return .timeout
             case ENETUNREACH, EHOSTUNREACH: return .network("cannot reach the server (no route to the host)")
-            default: return .network("cannot connect to the server (\(String(cString: strerror(io.errnoCode))))")
+            default:
+                return .network("cannot connect to the server (\(String(cString: strerror(io.errnoCode))))")
             }
         }
         return .network("cannot connect to the server")

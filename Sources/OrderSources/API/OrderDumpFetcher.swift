@@ -1,5 +1,5 @@
-import JSONCore
 import Foundation
+import JSONCore
 import OrderModel
 
 #if canImport(Glibc)
@@ -45,7 +45,8 @@ public enum OrderDumpFetcher {
         }
         do {
             try await fetchPages(
-                from: source, into: files, checkpoint: &checkpoint, seenIDs: &seenIDs, pageSize: pageSize, redact: redact,
+                from: source, into: files, checkpoint: &checkpoint, seenIDs: &seenIDs, pageSize: pageSize,
+                redact: redact,
                 concurrency: concurrency, progress: progress)
         } catch {
             // Nothing fetched yet (a refused token, say): there is no progress worth keeping.
@@ -103,7 +104,8 @@ public enum OrderDumpFetcher {
             try await withThrowingTaskGroup(of: Arrival.self) { group in
                 func list(after cursor: PageCursor?) {
                     group.addTask {
-                        .page(try await source.listedPage(after: cursor, limit: pageSize, includeEvents: true))
+                        .page(
+                            try await source.listedPage(after: cursor, limit: pageSize, includeEvents: true))
                     }
                 }
                 var listing = true
@@ -159,7 +161,9 @@ public enum OrderDumpFetcher {
                         inFlight += 1
                         group.addTask {
                             let document = try await source.orderDocument(id: id)
-                            return .detail(page: page, id: id, order: ListedOrder(json: document.json, source: document.source))
+                            return .detail(
+                                page: page, id: id,
+                                order: ListedOrder(json: document.json, source: document.source))
                         }
                     }
                 }
@@ -185,7 +189,9 @@ public enum OrderDumpFetcher {
     /// Orders (each compact JSON) as one JSON array under a temporary name, renamed to `path`
     /// when whole.
     @discardableResult
-    static func writeDump(_ lines: [ArraySlice<UInt8>], to path: String, gzip: Bool) throws(SourceError) -> Int {
+    static func writeDump(_ lines: [ArraySlice<UInt8>], to path: String, gzip: Bool) throws(SourceError)
+        -> Int
+    {
         let file = try AtomicFile(path: path)
         let output = FileDescriptorSink(fileDescriptor: file.fileDescriptor, name: path)
         var sink: any SyntheticByteSink

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// A small log of the API requests `browse --api` and `fetch` make (`--log FILE` or
 /// `ORDERSCOPE_LOG`): one line per try with the time, method, path and query, the status or
@@ -20,7 +21,8 @@ public final class RequestLog: @unchecked Sendable, Equatable {
     public init(path: String) throws(SourceError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw SourceError.unreadable(path: path, reason: "cannot open the log: \(String(cString: strerror(errno)))")
+            throw SourceError.unreadable(
+                path: path, reason: "cannot open the log: \(String(cString: strerror(errno)))")
         }
         self.path = path
         self.descriptor = descriptor

@@ -22,7 +22,9 @@ struct SecretScrubber {
         for pair in basic where !pair.secret.isEmpty {
             forms.formUnion(SecretScrubber.base64Forms(Data((pair.id + ":" + pair.secret).utf8)))
         }
-        self.forms = forms.filter { $0.count >= 4 }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        self.forms = forms.filter { $0.count >= 4 }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0 < $1
+        }
     }
 
     func scrub(_ text: String) -> String {

@@ -49,14 +49,16 @@ public final class AtomicFile {
                 buffer.baseAddress.map { mkstemp($0) } ?? -1
             }
             guard fd >= 0 else {
-                throw SourceError.unwritable(path: path, reason: "cannot create a file there: \(Self.lastError())")
+                throw SourceError.unwritable(
+                    path: path, reason: "cannot create a file there: \(Self.lastError())")
             }
             // Held until the descriptor closes: a later run can tell a live write from an
             // abandoned one (a process killed with SIGKILL, a power cut).
             _ = flock(fd, LOCK_EX)
             self.fd = fd
             target = resolved
-            temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            temporary = String(
+                decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             fchmod(fd, mode)
         }
     }
@@ -95,7 +97,8 @@ public final class AtomicFile {
         }
         if let target, let temporary {
             guard rename(temporary, target) == 0 else {
-                throw SourceError.unwritable(path: path, reason: "cannot rename the finished file: \(Self.lastError())")
+                throw SourceError.unwritable(
+                    path: path, reason: "cannot rename the finished file: \(Self.lastError())")
             }
         }
         committed = true
@@ -111,7 +114,8 @@ public final class AtomicFile {
     static func removeAbandonedPartials(of target: String) {
         let folder = (target as NSString).deletingLastPathComponent
         let prefix = (target as NSString).lastPathComponent + ".partial-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)
+        else { return }
         let now = time(nil)
         for name in names where name.hasPrefix(prefix) && name.count == prefix.count + 6 {
             let candidate = folder.isEmpty ? name : folder + "/" + name
@@ -119,7 +123,8 @@ public final class AtomicFile {
             guard fd >= 0 else { continue }
             defer { close(fd) }
             var info = stat()
-            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, now - info.st_mtim.tv_sec > 60 else { continue }
+            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, now - info.st_mtim.tv_sec > 60
+            else { continue }
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
             unlink(candidate)
         }
@@ -138,7 +143,9 @@ public final class AtomicFile {
         if path == "-" {
             // A descriptor of our own, so closing it on commit leaves standard output open.
             let fd = fcntl(1, F_DUPFD_CLOEXEC, 3)
-            guard fd >= 0 else { throw SourceError.unwritable(path: path, reason: "standard output: \(lastError())") }
+            guard fd >= 0 else {
+                throw SourceError.unwritable(path: path, reason: "standard output: \(lastError())")
+            }
             return .stream(fd)
         }
         guard !path.isEmpty else { throw SourceError.unwritable(path: path, reason: "the name is empty") }

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Opens one dump file: maps it read-only (or reads a pipe), and inflates gzip content (detected
 /// by its magic bytes, whatever the name) into memory.
@@ -73,19 +74,25 @@ enum DumpFile {
         }
     }
 
-    private static func readAll(_ descriptor: Int32, path: String, sizeHint: Int) throws(SourceError) -> MappedRegion {
+    private static func readAll(_ descriptor: Int32, path: String, sizeHint: Int) throws(SourceError)
+        -> MappedRegion
+    {
         do throws(SourceError) {
             var buffer = try SpillBuffer(capacity: sizeHint + 1)
             var limits = StreamGuard()
             while true {
-                if buffer.capacity - buffer.count < (1 << 16) { try buffer.grow(toAtLeast: buffer.count + (1 << 20)) }
+                if buffer.capacity - buffer.count < (1 << 16) {
+                    try buffer.grow(toAtLeast: buffer.count + (1 << 20))
+                }
                 let got = read(descriptor, buffer.freeSpace, buffer.capacity - buffer.count)
                 if got < 0 {
                     if errno == EINTR { continue }
                     throw SourceError.unreadable(path: path, reason: errorText(errno))
                 }
                 if got == 0 { break }
-                if let start = buffer.freeSpace { try limits.check(UnsafeRawBufferPointer(start: start, count: got)) }
+                if let start = buffer.freeSpace {
+                    try limits.check(UnsafeRawBufferPointer(start: start, count: got))
+                }
                 buffer.count += got
             }
             return buffer.finish()

@@ -51,8 +51,9 @@ struct DumpIndexer {
         var firstValueStart: Int?
 
         while true {
-            while position < n, base[position] == 0x20 || base[position] == 0x0A || base[position] == 0x0D
-                || base[position] == 0x09
+            while position < n,
+                base[position] == 0x20 || base[position] == 0x0A || base[position] == 0x0D
+                    || base[position] == 0x09
             {
                 position += 1
             }
@@ -77,11 +78,15 @@ struct DumpIndexer {
                 let kept = scanner.foundCount
                 let valueLocation = TextLocator.locate(bytes, offset: valueStart, after: hint)
                 let startOffset = error.candidateStart ?? valueStart
-                let startLocation = TextLocator.locate(bytes, offset: startOffset, after: (valueStart, valueLocation))
-                let located = TextLocator.locate(bytes, offset: error.offset, after: (startOffset, startLocation))
+                let startLocation = TextLocator.locate(
+                    bytes, offset: startOffset, after: (valueStart, valueLocation))
+                let located = TextLocator.locate(
+                    bytes, offset: error.offset, after: (startOffset, startLocation))
                 hint = (valueStart, valueLocation)
                 let valueLine = valueLocation.line
-                if firstFailure == nil { firstFailure = plainProblem(error, located: located, start: startLocation) }
+                if firstFailure == nil {
+                    firstFailure = plainProblem(error, located: located, start: startLocation)
+                }
                 let layout = error.candidateStart ?? scanner.lastOrderStart
                 // Inside a list of orders, the next order of the list is a better place to go on
                 // than the next line (a one-line array is one line). A file that ends inside an
@@ -89,7 +94,8 @@ struct DumpIndexer {
                 // that ran to the end (then later orders read on their own).
                 let listResume: Int? =
                     !error.listStack.isEmpty && (!error.atEnd || error.candidateStart != nil)
-                    ? scanner.resumePoint(from: error.candidateStart.map { $0 + 1 } ?? error.offset, layout: layout)
+                    ? scanner.resumePoint(
+                        from: error.candidateStart.map { $0 + 1 } ?? error.offset, layout: layout)
                     : nil
                 // Where to go on after the damage, inside which list, and how to tell it.
                 var salvage: (resume: Int, list: [UInt8], message: (TextLocator.Location) -> SourceProblem)?
@@ -102,19 +108,31 @@ struct DumpIndexer {
                     // damaged `[`.
                     firstTopByte = UInt8(ascii: "[")
                     topValues = 1
-                    salvage = (resume, DumpScanner.insideTopArray, { resumed in
-                        self.problem(at: located, "the start of the file is damaged (\(error.reason)), but what follows "
-                            + "reads as an array of orders; reading went on at line \(resumed.line), column \(resumed.column)")
-                    })
+                    salvage = (
+                        resume, DumpScanner.insideTopArray,
+                        { resumed in
+                            self.problem(
+                                at: located,
+                                "the start of the file is damaged (\(error.reason)), but what follows "
+                                    + "reads as an array of orders; reading went on at line \(resumed.line), column \(resumed.column)"
+                            )
+                        }
+                    )
                 } else if listResume == nil,
-                    resyncable(error, valueStart: valueStart, valueLineStart: valueLocation.lineStart, errorLineStart: located.lineStart, lastTop: lastTop)
+                    resyncable(
+                        error, valueStart: valueStart, valueLineStart: valueLocation.lineStart,
+                        errorLineStart: located.lineStart, lastTop: lastTop)
                 {
                     badLines += 1
-                    let place = located.line == valueLine
+                    let place =
+                        located.line == valueLine
                         ? "column \(located.column)" : "line \(located.line), column \(located.column)"
                     if badLines <= Self.maxReportedLines {
-                        problems.append(problem(
-                            at: located, "line \(valueLine) is not a valid order: \(error.reason) at \(place); the line was skipped"))
+                        problems.append(
+                            problem(
+                                at: located,
+                                "line \(valueLine) is not a valid order: \(error.reason) at \(place); the line was skipped"
+                            ))
                     }
                     position = TextLocator.nextLineStart(bytes, from: valueStart)
                     continue
@@ -126,23 +144,34 @@ struct DumpIndexer {
                         topValues += 1
                     }
                     let damagedID = scanner.damagedOrderID(error)
-                    salvage = (resume, error.listStack, { resumed in
-                        self.salvageProblem(
-                            error, kept: kept, damagedID: damagedID, located: located, start: startLocation, resumed: resumed)
-                    })
+                    salvage = (
+                        resume, error.listStack,
+                        { resumed in
+                            self.salvageProblem(
+                                error, kept: kept, damagedID: damagedID, located: located,
+                                start: startLocation, resumed: resumed)
+                        }
+                    )
                 } else if error.listStack.isEmpty, !error.atEnd, let lastTop,
                     base[lastTop.start] == UInt8(ascii: "[") || base[error.offset] == UInt8(ascii: ","),
                     let resume = scanner.resumePoint(from: error.offset, layout: scanner.lastOrderStart)
                 {
                     // An array that closed before its orders did (a damaged bracket), or elements
                     // of one whose `[` was lost: they go on after the damage.
-                    salvage = (resume, DumpScanner.insideTopArray, { resumed in
-                        self.problem(at: located, "malformed JSON after order \(kept): \(error.reason) (a bracket before it "
-                            + "may be damaged); the bytes up to line \(resumed.line), column \(resumed.column) were skipped")
-                    })
+                    salvage = (
+                        resume, DumpScanner.insideTopArray,
+                        { resumed in
+                            self.problem(
+                                at: located,
+                                "malformed JSON after order \(kept): \(error.reason) (a bracket before it "
+                                    + "may be damaged); the bytes up to line \(resumed.line), column \(resumed.column) were skipped"
+                            )
+                        }
+                    )
                 }
                 if let salvage {
-                    let resumed = TextLocator.locate(bytes, offset: salvage.resume, after: (error.offset, located))
+                    let resumed = TextLocator.locate(
+                        bytes, offset: salvage.resume, after: (error.offset, located))
                     problems.append(salvage.message(resumed))
                     resumeList = salvage.list
                     hint = (salvage.resume, resumed)
@@ -155,9 +184,12 @@ struct DumpIndexer {
             }
         }
         if badLines > Self.maxReportedLines {
-            problems.append(SourceProblem(
-                file: path,
-                message: "\(badLines - Self.maxReportedLines) more bad lines were skipped (\(badLines) in all)"))
+            problems.append(
+                SourceProblem(
+                    file: path,
+                    message:
+                        "\(badLines - Self.maxReportedLines) more bad lines were skipped (\(badLines) in all)"
+                ))
         }
 
         scanner.flush()
@@ -172,18 +204,22 @@ struct DumpIndexer {
         for entry in scanner.skipped {
             let location = TextLocator.locate(bytes, offset: entry.offset, after: located)
             located = (entry.offset, location)
-            problems.append(SourceProblem(
-                file: path, line: location.line, column: location.column,
-                message: entry.kind.isOrder
-                    ? "\(entry.kind.singular) was skipped" : "not an order: \(entry.kind.singular); it was skipped",
-                snippet: location.snippet))
+            problems.append(
+                SourceProblem(
+                    file: path, line: location.line, column: location.column,
+                    message: entry.kind.isOrder
+                        ? "\(entry.kind.singular) was skipped"
+                        : "not an order: \(entry.kind.singular); it was skipped",
+                    snippet: location.snippet))
         }
         if scanner.skippedCount > scanner.skipped.count {
             let more = scanner.skippedCount - scanner.skipped.count
-            problems.append(SourceProblem(
-                file: path,
-                message: "\(more) more value\(more == 1 ? "" : "s") that \(more == 1 ? "is" : "are") not orders "
-                    + "\(more == 1 ? "was" : "were") skipped (\(scanner.skippedCount) in all)"))
+            problems.append(
+                SourceProblem(
+                    file: path,
+                    message:
+                        "\(more) more value\(more == 1 ? "" : "s") that \(more == 1 ? "is" : "are") not orders "
+                        + "\(more == 1 ? "was" : "were") skipped (\(scanner.skippedCount) in all)"))
         }
         return Result(orderCount: scanner.foundCount, problems: problems, splitScans: splitScans)
     }
@@ -199,9 +235,12 @@ struct DumpIndexer {
     /// while this thread scans up to it. If this thread reaches that offset in exactly the state
     /// the second assumed, the second's orders are taken; if not (an odd layout), they are
     /// dropped and this thread simply goes on, so the result is the same either way.
-    private func scanTop(_ scanner: inout DumpScanner, from start: Int, splits: inout Int) throws(ScanFailure) -> Int {
+    private func scanTop(_ scanner: inout DumpScanner, from start: Int, splits: inout Int) throws(ScanFailure)
+        -> Int
+    {
         let n = bytes.count
-        guard n >= splitMinimum, bytes[start] == UInt8(ascii: "["), let split = splitPoint(after: start + n / 2)
+        guard n >= splitMinimum, bytes[start] == UInt8(ascii: "["),
+            let split = splitPoint(after: start + n / 2)
         else {
             return try scanner.scanValue(from: start)
         }
@@ -215,9 +254,11 @@ struct DumpIndexer {
             other.onBatch = { batches.items.append($0) }
             do throws(ScanFailure) {
                 let end = try other.scanValue(from: split, insideTopArray: true)
-                second.finish(UncheckedBox((other, batches.items, Swift.Result<Int, ScanFailure>.success(end))))
+                second.finish(
+                    UncheckedBox((other, batches.items, Swift.Result<Int, ScanFailure>.success(end))))
             } catch {
-                second.finish(UncheckedBox((other, batches.items, Swift.Result<Int, ScanFailure>.failure(error))))
+                second.finish(
+                    UncheckedBox((other, batches.items, Swift.Result<Int, ScanFailure>.failure(error))))
             }
         }
         scanner.stopAt = split
@@ -271,7 +312,8 @@ struct DumpIndexer {
         }
         guard TextLocator.startsLine(bytes, offset: valueStart) else { return false }
         if let lastTop {
-            let previousIsOneLine = !UnsafeRawBufferPointer(rebasing: bytes[lastTop.start..<lastTop.end]).contains(0x0A)
+            let previousIsOneLine = !UnsafeRawBufferPointer(rebasing: bytes[lastTop.start..<lastTop.end])
+                .contains(0x0A)
             return previousIsOneLine
         }
         return errorLineStart == valueLineStart
@@ -280,26 +322,33 @@ struct DumpIndexer {
     private func stopProblem(
         _ failure: ScanFailure, kept: Int, located: TextLocator.Location, start: TextLocator.Location
     ) -> SourceProblem {
-        let keptText = kept == 1 ? "1 complete order before it was kept" : "\(kept) complete orders before it were kept"
+        let keptText =
+            kept == 1 ? "1 complete order before it was kept" : "\(kept) complete orders before it were kept"
         let message: String
         if failure.atEnd, failure.candidateStart != nil {
-            message = "the file ends in the middle of order \(kept + 1) (line \(start.line), column \(start.column)); "
+            message =
+                "the file ends in the middle of order \(kept + 1) (line \(start.line), column \(start.column)); "
                 + keptText
         } else if failure.atEnd {
             message = "the file ends before the JSON is complete (\(failure.reason)); " + keptText
         } else if failure.candidateStart != nil {
-            message = "malformed JSON in order \(kept + 1) (which starts at line \(start.line), column "
+            message =
+                "malformed JSON in order \(kept + 1) (which starts at line \(start.line), column "
                 + "\(start.column)): \(failure.reason); " + keptText + " and the rest of the file was skipped"
         } else {
-            message = "malformed JSON: \(failure.reason); " + keptText + " and the rest of the file was skipped"
+            message =
+                "malformed JSON: \(failure.reason); " + keptText + " and the rest of the file was skipped"
         }
         return SourceProblem(
-            file: path, line: located.line, column: located.column, message: message, snippet: located.snippet)
+            file: path, line: located.line, column: located.column, message: message, snippet: located.snippet
+        )
     }
 
     /// A problem at `located`, with its snippet.
     private func problem(at located: TextLocator.Location, _ message: String) -> SourceProblem {
-        SourceProblem(file: path, line: located.line, column: located.column, message: message, snippet: located.snippet)
+        SourceProblem(
+            file: path, line: located.line, column: located.column, message: message, snippet: located.snippet
+        )
     }
 
     /// A damaged element of a list that reading went past: which order (its number among the
@@ -311,14 +360,17 @@ struct DumpIndexer {
         let message: String
         if failure.candidateStart != nil {
             let named = damagedID.map { " (id \($0))" } ?? ""
-            message = "order \(kept + 1)\(named), which starts at line \(start.line), column \(start.column), is damaged: "
+            message =
+                "order \(kept + 1)\(named), which starts at line \(start.line), column \(start.column), is damaged: "
                 + "\(failure.reason); it was skipped and reading went on at line \(resumed.line), column \(resumed.column)"
         } else {
-            message = "malformed JSON after order \(kept): \(failure.reason); the bytes up to line \(resumed.line), "
+            message =
+                "malformed JSON after order \(kept): \(failure.reason); the bytes up to line \(resumed.line), "
                 + "column \(resumed.column) were skipped"
         }
         return SourceProblem(
-            file: path, line: located.line, column: located.column, message: message, snippet: located.snippet)
+            file: path, line: located.line, column: located.column, message: message, snippet: located.snippet
+        )
     }
 
     /// The problem as told when nothing at all could be read: no "orders kept" talk.
@@ -327,7 +379,8 @@ struct DumpIndexer {
     ) -> SourceProblem {
         let message: String
         if failure.atEnd, failure.candidateStart != nil {
-            message = "the file ends in the middle of the first order (line \(start.line), column \(start.column)); "
+            message =
+                "the file ends in the middle of the first order (line \(start.line), column \(start.column)); "
                 + "the file looks truncated"
         } else if failure.atEnd {
             message = "the file ends before the JSON is complete (\(failure.reason))"
@@ -335,26 +388,35 @@ struct DumpIndexer {
             message = failure.reason
         }
         return SourceProblem(
-            file: path, line: located.line, column: located.column, message: message, snippet: located.snippet)
+            file: path, line: located.line, column: located.column, message: message, snippet: located.snippet
+        )
     }
 
     private func describe(_ scanner: DumpScanner, topValues: Int, firstTopByte: UInt8) -> String {
         var kinds: [ValueKind] = []
         for entry in scanner.skipped where !kinds.contains(entry.kind) { kinds.append(entry.kind) }
         if topValues == 1, firstTopByte == UInt8(ascii: "[") {
-            if kinds.isEmpty { return scanner.pageCount > 0 ? "a JSON array of empty order lists" : "an empty JSON array" }
-            if let noun = kinds[0].noun, kinds.allSatisfy({ $0.noun == noun }), let list = kinds[0].listName { return list }
+            if kinds.isEmpty {
+                return scanner.pageCount > 0 ? "a JSON array of empty order lists" : "an empty JSON array"
+            }
+            if let noun = kinds[0].noun, kinds.allSatisfy({ $0.noun == noun }), let list = kinds[0].listName {
+                return list
+            }
             return "a JSON array of " + kinds.prefix(3).map(\.plural).joined(separator: " and ")
         }
         if scanner.pageCount > 0, kinds.isEmpty {
-            return scanner.pageCount == 1 ? "an order list with no orders" : "\(scanner.pageCount) order lists with no orders"
+            return scanner.pageCount == 1
+                ? "an order list with no orders" : "\(scanner.pageCount) order lists with no orders"
         }
         if topValues == 1, let first = scanner.skipped.first {
             return first.kind.singular
         }
         let tops = scanner.skipped.filter(\.topLevel).prefix(3).map(\.kind.singular)
-        return "\(topValues) JSON values" + (tops.isEmpty ? "" : ": " + tops.joined(separator: ", ")
-            + (topValues > tops.count ? ", …" : ""))
+        return "\(topValues) JSON values"
+            + (tops.isEmpty
+                ? ""
+                : ": " + tops.joined(separator: ", ")
+                    + (topValues > tops.count ? ", …" : ""))
     }
 }
 

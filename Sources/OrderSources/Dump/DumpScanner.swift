@@ -1,11 +1,12 @@
+import CScan
+import JSONCore
+import OrderModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import JSONCore
-import CScan
-import OrderModel
 
 /// One order found in a dump: where its bytes are and where its list columns are inside them.
 struct ScannedOrder {
@@ -113,7 +114,9 @@ struct DumpScanner {
     static let maxDepth = JSONParser.defaultMaxDepth
     /// The largest order taken (`ORDERSCOPE_MAX_ORDER`, bytes or with K/M/G; default 256 MiB).
     static let maxOrderBytes: Int = {
-        guard let raw = getenv("ORDERSCOPE_MAX_ORDER"), let value = StreamGuard.parseSize(String(cString: raw)) else {
+        guard let raw = getenv("ORDERSCOPE_MAX_ORDER"),
+            let value = StreamGuard.parseSize(String(cString: raw))
+        else {
             return 256 << 20
         }
         return value
@@ -228,7 +231,9 @@ struct DumpScanner {
                         noteSkipped(s - 1, .string, topLevel: current == Self.top)
                     }
                 case UInt8(ascii: "{"):
-                    guard stack.count < Self.maxDepth else { throw failure(i, "nesting deeper than \(Self.maxDepth) levels") }
+                    guard stack.count < Self.maxDepth else {
+                        throw failure(i, "nesting deeper than \(Self.maxDepth) levels")
+                    }
                     let child = objectContext(parent: current, key: key, at: i)
                     if current == Self.itemsArray { stack[stack.count - 1] = Self.itemsArraySeen }
                     if child == Self.plainObject || child == Self.skipObject {
@@ -243,7 +248,9 @@ struct DumpScanner {
                     expect = 2
                     continue
                 case UInt8(ascii: "["):
-                    guard stack.count < Self.maxDepth else { throw failure(i, "nesting deeper than \(Self.maxDepth) levels") }
+                    guard stack.count < Self.maxDepth else {
+                        throw failure(i, "nesting deeper than \(Self.maxDepth) levels")
+                    }
                     let child =
                         (current == Self.top && arrayContext != 0)
                         ? arrayContext : arrayContextFor(parent: current, key: key, at: i)
@@ -319,7 +326,8 @@ struct DumpScanner {
                         try close(&current, end: i)
                         if stack.isEmpty { return i }
                     } else {
-                        throw failure(i, "expected ',' or ']' in an array but found \(TextLocator.describe(c))")
+                        throw failure(
+                            i, "expected ',' or ']' in an array but found \(TextLocator.describe(c))")
                     }
                 } else {
                     if c == UInt8(ascii: ",") {
@@ -330,7 +338,8 @@ struct DumpScanner {
                         try close(&current, end: i)
                         if stack.isEmpty { return i }
                     } else {
-                        throw failure(i, "expected ',' or '}' in an object but found \(TextLocator.describe(c))")
+                        throw failure(
+                            i, "expected ',' or '}' in an object but found \(TextLocator.describe(c))")
                     }
                 }
             }
@@ -375,8 +384,9 @@ struct DumpScanner {
             let hitBase = hits.baseAddress!
             while true {
                 var found: Int64 = 0
-                let status = Int(cscan_skip_container(
-                    base, Int64(count), &state, hitBase, Int64(hits.count), &found))
+                let status = Int(
+                    cscan_skip_container(
+                        base, Int64(count), &state, hitBase, Int64(hits.count), &found))
                 if status == CSCAN_STRAY_BACKSLASH {
                     return try skipContainerBytewise(open, depth: baseDepth)
                 }
@@ -397,7 +407,8 @@ struct DumpScanner {
                 case CSCAN_END_IN_STRING:
                     throw ScanFailure(
                         offset: count, reason: "the input ends inside a string", atEnd: true,
-                        candidateStart: candidateStart >= 0 ? candidateStart : nil, listStack: currentListStack())
+                        candidateStart: candidateStart >= 0 ? candidateStart : nil,
+                        listStack: currentListStack())
                 default:
                     throw endFailure(count, Self.plainObject)
                 }
@@ -407,7 +418,8 @@ struct DumpScanner {
 
     /// The byte-by-byte form of `skipContainer` (eight bytes at a time between strings and
     /// brackets), for containers with a backslash outside any string.
-    private mutating func skipContainerBytewise(_ open: Int, depth baseDepth: Int) throws(ScanFailure) -> Int {
+    private mutating func skipContainerBytewise(_ open: Int, depth baseDepth: Int) throws(ScanFailure) -> Int
+    {
         let p = base
         let n = count
         var depth = 1
@@ -435,7 +447,9 @@ struct DumpScanner {
                 }
                 if kind == 2 {
                     depth += 1
-                    if baseDepth + depth > Self.maxDepth { throw failure(i, "nesting deeper than \(Self.maxDepth) levels") }
+                    if baseDepth + depth > Self.maxDepth {
+                        throw failure(i, "nesting deeper than \(Self.maxDepth) levels")
+                    }
                 } else {
                     depth -= 1
                     if depth == 0 {
@@ -451,7 +465,8 @@ struct DumpScanner {
 
     /// For tests: skips the container whose opening bracket is at `open`, with the block pass or
     /// byte by byte.
-    mutating func skipContainerForTesting(_ open: Int, depth: Int, bytewise: Bool) throws(ScanFailure) -> Int {
+    mutating func skipContainerForTesting(_ open: Int, depth: Int, bytewise: Bool) throws(ScanFailure) -> Int
+    {
         bytewise ? try skipContainerBytewise(open, depth: depth) : try skipContainer(open, depth: depth)
     }
 
@@ -642,34 +657,61 @@ struct DumpScanner {
             switch length {
             case 2: found = matches(start, 2, "id") ? Self.kID : 0
             case 3: found = matches(start, 3, "url") ? Self.kForeign : 0
-            case 4: found = matches(start, 4, "data") ? Self.kData : matches(start, 4, "type") ? Self.kOrderType : 0
+            case 4:
+                found =
+                    matches(start, 4, "data") ? Self.kData : matches(start, 4, "type") ? Self.kOrderType : 0
             case 5:
-                found = matches(start, 5, "store") ? Self.kStore : matches(start, 5, "items") ? Self.kItems
-                    : matches(start, 5, "order") ? Self.kForeign : 0
+                found =
+                    matches(start, 5, "store")
+                    ? Self.kStore
+                    : matches(start, 5, "items")
+                        ? Self.kItems
+                        : matches(start, 5, "order") ? Self.kForeign : 0
             case 6:
-                found = matches(start, 6, "status") ? Self.kStatus : matches(start, 6, "orders") ? Self.kOrders
-                    : matches(start, 6, "amount") ? Self.kAmount : 0
+                found =
+                    matches(start, 6, "status")
+                    ? Self.kStatus
+                    : matches(start, 6, "orders")
+                        ? Self.kOrders
+                        : matches(start, 6, "amount") ? Self.kAmount : 0
             case 7:
-                found = matches(start, 7, "line_id") ? Self.kForeign
+                found =
+                    matches(start, 7, "line_id")
+                    ? Self.kForeign
                     : matches(start, 7, "refunds") ? Self.kOperations + 2 : 0
             case 8:
-                found = matches(start, 8, "order_id") ? Self.kOrderID
-                    : matches(start, 8, "currency") ? Self.kCurrency : matches(start, 8, "customer") ? Self.kCustomer
-                    : matches(start, 8, "quantity") ? Self.kForeign
-                    : matches(start, 8, "captures") ? Self.kOperations + 1 : 0
+                found =
+                    matches(start, 8, "order_id")
+                    ? Self.kOrderID
+                    : matches(start, 8, "currency")
+                        ? Self.kCurrency
+                        : matches(start, 8, "customer")
+                            ? Self.kCustomer
+                            : matches(start, 8, "quantity")
+                                ? Self.kForeign
+                                : matches(start, 8, "captures") ? Self.kOperations + 1 : 0
             case 10:
-                found = matches(start, 10, "created_at") ? Self.kCreatedAt
+                found =
+                    matches(start, 10, "created_at")
+                    ? Self.kCreatedAt
                     : matches(start, 10, "expires_at") || matches(start, 10, "session_id") ? Self.kForeign : 0
             case 11: found = matches(start, 11, "attachments") ? Self.kAttachments : 0
             case 13: found = matches(start, 13, "cancellations") ? Self.kOperations + 3 : 0
             case 12:
-                found = matches(start, 12, "order_number") ? Self.kOrderNumber
-                    : matches(start, 12, "gross_amount") ? Self.kGrossAmount
-                    : matches(start, 12, "processed_at") || matches(start, 12, "processed_by") ? Self.kForeign : 0
+                found =
+                    matches(start, 12, "order_number")
+                    ? Self.kOrderNumber
+                    : matches(start, 12, "gross_amount")
+                        ? Self.kGrossAmount
+                        : matches(start, 12, "processed_at") || matches(start, 12, "processed_by")
+                            ? Self.kForeign : 0
             case 14:
-                found = matches(start, 14, "payment_status") ? Self.kPaymentStatus
-                    : matches(start, 14, "transaction_id") ? Self.kForeign
-                    : matches(start, 14, "authorizations") ? Self.kOperations : 0
+                found =
+                    matches(start, 14, "payment_status")
+                    ? Self.kPaymentStatus
+                    : matches(start, 14, "transaction_id")
+                        ? Self.kForeign
+                        : matches(start, 14, "authorizations") ? Self.kOperations : 0
             case 15: found = matches(start, 15, "payment_product") ? Self.kForeign : 0
             case 16: found = matches(start, 16, "authorization_id") ? Self.kForeign : 0
             case 18: found = matches(start, 18, "merchant_reference") ? Self.kForeign : 0
@@ -812,7 +854,9 @@ struct DumpScanner {
                 }
             case Self.kAttachments:
                 var j = offset + 1
-                while j < count, base[j] == 0x20 || base[j] == 0x0A || base[j] == 0x0D || base[j] == 0x09 { j += 1 }
+                while j < count, base[j] == 0x20 || base[j] == 0x0A || base[j] == 0x0D || base[j] == 0x09 {
+                    j += 1
+                }
                 if j < count, base[j] != UInt8(ascii: "]") { candidate.hasAttachments = true }
                 return Self.attachmentsArray
             case Self.kOperations..<Self.kOperations + 4:
@@ -915,7 +959,9 @@ struct DumpScanner {
                 // A damaged quote or bracket inside a skipped container can make an order run on
                 // over the orders after it: say so and let the reader go on from there.
                 throw ScanFailure(
-                    offset: inner, reason: "the next order seems to start inside this one (a quote or bracket in it is damaged)",
+                    offset: inner,
+                    reason:
+                        "the next order seems to start inside this one (a quote or bracket in it is damaged)",
                     atEnd: false, candidateStart: start, listStack: currentListStack())
             }
             lastOrderStart = start
@@ -967,7 +1013,9 @@ struct DumpScanner {
     /// The keys of a (non-order) object, for messages; a slow path.
     private func objectKeys(start: Int, end: Int) -> [String] {
         let bytes = UnsafeRawBufferPointer(start: base + start, count: end - start)
-        guard let value = try? JSONParser.parse(bytes, maxDepth: Self.maxDepth), let object = value.objectValue else {
+        guard let value = try? JSONParser.parse(bytes, maxDepth: Self.maxDepth),
+            let object = value.objectValue
+        else {
             return []
         }
         return object.keys
@@ -977,13 +1025,17 @@ struct DumpScanner {
 
     private func failure(_ offset: Int, _ reason: String) -> ScanFailure {
         ScanFailure(
-            offset: offset, reason: reason, atEnd: false, candidateStart: candidateStart >= 0 ? candidateStart : nil,
+            offset: offset, reason: reason, atEnd: false,
+            candidateStart: candidateStart >= 0 ? candidateStart : nil,
             listStack: currentListStack())
     }
 
     /// The open containers up to the innermost list of orders (see `ScanFailure.listStack`).
     private func currentListStack() -> [UInt8] {
-        guard let list = stack.lastIndex(where: { $0 == Self.topArray || $0 == Self.pageArray || $0 == Self.strongPageArray })
+        guard
+            let list = stack.lastIndex(where: {
+                $0 == Self.topArray || $0 == Self.pageArray || $0 == Self.strongPageArray
+            })
         else { return [] }
         return Array(stack[...list])
     }
@@ -1002,7 +1054,9 @@ struct DumpScanner {
             while k < end, k - j < indent, base[k] == 0x20 || base[k] == 0x09 { k += 1 }
             guard k - j == indent, k < end, base[k] == UInt8(ascii: "{") else { continue }
             var before = newline - 1
-            while before > start, base[before] == 0x20 || base[before] == 0x09 || base[before] == 0x0D { before -= 1 }
+            while before > start, base[before] == 0x20 || base[before] == 0x09 || base[before] == 0x0D {
+                before -= 1
+            }
             guard base[before] == UInt8(ascii: ",") else { continue }
             let bytes = UnsafeRawBufferPointer(start: base + start, count: end - start)
             if (try? JSONParser.parse(bytes, maxDepth: Self.maxDepth)) != nil { return nil }
@@ -1030,13 +1084,17 @@ struct DumpScanner {
             guard let found = memchr(base + j, Int32(UInt8(ascii: "{")), end - j) else { return nil }
             let open = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
             var before = open - 1
-            while before >= 0, base[before] == 0x20 || base[before] == 0x09 || base[before] == 0x0D || base[before] == 0x0A {
+            while before >= 0,
+                base[before] == 0x20 || base[before] == 0x09 || base[before] == 0x0D || base[before] == 0x0A
+            {
                 before -= 1
             }
             // A `{` right after the damage (only whitespace between) is tried whatever precedes it
             // and however it is laid out: the damaged byte may be what stood before it.
             let rightAfterDamage = before <= start
-            if !rightAfterDamage, base[before] == UInt8(ascii: ":") || (indent != nil && lineIndent(open) != indent) {
+            if !rightAfterDamage,
+                base[before] == UInt8(ascii: ":") || (indent != nil && lineIndent(open) != indent)
+            {
                 j = open + 1
                 continue
             }
@@ -1046,7 +1104,8 @@ struct DumpScanner {
                 budget -= end - open
                 if trial.orders.count == 1, trial.skippedCount == 0 {
                     var k = end
-                    while k < count, base[k] == 0x20 || base[k] == 0x0A || base[k] == 0x0D || base[k] == 0x09 { k += 1 }
+                    while k < count, base[k] == 0x20 || base[k] == 0x0A || base[k] == 0x0D || base[k] == 0x09
+                    { k += 1 }
                     if k < count, base[k] == UInt8(ascii: ",") || base[k] == UInt8(ascii: "]") { return open }
                 }
             } catch {
@@ -1067,7 +1126,8 @@ struct DumpScanner {
             inside = "the input ends inside an object"
         }
         return ScanFailure(
-            offset: count, reason: inside, atEnd: true, candidateStart: candidateStart >= 0 ? candidateStart : nil,
+            offset: count, reason: inside, atEnd: true,
+            candidateStart: candidateStart >= 0 ? candidateStart : nil,
             listStack: currentListStack())
     }
 }

@@ -1,5 +1,5 @@
-import JSONCore
 import Foundation
+import JSONCore
 import OrderModel
 
 /// Orders read from one or more JSON dump files: an order, an array of orders, API list pages
@@ -36,7 +36,9 @@ public final class DumpSource: OrderSource {
     public var summaries: SummaryList { SummaryList(store.snapshot()) }
 
     /// Problems survived so far, each naming its file, line and column.
-    public var problems: [SourceProblem] { indexing.progress.problems + changedFiles.map(SourceProblem.changed) }
+    public var problems: [SourceProblem] {
+        indexing.progress.problems + changedFiles.map(SourceProblem.changed)
+    }
 
     /// The files that shrank while they were read (checked now: a later read can find it).
     public var changedFiles: [String] {
@@ -51,7 +53,8 @@ public final class DumpSource: OrderSource {
         guard indexesInBackground else { return nil }
         let progress = self.progress
         return BackgroundProgress(
-            progress: progress, shared: SharedSummaries(store: store, count: store.count, complete: progress.finished))
+            progress: progress,
+            shared: SharedSummaries(store: store, count: store.count, complete: progress.finished))
     }
 
     /// How long the index took, from the files being mapped to the last order stored (nil
@@ -61,7 +64,10 @@ public final class DumpSource: OrderSource {
     /// True when the source was opened with `openInBackground` (progress is worth watching).
     public let indexesInBackground: Bool
 
-    private init(paths: [String], regions: [MappedRegion], store: SummaryStore, indexing: IndexingState, background: Bool) {
+    private init(
+        paths: [String], regions: [MappedRegion], store: SummaryStore, indexing: IndexingState,
+        background: Bool
+    ) {
         self.origin = .files(paths)
         self.paths = paths
         self.regions = regions
@@ -80,13 +86,16 @@ public final class DumpSource: OrderSource {
         let store = SummaryStore()
         let indexing = IndexingState(totalBytes: loaded.regions.reduce(0) { $0 + $1.count })
         try indexFiles(paths: paths, loaded: loaded, store: store, indexing: indexing, throwAll: true)
-        return DumpSource(paths: paths, regions: loaded.regions, store: store, indexing: indexing, background: false)
+        return DumpSource(
+            paths: paths, regions: loaded.regions, store: store, indexing: indexing, background: false)
     }
 
     /// Opens the files and returns once `firstOrders` orders are indexed (or all of them, if
     /// fewer); the rest is indexed on a background thread. Errors that leave no order at all are
     /// thrown; a later file that cannot be indexed becomes a problem in `progress`.
-    public static func openInBackground(paths: [String], firstOrders: Int = 1000) throws(SourceError) -> DumpSource {
+    public static func openInBackground(paths: [String], firstOrders: Int = 1000) throws(SourceError)
+        -> DumpSource
+    {
         let loaded = try loadAll(paths)
         let store = SummaryStore()
         let indexing = IndexingState(totalBytes: loaded.regions.reduce(0) { $0 + $1.count })
@@ -100,13 +109,15 @@ public final class DumpSource: OrderSource {
             #endif
             let (paths, loaded, store, indexing) = work.value
             do throws(SourceError) {
-                try indexFiles(paths: paths, loaded: loaded, store: store, indexing: indexing, throwAll: false)
+                try indexFiles(
+                    paths: paths, loaded: loaded, store: store, indexing: indexing, throwAll: false)
             } catch {
                 indexing.fail(error)
             }
         }
         if let error = indexing.waitForOrders(firstOrders, store: store) { throw error }
-        return DumpSource(paths: paths, regions: loaded.regions, store: store, indexing: indexing, background: true)
+        return DumpSource(
+            paths: paths, regions: loaded.regions, store: store, indexing: indexing, background: true)
     }
 
     /// Blocks until the background index has finished (at once for `open`).
@@ -162,17 +173,20 @@ public final class DumpSource: OrderSource {
                 // A damaged gzip stream explains whatever the JSON reader then trips over.
                 let error = gzipProblem.map { SourceError.malformed($0) } ?? error
                 if throwAll || store.count == 0 { throw error }
-                indexing.report([SourceProblem(file: path, message: error.message + "; the file was skipped")])
+                indexing.report([SourceProblem(file: path, message: error.message + "; the file was skipped")]
+                )
             }
             bytesBefore += bytes.count
             indexing.advance(bytes: bytesBefore, orders: store.count)
         }
         let (duplicates, first) = store.duplicateIDs
         if duplicates > 0, let first {
-            indexing.report([SourceProblem(
-                file: paths.joined(separator: ", "),
-                message: "\(duplicates) order(s) repeat an id already seen (the first is \(first)); "
-                    + "opening such an id shows its first copy")])
+            indexing.report([
+                SourceProblem(
+                    file: paths.joined(separator: ", "),
+                    message: "\(duplicates) order(s) repeat an id already seen (the first is \(first)); "
+                        + "opening such an id shows its first copy")
+            ])
         }
         indexing.finish(orders: store.count)
     }
@@ -188,7 +202,9 @@ public final class DumpSource: OrderSource {
     /// `transform` of each order in `range` (nil for one that cannot be decoded), computed on
     /// every core at once, in the range's order: whole-dump work (the anomaly checks of
     /// `export` and of `browse`'s background scan) at the speed of both cores.
-    public func mapOrders<Value: Sendable>(in range: Range<Int>, _ transform: @Sendable (Order) -> Value) -> [Value?] {
+    public func mapOrders<Value: Sendable>(in range: Range<Int>, _ transform: @Sendable (Order) -> Value)
+        -> [Value?]
+    {
         mapOrdersReportingText(in: range, transform).values
     }
 
@@ -208,7 +224,9 @@ public final class DumpSource: OrderSource {
         }
         let shared = UncheckedBox(results)
         DispatchQueue.concurrentPerform(iterations: range.count) { offset in
-            guard let (order, problems) = try? self.orderReportingText(at: range.lowerBound + offset) else { return }
+            guard let (order, problems) = try? self.orderReportingText(at: range.lowerBound + offset) else {
+                return
+            }
             shared.value[offset] = (transform(order), problems)
         }
         return (results.map { $0?.0 }, results.flatMap { $0?.1 ?? [] })
@@ -227,13 +245,17 @@ public final class DumpSource: OrderSource {
     /// Order `index` decoded, with the places where its strings break JSON's text rules (raw
     /// control characters, invalid UTF-8) as problems naming file, line and column: the order
     /// is still read (`print --order` shows it and reports them).
-    public func orderReportingText(at index: Int) throws(SourceError) -> (order: Order, problems: [SourceProblem]) {
+    public func orderReportingText(at index: Int) throws(SourceError) -> (
+        order: Order, problems: [SourceProblem]
+    ) {
         let (json, problems) = try jsonReportingText(at: index)
         return (Order(json: json), problems)
     }
 
     /// The parsed JSON of order `index` and the text problems of its strings.
-    public func jsonReportingText(at index: Int) throws(SourceError) -> (json: JSONValue, problems: [SourceProblem]) {
+    public func jsonReportingText(at index: Int) throws(SourceError) -> (
+        json: JSONValue, problems: [SourceProblem]
+    ) {
         let snapshot = store.snapshot()
         guard index >= 0, index < snapshot.count else { throw SourceError.orderNotFound(id: "#\(index + 1)") }
         let location = snapshot.location(row: index)
@@ -248,9 +270,11 @@ public final class DumpSource: OrderSource {
             return (json, problems)
         } catch {
             let at = TextLocator.locate(whole, offset: location.start + error.offset)
-            throw SourceError.malformed(SourceProblem(
-                file: paths[location.file], line: at.line, column: at.column,
-                message: "order \(snapshot.id(row: index)) cannot be read: \(error.reason)", snippet: at.snippet))
+            throw SourceError.malformed(
+                SourceProblem(
+                    file: paths[location.file], line: at.line, column: at.column,
+                    message: "order \(snapshot.id(row: index)) cannot be read: \(error.reason)",
+                    snippet: at.snippet))
         }
     }
 
@@ -259,7 +283,8 @@ public final class DumpSource: OrderSource {
         let snapshot = store.snapshot()
         guard index >= 0, index < snapshot.count else { return nil }
         let location = snapshot.location(row: index)
-        return try body(UnsafeRawBufferPointer(rebasing: regions[location.file].bytes[location.start..<location.end]))
+        return try body(
+            UnsafeRawBufferPointer(rebasing: regions[location.file].bytes[location.start..<location.end]))
     }
 
     /// The order with this id (or order number), decoded from its bytes.
@@ -297,9 +322,12 @@ public final class DumpSource: OrderSource {
             let bytes = loaded.region.bytes
             var record = SummaryRecord()
             do throws(SourceError) {
-                let result = try withoutActuallyEscaping(body) { (body) throws(SourceError) -> DumpIndexer.Result in
+                let result = try withoutActuallyEscaping(body) {
+                    (body) throws(SourceError) -> DumpIndexer.Result in
                     var indexer = DumpIndexer(bytes: bytes, path: path) { batch in
-                        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+                        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+                            return
+                        }
                         for order in batch {
                             order.candidate.fill(&record, base: base) { "#\(counted + 1)" }
                             counted += 1
@@ -309,11 +337,15 @@ public final class DumpSource: OrderSource {
                     indexer.splitMinimum = .max  // one thread: nothing is held back for a second half
                     return try indexer.run()
                 }
-                if let problem = loaded.gzipProblem { problems.append(SourceProblem(file: path, message: problem)) }
+                if let problem = loaded.gzipProblem {
+                    problems.append(SourceProblem(file: path, message: problem))
+                }
                 problems += result.problems
                 if loaded.region.changedWhileRead { problems.append(.changed(path)) }
             } catch {
-                if let problem = loaded.gzipProblem { throw SourceError.malformed(SourceProblem(file: path, message: problem)) }
+                if let problem = loaded.gzipProblem {
+                    throw SourceError.malformed(SourceProblem(file: path, message: problem))
+                }
                 throw error
             }
         }
@@ -374,10 +406,12 @@ public final class DumpSource: OrderSource {
                             if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
                                 order.candidate.fill(&record, base: base) { "#\(counted)" }
                             }
-                            unreadable.append(SourceProblem(
-                                file: path, line: at.line, column: at.column,
-                                message: "order \(record.string(of: .id)) cannot be read: \(reason); it was skipped",
-                                snippet: at.snippet))
+                            unreadable.append(
+                                SourceProblem(
+                                    file: path, line: at.line, column: at.column,
+                                    message:
+                                        "order \(record.string(of: .id)) cannot be read: \(reason); it was skipped",
+                                    snippet: at.snippet))
                         }
                     }
                 }
@@ -385,11 +419,14 @@ public final class DumpSource: OrderSource {
                 return try indexer.run()
             }
         } catch {
-            if let problem = loaded.gzipProblem { throw SourceError.malformed(SourceProblem(file: path, message: problem)) }
+            if let problem = loaded.gzipProblem {
+                throw SourceError.malformed(SourceProblem(file: path, message: problem))
+            }
             throw error
         }
         if let failure { throw failure }
-        return (loaded.gzipProblem.map { [SourceProblem(file: path, message: $0)] } ?? []) + result.problems + unreadable
+        return (loaded.gzipProblem.map { [SourceProblem(file: path, message: $0)] } ?? []) + result.problems
+            + unreadable
             + textProblems + (loaded.region.changedWhileRead ? [.changed(path)] : [])
     }
 
@@ -399,7 +436,8 @@ public final class DumpSource: OrderSource {
         _ issues: JSONTextIssues, orderStart: Int, bytes: UnsafeRawBufferPointer, path: String, order: String
     ) -> [SourceProblem] {
         var hint: (offset: Int, location: TextLocator.Location)?
-        return textProblems(issues, orderStart: orderStart, bytes: bytes, path: path, order: order, hint: &hint)
+        return textProblems(
+            issues, orderStart: orderStart, bytes: bytes, path: path, order: order, hint: &hint)
     }
 
     static func textProblems(
@@ -411,15 +449,20 @@ public final class DumpSource: OrderSource {
             let offset = orderStart + issue.offset
             let at = TextLocator.locate(bytes, offset: offset, after: hint)
             hint = (offset, at)
-            problems.append(SourceProblem(
-                file: path, line: at.line, column: at.column,
-                message: "order \(order): \(issue) (JSON needs it escaped; the order is still read)", snippet: at.snippet))
+            problems.append(
+                SourceProblem(
+                    file: path, line: at.line, column: at.column,
+                    message: "order \(order): \(issue) (JSON needs it escaped; the order is still read)",
+                    snippet: at.snippet))
         }
         let more = issues.total - issues.first.count
         if more > 0, let last = problems.last {
-            problems.append(SourceProblem(
-                file: path, line: last.line, column: last.column,
-                message: "order \(order): \(more) more raw control character(s) or invalid UTF-8 byte(s) inside its strings"))
+            problems.append(
+                SourceProblem(
+                    file: path, line: last.line, column: last.column,
+                    message:
+                        "order \(order): \(more) more raw control character(s) or invalid UTF-8 byte(s) inside its strings"
+                ))
         }
         return problems
     }

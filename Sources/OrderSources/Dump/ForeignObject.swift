@@ -11,7 +11,9 @@ enum ForeignObject {
         if !set.contains("id") {
             if set.contains("sessions") { return "checkout session list" }
             if set.contains("transactions") { return "payment transaction list" }
-            if any("authorizations", "captures", "refunds", "cancellations") { return "payment operation list" }
+            if any("authorizations", "captures", "refunds", "cancellations") {
+                return "payment operation list"
+            }
         }
         if any("url", "expires_at", "order", "configuration", "transaction_id") { return "checkout session" }
         if any("processed_at", "processed_by", "authorization_id") { return "payment operation" }
@@ -20,7 +22,9 @@ enum ForeignObject {
             return set.contains("amount") && !set.contains("gross_amount") ? "transaction item" : "order item"
         }
         if set.contains("quantity") { return "order item addition" }
-        if set.contains("amount"), !set.contains("gross_amount"), set.contains("id") { return "payment operation" }
+        if set.contains("amount"), !set.contains("gross_amount"), set.contains("id") {
+            return "payment operation"
+        }
         return nil
     }
 

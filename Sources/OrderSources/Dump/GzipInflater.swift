@@ -22,7 +22,8 @@ enum GzipInflater {
         var guess = input.count * 4
         if input.count >= 18 {
             let tail = input.count - 4
-            let size = Int(input[tail]) | Int(input[tail + 1]) << 8 | Int(input[tail + 2]) << 16
+            let size =
+                Int(input[tail]) | Int(input[tail + 1]) << 8 | Int(input[tail + 2]) << 16
                 | Int(input[tail + 3]) << 24
             guess = max(guess, size + 1)
         }
@@ -47,7 +48,9 @@ enum GzipInflater {
         remainingInput -= Int(stream.avail_in)
 
         while true {
-            if output.capacity - output.count < (1 << 16) { try output.grow(toAtLeast: output.count + (1 << 20)) }
+            if output.capacity - output.count < (1 << 16) {
+                try output.grow(toAtLeast: output.count + (1 << 20))
+            }
             let free = output.capacity - output.count
             stream.next_out = output.freeSpace?.assumingMemoryBound(to: UInt8.self)
             stream.avail_out = UInt32(min(free, chunk))
@@ -58,7 +61,9 @@ enum GzipInflater {
             }
             let status = CZlib.inflate(&stream, Z_NO_FLUSH)
             let produced = Int(before - stream.avail_out)
-            if let start = output.freeSpace { try limits.check(UnsafeRawBufferPointer(start: start, count: produced)) }
+            if let start = output.freeSpace {
+                try limits.check(UnsafeRawBufferPointer(start: start, count: produced))
+            }
             output.count += produced
             let position = inputBase.distance(to: UnsafeRawPointer(stream.next_in))
             switch status {
@@ -79,11 +84,13 @@ enum GzipInflater {
                     remainingInput = left - Int(stream.avail_in)
                     continue
                 }
-                problem = "\(input.count - next) bytes after the end of the gzip data (at byte \(next)) are not "
+                problem =
+                    "\(input.count - next) bytes after the end of the gzip data (at byte \(next)) are not "
                     + "gzip data and were ignored"
                 return Result(buffer: output, problem: problem)
             case Z_BUF_ERROR where stream.avail_in == 0 && remainingInput == 0:
-                problem = "the gzip stream ends early after \(input.count) compressed bytes (the file looks "
+                problem =
+                    "the gzip stream ends early after \(input.count) compressed bytes (the file looks "
                     + "truncated); the \(output.count) bytes inflated before that were read"
                 return Result(buffer: output, problem: problem)
             case Z_BUF_ERROR:

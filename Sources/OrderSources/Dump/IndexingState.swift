@@ -58,7 +58,9 @@ final class IndexingState: @unchecked Sendable {
     /// Indexing stopped with an error (before any order, or a hard failure).
     func fail(_ error: SourceError) {
         condition.lock()
-        if current.orders == 0 { failure = error } else {
+        if current.orders == 0 {
+            failure = error
+        } else {
             current.problems.append(SourceProblem(file: "", message: error.message))
         }
         current.bytes = current.totalBytes

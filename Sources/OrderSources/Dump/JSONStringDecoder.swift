@@ -28,8 +28,10 @@ enum JSONStringDecoder {
                     continue
                 }
                 index += 4
-                if (0xD800...0xDBFF).contains(scalar), index + 6 <= raw.count, raw[index] == UInt8(ascii: "\\"),
-                    raw[index + 1] == UInt8(ascii: "u"), let low = hex4(raw, index + 2), (0xDC00...0xDFFF).contains(low)
+                if (0xD800...0xDBFF).contains(scalar), index + 6 <= raw.count,
+                    raw[index] == UInt8(ascii: "\\"),
+                    raw[index + 1] == UInt8(ascii: "u"), let low = hex4(raw, index + 2),
+                    (0xDC00...0xDFFF).contains(low)
                 {
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     index += 6
@@ -76,7 +78,8 @@ enum JSONStringDecoder {
             // positive Int64, reads like any other amount.
             let digit = Int64(base[index] - 0x30)
             let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = negative
+            let (sum, overflow2) =
+                negative
                 ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
             if overflow1 || overflow2 { return nil }
             value = sum

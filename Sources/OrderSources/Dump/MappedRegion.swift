@@ -25,7 +25,9 @@ final class MappedRegion: @unchecked Sendable {
         self.mappedLength = mappedLength
         self.count = count
         self.isFileMapping = isFileMapping
-        guardSlot = isFileMapping && mappedLength > 0 ? base.flatMap { TruncationGuard.register(base: $0, length: mappedLength) } : nil
+        guardSlot =
+            isFileMapping && mappedLength > 0
+            ? base.flatMap { TruncationGuard.register(base: $0, length: mappedLength) } : nil
     }
 
     /// True when a read met the end of the file after it had shrunk (the bytes past it read as

@@ -67,12 +67,15 @@ struct OrderCandidate {
     /// payment product if it is the first in `Order.operations` order.
     mutating func endOperation(kind: Int, base: UnsafePointer<UInt8>) {
         if !operationFailed, operationAmount.isPresent,
-            let amount = JSONStringDecoder.integer(base, start: operationAmount.start, end: operationAmount.end)
+            let amount = JSONStringDecoder.integer(
+                base, start: operationAmount.start, end: operationAmount.end)
         {
             payments.add(amount, to: OperationKind.allCases[kind])
         }
         if kind < paymentProductKind {
-            let product = operationProductType.isPresent ? operationProductType
+            let product =
+                operationProductType.isPresent
+                ? operationProductType
                 : operationProduct.isPresent ? operationProduct : operationPSP
             if product.isPresent {
                 paymentProduct = product
@@ -95,7 +98,8 @@ struct OrderCandidate {
     var isOrder: Bool {
         if hasOrderKey { return true }
         if foreign || (hasAmount && !grossAmount.isPresent) { return false }
-        let evidence = (hasItems ? 1 : 0) + (grossAmount.isPresent ? 1 : 0) + (currency.isPresent ? 1 : 0)
+        let evidence =
+            (hasItems ? 1 : 0) + (grossAmount.isPresent ? 1 : 0) + (currency.isPresent ? 1 : 0)
             + (paymentStatus.isPresent ? 1 : 0)
         if id.isPresent { return evidence > 0 || hasStatus }
         return evidence >= 2
@@ -139,11 +143,14 @@ struct OrderCandidate {
         put(.customerType, customerType, .none)
         put(.paymentProduct, paymentProduct, .none)
         if reservationKinds != 0 {
-            record.set(.reservationKinds, list: ReservationKind.allCases.enumerated()
-                .filter { reservationKinds & (1 << $0.offset) != 0 }.map(\.element.rawValue))
+            record.set(
+                .reservationKinds,
+                list: ReservationKind.allCases.enumerated()
+                    .filter { reservationKinds & (1 << $0.offset) != 0 }.map(\.element.rawValue))
         }
         record.payments = payments
-        record.grossAmount = grossAmount.isPresent
+        record.grossAmount =
+            grossAmount.isPresent
             ? JSONStringDecoder.integer(base, start: grossAmount.start, end: grossAmount.end) : nil
         record.hasAttachments = hasAttachments
     }

@@ -22,7 +22,8 @@ enum RawPath {
         for index in 0..<Int(CommandLine.argc) {
             guard let argument = CommandLine.unsafeArgv[index] else { continue }
             let length = strlen(argument)
-            let raw = UnsafeBufferPointer(start: UnsafeRawPointer(argument).assumingMemoryBound(to: UInt8.self), count: length)
+            let raw = UnsafeBufferPointer(
+                start: UnsafeRawPointer(argument).assumingMemoryBound(to: UInt8.self), count: length)
             if String(decoding: raw, as: UTF8.self) == path {
                 return Array(UnsafeBufferPointer(start: argument, count: length)) + [0]
             }

@@ -41,7 +41,9 @@ struct SpillBuffer: ~Copyable {
         let reserved = posix_fallocate(descriptor, 0, off_t(newCapacity))
         guard reserved == 0 else {
             throw SourceError.unreadable(
-                path: "", reason: "cannot keep \(newCapacity) bytes in the temporary directory (\(SpillBuffer.directory)): "
+                path: "",
+                reason:
+                    "cannot keep \(newCapacity) bytes in the temporary directory (\(SpillBuffer.directory)): "
                     + String(cString: strerror(reserved)))
         }
         let pointer = mmap(nil, newCapacity, PROT_READ | PROT_WRITE, MAP_SHARED, descriptor, 0)
@@ -77,7 +79,8 @@ struct SpillBuffer: ~Copyable {
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
             throw SourceError.unreadable(
-                path: "", reason: "cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))")
+                path: "",
+                reason: "cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))")
         }
         // Unlinked at once: nothing is left behind, whatever ends the process.
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }

@@ -30,11 +30,17 @@ struct StreamGuard {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         if seen + bytes.count > maxBytes {
             throw SourceError.unreadable(
-                path: "", reason: "the input is bigger than \(StreamGuard.describe(maxBytes)) (set ORDERSCOPE_MAX_INPUT to allow more)")
+                path: "",
+                reason:
+                    "the input is bigger than \(StreamGuard.describe(maxBytes)) (set ORDERSCOPE_MAX_INPUT to allow more)"
+            )
         }
         if let nul = memchr(base, 0, bytes.count) {
             throw SourceError.unreadable(
-                path: "", reason: "byte \(seen + (base.distance(to: UnsafeRawPointer(nul)))) is a NUL: this is not JSON text")
+                path: "",
+                reason:
+                    "byte \(seen + (base.distance(to: UnsafeRawPointer(nul)))) is a NUL: this is not JSON text"
+            )
         }
         let quote = Int32(UInt8(ascii: "\""))
         if let first = memchr(base, quote, bytes.count) {
@@ -54,13 +60,16 @@ struct StreamGuard {
 
     private func runFailure(at offset: Int) -> SourceError {
         .unreadable(
-            path: "", reason: "more than \(StreamGuard.describe(maxRun)) without a JSON string before byte \(offset) "
+            path: "",
+            reason: "more than \(StreamGuard.describe(maxRun)) without a JSON string before byte \(offset) "
                 + "(a run of whitespace or data that is not JSON)")
     }
 
     /// `ORDERSCOPE_MAX_INPUT` (bytes, or with a K, M or G suffix), else 16 GiB.
     static var configuredMaximum: Int {
-        guard let raw = getenv("ORDERSCOPE_MAX_INPUT"), let value = parseSize(String(cString: raw)) else { return 16 << 30 }
+        guard let raw = getenv("ORDERSCOPE_MAX_INPUT"), let value = parseSize(String(cString: raw)) else {
+            return 16 << 30
+        }
         return value
     }
 

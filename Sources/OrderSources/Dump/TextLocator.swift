@@ -24,7 +24,9 @@ enum TextLocator {
 
     /// Like `locate(_:offset:)` but counts lines from `hint` (an earlier location in the same
     /// bytes) when it lies before `offset`, so reporting many problems stays linear.
-    static func locate(_ bytes: UnsafeRawBufferPointer, offset: Int, after hint: (offset: Int, location: Location)?)
+    static func locate(
+        _ bytes: UnsafeRawBufferPointer, offset: Int, after hint: (offset: Int, location: Location)?
+    )
         -> Location
     {
         let end = min(max(offset, 0), bytes.count)
@@ -52,8 +54,9 @@ enum TextLocator {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
-        return Location(line: line, column: column, snippet: snippet(bytes, offset: end, lineStart: lineStart),
-                        lineStart: lineStart)
+        return Location(
+            line: line, column: column, snippet: snippet(bytes, offset: end, lineStart: lineStart),
+            lineStart: lineStart)
     }
 
     /// The offset just after the next newline at or after `offset` (or the end of the input).

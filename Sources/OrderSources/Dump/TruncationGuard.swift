@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Synchronization
 
 /// Keeps a dump that shrinks while it is mapped from killing the process.
 ///
@@ -62,13 +63,16 @@ public enum TruncationGuard {
 
     private static func installUnlocked() {
         var action = sigaction()
-        action.__sigaction_handler.sa_sigaction = { signal, info, context in TruncationGuard.handle(signal, info, context) }
+        action.__sigaction_handler.sa_sigaction = { signal, info, context in
+            TruncationGuard.handle(signal, info, context)
+        }
         action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER
         sigemptyset(&action.sa_mask)
         let ours = action.__sigaction_handler.sa_sigaction.map { unsafeBitCast($0, to: Int.self) } ?? 0
         var current = sigaction()
         sigaction(SIGBUS, nil, &current)
-        let currentHandler = current.__sigaction_handler.sa_sigaction.map { unsafeBitCast($0, to: Int.self) } ?? 0
+        let currentHandler =
+            current.__sigaction_handler.sa_sigaction.map { unsafeBitCast($0, to: Int.self) } ?? 0
         if current.sa_flags & SA_SIGINFO == 0 || currentHandler != ours { previous.pointee = current }
         sigaction(SIGBUS, &action, nil)
         installedHandler = ours
@@ -84,17 +88,22 @@ public enum TruncationGuard {
     /// True when a read of the mapping in `slot` met the end of a file that had shrunk.
     static func hasChanged(_ slot: Int) -> Bool { changed[slot].load(ordering: .acquiring) }
 
-    private static func handle(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+    private static func handle(
+        _ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?
+    ) {
         // Only a fault the kernel raised (si_code > 0) has an address; `kill -BUS` has a sender.
         if let info, info.pointee.si_code > 0 {
             let address = Int(bitPattern: info.pointee._sifields._sigfault.si_addr)
             for slot in 0..<slots {
                 let end = ranges[slot * 2 + 1].load(ordering: .acquiring)
-                guard end != 0, address >= ranges[slot * 2].load(ordering: .relaxed), address < end else { continue }
+                guard end != 0, address >= ranges[slot * 2].load(ordering: .relaxed), address < end else {
+                    continue
+                }
                 let page = Int(sysconf(Int32(_SC_PAGESIZE)))
                 let aligned = address & ~(page - 1)
                 let zeros = mmap(
-                    UnsafeMutableRawPointer(bitPattern: aligned), page, PROT_READ, MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS,
+                    UnsafeMutableRawPointer(bitPattern: aligned), page, PROT_READ,
+                    MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS,
                     -1, 0)
                 if zeros != MAP_FAILED {
                     changed[slot].store(true, ordering: .releasing)

@@ -1,8 +1,8 @@
 import Foundation
-import Synchronization
 import OrderModel
 import OrderSources
 import OrderViewModel
+import Synchronization
 import TerminalCore
 
 #if canImport(Glibc)
@@ -125,7 +125,8 @@ public final class AppLoop {
     /// Starts a `--follow` poll when its interval has passed since the last one ended: orders
     /// created since the newest loaded one, posted back as `.followed`.
     private func pollFollowIfDue() {
-        guard let every = state.app.follow.every, !followInFlight, let followable = source as? any FollowableSource
+        guard let every = state.app.follow.every, !followInFlight,
+            let followable = source as? any FollowableSource
         else { return }
         let now = ContinuousClock.now
         guard let due = nextFollow else {
@@ -139,7 +140,8 @@ public final class AppLoop {
         let mailbox = self.mailbox
         Task.detached {
             do throws(SourceError) {
-                mailbox.post(.followed(.success(try await followable.ordersCreated(since: since, limit: limit))))
+                mailbox.post(
+                    .followed(.success(try await followable.ordersCreated(since: since, limit: limit))))
             } catch {
                 mailbox.post(.followed(.failure(error)))
             }
@@ -195,7 +197,8 @@ public final class AppLoop {
         perform(
             state.app.handle(
                 .viewportChanged(
-                    listRows: viewport.0, detailRows: viewport.1, timelineRows: viewport.2, listColumns: layout.listColumns)
+                    listRows: viewport.0, detailRows: viewport.1, timelineRows: viewport.2,
+                    listColumns: layout.listColumns)
             ).map { .app($0) })
     }
 

@@ -24,7 +24,8 @@ public struct EffectRunner: Sendable {
             return nil
         case .loadPage(let request, let cursor, let limit):
             do throws(SourceError) {
-                return .pageLoaded(request: request, .success(try await source.page(after: cursor, limit: limit)))
+                return .pageLoaded(
+                    request: request, .success(try await source.page(after: cursor, limit: limit)))
             } catch {
                 return .pageLoaded(request: request, .failure(error))
             }
@@ -33,7 +34,8 @@ public struct EffectRunner: Sendable {
         case .lookUpOrder(let id):
             return .orderLookedUp(id: id, await order(id))
         case .rebuildRows(let rebuild):
-            return .rowsRebuilt(generation: rebuild.generation, rows: rebuild.run(), covering: rebuild.snapshot.count)
+            return .rowsRebuilt(
+                generation: rebuild.generation, rows: rebuild.run(), covering: rebuild.snapshot.count)
         case .findSearchHits(let search):
             return .searchHitsFound(generation: search.generation, search.run())
         case .computeSummary(let request):

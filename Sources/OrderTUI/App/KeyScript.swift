@@ -44,7 +44,9 @@ public struct KeyScript: Sendable, Equatable {
                 }
                 steps.append(.pause(milliseconds: Int((seconds * 1000).rounded())))
             case "type":
-                guard words.count == 2 else { throw Problem(line: offset + 1, message: "type needs the text to type") }
+                guard words.count == 2 else {
+                    throw Problem(line: offset + 1, message: "type needs the text to type")
+                }
                 steps += words[1].map { .key(.char($0)) }
             default:
                 switch parseKeys(line) {
@@ -87,7 +89,8 @@ public struct KeyScript: Sendable, Equatable {
                 continue
             }
             guard let key = Key(name: String(word)) else {
-                return .failure(Message(text: "unknown key \"\(word)\" (use names like j, Enter, Tab, Esc, PgDn)"))
+                return .failure(
+                    Message(text: "unknown key \"\(word)\" (use names like j, Enter, Tab, Esc, PgDn)"))
             }
             keys.append(key)
             if key == .char("/") || key == .char(":") || key == .char("f") { typeNext = true }

@@ -103,7 +103,8 @@ public struct UIController: Sendable {
             return [.suspend]
         case .toggleMouse:
             state.mouseEnabled.toggle()
-            state.app.status = .info(state.mouseEnabled ? "mouse on" : "mouse off: the terminal can select text")
+            state.app.status = .info(
+                state.mouseEnabled ? "mouse on" : "mouse off: the terminal can select text")
             return [.setMouse(state.mouseEnabled)]
         case .copy(let target):
             return copy(target, state: &state)
@@ -123,7 +124,8 @@ public struct UIController: Sendable {
     /// long anomaly message, description or address is cut at the pane's edge). False when the
     /// cursor is elsewhere, so Enter does what it does there.
     private func showValue(state: inout UIState) -> Bool {
-        guard state.app.focus == .detail, state.app.detail.rawPath == nil, let level = state.app.detail.current,
+        guard state.app.focus == .detail, state.app.detail.rawPath == nil,
+            let level = state.app.detail.current,
             level.lines.indices.contains(level.cursor), let row = level.row(at: level.lines[level.cursor]),
             row.target == nil, !row.value.isEmpty
         else { return false }
@@ -131,7 +133,8 @@ public struct UIController: Sendable {
         let limit = 16_384
         var text = row.value
         if text.utf8.count > limit {
-            text = String(decoding: Array(text.utf8.prefix(limit)), as: UTF8.self)
+            text =
+                String(decoding: Array(text.utf8.prefix(limit)), as: UTF8.self)
                 + "\n… (the first \(limit) bytes of \(row.value.utf8.count); y copies the whole value)"
         }
         state.popup = UIState.Popup(title: row.label.isEmpty ? "Value" : row.label, text: text, wraps: true)
@@ -147,7 +150,8 @@ public struct UIController: Sendable {
         let count = state.messages.count
         let title = count == 1 ? "1 message" : "\(count) messages (the last \(UIState.messageLimit) are kept)"
         state.popup = UIState.Popup(
-            title: title, text: state.messages.map { "\($0.time)  \($0.text)" }.joined(separator: "\n"), wraps: true)
+            title: title, text: state.messages.map { "\($0.time)  \($0.text)" }.joined(separator: "\n"),
+            wraps: true)
     }
 
     /// Opens the box of every problem met while loading, or says there is none.
@@ -166,7 +170,8 @@ public struct UIController: Sendable {
     /// cannot take it, so it can still be selected by hand.
     func copy(_ target: CopyTarget, state: inout UIState) -> [Action] {
         guard let lines = state.app.copyLines(target),
-            case let text = ClipboardSequence.text(lines: lines, json: state.app.copyIsJSON(target)), !text.isEmpty
+            case let text = ClipboardSequence.text(lines: lines, json: state.app.copyIsJSON(target)),
+            !text.isEmpty
         else {
             state.app.status = .info("nothing to copy here (\(target.title))")
             return []
@@ -192,7 +197,9 @@ public struct UIController: Sendable {
 
     private func handleMouse(_ event: MouseEvent, state: inout UIState, size: Size) -> [Action] {
         let layout = ScreenLayout.compute(size: size, state: state)
-        let panes: [(Pane, Rect?)] = [(.list, layout.list), (.detail, layout.detail), (.timeline, layout.timeline)]
+        let panes: [(Pane, Rect?)] = [
+            (.list, layout.list), (.detail, layout.detail), (.timeline, layout.timeline),
+        ]
         guard let (pane, rect) = panes.first(where: { $0.1?.contains(x: event.x, y: event.y) == true }),
             let rect
         else { return [] }

@@ -44,7 +44,8 @@ public enum TOMLReader {
         var seen: Set<String> = []
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = offset + 1
-            var cursor = Cursor(chars: Array(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine), line: lineNumber)
+            var cursor = Cursor(
+                chars: Array(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine), line: lineNumber)
             cursor.skipSpaces()
             guard let first = cursor.peek, first != "#" else { continue }
             if first == "[" {
@@ -78,10 +79,13 @@ public enum TOMLReader {
             let value = try cursor.value()
             try cursor.expectEnd()
             guard seen.insert(table + "." + key).inserted else {
-                throw cursor.error("\"\(key)\" is set twice\(table.isEmpty ? "" : " in [\(table)]")", at: keyColumn)
+                throw cursor.error(
+                    "\"\(key)\" is set twice\(table.isEmpty ? "" : " in [\(table)]")", at: keyColumn)
             }
             entries.append(
-                Entry(table: table, key: key, value: value, line: lineNumber, column: keyColumn, valueColumn: valueColumn))
+                Entry(
+                    table: table, key: key, value: value, line: lineNumber, column: keyColumn,
+                    valueColumn: valueColumn))
         }
         return entries
     }
@@ -117,7 +121,9 @@ public enum TOMLReader {
         /// Only spaces and a comment may follow a value.
         mutating func expectEnd() throws(SyntaxError) {
             skipSpaces()
-            if let c = peek, c != "#" { throw error("unexpected \"\(c)\" after the value (a comment starts with #)") }
+            if let c = peek, c != "#" {
+                throw error("unexpected \"\(c)\" after the value (a comment starts with #)")
+            }
         }
 
         mutating func value() throws(SyntaxError) -> Value {
@@ -130,7 +136,8 @@ public enum TOMLReader {
                 let word = bareKey()
                 if word == "true" { return .boolean(true) }
                 if word == "false" { return .boolean(false) }
-                throw error("unknown value \"\(word)\" (strings need quotes: \"\(word)\")", at: column - word.count)
+                throw error(
+                    "unknown value \"\(word)\" (strings need quotes: \"\(word)\")", at: column - word.count)
             default:
                 let start = column
                 var text = ""
@@ -141,7 +148,8 @@ public enum TOMLReader {
                 let digits = text.filter { $0 != "_" }
                 guard !digits.isEmpty, let number = Int(digits) else {
                     throw error(
-                        text.isEmpty ? "expected a value (\"text\", a number, true/false or [\"a\", \"b\"])"
+                        text.isEmpty
+                            ? "expected a value (\"text\", a number, true/false or [\"a\", \"b\"])"
                             : "\"\(text)\" is not a whole number (strings need quotes)", at: start)
                 }
                 return .integer(number)
@@ -170,12 +178,16 @@ public enum TOMLReader {
                             hex.append(h)
                             advance()
                         }
-                        guard hex.count == 4, let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else {
+                        guard hex.count == 4, let value = UInt32(hex, radix: 16),
+                            let scalar = Unicode.Scalar(value)
+                        else {
                             throw error("\\u needs four hex digits")
                         }
                         text.unicodeScalars.append(scalar)
                     default:
-                        throw error("unknown escape \\\(escaped) (use \\\\, \\\", \\n, \\t or \\uXXXX)", at: column - 2)
+                        throw error(
+                            "unknown escape \\\(escaped) (use \\\\, \\\", \\n, \\t or \\uXXXX)",
+                            at: column - 2)
                     }
                 default:
                     text.append(c)
@@ -201,7 +213,9 @@ public enum TOMLReader {
             var items: [String] = []
             while true {
                 skipSpaces()
-                guard let c = peek else { throw error("this array is not closed (a ] is missing on this line)") }
+                guard let c = peek else {
+                    throw error("this array is not closed (a ] is missing on this line)")
+                }
                 if c == "]" {
                     advance()
                     return items

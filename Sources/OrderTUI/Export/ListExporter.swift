@@ -32,7 +32,8 @@ public enum ListExporter {
     }
 
     public static let csvColumns = [
-        "order_number", "id", "created_at", "customer", "email", "phone", "status", "payment_status", "gross_amount",
+        "order_number", "id", "created_at", "customer", "email", "phone", "status", "payment_status",
+        "gross_amount",
         "currency", "store_id", "anomalies",
     ]
 
@@ -44,11 +45,14 @@ public enum ListExporter {
         }
         let cells: [String?] = [
             summary.orderNumber, summary.id, summary.createdAt, summary.customerName, summary.customerEmail,
-            summary.customerPhone, summary.status, summary.paymentStatus, amount, summary.currency, summary.storeID,
+            summary.customerPhone, summary.status, summary.paymentStatus, amount, summary.currency,
+            summary.storeID,
             summary.anomalyCount.map(String.init),
         ]
-        return cells.enumerated().map { index, cell in csvCell(cell ?? "", isNumber: index == 8 || index == 11) }
-            .joined(separator: ",") + "\r\n"
+        return cells.enumerated().map { index, cell in
+            csvCell(cell ?? "", isNumber: index == 8 || index == 11)
+        }
+        .joined(separator: ",") + "\r\n"
     }
 
     /// Quotes a cell when needed; text that a spreadsheet would run as a formula (`=`, `+`, `@`,
@@ -56,8 +60,11 @@ public enum ListExporter {
     static func csvCell(_ raw: String, isNumber: Bool) -> String {
         var text = Sanitizer.sanitize(raw)
         if !isNumber, let first = text.first, "=+-@".contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return text
+        }
+        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
+            + "\""
     }
 
     /// Writes `summaries` in `format` to `path`; full orders come from `loadOrder` (JSON and
@@ -95,7 +102,9 @@ public enum ListExporter {
     public static func screenshot(_ grid: Grid, to path: String) throws(Failure) {
         do throws(SourceError) {
             let file = try AtomicFile(path: path)
-            let lines = grid.lines().map { line in String(line.reversed().drop(while: { $0 == " " }).reversed()) }
+            let lines = grid.lines().map { line in
+                String(line.reversed().drop(while: { $0 == " " }).reversed())
+            }
             try file.write(lines.joined(separator: "\n") + "\n")
             try file.commit()
         } catch {

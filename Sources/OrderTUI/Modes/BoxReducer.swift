@@ -8,7 +8,8 @@ extension UIController {
     func handleBox(_ command: UICommand?, key: Key, state: inout UIState, overlay: Rect) -> [Action] {
         let scroll = state.popup?.scroll ?? state.helpScroll
         let maxScroll =
-            state.popup.map { PopupOverlay.maxScroll($0, in: overlay) } ?? HelpOverlay.maxScroll(keys, in: overlay)
+            state.popup.map { PopupOverlay.maxScroll($0, in: overlay) }
+            ?? HelpOverlay.maxScroll(keys, in: overlay)
         if let target = Self.boxScroll(command, key: key, from: scroll, max: maxScroll) {
             if state.popup != nil { state.popup?.scroll = target } else { state.helpScroll = target }
             return []

@@ -80,7 +80,8 @@ public enum CommandLineParser {
             let explicit = arguments.dropFirst().first.map { ListExporter.Format(rawValue: $0.lowercased()) }
             guard let format = explicit ?? ListExporter.Format(path: path) else {
                 return .failure(
-                    ":export: say csv, json or ndjson after the file name, or end it in .csv, .json or .ndjson")
+                    ":export: say csv, json or ndjson after the file name, or end it in .csv, .json or .ndjson"
+                )
             }
             return .success(.export(path: path, format: format))
         case "screenshot", "shot":

@@ -8,7 +8,8 @@ public enum SectionMenu {
     /// Fixed keys of the order screen's sections, by section kind.
     static let fixedKeys: [String: Character] = [
         "summary": "s", "anomalies": "!", "customer": "c", "addresses": "d", "items": "i", "discounts": "o",
-        "payments": "p", "paymentDetails": "y", "timeline": "l", "store": "r", "comments": "m", "external": "x",
+        "payments": "p", "paymentDetails": "y", "timeline": "l", "store": "r", "comments": "m",
+        "external": "x",
         "itinerary": "t", "attachments": "a", "sessions": "e", "events": "v", "metadata": "k", "misc": "z",
         "decodeIssues": "u",
     ]

@@ -13,7 +13,8 @@ public enum PlainTextReport {
     /// every line; they hold a whole UUID and the largest amount an Int64 can carry.
     static let columns: [Column] = [
         Column("ORDER", .left, 40, cut: .middle), Column("CREATED", .left, 25), Column("CUSTOMER", .left, 30),
-        Column("STATUS", .left, 12), Column("PAYMENT", .left, 18), Column("AMOUNT", .right, 34), Column("!", .left, 3),
+        Column("STATUS", .left, 12), Column("PAYMENT", .left, 18), Column("AMOUNT", .right, 34),
+        Column("!", .left, 3),
     ]
 
     /// A column of the table: its title, where it pads, how wide it may grow, and which part of
@@ -96,7 +97,9 @@ public enum PlainTextReport {
         var parts: [String] = []
         for (index, cell) in cells.enumerated() {
             parts.append(
-                TextFit.fit(cell, toWidth: widths[index], alignment: columns[index].alignment, truncation: columns[index].cut))
+                TextFit.fit(
+                    cell, toWidth: widths[index], alignment: columns[index].alignment,
+                    truncation: columns[index].cut))
         }
         // Trailing blanks carry no information in a pipe.
         var text = parts.joined(separator: "  ")
@@ -111,7 +114,8 @@ public enum PlainTextReport {
         for section in sections {
             out += "== " + Sanitizer.sanitize(section.title) + " ==\n"
             let labelWidth = min(
-                32, section.rows.map { DisplayWidth.of(Sanitizer.sanitize($0.label)) + $0.indent * 2 }.max() ?? 0)
+                32,
+                section.rows.map { DisplayWidth.of(Sanitizer.sanitize($0.label)) + $0.indent * 2 }.max() ?? 0)
             for row in section.rows {
                 let indent = String(repeating: "  ", count: row.indent)
                 let label = Sanitizer.sanitize(row.label)
@@ -123,7 +127,8 @@ public enum PlainTextReport {
                 }
                 let padded = (indent + label).padded(toWidth: labelWidth)
                 out += ("  " + padded + "  " + valueLines[0]).trimmedTrailing() + "\n"
-                let continuation = String(repeating: " ", count: 2 + max(labelWidth, DisplayWidth.of(indent + label)) + 2)
+                let continuation = String(
+                    repeating: " ", count: 2 + max(labelWidth, DisplayWidth.of(indent + label)) + 2)
                 for extra in valueLines.dropFirst() { out += (continuation + extra).trimmedTrailing() + "\n" }
             }
             out += "\n"

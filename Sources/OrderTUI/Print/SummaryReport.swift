@@ -29,14 +29,17 @@ public enum SummaryReport {
             let values = line.isFirst ? line.values.map(Sanitizer.sanitize) : table.columns.map { _ in "" }
             rows.append(
                 values + [
-                    line.orders, line.share, Sanitizer.sanitize(line.currency), line.gross, line.captured, line.refunded,
+                    line.orders, line.share, Sanitizer.sanitize(line.currency), line.gross, line.captured,
+                    line.refunded,
                     line.outstanding,
                 ])
         }
         let valueCount = table.columns.count
         var widths = [Int](repeating: 0, count: titles.count)
         for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], min(cell.displayWidth, 40)) }
+            for (index, cell) in row.enumerated() {
+                widths[index] = max(widths[index], min(cell.displayWidth, 40))
+            }
         }
         var out = ""
         for row in rows {
@@ -47,7 +50,8 @@ public enum SummaryReport {
             }
             out += cells.joined(separator: "  ").trimmedTrailingSpaces() + "\n"
         }
-        out += "\(MoneyFormatter.groupedInteger(table.orderCount, separator: " ")) orders in \(table.groups.count) groups"
+        out +=
+            "\(MoneyFormatter.groupedInteger(table.orderCount, separator: " ")) orders in \(table.groups.count) groups"
         if table.columns.contains(where: { $0 == .anomaly || $0 == .reservation }) {
             out += " (an order with several kinds counts in each)"
         }
@@ -61,7 +65,8 @@ public enum SummaryReport {
     // MARK: - CSV
 
     public static let csvMoneyHeaders = [
-        "orders", "share_percent", "currency", "currency_orders", "gross", "orders_without_gross", "authorized",
+        "orders", "share_percent", "currency", "currency_orders", "gross", "orders_without_gross",
+        "authorized",
         "captured", "refunded", "cancelled", "outstanding",
     ]
 
@@ -79,11 +84,14 @@ public enum SummaryReport {
                         (String(group.orders), true), ("\(permille / 10).\(permille % 10)", true),
                         (money.currency ?? "", false), (String(money.orders), true),
                         (amount(money.gross, money.currency), true), (String(money.withoutGross), true),
-                        (amount(money.authorized, money.currency), true), (amount(money.captured, money.currency), true),
-                        (amount(money.refunded, money.currency), true), (amount(money.cancelled, money.currency), true),
+                        (amount(money.authorized, money.currency), true),
+                        (amount(money.captured, money.currency), true),
+                        (amount(money.refunded, money.currency), true),
+                        (amount(money.cancelled, money.currency), true),
                         (amount(money.outstanding, money.currency), true),
                     ]
-                out += cells.map { ListExporter.csvCell($0.0, isNumber: $0.1) }.joined(separator: ",") + "\r\n"
+                out +=
+                    cells.map { ListExporter.csvCell($0.0, isNumber: $0.1) }.joined(separator: ",") + "\r\n"
             }
         }
         return out
@@ -94,17 +102,23 @@ public enum SummaryReport {
     static func json(_ table: SummaryTable) -> String {
         func number(_ value: Int64?) -> String { value.map(String.init) ?? "null" }
         func string(_ value: String?) -> String { value.map(JSONValue.quoted) ?? "null" }
-        var out = "{\"by\": [" + table.columns.map { JSONValue.quoted($0.rawValue) }.joined(separator: ", ") + "],\n"
+        var out =
+            "{\"by\": [" + table.columns.map { JSONValue.quoted($0.rawValue) }.joined(separator: ", ")
+            + "],\n"
         out += " \"orders\": \(table.orderCount),\n \"groups\": ["
         for (index, group) in table.groups.enumerated() {
             out += index == 0 ? "\n" : ",\n"
-            let values = zip(table.columns, group.values).map { "\(JSONValue.quoted($0.rawValue)): \(string($1))" }
+            let values = zip(table.columns, group.values).map {
+                "\(JSONValue.quoted($0.rawValue)): \(string($1))"
+            }
             let permille = group.permille(of: table.orderCount)
             out += "  {\"values\": {\(values.joined(separator: ", "))}, \"orders\": \(group.orders), "
-            out += "\"share_percent\": \(permille / 10).\(permille % 10), \"anomalous\": \(group.anomalous), \"totals\": ["
+            out +=
+                "\"share_percent\": \(permille / 10).\(permille % 10), \"anomalous\": \(group.anomalous), \"totals\": ["
             out += group.totals.map { money in
                 let exponent = money.currencyValue?.exponent ?? Currency.defaultExponent
-                return "{\"currency\": \(string(money.currency)), \"exponent\": \(exponent), \"orders\": \(money.orders), "
+                return
+                    "{\"currency\": \(string(money.currency)), \"exponent\": \(exponent), \"orders\": \(money.orders), "
                     + "\"gross\": \(number(money.gross)), \"orders_without_gross\": \(money.withoutGross), "
                     + "\"authorized\": \(number(money.authorized)), \"captured\": \(number(money.captured)), "
                     + "\"refunded\": \(number(money.refunded)), \"cancelled\": \(number(money.cancelled)), "
@@ -112,7 +126,8 @@ public enum SummaryReport {
             }.joined(separator: ", ")
             out += "]}"
         }
-        out += "\n ],\n \"amounts\": \"minor units of the currency (divide by 10^exponent); null = out of range\"}\n"
+        out +=
+            "\n ],\n \"amounts\": \"minor units of the currency (divide by 10^exponent); null = out of range\"}\n"
         return out
     }
 }

@@ -15,12 +15,14 @@ enum Bars {
         if case .api = state.app.origin {
             // The environment is always shown, as text, never by colour alone.
             let live = state.app.origin.isLiveAccount
-            x = grid.put(live ? " LIVE " : " TEST ", x: x, y: rect.y, style: live ? theme.live : theme.test,
-                         maxWidth: right - x)
+            x = grid.put(
+                live ? " LIVE " : " TEST ", x: x, y: rect.y, style: live ? theme.live : theme.test,
+                maxWidth: right - x)
         }
         // Many file names can be longer than the bar: cut with "…" so it is seen to go on.
-        grid.put(TextFit.sanitizedLine(" " + state.sourceLabel, toWidth: max(0, right - x)), x: x, y: rect.y,
-                 style: theme.titleBar, maxWidth: right - x)
+        grid.put(
+            TextFit.sanitizedLine(" " + state.sourceLabel, toWidth: max(0, right - x)), x: x, y: rect.y,
+            style: theme.titleBar, maxWidth: right - x)
     }
 
     static func drawStatus(_ state: UIState, in rect: Rect, theme: Theme, grid: inout Grid) {
@@ -67,10 +69,12 @@ enum Bars {
         // Too wide: the message (what just happened) keeps at least half the bar ahead of the
         // tail of a long filter, and whatever is cut ends in "…".
         if left.displayWidth + badge.displayWidth + message.displayWidth > width {
-            let messageRoom = min(message.displayWidth, max(width / 2, width - left.displayWidth - badge.displayWidth))
+            let messageRoom = min(
+                message.displayWidth, max(width / 2, width - left.displayWidth - badge.displayWidth))
             left = TextFit.truncate(left, toWidth: max(0, width - badge.displayWidth - messageRoom))
             badge = TextFit.truncate(badge, toWidth: max(0, width - left.displayWidth))
-            message = TextFit.truncate(message, toWidth: max(0, width - left.displayWidth - badge.displayWidth))
+            message = TextFit.truncate(
+                message, toWidth: max(0, width - left.displayWidth - badge.displayWidth))
         }
         var x = grid.put(left, x: rect.x, y: rect.y, style: theme.statusBar, maxWidth: width)
         x = grid.put(badge, x: x, y: rect.y, style: theme.warning, maxWidth: rect.x + width - x)
@@ -85,8 +89,9 @@ enum Bars {
         grid.fill(rect, style: .plain)
         if let prompt = state.prompt {
             // Longer than the line: its end, where the cursor is, stays in view ("…" before it).
-            let text = TextFit.truncate(Sanitizer.sanitize(prompt.kind.lead + prompt.text), toWidth: rect.width - 1,
-                                        position: .start)
+            let text = TextFit.truncate(
+                Sanitizer.sanitize(prompt.kind.lead + prompt.text), toWidth: rect.width - 1,
+                position: .start)
             let end = grid.put(text, x: rect.x, y: rect.y, style: theme.text, maxWidth: rect.width - 1)
             grid.put("▏", x: end, y: rect.y, style: theme.hintKey, maxWidth: 1)
             return
@@ -95,7 +100,9 @@ enum Bars {
         for hint in fittingHints(keys.hints(in: KeyContext(state)), width: rect.width - 1) {
             guard x < rect.x + rect.width else { break }
             x = grid.put(hint.keys, x: x, y: rect.y, style: theme.hintKey, maxWidth: rect.x + rect.width - x)
-            x = grid.put(" " + hint.hint + "  ", x: x, y: rect.y, style: theme.muted, maxWidth: rect.x + rect.width - x)
+            x = grid.put(
+                " " + hint.hint + "  ", x: x, y: rect.y, style: theme.muted, maxWidth: rect.x + rect.width - x
+            )
         }
     }
 
@@ -103,7 +110,9 @@ enum Bars {
     /// hints and the ways to help and out (`?`, `q`, last in the table) are kept first; the
     /// other global ones fill the room left, so a narrow bar never ends in a cut-off "q".
     static func fittingHints(_ hints: [KeyHint], width: Int) -> [KeyHint] {
-        let isKept = { (hint: KeyHint) in hint.forPane || hint.command == .toggleHelp || hint.command == .app(.quit) }
+        let isKept = { (hint: KeyHint) in
+            hint.forPane || hint.command == .toggleHelp || hint.command == .app(.quit)
+        }
         // A hint's width with the two spaces after it, which the bar's edge may swallow for the last.
         let widths = hints.map { $0.keys.displayWidth + 1 + $0.hint.displayWidth + 2 }
         let room = width + 2

@@ -10,20 +10,26 @@ enum DetailPane {
         var title = crumbs.isEmpty ? "Detail" : crumbs.joined(separator: " › ")
         // Whoever shares the screen can see that personal data is masked (and that it is not).
         if state.redaction.isOn { title += " · REDACTED" }
-        grid.box(rect, title: title, style: focused ? theme.focusedBorder : theme.border, glyphs: theme.glyphs)
+        grid.box(
+            rect, title: title, style: focused ? theme.focusedBorder : theme.border, glyphs: theme.glyphs)
         let inner = rect.inset(by: 1)
         guard inner.width > 0, inner.height > 0 else { return }
 
         switch state.detail.load {
         case .none:
-            grid.put("no order selected", x: inner.x + 1, y: inner.y, style: theme.muted, maxWidth: inner.width - 1)
+            grid.put(
+                "no order selected", x: inner.x + 1, y: inner.y, style: theme.muted, maxWidth: inner.width - 1
+            )
             return
         case .loading:
-            grid.put("loading order…", x: inner.x + 1, y: inner.y, style: theme.muted, maxWidth: inner.width - 1)
+            grid.put(
+                "loading order…", x: inner.x + 1, y: inner.y, style: theme.muted, maxWidth: inner.width - 1)
             return
         case .failed(let error):
-            grid.put("✗ " + error.message, x: inner.x + 1, y: inner.y, style: theme.bad, maxWidth: inner.width - 1)
-            grid.put("R retries", x: inner.x + 1, y: inner.y + 1, style: theme.muted, maxWidth: inner.width - 1)
+            grid.put(
+                "✗ " + error.message, x: inner.x + 1, y: inner.y, style: theme.bad, maxWidth: inner.width - 1)
+            grid.put(
+                "R retries", x: inner.x + 1, y: inner.y + 1, style: theme.muted, maxWidth: inner.width - 1)
             return
         case .loaded:
             break
@@ -44,11 +50,14 @@ enum DetailPane {
         func labelWidth(_ section: Int) -> Int {
             if let known = labelWidths[section] { return known }
             let rows = level.screen.sections[section].rows
-            let widestValue = rows.map { TextFit.sanitizedLine($0.value, toWidth: inner.width).displayWidth }.max() ?? 0
+            let widestValue =
+                rows.map { TextFit.sanitizedLine($0.value, toWidth: inner.width).displayWidth }.max() ?? 0
             let labelLimit = max(baseLimit, min(inner.width - 12, inner.width - 4 - widestValue))
-            let widest = rows.map { row in
-                1 + 2 * min(row.indent, 30) + TextFit.sanitizedLine(row.label, toWidth: labelLimit).displayWidth
-            }.max() ?? 0
+            let widest =
+                rows.map { row in
+                    1 + 2 * min(row.indent, 30)
+                        + TextFit.sanitizedLine(row.label, toWidth: labelLimit).displayWidth
+                }.max() ?? 0
             let width = min(labelLimit, max(24, widest + 1))
             labelWidths[section] = width
             return width
@@ -79,8 +88,9 @@ enum DetailPane {
                 let marker = row.target != nil ? "›" : " "
                 // Labels can hold order data (link names, addresses): sanitized before they are
                 // measured, since escapes widen them.
-                let label = TextFit.pad(TextFit.sanitizedLine(" " + indent + row.label, toWidth: labelWidth),
-                                        toWidth: labelWidth)
+                let label = TextFit.pad(
+                    TextFit.sanitizedLine(" " + indent + row.label, toWidth: labelWidth),
+                    toWidth: labelWidth)
                 grid.put(label, x: inner.x, y: y, style: style, maxWidth: labelWidth)
                 let valueX = inner.x + labelWidth + 1
                 let valueWidth = inner.width - labelWidth - 3
@@ -96,14 +106,18 @@ enum DetailPane {
         }
         if lines.count > inner.height {
             let position = "\(level.cursor + 1)/\(lines.count)"
-            grid.put(" " + position + " ", x: rect.x + rect.width - position.count - 4, y: rect.y + rect.height - 1,
-                     style: theme.border, maxWidth: position.count + 2)
+            grid.put(
+                " " + position + " ", x: rect.x + rect.width - position.count - 4,
+                y: rect.y + rect.height - 1,
+                style: theme.border, maxWidth: position.count + 2)
         }
     }
 
     /// The raw JSON of a node: tokens coloured by kind, folded objects and arrays as one line,
     /// the cursor line, and search matches marked.
-    static func drawRaw(path: String, state: AppState, focused: Bool, in inner: Rect, theme: Theme, grid: inout Grid) {
+    static func drawRaw(
+        path: String, state: AppState, focused: Bool, in inner: Rect, theme: Theme, grid: inout Grid
+    ) {
         guard let document = state.rawDocument else {
             grid.put("nothing at \(path)", x: inner.x, y: inner.y, style: theme.bad, maxWidth: inner.width)
             return
@@ -115,7 +129,8 @@ enum DetailPane {
             let count = detail.rawMatches.count
             header += " · find \"\(needle)\": \(count) \(count == 1 ? "line" : "lines")"
         }
-        grid.put(Sanitizer.sanitize(header), x: inner.x, y: inner.y, style: theme.heading, maxWidth: inner.width)
+        grid.put(
+            Sanitizer.sanitize(header), x: inner.x, y: inner.y, style: theme.heading, maxWidth: inner.width)
         let needle = detail.rawSearch?.lowercased()
         for offset in 0..<max(0, inner.height - 1) {
             let position = detail.rawScroll + offset
@@ -125,22 +140,29 @@ enum DetailPane {
             let y = inner.y + 1 + offset
             let isCursor = position == detail.rawCursor
             if isCursor {
-                grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1),
-                          style: focused ? theme.selection : theme.unfocusedSelection)
+                grid.fill(
+                    Rect(x: inner.x, y: y, width: inner.width, height: 1),
+                    style: focused ? theme.selection : theme.unfocusedSelection)
             }
             var tokens = line.tokens
             if detail.rawFolded.contains(lineIndex), let close = line.closeLine {
                 let bracket = document.lines[close].tokens.map(\.text).joined()
                 tokens.append(RawJSONDocument.Token(text: " … " + bracket, kind: .punctuation))
-                tokens.append(RawJSONDocument.Token(
-                    text: "  (\(line.memberCount) \(line.tokens.last?.text == "[" ? "items" : "keys"))", kind: .literal))
+                tokens.append(
+                    RawJSONDocument.Token(
+                        text: "  (\(line.memberCount) \(line.tokens.last?.text == "[" ? "items" : "keys"))",
+                        kind: .literal))
             }
             var x = inner.x + min(line.depth * 2, max(0, inner.width - 4))
             let right = inner.x + inner.width
             for token in tokens {
                 guard x < right else { break }
-                var style = isCursor ? (focused ? theme.selection : theme.unfocusedSelection) : theme.style(for: token.kind)
-                if let needle, !needle.isEmpty, token.text.lowercased().contains(needle) { style = theme.match }
+                var style =
+                    isCursor
+                    ? (focused ? theme.selection : theme.unfocusedSelection) : theme.style(for: token.kind)
+                if let needle, !needle.isEmpty, token.text.lowercased().contains(needle) {
+                    style = theme.match
+                }
                 // Strings were JSON-escaped already; the sanitizer still guards the screen. Only
                 // the part of a token that can show is sanitized and measured (a 1 MB string
                 // token would otherwise be escaped and measured whole on every frame).
@@ -151,8 +173,10 @@ enum DetailPane {
         }
         if visible.count > inner.height - 1 {
             let position = "\(detail.rawCursor + 1)/\(visible.count)"
-            grid.put(" " + position + " ", x: inner.x + inner.width - position.count - 3, y: inner.y + inner.height,
-                     style: theme.border, maxWidth: position.count + 2)
+            grid.put(
+                " " + position + " ", x: inner.x + inner.width - position.count - 3,
+                y: inner.y + inner.height,
+                style: theme.border, maxWidth: position.count + 2)
         }
     }
 }

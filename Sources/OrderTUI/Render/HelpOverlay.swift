@@ -24,7 +24,9 @@ enum HelpOverlay {
             }
         }
         func heading(_ text: String) {
-            for part in width.map({ WordWrap.lines(text, width: $0) }) ?? [text] { lines.append((part, true)) }
+            for part in width.map({ WordWrap.lines(text, width: $0) }) ?? [text] {
+                lines.append((part, true))
+            }
         }
         for section in keys.helpSections() {
             heading(section.title)
@@ -42,8 +44,14 @@ enum HelpOverlay {
         }
         heading("Raw JSON view: what other keys do there")
         for (keyText, help) in [
-            (names([.app(.toggleSection), .app(.drillIn)]), "Fold or unfold the object or array at the cursor"),
-            (names([.openSearchPrompt, .app(.searchNext), .app(.searchPrevious)]), "Find text in the JSON, next, previous"),
+            (
+                names([.app(.toggleSection), .app(.drillIn)]),
+                "Fold or unfold the object or array at the cursor"
+            ),
+            (
+                names([.openSearchPrompt, .app(.searchNext), .app(.searchPrevious)]),
+                "Find text in the JSON, next, previous"
+            ),
         ] {
             add(lead: "  " + keyText.padded(toWidth: 22) + " ", text: help)
         }
@@ -85,10 +93,13 @@ enum HelpOverlay {
             let index = start + offset
             guard all.indices.contains(index) else { break }
             let line = all[index]
-            grid.put(line.text, x: inner.x + 1, y: inner.y + offset, style: line.heading ? theme.heading : theme.text,
-                     maxWidth: inner.width - 1)
+            grid.put(
+                line.text, x: inner.x + 1, y: inner.y + offset,
+                style: line.heading ? theme.heading : theme.text,
+                maxWidth: inner.width - 1)
         }
-        PopupOverlay.drawScrollPosition(first: start, visible: inner.height, total: all.count, on: box,
-                                        style: theme.focusedBorder, grid: &grid)
+        PopupOverlay.drawScrollPosition(
+            first: start, visible: inner.height, total: all.count, on: box,
+            style: theme.focusedBorder, grid: &grid)
     }
 }

@@ -32,7 +32,9 @@ enum ListPane {
             chosen[index].width += max(0, width - used)
         }
         let order: [ListColumn] = [.anomaly, .number, .created, .customer, .status, .payment, .amount]
-        return chosen.sorted { (order.firstIndex(of: $0.column) ?? 0) < (order.firstIndex(of: $1.column) ?? 0) }
+        return chosen.sorted {
+            (order.firstIndex(of: $0.column) ?? 0) < (order.firstIndex(of: $1.column) ?? 0)
+        }
     }
 
     static func cell(_ column: ListColumn, _ summary: OrderSummary, mark: String? = nil) -> String {
@@ -61,7 +63,9 @@ enum ListPane {
         guard zone, text.count > 16 else { return short }
         let tail = text.dropFirst(16)
         if tail.hasSuffix("Z") || tail.hasSuffix("z") { return short + "Z" }
-        if let sign = tail.lastIndex(where: { $0 == "+" || $0 == "-" }), tail.distance(from: sign, to: tail.endIndex) <= 6 {
+        if let sign = tail.lastIndex(where: { $0 == "+" || $0 == "-" }),
+            tail.distance(from: sign, to: tail.endIndex) <= 6
+        {
             return short + String(tail[sign...].prefix(6))
         }
         return short
@@ -72,7 +76,8 @@ enum ListPane {
         var title = "Orders"
         if let sort = list.sort { title += " · " + sort.label }
         if !list.query.isEmpty { title += " · /" + list.query.source }
-        grid.box(rect, title: title, style: focused ? theme.focusedBorder : theme.border, glyphs: theme.glyphs)
+        grid.box(
+            rect, title: title, style: focused ? theme.focusedBorder : theme.border, glyphs: theme.glyphs)
         let inner = rect.inset(by: 1)
         guard inner.width > 0, inner.height > 0 else { return }
         let columns = columns(width: inner.width)
@@ -82,8 +87,9 @@ enum ListPane {
         for column in columns {
             let title = column.column == .anomaly ? "" : column.column.title
             let marker = list.sort?.column == column.column ? (list.sort?.ascending == true ? "↑" : "↓") : ""
-            grid.put((title + marker).fitted(toWidth: column.width, alignment: column.alignment), x: x, y: inner.y,
-                     style: theme.heading, maxWidth: column.width)
+            grid.put(
+                (title + marker).fitted(toWidth: column.width, alignment: column.alignment), x: x, y: inner.y,
+                style: theme.heading, maxWidth: column.width)
             x += column.width + 1
         }
 
@@ -109,7 +115,9 @@ enum ListPane {
             let y = bodyTop + offset
             let isSelected = entry.row == selected
             let rowStyle = isSelected ? (focused ? theme.selection : theme.unfocusedSelection) : theme.text
-            if isSelected { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: rowStyle) }
+            if isSelected {
+                grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: rowStyle)
+            }
             var x = inner.x
             let summary = state.redaction.apply(entry.summary)  // once per row, not per column
             for column in columns {
@@ -125,13 +133,15 @@ enum ListPane {
                 if column.column == .number, text.utf8.count <= 256 {
                     // Cut in the middle: ids (shown when there is no order number) often share a
                     // prefix and differ at the end. Bounded, so the whole is cheap to look at.
-                    safe = TextFit.truncate(Sanitizer.sanitize(text), toWidth: column.width, position: .middle)
+                    safe = TextFit.truncate(
+                        Sanitizer.sanitize(text), toWidth: column.width, position: .middle)
                 } else {
                     safe = TextFit.sanitizedLine(text, toWidth: column.width)
                 }
                 let fitted = TextFit.pad(safe, toWidth: column.width, alignment: column.alignment)
-                grid.put(fitted, x: x, y: y, style: style,
-                         maxWidth: column.width)
+                grid.put(
+                    fitted, x: x, y: y, style: style,
+                    maxWidth: column.width)
                 x += column.width + 1
             }
         }

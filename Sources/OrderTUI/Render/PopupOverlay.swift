@@ -19,20 +19,24 @@ enum PopupOverlay {
     }
 
     /// The section menu: a letter and a title per section of the detail screen.
-    static func drawSectionMenu(_ entries: [SectionMenu.Entry], in rect: Rect, theme: Theme, grid: inout Grid) {
-        drawMenu(entries.map { (String($0.key), $0.title) }, title: "Jump to · Esc closes", in: rect, theme: theme,
-                 grid: &grid)
+    static func drawSectionMenu(_ entries: [SectionMenu.Entry], in rect: Rect, theme: Theme, grid: inout Grid)
+    {
+        drawMenu(
+            entries.map { (String($0.key), $0.title) }, title: "Jump to · Esc closes", in: rect, theme: theme,
+            grid: &grid)
     }
 
     /// A small centred box of `key  title` lines, the keys in the hint style.
     private static func drawMenu(
-        _ entries: [(key: String, title: String)], title: String, in rect: Rect, theme: Theme, grid: inout Grid
+        _ entries: [(key: String, title: String)], title: String, in rect: Rect, theme: Theme,
+        grid: inout Grid
     ) {
         let keyWidth = entries.map { DisplayWidth.of($0.key) }.max() ?? 1
         let width = min(rect.width, 44)
         let height = min(rect.height, entries.count + 2)
-        let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - height) / 2),
-                       width: width, height: height)
+        let box = Rect(
+            x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - height) / 2),
+            width: width, height: height)
         grid.fill(box, style: theme.text)
         grid.box(box, title: title, style: theme.focusedBorder, glyphs: theme.glyphs)
         let inner = box.inset(by: 1)
@@ -56,10 +60,13 @@ enum PopupOverlay {
             guard lines.indices.contains(index) else { break }
             // Lines were cleaned when copied; `put` sanitizes again, as for all drawn text, and
             // only the part that fits (a copied 1 MB value is not escaped whole every frame).
-            grid.put(lines[index], x: inner.x + 1, y: inner.y + offset, style: theme.text, maxWidth: inner.width - 1)
+            grid.put(
+                lines[index], x: inner.x + 1, y: inner.y + offset, style: theme.text,
+                maxWidth: inner.width - 1)
         }
-        drawScrollPosition(first: start, visible: inner.height, total: lines.count, on: rect, style: theme.warning,
-                           grid: &grid)
+        drawScrollPosition(
+            first: start, visible: inner.height, total: lines.count, on: rect, style: theme.warning,
+            grid: &grid)
     }
 
     /// The popup's text as drawn in `rect`: its lines, or for a wrapping popup each line
@@ -80,10 +87,13 @@ enum PopupOverlay {
 
     /// `6–30/44 j/k` on the bottom border of a box whose text does not all fit, so it is known
     /// to scroll and how far.
-    static func drawScrollPosition(first: Int, visible: Int, total: Int, on box: Rect, style: Style, grid: inout Grid) {
+    static func drawScrollPosition(
+        first: Int, visible: Int, total: Int, on box: Rect, style: Style, grid: inout Grid
+    ) {
         guard total > visible, visible > 0 else { return }
         let position = "\(first + 1)–\(min(total, first + visible))/\(total) j/k"
-        grid.put(" " + position + " ", x: box.maxX - position.displayWidth - 4, y: box.maxY - 1, style: style,
-                 maxWidth: position.displayWidth + 2)
+        grid.put(
+            " " + position + " ", x: box.maxX - position.displayWidth - 4, y: box.maxY - 1, style: style,
+            maxWidth: position.displayWidth + 2)
     }
 }

@@ -33,7 +33,8 @@ public struct ScreenLayout: Sendable, Equatable {
 
     /// `zoomed`: the focused pane takes the whole body. `split`: moves the border between the
     /// list and the other panes, in rows (stacked) or in steps of 4 columns (side by side).
-    public static func compute(size: Size, focus: Pane, zoomed: Bool = false, split: Int = 0) -> ScreenLayout {
+    public static func compute(size: Size, focus: Pane, zoomed: Bool = false, split: Int = 0) -> ScreenLayout
+    {
         let width = max(0, size.width)
         let height = max(0, size.height)
         let title = Rect(x: 0, y: 0, width: width, height: min(1, height))
@@ -62,7 +63,8 @@ public struct ScreenLayout: Sendable, Equatable {
             layout.list = Rect(x: 0, y: body.y, width: listWidthClamped, height: body.height)
             layout.detail = Rect(x: listWidthClamped, y: body.y, width: right, height: detailHeight)
             layout.timeline = Rect(
-                x: listWidthClamped, y: body.y + detailHeight, width: right, height: body.height - detailHeight)
+                x: listWidthClamped, y: body.y + detailHeight, width: right,
+                height: body.height - detailHeight)
         } else if width >= stackedSize.width && height >= stackedSize.height {
             layout.mode = .stacked
             let preferred = max(min(stackedListHeight, body.height - 6), body.height * 2 / 5) + split

@@ -8,7 +8,9 @@ import TerminalCore
 enum SummaryPane {
     /// A column of the table as drawn.
     struct Column: Equatable {
-        enum Kind: Equatable { case value(Int), orders, share, currency, gross, captured, refunded, outstanding }
+        enum Kind: Equatable {
+            case value(Int), orders, share, currency, gross, captured, refunded, outstanding
+        }
         var kind: Kind
         var title: String
         var width: Int
@@ -24,21 +26,28 @@ enum SummaryPane {
         let view = state.summary
         grid.fill(rect, style: theme.text)
         var title = "Summary by " + view.columns.map(\.title).joined(separator: ", ")
-        if let table = view.table { title += " · \(MoneyFormatter.groupedInteger(table.orderCount, separator: " ")) orders" }
+        if let table = view.table {
+            title += " · \(MoneyFormatter.groupedInteger(table.orderCount, separator: " ")) orders"
+        }
         if !view.baseFilter.isEmpty { title += " · /" + view.baseFilter }
         if view.partial || view.computing && view.table == nil { title += " · partial" }
         grid.box(rect, title: title, style: theme.focusedBorder, glyphs: theme.glyphs)
         let inner = rect.inset(by: 1)
         guard inner.width > 0, inner.height > 0 else { return }
         guard let table = view.table else {
-            grid.put("grouping the orders…", x: inner.x + 1, y: inner.y, style: theme.muted, maxWidth: inner.width - 1)
+            grid.put(
+                "grouping the orders…", x: inner.x + 1, y: inner.y, style: theme.muted,
+                maxWidth: inner.width - 1)
             return
         }
         var tableRect = inner
         if view.columns.count == 1, view.columns[0].isTime, inner.height >= 14, table.groups.count > 1 {
             let chartHeight = min(inner.height / 2, 16)
-            TimeChart.draw(table, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: chartHeight), theme: theme, grid: &grid)
-            tableRect = Rect(x: inner.x, y: inner.y + chartHeight, width: inner.width, height: inner.height - chartHeight)
+            TimeChart.draw(
+                table, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: chartHeight),
+                theme: theme, grid: &grid)
+            tableRect = Rect(
+                x: inner.x, y: inner.y + chartHeight, width: inner.width, height: inner.height - chartHeight)
         }
         drawTable(view, table, in: tableRect, theme: theme, grid: &grid)
     }
@@ -51,15 +60,22 @@ enum SummaryPane {
             lines.reduce(header.displayWidth) { max($0, min(cell($1).displayWidth, valueWidthLimit)) }
         }
         var wanted: [Column] = view.columns.enumerated().map { index, column in
-            Column(kind: .value(index), title: column.title,
-                   width: widest(column.title) { $0.values.count > index ? Sanitizer.sanitize($0.values[index]) : "" },
-                   alignment: .left)
+            Column(
+                kind: .value(index), title: column.title,
+                width: widest(column.title) {
+                    $0.values.count > index ? Sanitizer.sanitize($0.values[index]) : ""
+                },
+                alignment: .left)
         }
-        wanted.append(Column(kind: .orders, title: "Orders", width: widest("Orders") { $0.orders }, alignment: .right))
+        wanted.append(
+            Column(kind: .orders, title: "Orders", width: widest("Orders") { $0.orders }, alignment: .right))
         wanted.append(Column(kind: .share, title: "Share", width: 6, alignment: .right))
         if !view.columns.contains(.currency) {
             // Grouped by currency, each line's currency is already its value.
-            wanted.append(Column(kind: .currency, title: "Cur", width: widest("Cur") { Sanitizer.sanitize($0.currency) }, alignment: .left))
+            wanted.append(
+                Column(
+                    kind: .currency, title: "Cur", width: widest("Cur") { Sanitizer.sanitize($0.currency) },
+                    alignment: .left))
         }
         let money: [(Column.Kind, String, (SummaryLine) -> String)] = [
             (.gross, "Gross", { $0.gross }), (.captured, "Captured", { $0.captured }),
@@ -81,7 +97,10 @@ enum SummaryPane {
             if used + needed > width {
                 // A value column that does not fit whole is cut rather than dropped.
                 if case .value = column.kind, width - used > 4 {
-                    chosen.append(Column(kind: column.kind, title: column.title, width: width - used - (chosen.isEmpty ? 0 : 1), alignment: .left))
+                    chosen.append(
+                        Column(
+                            kind: column.kind, title: column.title,
+                            width: width - used - (chosen.isEmpty ? 0 : 1), alignment: .left))
                     used = width
                 }
                 break
@@ -97,21 +116,27 @@ enum SummaryPane {
         return chosen
     }
 
-    static func drawTable(_ view: SummaryViewState, _ table: SummaryTable, in rect: Rect, theme: Theme, grid: inout Grid) {
+    static func drawTable(
+        _ view: SummaryViewState, _ table: SummaryTable, in rect: Rect, theme: Theme, grid: inout Grid
+    ) {
         guard rect.height > 0 else { return }
         let lines = view.lines
         let columns = columns(view, lines, width: rect.width)
         var x = rect.x
         for column in columns {
             let marker = sortMarker(table.sort, column.kind)
-            grid.put((column.title + marker).fitted(toWidth: column.width, alignment: column.kind == .share ? .left : column.alignment),
-                     x: x, y: rect.y, style: theme.heading, maxWidth: column.width)
+            grid.put(
+                (column.title + marker).fitted(
+                    toWidth: column.width, alignment: column.kind == .share ? .left : column.alignment),
+                x: x, y: rect.y, style: theme.heading, maxWidth: column.width)
             x += column.width + 1
         }
         let bodyHeight = rect.height - 1
         guard bodyHeight > 0 else { return }
         if lines.isEmpty {
-            grid.put("no orders to group", x: rect.x + 1, y: rect.y + 1, style: theme.muted, maxWidth: rect.width - 1)
+            grid.put(
+                "no orders to group", x: rect.x + 1, y: rect.y + 1, style: theme.muted,
+                maxWidth: rect.width - 1)
             return
         }
         // The selection stays in view whatever the viewport the state assumed.
@@ -133,9 +158,12 @@ enum SummaryPane {
                 case .value(let index):
                     let value = index < line.values.count ? line.values[index] : ""
                     text = TextFit.sanitizedLine(value, toWidth: column.width)
-                    if !selected, value == SummaryGroup.noValue || value == SummaryGroup.notChecked { cellStyle = theme.muted }
+                    if !selected, value == SummaryGroup.noValue || value == SummaryGroup.notChecked {
+                        cellStyle = theme.muted
+                    }
                 case .orders: text = line.orders
-                case .share: text = line.isFirst ? shareCell(line, width: column.width, glyphs: theme.glyphs) : ""
+                case .share:
+                    text = line.isFirst ? shareCell(line, width: column.width, glyphs: theme.glyphs) : ""
                 case .currency: text = TextFit.sanitizedLine(line.currency, toWidth: column.width)
                 case .gross: text = line.gross
                 case .captured: text = line.captured
@@ -143,7 +171,9 @@ enum SummaryPane {
                 case .outstanding: text = line.outstanding
                 }
                 let alignment = column.kind == .share ? TextAlignment.left : column.alignment
-                grid.put(text.fitted(toWidth: column.width, alignment: alignment), x: x, y: y, style: cellStyle, maxWidth: column.width)
+                grid.put(
+                    text.fitted(toWidth: column.width, alignment: alignment), x: x, y: y, style: cellStyle,
+                    maxWidth: column.width)
                 x += column.width + 1
             }
         }
@@ -174,7 +204,8 @@ enum SummaryPane {
         let matches: Bool
         switch (sort.column, kind) {
         case (.value(let a), .value(let b)): matches = a == b
-        case (.orders, .orders), (.orders, .share), (.gross, .gross), (.captured, .captured), (.refunded, .refunded),
+        case (.orders, .orders), (.orders, .share), (.gross, .gross), (.captured, .captured),
+            (.refunded, .refunded),
             (.outstanding, .outstanding):
             matches = true
         default: matches = false

@@ -32,14 +32,18 @@ enum TimeChart {
             currencies -= 1
         }
         guard barHeight >= 1 else { return }
-        let unit = perColumn > 1 ? "\(perColumn) \(series.column.rawValue)s a column" : "a \(series.column.rawValue) a column"
+        let unit =
+            perColumn > 1
+            ? "\(perColumn) \(series.column.rawValue)s a column" : "a \(series.column.rawValue) a column"
         var y = rect.y
         let peak = orders.max() ?? 0
-        grid.put("Orders per \(series.column.rawValue) · peak \(MoneyFormatter.groupedInteger(Int(peak), separator: " ")) · \(unit)",
-                 x: rect.x, y: y, style: theme.heading, maxWidth: rect.width)
+        grid.put(
+            "Orders per \(series.column.rawValue) · peak \(MoneyFormatter.groupedInteger(Int(peak), separator: " ")) · \(unit)",
+            x: rect.x, y: y, style: theme.heading, maxWidth: rect.width)
         y += 1
-        drawBars(orders, peak: peak, x: rect.x, y: y, height: barHeight, cellWidth: cellWidth, style: theme.good,
-                 unicode: unicode, grid: &grid)
+        drawBars(
+            orders, peak: peak, x: rect.x, y: y, height: barHeight, cellWidth: cellWidth, style: theme.good,
+            unicode: unicode, grid: &grid)
         y += barHeight
         for (column, value) in anomalous.enumerated() where value > 0 {
             grid.put("!", x: rect.x + column * cellWidth, y: y, style: theme.bad, maxWidth: 1)
@@ -47,7 +51,9 @@ enum TimeChart {
         if anomalous.contains(where: { $0 > 0 }) {
             let legend = " ! anomalies"
             let x = rect.x + rect.width - legend.count
-            if x > rect.x + columns * cellWidth { grid.put(legend, x: x, y: y, style: theme.muted, maxWidth: legend.count) }
+            if x > rect.x + columns * cellWidth {
+                grid.put(legend, x: x, y: y, style: theme.muted, maxWidth: legend.count)
+            }
         }
         y += 1
         for (currency, values) in series.gross.prefix(currencies) {
@@ -56,12 +62,16 @@ enum TimeChart {
             let peak = known.max() ?? 0
             let code = currency ?? SummaryGroup.noValue
             let peakText = MoneyFormatter.standard.string(minorUnits: peak, currencyCode: currency)
-            grid.put(TextFit.sanitizedLine("Gross \(code) · peak \(peakText)" + (sums.contains(nil) ? " · some out of range" : ""),
-                                           toWidth: rect.width),
-                     x: rect.x, y: y, style: theme.heading, maxWidth: rect.width)
+            grid.put(
+                TextFit.sanitizedLine(
+                    "Gross \(code) · peak \(peakText)" + (sums.contains(nil) ? " · some out of range" : ""),
+                    toWidth: rect.width),
+                x: rect.x, y: y, style: theme.heading, maxWidth: rect.width)
             y += 1
-            drawBars(known, peak: peak, x: rect.x, y: y, height: barHeight, cellWidth: cellWidth, style: theme.text,
-                     unicode: unicode, grid: &grid)
+            drawBars(
+                known, peak: peak, x: rect.x, y: y, height: barHeight, cellWidth: cellWidth,
+                style: theme.text,
+                unicode: unicode, grid: &grid)
             y += barHeight
         }
         // The axis: the first bucket under the first bar, the last under the last.
@@ -77,7 +87,8 @@ enum TimeChart {
     /// Vertical bars from the bottom of `height` rows, scaled so `peak` fills them; a value
     /// above zero shows at least a sliver. Negative sums (more refunded than sold) draw nothing.
     static func drawBars(
-        _ values: [Int64], peak: Int64, x: Int, y: Int, height: Int, cellWidth: Int, style: Style, unicode: Bool,
+        _ values: [Int64], peak: Int64, x: Int, y: Int, height: Int, cellWidth: Int, style: Style,
+        unicode: Bool,
         grid: inout Grid
     ) {
         guard peak > 0 else { return }
@@ -99,7 +110,9 @@ enum TimeChart {
                 }
                 guard !glyph.isEmpty else { continue }
                 let text = String(repeating: glyph, count: cellWidth - gap)
-                grid.put(text, x: x + column * cellWidth, y: y + height - 1 - row, style: style, maxWidth: cellWidth - gap)
+                grid.put(
+                    text, x: x + column * cellWidth, y: y + height - 1 - row, style: style,
+                    maxWidth: cellWidth - gap)
             }
         }
     }

@@ -24,7 +24,9 @@ enum TimelinePane {
     }
 
     static func draw(_ state: AppState, in rect: Rect, focused: Bool, theme: Theme, grid: inout Grid) {
-        grid.box(rect, title: "Payments", style: focused ? theme.focusedBorder : theme.border, glyphs: theme.glyphs)
+        grid.box(
+            rect, title: "Payments", style: focused ? theme.focusedBorder : theme.border, glyphs: theme.glyphs
+        )
         let inner = rect.inset(by: 1)
         guard inner.width > 0, inner.height > 0 else { return }
         guard let analysis = state.selectedAnalysis else {
@@ -37,7 +39,9 @@ enum TimelinePane {
         let totalsHeight = totalsHeight(paneWidth: rect.width)
         let listHeight = max(1, inner.height - totalsHeight)
         if entries.isEmpty {
-            grid.put("no payment activity", x: inner.x + 1, y: inner.y, style: theme.muted, maxWidth: inner.width - 1)
+            grid.put(
+                "no payment activity", x: inner.x + 1, y: inner.y, style: theme.muted,
+                maxWidth: inner.width - 1)
         }
         let cursor = state.timeline.cursor
         for offset in 0..<listHeight {
@@ -54,13 +58,16 @@ enum TimelinePane {
             }
             let time = ListPane.shortTime(entry.timeText, zone: true)
             let line = (time.isEmpty ? "" : time + "  ") + entry.summary
-            grid.put(TextFit.sanitizedLine(line, toWidth: inner.width), x: inner.x, y: y, style: style, maxWidth: inner.width)
+            grid.put(
+                TextFit.sanitizedLine(line, toWidth: inner.width), x: inner.x, y: y, style: style,
+                maxWidth: inner.width)
         }
 
         // Totals, then the checks against payment_details.
         let totalsTop = inner.y + listHeight
         guard inner.height > totalsHeight else { return }
-        grid.horizontalLine(x: inner.x, y: totalsTop, length: inner.width, style: theme.border, glyphs: theme.glyphs)
+        grid.horizontalLine(
+            x: inner.x, y: totalsTop, length: inner.width, style: theme.border, glyphs: theme.glyphs)
         // The order's final totals at a glance; running totals only while the operator steps
         // through the entries, else a cursor on the first entry reads as "nothing captured".
         let running = focused && entries.indices.contains(cursor)
@@ -76,13 +83,17 @@ enum TimelinePane {
                 ?? MoneyFormatter.standard.string(minorUnits: amount, currencyCode: nil)
         }
         let items = [
-            ("auth", totals.total(.authorization)), ("capt", totals.total(.capture)), ("refd", totals.total(.refund)),
-            ("canc", totals.total(.cancellation)), ("capturable", totals.capturable), ("refundable", totals.refundable),
+            ("auth", totals.total(.authorization)), ("capt", totals.total(.capture)),
+            ("refd", totals.total(.refund)),
+            ("canc", totals.total(.cancellation)), ("capturable", totals.capturable),
+            ("refundable", totals.refundable),
         ].map { (label: $0.0, amount: money($0.1)) }
         let rows = totalsRows(paneWidth: rect.width)
         // Aligned in columns: labels padded, amounts right-aligned under each other.
         let columnCount = rows.map(\.count).max() ?? 0
-        let cells = (0..<columnCount).map { column in rows.compactMap { $0.indices.contains(column) ? $0[column] : nil } }
+        let cells = (0..<columnCount).map { column in
+            rows.compactMap { $0.indices.contains(column) ? $0[column] : nil }
+        }
         let labelWidths = cells.map { $0.map { items[$0].label.displayWidth }.max() ?? 0 }
         let amountWidths = cells.map { $0.map { items[$0].amount.displayWidth }.max() ?? 0 }
         let lines = rows.map { row in
@@ -92,12 +103,15 @@ enum TimelinePane {
             }.joined(separator: "  ")
         }
         for (offset, line) in lines.enumerated() {
-            grid.put(TextFit.sanitizedLine(line, toWidth: inner.width), x: inner.x, y: totalsTop + 1 + offset,
-                     style: theme.text, maxWidth: inner.width)
+            grid.put(
+                TextFit.sanitizedLine(line, toWidth: inner.width), x: inner.x, y: totalsTop + 1 + offset,
+                style: theme.text, maxWidth: inner.width)
         }
         let (checkText, checkStyle) = checkLine(timeline, theme: theme)
-        grid.put(TextFit.sanitizedLine(checkText, toWidth: inner.width), x: inner.x, y: totalsTop + 1 + lines.count,
-                 style: checkStyle, maxWidth: inner.width)
+        grid.put(
+            TextFit.sanitizedLine(checkText, toWidth: inner.width), x: inner.x,
+            y: totalsTop + 1 + lines.count,
+            style: checkStyle, maxWidth: inner.width)
     }
 
     /// What the totals were checked against and how that went: only the fields the order has
@@ -109,7 +123,9 @@ enum TimelinePane {
             return ("✗ " + count + problems.map(\.message).joined(separator: "; "), theme.bad)
         }
         var fields: [String] = []
-        if timeline.checks.contains(where: { $0.kind == .paymentDetails }) { fields.append("payment_details") }
+        if timeline.checks.contains(where: { $0.kind == .paymentDetails }) {
+            fields.append("payment_details")
+        }
         if timeline.checks.contains(where: { $0.kind == .paymentStatus }) { fields.append("payment_status") }
         guard !fields.isEmpty else { return ("no payment_details or payment_status to check", theme.muted) }
         return ("✓ totals agree with " + fields.joined(separator: " and "), theme.good)

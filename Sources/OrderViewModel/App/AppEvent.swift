@@ -15,7 +15,8 @@ public enum AppEvent: Sendable {
     case followed(Result<[OrderSummary], SourceError>)
     /// The UI tells how many rows each pane has, so paging and scrolling match the screen.
     /// `listColumns`: the columns the list shows at its width, in order (`s` cycles them).
-    case viewportChanged(listRows: Int, detailRows: Int, timelineRows: Int, listColumns: [ListColumn] = ListColumn.allCases)
+    case viewportChanged(
+        listRows: Int, detailRows: Int, timelineRows: Int, listColumns: [ListColumn] = ListColumn.allCases)
     /// A background check of every order found these anomaly counts (by order id); `checked`
     /// of `total` orders are done so far.
     case anomaliesCounted([String: AnomalyTally], checked: Int, total: Int)

@@ -10,7 +10,8 @@ extension AppState {
             isQuitting = true
             return [.quit]
         case .focusNext:
-            focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus).map { $0 + 1 } ?? 0) % Pane.allCases.count]
+            focus =
+                Pane.allCases[(Pane.allCases.firstIndex(of: focus).map { $0 + 1 } ?? 0) % Pane.allCases.count]
             return []
         case .focusPrevious:
             let index = Pane.allCases.firstIndex(of: focus) ?? 0
@@ -46,14 +47,17 @@ extension AppState {
         case .setFilter(let text): return setFilter(text)
         case .clearFilter: return setFilter("")
         case .sort(let column):
-            let ascending = list.sort?.column == column ? !(list.sort?.ascending ?? false) : column != .created
+            let ascending =
+                list.sort?.column == column ? !(list.sort?.ascending ?? false) : column != .created
             list.setSort(SortOrder(column, ascending: ascending))
             status = .info("sorted by \(list.sort?.label ?? "")")
             return selectionFollows()
         case .cycleSort:
             // Only the columns the list shows at its width.
             let columns = list.shownColumns.isEmpty ? ListColumn.allCases : list.shownColumns
-            let next = list.sort.map { columns[(columns.firstIndex(of: $0.column).map { $0 + 1 } ?? 0) % columns.count] }
+            let next = list.sort.map {
+                columns[(columns.firstIndex(of: $0.column).map { $0 + 1 } ?? 0) % columns.count]
+            }
             list.setSort(SortOrder(next ?? columns[0], ascending: true))
             status = .info("sorted by \(list.sort?.label ?? "")")
             return selectionFollows()
@@ -122,7 +126,8 @@ extension AppState {
         do {
             let query = try OrderQuery.parse(text)
             list.setQuery(query)
-            status = query.isEmpty ? .info("filter cleared") : .info(Self.matching(list.rows.count, query.source))
+            status =
+                query.isEmpty ? .info("filter cleared") : .info(Self.matching(list.rows.count, query.source))
         } catch {
             status = .error("filter: \(error.message)")
             return []
@@ -143,7 +148,8 @@ extension AppState {
             return [.findSearchHits(job)]
         }
         let start = list.selectedRow ?? 0
-        guard let row = list.nextSearchRow(from: start, forward: forward, includeCurrent: includeCurrent) else {
+        guard let row = list.nextSearchRow(from: start, forward: forward, includeCurrent: includeCurrent)
+        else {
             status = .warning("no order matches \"\(needle)\"")
             return []
         }
@@ -195,7 +201,8 @@ extension AppState {
             let name = list.name(ofPosition: matches[0])
             if list.select(position: matches[0]) {
                 focus = .list
-                status = .info(exact ? "order \(name)" : "order \(name) (the only one starting with \(typed))")
+                status = .info(
+                    exact ? "order \(name)" : "order \(name) (the only one starting with \(typed))")
                 return selectionFollows()
             }
             // Hidden by the filter: clear it, then select.

@@ -139,7 +139,8 @@ public struct AppState: Sendable, Equatable {
 
     // MARK: - Background index
 
-    private mutating func indexProgressed(_ progress: IndexProgress, _ shared: SharedSummaries) -> [AppEffect] {
+    private mutating func indexProgressed(_ progress: IndexProgress, _ shared: SharedSummaries) -> [AppEffect]
+    {
         let hadSelection = list.selectedID
         list.share(shared)
         indexing = progress.finished ? nil : progress
@@ -148,7 +149,9 @@ public struct AppState: Sendable, Equatable {
             list.paging.exhausted = true
             list.paging.next = nil
         }
-        for problem in progress.problems.dropFirst(indexProblemsShown) { noteLoadProblem(problem.description) }
+        for problem in progress.problems.dropFirst(indexProblemsShown) {
+            noteLoadProblem(problem.description)
+        }
         indexProblemsShown = max(indexProblemsShown, progress.problems.count)
         return hadSelection != list.selectedID ? selectionChanged() : []
     }
@@ -163,7 +166,9 @@ public struct AppState: Sendable, Equatable {
     /// before (a page delivered again after a retry) is not kept twice.
     private mutating func noteLoadProblem(_ text: String) {
         status = .warning(text)
-        if loadProblems.count < Self.loadProblemLimit && !loadProblems.contains(text) { loadProblems.append(text) }
+        if loadProblems.count < Self.loadProblemLimit && !loadProblems.contains(text) {
+            loadProblems.append(text)
+        }
     }
 
     // MARK: - Paging
@@ -188,7 +193,8 @@ public struct AppState: Sendable, Equatable {
         case .success(let page):
             clearStaleError()
             let hadSelection = list.selectedID
-            if let repeated = page.next, repeated == list.paging.next, !page.summaries.isEmpty || page.next != nil,
+            if let repeated = page.next, repeated == list.paging.next,
+                !page.summaries.isEmpty || page.next != nil,
                 list.paging.pagesLoaded > 0
             {
                 // The source handed back the cursor we asked with: stop instead of looping.

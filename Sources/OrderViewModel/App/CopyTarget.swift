@@ -77,7 +77,8 @@ extension AppState {
         case .list: return "."
         case .detail: return detail.rawPath ?? detail.current?.cursorJSONPath ?? "."
         case .timeline:
-            guard let entries = selectedAnalysis?.timeline.entries, entries.indices.contains(timeline.cursor) else {
+            guard let entries = selectedAnalysis?.timeline.entries, entries.indices.contains(timeline.cursor)
+            else {
                 return "."
             }
             return entries[timeline.cursor].jsonPath ?? "."
@@ -97,7 +98,8 @@ extension AppState {
                 return [row.value.isEmpty ? row.label : row.value]
             }
         case .timeline:
-            guard let entries = selectedAnalysis?.timeline.entries, entries.indices.contains(timeline.cursor) else {
+            guard let entries = selectedAnalysis?.timeline.entries, entries.indices.contains(timeline.cursor)
+            else {
                 return nil
             }
             let entry = entries[timeline.cursor]
@@ -119,7 +121,8 @@ extension AppState {
         text += ", " + (order.status?.rawValue ?? "no status")
         text += ", payment " + (order.paymentStatus?.rawValue ?? "unknown")
         if let created = order.createdAt { text += ", created \(created.text)" }
-        text += ": \(order.items.count) item\(order.items.count == 1 ? "" : "s"), gross \(money(order.grossAmount))."
+        text +=
+            ": \(order.items.count) item\(order.items.count == 1 ? "" : "s"), gross \(money(order.grossAmount))."
         let totals = analysis.timeline.totals
         text += " Authorized \(money(totals.authorized)), captured \(money(totals.captured)),"
         text += " refunded \(money(totals.refunded)), cancelled \(money(totals.cancelled))."
@@ -128,7 +131,8 @@ extension AppState {
             text += " No anomalies."
         } else {
             let count = analysis.anomalies.count
-            text += " \(count) anomal\(count == 1 ? "y" : "ies"): "
+            text +=
+                " \(count) anomal\(count == 1 ? "y" : "ies"): "
                 + analysis.anomalies.map(\.message).joined(separator: "; ") + "."
         }
         return text

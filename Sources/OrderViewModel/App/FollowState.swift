@@ -31,7 +31,9 @@ extension AppState {
     public var newestCreatedAt: String? {
         var newest: Double?
         for summary in list.loaded {
-            if let instant = summary.createdAt.flatMap(Timestamp.parse), instant > (newest ?? -.infinity) { newest = instant }
+            if let instant = summary.createdAt.flatMap(Timestamp.parse), instant > (newest ?? -.infinity) {
+                newest = instant
+            }
         }
         return newest.map { Timestamp.rfc3339(epochSeconds: $0) }
     }
@@ -49,8 +51,9 @@ extension AppState {
             var changed = 0
             for summary in summaries {
                 if let known = list.summary(id: summary.id) {
-                    guard known.status != summary.status || known.paymentStatus != summary.paymentStatus
-                        || known.grossAmount != summary.grossAmount
+                    guard
+                        known.status != summary.status || known.paymentStatus != summary.paymentStatus
+                            || known.grossAmount != summary.grossAmount
                     else { continue }
                     if follow.changedIDs.insert(summary.id).inserted { changed += 1 }
                     forget(id: summary.id)

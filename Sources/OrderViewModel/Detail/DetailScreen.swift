@@ -28,4 +28,3 @@ public struct DetailScreen: Sendable, Equatable {
         self.sections = sections
     }
 }
-

@@ -54,7 +54,11 @@ public enum RawJSON {
                         inside.append(chars[j])
                         j += 1
                     }
-                    if let index = Int(inside) { steps.append(.index(index)) } else { steps.append(.key(inside)) }
+                    if let index = Int(inside) {
+                        steps.append(.index(index))
+                    } else {
+                        steps.append(.key(inside))
+                    }
                 }
                 i = j + 1
             } else {
@@ -72,7 +76,6 @@ public enum RawJSON {
     public static func lines(_ value: JSONValue) -> [String] {
         RawJSONDocument(value).lines.map(\.text)
     }
-
 
     static func indent(_ depth: Int) -> String {
         String(repeating: "  ", count: min(depth, 200))

@@ -51,7 +51,10 @@ public struct RawJSONDocument: Sendable, Equatable {
             switch work {
             case .close(let bracket, let depth, let comma, let opener):
                 lines[opener].closeLine = lines.count
-                lines.append(Line(depth: depth, tokens: [Token(text: bracket + (comma ? "," : ""), kind: .punctuation)]))
+                lines.append(
+                    Line(
+                        depth: depth, tokens: [Token(text: bracket + (comma ? "," : ""), kind: .punctuation)])
+                )
             case .value(let value, let depth, let key, let comma):
                 let commaToken = comma ? [Token(text: ",", kind: .punctuation)] : []
                 switch value {
@@ -61,7 +64,9 @@ public struct RawJSONDocument: Sendable, Equatable {
                     lines.append(line)
                     stack.append(.close("}", depth: depth, comma: comma, opener: lines.count - 1))
                     for (index, pair) in object.pairs.enumerated().reversed() {
-                        stack.append(.value(pair.value, depth: depth + 1, key: pair.key, comma: index < object.count - 1))
+                        stack.append(
+                            .value(
+                                pair.value, depth: depth + 1, key: pair.key, comma: index < object.count - 1))
                     }
                 case .array(let array) where !array.isEmpty:
                     var line = Line(depth: depth, tokens: lead(key) + [Token(text: "[", kind: .punctuation)])
@@ -69,10 +74,12 @@ public struct RawJSONDocument: Sendable, Equatable {
                     lines.append(line)
                     stack.append(.close("]", depth: depth, comma: comma, opener: lines.count - 1))
                     for (index, element) in array.enumerated().reversed() {
-                        stack.append(.value(element, depth: depth + 1, key: nil, comma: index < array.count - 1))
+                        stack.append(
+                            .value(element, depth: depth + 1, key: nil, comma: index < array.count - 1))
                     }
                 default:
-                    lines.append(Line(depth: depth, tokens: lead(key) + [Self.scalarToken(value)] + commaToken))
+                    lines.append(
+                        Line(depth: depth, tokens: lead(key) + [Self.scalarToken(value)] + commaToken))
                 }
             }
         }

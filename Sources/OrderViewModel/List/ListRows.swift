@@ -91,7 +91,9 @@ public struct RowRebuild: Sendable, Equatable {
 
     /// Filters positions `from..<snapshot.count` and, with a sort, sorts everything kept
     /// (the positions already in `base` included).
-    static func rows(_ snapshot: SummarySnapshot, from start: Int, query: OrderQuery, sort: SortOrder?, base: ListRows)
+    static func rows(
+        _ snapshot: SummarySnapshot, from start: Int, query: OrderQuery, sort: SortOrder?, base: ListRows
+    )
         -> ListRows
     {
         if query.isEmpty && sort == nil && base.isAll && base.count == start { return .all(snapshot.count) }
@@ -121,7 +123,9 @@ public struct RowRebuild: Sendable, Equatable {
                             if matcher.matches(position) { kept.append(Int32(position)) }
                         }
                     } else {
-                        for position in lower..<upper where matcher.matches(position) { kept.append(Int32(position)) }
+                        for position in lower..<upper where matcher.matches(position) {
+                            kept.append(Int32(position))
+                        }
                     }
                     out.pointer[half] = kept
                 }

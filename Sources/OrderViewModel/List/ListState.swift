@@ -13,8 +13,10 @@ import OrderSources
 /// filters and sorts.
 public struct ListState: Sendable, Equatable {
     public static func == (lhs: ListState, rhs: ListState) -> Bool {
-        lhs.loadedCount == rhs.loadedCount && lhs.rows == rhs.rows && lhs.selectedPosition == rhs.selectedPosition
-            && lhs.scrollOffset == rhs.scrollOffset && lhs.viewportHeight == rhs.viewportHeight && lhs.sort == rhs.sort
+        lhs.loadedCount == rhs.loadedCount && lhs.rows == rhs.rows
+            && lhs.selectedPosition == rhs.selectedPosition
+            && lhs.scrollOffset == rhs.scrollOffset && lhs.viewportHeight == rhs.viewportHeight
+            && lhs.sort == rhs.sort
             && lhs.query == rhs.query && lhs.paging == rhs.paging && lhs.search == rhs.search
             && lhs.rebuildGeneration == rhs.rebuildGeneration
             && (lhs.store === rhs.store || lhs.loaded.elementsEqual(rhs.loaded))
@@ -245,7 +247,10 @@ public struct ListState: Sendable, Equatable {
         let covered = searchHits?.covered ?? 0
         guard snapshot.count > covered else { return nil }
         if snapshot.count - covered <= inlineRebuildLimit {
-            searchHits?.extend(with: RowSearch(generation: searchGeneration, needle: needle, snapshot: snapshot, from: covered).run())
+            searchHits?.extend(
+                with: RowSearch(
+                    generation: searchGeneration, needle: needle, snapshot: snapshot, from: covered
+                ).run())
             return nil
         }
         let running = pendingSearchStep != nil
@@ -289,7 +294,9 @@ public struct ListState: Sendable, Equatable {
     /// or not among the rows shown.
     mutating func select(id: String) -> Bool {
         let byNumber = store.row(ofOrderNumber: id).flatMap { $0 < loadedCount ? $0 : nil }
-        guard let position = position(ofID: id) ?? byNumber, let row = rows.row(ofPosition: position) else { return false }
+        guard let position = position(ofID: id) ?? byNumber, let row = rows.row(ofPosition: position) else {
+            return false
+        }
         selectedPosition = position
         rowHint = row
         clampScroll()
@@ -352,7 +359,8 @@ public struct ListState: Sendable, Equatable {
             return
         }
         rebuildPending = true
-        rebuildRequest = RowRebuild(generation: rebuildGeneration, snapshot: snapshot, query: query, sort: sort)
+        rebuildRequest = RowRebuild(
+            generation: rebuildGeneration, snapshot: snapshot, query: query, sort: sort)
     }
 
     private mutating func selectFirstIfNeeded() {

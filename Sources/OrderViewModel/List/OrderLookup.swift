@@ -14,7 +14,9 @@ extension ListState {
         for position in 0..<min(loadedCount, snapshot.count) {
             var best = 0  // 0: no match, 1: prefix, 2: exact
             for field in [SummaryField.id, .orderNumber] {
-                guard let bytes = snapshot.field(field, row: position), bytes.count >= needle.count else { continue }
+                guard let bytes = snapshot.field(field, row: position), bytes.count >= needle.count else {
+                    continue
+                }
                 var matches = true
                 for (offset, byte) in needle.enumerated() where Self.foldASCII(bytes[offset]) != byte {
                     matches = false
@@ -22,7 +24,11 @@ extension ListState {
                 }
                 if matches { best = max(best, bytes.count == needle.count ? 2 : 1) }
             }
-            if best == 2 { exact.append(position) } else if best == 1, prefixed.count < limit { prefixed.append(position) }
+            if best == 2 {
+                exact.append(position)
+            } else if best == 1, prefixed.count < limit {
+                prefixed.append(position)
+            }
             if exact.count >= limit { break }
         }
         return exact.isEmpty ? (false, prefixed) : (true, exact)

@@ -84,7 +84,8 @@ public struct OrderQueryError: Error, Sendable, Equatable, CustomStringConvertib
 extension OrderQuery {
     /// The fields the query language knows, for help text and error suggestions.
     public static let fieldNames = [
-        "status", "payment", "currency", "store", "has", "amount", "created", "type", "customer", "product", "reservation",
+        "status", "payment", "currency", "store", "has", "amount", "created", "type", "customer", "product",
+        "reservation",
         "anomaly",
     ]
 
@@ -141,19 +142,24 @@ extension OrderQuery {
 
         for field in ["amount", "created"] where lower.hasPrefix(field) {
             let rest = String(text.dropFirst(field.count))
-            guard let comparison = Comparison.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count })
-                .first(where: { rest.hasPrefix($0.rawValue) })
+            guard
+                let comparison = Comparison.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count })
+                    .first(where: { rest.hasPrefix($0.rawValue) })
             else {
                 if rest.hasPrefix(":") {
-                    throw OrderQueryError("use \(field)>VALUE, \(field)<VALUE or \(field)=VALUE, e.g. \(example(field))")
+                    throw OrderQueryError(
+                        "use \(field)>VALUE, \(field)<VALUE or \(field)=VALUE, e.g. \(example(field))")
                 }
                 continue
             }
             let value = String(rest.dropFirst(comparison.rawValue.count))
-            guard !value.isEmpty else { throw OrderQueryError("\(field)\(comparison.rawValue) needs a value, e.g. \(example(field))") }
+            guard !value.isEmpty else {
+                throw OrderQueryError("\(field)\(comparison.rawValue) needs a value, e.g. \(example(field))")
+            }
             if field == "amount" {
                 guard MajorAmount.isValid(value) else {
-                    throw OrderQueryError("amount needs a number in major units, e.g. amount>1000 or amount<=99.50")
+                    throw OrderQueryError(
+                        "amount needs a number in major units, e.g. amount>1000 or amount<=99.50")
                 }
                 return Term(negated: token.negated, .amount(comparison, value))
             }
@@ -182,7 +188,11 @@ extension OrderQuery {
                 }
                 condition = .reservation(kind.rawValue)
             case "anomaly", "anomalies":
-                guard let kind = Anomaly.Kind.allCases.first(where: { $0.rawValue.lowercased() == value.lowercased() }) else {
+                guard
+                    let kind = Anomaly.Kind.allCases.first(where: {
+                        $0.rawValue.lowercased() == value.lowercased()
+                    })
+                else {
                     let kinds = Anomaly.Kind.allCases.map(\.rawValue).joined(separator: ", ")
                     throw OrderQueryError("anomaly: is one of \(kinds), not \"\(value)\"")
                 }
@@ -198,7 +208,9 @@ extension OrderQuery {
                 condition = nil
             }
             if let condition {
-                guard !value.isEmpty else { throw OrderQueryError("\(field): needs a value, e.g. \(field):\(example(field))") }
+                guard !value.isEmpty else {
+                    throw OrderQueryError("\(field): needs a value, e.g. \(field):\(example(field))")
+                }
                 return Term(negated: token.negated, condition)
             }
             if let suggestion = suggestField(String(field)) {
@@ -258,7 +270,8 @@ extension OrderQuery {
         for i in 1...max(a.count, 1) where !a.isEmpty {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = min(
+                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             previous = current
         }

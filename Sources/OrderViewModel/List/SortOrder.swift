@@ -71,9 +71,11 @@ public struct SortOrder: Sendable, Equatable {
                 DispatchQueue.concurrentPerform(iterations: halves) { half in
                     let range = Self.half(half, of: halves, count: count)
                     for index in range {
-                        (keys.pointer + index).initialize(to: PackedSortKey(snapshot, Int(source.pointer[index]), column))
+                        (keys.pointer + index).initialize(
+                            to: PackedSortKey(snapshot, Int(source.pointer[index]), column))
                     }
-                    var part = UnsafeMutableBufferPointer(start: keys.pointer + range.lowerBound, count: range.count)
+                    var part = UnsafeMutableBufferPointer(
+                        start: keys.pointer + range.lowerBound, count: range.count)
                     if ascending {
                         part.sort { $0.ascendingBefore($1) }
                     } else {
@@ -105,7 +107,9 @@ public struct SortOrder: Sendable, Equatable {
                 var right = middle
                 var next = 0
                 while left < middle, right < count {
-                    let takeRight = ascending ? keys[right].ascendingBefore(keys[left]) : keys[right].descendingBefore(keys[left])
+                    let takeRight =
+                        ascending
+                        ? keys[right].ascendingBefore(keys[left]) : keys[right].descendingBefore(keys[left])
                     if takeRight {
                         (out.baseAddress! + next).initialize(to: keys[right])
                         right += 1
@@ -134,7 +138,8 @@ public struct SortOrder: Sendable, Equatable {
     /// than its key, the run is put in full-value order (source order among equal values). A run
     /// of one repeated value (a common name) is only looked at, not sorted.
     private static func orderTies(
-        _ keys: UnsafeMutableBufferPointer<PackedSortKey>, _ snapshot: SummarySnapshot, _ column: ListColumn, _ ascending: Bool
+        _ keys: UnsafeMutableBufferPointer<PackedSortKey>, _ snapshot: SummarySnapshot, _ column: ListColumn,
+        _ ascending: Bool
     ) {
         var start = 0
         let count = keys.count
@@ -153,7 +158,8 @@ public struct SortOrder: Sendable, Equatable {
                 if !allEqual {
                     var run = UnsafeMutableBufferPointer(rebasing: keys[start..<end])
                     run.sort { lhs, rhs in
-                        let order = PackedSortKey.fullCompare(snapshot, Int(lhs.position), Int(rhs.position), column)
+                        let order = PackedSortKey.fullCompare(
+                            snapshot, Int(lhs.position), Int(rhs.position), column)
                         if order == 0 { return lhs.position < rhs.position }
                         return ascending ? order < 0 : order > 0
                     }
@@ -226,7 +232,9 @@ struct PackedSortKey {
                 // the amount stays out of the key so the full compare orders the whole run.
                 tier = 0
                 if let currency = row.field(.currency) {
-                    for (index, byte) in currency.prefix(8).enumerated() { high |= UInt64(byte) << UInt64(56 - 8 * index) }
+                    for (index, byte) in currency.prefix(8).enumerated() {
+                        high |= UInt64(byte) << UInt64(56 - 8 * index)
+                    }
                     if currency.count >= 8 {
                         needsFullCompare = true
                     } else {
@@ -272,12 +280,13 @@ struct PackedSortKey {
         needsFullCompare = true
         guard let text, text.count >= 19 else { return }
         for (index, byte) in text.prefix(19).enumerated() {
-            let wanted: UInt8? = switch index {
-            case 4, 7: UInt8(ascii: "-")
-            case 10: UInt8(ascii: "T")
-            case 13, 16: UInt8(ascii: ":")
-            default: nil
-            }
+            let wanted: UInt8? =
+                switch index {
+                case 4, 7: UInt8(ascii: "-")
+                case 10: UInt8(ascii: "T")
+                case 13, 16: UInt8(ascii: ":")
+                default: nil
+                }
             if let wanted {
                 if byte != wanted { return }
             } else if byte &- 0x30 >= 10 {
@@ -307,7 +316,9 @@ struct PackedSortKey {
 
     /// Packs `first`, then a space and `second` when there is one (a customer's first and last
     /// name), into the key's text bytes.
-    private mutating func setText(_ first: UnsafeBufferPointer<UInt8>?, _ second: UnsafeBufferPointer<UInt8>?, folding: Bool) {
+    private mutating func setText(
+        _ first: UnsafeBufferPointer<UInt8>?, _ second: UnsafeBufferPointer<UInt8>?, folding: Bool
+    ) {
         guard let first else { return }
         tier = 1
         var packed: (UInt64, UInt64, UInt64) = (0, 0, 0)
@@ -355,20 +366,25 @@ struct PackedSortKey {
         return value
     }
 
-
     /// The full comparison for keys that tie: the whole text, or the text tie-break of a number.
-    static func fullCompare(_ snapshot: SummarySnapshot, _ lhs: Int, _ rhs: Int, _ column: ListColumn) -> Int {
+    static func fullCompare(_ snapshot: SummarySnapshot, _ lhs: Int, _ rhs: Int, _ column: ListColumn) -> Int
+    {
         switch column {
-        case .created: return compareBytes(snapshot.field(.createdAt, row: lhs), snapshot.field(.createdAt, row: rhs), false)
+        case .created:
+            return compareBytes(
+                snapshot.field(.createdAt, row: lhs), snapshot.field(.createdAt, row: rhs), false)
         case .amount:
-            let currency = compareBytes(snapshot.field(.currency, row: lhs), snapshot.field(.currency, row: rhs), false)
+            let currency = compareBytes(
+                snapshot.field(.currency, row: lhs), snapshot.field(.currency, row: rhs), false)
             if currency != 0 { return currency }
             let (left, right) = (snapshot.row(lhs).grossAmount, snapshot.row(rhs).grossAmount)
             guard let left, let right, left != right else { return 0 }
             return left < right ? -1 : 1
-        case .status: return compareBytes(snapshot.field(.status, row: lhs), snapshot.field(.status, row: rhs), false)
+        case .status:
+            return compareBytes(snapshot.field(.status, row: lhs), snapshot.field(.status, row: rhs), false)
         case .payment:
-            return compareBytes(snapshot.field(.paymentStatus, row: lhs), snapshot.field(.paymentStatus, row: rhs), false)
+            return compareBytes(
+                snapshot.field(.paymentStatus, row: lhs), snapshot.field(.paymentStatus, row: rhs), false)
         case .number:
             return compareBytes(
                 snapshot.field(.orderNumber, row: lhs) ?? snapshot.field(.id, row: lhs),
@@ -388,8 +404,9 @@ struct PackedSortKey {
         }
     }
 
-
-    private static func compareBytes(_ lhs: UnsafeBufferPointer<UInt8>?, _ rhs: UnsafeBufferPointer<UInt8>?, _ folding: Bool)
+    private static func compareBytes(
+        _ lhs: UnsafeBufferPointer<UInt8>?, _ rhs: UnsafeBufferPointer<UInt8>?, _ folding: Bool
+    )
         -> Int
     {
         guard let lhs else { return rhs == nil ? 0 : 1 }

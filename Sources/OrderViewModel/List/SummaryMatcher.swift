@@ -39,16 +39,21 @@ struct SummaryMatcher {
         case .hasAttachments: return .hasAttachments
         case .anomaly: return .anomaly
         case .status(let wanted): return ascii(wanted).map { .equals(.status, $0) } ?? .slow(condition)
-        case .paymentStatus(let wanted): return ascii(wanted).map { .equals(.paymentStatus, $0) } ?? .slow(condition)
+        case .paymentStatus(let wanted):
+            return ascii(wanted).map { .equals(.paymentStatus, $0) } ?? .slow(condition)
         case .currency(let wanted): return ascii(wanted).map { .equals(.currency, $0) } ?? .slow(condition)
         case .store(let wanted): return ascii(wanted).map { .equals(.storeID, $0) } ?? .slow(condition)
         case .orderType(let wanted): return ascii(wanted).map { .equals(.orderType, $0) } ?? .slow(condition)
-        case .customerType(let wanted): return ascii(wanted).map { .equals(.customerType, $0) } ?? .slow(condition)
-        case .paymentProduct(let wanted): return ascii(wanted).map { .equals(.paymentProduct, $0) } ?? .slow(condition)
+        case .customerType(let wanted):
+            return ascii(wanted).map { .equals(.customerType, $0) } ?? .slow(condition)
+        case .paymentProduct(let wanted):
+            return ascii(wanted).map { .equals(.paymentProduct, $0) } ?? .slow(condition)
         case .reservation: return .slow(condition)
         case .anomalyKind(let kind): return .anomalyKind(AnomalyTally.bit(kind))
         case .text(let needle):
-            guard let bytes = ascii(needle), !bytes.contains(0x20), !bytes.isEmpty else { return .slow(condition) }
+            guard let bytes = ascii(needle), !bytes.contains(0x20), !bytes.isEmpty else {
+                return .slow(condition)
+            }
             return .text(bytes)
         case .amount(let comparison, let major): return .amount(comparison, major)
         case .created(let comparison, let date):
@@ -162,7 +167,8 @@ final class ThresholdCache {
 
     func threshold(_ major: String, currency: UnsafeBufferPointer<UInt8>?) -> Int64? {
         guard let currency, currency.count <= 7 else {
-            return MajorAmount.minorUnits(major, currency: currency.map { String(decoding: $0, as: UTF8.self) })
+            return MajorAmount.minorUnits(
+                major, currency: currency.map { String(decoding: $0, as: UTF8.self) })
         }
         var key: UInt64 = 1
         for byte in currency { key = key << 8 | UInt64(byte) }

@@ -76,11 +76,13 @@ extension AppState {
     mutating func foldAll(_ folded: Bool) {
         guard var level = detail.stack.popLast() else { return }
         let ids = level.screen.sections.map(\.id)
-        let cursorSection: Int? = level.lines.indices.contains(level.cursor) ? {
-            switch level.lines[level.cursor] {
-            case .header(let index), .row(let index, _): return index
-            }
-        }() : nil
+        let cursorSection: Int? =
+            level.lines.indices.contains(level.cursor)
+            ? {
+                switch level.lines[level.cursor] {
+                case .header(let index), .row(let index, _): return index
+                }
+            }() : nil
         if folded {
             level.collapsed = Set(ids)
             foldedSections.formUnion(ids)
@@ -118,7 +120,8 @@ extension AppState {
             ?? rows.firstIndex { $0.target != nil } ?? (rows.isEmpty ? nil : 0)
         let lines = level.lines
         level.cursor =
-            preferred.flatMap { lines.firstIndex(of: .row(section, $0)) } ?? lines.firstIndex(of: .header(section)) ?? 0
+            preferred.flatMap { lines.firstIndex(of: .row(section, $0)) } ?? lines.firstIndex(
+                of: .header(section)) ?? 0
         // Show the section from its header when it fits.
         if let header = lines.firstIndex(of: .header(section)) { level.scroll = header }
         detail.stack.append(level)
@@ -132,9 +135,12 @@ extension AppState {
             return []
         }
         var item: Int?
-        if let row = level.lines.indices.contains(level.cursor) ? level.row(at: level.lines[level.cursor]) : nil {
+        if let row = level.lines.indices.contains(level.cursor)
+            ? level.row(at: level.lines[level.cursor]) : nil
+        {
             switch row.target {
-            case .item(let index)?, .itemPayout(let index)?, .itemTaxLines(let index)?, .itemDiscountLines(let index)?,
+            case .item(let index)?, .itemPayout(let index)?, .itemTaxLines(let index)?,
+                .itemDiscountLines(let index)?,
                 .itemAdditions(let index)?:
                 item = index
             default: break
@@ -145,7 +151,9 @@ extension AppState {
             status = .info("no item under the cursor: p opens an item's payout tree")
             return []
         }
-        guard analysis.order.items.indices.contains(index), analysis.order.items[index].payout?.isEmpty == false else {
+        guard analysis.order.items.indices.contains(index),
+            analysis.order.items[index].payout?.isEmpty == false
+        else {
             status = .info("item \(index + 1) has no payout tree")
             return []
         }

@@ -52,7 +52,9 @@ extension AppState {
         let count = document.visibleLines(folded: detail.rawFolded).count
         detail.rawCursor = min(max(0, target == Int.max ? count - 1 : target), max(0, count - 1))
         if detail.rawCursor < detail.rawScroll { detail.rawScroll = detail.rawCursor }
-        if detail.rawCursor >= detail.rawScroll + rawViewport { detail.rawScroll = detail.rawCursor - rawViewport + 1 }
+        if detail.rawCursor >= detail.rawScroll + rawViewport {
+            detail.rawScroll = detail.rawCursor - rawViewport + 1
+        }
         detail.rawScroll = min(max(0, detail.rawScroll), max(0, count - rawViewport))
     }
 
@@ -65,7 +67,8 @@ extension AppState {
         if detail.rawFolded.contains(line) {
             detail.rawFolded.remove(line)
         } else if let opener = document.lines[line].closeLine != nil
-            ? line : document.lines[..<line].indices.last(where: { (document.lines[$0].closeLine ?? -1) >= line })
+            ? line
+            : document.lines[..<line].indices.last(where: { (document.lines[$0].closeLine ?? -1) >= line })
         {
             detail.rawFolded.insert(opener)
             let shown = document.visibleLines(folded: detail.rawFolded)

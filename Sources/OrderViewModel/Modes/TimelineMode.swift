@@ -8,7 +8,8 @@ extension AppState {
         case .moveTo(let row):
             timeline.move(to: row == Int.max ? timeline.count - 1 : row)
         case .drillIn:
-            guard let analysis = selectedAnalysis, analysis.timeline.entries.indices.contains(timeline.cursor),
+            guard let analysis = selectedAnalysis,
+                analysis.timeline.entries.indices.contains(timeline.cursor),
                 let target = analysis.timeline.entries[timeline.cursor].target
             else { return [] }
             focus = .detail

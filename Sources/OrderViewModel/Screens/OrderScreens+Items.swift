@@ -26,14 +26,18 @@ extension OrderScreens {
         rows.flag("Eligible for discount", item.eligibleForDiscount, path: p["eligible_for_discount"])
         rows.field("Reversed reason", item.reversedReason, path: p["reversed_reason"])
         rows.field("Comment", item.comment, path: p["comment"])
-        rows.field("Salesperson", DisplayText.join([item.salespersonName, item.salespersonID.map { "(\($0))" }]), path: p["salesperson_id"])
+        rows.field(
+            "Salesperson", DisplayText.join([item.salespersonName, item.salespersonID.map { "(\($0))" }]),
+            path: p["salesperson_id"])
         sections.append(rows.section("item", "Item", path: p))
 
         // Lines: one row each, opening the list screens.
         var lines = RowList()
         if !item.taxLines.isEmpty {
             let tax = DisplayText.money(item.taxAmount, c) ?? "—"
-            lines.row("Tax lines", "\(item.taxLines.count) · \(tax)", target: .itemTaxLines(index), path: p["tax_lines"])
+            lines.row(
+                "Tax lines", "\(item.taxLines.count) · \(tax)", target: .itemTaxLines(index),
+                path: p["tax_lines"])
         }
         if !item.discountLines.isEmpty {
             let total = DisplayText.money(PayoutTree.sumAmounts(item.discountLines.map(\.amount)), c) ?? "—"
@@ -42,14 +46,16 @@ extension OrderScreens {
                 path: p["discount_lines"])
         }
         if !item.additions.isEmpty {
-            lines.row("Additions", "\(item.additions.count)", target: .itemAdditions(index), path: p["additions"])
+            lines.row(
+                "Additions", "\(item.additions.count)", target: .itemAdditions(index), path: p["additions"])
         }
         if let payout = item.payout {
             let tree = PayoutTreeRows(tree: payout, basis: PayoutBasis(item: item), currency: c)
             let header = tree.rows.first?.value ?? ""
             lines.row(
                 "Payout", DisplayText.count(payout.count, "destination") + " · \(header)",
-                tone: tree.rootMismatch || !tree.mismatchedNodes.isEmpty ? .bad : .normal, target: .itemPayout(index),
+                tone: tree.rootMismatch || !tree.mismatchedNodes.isEmpty ? .bad : .normal,
+                target: .itemPayout(index),
                 path: payout.path)
         }
         sections.append(lines.section("lines", "Lines", path: p))
@@ -57,7 +63,9 @@ extension OrderScreens {
         var more = RowList()
         if !item.groups.isEmpty {
             more.row(
-                "Groups", item.groups.map { DisplayText.join([$0.name, $0.id.map { "(\($0))" }]) }.joined(separator: ", "),
+                "Groups",
+                item.groups.map { DisplayText.join([$0.name, $0.id.map { "(\($0))" }]) }.joined(
+                    separator: ", "),
                 path: p["groups"])
         }
         if let dimension = item.dimension {
@@ -71,7 +79,10 @@ extension OrderScreens {
         if let related = item.relatedItem {
             more.field(
                 "Related item",
-                DisplayText.join([related.lineID.map { "line " + DisplayText.line($0, in: order) }, related.type.map { "(\($0))" }]),
+                DisplayText.join([
+                    related.lineID.map { "line " + DisplayText.line($0, in: order) },
+                    related.type.map { "(\($0))" },
+                ]),
                 path: related.path)
         }
         if let dynamic = item.dynamicPayout {
@@ -100,13 +111,17 @@ extension OrderScreens {
         var rows = RowList()
         let p = conversion.path
         if let original = conversion.originalGross {
-            rows.row("Original amount", MoneyFormatter.standard.string(original), path: p["original_gross_amount"])
+            rows.row(
+                "Original amount", MoneyFormatter.standard.string(original), path: p["original_gross_amount"])
         } else {
-            rows.field("Original amount", conversion.originalGrossAmount.map(String.init), path: p["original_gross_amount"])
+            rows.field(
+                "Original amount", conversion.originalGrossAmount.map(String.init),
+                path: p["original_gross_amount"])
         }
         rows.field("Original currency", conversion.originalCurrency, path: p["original_currency"])
         if let rate = conversion.rateText {
-            rows.row("Rate", "\(rate) (\(conversion.conversionRatePPM ?? 0) ppm)", path: p["conversion_rate_ppm"])
+            rows.row(
+                "Rate", "\(rate) (\(conversion.conversionRatePPM ?? 0) ppm)", path: p["conversion_rate_ppm"])
         }
         rows.field("Rate source", conversion.conversionRateSource, path: p["conversion_rate_source"])
         rows.timestamp("Rate time", conversion.conversionRateTimestamp, path: p["conversion_rate_timestamp"])
@@ -122,7 +137,9 @@ extension OrderScreens {
             let p = line.path
             rows.money("Amount", line.amount, order.currency, path: p["amount"])
             rows.field("Amount (DWH)", line.amountDWH, path: p["amount_dwh"])
-            rows.field("Percentage", (line.percentageText ?? line.percentage.map { String($0) }).map { $0 + "%" }, path: p["percentage"])
+            rows.field(
+                "Percentage", (line.percentageText ?? line.percentage.map { String($0) }).map { $0 + "%" },
+                path: p["percentage"])
             rows.money("Tax basis", line.taxBasis, order.currency, path: p["tax_basis"])
             rows.field("Tax basis (DWH)", line.taxBasisDWH, path: p["tax_basis_dwh"])
             rows.flag("Included in price", line.includedInPrice, path: p["included_in_price"])
@@ -130,7 +147,9 @@ extension OrderScreens {
             rows.field("Tax code", line.taxCode, path: p["tax_code"])
             rows.field("Tax group", line.taxGroup, path: p["tax_group"])
             if rows.isEmpty { rows.row("(empty)", tone: .muted, path: p) }
-            sections.append(DetailSection(id: "tax\(number)", title: "Tax line \(number + 1)", rows: rows.rows, jsonPath: p.jqPath))
+            sections.append(
+                DetailSection(
+                    id: "tax\(number)", title: "Tax line \(number + 1)", rows: rows.rows, jsonPath: p.jqPath))
         }
         return DetailScreen(crumb: "Tax lines", sections: sections)
     }
@@ -143,7 +162,9 @@ extension OrderScreens {
             var rows = RowList()
             let p = line.path
             rows.money("Amount", line.amount, order.currency, path: p["amount"])
-            rows.field("Percentage", (line.percentageText ?? line.percentage.map { String($0) }).map { $0 + "%" }, path: p["percentage"])
+            rows.field(
+                "Percentage", (line.percentageText ?? line.percentage.map { String($0) }).map { $0 + "%" },
+                path: p["percentage"])
             rows.field("Type", line.discountType, path: p["discount_type"])
             rows.field("Subtype", line.discountSubtype, path: p["discount_subtype"])
             rows.field("Discount ID", line.discountID, path: p["discount_id"])
@@ -151,7 +172,9 @@ extension OrderScreens {
             rows.field("Line", line.lineID.map { DisplayText.line($0, in: order) }, path: p["line_id"])
             if rows.isEmpty { rows.row("(empty)", tone: .muted, path: p) }
             sections.append(
-                DetailSection(id: "discount\(number)", title: "Discount line \(number + 1)", rows: rows.rows, jsonPath: p.jqPath))
+                DetailSection(
+                    id: "discount\(number)", title: "Discount line \(number + 1)", rows: rows.rows,
+                    jsonPath: p.jqPath))
         }
         return DetailScreen(crumb: "Discount lines", sections: sections)
     }
@@ -165,26 +188,35 @@ extension OrderScreens {
             let p = addition.path
             rows.field("Description", addition.description, path: p["description"])
             rows.field("ID", addition.id, path: p["id"])
-            rows.field("Quantity", DisplayText.quantity(addition.quantityText, addition.quantity), path: p["quantity"])
+            rows.field(
+                "Quantity", DisplayText.quantity(addition.quantityText, addition.quantity),
+                path: p["quantity"])
             rows.money("Gross", addition.grossAmount, order.currency, path: p["gross_amount"])
             if !addition.groups.isEmpty {
                 rows.row(
                     "Groups",
-                    addition.groups.map { DisplayText.join([$0.name, $0.id.map { "(\($0))" }]) }.joined(separator: ", "),
+                    addition.groups.map { DisplayText.join([$0.name, $0.id.map { "(\($0))" }]) }.joined(
+                        separator: ", "),
                     path: p["groups"])
             }
             if rows.isEmpty { rows.row("(empty)", tone: .muted, path: p) }
             sections.append(
-                DetailSection(id: "addition\(number)", title: "Addition \(number + 1)", rows: rows.rows, jsonPath: p.jqPath))
+                DetailSection(
+                    id: "addition\(number)", title: "Addition \(number + 1)", rows: rows.rows,
+                    jsonPath: p.jqPath))
         }
         return DetailScreen(crumb: "Additions", sections: sections)
     }
 
     static func payoutScreen(_ index: Int, in order: Order) -> DetailScreen? {
         guard order.items.indices.contains(index), let payout = order.items[index].payout else { return nil }
-        let tree = PayoutTreeRows(tree: payout, basis: PayoutBasis(item: order.items[index]), currency: order.currency)
+        let tree = PayoutTreeRows(
+            tree: payout, basis: PayoutBasis(item: order.items[index]), currency: order.currency)
         return DetailScreen(
             crumb: "Payout",
-            sections: [DetailSection(id: "payout", title: "Payout tree", rows: tree.rows, jsonPath: payout.path.jqPath)])
+            sections: [
+                DetailSection(
+                    id: "payout", title: "Payout tree", rows: tree.rows, jsonPath: payout.path.jqPath)
+            ])
     }
 }

@@ -13,10 +13,13 @@ extension OrderScreens {
         let c = order.currency
         let p = operation.path
         var rows = RowList()
-        rows.row(operation.kind.rawValue.capitalizedFirst, DisplayText.money(operation.amount, c) ?? "—", tone: .heading, path: p)
+        rows.row(
+            operation.kind.rawValue.capitalizedFirst, DisplayText.money(operation.amount, c) ?? "—",
+            tone: .heading, path: p)
         rows.field("ID", operation.id, path: p["id"])
         if let success = operation.success {
-            rows.row("Success", success ? "✓ yes" : "✗ failed", tone: success ? .good : .bad, path: p["success"])
+            rows.row(
+                "Success", success ? "✓ yes" : "✗ failed", tone: success ? .good : .bad, path: p["success"])
         }
         rows.timestamp("Processed at", operation.processedAt, path: p["processed_at"])
         rows.field("Processed by", operation.processedBy, path: p["processed_by"])
@@ -39,29 +42,38 @@ extension OrderScreens {
         for link in operation.links {
             rows.row("Link" + (link.rel.map { " (\($0))" } ?? ""), link.href ?? "—", path: link.path)
         }
-        var sections: [DetailSection?] = [rows.section("operation", operation.kind.rawValue.capitalizedFirst, path: p)]
+        var sections: [DetailSection?] = [
+            rows.section("operation", operation.kind.rawValue.capitalizedFirst, path: p)
+        ]
 
         var items = RowList()
         for (number, item) in operation.items.enumerated() {
             items.row(
                 item.lineID.map { "line " + DisplayText.line($0, in: order) } ?? "line ?",
                 DisplayText.money(item.amount, c) ?? "—",
-                target: .operationItem(kind: operation.kind.rawValue, index: index, item: number), path: item.path)
+                target: .operationItem(kind: operation.kind.rawValue, index: index, item: number),
+                path: item.path)
             if let payout = item.payout {
                 for destination in payout.destinations {
                     items.row(
-                        "→ " + (destination.destination ?? "—"), DisplayText.money(destination.amount, c) ?? "—",
+                        "→ " + (destination.destination ?? "—"),
+                        DisplayText.money(destination.amount, c) ?? "—",
                         path: destination.path, indent: 1)
                 }
             }
         }
         sections.append(items.section("items", "Items (\(operation.items.count))", path: p["items"]))
         return DetailScreen(
-            crumb: "\(operation.kind.rawValue.capitalizedFirst) \(index + 1)", sections: sections.compactMap { $0 })
+            crumb: "\(operation.kind.rawValue.capitalizedFirst) \(index + 1)",
+            sections: sections.compactMap { $0 })
     }
 
-    static func operationItemScreen(_ kindName: String, _ index: Int, _ itemIndex: Int, in order: Order) -> DetailScreen? {
-        guard let operation = operation(kindName, index, in: order), operation.items.indices.contains(itemIndex) else {
+    static func operationItemScreen(_ kindName: String, _ index: Int, _ itemIndex: Int, in order: Order)
+        -> DetailScreen?
+    {
+        guard let operation = operation(kindName, index, in: order),
+            operation.items.indices.contains(itemIndex)
+        else {
             return nil
         }
         let item = operation.items[itemIndex]
@@ -75,18 +87,24 @@ extension OrderScreens {
             payoutRows.field("Rule type", payout.ruleType, path: payout.path["rule_type"])
             payoutRows.field("Rule ID", payout.ruleID, path: payout.path["rule_id"])
             for destination in payout.destinations {
-                payoutRows.row(destination.destination ?? "—", DisplayText.money(destination.amount, c) ?? "—", path: destination.path)
+                payoutRows.row(
+                    destination.destination ?? "—", DisplayText.money(destination.amount, c) ?? "—",
+                    path: destination.path)
             }
             if let item = item.amount, let sum = PayoutTree.sumAmounts(payout.destinations.map(\.amount)) {
                 payoutRows.row(
                     "Destinations total",
-                    sum == item ? "\(DisplayText.money(sum, c)) ✓" : "\(DisplayText.money(sum, c)) ✗ item amount is \(DisplayText.money(item, c))",
+                    sum == item
+                        ? "\(DisplayText.money(sum, c)) ✓"
+                        : "\(DisplayText.money(sum, c)) ✗ item amount is \(DisplayText.money(item, c))",
                     tone: sum == item ? .good : .bad, path: payout.path)
             }
             sections.append(payoutRows.section("payout", "Payout", path: payout.path))
         }
         if let conversion = item.conversion { sections.append(conversionSection(conversion)) }
-        return DetailScreen(crumb: "Line \(item.lineID?.rawValue ?? String(itemIndex + 1))", sections: sections.compactMap { $0 })
+        return DetailScreen(
+            crumb: "Line \(item.lineID?.rawValue ?? String(itemIndex + 1))",
+            sections: sections.compactMap { $0 })
     }
 
     static func sessionScreen(_ index: Int, in order: Order) -> DetailScreen? {
@@ -108,7 +126,9 @@ extension OrderScreens {
                 item.lineID.map { "line " + DisplayText.line($0, in: order) } ?? "line ?",
                 DisplayText.money(item.amount, order.currency) ?? "—", path: item.path)
         }
-        let sections = [rows.section("session", "Session", path: p), items.section("items", "Items", path: p["items"])]
+        let sections = [
+            rows.section("session", "Session", path: p), items.section("items", "Items", path: p["items"]),
+        ]
         return DetailScreen(crumb: "Session \(index + 1)", sections: sections.compactMap { $0 })
     }
 
@@ -119,7 +139,8 @@ extension OrderScreens {
         var sections: [DetailSection] = []
         var head = RowList()
         head.row("Discount", discount.id ?? "—", tone: .heading, path: discount.path)
-        sections.append(DetailSection(id: "discount", title: "Discount", rows: head.rows, jsonPath: discount.path.jqPath))
+        sections.append(
+            DetailSection(id: "discount", title: "Discount", rows: head.rows, jsonPath: discount.path.jqPath))
         for (number, ref) in discount.refs.enumerated() {
             var rows = RowList()
             let p = ref.path
@@ -142,7 +163,9 @@ extension OrderScreens {
                     DisplayText.money(item.amount, c) ?? "—", path: item.path, indent: 1)
             }
             if rows.isEmpty { rows.row("(empty)", tone: .muted, path: p) }
-            sections.append(DetailSection(id: "ref\(number)", title: "Ref \(number + 1)", rows: rows.rows, jsonPath: p.jqPath))
+            sections.append(
+                DetailSection(
+                    id: "ref\(number)", title: "Ref \(number + 1)", rows: rows.rows, jsonPath: p.jqPath))
         }
         return DetailScreen(crumb: "Discount \(index + 1)", sections: sections)
     }

@@ -4,7 +4,8 @@ import OrderModel
 
 extension OrderScreens {
     static func reservation(_ attachment: Int, _ kind: String, in order: Order) -> Reservation? {
-        guard order.attachments.indices.contains(attachment), let kind = ReservationKind(rawValue: kind) else {
+        guard order.attachments.indices.contains(attachment), let kind = ReservationKind(rawValue: kind)
+        else {
             return nil
         }
         return order.attachments[attachment].reservation(kind)
@@ -18,13 +19,17 @@ extension OrderScreens {
         for reservation in attachment.reservations {
             let view = ReservationView(reservation)
             rows.row(
-                view.title, legsCount(view), target: .reservation(attachment: index, kind: reservation.kind.rawValue),
+                view.title, legsCount(view),
+                target: .reservation(attachment: index, kind: reservation.kind.rawValue),
                 path: reservation.path)
         }
         if rows.isEmpty { rows.row("(no reservations)", tone: .muted, path: attachment.path) }
         return DetailScreen(
             crumb: "Attachment \(index + 1)",
-            sections: [DetailSection(id: "attachment", title: "Attachment", rows: rows.rows, jsonPath: attachment.path.jqPath)])
+            sections: [
+                DetailSection(
+                    id: "attachment", title: "Attachment", rows: rows.rows, jsonPath: attachment.path.jqPath)
+            ])
     }
 
     /// The rows of a reservation view (shared by the screen and the report).
@@ -37,7 +42,8 @@ extension OrderScreens {
         if !view.passengers.isEmpty {
             rows.row(
                 "Passengers", view.passengers.joined(separator: ", "),
-                target: .reservationPassengers(attachment: attachment, kind: kind), path: view.path["passengers"])
+                target: .reservationPassengers(attachment: attachment, kind: kind),
+                path: view.path["passengers"])
         }
         if !view.drivers.isEmpty {
             rows.row("Drivers", view.drivers.joined(separator: ", "), path: view.path["drivers"])
@@ -58,7 +64,8 @@ extension OrderScreens {
         if !view.insurance.isEmpty {
             rows.row(
                 "Insurance", view.insurance.joined(separator: ", "),
-                target: .reservationInsurance(attachment: attachment, kind: kind), path: view.path["insurance"])
+                target: .reservationInsurance(attachment: attachment, kind: kind),
+                path: view.path["insurance"])
         }
         return rows.rows
     }
@@ -71,7 +78,8 @@ extension OrderScreens {
             sections: [
                 DetailSection(
                     id: "reservation", title: "\(view.kind.title) reservation",
-                    rows: reservationRows(view, attachment: attachment, in: order), jsonPath: view.path.jqPath)
+                    rows: reservationRows(view, attachment: attachment, in: order), jsonPath: view.path.jqPath
+                )
             ])
     }
 
@@ -86,11 +94,13 @@ extension OrderScreens {
             let p = value.path
             sectionPath = p
             rows.field("Operator", value.operator, path: p["operator"])
-            rows.field("From", DisplayText.address(value.departureAddress), path: value.departureAddress?.path)
+            rows.field(
+                "From", DisplayText.address(value.departureAddress), path: value.departureAddress?.path)
             rows.timestamp("Departure", value.departureAt, path: p["departure_at"])
             rows.field("To", DisplayText.address(value.arrivalAddress), path: value.arrivalAddress?.path)
             rows.timestamp("Arrival", value.arrivalAt, path: p["arrival_at"])
-            rows.field("Duration", DisplayText.duration(from: value.departureAt, to: value.arrivalAt), path: p)
+            rows.field(
+                "Duration", DisplayText.duration(from: value.departureAt, to: value.arrivalAt), path: p)
             rows.field("Class", value.travelClass, path: p["class"])
             rows.field("Line", value.line, path: p["line"])
             rows.field("Seat", value.seat, path: p["seat"])
@@ -108,7 +118,8 @@ extension OrderScreens {
             rows.field("Rental company", value.rentalCompany, path: p["rental_company"])
             rows.field("Pick-up", DisplayText.address(value.pickUpAddress), path: value.pickUpAddress?.path)
             rows.timestamp("Pick-up at", value.pickUpAt, path: p["pick_up_at"])
-            rows.field("Drop-off", DisplayText.address(value.dropOffAddress), path: value.dropOffAddress?.path)
+            rows.field(
+                "Drop-off", DisplayText.address(value.dropOffAddress), path: value.dropOffAddress?.path)
             rows.timestamp("Drop-off at", value.dropOffAt, path: p["drop_off_at"])
             rows.field("Duration", DisplayText.duration(from: value.pickUpAt, to: value.dropOffAt), path: p)
             rows.field("Class", value.carClass, path: p["class"])
@@ -119,19 +130,23 @@ extension OrderScreens {
         if rows.isEmpty { rows.row("(empty)", tone: .muted, path: sectionPath) }
         let title = reservation.kind == .car ? "Rental \(leg + 1)" : "Leg \(leg + 1)"
         return DetailScreen(
-            crumb: title, sections: [DetailSection(id: "leg", title: title, rows: rows.rows, jsonPath: sectionPath.jqPath)])
+            crumb: title,
+            sections: [DetailSection(id: "leg", title: title, rows: rows.rows, jsonPath: sectionPath.jqPath)])
     }
 
     static func passengersScreen(_ attachment: Int, _ kind: String, in order: Order) -> DetailScreen? {
         guard case .travel(let travel)? = reservation(attachment, kind, in: order) else { return nil }
         var rows = RowList()
         for passenger in travel.passengers {
-            rows.row(passenger.displayName ?? "—", passenger.id.map { "id \($0)" } ?? "", path: passenger.path)
+            rows.row(
+                passenger.displayName ?? "—", passenger.id.map { "id \($0)" } ?? "", path: passenger.path)
         }
         return DetailScreen(
             crumb: "Passengers",
             sections: [
-                DetailSection(id: "passengers", title: "Passengers", rows: rows.rows, jsonPath: travel.path["passengers"].jqPath)
+                DetailSection(
+                    id: "passengers", title: "Passengers", rows: rows.rows,
+                    jsonPath: travel.path["passengers"].jqPath)
             ])
     }
 
@@ -145,7 +160,8 @@ extension OrderScreens {
             crumb: "Insurance",
             sections: [
                 DetailSection(
-                    id: "insurance", title: "Insurance", rows: rows.rows, jsonPath: reservation.path["insurance"].jqPath)
+                    id: "insurance", title: "Insurance", rows: rows.rows,
+                    jsonPath: reservation.path["insurance"].jqPath)
             ])
     }
 
@@ -172,11 +188,15 @@ extension OrderScreens {
             rows.row("Tickets", "\(leg.tickets.count)", target: .itineraryTickets(index), path: p["tickets"])
         }
         if !leg.waypoints.isEmpty {
-            rows.row("Waypoints", "\(leg.waypoints.count)", target: .itineraryWaypoints(index), path: p["waypoints"])
+            rows.row(
+                "Waypoints", "\(leg.waypoints.count)", target: .itineraryWaypoints(index),
+                path: p["waypoints"])
         }
         return DetailScreen(
             crumb: "Itinerary \(index + 1)",
-            sections: [DetailSection(id: "itinerary", title: "Itinerary leg", rows: rows.rows, jsonPath: p.jqPath)])
+            sections: [
+                DetailSection(id: "itinerary", title: "Itinerary leg", rows: rows.rows, jsonPath: p.jqPath)
+            ])
     }
 
     static func ticketsScreen(_ index: Int, in order: Order) -> DetailScreen? {
@@ -187,14 +207,17 @@ extension OrderScreens {
                 [
                     ticket.travelClass.map { "class \($0)" }, ticket.line.map { "line \($0)" },
                     ticket.seat.map { "seat \($0)" }, ticket.zone.map { "zone \($0)" },
-                    ticket.passengerIDs.isEmpty ? nil : "passengers " + ticket.passengerIDs.joined(separator: ", "),
+                    ticket.passengerIDs.isEmpty
+                        ? nil : "passengers " + ticket.passengerIDs.joined(separator: ", "),
                 ], " · ")
             rows.row("Ticket \(number + 1)", text.isEmpty ? "—" : text, path: ticket.path)
         }
         return DetailScreen(
             crumb: "Tickets",
             sections: [
-                DetailSection(id: "tickets", title: "Tickets", rows: rows.rows, jsonPath: order.itinerary[index].path["tickets"].jqPath)
+                DetailSection(
+                    id: "tickets", title: "Tickets", rows: rows.rows,
+                    jsonPath: order.itinerary[index].path["tickets"].jqPath)
             ])
     }
 
@@ -209,14 +232,16 @@ extension OrderScreens {
                     waypoint.departureScheduleAt.map { "departs \($0.text)" },
                 ], ", ")
             rows.row(
-                waypoint.displayName ?? "Waypoint \(number + 1)", DisplayText.join([times, position.map { "(\($0))" }], "  "),
+                waypoint.displayName ?? "Waypoint \(number + 1)",
+                DisplayText.join([times, position.map { "(\($0))" }], "  "),
                 path: waypoint.path)
         }
         return DetailScreen(
             crumb: "Waypoints",
             sections: [
                 DetailSection(
-                    id: "waypoints", title: "Waypoints", rows: rows.rows, jsonPath: order.itinerary[index].path["waypoints"].jqPath)
+                    id: "waypoints", title: "Waypoints", rows: rows.rows,
+                    jsonPath: order.itinerary[index].path["waypoints"].jqPath)
             ])
     }
 }

@@ -42,14 +42,18 @@ public enum OrderScreens {
         case .itemPayout(let index): return payoutScreen(index, in: order)
         case .attachment(let index): return attachmentScreen(index, in: order)
         case .reservation(let attachment, let kind): return reservationScreen(attachment, kind, in: order)
-        case .reservationLeg(let attachment, let kind, let leg): return legScreen(attachment, kind, leg, in: order)
-        case .reservationPassengers(let attachment, let kind): return passengersScreen(attachment, kind, in: order)
-        case .reservationInsurance(let attachment, let kind): return insuranceScreen(attachment, kind, in: order)
+        case .reservationLeg(let attachment, let kind, let leg):
+            return legScreen(attachment, kind, leg, in: order)
+        case .reservationPassengers(let attachment, let kind):
+            return passengersScreen(attachment, kind, in: order)
+        case .reservationInsurance(let attachment, let kind):
+            return insuranceScreen(attachment, kind, in: order)
         case .itinerary(let index): return itineraryScreen(index, in: order)
         case .itineraryTickets(let index): return ticketsScreen(index, in: order)
         case .itineraryWaypoints(let index): return waypointsScreen(index, in: order)
         case .operation(let kind, let index): return operationScreen(kind, index, in: order)
-        case .operationItem(let kind, let index, let item): return operationItemScreen(kind, index, item, in: order)
+        case .operationItem(let kind, let index, let item):
+            return operationItemScreen(kind, index, item, in: order)
         case .session(let index): return sessionScreen(index, in: order)
         case .discount(let index): return discountScreen(index, in: order)
         case .event(let index): return eventScreen(index, in: order)
@@ -93,15 +97,20 @@ public enum OrderScreens {
         }
         for (attachment, view) in ReservationView.all(in: order) {
             let prefix = "attachment\(attachment).\(view.kind.rawValue)"
-            add(reservationScreen(attachment, view.kind.rawValue, in: order), prefix: prefix, title: view.title)
+            add(
+                reservationScreen(attachment, view.kind.rawValue, in: order), prefix: prefix,
+                title: view.title)
             for leg in view.legs {
                 add(
-                    legScreen(attachment, view.kind.rawValue, leg.index, in: order), prefix: prefix + ".leg\(leg.index)",
+                    legScreen(attachment, view.kind.rawValue, leg.index, in: order),
+                    prefix: prefix + ".leg\(leg.index)",
                     title: view.title)
             }
         }
         for index in order.itinerary.indices {
-            add(itineraryScreen(index, in: order), prefix: "itinerary\(index)", title: "Itinerary \(index + 1)")
+            add(
+                itineraryScreen(index, in: order), prefix: "itinerary\(index)",
+                title: "Itinerary \(index + 1)")
         }
         return sections
     }
@@ -130,12 +139,16 @@ public enum OrderScreens {
         rows.field("Updated", order.updatedAt?.text, path: order.path["updated_at"])
         rows.field("Closed", actor(order.closedAt, order.closedBy), path: order.path["closed_at"])
         var cancelled = actor(order.cancelledAt, order.cancelledBy)
-        if let reason = order.cancelledReason { cancelled = DisplayText.join([cancelled, "reason: \(reason)"], ", ") }
+        if let reason = order.cancelledReason {
+            cancelled = DisplayText.join([cancelled, "reason: \(reason)"], ", ")
+        }
         rows.field("Cancelled", cancelled, path: order.path["cancelled_at"])
         rows.field("Deleted", actor(order.deletedAt, order.deletedBy), path: order.path["deleted_at"])
         rows.money("Gross", order.grossAmount, currency, path: order.path["gross_amount"])
         rows.money("Total discount", order.totalDiscount, currency, path: order.path["total_discount"])
-        rows.money("Manual discount", order.totalManualDiscountAmount, currency, path: order.path["total_manual_discount_amount"])
+        rows.money(
+            "Manual discount", order.totalManualDiscountAmount, currency,
+            path: order.path["total_manual_discount_amount"])
         rows.money("Net", order.netAmount, currency, path: order.path["net_amount"])
         let tax = PayoutTree.sumAmounts(order.items.map(\.taxAmount))
         rows.money("Tax (from tax lines)", tax, currency, path: order.path["items"])
@@ -145,7 +158,8 @@ public enum OrderScreens {
                 rows.row("Gross − discounts = net", "✓", tone: .good, path: order.path["net_amount"])
             } else {
                 rows.row(
-                    "Gross − discounts = net", "✗ differs by \(DisplayText.money(net &- expected, currency))", tone: .bad,
+                    "Gross − discounts = net", "✗ differs by \(DisplayText.money(net &- expected, currency))",
+                    tone: .bad,
                     path: order.path["net_amount"])
             }
         }
@@ -154,7 +168,9 @@ public enum OrderScreens {
 
     static func anomalySection(_ anomalies: [Anomaly]) -> DetailSection? {
         guard !anomalies.isEmpty else { return nil }
-        let rows = anomalies.map { DetailRow($0.kind.rawValue, "✗ " + $0.message, tone: .bad, jsonPath: $0.jsonPath) }
+        let rows = anomalies.map {
+            DetailRow($0.kind.rawValue, "✗ " + $0.message, tone: .bad, jsonPath: $0.jsonPath)
+        }
         return DetailSection(id: "anomalies", title: "Anomalies (\(anomalies.count))", rows: rows)
     }
 
@@ -198,7 +214,9 @@ public enum OrderScreens {
 
     static func consentText(_ consent: Consent?) -> String? {
         guard let consent else { return nil }
-        let text = DisplayText.join([DisplayText.yesNo(consent.consent), consent.updatedAt.map { "(\($0.text))" }])
+        let text = DisplayText.join([
+            DisplayText.yesNo(consent.consent), consent.updatedAt.map { "(\($0.text))" },
+        ])
         return text.isEmpty ? "—" : text
     }
 
@@ -227,7 +245,9 @@ public enum OrderScreens {
         guard !order.items.isEmpty else { return nil }
         var rows = RowList()
         for (index, item) in order.items.enumerated() {
-            rows.row(itemLabel(item, index: index), itemValue(item, order.currency), target: .item(index), path: item.path)
+            rows.row(
+                itemLabel(item, index: index), itemValue(item, order.currency), target: .item(index),
+                path: item.path)
         }
         return rows.section("items", "Items (\(order.items.count))", path: order.path["items"])
     }
@@ -256,11 +276,17 @@ public enum OrderScreens {
             let total = PayoutTree.sumAmounts(discount.refs.map(\.amount))
             rows.row(
                 "Discount \(discount.id ?? String(index + 1))",
-                DisplayText.join([DisplayText.money(total, order.currency), DisplayText.count(discount.refs.count, "ref")], "  "),
+                DisplayText.join(
+                    [
+                        DisplayText.money(total, order.currency),
+                        DisplayText.count(discount.refs.count, "ref"),
+                    ], "  "),
                 target: .discount(index), path: discount.path)
             rows.indent = 1
             for ref in discount.refs {
-                rows.row("ref \(ref.id ?? "—")", DisplayText.money(ref.amount, order.currency) ?? "—", path: ref.path)
+                rows.row(
+                    "ref \(ref.id ?? "—")", DisplayText.money(ref.amount, order.currency) ?? "—",
+                    path: ref.path)
             }
             rows.indent = 0
         }
@@ -275,7 +301,8 @@ public enum OrderScreens {
                 let entry = TimelineEntry(operation: operation, index: index, currency: order.currency)
                 rows.row(
                     entry.timeText.isEmpty ? "—" : entry.timeText, entry.summary,
-                    tone: operation.success == false ? .bad : .normal, target: entry.target, path: operation.path)
+                    tone: operation.success == false ? .bad : .normal, target: entry.target,
+                    path: operation.path)
             }
         }
         return rows.section("payments", "Payment operations")
@@ -286,10 +313,12 @@ public enum OrderScreens {
         let p = details.path
         let c = order.currency
         var rows = RowList()
-        rows.money("Remaining capture", details.remainingCaptureAmount, c, path: p["remaining_capture_amount"])
+        rows.money(
+            "Remaining capture", details.remainingCaptureAmount, c, path: p["remaining_capture_amount"])
         rows.money("Remaining refund", details.remainingRefundAmount, c, path: p["remaining_refund_amount"])
         rows.money(
-            "Remaining cancellation", details.remainingCancellationAmount, c, path: p["remaining_cancellation_amount"])
+            "Remaining cancellation", details.remainingCancellationAmount, c,
+            path: p["remaining_cancellation_amount"])
         rows.money(
             "Remaining authorization", details.remainingAuthorizationAmount, c,
             path: p["remaining_authorization_amount"])
@@ -320,12 +349,17 @@ public enum OrderScreens {
         var rows = RowList()
         rows.field("Comment", order.comment, path: order.path["comment"])
         for comment in order.comments {
-            let label = DisplayText.join([comment.createdAt?.text, comment.createdBy.map { "by \($0)" }, comment.visibility.map { "(\($0))" }])
+            let label = DisplayText.join([
+                comment.createdAt?.text, comment.createdBy.map { "by \($0)" },
+                comment.visibility.map { "(\($0))" },
+            ])
             var value = comment.body ?? "—"
             if let deleted = comment.deletedAt {
                 value += "  [deleted \(deleted.text)\(comment.deletedBy.map { " by \($0)" } ?? "")]"
             }
-            rows.row(label.isEmpty ? "comment" : label, value, tone: comment.deletedAt != nil ? .muted : .normal, path: comment.path)
+            rows.row(
+                label.isEmpty ? "comment" : label, value, tone: comment.deletedAt != nil ? .muted : .normal,
+                path: comment.path)
         }
         return rows.section("comments", "Comments")
     }
@@ -348,7 +382,9 @@ public enum OrderScreens {
         guard !order.itinerary.isEmpty else { return nil }
         var rows = RowList()
         for (index, leg) in order.itinerary.enumerated() {
-            rows.row(itineraryLabel(leg, index: index), itineraryValue(leg), target: .itinerary(index), path: leg.path)
+            rows.row(
+                itineraryLabel(leg, index: index), itineraryValue(leg), target: .itinerary(index),
+                path: leg.path)
         }
         return rows.section("itinerary", "Itinerary", path: order.path["itinerary"])
     }
@@ -359,9 +395,13 @@ public enum OrderScreens {
     }
 
     static func itineraryValue(_ leg: Itinerary) -> String {
-        let route = DisplayText.join([DisplayText.place(leg.departureAddress) ?? "?", DisplayText.place(leg.arrivalAddress) ?? "?"], " → ")
+        let route = DisplayText.join(
+            [DisplayText.place(leg.departureAddress) ?? "?", DisplayText.place(leg.arrivalAddress) ?? "?"],
+            " → ")
         var times = DisplayText.join([leg.departureAt?.text, leg.arrivalAt?.text], " – ")
-        if let duration = DisplayText.duration(from: leg.departureAt, to: leg.arrivalAt) { times += " (\(duration))" }
+        if let duration = DisplayText.duration(from: leg.departureAt, to: leg.arrivalAt) {
+            times += " (\(duration))"
+        }
         return DisplayText.join([route, times], "  ")
     }
 
@@ -370,14 +410,16 @@ public enum OrderScreens {
         var rows = RowList()
         for (index, attachment) in order.attachments.enumerated() {
             rows.row(
-                "Attachment \(attachment.id ?? String(index + 1))", DisplayText.count(attachment.reservations.count, "reservation"),
+                "Attachment \(attachment.id ?? String(index + 1))",
+                DisplayText.count(attachment.reservations.count, "reservation"),
                 tone: .heading, target: .attachment(index), path: attachment.path)
             for reservation in attachment.reservations {
                 let view = ReservationView(reservation)
                 rows.row(
                     "\(reservation.kind.title) reservation",
                     DisplayText.join([reservation.bookingID, legsCount(view)], "  "),
-                    target: .reservation(attachment: index, kind: reservation.kind.rawValue), path: reservation.path,
+                    target: .reservation(attachment: index, kind: reservation.kind.rawValue),
+                    path: reservation.path,
                     indent: 1)
             }
         }
@@ -394,7 +436,9 @@ public enum OrderScreens {
         var rows = RowList()
         for (index, session) in order.sessions.enumerated() {
             let entry = TimelineEntry(session: session, index: index, currency: order.currency)
-            rows.row(entry.timeText.isEmpty ? "—" : entry.timeText, entry.summary, target: entry.target, path: session.path)
+            rows.row(
+                entry.timeText.isEmpty ? "—" : entry.timeText, entry.summary, target: entry.target,
+                path: session.path)
         }
         return rows.section("sessions", "Sessions", path: order.path["sessions"])
     }
@@ -405,7 +449,9 @@ public enum OrderScreens {
         rows.field("Combined state", order.state?.rawValue, path: order.path["state"])
         for (index, event) in order.events.enumerated() {
             let entry = TimelineEntry(event: event, index: index)
-            rows.row(entry.timeText.isEmpty ? "—" : entry.timeText, entry.summary, target: entry.target, path: event.path)
+            rows.row(
+                entry.timeText.isEmpty ? "—" : entry.timeText, entry.summary, target: entry.target,
+                path: event.path)
         }
         return rows.section("events", "Events", path: order.path["events"])
     }
@@ -419,14 +465,18 @@ public enum OrderScreens {
     static func misc(_ order: Order) -> DetailSection? {
         let p = order.path
         var rows = RowList()
-        rows.field("Salesperson", DisplayText.join([order.salespersonName, order.salespersonID.map { "(\($0))" }]), path: p["salesperson_id"])
+        rows.field(
+            "Salesperson", DisplayText.join([order.salespersonName, order.salespersonID.map { "(\($0))" }]),
+            path: p["salesperson_id"])
         rows.timestamp("Delivery at", order.deliveryAt, path: p["delivery_at"])
         rows.timestamp("Pickup at", order.pickupAt, path: p["pickup_at"])
         rows.field("Courier", order.courierID, path: p["courier_id"])
         rows.field("Delivery ID", order.deliveryID, path: p["delivery_id"])
         rows.flag("Pre-order", order.preOrder, path: p["pre_order"])
         if let ttl = order.timeToLive {
-            rows.row("Time to live", "\(ttl) s (\(DisplayText.duration(seconds: Double(ttl))))", path: p["time_to_live"])
+            rows.row(
+                "Time to live", "\(ttl) s (\(DisplayText.duration(seconds: Double(ttl))))",
+                path: p["time_to_live"])
         }
         rows.timestamp("Expires at", order.timeToLiveExpiresAt, path: p["time_to_live_expires_at"])
         rows.flag("Multiple authorizations", order.multipleAuthorizations, path: p["multiple_authorizations"])
@@ -439,7 +489,9 @@ public enum OrderScreens {
     static func decodeIssues(_ order: Order) -> DetailSection? {
         guard !order.decodeIssues.isEmpty else { return nil }
         let rows = order.decodeIssues.map {
-            DetailRow($0.path.isRoot ? "." : $0.path.description, "⚠ " + $0.message, tone: .warning, jsonPath: $0.path.jqPath)
+            DetailRow(
+                $0.path.isRoot ? "." : $0.path.description, "⚠ " + $0.message, tone: .warning,
+                jsonPath: $0.path.jqPath)
         }
         return DetailSection(id: "decodeIssues", title: "Unreadable fields", rows: rows)
     }

@@ -73,9 +73,11 @@ public struct ReservationView: Sendable, Equatable {
                 legs.append(
                     Leg(
                         index: index, from: DisplayText.place(leg.departureAddress),
-                        to: DisplayText.place(leg.arrivalAddress), departure: leg.departureAt, arrival: leg.arrivalAt,
+                        to: DisplayText.place(leg.arrivalAddress), departure: leg.departureAt,
+                        arrival: leg.arrivalAt,
                         duration: DisplayText.duration(from: leg.departureAt, to: leg.arrivalAt),
-                        carrier: leg.operator, details: details.isEmpty ? nil : details, people: leg.passengerIDs,
+                        carrier: leg.operator, details: details.isEmpty ? nil : details,
+                        people: leg.passengerIDs,
                         path: leg.path))
             }
         case .car(let car):
@@ -106,7 +108,9 @@ public struct ReservationView: Sendable, Equatable {
     public static func all(in order: Order) -> [(attachment: Int, view: ReservationView)] {
         var result: [(Int, ReservationView)] = []
         for (index, attachment) in order.attachments.enumerated() {
-            for reservation in attachment.reservations { result.append((index, ReservationView(reservation))) }
+            for reservation in attachment.reservations {
+                result.append((index, ReservationView(reservation)))
+            }
         }
         return result
     }

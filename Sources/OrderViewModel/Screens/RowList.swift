@@ -16,7 +16,8 @@ struct RowList {
         path: JSONPath? = nil
     ) {
         guard let value, !value.isEmpty else { return }
-        rows.append(DetailRow(indent: indent, label, value, tone: tone, target: target, jsonPath: path?.jqPath))
+        rows.append(
+            DetailRow(indent: indent, label, value, tone: tone, target: target, jsonPath: path?.jqPath))
     }
 
     /// Adds a row whatever its value.
@@ -25,7 +26,8 @@ struct RowList {
         path: JSONPath? = nil, indent extra: Int = 0
     ) {
         rows.append(
-            DetailRow(indent: indent + extra, label, value, tone: tone, target: target, jsonPath: path?.jqPath))
+            DetailRow(
+                indent: indent + extra, label, value, tone: tone, target: target, jsonPath: path?.jqPath))
     }
 
     mutating func timestamp(_ label: String, _ value: Timestamp?, path: JSONPath? = nil) {

@@ -56,7 +56,8 @@ extension AppState {
         case .viewportChanged(let listRows, _, _, _):
             summary.viewportHeight = max(1, listRows)
             return []
-        case .indexProgress, .anomaliesCounted, .rowsRebuilt, .pageLoaded, .command(.setFilter), .command(.clearFilter):
+        case .indexProgress, .anomaliesCounted, .rowsRebuilt, .pageLoaded, .command(.setFilter),
+            .command(.clearFilter):
             let input = { [self] in self.summaryInput }
             return run(summary.dataChanged(input: input))
         default:

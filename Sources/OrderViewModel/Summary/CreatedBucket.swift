@@ -26,7 +26,9 @@ enum CreatedBucket {
         switch column {
         case .month: return "\(pad(Int(number / 100), 4))-\(pad(Int(number % 100), 2))"
         case .week: return "\(pad(Int(number / 100), 4))-W\(pad(Int(number % 100), 2))"
-        default: return "\(pad(Int(number / 10_000), 4))-\(pad(Int(number / 100 % 100), 2))-\(pad(Int(number % 100), 2))"
+        default:
+            return
+                "\(pad(Int(number / 10_000), 4))-\(pad(Int(number / 100 % 100), 2))-\(pad(Int(number % 100), 2))"
         }
     }
 

@@ -21,7 +21,8 @@ public struct CurrencyTotals: Sendable, Equatable {
 
     /// authorized − captured − cancelled over the group; nil when out of range.
     public var outstanding: Int64? {
-        PaymentSums(authorized: authorized, captured: captured, refunded: refunded, cancelled: cancelled).outstanding
+        PaymentSums(authorized: authorized, captured: captured, refunded: refunded, cancelled: cancelled)
+            .outstanding
     }
 
     /// The currency for formatting (its exponent), when the orders name one.
@@ -51,7 +52,8 @@ struct MoneySums {
     /// `total` + `amount`, or `total` with `bit` set in `overflow` when out of range (or
     /// already out, or the amount is).
     @inline(__always)
-    private static func add(_ amount: Int64?, _ total: Int64, _ bit: UInt8, _ overflow: inout UInt8) -> Int64 {
+    private static func add(_ amount: Int64?, _ total: Int64, _ bit: UInt8, _ overflow: inout UInt8) -> Int64
+    {
         guard overflow & bit == 0 else { return total }
         guard let amount else {
             overflow |= bit

@@ -52,7 +52,8 @@ struct GroupAccumulation {
             self.key = []  // the buffer moves out and back, so it is never copied
             key.removeAll(keepingCapacity: true)
             for column in columns { appendSingle(column, row, to: &key) }
-            accumulate(key, currency: currency, gross: row.grossAmount, payments: payments, anomalous: anomalous)
+            accumulate(
+                key, currency: currency, gross: row.grossAmount, payments: payments, anomalous: anomalous)
             self.key = key
             return
         }
@@ -74,7 +75,8 @@ struct GroupAccumulation {
             }
         }
         for each in keys {
-            accumulate(each, currency: currency, gross: row.grossAmount, payments: payments, anomalous: anomalous)
+            accumulate(
+                each, currency: currency, gross: row.grossAmount, payments: payments, anomalous: anomalous)
         }
     }
 
@@ -98,7 +100,8 @@ struct GroupAccumulation {
         accumulators[index].orders += 1
         if anomalous { accumulators[index].anomalous += 1 }
         var slot = -1
-        for position in accumulators[index].currencies.indices where accumulators[index].currencies[position].id == currency {
+        for position in accumulators[index].currencies.indices
+        where accumulators[index].currencies[position].id == currency {
             slot = position
             break
         }
@@ -179,7 +182,8 @@ struct GroupAccumulation {
         guard let count = row.anomalyCount else { return [Array(SummaryGroup.notChecked.utf8)] }
         guard count > 0 else { return [nil] }
         let kinds = AnomalyTally.kinds(row.anomalyKinds)
-        return kinds.isEmpty ? [Array(Anomaly.Kind.other.rawValue.utf8)] : kinds.map { Array($0.rawValue.utf8) }
+        return kinds.isEmpty
+            ? [Array(Anomaly.Kind.other.rawValue.utf8)] : kinds.map { Array($0.rawValue.utf8) }
     }
 
     enum Fold { case lower, upper }
@@ -226,7 +230,9 @@ struct GroupAccumulation {
         let ids = other.currencyCodes.map { currencyID($0) }
         for (key, otherIndex) in other.groups {
             var theirs = other.accumulators[otherIndex]
-            for position in theirs.currencies.indices { theirs.currencies[position].id = ids[theirs.currencies[position].id] }
+            for position in theirs.currencies.indices {
+                theirs.currencies[position].id = ids[theirs.currencies[position].id]
+            }
             guard let index = groups[key] else {
                 groups[key] = accumulators.count
                 accumulators.append(theirs)
@@ -266,7 +272,8 @@ struct GroupAccumulation {
                 totals: group.currencies.map { $0.sums.totals(currency: names[$0.id]) }
                     .sorted { rank[$0.currency]! < rank[$1.currency]! })
         }
-        var table = SummaryTable(columns: columns, groups: groups, orderCount: orderCount, currencies: currencies)
+        var table = SummaryTable(
+            columns: columns, groups: groups, orderCount: orderCount, currencies: currencies)
         table.uncheckedOrders = unchecked
         return table
     }

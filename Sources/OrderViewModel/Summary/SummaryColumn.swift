@@ -22,8 +22,10 @@ public enum SummaryColumn: String, CaseIterable, Sendable, Equatable, Hashable {
     /// Other spellings accepted by `--by` and `:group`.
     static let aliases: [String: SummaryColumn] = [
         "payment_status": .paymentStatus, "psp": .paymentProduct, "payment_product": .paymentProduct,
-        "customer_type": .customerType, "order_type": .orderType, "anomaly_kind": .anomaly, "anomalies": .anomaly,
-        "reservation_kind": .reservation, "reservations": .reservation, "created_day": .day, "created_week": .week,
+        "customer_type": .customerType, "order_type": .orderType, "anomaly_kind": .anomaly,
+        "anomalies": .anomaly,
+        "reservation_kind": .reservation, "reservations": .reservation, "created_day": .day,
+        "created_week": .week,
         "created_month": .month, "date": .day,
     ]
 

@@ -8,7 +8,8 @@ enum SummaryFilter {
             guard let value else { return "-anomaly" }
             return value == SummaryGroup.notChecked ? nil : "anomaly:" + value
         }
-        guard let value, !value.isEmpty, !value.contains(where: { $0 == " " || $0 == "\"" || $0.isNewline }) else {
+        guard let value, !value.isEmpty, !value.contains(where: { $0 == " " || $0 == "\"" || $0.isNewline })
+        else {
             return nil
         }
         switch column {

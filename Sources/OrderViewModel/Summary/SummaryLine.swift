@@ -43,7 +43,8 @@ extension SummaryTable {
                         orders: first ? MoneyFormatter.groupedInteger(group.orders, separator: " ") : "",
                         share: first ? Self.percentText(permille) : "", permille: first ? permille : 0,
                         currency: money.currency ?? SummaryGroup.noValue,
-                        gross: Self.money(money.gross, money.currency), captured: Self.money(money.captured, money.currency),
+                        gross: Self.money(money.gross, money.currency),
+                        captured: Self.money(money.captured, money.currency),
                         refunded: Self.money(money.refunded, money.currency),
                         outstanding: Self.money(money.outstanding, money.currency)))
             }
@@ -66,7 +67,9 @@ extension SummaryTable {
     }
 
     /// The rows of `snapshot` that `query` keeps, grouped by `columns` (the list's own filter).
-    public static func build(snapshot: SummarySnapshot, query: OrderQuery, columns: [SummaryColumn]) -> SummaryTable {
+    public static func build(snapshot: SummarySnapshot, query: OrderQuery, columns: [SummaryColumn])
+        -> SummaryTable
+    {
         let rows = RowRebuild.rows(snapshot, from: 0, query: query, sort: nil, base: .all(0))
         return build(snapshot: snapshot, rows: rows, columns: columns)
     }

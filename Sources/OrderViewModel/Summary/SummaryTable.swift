@@ -28,7 +28,9 @@ public struct SummaryTable: Sendable, Equatable {
     }
 
     /// Groups the store rows at `rows` (positions in `snapshot`) by `columns`.
-    public static func build(snapshot: SummarySnapshot, rows: ListRows, columns: [SummaryColumn]) -> SummaryTable {
+    public static func build(snapshot: SummarySnapshot, rows: ListRows, columns: [SummaryColumn])
+        -> SummaryTable
+    {
         let count = rows.count
         let halves = count >= 65_536 ? 2 : 1
         let parts = UnsafeMutableBufferPointer<GroupAccumulation>.allocate(capacity: halves)
@@ -69,7 +71,9 @@ public struct SummaryTable: Sendable, Equatable {
         }
     }
 
-    private static func compare(_ a: SummaryGroup, _ b: SummaryGroup, _ column: SummarySort.Column, currency: String?) -> Int {
+    private static func compare(
+        _ a: SummaryGroup, _ b: SummaryGroup, _ column: SummarySort.Column, currency: String?
+    ) -> Int {
         func money(_ group: SummaryGroup) -> Int64? {
             guard let totals = group.totals(in: currency) else { return nil }
             switch column {
@@ -143,7 +147,11 @@ public struct SummarySort: Sendable, Equatable {
     public static func parse(_ text: String, columns: [SummaryColumn]) -> SummarySort? {
         var name = Substring(text.lowercased())
         var sign: Bool?
-        if name.first == "-" { sign = false; name = name.dropFirst() } else if name.first == "+" { sign = true; name = name.dropFirst() }
+        if name.first == "-" {
+            sign = false; name = name.dropFirst()
+        } else if name.first == "+" {
+            sign = true; name = name.dropFirst()
+        }
         if let found = namedColumns.first(where: { $0.0 == name }) {
             return SummarySort(column: found.1, ascending: sign ?? false)
         }

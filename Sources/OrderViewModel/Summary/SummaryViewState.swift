@@ -34,7 +34,10 @@ public struct SummaryViewState: Sendable, Equatable {
         /// yet then make the result partial too (the check may not have reported yet).
         public var checksEveryOrder: Bool
 
-        public init(snapshot: SummarySnapshot, rows: ListRows, filter: String, partial: Bool, checksEveryOrder: Bool = false) {
+        public init(
+            snapshot: SummarySnapshot, rows: ListRows, filter: String, partial: Bool,
+            checksEveryOrder: Bool = false
+        ) {
             self.snapshot = snapshot
             self.rows = rows
             self.filter = filter
@@ -146,7 +149,9 @@ public struct SummaryViewState: Sendable, Equatable {
         computing = true
         requestedPartial = input.partial
         requestedChecksEveryOrder = input.checksEveryOrder
-        return .compute(SummaryRequest(generation: generation, snapshot: input.snapshot, rows: input.rows, columns: columns))
+        return .compute(
+            SummaryRequest(
+                generation: generation, snapshot: input.snapshot, rows: input.rows, columns: columns))
     }
 
     // MARK: - Cursor and sort
@@ -179,7 +184,9 @@ public struct SummaryViewState: Sendable, Equatable {
         let previous = selectedGroup?.values
         self.table = table
         lines = table.lines
-        if keepingGroup, let previous, let index = lines.firstIndex(where: { $0.isFirst && table.groups[$0.group].values == previous }) {
+        if keepingGroup, let previous,
+            let index = lines.firstIndex(where: { $0.isFirst && table.groups[$0.group].values == previous })
+        {
             selectedLine = index
         }
         select(selectedLine)
@@ -199,7 +206,10 @@ public struct SummaryViewState: Sendable, Equatable {
         for (column, value) in zip(columns, group.values) {
             guard let term = SummaryFilter.term(column, value) else {
                 let shown = value ?? SummaryGroup.noValue
-                return [.status(.warning("the list cannot be filtered to \(column.title.lowercased()) \(shown) yet"))]
+                return [
+                    .status(
+                        .warning("the list cannot be filtered to \(column.title.lowercased()) \(shown) yet"))
+                ]
             }
             terms.append(term)
         }

@@ -15,8 +15,10 @@ public struct TimeSeries: Sendable, Equatable {
     static let maximumBuckets = 20_000
 
     public static func == (lhs: TimeSeries, rhs: TimeSeries) -> Bool {
-        lhs.column == rhs.column && lhs.labels == rhs.labels && lhs.orders == rhs.orders && lhs.anomalous == rhs.anomalous
-            && lhs.gross.map(\.currency) == rhs.gross.map(\.currency) && lhs.gross.map(\.values) == rhs.gross.map(\.values)
+        lhs.column == rhs.column && lhs.labels == rhs.labels && lhs.orders == rhs.orders
+            && lhs.anomalous == rhs.anomalous
+            && lhs.gross.map(\.currency) == rhs.gross.map(\.currency)
+            && lhs.gross.map(\.values) == rhs.gross.map(\.values)
     }
 
     /// The series of a table grouped by one time column; nil for any other table. Orders
@@ -25,7 +27,9 @@ public struct TimeSeries: Sendable, Equatable {
         guard table.columns.count == 1, table.columns[0].isTime else { return nil }
         let column = table.columns[0]
         self.column = column
-        let dated = table.groups.compactMap { group in group.values[0].map { ($0, group) } }.sorted { $0.0 < $1.0 }
+        let dated = table.groups.compactMap { group in group.values[0].map { ($0, group) } }.sorted {
+            $0.0 < $1.0
+        }
         guard let first = dated.first?.0, let last = dated.last?.0 else { return nil }
         let labels = Self.labels(from: first, to: last, column: column) ?? dated.map(\.0)
         self.labels = labels
@@ -34,7 +38,9 @@ public struct TimeSeries: Sendable, Equatable {
         orders = Array(repeating: 0, count: labels.count)
         anomalous = Array(repeating: 0, count: labels.count)
         let buckets = labels.count
-        var sums: [(currency: String?, values: [Int64?])] = table.currencies.map { ($0, Array(repeating: Int64(0), count: buckets)) }
+        var sums: [(currency: String?, values: [Int64?])] = table.currencies.map {
+            ($0, Array(repeating: Int64(0), count: buckets))
+        }
         for (label, group) in dated {
             guard let position = index[label] else { continue }
             orders[position] += group.orders
@@ -56,11 +62,14 @@ public struct TimeSeries: Sendable, Equatable {
         }
         switch column {
         case .day:
-            guard let start = days(first), let end = days(last), end - start < maximumBuckets else { return nil }
+            guard let start = days(first), let end = days(last), end - start < maximumBuckets else {
+                return nil
+            }
             return (start...end).map(CreatedBucket.dateText)
         case .week:
             guard let start = CreatedBucket.weekBounds(first).flatMap({ days($0.start) }),
-                let end = CreatedBucket.weekBounds(last).flatMap({ days($0.start) }), (end - start) / 7 < maximumBuckets
+                let end = CreatedBucket.weekBounds(last).flatMap({ days($0.start) }),
+                (end - start) / 7 < maximumBuckets
             else { return nil }
             return stride(from: start, through: end, by: 7).map { monday in
                 let (year, month, day) = CreatedBucket.civilFromDays(monday)
@@ -77,7 +86,8 @@ public struct TimeSeries: Sendable, Equatable {
             return (start...end).map { month in
                 let year = month / 12
                 let number = month % 12 + 1
-                return "\(String(repeating: "0", count: max(0, 4 - String(year).count)))\(year)-\(number < 10 ? "0" : "")\(number)"
+                return
+                    "\(String(repeating: "0", count: max(0, 4 - String(year).count)))\(year)-\(number < 10 ? "0" : "")\(number)"
             }
         default:
             return nil
