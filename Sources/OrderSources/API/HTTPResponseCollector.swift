@@ -75,12 +75,15 @@ final class HTTPResponseCollector: ChannelInboundHandler, @unchecked Sendable {
                 context.close(promise: nil)
             }
         case .body(var part):
-            if body == nil {
-                body = part
-            } else {
-                body!.writeBuffer(&part)
+            var collected = part
+            if var earlier = body {
+                // Let go of the stored copy first, so the append does not copy the buffer.
+                body = nil
+                earlier.writeBuffer(&part)
+                collected = earlier
             }
-            if body!.readableBytes > maxBodyBytes {
+            body = collected
+            if collected.readableBytes > maxBodyBytes {
                 fail(.tooLarge(limit: maxBodyBytes))
                 context.close(promise: nil)
             }

@@ -215,8 +215,9 @@ public final class AtomicFile {
 
     private static func readLink(_ path: String) -> String? {
         var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = buffer.withUnsafeMutableBytes { raw in
-            readlink(path, raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count - 1)
+        let count = buffer.withUnsafeMutableBytes { raw -> Int in
+            guard let base = raw.baseAddress else { return -1 }
+            return readlink(path, base.assumingMemoryBound(to: CChar.self), raw.count - 1)
         }
         guard count > 0 else { return nil }
         return String(decoding: buffer[..<count], as: UTF8.self)

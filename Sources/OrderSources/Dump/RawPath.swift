@@ -12,7 +12,7 @@ enum RawPath {
     /// `open(2)` on the path's raw bytes, read-only and close-on-exec.
     static func open(_ path: String) -> Int32 {
         guard let raw = bytes(of: path) else { return Glibc.open(path, O_RDONLY | O_CLOEXEC) }
-        return raw.withUnsafeBufferPointer { Glibc.open($0.baseAddress!, O_RDONLY | O_CLOEXEC) }
+        return Glibc.open(raw, O_RDONLY | O_CLOEXEC)
     }
 
     /// The raw bytes (NUL-terminated) of the argument `path` was decoded from, when `path` holds

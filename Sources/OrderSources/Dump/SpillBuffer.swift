@@ -76,14 +76,14 @@ struct SpillBuffer: ~Copyable {
 
     private static func makeUnlinkedFile() throws(SourceError) -> Int32 {
         var template = Array((directory + "/orderscope-spill-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let descriptor = mkstemp(&template)
         guard descriptor >= 0 else {
             throw SourceError.unreadable(
                 path: "",
                 reason: "cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))")
         }
         // Unlinked at once: nothing is left behind, whatever ends the process.
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        _ = unlink(template)
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         return descriptor
     }

@@ -111,7 +111,8 @@ public struct RowRebuild: Sendable, Equatable {
             let halves = end - start >= 50_000 ? 2 : 1
             var found = [[Int32]](repeating: [], count: halves)
             found.withUnsafeMutableBufferPointer { found in
-                let out = UncheckedPointer(found.baseAddress!)
+                guard let base = found.baseAddress else { return }
+                let out = UncheckedPointer(base)
                 DispatchQueue.concurrentPerform(iterations: halves) { half in
                     let lower = start + (end - start) * half / halves
                     let upper = start + (end - start) * (half + 1) / halves

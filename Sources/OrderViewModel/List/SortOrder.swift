@@ -65,9 +65,13 @@ public struct SortOrder: Sendable, Equatable {
         // Two halves keyed and sorted at once on the two cores, then merged.
         let halves = count >= 50_000 ? 2 : 1
         var keyed = [PackedSortKey](unsafeUninitializedCapacity: count) { buffer, initialized in
-            positions.withUnsafeBufferPointer { positions in
-                let keys = UncheckedPointer(buffer.baseAddress!)
-                let source = UncheckedPointer(UnsafeMutablePointer(mutating: positions.baseAddress!))
+            initialized = positions.withUnsafeBufferPointer { positions -> Int in
+                // Never nil: both hold `count` > 1 elements.
+                guard let keyBase = buffer.baseAddress, let positionBase = positions.baseAddress else {
+                    return 0
+                }
+                let keys = UncheckedPointer(keyBase)
+                let source = UncheckedPointer(UnsafeMutablePointer(mutating: positionBase))
                 DispatchQueue.concurrentPerform(iterations: halves) { half in
                     let range = Self.half(half, of: halves, count: count)
                     for index in range {
@@ -82,8 +86,8 @@ public struct SortOrder: Sendable, Equatable {
                         part.sort { $0.descendingBefore($1) }
                     }
                 }
+                return count
             }
-            initialized = count
         }
         if halves == 2 {
             keyed = Self.merged(keyed, middle: count / 2, ascending: ascending)
@@ -111,21 +115,21 @@ public struct SortOrder: Sendable, Equatable {
                         ascending
                         ? keys[right].ascendingBefore(keys[left]) : keys[right].descendingBefore(keys[left])
                     if takeRight {
-                        (out.baseAddress! + next).initialize(to: keys[right])
+                        out.initializeElement(at: next, to: keys[right])
                         right += 1
                     } else {
-                        (out.baseAddress! + next).initialize(to: keys[left])
+                        out.initializeElement(at: next, to: keys[left])
                         left += 1
                     }
                     next += 1
                 }
                 while left < middle {
-                    (out.baseAddress! + next).initialize(to: keys[left])
+                    out.initializeElement(at: next, to: keys[left])
                     left += 1
                     next += 1
                 }
                 while right < count {
-                    (out.baseAddress! + next).initialize(to: keys[right])
+                    out.initializeElement(at: next, to: keys[right])
                     right += 1
                     next += 1
                 }

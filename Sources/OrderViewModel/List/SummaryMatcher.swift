@@ -70,8 +70,9 @@ struct SummaryMatcher {
                 holds = fast
             } else {
                 // The fast test declined (non-ASCII bytes, or a term it does not cover).
-                if summary == nil { summary = snapshot.summary(at: position) }
-                holds = condition.holds(for: summary!)
+                let decoded = summary ?? snapshot.summary(at: position)
+                summary = decoded
+                holds = condition.holds(for: decoded)
             }
             if holds == negated { return false }
         }

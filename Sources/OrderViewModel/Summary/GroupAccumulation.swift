@@ -125,13 +125,13 @@ struct GroupAccumulation {
         }
         if packed != Self.longCurrency {
             for id in packedCurrencies.indices where packedCurrencies[id] == packed { return id }
-        } else if let id = longCurrencies[Array(bytes!)] {
+        } else if let bytes, let id = longCurrencies[Array(bytes)] {
             return id
         }
         let id = packedCurrencies.count
         packedCurrencies.append(packed)
         currencyCodes.append(bytes.map { Array($0) })
-        if packed == Self.longCurrency { longCurrencies[Array(bytes!)] = id }
+        if packed == Self.longCurrency, let bytes { longCurrencies[Array(bytes)] = id }
         return id
     }
 
@@ -260,7 +260,7 @@ struct GroupAccumulation {
         let currencies = perCurrency.keys.sorted { a, b in
             guard let a else { return false }
             guard let b else { return true }
-            let (left, right) = (perCurrency[a]!, perCurrency[b]!)
+            let (left, right) = (perCurrency[a, default: 0], perCurrency[b, default: 0])
             return left != right ? left > right : a < b
         }
         var rank: [String?: Int] = [:]
@@ -270,7 +270,7 @@ struct GroupAccumulation {
             return SummaryGroup(
                 values: Self.decode(key, columns: columns), orders: group.orders, anomalous: group.anomalous,
                 totals: group.currencies.map { $0.sums.totals(currency: names[$0.id]) }
-                    .sorted { rank[$0.currency]! < rank[$1.currency]! })
+                    .sorted { rank[$0.currency, default: 0] < rank[$1.currency, default: 0] })
         }
         var table = SummaryTable(
             columns: columns, groups: groups, orderCount: orderCount, currencies: currencies)

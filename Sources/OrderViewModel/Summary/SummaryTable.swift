@@ -40,7 +40,7 @@ public struct SummaryTable: Sendable, Equatable {
             let start = count * half / halves
             let end = count * (half + 1) / halves
             for index in start..<end { accumulation.add(snapshot.row(rows[index])) }
-            (parts.baseAddress! + half).initialize(to: accumulation)
+            parts.initializeElement(at: half, to: accumulation)
         }
         if halves == 1 {
             work(0)
@@ -48,8 +48,8 @@ public struct SummaryTable: Sendable, Equatable {
             nonisolated(unsafe) let body = work
             DispatchQueue.concurrentPerform(iterations: halves) { body($0) }
         }
-        var total = parts.baseAddress!.move()
-        for half in 1..<halves { total.merge((parts.baseAddress! + half).move()) }
+        var total = parts.moveElement(from: 0)
+        for half in 1..<halves { total.merge(parts.moveElement(from: half)) }
         return total.table(orderCount: count)
     }
 
