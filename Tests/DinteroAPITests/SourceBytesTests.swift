@@ -71,6 +71,39 @@ struct SourceBytesTests {
         }
     }
 
+    /// `fetch --update`: the dump's kept orders and the server's new or changed ones are all
+    /// written as their source bytes.
+    @Test(arguments: [false, true])
+    func updateKeepsTheSurrogateEscapesOfKeptAndFetchedOrders(listWithoutEvents: Bool) async throws {
+        let directory = try FetchTests.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // The dump holds ord-a and an older ord-b with its own lone surrogate; the server holds
+        // ord-b changed later (with other surrogates) and ord-c, new.
+        let dump = """
+            [
+              {"id": "ord-a", "created_at": "2024-01-01T10:00:00Z", "status": "open",
+               "customer": {"first_name": "Kept \\udc00 here"}},
+              {"id": "ord-b", "created_at": "2024-01-01T09:00:00Z", "status": "open"}
+            ]
+            """
+        let path = directory + "/orders.json"
+        try dump.write(toFile: path, atomically: true, encoding: .utf8)
+        var configuration = try Self.configuration()
+        configuration.listWithoutEvents = listWithoutEvents
+        let server = try DinteroMockServer.start(configuration)
+        defer { server.stop() }
+        let update = try await OrderDumpUpdater.update(
+            from: try APIFixtures.source(server), dump: path, to: directory + "/merged.json", gzip: false,
+            pageSize: 2)
+        #expect(update == DumpUpdate(kept: 1, changed: 1, added: 1))
+        let text = try String(contentsOfFile: directory + "/merged.json", encoding: .utf8)
+        #expect(text.contains(#""first_name":"Kept \udc00 here""#), "\(text)")
+        #expect(text.contains(#""first_name":"Bad \ud800 half""#))
+        #expect(text.contains(#""note":"\ud83d""#))
+        #expect(text.contains(#""first_name":"\u00e5se \/ \u0041""#))
+        #expect(!text.contains("\u{FFFD}"))
+    }
+
     @Test func listEntriesWithoutEventsKeepTheRestAsWritten() throws {
         let bytes = Array(#"{"id":"x", "events" : [1, {"a": "}"}], "name": "\ud800", "events": []}"#.utf8)
         let stripped = bytes.withUnsafeBytes { JSONSpans.object($0, at: 0..<$0.count, removing: "events") }

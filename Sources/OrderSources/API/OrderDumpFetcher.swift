@@ -226,24 +226,27 @@ public enum OrderDumpFetcher {
         return lines.count
     }
 
-    /// The full orders of `ids`, fetched `concurrency` at a time; the first failure (after the
-    /// source's own retries) cancels the rest and is thrown.
-    static func details(
+    /// The full orders of `ids` with their bytes as the server sent them, `concurrency` at a
+    /// time; the first failure (after the source's own retries) cancels the rest and is thrown.
+    static func documents(
         of ids: [String], from source: DinteroAPISource, concurrency: Int
-    ) async throws(SourceError) -> [String: JSONValue] {
+    ) async throws(SourceError) -> [String: ListedOrder] {
         guard !ids.isEmpty else { return [:] }
         do {
-            return try await withThrowingTaskGroup(of: (String, JSONValue).self) { group in
+            return try await withThrowingTaskGroup(of: (String, ListedOrder).self) { group in
                 var next = 0
                 func startNext() {
                     let id = ids[next]
                     next += 1
-                    group.addTask { (id, try await source.orderJSON(id: id)) }
+                    group.addTask {
+                        let document = try await source.orderDocument(id: id)
+                        return (id, ListedOrder(json: document.json, source: document.source))
+                    }
                 }
                 while next < min(max(1, concurrency), ids.count) { startNext() }
-                var found: [String: JSONValue] = [:]
-                while let (id, json) = try await group.next() {
-                    found[id] = json
+                var found: [String: ListedOrder] = [:]
+                while let (id, order) = try await group.next() {
+                    found[id] = order
                     if next < ids.count {
                         if Task.isCancelled { throw SourceError.cancelled }
                         startNext()

@@ -31,45 +31,56 @@ public enum OrderDumpUpdater {
         redact: Bool = false, concurrency: Int = 8
     ) async throws(SourceError) -> DumpUpdate {
         let existing = try DumpSource.open(paths: [dump])
-        var orders: [JSONValue] = []
+        // Each order is kept as bytes (its source, escapes as written: a lone surrogate survives)
+        // with the stamp `isNewer` compares, not as a parsed value.
+        var orders: [[UInt8]] = []
+        var stamps: [Double?] = []
         var positions: [String: Int] = [:]
         for index in 0..<existing.count {
             let order = try existing.json(at: index)
             if let id = Self.id(of: order), positions[id] == nil { positions[id] = orders.count }
-            orders.append(order)
+            orders.append(
+                existing.withRawBytes(at: index) { JSONSpans.compact($0) } ?? order.serializedBytes())
+            stamps.append(Self.stamp(of: order))
         }
         var update = DumpUpdate(kept: orders.count, changed: 0, added: 0)
         var cursor: PageCursor?
         var seen = Set<String>()
         repeat {
             if Task.isCancelled { throw SourceError.cancelled }
-            let page = try await source.listPage(after: cursor, limit: pageSize, includeEvents: true)
-            var wanted: [(id: String, complete: JSONValue?)] = []
+            let page = try await source.listedPage(after: cursor, limit: pageSize, includeEvents: true)
+            let sources = page.sources()
+            var wanted: [(id: String, complete: ListedOrder?)] = []
             let completeness = CompleteListEntries(page: page.orders)
-            for entry in page.orders {
+            for (offset, entry) in page.orders.enumerated() {
                 guard let id = Self.id(of: entry), seen.insert(id).inserted else { continue }
-                if let position = positions[id], !Self.isNewer(entry, than: orders[position]) { continue }
-                wanted.append((id, completeness.isComplete(entry) ? entry : nil))
+                if let position = positions[id], !Self.isNewer(entry, than: stamps[position]) { continue }
+                let complete =
+                    completeness.isComplete(entry) ? ListedOrder(json: entry, source: sources?[offset]) : nil
+                wanted.append((id, complete))
             }
-            let details = try await OrderDumpFetcher.details(
+            let details = try await OrderDumpFetcher.documents(
                 of: wanted.filter { $0.complete == nil }.map(\.id), from: source, concurrency: concurrency)
             for entry in wanted {
                 guard let fetched = entry.complete ?? details[entry.id] else { continue }
-                let order = redact ? Redactor.redact(fetched) : fetched
+                let bytes =
+                    redact
+                    ? Redactor.redact(fetched.json).serializedBytes()
+                    : fetched.source ?? fetched.json.serializedBytes()
                 if let position = positions[entry.id] {
-                    orders[position] = order
+                    orders[position] = bytes
                     update.changed += 1
                     update.kept -= 1
                 } else {
                     positions[entry.id] = orders.count
-                    orders.append(order)
+                    orders.append(bytes)
                     update.added += 1
                 }
             }
             cursor = page.next
         } while cursor != nil
         do {
-            try OrderDumpFetcher.writeDump(orders.map { $0.serializedBytes()[...] }, to: path, gzip: gzip)
+            try OrderDumpFetcher.writeDump(orders.map { $0[...] }, to: path, gzip: gzip)
         } catch {
             throw OrderDumpFetcher.writeFailure(error, target: path)
         }
@@ -80,13 +91,15 @@ public enum OrderDumpUpdater {
         order["id"]?.stringValue ?? order["order_id"]?.stringValue
     }
 
-    /// The entry was changed after the dump's version: its `updated_at` (else `created_at`) is
-    /// later, or either cannot be read (then it is taken, to be safe).
-    static func isNewer(_ entry: JSONValue, than saved: JSONValue) -> Bool {
-        func stamp(_ order: JSONValue) -> Double? {
-            (order["updated_at"]?.stringValue ?? order["created_at"]?.stringValue).flatMap(Timestamp.parse)
-        }
-        guard let new = stamp(entry), let old = stamp(saved) else { return true }
+    /// When the order was last changed: its `updated_at`, else `created_at`.
+    static func stamp(of order: JSONValue) -> Double? {
+        (order["updated_at"]?.stringValue ?? order["created_at"]?.stringValue).flatMap(Timestamp.parse)
+    }
+
+    /// The entry was changed after the dump's version (stamped `saved`): its stamp is later, or
+    /// either cannot be read (then it is taken, to be safe).
+    static func isNewer(_ entry: JSONValue, than saved: Double?) -> Bool {
+        guard let new = stamp(of: entry), let old = saved else { return true }
         return new > old
     }
 }
