@@ -2,10 +2,6 @@ import Foundation
 import JSONCore
 import OrderModel
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// Which orders a `DinteroAPISource` lists: an optional store and the API's list filters.
 public struct DinteroOrderQuery: Sendable, Equatable {
     /// List `.../stores/{store_id}/orders` instead of all orders of the account.
@@ -475,11 +471,12 @@ public actor DinteroAPISource: OrderSource {
                 throw SourceError.api(
                     message: "cannot build a URL for \(path)", status: nil, retryable: false)
             }
-            var request = URLRequest(url: url)
-            request.httpMethod = "GET"
-            request.setValue("Bearer " + bearer, forHTTPHeaderField: "Authorization")
-            request.setValue("application/json", forHTTPHeaderField: "Accept")
-            request.setValue("orderscope", forHTTPHeaderField: "Dintero-System-Name")
+            let request = HTTPRequest(
+                method: "GET", url: url,
+                headers: [
+                    "Authorization": "Bearer " + bearer, "Accept": "application/json",
+                    "Dintero-System-Name": "orderscope",
+                ])
             let started = ContinuousClock.now
             let outcome = await transport.send(request, timeout: options.timeout)
             logTry("GET", target, outcome, attempt: attempt, since: started)
@@ -610,12 +607,13 @@ public actor DinteroAPISource: OrderSource {
         var paced = RatePacing()
         while true {
             attempt += 1
-            var request = URLRequest(url: url)
-            request.httpMethod = "POST"
-            request.setValue("Basic " + basicCredentials, forHTTPHeaderField: "Authorization")
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.setValue("application/json", forHTTPHeaderField: "Accept")
-            request.httpBody = Data(body)
+            let request = HTTPRequest(
+                method: "POST", url: url,
+                headers: [
+                    "Authorization": "Basic " + basicCredentials, "Content-Type": "application/json",
+                    "Accept": "application/json",
+                ],
+                body: body)
             let started = ContinuousClock.now
             let outcome = await transport.send(request, timeout: options.timeout)
             logTry("POST", path, outcome, attempt: attempt, since: started)

@@ -1,8 +1,14 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
+/// One request of the API client, as `HTTPTransport` sends it. Our own value rather than
+/// `URLRequest`, so the product does not link FoundationNetworking (and libcurl with it).
+struct HTTPRequest: Sendable {
+    /// `GET` or `POST`: the client never sends anything else.
+    var method: String
+    var url: URL
+    var headers: [String: String] = [:]
+    var body: [UInt8]?
+}
 
 /// One HTTP answer: status, headers (lowercased names) and the whole body.
 struct HTTPResult: Sendable {
@@ -41,8 +47,9 @@ final class HTTPTransport: Sendable {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    func send(_ request: URLRequest, timeout: Duration) async -> Result<HTTPResult, TransportFailure> {
-        guard let url = request.url, let scheme = url.scheme?.lowercased(),
+    func send(_ request: HTTPRequest, timeout: Duration) async -> Result<HTTPResult, TransportFailure> {
+        let url = request.url
+        guard let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https",
             let host = url.host, !host.isEmpty
         else {
@@ -53,16 +60,16 @@ final class HTTPTransport: Sendable {
             target = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
             if let query = components.percentEncodedQuery { target += "?" + query }
         }
-        let headers = (request.allHTTPHeaderFields ?? [:]).sorted { $0.key < $1.key }.map {
+        let headers = request.headers.sorted { $0.key < $1.key }.map {
             ($0.key, $0.value)
         }
         let tls = scheme == "https"
         let outgoing = NIOHTTPClient.Request(
-            method: request.httpMethod == "POST" ? .POST : .GET,
+            method: request.method == "POST" ? .POST : .GET,
             endpoint: NIOHTTPClient.Endpoint(
                 host: host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host,
                 port: url.port ?? (tls ? 443 : 80), tls: tls),
-            target: target, headers: headers, body: request.httpBody.map { Array($0) })
+            target: target, headers: headers, body: request.body)
         return await nio.send(outgoing, timeout: timeout)
     }
 }
