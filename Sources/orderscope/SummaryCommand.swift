@@ -93,25 +93,40 @@ struct SummaryCommand: AsyncParsableCommand {
             ?? OrderQuery(terms: [], source: "")
         let store: SummaryStore
         var problems: [SourceProblem] = []
-        var note: String?
         if api {
             let source = try query.makeSourceOrExit(configFile: config)
             FileHandleOutput.standardError.write("listing orders of \(APIQueryOptions.label(for: source))…\n")
             store = SummaryStore()
             var cursor: PageCursor?
-            repeat {
-                let page: OrderPage
-                do throws(SourceError) {
-                    page = try await source.page(after: cursor, limit: 100)
-                } catch {
-                    throw OrderScopeExit.fail(error)
-                }
-                for summary in page.summaries { store.append(summary) }
-                problems += page.problems
-                cursor = page.next
-            } while cursor != nil
             if columns.contains(.anomaly) || parsed.usesAnomalies {
-                note = "anomalies are checked on dump files only: API orders read as not checked"
+                // Anomalies need whole orders: the list with events, and details where it lacks them.
+                repeat {
+                    do throws(SourceError) {
+                        let page = try await source.completeOrders(after: cursor, limit: 100)
+                        for order in page.orders {
+                            var summary = OrderSummary(order: order)
+                            let tally = AnomalyTally(AnomalyChecker.check(order))
+                            summary.anomalyCount = tally.count
+                            summary.anomalyKinds = tally.kinds
+                            store.append(summary)
+                        }
+                        cursor = page.next
+                    } catch {
+                        throw OrderScopeExit.fail(error)
+                    }
+                } while cursor != nil
+            } else {
+                repeat {
+                    let page: OrderPage
+                    do throws(SourceError) {
+                        page = try await source.page(after: cursor, limit: 100)
+                    } catch {
+                        throw OrderScopeExit.fail(error)
+                    }
+                    for summary in page.summaries { store.append(summary) }
+                    problems += page.problems
+                    cursor = page.next
+                } while cursor != nil
             }
         } else {
             let source: DumpSource
@@ -141,7 +156,7 @@ struct SummaryCommand: AsyncParsableCommand {
         var table = SummaryTable.build(snapshot: store.snapshot(), query: parsed, columns: columns)
         if let sort, let order = SummarySort.parse(sort, columns: columns) { table.sort(by: order) }
         let chosen = SummaryReport.Format(rawValue: format.lowercased()) ?? .text
-        FileHandleOutput.standardOutput.write(SummaryReport.render(table, format: chosen, partialNote: note))
+        FileHandleOutput.standardOutput.write(SummaryReport.render(table, format: chosen))
         try OrderScopeExit.finish(problems)
     }
 }

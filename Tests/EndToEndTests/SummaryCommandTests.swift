@@ -96,6 +96,22 @@ extension EndToEnd {
             #expect(unknown.stderr.contains("cannot group by \"colour\""))
         }
 
+        /// Grouped by anomaly, the API's orders are checked as the dump's are (whole orders:
+        /// the list with events, details where the list lacks them), never "(not checked)".
+        @Test func apiGroupsByAnomalyAsTheDumpItServes() async throws {
+            let (mock, base) = try await APIEndToEndTests.startMock()
+            defer { mock.stop() }
+            let fromAPI = try await BinaryRunner.run(
+                ["summary", "--api", "--api-base", base, "--by", "anomaly", "--format", "json"],
+                environment: APIEndToEndTests.credentials)
+            #expect(fromAPI.status == 0, "stderr: \(fromAPI.stderr)")
+            let fromDump = try await BinaryRunner.run(
+                ["summary", "Resources/sample-orders.json", "--by", "anomaly", "--format", "json"])
+            #expect(fromDump.status == 0)
+            #expect(fromAPI.stdout == fromDump.stdout)
+            #expect(!fromAPI.stdout.contains("not checked"), "\(fromAPI.stdout)")
+        }
+
         @Test func apiGivesTheSameTableAsTheDumpItServes() async throws {
             let (mock, base) = try await APIEndToEndTests.startMock()
             defer { mock.stop() }
