@@ -12,8 +12,10 @@ enum ListPane {
     }
 
     /// Chooses the columns that fit, widest first to go: customer and created shrink or drop
-    /// before the order number, status and amount.
-    static func columns(width: Int) -> [Column] {
+    /// before the order number, status and amount. Which columns are shown depends on the width
+    /// alone (`s` cycles through them); `cells`, the texts of the rows on screen by column, only
+    /// narrow a column to what it holds, and the customer column takes what that frees.
+    static func columns(width: Int, cells: [ListColumn: [String]] = [:]) -> [Column] {
         // Columns join in order of importance while they fit; the customer column takes what is
         // left over, so wide panes show more of the name rather than more blank space.
         let wanted: [(ListColumn, Int, TextAlignment)] = [
@@ -29,6 +31,19 @@ enum ListPane {
             used += needed
         }
         if let index = chosen.firstIndex(where: { $0.column == .customer }) {
+            for other in chosen.indices where other != index {
+                guard let texts = cells[chosen[other].column] else { continue }
+                let header =
+                    chosen[other].column == .anomaly ? 0 : DisplayWidth.of(chosen[other].column.title) + 1
+                let limit = chosen[other].width
+                // Sanitized and cut first: the width as drawn, and a huge field costs no more.
+                let content = texts.reduce(header) {
+                    max($0, DisplayWidth.of(TextFit.sanitizedLine($1, toWidth: limit)))
+                }
+                let narrower = min(chosen[other].width, max(1, content))
+                used -= chosen[other].width - narrower
+                chosen[other].width = narrower
+            }
             chosen[index].width += max(0, width - used)
         }
         let order: [ListColumn] = [.anomaly, .number, .created, .customer, .status, .payment, .amount]
@@ -80,7 +95,15 @@ enum ListPane {
             rect, title: title, style: focused ? theme.focusedBorder : theme.border, glyphs: theme.glyphs)
         let inner = rect.inset(by: 1)
         guard inner.width > 0, inner.height > 0 else { return }
-        let columns = columns(width: inner.width)
+        // The rows on screen, redacted once each, with their cells: they set the column widths.
+        let shown = list.visibleRows.prefix(max(0, inner.height - 1)).map { entry in
+            (entry.row, entry.summary, state.redaction.apply(entry.summary))
+        }
+        var cells: [ListColumn: [String]] = [:]
+        for column in ListColumn.allCases {
+            cells[column] = shown.map { cell(column, $0.2, mark: state.follow.mark(for: $0.1.id)) }
+        }
+        let columns = columns(width: inner.width, cells: shown.isEmpty ? [:] : cells)
 
         // Header.
         var x = inner.x
@@ -111,21 +134,20 @@ enum ListPane {
             return
         }
         let selected = list.selectedRow
-        for (offset, entry) in list.visibleRows.enumerated() where offset < bodyHeight {
+        for (offset, (row, original, summary)) in shown.enumerated() where offset < bodyHeight {
             let y = bodyTop + offset
-            let isSelected = entry.row == selected
+            let isSelected = row == selected
             let rowStyle = isSelected ? (focused ? theme.selection : theme.unfocusedSelection) : theme.text
             if isSelected {
                 grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: rowStyle)
             }
             var x = inner.x
-            let summary = state.redaction.apply(entry.summary)  // once per row, not per column
             for column in columns {
-                let text = cell(column.column, summary, mark: state.follow.mark(for: entry.summary.id))
+                let text = cells[column.column]?[offset] ?? ""
                 var style = rowStyle
                 if !isSelected {
                     if column.column == .anomaly { style = theme.bad }
-                    if column.column == .status, entry.summary.status == "cancelled" { style = theme.muted }
+                    if column.column == .status, original.status == "cancelled" { style = theme.muted }
                 }
                 // Sanitized before it is fitted: escapes widen text, and a cut must show its "…".
                 // Only the start is looked at, so a huge field costs no more than a short one.
