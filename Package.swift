@@ -28,11 +28,15 @@ let package = Package(
         .target(name: "JSONCore"),
         // Relaxed atomic cells in raw memory (the summary store's anomaly column), header-only.
         .target(name: "CAtomicCells", path: "Sources/CAtomicCells"),
-        .target(name: "OrderModel", dependencies: ["JSONCore", "CAtomicCells"]),
+        .target(name: "OrderModel", dependencies: ["JSONCore"]),
+        // The dump index: the scanner and indexer (CScan's block pass underneath) and the summary
+        // store they fill (CAtomicCells: its atomic anomaly column), with the problem and error
+        // values every source reports.
+        .target(name: "OrderIndex", dependencies: ["JSONCore", "OrderModel", "CScan", "CAtomicCells"]),
         .target(
             name: "OrderSources",
             dependencies: [
-                "JSONCore", "OrderModel", "CZlib", "CScan",
+                "JSONCore", "OrderModel", "OrderIndex", "CZlib",
                 // The HTTP client (NIOHTTPClient): an event loop that sleeps while it waits.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -48,7 +52,8 @@ let package = Package(
         // `export` reach it without the screens.
         .target(name: "OrderAnalysis", dependencies: ["JSONCore", "OrderModel"]),
         .target(
-            name: "OrderViewModel", dependencies: ["JSONCore", "OrderModel", "OrderSources", "OrderAnalysis"]),
+            name: "OrderViewModel",
+            dependencies: ["JSONCore", "OrderModel", "OrderIndex", "OrderSources", "OrderAnalysis"]),
         .target(
             name: "DinteroMock",
             dependencies: [
@@ -67,14 +72,16 @@ let package = Package(
         .target(
             name: "OrderTUI",
             dependencies: [
-                "JSONCore", "OrderModel", "OrderSources", "OrderAnalysis", "OrderViewModel", "TerminalCore",
+                "JSONCore", "OrderModel", "OrderIndex", "OrderSources", "OrderAnalysis", "OrderViewModel",
+                "TerminalCore",
             ]),
 
         // MARK: - Executable
         .executableTarget(
             name: "orderscope",
             dependencies: [
-                "JSONCore", "OrderModel", "OrderSources", "OrderSynthetic", "OrderAnalysis", "OrderViewModel",
+                "JSONCore", "OrderModel", "OrderIndex", "OrderSources", "OrderSynthetic", "OrderAnalysis",
+                "OrderViewModel",
                 "TerminalCore", "CursesBackend",
                 "OrderTUI", "DinteroMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -85,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "orderscope-bench",
             dependencies: [
-                "OrderModel", "OrderSources", "OrderViewModel", "TerminalCore", "OrderTUI",
+                "OrderModel", "OrderIndex", "OrderSources", "OrderViewModel", "TerminalCore", "OrderTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,18 +101,21 @@ let package = Package(
         // How long the tests wait (ORDERSCOPE_TEST_TIME_SCALE), shared by the targets that wait.
         .target(name: "TestTiming", path: "Tests/TestTiming"),
         .testTarget(name: "OrderModelTests", dependencies: ["JSONCore", "OrderModel"]),
+        .testTarget(name: "OrderIndexTests", dependencies: ["OrderModel", "OrderIndex"]),
         .testTarget(
             name: "OrderSourcesTests",
-            dependencies: ["JSONCore", "OrderSources", "OrderSynthetic", "OrderModel", "CZlib"]),
+            dependencies: ["JSONCore", "OrderIndex", "OrderSources", "OrderSynthetic", "OrderModel", "CZlib"]),
         .testTarget(
             name: "OrderViewModelTests",
-            dependencies: ["JSONCore", "OrderAnalysis", "OrderViewModel", "OrderSources", "OrderModel"]),
+            dependencies: [
+                "JSONCore", "OrderAnalysis", "OrderViewModel", "OrderIndex", "OrderSources", "OrderModel",
+            ]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore", "CursesBackend"]),
         .testTarget(
             name: "OrderTUITests",
             dependencies: [
-                "JSONCore", "OrderTUI", "OrderAnalysis", "OrderViewModel", "OrderSources", "OrderModel",
-                "TerminalCore",
+                "JSONCore", "OrderTUI", "OrderAnalysis", "OrderViewModel", "OrderIndex", "OrderSources",
+                "OrderModel", "TerminalCore",
                 "TestTiming",
             ],
             // Read from the source tree by path (ORDERSCOPE_RECORD rewrites them there), not bundled.
@@ -113,7 +123,9 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["TestTiming"]),
         .testTarget(
             name: "DinteroAPITests",
-            dependencies: ["JSONCore", "OrderSources", "DinteroMock", "OrderModel", "TestTiming"]),
+            dependencies: [
+                "JSONCore", "OrderIndex", "OrderSources", "DinteroMock", "OrderModel", "TestTiming",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import OrderIndex
 import OrderModel
 
 /// A source that can say which orders were created since a moment: `browse --follow` polls it

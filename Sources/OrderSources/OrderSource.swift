@@ -1,3 +1,4 @@
+import OrderIndex
 import OrderModel
 
 /// Where orders come from: a dump file, the Dintero API or the bundled demo data.

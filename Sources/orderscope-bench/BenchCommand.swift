@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrderIndex
 import OrderModel
 import OrderSources
 import OrderTUI

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrderIndex
 import OrderSources
 import OrderTUI
 

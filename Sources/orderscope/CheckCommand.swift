@@ -1,6 +1,7 @@
 import ArgumentParser
 import JSONCore
 import OrderAnalysis
+import OrderIndex
 import OrderModel
 import OrderSources
 import TerminalCore

@@ -1,4 +1,5 @@
 import ArgumentParser
+import OrderIndex
 import OrderSources
 import Synchronization
 import TerminalCore

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrderAnalysis
+import OrderIndex
 import OrderModel
 import OrderSources
 import OrderTUI

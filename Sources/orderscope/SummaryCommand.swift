@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrderAnalysis
+import OrderIndex
 import OrderModel
 import OrderSources
 import OrderTUI

@@ -1,5 +1,6 @@
 import DinteroMock
 import Foundation
+import OrderIndex
 import OrderModel
 import OrderSources
 import Testing

@@ -1,5 +1,6 @@
 import DinteroMock
 import JSONCore
+import OrderIndex
 import OrderModel
 import Testing
 

@@ -1,6 +1,7 @@
 import DinteroMock
 import Foundation
 import JSONCore
+import OrderIndex
 import OrderModel
 import OrderSources
 import Testing

@@ -3,6 +3,7 @@ import OrderAnalysis
 import OrderViewModel
 import TerminalCore
 
+@testable import OrderIndex
 @testable import OrderModel
 @testable import OrderSources
 

@@ -24,7 +24,7 @@ if [ "$sanitize" = fuzzer,leak ]; then
     swift_sanitize=fuzzer
     link_sanitize="-Xclang-linker -fsanitize=fuzzer,leak"
 fi
-flags="-swift-version 6 -O -g -sanitize=$swift_sanitize -parse-as-library -enable-testing -wmo -I $out -I $root/Sources/CZlib -I $root/Sources/CScan/include -I $root/Sources/CAtomicCells/include"
+flags="-swift-version 6 -O -g -sanitize=$swift_sanitize -parse-as-library -enable-testing -wmo -package-name orderscope -I $out -I $root/Sources/CZlib -I $root/Sources/CScan/include -I $root/Sources/CAtomicCells/include"
 
 rebuilt=no
 module() {  # module NAME SOURCE-DIR; skipped when its object is newer than its sources and
@@ -41,13 +41,14 @@ module() {  # module NAME SOURCE-DIR; skipped when its object is newer than its 
 module JSONCore "$root/Sources/JSONCore"
 module OrderModel "$root/Sources/OrderModel"
 # The toolchain's clang (the one next to swiftc), so its sanitizer runtime matches swiftc's; a
-# change here rebuilds OrderSources (which imports its header) and what follows it.
+# change here rebuilds OrderIndex (which imports its header) and what follows it.
 clang=$(dirname "$(command -v swiftc)")/clang
 if [ ! -f "$out/CScan.o" ] || [ -n "$(find "$root/Sources/CScan" -newer "$out/CScan.o")" ]; then
     rebuilt=yes
     "$clang" -O2 -g -fsanitize="$sanitize" -I "$root/Sources/CScan/include" \
         -c -o "$out/CScan.o" "$root/Sources/CScan/cscan.c"
 fi
+module OrderIndex "$root/Sources/OrderIndex"
 # The API client (SwiftNIO) is left out: the target reads dumps, never the network.
 module OrderSources "$root/Sources/OrderSources"
 module OrderAnalysis "$root/Sources/OrderAnalysis"
@@ -56,7 +57,7 @@ module TerminalCore "$root/Sources/TerminalCore"
 # shellcheck disable=SC2086
 swiftc $flags -module-name OrderScopeFuzz -c -o "$out/OrderScopeFuzz.o" "$root/Tests/Fuzz/DumpFuzzTarget.swift"
 # shellcheck disable=SC2086
-swiftc $link_sanitize "$out/CScan.o" "$out/JSONCore.o" "$out/OrderModel.o" "$out/OrderSources.o" "$out/OrderAnalysis.o" "$out/OrderViewModel.o" \
+swiftc $link_sanitize "$out/CScan.o" "$out/JSONCore.o" "$out/OrderModel.o" "$out/OrderIndex.o" "$out/OrderSources.o" "$out/OrderAnalysis.o" "$out/OrderViewModel.o" \
     "$out/TerminalCore.o" "$out/OrderScopeFuzz.o" -lz -o "$out/orderscope-fuzz" 2>"$out/link.log" \
     || { cat "$out/link.log" >&2; exit 1; }
 echo "$out/orderscope-fuzz"

@@ -1,3 +1,4 @@
+import OrderIndex
 import OrderModel
 import Testing
 
@@ -75,7 +76,7 @@ struct DumpSplitScanTests {
         return bytes.withUnsafeMutableBytes {
             raw -> (ids: [String], problems: [SourceProblem], splits: Int)? in
             let buffer = UnsafeRawBufferPointer(raw)
-            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
             var ids: [String] = []
             var indexer = DumpIndexer(bytes: buffer, path: "x.json") { batch in
                 for order in batch {

@@ -1,4 +1,5 @@
 import Foundation
+import OrderIndex
 import Testing
 
 @testable import OrderSources

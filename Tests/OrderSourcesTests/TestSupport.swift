@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+import OrderIndex
 import OrderModel
 import Testing
 

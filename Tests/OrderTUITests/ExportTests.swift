@@ -1,4 +1,5 @@
 import Foundation
+import OrderIndex
 import OrderModel
 import OrderSources
 import OrderViewModel

@@ -1,3 +1,4 @@
+import OrderIndex
 import OrderModel
 import OrderSources
 import Testing

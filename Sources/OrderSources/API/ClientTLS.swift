@@ -1,5 +1,6 @@
 import NIOCore
 import NIOSSL
+import OrderIndex
 
 /// TLS for `https` bases on `NIOHTTPClient`: one `NIOSSLContext` per client (making one reads
 /// the system's trust store), the server's certificate checked against the system's roots plus,

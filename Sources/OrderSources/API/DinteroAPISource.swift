@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import OrderIndex
 import OrderModel
 
 /// Which orders a `DinteroAPISource` lists: an optional store and the API's list filters.

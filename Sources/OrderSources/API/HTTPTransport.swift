@@ -1,4 +1,5 @@
 import Foundation
+import OrderIndex
 
 /// One request of the API client, as `HTTPTransport` sends it. Our own value rather than
 /// `URLRequest`, so the product does not link FoundationNetworking (and libcurl with it).

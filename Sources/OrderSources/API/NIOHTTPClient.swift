@@ -3,6 +3,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import OrderIndex
 
 #if canImport(Glibc)
     import Glibc

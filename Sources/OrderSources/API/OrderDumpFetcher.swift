@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import OrderIndex
 import OrderModel
 
 #if canImport(Glibc)

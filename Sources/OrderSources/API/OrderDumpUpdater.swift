@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import OrderIndex
 import OrderModel
 
 /// What `fetch --update` did to a dump.

@@ -1,4 +1,5 @@
 import Foundation
+import OrderIndex
 
 #if canImport(Glibc)
     import Glibc

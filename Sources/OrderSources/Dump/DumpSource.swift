@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import OrderIndex
 import OrderModel
 
 /// Orders read from one or more JSON dump files: an order, an array of orders, API list pages

@@ -1,4 +1,5 @@
 import CZlib
+import OrderIndex
 
 /// Inflates gzip data (one member or several concatenated, as `cat a.gz b.gz` makes) into a
 /// `SpillBuffer` (an unlinked temporary file), checking what comes out with a `StreamGuard`.

@@ -1,3 +1,4 @@
+import OrderIndex
 import OrderModel
 
 /// How far the background index of a dump has got: what the status bar shows while the list

@@ -1,4 +1,5 @@
 import Foundation
+import OrderIndex
 import OrderModel
 
 /// The shared state of one dump's index while a background thread builds it: progress,
@@ -78,10 +79,4 @@ final class IndexingState: @unchecked Sendable {
         while !current.finished && current.orders < orders { condition.wait() }
         return failure
     }
-}
-
-/// Carries values that are not `Sendable` into the one thread that uses them from then on.
-struct UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -1,3 +1,5 @@
+import OrderIndex
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

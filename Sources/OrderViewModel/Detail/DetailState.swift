@@ -1,4 +1,5 @@
 import OrderAnalysis
+import OrderIndex
 import OrderModel
 import OrderSources
 

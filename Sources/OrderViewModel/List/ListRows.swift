@@ -1,4 +1,5 @@
 import Dispatch
+import OrderIndex
 import OrderModel
 
 /// The rows a list shows, as positions in its summary store: either every loaded summary in

@@ -1,3 +1,4 @@
+import OrderIndex
 import OrderModel
 
 /// `:order TEXT`: the loaded orders whose id or order number is `TEXT`, ignoring case, or

@@ -1,3 +1,4 @@
+import OrderIndex
 import OrderModel
 
 /// Which loaded orders match a search text (`/`-less search with n/N), as one bit per store

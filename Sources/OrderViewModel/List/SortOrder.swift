@@ -1,4 +1,5 @@
 import Dispatch
+import OrderIndex
 import OrderModel
 
 /// The list columns an operator can sort by.

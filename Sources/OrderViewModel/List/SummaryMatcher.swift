@@ -1,4 +1,5 @@
 import OrderAnalysis
+import OrderIndex
 import OrderModel
 
 /// Tests store rows against a query without making an `OrderSummary` per row where it can:

@@ -1,4 +1,5 @@
 import OrderAnalysis
+import OrderIndex
 import OrderModel
 
 /// The running sums of a summary over some rows: one accumulator per group, found by the group's

@@ -1,4 +1,5 @@
 import OrderAnalysis
+import OrderIndex
 import OrderModel
 
 /// One line of a summary as text, shared by the view and `orderscope summary`: a group's first

@@ -1,4 +1,5 @@
 import Dispatch
+import OrderIndex
 import OrderModel
 
 /// Orders grouped by one or more columns, with counts, shares and money per currency: what the

@@ -1,3 +1,4 @@
+import OrderIndex
 import OrderModel
 
 /// The summary view (issue 20) as its own reducer: which columns, the table computed for the

@@ -1,3 +1,5 @@
+import OrderModel
+
 extension SummarySnapshot {
     /// Calls `body`, in ascending order and once each, with every row in `rows` whose text (all
     /// its fields back to back, as `rowText`) holds `needle`, ignoring ASCII case. `needle` must

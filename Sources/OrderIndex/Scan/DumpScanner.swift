@@ -9,10 +9,10 @@ import OrderModel
 #endif
 
 /// One order found in a dump: where its bytes are and where its list columns are inside them.
-struct ScannedOrder {
-    var start: Int
-    var end: Int
-    var candidate: OrderCandidate
+package struct ScannedOrder {
+    package var start: Int
+    package var end: Int
+    package var candidate: OrderCandidate
 }
 
 /// Why a scan stopped: where, what was wrong, and which order (if any) was being read.
@@ -381,7 +381,10 @@ struct DumpScanner {
         var capturedUpTo = 0  // a string value already taken is not a key
         return try withUnsafeTemporaryAllocation(of: Int64.self, capacity: 16) {
             (hits) throws(ScanFailure) -> Int in
-            let hitBase = hits.baseAddress!
+            // A 16-slot allocation always has an address; without one, the byte loop does the same.
+            guard let hitBase = hits.baseAddress else {
+                return try skipContainerBytewise(open, depth: baseDepth)
+            }
             while true {
                 var found: Int64 = 0
                 let status = Int(

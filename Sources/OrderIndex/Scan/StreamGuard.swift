@@ -12,21 +12,21 @@
 ///   strings; a run of spaces, or of anything else, that long is not a dump). `maxRun` is
 ///   64 MiB, or half of `maxBytes` when that is smaller.
 /// Mapped regular files are not streamed and not checked: their size is known and bounded.
-struct StreamGuard {
-    let maxBytes: Int
-    let maxRun: Int
+package struct StreamGuard {
+    package let maxBytes: Int
+    package let maxRun: Int
     /// Bytes checked so far.
-    private(set) var seen = 0
+    package private(set) var seen = 0
     /// Bytes since the last `"`.
     private var sinceQuote = 0
 
-    init(maxBytes: Int = StreamGuard.configuredMaximum) {
+    package init(maxBytes: Int = StreamGuard.configuredMaximum) {
         self.maxBytes = maxBytes
         maxRun = min(64 << 20, max(1, maxBytes / 2))
     }
 
     /// Checks the bytes that just arrived; throws the reason to refuse the input.
-    mutating func check(_ bytes: UnsafeRawBufferPointer) throws(SourceError) {
+    package mutating func check(_ bytes: UnsafeRawBufferPointer) throws(SourceError) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         if seen + bytes.count > maxBytes {
             throw SourceError.unreadable(
@@ -66,7 +66,7 @@ struct StreamGuard {
     }
 
     /// `ORDERSCOPE_MAX_INPUT` (bytes, or with a K, M or G suffix), else 16 GiB.
-    static var configuredMaximum: Int {
+    package static var configuredMaximum: Int {
         guard let raw = getenv("ORDERSCOPE_MAX_INPUT"), let value = parseSize(String(cString: raw)) else {
             return 16 << 30
         }
@@ -74,7 +74,7 @@ struct StreamGuard {
     }
 
     /// `123`, `512K`, `64M`, `16G` (binary units); nil when not a positive size.
-    static func parseSize(_ text: String) -> Int? {
+    package static func parseSize(_ text: String) -> Int? {
         var digits = Substring(text)
         var shift = 0
         switch digits.last.map({ Character($0.uppercased()) }) {
@@ -89,14 +89,14 @@ struct StreamGuard {
     }
 
     /// `describe`, or with `rounded` the size in whole MiB (or KiB) for sizes that are not round.
-    static func describe(_ bytes: Int, rounded: Bool) -> String {
+    package static func describe(_ bytes: Int, rounded: Bool) -> String {
         guard rounded else { return describe(bytes) }
         if bytes >= 1 << 20 { return "\(bytes >> 20) MiB" }
         if bytes >= 1 << 10 { return "\(bytes >> 10) KiB" }
         return "\(bytes) bytes"
     }
 
-    static func describe(_ bytes: Int) -> String {
+    package static func describe(_ bytes: Int) -> String {
         if bytes >= 1 << 30, bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
         if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
         if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }

@@ -9,22 +9,22 @@ import OrderModel
 
 /// Turns a byte offset in a whole dump into a 1-based line and column (in characters) and a
 /// printable snippet. Runs only when a problem is reported, so indexing never counts lines.
-enum TextLocator {
-    struct Location: Equatable {
-        var line: Int
-        var column: Int
-        var snippet: String
+package enum TextLocator {
+    package struct Location: Equatable {
+        package var line: Int
+        package var column: Int
+        package var snippet: String
         /// The offset of the first byte of the line.
-        var lineStart: Int
+        package var lineStart: Int
     }
 
-    static func locate(_ bytes: UnsafeRawBufferPointer, offset: Int) -> Location {
+    package static func locate(_ bytes: UnsafeRawBufferPointer, offset: Int) -> Location {
         locate(bytes, offset: offset, after: nil)
     }
 
     /// Like `locate(_:offset:)` but counts lines from `hint` (an earlier location in the same
     /// bytes) when it lies before `offset`, so reporting many problems stays linear.
-    static func locate(
+    package static func locate(
         _ bytes: UnsafeRawBufferPointer, offset: Int, after hint: (offset: Int, location: Location)?
     )
         -> Location
@@ -60,14 +60,14 @@ enum TextLocator {
     }
 
     /// The offset just after the next newline at or after `offset` (or the end of the input).
-    static func nextLineStart(_ bytes: UnsafeRawBufferPointer, from offset: Int) -> Int {
+    package static func nextLineStart(_ bytes: UnsafeRawBufferPointer, from offset: Int) -> Int {
         guard let base = bytes.baseAddress, offset < bytes.count else { return bytes.count }
         guard let hit = memchr(base + offset, 0x0A, bytes.count - offset) else { return bytes.count }
         return base.distance(to: UnsafeRawPointer(hit)) + 1
     }
 
     /// True when only spaces or tabs precede `offset` on its line.
-    static func startsLine(_ bytes: UnsafeRawBufferPointer, offset: Int) -> Bool {
+    package static func startsLine(_ bytes: UnsafeRawBufferPointer, offset: Int) -> Bool {
         var index = min(offset, bytes.count) - 1
         while index >= 0 {
             let byte = bytes[index]
@@ -93,16 +93,16 @@ enum TextLocator {
     }
 
     /// Makes an excerpt safe for any terminal (shared with the JSON parser's error snippets).
-    static func printable(_ bytes: UnsafeRawBufferPointer, _ from: Int, _ to: Int) -> String {
+    package static func printable(_ bytes: UnsafeRawBufferPointer, _ from: Int, _ to: Int) -> String {
         SourceLocator.printable(bytes, from, to)
     }
 
-    static func hex2(_ value: UInt32) -> String {
+    package static func hex2(_ value: UInt32) -> String {
         SourceLocator.hex2(value)
     }
 
     /// Names a byte in an error message: `'x'` or `'\x01'`.
-    static func describe(_ byte: UInt8) -> String {
+    package static func describe(_ byte: UInt8) -> String {
         if byte >= 0x21, byte < 0x7F { return "'" + String(UnicodeScalar(byte)) + "'" }
         return "'\\x" + hex2(UInt32(byte)) + "'"
     }

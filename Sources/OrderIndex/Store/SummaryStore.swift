@@ -1,4 +1,5 @@
 import CAtomicCells
+import OrderModel
 
 #if canImport(Glibc)
     import Glibc

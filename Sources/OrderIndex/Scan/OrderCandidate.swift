@@ -2,7 +2,7 @@ import OrderModel
 
 /// What the scanner has seen of the object it is reading as a possible order: byte spans of the
 /// few values the list needs (decoded only when the object turns out to be an order).
-struct OrderCandidate {
+package struct OrderCandidate {
     var id = ByteSpan.none
     var orderID = ByteSpan.none
     var orderNumber = ByteSpan.none
@@ -95,7 +95,7 @@ struct OrderCandidate {
     ///   `gross_amount`, `currency`, `payment_status`, `status` (a list entry can be as bare as an
     ///   id and a status); one without any id needs two of `items`, `gross_amount`, `currency`,
     ///   `payment_status`.
-    var isOrder: Bool {
+    package var isOrder: Bool {
         if hasOrderKey { return true }
         if foreign || (hasAmount && !grossAmount.isPresent) { return false }
         let evidence =
@@ -107,7 +107,7 @@ struct OrderCandidate {
 
     /// Writes the list columns into `record` (reset first). An order with neither `id` nor
     /// `order_id` gets `fallbackID` ("#n", its position).
-    func fill(_ record: inout SummaryRecord, base: UnsafePointer<UInt8>, fallbackID: () -> String) {
+    package func fill(_ record: inout SummaryRecord, base: UnsafePointer<UInt8>, fallbackID: () -> String) {
         record.reset()
         func put(_ field: SummaryField, _ span: ByteSpan) {
             let raw = UnsafeBufferPointer(start: base + span.start, count: span.end - span.start)

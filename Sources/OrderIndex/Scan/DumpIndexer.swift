@@ -6,32 +6,32 @@ import OrderModel
 /// The bytes are a sequence of JSON values separated by whitespace, which covers a single order,
 /// an array, a list page, NDJSON and any concatenation of those. A broken line in NDJSON is
 /// skipped and reading resumes on the next line; any other break keeps the orders before it.
-struct DumpIndexer {
-    struct Result {
+package struct DumpIndexer {
+    package struct Result {
         /// The number of orders handed to `sink`.
-        var orderCount: Int
-        var problems: [SourceProblem]
+        package var orderCount: Int
+        package var problems: [SourceProblem]
         /// Top-level values scanned in two halves at once (whose second half was used).
-        var splitScans = 0
+        package var splitScans = 0
     }
 
     /// Individual bad NDJSON lines reported before they are only counted.
-    static let maxReportedLines = 20
+    package static let maxReportedLines = 20
 
     let bytes: UnsafeRawBufferPointer
     let path: String
     /// Receives the orders found, in file order and in batches, while the scan runs.
-    var sink: ([ScannedOrder]) -> Void
+    package var sink: ([ScannedOrder]) -> Void
     /// Top-level arrays at least this big are scanned on two threads.
-    var splitMinimum = DumpIndexer.splitMinimum
+    package var splitMinimum = DumpIndexer.splitMinimum
 
-    init(bytes: UnsafeRawBufferPointer, path: String, sink: @escaping ([ScannedOrder]) -> Void) {
+    package init(bytes: UnsafeRawBufferPointer, path: String, sink: @escaping ([ScannedOrder]) -> Void) {
         self.bytes = bytes
         self.path = path
         self.sink = sink
     }
 
-    func run() throws(SourceError) -> Result {
+    package func run() throws(SourceError) -> Result {
         guard let raw = bytes.baseAddress, bytes.count > 0 else { throw SourceError.emptyFile(path: path) }
         let base = raw.assumingMemoryBound(to: UInt8.self)
         let n = bytes.count
@@ -227,7 +227,7 @@ struct DumpIndexer {
     // MARK: - Two cores
 
     /// Files smaller than this are scanned by one thread.
-    static let splitMinimum = 32 << 20
+    package static let splitMinimum = 32 << 20
 
     /// Scans one top-level value. A big top-level array is scanned in two halves at once: a
     /// second thread starts at an order that begins a line after the middle (a raw newline is
@@ -240,11 +240,11 @@ struct DumpIndexer {
     {
         let n = bytes.count
         guard n >= splitMinimum, bytes[start] == UInt8(ascii: "["),
-            let split = splitPoint(after: start + n / 2)
+            let split = splitPoint(after: start + n / 2),
+            let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
         else {
             return try scanner.scanValue(from: start)
         }
-        let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         let second = SecondHalf()
         let pointer = UncheckedBox(base)
         Thread.detachNewThread {
@@ -437,8 +437,10 @@ final class SecondHalf: @unchecked Sendable {
     func wait() -> UncheckedBox<(DumpScanner, [[ScannedOrder]], Swift.Result<Int, ScanFailure>)> {
         condition.lock()
         defer { condition.unlock() }
-        while value == nil { condition.wait() }
-        return value!
+        while true {
+            if let value { return value }
+            condition.wait()
+        }
     }
 }
 

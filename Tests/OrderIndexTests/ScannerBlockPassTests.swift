@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import OrderSources
+@testable import OrderIndex
 
 #if canImport(Glibc)
     import Glibc
@@ -212,8 +212,9 @@ struct ScannerBlockPassTests {
                 while j < n, isSpace(p[j]) { j += 1 }
                 guard j < n, p[j] == UInt8(ascii: "\"") else { continue }
                 guard let valueEnd = stringEnd(j + 1) else { return done(inString) }
-                let text = p.withUnsafeBufferPointer {
-                    JSONStringDecoder.decode($0.baseAddress!, start: j + 1, end: valueEnd - 1)
+                let text = p.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress.map { JSONStringDecoder.decode($0, start: j + 1, end: valueEnd - 1) }
+                        ?? ""
                 }
                 if key == "masked_pan" {
                     if !text.isEmpty, !pans.contains(text) { pans.append(text) }

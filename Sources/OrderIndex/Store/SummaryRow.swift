@@ -1,3 +1,5 @@
+import OrderModel
+
 /// One row of a snapshot read straight from its chunk: a scan that needs several columns of a
 /// row (a sort key, a filter) finds the row once instead of once per column, and reads each
 /// column inline, without calls or reference counting.

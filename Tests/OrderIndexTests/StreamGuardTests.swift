@@ -1,6 +1,5 @@
+import OrderIndex
 import Testing
-
-@testable import OrderSources
 
 /// The bounds on streamed input, chunk by chunk.
 @Suite struct StreamGuardTests {
@@ -10,7 +9,9 @@ import Testing
             var bytes = Array(chunk.utf8)
             let pointer = UnsafeMutableRawPointer.allocate(byteCount: bytes.count, alignment: 1)
             defer { pointer.deallocate() }
-            bytes.withUnsafeMutableBytes { pointer.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            bytes.withUnsafeMutableBytes { source in
+                if let from = source.baseAddress { pointer.copyMemory(from: from, byteCount: source.count) }
+            }
             do throws(SourceError) {
                 try limits.check(UnsafeRawBufferPointer(start: pointer, count: bytes.count))
             } catch {

@@ -1,7 +1,7 @@
 import Foundation
+import OrderIndex
+import OrderModel
 import Testing
-
-@testable import OrderModel
 
 @Suite("Text search over raw bytes")
 struct TextSearchTests {

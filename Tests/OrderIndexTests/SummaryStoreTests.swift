@@ -1,6 +1,7 @@
+import OrderModel
 import Testing
 
-@testable import OrderModel
+@testable import OrderIndex
 
 @Suite("Summary store")
 struct SummaryStoreTests {
