@@ -1,4 +1,5 @@
 import JSONCore
+import OrderIndex
 import OrderModel
 
 extension DinteroAPISource {
