@@ -1,6 +1,6 @@
 # A release build that needs no Swift toolchain where it runs (the Swift standard library and
-# Foundation linked in; ncurses, zlib, libcurl and libc come from the system; building needs
-# libcurl4-openssl-dev), and its installation:
+# Foundation linked in; ncurses, zlib, libstdc++ and libc come from the system), and its
+# installation:
 #
 #   make                                  # the static release build (slow: minutes, see README)
 #   sudo make install PREFIX=/usr/local   # binary, man page, completions, demo dataset

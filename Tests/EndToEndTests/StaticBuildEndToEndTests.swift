@@ -33,7 +33,7 @@ extension EndToEnd {
             let libraries = result.stdout
             #expect(libraries.contains("libc.so"))
             for name in [
-                "libswift", "libFoundation", "lib_Foundation", "libdispatch", "libBlocksRuntime",
+                "libswift", "libFoundation", "lib_Foundation", "libdispatch", "libBlocksRuntime", "libcurl",
                 "/opt/swift", "not found",
             ] {
                 #expect(!libraries.contains(name), "the static build needs \(name):\n\(libraries)")
