@@ -43,7 +43,8 @@ struct PrintCompletenessTests {
     }
 
     /// The rows of `shown` that `printed` lacks, and the section titles it lacks. Titles are
-    /// printed as `== … ==` lines that end in the screen's section title.
+    /// printed as `== … ==` lines that end in the screen's section title (after `·`, or after
+    /// `›` when the title is the screen's breadcrumb).
     static func missing(_ shown: Shown, in printed: String) -> [String] {
         let lines = printed.components(separatedBy: "\n")
         let rowLines = lines.map { String($0.drop { $0 == " " }) }
@@ -52,7 +53,10 @@ struct PrintCompletenessTests {
             .map { String($0.dropFirst(3).dropLast(3)) }
         var missing: [String] = []
         for title in Set(shown.titles) {
-            if !titleLines.contains(where: { $0 == title || $0.hasSuffix(" · " + title) }) {
+            let printed = titleLines.contains {
+                $0 == title || $0.hasSuffix(" · " + title) || $0.hasSuffix(" › " + title)
+            }
+            if !printed {
                 missing.append("section title \(title)")
             }
         }

@@ -44,7 +44,8 @@ extension OrderScreens {
                 }
                 usedIDs.insert(id)
                 section.id = id
-                section.title = heading + " · " + section.title
+                // `Itinerary 1 › Tickets`, not `Itinerary 1 › Tickets · Tickets`.
+                section.title = section.title == screen.crumb ? heading : heading + " · " + section.title
                 opened.append(section)
             }
             sections += opened

@@ -35,9 +35,8 @@ extension OrderScreens {
     /// The rows of a reservation view (shared by the screen and the report).
     static func reservationRows(_ view: ReservationView, attachment: Int, in order: Order) -> [DetailRow] {
         let kind = view.kind.rawValue
-        // No heading row: the title (`Train NE 138 47794`) is the screen's breadcrumb, and its
-        // parts are the section title and the booking id row.
         var rows = RowList()
+        rows.row(view.title, "", tone: .heading, path: view.path)
         rows.field("Booking ID", view.bookingID, path: view.path["booking_id"])
         rows.field("Lines", DisplayText.lines(view.lineIDs, in: order), path: view.path["line_ids"])
         if !view.passengers.isEmpty {
@@ -68,7 +67,6 @@ extension OrderScreens {
                 target: .reservationInsurance(attachment: attachment, kind: kind),
                 path: view.path["insurance"])
         }
-        if rows.isEmpty { rows.row("(empty)", tone: .muted, path: view.path) }
         return rows.rows
     }
 
