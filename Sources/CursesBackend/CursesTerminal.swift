@@ -256,9 +256,10 @@ public final class CursesTerminal: TerminalIO {
         isOpen = false
         if mouseEnabled { mousemask(0, nil) }
         // A blank alternate screen before leaving it: tmux, leaving an alternate screen whose
-        // size changed since it was entered, carries rows that reach the last column (our
-        // frames' borders) over into the main screen, above the prompt (issue 16). Blank rows
-        // leave nothing behind; `less` and a plain curses program never fill the last column.
+        // size changed since it was entered, carried rows that reach the last column (our
+        // frames' right borders) over into the main screen, above the prompt (issue 16; seen
+        // with tmux 3.3a, 80x24 -> 200x50). Blank rows leave nothing behind; `less`, and a
+        // curses program that never writes the last column, left nothing either.
         if usesAlternateScreen && TerminalGuard.isActive {
             werase(window)
             wnoutrefresh(window)
