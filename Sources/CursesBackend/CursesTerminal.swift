@@ -59,6 +59,8 @@ public final class CursesTerminal: TerminalIO {
     private var defaultColorsAvailable = false
     private var mouseEnabled = false
     private var isOpen = true
+    /// Whether the terminal has an alternate screen (`smcup`/`rmcup`), which is left blank.
+    private var usesAlternateScreen = false
 
     nonisolated(unsafe) private static var openInstance = false
     /// Longest single wait inside `readKey`, in milliseconds (bounds resize latency).
@@ -127,6 +129,9 @@ public final class CursesTerminal: TerminalIO {
             }
         }
 
+        if let leave = tigetstr("rmcup"), Int(bitPattern: leave) != -1, leave.pointee != 0 {
+            usesAlternateScreen = true
+        }
         setMouseReporting(mouse)  // also sets the leave/enter sequences
         werase(window)
         wnoutrefresh(window)
@@ -250,6 +255,16 @@ public final class CursesTerminal: TerminalIO {
         guard isOpen else { return }
         isOpen = false
         if mouseEnabled { mousemask(0, nil) }
+        // A blank alternate screen before leaving it: tmux, leaving an alternate screen whose
+        // size changed since it was entered, carried rows that reach the last column (our
+        // frames' right borders) over into the main screen, above the prompt (issue 16; seen
+        // with tmux 3.3a, 80x24 -> 200x50). Blank rows leave nothing behind; `less`, and a
+        // curses program that never writes the last column, left nothing either.
+        if usesAlternateScreen && TerminalGuard.isActive {
+            werase(window)
+            wnoutrefresh(window)
+            doupdate()
+        }
         TerminalGuard.restoreNormally()
         TerminalGuard.uninstall()
         CursesTerminal.openInstance = false
@@ -332,9 +347,12 @@ public final class CursesTerminal: TerminalIO {
         }
         let mouseOff: [UInt8] = mouseEnabled ? Array("\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l".utf8) : []
         let mouseOn: [UInt8] = mouseEnabled ? Array("\u{1B}[?1000h\u{1B}[?1006h".utf8) : []
+        // The screen is cleared before leaving the alternate screen, as on a normal exit (see
+        // `shutdown`); on a terminal without one the last frame stays, as it always did.
+        let alternate = capability("rmcup")
+        let clear = alternate.isEmpty ? [] : capability("clear")
         let leave =
-            mouseOff + capability("rmkx") + capability("sgr0") + capability("cnorm")
-            + capability("rmcup")
+            mouseOff + capability("rmkx") + capability("sgr0") + clear + capability("cnorm") + alternate
         let enter = capability("smcup") + capability("smkx") + capability("civis") + mouseOn
         TerminalGuard.setSequences(leave: leave, enter: enter)
     }

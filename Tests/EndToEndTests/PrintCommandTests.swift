@@ -39,6 +39,26 @@ extension EndToEnd {
             #expect(text.contains("4444 **** **** 4448"))
             #expect(text.contains("NE 138 47794"))
             #expect(text.contains("Avis"))
+            // Issue 16: every screen the browser opens is printed, titled with its breadcrumbs.
+            let titles = text.split(separator: "\n").filter { $0.hasPrefix("== ") }
+            for title in [
+                "== Event 1 · Event ==", "== Session 1 · Session ==", "== Itinerary 1 › Tickets ==",
+                "== Itinerary 1 › Waypoints ==", "== Discount 1 · Ref 1 ==",
+                "== Capture 1 › Line 123 · Payout ==",
+                "== Attachment 1 › Train NE 138 47794 › Passengers ==",
+            ] {
+                #expect(
+                    titles.contains(Substring(title)), "no \(title) in:\n\(titles.joined(separator: "\n"))")
+            }
+            for row in [
+                "Session       bd04c959-d159-49b4-a096-2d84e014a8da", "Stamp                      123",
+                "Usages                     123", "Rule ID             <string>",
+                "Ticket 1  class <string> · line <string> · seat <string> · zone <string>",
+                "<string>  arrives <string>, departs <string>  (123.0, 123.0)",
+                "<string> <string> <string>  id <string>",
+            ] {
+                #expect(text.contains("  " + row), "no row \(row)")
+            }
         }
 
         @Test func missingFileExitsWithTwoAndSaysSo() async throws {

@@ -103,5 +103,40 @@ extension EndToEnd {
             let end = try await session.waitForText("TTY-")
             #expect(end.contains("TTY-SAME code=0"), "screen: \(end)")
         }
+
+        /// Issue 16: after a resize during the session, leaving (by `q`, or by SIGTERM through
+        /// the signal handler's leave sequence) leaves no row of the last frame above the prompt.
+        /// Before the fix tmux carried 15 rows of the 200x50 frame over into the main screen,
+        /// above the line echoed before the browser started.
+        @Test(arguments: ["q", "SIGTERM"])
+        func leavingAfterAResizeLeavesNoRowsOfTheFrame(_ way: String) async throws {
+            let dir = try BinaryRunner.temporaryDirectory().path
+            let command =
+                "echo before-marker; sh -c 'echo $$ > \"\(dir)/pid\"; exec \"\(BinaryRunner.binary)\" demo'"
+            let session = try await TmuxSession(command: command, width: 80, height: 24)
+            defer { session.close() }
+            try await session.waitFor("the demo list at 80x24") { $0.contains("/300 orders") }
+            try await session.resize(width: 200, height: 50)
+            try await session.waitFor("the list redrawn at 200x50") { screen in
+                let lines = screen.components(separatedBy: "\n")
+                return lines.count >= 50 && lines[1].hasPrefix("┌") && lines[1].count == 200
+                    && lines[48].contains("/300 orders")
+            }
+            if way == "q" {
+                try await session.send("q")
+            } else {
+                let pid = Int32(Self.read("\(dir)/pid")) ?? 0
+                try #require(pid > 0)
+                kill(pid, SIGTERM)
+            }
+            let end = try await session.waitForText("[exit ")
+            let lines = end.components(separatedBy: "\n")
+            #expect(lines.first == "before-marker", "the shell's lines moved down:\n\(end)")
+            let frameRows = lines.filter {
+                $0.contains("│") || $0.contains("─") || $0.contains("/300 orders")
+            }
+            #expect(frameRows.isEmpty, "rows of the last frame are left on the shell's screen:\n\(end)")
+            #expect(end.contains(way == "q" ? "[exit 0]" : "[exit 143]"), "\(end)")
+        }
     }
 }

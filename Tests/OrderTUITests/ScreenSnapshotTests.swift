@@ -8,7 +8,7 @@ import Testing
 
 @Suite("screen snapshots")
 struct ScreenSnapshotTests {
-    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    @Test(arguments: [(80, 24), (120, 40), (200, 50), (200, 60)])
     func mainScreen(width: Int, height: Int) async throws {
         let orders = try Fixtures.sampleOrders()
         let size = Size(width: width, height: height)

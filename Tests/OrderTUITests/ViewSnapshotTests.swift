@@ -9,8 +9,9 @@ import Testing
 @testable import OrderTUI
 
 /// Whole-screen snapshots, text and styles, of the views beyond the list and the detail: the raw
-/// JSON view, the payment timeline, the payout tree, the popups (a value, the load problems, the
-/// copy menu) and the error screens (a failed load, a terminal too small). All in the colour
+/// JSON view, the popups (a value, the load problems, the copy menu) and the error screens (a
+/// failed load, a terminal too small). The payment timeline and the payout tree are in
+/// `SizedSnapshotTests`, at three sizes. All in the colour
 /// theme, so the mask checks colours too; each is reached through the real keys, and the test
 /// asserts it got there before it compares the screen.
 @Suite("view snapshots")
@@ -49,34 +50,6 @@ struct ViewSnapshotTests {
         let text = ScreenRenderer.render(state, size: size).text()
         #expect(text.contains(#""id": "3c90c3cc-0d44-4b50-8888-8dd25736052a""#), "not the raw view:\n\(text)")
         Snapshot.assertScreen(state, size: size, theme: .standard, named: "raw-order123456-120x40")
-    }
-
-    @Test func paymentTimeline() async throws {
-        var (state, controller, orders) = try await documentationOrder()
-        await Fixtures.press([.char("3")], &state, controller, size: size, orders: orders)
-        #expect(state.app.focus == .timeline)
-        let text = ScreenRenderer.render(state, size: size).text()
-        #expect(text.contains("authorization 278.40 NOK") && text.contains("capture 278.40 NOK"), "\(text)")
-        Snapshot.assertScreen(state, size: size, theme: .standard, named: "timeline-order123456-120x40")
-    }
-
-    /// The documentation order's first item, then its payout row: the tree of destinations.
-    @Test func payoutTree() async throws {
-        var (state, controller, orders) = try await documentationOrder()
-        try await moveTo("opening an item", &state, controller, orders: orders, then: [.enter]) {
-            $0.target == .item(0)
-        }
-        #expect(state.app.detail.stack.count == 2)
-        try await moveTo("opening the payout tree", &state, controller, orders: orders, then: [.enter]) {
-            $0.target == .itemPayout(0)
-        }
-        #expect(state.app.detail.stack.count == 3)
-        #expect(state.app.breadcrumbs.last == "Payout", "\(state.app.breadcrumbs)")
-        let text = ScreenRenderer.render(state, size: size).text()
-        #expect(
-            text.contains("› Payout") && text.contains("▾ Payout tree") && text.contains("% of parent"),
-            "the payout tree is not shown:\n\(text)")
-        Snapshot.assertScreen(state, size: size, theme: .standard, named: "payout-order123456-120x40")
     }
 
     /// Enter on a row that opens nothing: its value whole, in a popup.

@@ -150,13 +150,15 @@ import Testing
             "summary", "items", "item0.item", "item0.tax0", "item0.discount0", "item0.addition0",
             "item0.payout",
             "timeline", "capture0.operation", "attachment0.train.reservation", "attachment0.car.leg0.leg",
-            "itinerary0.itinerary",
+            "itinerary0.itinerary", "itinerary0.tickets", "itinerary0.waypoints", "discount0.ref0",
+            "capture0.item0.payout", "attachment0.train.passengers", "session0.session", "event0.event",
+            "event0.request",
         ] {
             #expect(ids.contains(id), "missing \(id)")
         }
         #expect(Set(ids).count == ids.count)
         let payout = try #require(report.first { $0.id == "item0.payout" })
-        #expect(payout.title == "Item 1 · Payout tree")
+        #expect(payout.title == "Item 1 › Payout · Payout tree")
         #expect(payout.rows == OrderScreens.screen(.itemPayout(0), in: order)?.sections[0].rows)
         let timeline = try #require(report.first { $0.id == "timeline" })
         #expect(timeline.rows.contains { $0.label == "totals" })

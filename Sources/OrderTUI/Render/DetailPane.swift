@@ -44,7 +44,9 @@ enum DetailPane {
         // Each section's labels as wide as its widest (an item's description, a discount's
         // name), at least 24 columns so most sections line up, and as wide as the section's
         // values leave room for (at least two fifths of the pane); measured only for the
-        // sections on screen.
+        // sections on screen. When a value would be cut at 24, the labels give up the columns
+        // they do not use (a payout tree's `—` labels left 20 blank columns at 80x24 while its
+        // values were cut): a value read whole beats labels lined up with other sections.
         let baseLimit = max(8, inner.width * 2 / 5)
         var labelWidths: [Int: Int] = [:]
         func labelWidth(_ section: Int) -> Int {
@@ -58,7 +60,11 @@ enum DetailPane {
                     1 + 2 * min(row.indent, 30)
                         + TextFit.sanitizedLine(row.label, toWidth: labelLimit).displayWidth
                 }.max() ?? 0
-            let width = min(labelLimit, max(24, widest + 1))
+            let aligned = max(24, widest + 1)
+            let fitted =
+                widestValue > inner.width - aligned - 3
+                ? max(widest + 1, inner.width - 3 - widestValue) : aligned
+            let width = min(labelLimit, min(aligned, fitted))
             labelWidths[section] = width
             return width
         }

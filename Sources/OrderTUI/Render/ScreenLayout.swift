@@ -26,8 +26,10 @@ public struct ScreenLayout: Sendable, Equatable {
     }
 
     /// The list gets at least this many columns beside the other panes: every list column fits
-    /// (`ListPane.columns`), so a wide terminal never shows fewer columns than a narrower one.
-    public static let sideBySideListWidth = 95
+    /// (`ListPane.columns`), so a wide terminal never shows fewer columns than a narrower one,
+    /// and the customer column gets 20 of them (at its minimum of 12, a 200x50 screen cut 110 of
+    /// the demo's 300 names, `Kari Nordma…`, beside 40 blank rows).
+    public static let sideBySideListWidth = 103
     /// The list's share of a stacked screen, at least enough for 8 rows at 80x24.
     static let stackedListHeight = 11
 

@@ -2,7 +2,8 @@ import OrderAnalysis
 import OrderModel
 
 /// Builds the detail screens of an order: the root screen (summary, customer, items, payments,
-/// travel …), one screen per drill-down target, and the full report printed by `print --order`.
+/// travel …) and one screen per drill-down target; `fullReport` (OrderScreens+Report.swift)
+/// walks them all for `print --order`.
 ///
 /// Everything is a pure function of the order. Row values are raw order text (the renderer
 /// sanitizes); money goes through `MoneyFormatter`. Sections with nothing to show are left out.
@@ -58,61 +59,6 @@ public enum OrderScreens {
         case .discount(let index): return discountScreen(index, in: order)
         case .event(let index): return eventScreen(index, in: order)
         }
-    }
-
-    /// Everything about one order as sections, for `print --order`: the root sections, then
-    /// each item with its tax, discount and addition lines and payout tree, the payment
-    /// timeline with running totals, each payment operation, and each reservation with its legs.
-    public static func fullReport(_ order: Order) -> [DetailSection] {
-        let timeline = PaymentTimeline(order: order)
-        let anomalies = AnomalyChecker.check(order, timeline: timeline)
-        var sections = root(order, anomalies: anomalies).sections
-        func add(_ screen: DetailScreen?, prefix: String, title: String) {
-            guard let screen else { return }
-            for section in screen.sections {
-                var section = section
-                section.id = prefix + "." + section.id
-                section.title = title + " · " + section.title
-                sections.append(section)
-            }
-        }
-        for index in order.items.indices {
-            let title = "Item \(index + 1)"
-            let prefix = "item\(index)"
-            add(itemScreen(index, in: order), prefix: prefix, title: title)
-            add(taxLinesScreen(index, in: order), prefix: prefix, title: title)
-            add(discountLinesScreen(index, in: order), prefix: prefix, title: title)
-            add(additionsScreen(index, in: order), prefix: prefix, title: title)
-            add(payoutScreen(index, in: order), prefix: prefix, title: title)
-        }
-        if !timeline.entries.isEmpty || !timeline.checks.isEmpty {
-            sections.append(DetailSection(id: "timeline", title: "Payment timeline", rows: timeline.rows()))
-        }
-        for kind in OperationKind.allCases {
-            for index in order.operations(kind).indices {
-                add(
-                    operationScreen(kind.rawValue, index, in: order), prefix: "\(kind.rawValue)\(index)",
-                    title: "\(kind.rawValue.capitalizedFirst) \(index + 1)")
-            }
-        }
-        for (attachment, view) in ReservationView.all(in: order) {
-            let prefix = "attachment\(attachment).\(view.kind.rawValue)"
-            add(
-                reservationScreen(attachment, view.kind.rawValue, in: order), prefix: prefix,
-                title: view.title)
-            for leg in view.legs {
-                add(
-                    legScreen(attachment, view.kind.rawValue, leg.index, in: order),
-                    prefix: prefix + ".leg\(leg.index)",
-                    title: view.title)
-            }
-        }
-        for index in order.itinerary.indices {
-            add(
-                itineraryScreen(index, in: order), prefix: "itinerary\(index)",
-                title: "Itinerary \(index + 1)")
-        }
-        return sections
     }
 
     // MARK: - Root sections
