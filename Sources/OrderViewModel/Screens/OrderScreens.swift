@@ -67,7 +67,7 @@ public enum OrderScreens {
         var rows = RowList()
         let currency = order.currency
         // A value said once: the heading is the order number when there is one, and `order_id`
-        // shows only when it differs from `id`.
+        // shows only when it differs from both `id` and the order number.
         if let number = order.orderNumber, number == order.displayNumber {
             rows.row("Order number", number, tone: .heading, path: order.path["order_number"])
         } else {
@@ -75,7 +75,9 @@ public enum OrderScreens {
             rows.field("Order number", order.orderNumber, path: order.path["order_number"])
         }
         rows.field("ID", order.id, path: order.path["id"])
-        if order.orderID != order.id { rows.field("Order ID", order.orderID, path: order.path["order_id"]) }
+        if order.orderID != order.id, order.orderID != order.orderNumber {
+            rows.field("Order ID", order.orderID, path: order.path["order_id"])
+        }
         rows.field("Status", order.status?.rawValue, path: order.path["status"])
         rows.field("Payment status", order.paymentStatus?.rawValue, path: order.path["payment_status"])
         rows.field("Type", order.type, path: order.path["type"])
