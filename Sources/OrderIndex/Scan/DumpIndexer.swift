@@ -306,9 +306,8 @@ package struct DumpIndexer {
     }
 
     /// For a file that starts with an object and is big enough: the first line past the middle
-    /// that starts with `{` (at most three spaces in) right after a line whose last byte other
-    /// than white space is `}`; nil when there is none within a megabyte. A guess: `walkInTwo`
-    /// checks that this thread arrives there between values.
+    /// that starts with `{` right after a line that ends with `}` (`splitPoint`). A guess:
+    /// `walkInTwo` checks that this thread arrives there between values.
     private func lineSplitPoint(from start: Int) -> Int? {
         let n = bytes.count
         guard n >= splitMinimum else { return nil }
@@ -319,23 +318,7 @@ package struct DumpIndexer {
             first += 1
         }
         guard first < n, bytes[first] == UInt8(ascii: "{") else { return nil }
-        var i = max(first, first + (n - first) / 2)
-        let limit = min(n - 1, i + (1 << 20))
-        while i < limit {
-            guard bytes[i] == 0x0A else {
-                i += 1
-                continue
-            }
-            var j = i + 1
-            while j < n, j - i <= 3, bytes[j] == 0x20 { j += 1 }
-            if j < n, bytes[j] == UInt8(ascii: "{") {
-                var k = i - 1
-                while k > first, bytes[k] == 0x20 || bytes[k] == 0x0D || bytes[k] == 0x09 { k -= 1 }
-                if bytes[k] == UInt8(ascii: "}") { return j }
-            }
-            i += 1
-        }
-        return nil
+        return splitPoint(after: first + (n - first) / 2, following: UInt8(ascii: "}"))
     }
 
     /// Files smaller than this are scanned by one thread.
@@ -390,9 +373,10 @@ package struct DumpIndexer {
         return try result.get()
     }
 
-    /// The first line after `offset` that starts an order (`{` after at most two spaces) and
-    /// follows a `,`; nil when there is none within a megabyte.
-    private func splitPoint(after offset: Int) -> Int? {
+    /// The first line after `offset` that starts an order (`{` after at most three spaces) and
+    /// follows `following` (the last byte before it other than white space: a `,` between the
+    /// elements of an array, a `}` between values); nil when there is none within a megabyte.
+    private func splitPoint(after offset: Int, following: UInt8 = UInt8(ascii: ",")) -> Int? {
         let n = bytes.count
         var i = offset
         let limit = min(n - 1, offset + (1 << 20))
@@ -406,7 +390,7 @@ package struct DumpIndexer {
             if j < n, bytes[j] == UInt8(ascii: "{") {
                 var k = i - 1
                 while k > 0, bytes[k] == 0x20 || bytes[k] == 0x0D || bytes[k] == 0x09 { k -= 1 }
-                if bytes[k] == UInt8(ascii: ",") { return j }
+                if bytes[k] == following { return j }
             }
             i += 1
         }
