@@ -22,10 +22,15 @@ public protocol OrderSource: Sendable {
     /// What a background read (a big dump's index) has done so far, with the summaries it shared;
     /// nil for a source that reads nothing in the background. The app loop polls it each turn.
     func backgroundProgress() -> BackgroundProgress?
+
+    /// This source as one that says which orders were created since a moment (`browse
+    /// --follow` polls it); nil for a source that cannot. A capability, so the loop casts nothing.
+    var followable: (any FollowableSource)? { get }
 }
 
 extension OrderSource {
     public func backgroundProgress() -> BackgroundProgress? { nil }
+    public var followable: (any FollowableSource)? { nil }
 }
 
 /// A background read's progress and the summaries it has stored so far.

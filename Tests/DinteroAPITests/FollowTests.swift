@@ -38,4 +38,15 @@ struct FollowTests {
         _ = try await source.ordersCreated(since: "2024-01-02T00:00:00Z", limit: 10)
         #expect(server.apiRequests.last?.queryValue("created_at.gte") == "2024-01-20T00:00:00Z")
     }
+
+    /// The loop asks the source for its follow capability (no cast): the API source has it.
+    @Test func theAPISourceOffersItselfToFollow() async throws {
+        let server = try DinteroMockServer.start(APIFixtures.configuration(3))
+        defer { server.stop() }
+        let source: any OrderSource = try APIFixtures.source(server)
+        let follower = try #require(source.followable)
+        server.addOrders([try Self.order("late-1", created: "2024-02-01T08:00:00Z")])
+        let polled = try await follower.ordersCreated(since: "2024-02-01T00:00:00Z", limit: 10)
+        #expect(polled.map(\.id) == ["late-1"])
+    }
 }

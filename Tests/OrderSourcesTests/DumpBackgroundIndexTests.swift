@@ -114,6 +114,47 @@ struct DumpSplitScanTests {
         #expect(split.problems.first?.message.contains("the file ends in the middle of order 401") == true)
     }
 
+    /// NDJSON lines, some replaced by `replace` (line number from 1 to its text).
+    private func ndjson(_ count: Int, replace: [Int: String] = [:]) -> String {
+        (1...count).map { replace[$0] ?? sampleOrder($0) }.joined(separator: "\n") + "\n"
+    }
+
+    /// The orders and problems of a two-thread read equal those of a one-thread read.
+    private func expectSame(_ text: String, splits: Int, orders: Int) throws {
+        let whole = try #require(scan(text, split: false))
+        let split = try #require(scan(text, split: true))
+        #expect(whole.splits == 0)
+        #expect(split.splits == splits)
+        #expect(split.ids == whole.ids)
+        #expect(split.ids.count == orders)
+        #expect(split.problems == whole.problems)
+    }
+
+    @Test func ndjsonIsReadOnTwoThreadsWithTheSameResult() throws {
+        try expectSame(ndjson(400), splits: 1, orders: 400)
+        // Objects one after another, pretty-printed, and a BOM and blank lines at the start.
+        let pretty = (1...120).map { "{\n  \"id\": \"p\($0)\",\n  \"order_number\": \"N\($0)\"\n}" }
+        try expectSame("\u{FEFF}\n\n" + pretty.joined(separator: "\n"), splits: 1, orders: 120)
+    }
+
+    @Test func ndjsonWithABadLineBeforeTheMiddleStillSplits() throws {
+        let text = ndjson(400, replace: [50: "{\"id\": \"bad\", \"x\": tru}", 51: "[1, 2]"])
+        try expectSame(text, splits: 1, orders: 398)
+        #expect(try #require(scan(text, split: true)).problems.count >= 2)
+    }
+
+    @Test func ndjsonWhoseSecondHalfHasProblemsIsReadAsWithoutTheSplit() throws {
+        // A bad line, then more bad lines than are reported one by one, after the middle.
+        var bad: [Int: String] = [:]
+        for line in 300..<330 { bad[line] = "{\"id\": \"b\(line)\", \"x\": [}" }
+        try expectSame(ndjson(400, replace: [10: "not json"].merging(bad) { $1 }), splits: 0, orders: 369)
+        // Values that are not orders after the middle are taken with the second half.
+        try expectSame(
+            ndjson(400, replace: [310: "{\"foo\": 1}", 320: "[]", 330: "7"]), splits: 1, orders: 397)
+        // A file cut inside its last order.
+        try expectSame(String(ndjson(400).dropLast(40)), splits: 0, orders: 399)
+    }
+
     @Test func aSplitPointInsideAStringIsNotTaken() throws {
         // A pretty-printed order whose string holds an escaped newline followed by "{": the guess
         // lands on a line that is not an order; the result must not change.

@@ -211,3 +211,12 @@ struct DumpFormatTests {
             ])
     }
 }
+
+/// A dump has no follow capability: `browse --follow` needs the API.
+@Suite("Dump capabilities")
+struct DumpCapabilityTests {
+    @Test func aDumpCannotBeFollowed() throws {
+        let source: any OrderSource = try DumpSource.open(paths: [Fixtures.path("orders-array.json")])
+        #expect(source.followable == nil)
+    }
+}

@@ -65,6 +65,38 @@ struct ModeKeyTableTests {
         #expect(KeyTable.name(of: .menuCopy(.jqPath)) == "menu_copy_path")
     }
 
+    @Test func theSectionMenuLettersAreRemappableBindings() async throws {
+        let keys = try KeyTable.standard.overriding([(name: "section_items", keys: [.char("I")])])
+        #expect(keys.command(for: .char("I"), in: .sectionMenu) == .menuSection("items"))
+        #expect(keys.command(for: .char("i"), in: .sectionMenu) == nil)
+        #expect(KeyTable.name(of: .menuSection("paymentDetails")) == "section_payment_details")
+        let help = try #require(keys.helpSections().first { $0.title == KeyContext.sectionMenu.title })
+        #expect(help.lines.contains { $0.keys == "I" && $0.help == "Jump to the items" })
+        // A letter that another section has in the menu is refused, like any collision in a mode.
+        #expect(throws: KeyOverrideError.self) {
+            try KeyTable.standard.overriding([(name: "section_items", keys: [.char("p")])])
+        }
+        // `o` then the new letter jumps where `o i` jumps with the standard table.
+        let orders = try Fixtures.sampleOrders()
+        let size = Size(width: 120, height: 40)
+        let (start, standardController) = await Fixtures.loadedState(size: size, orders: orders)
+        var standard = start
+        await Fixtures.press(
+            [.char("o"), .char("i")], &standard, standardController, size: size, orders: orders)
+        var remapped = start
+        let controller = UIController(keys: keys)
+        await Fixtures.press([.char("o")], &remapped, controller, size: size, orders: orders)
+        #expect(remapped.sectionMenu)
+        #expect(
+            SectionMenu.entries(remapped.app, keys: keys).contains {
+                $0.id == "items" && $0.key == .char("I")
+            })
+        await Fixtures.press([.char("I")], &remapped, controller, size: size, orders: orders)
+        #expect(!remapped.sectionMenu)
+        #expect(standard.app != start.app)
+        #expect(remapped.app == standard.app)
+    }
+
     @Test func aRemapThatCollidesInsideAModeIsRefused() {
         #expect(throws: KeyOverrideError.self) {
             try KeyTable.standard.overriding([(name: "prompt_clear", keys: [.enter])])

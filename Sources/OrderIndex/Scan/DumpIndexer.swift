@@ -37,10 +37,67 @@ package struct DumpIndexer {
         let n = bytes.count
         var scanner = DumpScanner(base: base, count: n)
         scanner.onBatch = sink
+        var walk = Walk()
+        if n >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { walk.position = 3 }
+        if let split = lineSplitPoint(from: walk.position) {
+            walkInTwo(&scanner, &walk, split: split)
+        }
+        self.walk(&scanner, &walk, stop: n)
+        var problems = walk.problems
+        let badLines = walk.badLines
+        let firstFailure = walk.firstFailure
+        let topValues = walk.topValues
+        let firstTopByte = walk.firstTopByte
+        let splitScans = walk.splitScans
+        if badLines > Self.maxReportedLines {
+            problems.append(
+                SourceProblem(
+                    file: path,
+                    message:
+                        "\(badLines - Self.maxReportedLines) more bad lines were skipped (\(badLines) in all)"
+                ))
+        }
+
+        scanner.flush()
+        if scanner.foundCount == 0 {
+            if let firstFailure { throw SourceError.malformed(firstFailure) }
+            if topValues == 0 { throw SourceError.emptyFile(path: path) }
+            throw SourceError.notOrders(
+                path: path, found: describe(scanner, topValues: topValues, firstTopByte: firstTopByte))
+        }
+        // Each value that is not an order, where it is (the first few; then a count).
+        var located: (offset: Int, location: TextLocator.Location)?
+        for entry in scanner.skipped {
+            let location = TextLocator.locate(bytes, offset: entry.offset, after: located)
+            located = (entry.offset, location)
+            problems.append(
+                SourceProblem(
+                    file: path, line: location.line, column: location.column,
+                    message: entry.kind.isOrder
+                        ? "\(entry.kind.singular) was skipped"
+                        : "not an order: \(entry.kind.singular); it was skipped",
+                    snippet: location.snippet))
+        }
+        if scanner.skippedCount > scanner.skipped.count {
+            let more = scanner.skippedCount - scanner.skipped.count
+            problems.append(
+                SourceProblem(
+                    file: path,
+                    message:
+                        "\(more) more value\(more == 1 ? "" : "s") that \(more == 1 ? "is" : "are") not orders "
+                        + "\(more == 1 ? "was" : "were") skipped (\(scanner.skippedCount) in all)"))
+        }
+        return Result(orderCount: scanner.foundCount, problems: problems, splitScans: splitScans)
+    }
+
+    // MARK: - Two cores
+
+    /// Where reading the top-level values stands: what `walk` carries from one stretch of the
+    /// file to the next.
+    private struct Walk {
         var problems: [SourceProblem] = []
         var firstFailure: SourceProblem?
         var position = 0
-        if n >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { position = 3 }
         var topValues = 0
         var firstTopByte: UInt8 = 0
         var lastTop: (start: Int, end: Int)?
@@ -49,7 +106,35 @@ package struct DumpIndexer {
         var splitScans = 0
         var resumeList: [UInt8]?
         var firstValueStart: Int?
+        /// A failure ended reading: the rest of the file is not read.
+        var stopped = false
+    }
 
+    /// Reads top-level values from `walk.position` until the file ends, a failure stops it, or a
+    /// value would start at or after `stop` (between values, so a later call goes on from there).
+    private func walk(_ scanner: inout DumpScanner, _ walk: inout Walk, stop: Int) {
+        guard !walk.stopped, let raw = bytes.baseAddress else { return }
+        let base = raw.assumingMemoryBound(to: UInt8.self)
+        let n = bytes.count
+        var problems = walk.problems
+        var firstFailure = walk.firstFailure
+        var position = walk.position
+        var topValues = walk.topValues
+        var firstTopByte = walk.firstTopByte
+        var lastTop = walk.lastTop
+        var badLines = walk.badLines
+        var hint = walk.hint
+        var splitScans = walk.splitScans
+        var resumeList = walk.resumeList
+        var firstValueStart = walk.firstValueStart
+        var stopped = false
+        defer {
+            walk = Walk(
+                problems: problems, firstFailure: firstFailure, position: position, topValues: topValues,
+                firstTopByte: firstTopByte, lastTop: lastTop, badLines: badLines, hint: hint,
+                splitScans: splitScans, resumeList: resumeList, firstValueStart: firstValueStart,
+                stopped: stopped)
+        }
         while true {
             while position < n,
                 base[position] == 0x20 || base[position] == 0x0A || base[position] == 0x0D
@@ -57,7 +142,7 @@ package struct DumpIndexer {
             {
                 position += 1
             }
-            guard position < n else { break }
+            guard position < n, position < stop else { break }
             let valueStart = position
             if firstValueStart == nil { firstValueStart = valueStart }
             let resuming = resumeList != nil
@@ -180,51 +265,61 @@ package struct DumpIndexer {
                 }
                 let problem = stopProblem(error, kept: kept, located: located, start: startLocation)
                 problems.append(problem)
+                stopped = true
                 break
             }
         }
-        if badLines > Self.maxReportedLines {
-            problems.append(
-                SourceProblem(
-                    file: path,
-                    message:
-                        "\(badLines - Self.maxReportedLines) more bad lines were skipped (\(badLines) in all)"
-                ))
-        }
-
-        scanner.flush()
-        if scanner.foundCount == 0 {
-            if let firstFailure { throw SourceError.malformed(firstFailure) }
-            if topValues == 0 { throw SourceError.emptyFile(path: path) }
-            throw SourceError.notOrders(
-                path: path, found: describe(scanner, topValues: topValues, firstTopByte: firstTopByte))
-        }
-        // Each value that is not an order, where it is (the first few; then a count).
-        var located: (offset: Int, location: TextLocator.Location)?
-        for entry in scanner.skipped {
-            let location = TextLocator.locate(bytes, offset: entry.offset, after: located)
-            located = (entry.offset, location)
-            problems.append(
-                SourceProblem(
-                    file: path, line: location.line, column: location.column,
-                    message: entry.kind.isOrder
-                        ? "\(entry.kind.singular) was skipped"
-                        : "not an order: \(entry.kind.singular); it was skipped",
-                    snippet: location.snippet))
-        }
-        if scanner.skippedCount > scanner.skipped.count {
-            let more = scanner.skippedCount - scanner.skipped.count
-            problems.append(
-                SourceProblem(
-                    file: path,
-                    message:
-                        "\(more) more value\(more == 1 ? "" : "s") that \(more == 1 ? "is" : "are") not orders "
-                        + "\(more == 1 ? "was" : "were") skipped (\(scanner.skippedCount) in all)"))
-        }
-        return Result(orderCount: scanner.foundCount, problems: problems, splitScans: splitScans)
     }
 
-    // MARK: - Two cores
+    /// Reads a file of many top-level values (NDJSON, or objects one after another) on two
+    /// threads: a second thread reads from `split` (a line that starts with `{` after one that
+    /// ends with `}`, past the middle) to the end, while this one reads up to it. The second
+    /// half's orders are taken only if this thread arrives at `split` between two values (not
+    /// inside one, not salvaging a list, not stopped) and the second half met no problem at all;
+    /// otherwise they are dropped and this thread goes on from where it is, so the result is
+    /// the same either way.
+    private func walkInTwo(_ scanner: inout DumpScanner, _ walk: inout Walk, split: Int) {
+        guard let raw = bytes.baseAddress else { return }
+        let base = UncheckedBox(raw.assumingMemoryBound(to: UInt8.self))
+        let n = bytes.count
+        let second = SecondHalf<(DumpScanner, [[ScannedOrder]], Walk)>()
+        let indexer = UncheckedBox(self)
+        Thread.detachNewThread {
+            var other = DumpScanner(base: base.value, count: n)
+            let batches = BatchList()
+            other.onBatch = { batches.items.append($0) }
+            var rest = Walk()
+            rest.position = split
+            indexer.value.walk(&other, &rest, stop: n)
+            second.finish(UncheckedBox((other, batches.items, rest)))
+        }
+        self.walk(&scanner, &walk, stop: split)
+        let (other, batches, rest) = second.wait().value  // the mapping must outlive the other thread
+        guard walk.position == split, walk.resumeList == nil, !walk.stopped, rest.problems.isEmpty,
+            rest.firstFailure == nil, rest.resumeList == nil, !rest.stopped
+        else { return }
+        scanner.absorb(other, batches: batches)
+        walk.topValues += rest.topValues
+        walk.splitScans += rest.splitScans + 1
+        walk.lastTop = rest.lastTop ?? walk.lastTop
+        walk.position = rest.position
+    }
+
+    /// For a file that starts with an object and is big enough: the first line past the middle
+    /// that starts with `{` right after a line that ends with `}` (`splitPoint`). A guess:
+    /// `walkInTwo` checks that this thread arrives there between values.
+    private func lineSplitPoint(from start: Int) -> Int? {
+        let n = bytes.count
+        guard n >= splitMinimum else { return nil }
+        var first = start
+        while first < n,
+            bytes[first] == 0x20 || bytes[first] == 0x0A || bytes[first] == 0x0D || bytes[first] == 0x09
+        {
+            first += 1
+        }
+        guard first < n, bytes[first] == UInt8(ascii: "{") else { return nil }
+        return splitPoint(after: first + (n - first) / 2, following: UInt8(ascii: "}"))
+    }
 
     /// Files smaller than this are scanned by one thread.
     package static let splitMinimum = 32 << 20
@@ -245,7 +340,7 @@ package struct DumpIndexer {
         else {
             return try scanner.scanValue(from: start)
         }
-        let second = SecondHalf()
+        let second = SecondHalf<(DumpScanner, [[ScannedOrder]], Swift.Result<Int, ScanFailure>)>()
         let pointer = UncheckedBox(base)
         Thread.detachNewThread {
             var other = DumpScanner(base: pointer.value, count: n)
@@ -278,9 +373,10 @@ package struct DumpIndexer {
         return try result.get()
     }
 
-    /// The first line after `offset` that starts an order (`{` after at most two spaces) and
-    /// follows a `,`; nil when there is none within a megabyte.
-    private func splitPoint(after offset: Int) -> Int? {
+    /// The first line after `offset` that starts an order (`{` after at most three spaces) and
+    /// follows `following` (the last byte before it other than white space: a `,` between the
+    /// elements of an array, a `}` between values); nil when there is none within a megabyte.
+    private func splitPoint(after offset: Int, following: UInt8 = UInt8(ascii: ",")) -> Int? {
         let n = bytes.count
         var i = offset
         let limit = min(n - 1, offset + (1 << 20))
@@ -294,7 +390,7 @@ package struct DumpIndexer {
             if j < n, bytes[j] == UInt8(ascii: "{") {
                 var k = i - 1
                 while k > 0, bytes[k] == 0x20 || bytes[k] == 0x0D || bytes[k] == 0x09 { k -= 1 }
-                if bytes[k] == UInt8(ascii: ",") { return j }
+                if bytes[k] == following { return j }
             }
             i += 1
         }
@@ -423,18 +519,18 @@ package struct DumpIndexer {
 /// The result of the second half of a split scan, handed from its thread to the first.
 ///
 /// `@unchecked Sendable`: `value` is written once under `condition` and read after it is set.
-final class SecondHalf: @unchecked Sendable {
+final class SecondHalf<Value>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var value: UncheckedBox<(DumpScanner, [[ScannedOrder]], Swift.Result<Int, ScanFailure>)>?
+    private var value: UncheckedBox<Value>?
 
-    func finish(_ result: UncheckedBox<(DumpScanner, [[ScannedOrder]], Swift.Result<Int, ScanFailure>)>) {
+    func finish(_ result: UncheckedBox<Value>) {
         condition.lock()
         value = result
         condition.broadcast()
         condition.unlock()
     }
 
-    func wait() -> UncheckedBox<(DumpScanner, [[ScannedOrder]], Swift.Result<Int, ScanFailure>)> {
+    func wait() -> UncheckedBox<Value> {
         condition.lock()
         defer { condition.unlock() }
         while true {

@@ -755,4 +755,6 @@ public actor DinteroAPISource: OrderSource {
 }
 
 /// `browse --follow` polls the API for orders created since the newest loaded one.
-extension DinteroAPISource: FollowableSource {}
+extension DinteroAPISource: FollowableSource {
+    public nonisolated var followable: (any FollowableSource)? { self }
+}

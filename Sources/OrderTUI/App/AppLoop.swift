@@ -127,7 +127,7 @@ public final class AppLoop {
     /// created since the newest loaded one, posted back as `.followed`.
     private func pollFollowIfDue() {
         guard let every = state.app.follow.every, !followInFlight,
-            let followable = source as? any FollowableSource
+            let followable = source.followable
         else { return }
         let now = ContinuousClock.now
         guard let due = nextFollow else {

@@ -52,12 +52,11 @@ public struct UIController: Sendable {
             if case .menuCopy(let target)? = command { return copy(target, state: &state) }
             return []
         case .sectionMenu:
-            // A letter shown in the menu jumps; any other key (Esc) closes it.
+            // A key shown in the menu jumps; any other key (Esc) closes it.
             state.sectionMenu = false
-            guard case .char(let letter) = key,
-                let entry = SectionMenu.entries(state.app).first(where: { $0.key == letter })
-            else { return [] }
-            return send(.command(.jumpToSection(entry.id)), to: &state)
+            let entries = SectionMenu.entries(state.app, keys: keys)
+            guard let id = SectionMenu.target(of: key, command: command, entries: entries) else { return [] }
+            return send(.command(.jumpToSection(id)), to: &state)
         case .global, .list, .detail, .raw, .timeline:
             if case .mouse(let event) = key { return handleMouse(event, state: &state, size: size) }
             guard let command else { return [] }
@@ -90,12 +89,14 @@ public struct UIController: Sendable {
         case .showMessages:
             showMessages(state: &state)
         case .openSectionMenu:
-            guard state.app.selectedAnalysis != nil, !SectionMenu.entries(state.app).isEmpty else {
+            guard state.app.selectedAnalysis != nil, !SectionMenu.entries(state.app, keys: keys).isEmpty
+            else {
                 state.app.status = .info("no sections to jump to: the order is not loaded yet")
                 return []
             }
             state.sectionMenu = true
-        case .menuCopy, .submitPrompt, .cancelPrompt, .deleteBackward, .deleteWord, .clearPrompt:
+        case .menuCopy, .menuSection, .submitPrompt, .cancelPrompt, .deleteBackward, .deleteWord,
+            .clearPrompt:
             break  // bound only where a menu or prompt is open
         case .redraw:
             return [.redraw]
@@ -196,34 +197,13 @@ public struct UIController: Sendable {
     // MARK: - Mouse
 
     private func handleMouse(_ event: MouseEvent, state: inout UIState, size: Size) -> [Action] {
-        let layout = ScreenLayout.compute(size: size, state: state)
-        let panes: [(Pane, Rect?)] = [
-            (.list, layout.list), (.detail, layout.detail), (.timeline, layout.timeline),
-        ]
-        guard let (pane, rect) = panes.first(where: { $0.1?.contains(x: event.x, y: event.y) == true }),
-            let rect
-        else { return [] }
-        var actions: [Action] = []
-        if state.app.focus != pane { actions += send(.command(.focus(pane)), to: &state) }
-        switch event.kind {
-        case .wheelUp:
-            actions += send(.command(.scroll(-3)), to: &state)
-        case .wheelDown:
-            actions += send(.command(.scroll(3)), to: &state)
-        case .press:
-            let contentTop = rect.y + (pane == .list ? 2 : 1)
-            let offset = event.y - contentTop
-            guard offset >= 0 else { return actions }
-            let first: Int
-            switch pane {
-            case .list: first = state.app.list.scrollOffset
-            case .detail: first = state.app.detail.current?.scroll ?? 0
-            case .timeline: first = state.app.timeline.scroll
-            }
-            actions += send(.command(.selectRow(first + offset)), to: &state)
-        case .release:
-            break
+        guard let hit = MouseHit.hit(event, layout: ScreenLayout.compute(size: size, state: state)) else {
+            return []
         }
+        var actions: [Action] = []
+        if state.app.focus != hit.pane { actions += send(.command(.focus(hit.pane)), to: &state) }
+        // Asked after focusing: the row under a press counts from the focused pane's scroll.
+        if let command = hit.command(in: state.app) { actions += send(.command(command), to: &state) }
         return actions
     }
 }

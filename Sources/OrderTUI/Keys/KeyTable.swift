@@ -210,6 +210,9 @@ public struct KeyTable: Sendable {
         case .menuCopy(let target):
             let word = CommandLineParser.copyNames.first { $0.value == target && $0.key != "jq" }?.key
             return "menu_copy_" + (word ?? target.rawValue)
+        case .menuSection(let kind):
+            // `paymentDetails` → `section_payment_details`, like the other names.
+            return "section_" + kind.map { $0.isUppercase ? "_" + $0.lowercased() : String($0) }.joined()
         case .submitPrompt: return "prompt_submit"
         case .cancelPrompt: return "prompt_cancel"
         case .deleteBackward: return "prompt_delete"
@@ -259,107 +262,135 @@ public struct KeyOverrideError: Error, Sendable, Equatable {
 
 extension KeyTable {
     /// The default bindings. Every action is reachable without F-keys and without the mouse.
-    public static let standard = KeyTable(bindings: [
-        KeyBinding(
-            [.char("j"), .down], .app(.moveDown), in: [.global, .box], help: "Move down (scrolls a box)"),
-        KeyBinding([.char("k"), .up], .app(.moveUp), in: [.global, .box], help: "Move up"),
-        KeyBinding(
-            [.pageDown, .ctrl("f"), .char(" ")], .app(.pageDown), in: [.global, .box], help: "Page down"),
-        KeyBinding([.pageUp, .ctrl("b")], .app(.pageUp), in: [.global, .box], help: "Page up"),
-        KeyBinding([.char("g"), .home], .app(.moveToTop), in: [.global, .box], help: "Go to the top"),
-        KeyBinding([.char("G"), .end], .app(.moveToBottom), in: [.global, .box], help: "Go to the bottom"),
-        KeyBinding([.tab], .app(.focusNext), hint: "pane", help: "Focus the next pane"),
-        KeyBinding([.backTab], .app(.focusPrevious), help: "Focus the previous pane"),
-        KeyBinding([.char("1")], .app(.focus(.list)), help: "Focus the order list"),
-        KeyBinding([.char("2")], .app(.focus(.detail)), help: "Focus the detail pane"),
-        KeyBinding([.char("3")], .app(.focus(.timeline)), help: "Focus the payment timeline"),
-        KeyBinding(
-            [.enter, .char("l"), .right], .app(.drillIn), in: [.global, .box], hint: "open",
-            help: "Open / drill in (closes a box)"),
-        KeyBinding(
-            [.escape, .backspace, .char("h"), .left], .app(.back), in: [.global, .box, .copyMenu],
-            hint: "back", help: "Back one level (closes a box or the menu)"),
-        KeyBinding(
-            [.char("/")], .openFilterPrompt, hint: "filter",
-            help: "Filter the list (status:open amount>1000 text)"),
-        KeyBinding(
-            [.char("?")], .toggleHelp, in: [.global, .box], hint: "help", help: "Show or hide this help"),
-        KeyBinding(
-            [.char(":")], .openCommandLine, hint: "cmd",
-            help:
-                "Command line (:order ID, :sort COL, :filter Q, :find T, :group COL, :copy, :export F, :screenshot F, :problems, :q)"
-        ),
-        KeyBinding([.char("f")], .openSearchPrompt, hint: "find", help: "Find an order (then n / N)"),
-        KeyBinding(
-            [.char("F")], .app(.summarize(nil)), hint: "sum",
-            help:
-                "Summary: group and sum the orders shown (:group COLUMN[,COLUMN]; s/S sort, Enter opens a group, Esc returns)"
-        ),
-        KeyBinding([.char("n")], .app(.searchNext), help: "Next search match"),
-        KeyBinding([.char("N")], .app(.searchPrevious), help: "Previous search match"),
-        KeyBinding(
-            [.char("s")], .app(.cycleSort), in: [.list], hint: "sort", help: "Sort by the next column"),
-        KeyBinding([.char("S")], .app(.reverseSort), in: [.list], help: "Reverse the sort direction"),
-        KeyBinding(
-            [.char("c")], .app(.toggleSection), in: [.detail, .raw], hint: "fold",
-            help: "Collapse or expand the section (raw: the object or list)"),
-        KeyBinding(
-            [.char("o")], .openSectionMenu, hint: "sections",
-            help: "Section menu: jump to items, payments, travel, customer, events, anomalies... by letter"),
-        KeyBinding(
-            [.char("z")], .toggleZoom, hint: "zoom",
-            help: "Zoom: the focused pane fills the screen, or gives the room back"),
-        KeyBinding([.char("<")], .moveSplit(-1), help: "Move the border: smaller list"),
-        KeyBinding([.char(">")], .moveSplit(1), help: "Move the border: larger list"),
-        KeyBinding(
-            [.char("M")], .showMessages, help: "Messages of this session, with their times (also :messages)"),
-        KeyBinding(
-            [.char("p")], .app(.openPayout), in: [.detail],
-            help: "Payout tree of the item under the cursor"),
-        KeyBinding(
-            [.char("-")], .app(.foldAll(true)), in: [.detail],
-            help: "Fold every section (kept folded for the next orders)"),
-        KeyBinding(
-            [.char("+"), .char("=")], .app(.foldAll(false)), in: [.detail], help: "Unfold every section"),
-        KeyBinding(
-            [.char("r")], .app(.toggleRaw), in: [.detail, .raw], hint: "raw",
-            help: "Raw JSON of the node under the cursor, or back"),
-        KeyBinding([.char("R")], .app(.retry), hint: "", help: "Retry the failed load"),
-        KeyBinding(
-            [.char("P")], .showLoadProblems,
-            help: "List the problems met while loading (bad lines, files that end early)"),
-        KeyBinding(
-            [.char("x")], .app(.toggleRedaction),
-            help: "Mask customer personal data (names, contacts, addresses) or show it again"),
-        KeyBinding(
-            [.char("y")], .copy(.value),
-            help: "Copy the value under the cursor to the clipboard (OSC 52)"),
-        KeyBinding([.char("Y")], .copy(.orderID), help: "Copy the order id"),
-        KeyBinding(
-            [.char("C")], .openCopyMenu,
-            help: "Copy menu: order number, id, value, JSON of the node, ticket summary, jq path"),
-        KeyBinding([.ctrl("l")], .redraw, help: "Redraw the screen"),
-        KeyBinding([.ctrl("z")], .suspend, help: "Suspend to the shell (fg resumes)"),
-        KeyBinding([.char("n")], .menuCopy(.orderNumber), in: [.copyMenu], help: "Copy the order number"),
-        KeyBinding([.char("i")], .menuCopy(.orderID), in: [.copyMenu], help: "Copy the order id"),
-        KeyBinding([.char("v")], .menuCopy(.value), in: [.copyMenu], help: "Copy the value under the cursor"),
-        KeyBinding([.char("j")], .menuCopy(.json), in: [.copyMenu], help: "Copy the JSON of the node"),
-        KeyBinding(
-            [.char("t")], .menuCopy(.ticket), in: [.copyMenu], help: "Copy a ticket summary of the order"),
-        KeyBinding([.char("p")], .menuCopy(.jqPath), in: [.copyMenu], help: "Copy the jq path of the node"),
-        KeyBinding([.enter], .submitPrompt, in: [.prompt], help: "Apply what was typed"),
-        KeyBinding(
-            [.escape, .ctrl("c")], .cancelPrompt, in: [.prompt],
-            help: "Cancel (the filter from before comes back)"),
-        KeyBinding(
-            [.backspace, .ctrl("h")], .deleteBackward, in: [.prompt],
-            help: "Delete a character (on empty: close)"),
-        KeyBinding([.ctrl("w")], .deleteWord, in: [.prompt], help: "Delete a word"),
-        KeyBinding([.ctrl("u")], .clearPrompt, in: [.prompt], help: "Delete everything typed"),
-        KeyBinding(
-            [.char("m")], .toggleMouse,
-            help: "Turn mouse reporting off/on (off lets the terminal select text)"),
-        KeyBinding(
-            [.char("q")], .app(.quit), in: [.global, .box], hint: "quit", help: "Quit (closes a box)"),
-    ])
+    public static let standard = KeyTable(
+        bindings: [
+            KeyBinding(
+                [.char("j"), .down], .app(.moveDown), in: [.global, .box], help: "Move down (scrolls a box)"),
+            KeyBinding([.char("k"), .up], .app(.moveUp), in: [.global, .box], help: "Move up"),
+            KeyBinding(
+                [.pageDown, .ctrl("f"), .char(" ")], .app(.pageDown), in: [.global, .box], help: "Page down"),
+            KeyBinding([.pageUp, .ctrl("b")], .app(.pageUp), in: [.global, .box], help: "Page up"),
+            KeyBinding([.char("g"), .home], .app(.moveToTop), in: [.global, .box], help: "Go to the top"),
+            KeyBinding(
+                [.char("G"), .end], .app(.moveToBottom), in: [.global, .box], help: "Go to the bottom"),
+            KeyBinding([.tab], .app(.focusNext), hint: "pane", help: "Focus the next pane"),
+            KeyBinding([.backTab], .app(.focusPrevious), help: "Focus the previous pane"),
+            KeyBinding([.char("1")], .app(.focus(.list)), help: "Focus the order list"),
+            KeyBinding([.char("2")], .app(.focus(.detail)), help: "Focus the detail pane"),
+            KeyBinding([.char("3")], .app(.focus(.timeline)), help: "Focus the payment timeline"),
+            KeyBinding(
+                [.enter, .char("l"), .right], .app(.drillIn), in: [.global, .box], hint: "open",
+                help: "Open / drill in (closes a box)"),
+            KeyBinding(
+                [.escape, .backspace, .char("h"), .left], .app(.back), in: [.global, .box, .copyMenu],
+                hint: "back", help: "Back one level (closes a box or the menu)"),
+            KeyBinding(
+                [.char("/")], .openFilterPrompt, hint: "filter",
+                help: "Filter the list (status:open amount>1000 text)"),
+            KeyBinding(
+                [.char("?")], .toggleHelp, in: [.global, .box], hint: "help", help: "Show or hide this help"),
+            KeyBinding(
+                [.char(":")], .openCommandLine, hint: "cmd",
+                help:
+                    "Command line (:order ID, :sort COL, :filter Q, :find T, :group COL, :copy, :export F, :screenshot F, :problems, :q)"
+            ),
+            KeyBinding([.char("f")], .openSearchPrompt, hint: "find", help: "Find an order (then n / N)"),
+            KeyBinding(
+                [.char("F")], .app(.summarize(nil)), hint: "sum",
+                help:
+                    "Summary: group and sum the orders shown (:group COLUMN[,COLUMN]; s/S sort, Enter opens a group, Esc returns)"
+            ),
+            KeyBinding([.char("n")], .app(.searchNext), help: "Next search match"),
+            KeyBinding([.char("N")], .app(.searchPrevious), help: "Previous search match"),
+            KeyBinding(
+                [.char("s")], .app(.cycleSort), in: [.list], hint: "sort", help: "Sort by the next column"),
+            KeyBinding([.char("S")], .app(.reverseSort), in: [.list], help: "Reverse the sort direction"),
+            KeyBinding(
+                [.char("c")], .app(.toggleSection), in: [.detail, .raw], hint: "fold",
+                help: "Collapse or expand the section (raw: the object or list)"),
+            KeyBinding(
+                [.char("o")], .openSectionMenu, hint: "sections",
+                help:
+                    "Section menu: jump to items, payments, travel, customer, events, anomalies... by letter"),
+            KeyBinding(
+                [.char("z")], .toggleZoom, hint: "zoom",
+                help: "Zoom: the focused pane fills the screen, or gives the room back"),
+            KeyBinding([.char("<")], .moveSplit(-1), help: "Move the border: smaller list"),
+            KeyBinding([.char(">")], .moveSplit(1), help: "Move the border: larger list"),
+            KeyBinding(
+                [.char("M")], .showMessages,
+                help: "Messages of this session, with their times (also :messages)"),
+            KeyBinding(
+                [.char("p")], .app(.openPayout), in: [.detail],
+                help: "Payout tree of the item under the cursor"),
+            KeyBinding(
+                [.char("-")], .app(.foldAll(true)), in: [.detail],
+                help: "Fold every section (kept folded for the next orders)"),
+            KeyBinding(
+                [.char("+"), .char("=")], .app(.foldAll(false)), in: [.detail], help: "Unfold every section"),
+            KeyBinding(
+                [.char("r")], .app(.toggleRaw), in: [.detail, .raw], hint: "raw",
+                help: "Raw JSON of the node under the cursor, or back"),
+            KeyBinding([.char("R")], .app(.retry), hint: "", help: "Retry the failed load"),
+            KeyBinding(
+                [.char("P")], .showLoadProblems,
+                help: "List the problems met while loading (bad lines, files that end early)"),
+            KeyBinding(
+                [.char("x")], .app(.toggleRedaction),
+                help: "Mask customer personal data (names, contacts, addresses) or show it again"),
+            KeyBinding(
+                [.char("y")], .copy(.value),
+                help: "Copy the value under the cursor to the clipboard (OSC 52)"),
+            KeyBinding([.char("Y")], .copy(.orderID), help: "Copy the order id"),
+            KeyBinding(
+                [.char("C")], .openCopyMenu,
+                help: "Copy menu: order number, id, value, JSON of the node, ticket summary, jq path"),
+            KeyBinding([.ctrl("l")], .redraw, help: "Redraw the screen"),
+            KeyBinding([.ctrl("z")], .suspend, help: "Suspend to the shell (fg resumes)"),
+            KeyBinding([.char("n")], .menuCopy(.orderNumber), in: [.copyMenu], help: "Copy the order number"),
+            KeyBinding([.char("i")], .menuCopy(.orderID), in: [.copyMenu], help: "Copy the order id"),
+            KeyBinding(
+                [.char("v")], .menuCopy(.value), in: [.copyMenu], help: "Copy the value under the cursor"),
+            KeyBinding([.char("j")], .menuCopy(.json), in: [.copyMenu], help: "Copy the JSON of the node"),
+            KeyBinding(
+                [.char("t")], .menuCopy(.ticket), in: [.copyMenu], help: "Copy a ticket summary of the order"),
+            KeyBinding(
+                [.char("p")], .menuCopy(.jqPath), in: [.copyMenu], help: "Copy the jq path of the node"),
+        ] + sectionMenuBindings + [
+            KeyBinding([.enter], .submitPrompt, in: [.prompt], help: "Apply what was typed"),
+            KeyBinding(
+                [.escape, .ctrl("c")], .cancelPrompt, in: [.prompt],
+                help: "Cancel (the filter from before comes back)"),
+            KeyBinding(
+                [.backspace, .ctrl("h")], .deleteBackward, in: [.prompt],
+                help: "Delete a character (on empty: close)"),
+            KeyBinding([.ctrl("w")], .deleteWord, in: [.prompt], help: "Delete a word"),
+            KeyBinding([.ctrl("u")], .clearPrompt, in: [.prompt], help: "Delete everything typed"),
+            KeyBinding(
+                [.char("m")], .toggleMouse,
+                help: "Turn mouse reporting off/on (off lets the terminal select text)"),
+            KeyBinding(
+                [.char("q")], .app(.quit), in: [.global, .box], hint: "quit", help: "Quit (closes a box)"),
+        ])
+
+    /// The order screen's sections in the section menu (`o`), each always on the same key; the
+    /// sections of other screens take free letters of their titles (`SectionMenu.entries`).
+    static let sectionMenuBindings: [KeyBinding] = sectionKeys.map { key, kind, title in
+        KeyBinding([.char(key)], .menuSection(kind), in: [.sectionMenu], help: "Jump to " + title)
+    }
+
+    /// Key, section kind (`DetailSection.id` of the order screen) and what the help calls it.
+    private static let sectionKeys: [(Character, String, String)] = [
+        ("s", "summary", "the summary"), ("!", "anomalies", "the anomalies"),
+        ("c", "customer", "the customer"),
+        ("d", "addresses", "the addresses"), ("i", "items", "the items"),
+        ("o", "discounts", "the order discounts"),
+        ("p", "payments", "the payment operations"), ("y", "paymentDetails", "the payment details"),
+        ("l", "timeline", "the payment timeline"), ("r", "store", "the store"),
+        ("m", "comments", "the comments"),
+        ("x", "external", "the external ids"), ("t", "itinerary", "the itinerary (travel)"),
+        ("a", "attachments", "the attachments (the first reservation)"), ("e", "sessions", "the sessions"),
+        ("v", "events", "the events"), ("k", "metadata", "the metadata"), ("z", "misc", "the other fields"),
+        ("u", "decodeIssues", "the unreadable fields"),
+    ]
 }

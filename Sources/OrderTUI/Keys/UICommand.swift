@@ -27,6 +27,8 @@ public enum UICommand: Sendable, Equatable, Hashable {
     case openSectionMenu
     /// A choice in the copy menu.
     case menuCopy(CopyTarget)
+    /// A choice in the section menu: the kind of section it jumps to (`items`, `payments` ...).
+    case menuSection(String)
     // Editing a prompt (filter, search, command line); other keys are typed.
     case submitPrompt
     case cancelPrompt

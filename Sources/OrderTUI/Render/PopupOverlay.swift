@@ -22,7 +22,7 @@ enum PopupOverlay {
     static func drawSectionMenu(_ entries: [SectionMenu.Entry], in rect: Rect, theme: Theme, grid: inout Grid)
     {
         drawMenu(
-            entries.map { (String($0.key), $0.title) }, title: "Jump to · Esc closes", in: rect, theme: theme,
+            entries.map { ($0.key.name, $0.title) }, title: "Jump to · Esc closes", in: rect, theme: theme,
             grid: &grid)
     }
 

@@ -49,7 +49,7 @@ public enum ScreenRenderer {
             PopupOverlay.drawCopyMenu(in: overlay, keys: keys, theme: theme, grid: &grid)
         } else if state.sectionMenu {
             PopupOverlay.drawSectionMenu(
-                SectionMenu.entries(state.app), in: overlay, theme: theme, grid: &grid)
+                SectionMenu.entries(state.app, keys: keys), in: overlay, theme: theme, grid: &grid)
         }
         Bars.drawStatus(state, in: layout.statusBar, theme: theme, grid: &grid)
         Bars.drawHints(state, keys: keys, in: layout.hintBar, theme: theme, grid: &grid)
