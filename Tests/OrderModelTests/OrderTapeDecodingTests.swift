@@ -102,9 +102,21 @@ struct OrderTapeDecodingTests {
                         tape: try JSONTape(buffer, textIssues: &issues), keepingRaw: true, forChecks: true)
                 }
                 #expect(forChecks.decodeIssues == fromTree.decodeIssues, "\(JSONPath(path)) = \(replacement)")
-                #expect(forChecks.items.map(\.taxLines) == fromTree.items.map(\.taxLines))
                 #expect(forChecks.items.map(\.payout) == fromTree.items.map(\.payout))
-                #expect(forChecks.items.map(\.discountLines) == fromTree.items.map(\.discountLines))
+                for (checked, whole) in zip(forChecks.items, fromTree.items) {
+                    #expect(checked.grossAmount == whole.grossAmount && checked.netAmount == whole.netAmount)
+                    #expect(checked.discountLines.map(\.amount) == whole.discountLines.map(\.amount))
+                    #expect(checked.taxLines.map(\.path) == whole.taxLines.map(\.path))
+                    for (line, wholeLine) in zip(checked.taxLines, whole.taxLines) {
+                        #expect(line.amount == wholeLine.amount && line.taxBasis == wholeLine.taxBasis)
+                        #expect(line.percentage == wholeLine.percentage)
+                        #expect(line.percentageText == wholeLine.percentageText)
+                        #expect(
+                            line.exempt == wholeLine.exempt
+                                && line.includedInPrice == wholeLine.includedInPrice)
+                    }
+                }
+                #expect(forChecks.items.count == fromTree.items.count)
                 #expect(forChecks.items.map(\.lineID) == fromTree.items.map(\.lineID))
                 #expect(forChecks.operations.map(\.timestamp) == fromTree.operations.map(\.timestamp))
                 #expect(forChecks.operations.map(\.amount) == fromTree.operations.map(\.amount))

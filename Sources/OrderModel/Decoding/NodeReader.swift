@@ -25,13 +25,16 @@ struct NodeReader {
     private let keyLengths: UInt64
     /// A tape object's members, by key signature (`Member`), in source order.
     private let members: [Member]
+    /// A 128-bit Bloom filter of the members' signatures (one bit each): most lookups are for
+    /// keys an object does not have, and most of those end here without a scan.
+    private let signatureBits: (UInt64, UInt64)
     /// Decoding for the anomaly checks alone (`Order(tape:forChecks:)`): `skimming` readers
     /// then check the fields the checks never read without keeping them.
     private let forChecks: Bool
     /// Fields are checked for their type, so every issue is reported as always, but their
     /// values are not built: text fields, dates, line ids and objects come back nil (numbers
     /// and booleans are read, as whether they can be read depends on their text).
-    private let skim: Bool
+    private var skim: Bool
 
     /// One member of a tape object: its key's signature (length in the top byte, the first
     /// seven bytes below: the whole key for keys of up to seven bytes) and its key token.
@@ -64,6 +67,7 @@ struct NodeReader {
         self.source = .json(json, object)
         self.keyLengths = lengths
         self.members = []
+        self.signatureBits = (~0, ~0)
         self.forChecks = false
         self.skim = false
     }
@@ -79,7 +83,9 @@ struct NodeReader {
         self.forChecks = forChecks
         self.skim = skim
         var lengths: UInt64 = 0
+        var bits: (UInt64, UInt64) = (0, 0)
         var members: [Member] = []
+        members.reserveCapacity(16)
         let container = tape[index]
         if container.kind == .object {
             var member = index + 1
@@ -94,19 +100,28 @@ struct NodeReader {
                         tape.content(member).assumingMemoryBound(to: UInt8.self))
                 }
                 lengths |= 1 << ((signature >> 56) & 63)
+                let bit = NodeReader.bloomBit(signature)
+                if bit < 64 { bits.0 |= 1 << bit } else { bits.1 |= 1 << (bit - 64) }
                 members.append(Member(signature: signature, key: member))
                 member = tape[member + 1].after
             }
         }
         self.keyLengths = lengths
         self.members = members
+        self.signatureBits = bits
+    }
+
+    /// A signature's bit in `signatureBits` (0–127).
+    private static func bloomBit(_ signature: UInt64) -> UInt64 {
+        (signature &* 0x9E37_79B9_7F4A_7C15) >> 57
     }
 
     /// The same object read with `skim` (for checks only; otherwise itself).
     var skimming: NodeReader {
-        guard forChecks, !skim, case .tape(let tape, let index, let keepRaw) = source else { return self }
-        return NodeReader(
-            tape: tape, index: index, keepRaw: keepRaw, forChecks: true, skim: true, path: path, log: log)
+        guard forChecks, !skim else { return self }
+        var skimming = self  // shares the member table: no second scan
+        skimming.skim = true
+        return skimming
     }
 
     /// A key's signature: its length (capped at 255) in the top byte, its first seven bytes below.
@@ -160,20 +175,25 @@ struct NodeReader {
     /// bytes are compared only for keys longer than a signature holds.
     private func member(_ key: UnsafeBufferPointer<UInt8>, in tape: JSONTape) -> Int {
         let signature = NodeReader.signature(key)
+        let bit = NodeReader.bloomBit(signature)
+        let word = bit < 64 ? signatureBits.0 : signatureBits.1
+        guard word & (1 << (bit & 63)) != 0 else { return -1 }
         var at = members.count - 1
         while at >= 0 {
             let member = members[at]
             at -= 1
             guard member.signature == signature else { continue }
             if key.count <= 7 { return member.key + 1 }
-            let name = tape[member.key]
-            if name.escaped {
+            if tape[member.key].escaped {
                 if tape.text(member.key).utf8.elementsEqual(key) { return member.key + 1 }
-            } else if tape.content(member.key).assumingMemoryBound(to: UInt8.self)
-                .elementsEqual(key)
-            {
-                return member.key + 1
+                continue
             }
+            // Same length and first seven bytes: compare the rest.
+            let name = tape.content(member.key)
+            guard name.count == key.count else { continue }
+            var offset = 7
+            while offset < key.count, name[offset] == key[offset] { offset += 1 }
+            if offset == key.count { return member.key + 1 }
         }
         return -1
     }
