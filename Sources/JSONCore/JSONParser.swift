@@ -11,12 +11,12 @@
 public struct JSONParser: ~Copyable {
     public static let defaultMaxDepth = 10_000
 
-    private let bytes: UnsafeRawBufferPointer
-    private var index: Int
-    private let maxDepth: Int
-    private var textIssues = JSONTextIssues()
+    let bytes: UnsafeRawBufferPointer
+    var index: Int
+    let maxDepth: Int
+    var textIssues = JSONTextIssues()
 
-    private init(bytes: UnsafeRawBufferPointer, maxDepth: Int) {
+    init(bytes: UnsafeRawBufferPointer, maxDepth: Int) {
         self.bytes = bytes
         self.index = 0
         self.maxDepth = maxDepth
@@ -213,7 +213,9 @@ public struct JSONParser: ~Copyable {
             guard taken > 0 else { return [] }
             let source = base + start
             let array = [Element](unsafeUninitializedCapacity: taken) { buffer, initialized in
-                buffer.baseAddress!.moveInitialize(from: source, count: taken)
+                // `taken > 0`, so the buffer has storage; guarded rather than force-unwrapped.
+                guard let target = buffer.baseAddress else { return }
+                target.moveInitialize(from: source, count: taken)
                 initialized = taken
             }
             count = start
@@ -223,16 +225,26 @@ public struct JSONParser: ~Copyable {
 
     /// Reads `"key" :` and leaves the index at the value.
     private mutating func parseKey() throws(JSONParseError) -> String {
+        let key = try scanKey()
+        return stringText(key)
+    }
+
+    /// Reads `"key" :` without making the key's `String` (the tape keeps its byte range), with
+    /// the same checks and messages as `parseKey`.
+    mutating func scanKey() throws(JSONParseError) -> StringToken {
         guard index < bytes.count else { throw failure("the input ends inside an object") }
         guard bytes[index] == UInt8(ascii: "\"") else {
             throw failure("expected a quoted key but found \(describe(bytes[index]))")
         }
-        let key = try parseString()
+        let key = try scanString()
         skipWhitespace()
-        guard index < bytes.count else { throw failure("the input ends after the key \"\(key.prefix(40))\"") }
+        guard index < bytes.count else {
+            throw failure("the input ends after the key \"\(stringText(key).prefix(40))\"")
+        }
         guard bytes[index] == UInt8(ascii: ":") else {
             throw failure(
-                "expected ':' after the key \"\(key.prefix(40))\" but found \(describe(bytes[index]))")
+                "expected ':' after the key \"\(stringText(key).prefix(40))\" but found \(describe(bytes[index]))"
+            )
         }
         index += 1
         return key
@@ -240,13 +252,35 @@ public struct JSONParser: ~Copyable {
 
     // MARK: - Scalars
 
+    /// A string's content (between its quotes) in `bytes`, and whether it holds escapes.
+    struct StringToken {
+        var start: Int
+        var end: Int
+        var escaped: Bool
+    }
+
     private mutating func parseString() throws(JSONParseError) -> String {
+        stringText(try scanString())
+    }
+
+    /// The text of a string read by `scanString`.
+    func stringText(_ token: StringToken) -> String {
+        let content = UnsafeRawBufferPointer(rebasing: bytes[token.start..<token.end])
+        return token.escaped
+            ? JSONParser.unescape(content) : String(decoding: content, as: UTF8.self)
+    }
+
+    /// Checks a string from its opening quote to its closing one (escapes, text issues) and
+    /// leaves the index after it; nothing is built, so the tape and the value parser share the
+    /// same checks, offsets and messages.
+    mutating func scanString() throws(JSONParseError) -> StringToken {
         let quote = index
         index += 1
         let start = index
         // A byte below 0x20 or above 0x7F sends the string's bytes through `checkText` once it
         // ends (rare: most strings are plain ASCII).
         var unusual = false
+        var escaped = false
         // Eight bytes at a time while none is a quote, a backslash, a control character or
         // above 0x7F (the tests have no false negatives; a word that may hold one goes to the
         // byte loop below, which decides).
@@ -262,67 +296,32 @@ public struct JSONParser: ~Copyable {
             if special & highs != 0 { break }
             index += 8
         }
-        // Fast path: no escapes.
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(
-                    decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                if unusual { checkText(start, index) }
-                index += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 || byte >= 0x80 { unusual = true }
-            index += 1
-        }
-        guard index < bytes.count else {
-            index = quote
-            throw failure("a string starting here is never closed")
-        }
-        var buffer: [UInt8] = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 if unusual { checkText(start, index) }
                 index += 1
-                return String(decoding: buffer, as: UTF8.self)
+                return StringToken(start: start, end: index - 1, escaped: escaped)
             }
             if byte != UInt8(ascii: "\\") {
                 if byte < 0x20 || byte >= 0x80 { unusual = true }
-                buffer.append(byte)
                 index += 1
                 continue
             }
+            escaped = true
             index += 1
             guard index < bytes.count else { break }
             let escape = bytes[index]
             index += 1
             switch escape {
-            case UInt8(ascii: "\""): buffer.append(0x22)
-            case UInt8(ascii: "\\"): buffer.append(0x5C)
-            case UInt8(ascii: "/"): buffer.append(0x2F)
-            case UInt8(ascii: "b"): buffer.append(0x08)
-            case UInt8(ascii: "f"): buffer.append(0x0C)
-            case UInt8(ascii: "n"): buffer.append(0x0A)
-            case UInt8(ascii: "r"): buffer.append(0x0D)
-            case UInt8(ascii: "t"): buffer.append(0x09)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                UInt8(ascii: "f"),
+                UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                continue
             case UInt8(ascii: "u"):
-                var scalar = try parseHex4()
-                if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count,
-                    bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-                {
-                    let save = index
-                    index += 2
-                    let low = try parseHex4()
-                    if (0xDC00...0xDFFF).contains(low) {
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    } else {
-                        index = save
-                    }
-                }
-                let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                buffer.append(contentsOf: Array(String(character).utf8))
+                // Each `\u` is checked on its own; pairing surrogates is `unescape`'s job, and a
+                // low half that is not one is read again as an escape of its own there too.
+                _ = try parseHex4()
             default:
                 index -= 2
                 throw failure("invalid escape \\\(describeChar(escape)) in a string")
@@ -332,7 +331,62 @@ public struct JSONParser: ~Copyable {
         throw failure("a string starting here is never closed")
     }
 
-    private mutating func parseHex4() throws(JSONParseError) -> UInt32 {
+    /// The text of a string's content that `scanString` accepted and found escapes in.
+    static func unescape(_ content: UnsafeRawBufferPointer) -> String {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(content.count)
+        var at = 0
+        let end = content.count
+        func hex4(_ from: Int) -> UInt32 {
+            var value: UInt32 = 0
+            for offset in from..<(from + 4) {
+                let byte = content[offset]
+                let digit: UInt32
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+                default: digit = UInt32(byte &- UInt8(ascii: "A") &+ 10)
+                }
+                value = value << 4 | digit
+            }
+            return value
+        }
+        while at < end {
+            let byte = content[at]
+            if byte != UInt8(ascii: "\\") {
+                buffer.append(byte)
+                at += 1
+                continue
+            }
+            let escape = content[at + 1]
+            at += 2
+            switch escape {
+            case UInt8(ascii: "b"): buffer.append(0x08)
+            case UInt8(ascii: "f"): buffer.append(0x0C)
+            case UInt8(ascii: "n"): buffer.append(0x0A)
+            case UInt8(ascii: "r"): buffer.append(0x0D)
+            case UInt8(ascii: "t"): buffer.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = hex4(at)
+                at += 4
+                if (0xD800...0xDBFF).contains(scalar), at + 1 < end, content[at] == UInt8(ascii: "\\"),
+                    content[at + 1] == UInt8(ascii: "u")
+                {
+                    let low = hex4(at + 2)
+                    if (0xDC00...0xDFFF).contains(low) {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        at += 6
+                    }
+                }
+                let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+                buffer.append(contentsOf: Array(String(character).utf8))
+            default: buffer.append(escape)  // `"`, `\`, `/`
+            }
+        }
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    mutating func parseHex4() throws(JSONParseError) -> UInt32 {
         guard index + 4 <= bytes.count else { throw failure("a \\u escape is cut off") }
         var value: UInt32 = 0
         for _ in 0..<4 {
@@ -351,6 +405,12 @@ public struct JSONParser: ~Copyable {
     }
 
     private mutating func parseNumber() throws(JSONParseError) -> String {
+        let range = try scanNumber()
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// Checks a number and leaves the index after it; its bytes are the returned range.
+    mutating func scanNumber() throws(JSONParseError) -> Range<Int> {
         let start = index
         if peek(UInt8(ascii: "-")) { index += 1 }
         let integerStart = index
@@ -369,10 +429,10 @@ public struct JSONParser: ~Copyable {
             skipDigits()
             guard index > exponentStart else { throw failure("a number needs digits in its exponent") }
         }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return start..<index
     }
 
-    private mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
+    mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
         let count = word.utf8CodeUnitCount
         let matches = word.withUTF8Buffer { expected in
             guard index + count <= bytes.count else { return false }
@@ -437,7 +497,7 @@ public struct JSONParser: ~Copyable {
 
     // MARK: - Helpers
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -452,29 +512,29 @@ public struct JSONParser: ~Copyable {
         }
     }
 
-    private func peek(_ byte: UInt8) -> Bool {
+    func peek(_ byte: UInt8) -> Bool {
         index < bytes.count && bytes[index] == byte
     }
 
-    private func endOfInputReason(_ openLevels: Int) -> String {
+    func endOfInputReason(_ openLevels: Int) -> String {
         "the input ends before the JSON value is complete (\(openLevels) level(s) still open): "
             + "the file looks truncated"
     }
 
-    private func tooDeep() -> JSONParseError {
+    func tooDeep() -> JSONParseError {
         failure("nesting deeper than \(maxDepth) levels")
     }
 
-    private func describe(_ byte: UInt8) -> String {
+    func describe(_ byte: UInt8) -> String {
         "'" + describeChar(byte) + "'"
     }
 
-    private func describeChar(_ byte: UInt8) -> String {
+    func describeChar(_ byte: UInt8) -> String {
         if byte >= 0x21, byte < 0x7F { return String(UnicodeScalar(byte)) }
         return "\\x" + SourceLocator.hex2(UInt32(byte))
     }
 
-    private func failure(_ reason: String) -> JSONParseError {
+    func failure(_ reason: String) -> JSONParseError {
         let location = SourceLocator.locate(bytes, offset: index)
         return JSONParseError(
             reason: reason, offset: index, line: location.line, column: location.column,

@@ -15,14 +15,15 @@ public struct DiscountLine: Sendable, Equatable {
     public var raw: JSONValue
 
     init(reader r: NodeReader) {
+        let skim = r.skimming  // fields no anomaly check reads
         amount = r.int("amount")
         percentage = r.double("percentage")
-        percentageText = r.numberText("percentage")
-        discountType = r.string("discount_type")
-        discountSubtype = r.string("discount_subtype")
-        discountID = r.string("discount_id")
-        description = r.string("description")
-        lineID = r.lineID("line_id")
+        percentageText = skim.numberText("percentage")
+        discountType = skim.string("discount_type")
+        discountSubtype = skim.string("discount_subtype")
+        discountID = skim.string("discount_id")
+        description = skim.string("description")
+        lineID = skim.lineID("line_id")
         path = r.path
         raw = r.json
     }

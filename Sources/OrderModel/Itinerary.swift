@@ -24,21 +24,22 @@ public struct Itinerary: Sendable, Equatable {
     public var raw: JSONValue
 
     init(reader r: NodeReader) {
+        let skim = r.skimming  // fields no anomaly check reads
         id = r.string("id")
-        `operator` = r.string("operator")
-        departureAddress = r.child("departure_address", Address.init(reader:))
-        departureAt = r.timestamp("departure_at")
-        arrivalAddress = r.child("arrival_address", Address.init(reader:))
-        arrivalAt = r.timestamp("arrival_at")
-        travelMode = r.string("travel_mode")
-        routeID = r.string("route_id")
-        vehicleID = r.string("vehicle_id")
-        summary = r.string("summary")
-        distance = r.child("distance", ItineraryMeasure.init(reader:))
-        duration = r.child("duration", ItineraryMeasure.init(reader:))
-        tickets = r.children("tickets", Ticket.init(reader:))
+        `operator` = skim.string("operator")
+        departureAddress = skim.child("departure_address", Address.init(reader:))
+        departureAt = skim.timestamp("departure_at")
+        arrivalAddress = skim.child("arrival_address", Address.init(reader:))
+        arrivalAt = skim.timestamp("arrival_at")
+        travelMode = skim.string("travel_mode")
+        routeID = skim.string("route_id")
+        vehicleID = skim.string("vehicle_id")
+        summary = skim.string("summary")
+        distance = skim.child("distance", ItineraryMeasure.init(reader:))
+        duration = skim.child("duration", ItineraryMeasure.init(reader:))
+        tickets = skim.children("tickets", Ticket.init(reader:))
         lineIDs = r.lineIDs("line_ids")
-        waypoints = r.children("waypoints", Waypoint.init(reader:))
+        waypoints = skim.children("waypoints", Waypoint.init(reader:))
         path = r.path
         raw = r.json
     }

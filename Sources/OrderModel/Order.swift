@@ -100,67 +100,97 @@ public struct Order: Sendable, Equatable {
             source = .object(JSONObject())
             log.report(.root, "expected an order object, found \(NodeReader.describe(json))")
         }
-        let r = NodeReader(json: source, path: .root, log: log)
+        self.init(reader: NodeReader(json: source, path: .root, log: log), raw: json)
+    }
+
+    /// Decodes an order straight from a tape over its bytes, with the same fields and issues as
+    /// `init(json:)`, without building its `JSONValue` tree: the whole-order work's decoder.
+    /// `raw` (of the order and of every nested value) stays null unless `keepingRaw`, which
+    /// builds each from the tape (tests compare the two decoders with it). `root` is the
+    /// order's token (0: the tape's document is the order).
+    ///
+    /// `forChecks` decodes what the anomaly checks read (amounts, currency, items with their
+    /// tax lines, discount lines and payouts, payment operations, payment details, line ids,
+    /// the order's ids): everything else (customer, addresses, store, events, sessions, texts
+    /// and dates the checks never show…) is only checked for its type, so `decodeIssues` is
+    /// complete (the `unreadableField` check reads it), and comes back nil or empty. Such an
+    /// order is for `AnomalyChecker` and `displayNumber` only.
+    public init(tape: JSONTape, at root: Int = 0, keepingRaw: Bool = false, forChecks: Bool = false) {
+        let log = IssueLog()
+        let raw = keepingRaw ? tape.value(root) : .null
+        let reader = NodeReader(
+            tape: tape, index: root, keepRaw: keepingRaw, forChecks: forChecks, path: .root, log: log)
+        if tape[root].kind == .object {
+            self.init(reader: reader, raw: raw)
+        } else {
+            log.report(.root, "expected an order object, found \(reader.describe(.tape(root)))")
+            self.init(reader: NodeReader(json: .object(JSONObject()), path: .root, log: log), raw: raw)
+        }
+    }
+
+    private init(reader r: NodeReader, raw json: JSONValue) {
+        let skim = r.skimming  // fields no anomaly check reads
+        let log = r.log
 
         id = r.string("id")
         orderID = r.string("order_id")
         orderNumber = r.string("order_number")
         currency = r.string("currency").map { Currency(code: $0) }
-        status = r.openEnum("status")
+        status = skim.openEnum("status")
         paymentStatus = r.openEnum("payment_status")
-        type = r.string("type")
+        type = skim.string("type")
         version = r.int("version")
 
-        createdAt = r.timestamp("created_at")
-        createdBy = r.string("created_by")
-        updatedAt = r.timestamp("updated_at")
-        deletedAt = r.timestamp("deleted_at")
-        deletedBy = r.string("deleted_by")
-        cancelledAt = r.timestamp("cancelled_at")
-        cancelledBy = r.string("cancelled_by")
-        cancelledReason = r.string("cancelled_reason")
-        closedAt = r.timestamp("closed_at")
-        closedBy = r.string("closed_by")
+        createdAt = skim.timestamp("created_at")
+        createdBy = skim.string("created_by")
+        updatedAt = skim.timestamp("updated_at")
+        deletedAt = skim.timestamp("deleted_at")
+        deletedBy = skim.string("deleted_by")
+        cancelledAt = skim.timestamp("cancelled_at")
+        cancelledBy = skim.string("cancelled_by")
+        cancelledReason = skim.string("cancelled_reason")
+        closedAt = skim.timestamp("closed_at")
+        closedBy = skim.string("closed_by")
 
         grossAmount = r.int("gross_amount")
         netAmount = r.int("net_amount")
         totalDiscount = r.int("total_discount")
         totalManualDiscountAmount = r.int("total_manual_discount_amount")
 
-        customer = r.child("customer", Customer.init(reader:))
-        shippingAddress = r.child("shipping_address", Address.init(reader:))
-        billingAddress = r.child("billing_address", Address.init(reader:))
-        store = r.child("store", Store.init(reader:))
-        salespersonID = r.string("salesperson_id")
-        salespersonName = r.string("salesperson_name")
-        comment = r.string("comment")
-        metadata = r.object("metadata")
+        customer = skim.child("customer", Customer.init(reader:))
+        shippingAddress = skim.child("shipping_address", Address.init(reader:))
+        billingAddress = skim.child("billing_address", Address.init(reader:))
+        store = skim.child("store", Store.init(reader:))
+        salespersonID = skim.string("salesperson_id")
+        salespersonName = skim.string("salesperson_name")
+        comment = skim.string("comment")
+        metadata = skim.object("metadata")
 
-        deliveryAt = r.timestamp("delivery_at")
-        pickupAt = r.timestamp("pickup_at")
-        courierID = r.string("courier_id")
-        deliveryID = r.string("delivery_id")
-        preOrder = r.bool("pre_order")
-        timeToLive = r.int("time_to_live")
-        timeToLiveExpiresAt = r.timestamp("time_to_live_expires_at")
-        multipleAuthorizations = r.bool("multiple_authorizations")
+        deliveryAt = skim.timestamp("delivery_at")
+        pickupAt = skim.timestamp("pickup_at")
+        courierID = skim.string("courier_id")
+        deliveryID = skim.string("delivery_id")
+        preOrder = skim.bool("pre_order")
+        timeToLive = skim.int("time_to_live")
+        timeToLiveExpiresAt = skim.timestamp("time_to_live_expires_at")
+        multipleAuthorizations = skim.bool("multiple_authorizations")
 
-        externalIDs = r.children("external_ids", ExternalID.init(reader:))
-        externalLinks = r.children("external_links", ExternalLink.init(reader:))
+        externalIDs = skim.children("external_ids", ExternalID.init(reader:))
+        externalLinks = skim.children("external_links", ExternalLink.init(reader:))
         items = r.children("items", OrderItem.init(reader:))
         paymentDetails = r.child("payment_details", OrderPaymentDetails.init(reader:))
-        sessions = r.children("sessions", Session.init(reader:))
+        sessions = skim.children("sessions", Session.init(reader:))
         authorizations = r.children("authorizations") { PaymentOperation(kind: .authorization, reader: $0) }
         captures = r.children("captures") { PaymentOperation(kind: .capture, reader: $0) }
         refunds = r.children("refunds") { PaymentOperation(kind: .refund, reader: $0) }
         cancellations = r.children("cancellations") { PaymentOperation(kind: .cancellation, reader: $0) }
-        events = r.children("events", OrderEvent.init(reader:))
-        state = r.openEnum("state")
-        discounts = r.children("discounts", Discount.init(reader:))
+        events = skim.children("events", OrderEvent.init(reader:))
+        state = skim.openEnum("state")
+        discounts = skim.children("discounts", Discount.init(reader:))
         itinerary = r.children("itinerary", Itinerary.init(reader:))
         attachments = r.children("attachments", Attachment.init(reader:))
-        comments = r.children("comments", OrderComment.init(reader:))
-        links = r.links()
+        comments = skim.children("comments", OrderComment.init(reader:))
+        links = skim.links()
 
         raw = json
         path = .root

@@ -39,19 +39,20 @@ public struct PaymentOperation: Sendable, Equatable {
     public var raw: JSONValue
 
     init(kind: OperationKind, reader r: NodeReader) {
+        let skim = r.skimming  // fields no anomaly check reads
         self.kind = kind
-        id = r.string("id")
+        id = skim.string("id")
         createdAt = r.timestamp("created_at")
-        createdBy = r.string("created_by")
+        createdBy = skim.string("created_by")
         amount = r.int("amount")
         success = r.bool("success")
         processedAt = r.timestamp("processed_at")
-        processedBy = r.string("processed_by")
-        authorizationID = r.string("authorization_id")
-        metadata = r.object("metadata")
-        items = r.children("items", OperationItem.init(reader:))
-        paymentDetails = r.child("payment_details", OperationPaymentDetails.init(reader:))
-        links = r.links()
+        processedBy = skim.string("processed_by")
+        authorizationID = skim.string("authorization_id")
+        metadata = skim.object("metadata")
+        items = skim.children("items", OperationItem.init(reader:))
+        paymentDetails = skim.child("payment_details", OperationPaymentDetails.init(reader:))
+        links = skim.links()
         path = r.path
         raw = r.json
     }

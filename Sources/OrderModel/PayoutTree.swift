@@ -28,33 +28,30 @@ public struct PayoutTree: Sendable, Equatable {
         nodes = []
         roots = []
         struct Pending {
-            var json: JSONValue
+            var node: NodeReader.Node
             var path: JSONPath
             var depth: Int
             var parent: Int?
         }
         var stack: [Pending] = []
         for (element, elementPath) in r.elements("destinations").reversed() {
-            stack.append(Pending(json: element, path: elementPath, depth: 0, parent: nil))
+            stack.append(Pending(node: element, path: elementPath, depth: 0, parent: nil))
         }
         while let next = stack.popLast() {
-            guard case .object = next.json else {
-                r.log.report(next.path, "expected an object, found \(NodeReader.describe(next.json))")
-                continue
-            }
-            let node = NodeReader(json: next.json, path: next.path, log: r.log)
+            guard let node = r.reader(next.node, path: next.path) else { continue }
             let index = nodes.count
             nodes.append(
                 PayoutNode(
                     depth: next.depth, parent: next.parent, children: [], type: node.string("type"),
-                    value: node.string("value"), amount: node.int("amount"), path: next.path, raw: next.json))
+                    value: node.string("value"), amount: node.int("amount"), path: next.path,
+                    raw: r.raw(next.node)))
             if let parent = next.parent {
                 nodes[parent].children.append(index)
             } else {
                 roots.append(index)
             }
             for (child, childPath) in node.elements("destinations").reversed() {
-                stack.append(Pending(json: child, path: childPath, depth: next.depth + 1, parent: index))
+                stack.append(Pending(node: child, path: childPath, depth: next.depth + 1, parent: index))
             }
         }
     }

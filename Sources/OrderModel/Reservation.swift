@@ -78,12 +78,13 @@ public struct TravelReservation: Sendable, Equatable {
     public var raw: JSONValue
 
     init(kind: ReservationKind, reader r: NodeReader) {
+        let skim = r.skimming  // fields no anomaly check reads
         self.kind = kind
         bookingID = r.string("booking_id")
         lineIDs = r.lineIDs("line_ids")
-        passengers = r.children("passengers", Passenger.init(reader:))
-        legs = r.children("itinerary", ReservationLeg.init(reader:))
-        insurance = r.children("insurance", Insurance.init(reader:))
+        passengers = skim.children("passengers", Passenger.init(reader:))
+        legs = skim.children("itinerary", ReservationLeg.init(reader:))
+        insurance = skim.children("insurance", Insurance.init(reader:))
         path = r.path
         raw = r.json
     }
@@ -102,11 +103,12 @@ public struct CarReservation: Sendable, Equatable {
     public var raw: JSONValue
 
     init(reader r: NodeReader) {
+        let skim = r.skimming  // fields no anomaly check reads
         bookingID = r.string("booking_id")
         lineIDs = r.lineIDs("line_ids")
-        rentals = r.children("itinerary", CarRental.init(reader:))
-        drivers = r.strings("drivers")
-        insurance = r.children("insurance", Insurance.init(reader:))
+        rentals = skim.children("itinerary", CarRental.init(reader:))
+        drivers = skim.strings("drivers")
+        insurance = skim.children("insurance", Insurance.init(reader:))
         path = r.path
         raw = r.json
     }

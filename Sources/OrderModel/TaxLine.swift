@@ -18,16 +18,17 @@ public struct TaxLine: Sendable, Equatable {
     public var raw: JSONValue
 
     init(reader r: NodeReader) {
+        let skim = r.skimming  // fields no anomaly check reads
         amount = r.int("amount")
-        amountDWH = r.string("amount_dwh")
+        amountDWH = skim.string("amount_dwh")
         exempt = r.bool("exempt")
         includedInPrice = r.bool("included_in_price")
         percentage = r.double("percentage")
         percentageText = r.numberText("percentage")
         taxBasis = r.int("tax_basis")
-        taxBasisDWH = r.string("tax_basis_dwh")
-        taxCode = r.string("tax_code")
-        taxGroup = r.string("tax_group")
+        taxBasisDWH = skim.string("tax_basis_dwh")
+        taxCode = skim.string("tax_code")
+        taxGroup = skim.string("tax_group")
         path = r.path
         raw = r.json
     }

@@ -20,7 +20,7 @@ enum AnomalyScan {
             var start = 0
             while start < total {
                 let range = start..<min(total, start + 512)
-                let (counts, problems) = source.mapOrdersReportingText(in: range) {
+                let (counts, problems) = source.mapOrdersReportingText(in: range, decoding: .forChecks) {
                     AnomalyTally(AnomalyChecker.check($0))
                 }
                 if !problems.isEmpty { mailbox.post(.loadProblemsFound(problems)) }

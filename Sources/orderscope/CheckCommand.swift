@@ -45,7 +45,8 @@ struct CheckCommand: ParsableCommand {
                 // the file's order.
                 let redact = self.redact
                 problems += try DumpSource.streamOrders(
-                    path: file,
+                    // The redactor works on the raw JSON; the checks alone never read it.
+                    path: file, decoding: redact ? .whole : .forChecks,
                     transform: { decoded in
                         let order = redact ? Redactor.redact(decoded) : decoded
                         return (order.displayNumber, AnomalyChecker.check(order))

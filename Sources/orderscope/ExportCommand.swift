@@ -118,7 +118,7 @@ struct ExportCommand: AsyncParsableCommand {
             var start = 0
             while start < source.count {
                 let range = start..<min(source.count, start + 4_096)
-                let (tallies, problems) = source.mapOrdersReportingText(in: range) {
+                let (tallies, problems) = source.mapOrdersReportingText(in: range, decoding: .forChecks) {
                     AnomalyTally(AnomalyChecker.check($0))
                 }
                 textProblems.add(problems)

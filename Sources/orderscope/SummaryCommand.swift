@@ -145,7 +145,10 @@ struct SummaryCommand: AsyncParsableCommand {
                 while start < source.count {
                     let range = start..<min(source.count, start + 4_096)
                     for (row, tally) in zip(
-                        range, source.mapOrders(in: range) { AnomalyTally(AnomalyChecker.check($0)) })
+                        range,
+                        source.mapOrders(in: range, decoding: .forChecks) {
+                            AnomalyTally(AnomalyChecker.check($0))
+                        })
                     {
                         if let tally { store.setAnomalyCount(tally.count, kinds: tally.kinds, at: row) }
                     }

@@ -47,7 +47,34 @@ public func orderScopeFuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CIn
     if let value = try? JSONParser.parse(input) {
         exerciseOrder(Order(json: value), json: value)
     }
+    compareTapeWithParser(input)
     return 0
+}
+
+/// The whole-dump passes decode orders from a `JSONTape` (issue 19): it must refuse what the
+/// parser refuses, with the same reason and offset, and read the rest with the same text issues,
+/// decode issues and anomalies. (Values are not compared with `==`: it recurses, and inputs
+/// nest thousands deep.)
+private func compareTapeWithParser(_ input: UnsafeRawBufferPointer) {
+    var treeIssues = JSONTextIssues()
+    var tapeIssues = JSONTextIssues()
+    let tree = Result { () throws(JSONParseError) in try JSONParser.parse(input, textIssues: &treeIssues) }
+    let tape = Result { () throws(JSONParseError) in try JSONTape(input, textIssues: &tapeIssues) }
+    switch (tree, tape) {
+    case (.success(let value), .success(let tape)):
+        precondition(treeIssues == tapeIssues, "the tape's text issues differ from the parser's")
+        let whole = Order(json: value)
+        let checked = Order(tape: tape, forChecks: true)
+        precondition(checked.decodeIssues == whole.decodeIssues, "the tape's decode issues differ")
+        precondition(
+            AnomalyChecker.check(checked) == AnomalyChecker.check(whole), "the tape's anomalies differ")
+    case (.failure(let treeError), .failure(let tapeError)):
+        precondition(
+            treeError.reason == tapeError.reason && treeError.offset == tapeError.offset,
+            "the tape fails differently: \(tapeError.reason) against \(treeError.reason)")
+    default:
+        preconditionFailure("the tape and the parser disagree on whether the input is JSON")
+    }
 }
 
 private func exerciseDump(_ bytes: UnsafeRawBufferPointer) {

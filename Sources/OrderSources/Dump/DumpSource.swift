@@ -203,17 +203,17 @@ public final class DumpSource: OrderSource {
     /// `transform` of each order in `range` (nil for one that cannot be decoded), computed on
     /// every core at once, in the range's order: whole-dump work (the anomaly checks of
     /// `export` and of `browse`'s background scan) at the speed of both cores.
-    public func mapOrders<Value: Sendable>(in range: Range<Int>, _ transform: @Sendable (Order) -> Value)
-        -> [Value?]
-    {
-        mapOrdersReportingText(in: range, transform).values
+    public func mapOrders<Value: Sendable>(
+        in range: Range<Int>, decoding: OrderDecoding = .whole, _ transform: @Sendable (Order) -> Value
+    ) -> [Value?] {
+        mapOrdersReportingText(in: range, decoding: decoding, transform).values
     }
 
     /// `mapOrders`, with the text problems of the orders' strings (raw control characters,
     /// invalid UTF-8; file, line and column) in file order: the background check of `browse`
     /// and `export` report them as `check` does.
     public func mapOrdersReportingText<Value: Sendable>(
-        in range: Range<Int>, _ transform: @Sendable (Order) -> Value
+        in range: Range<Int>, decoding: OrderDecoding = .whole, _ transform: @Sendable (Order) -> Value
     ) -> (values: [Value?], problems: [SourceProblem]) {
         let results = UnsafeMutableBufferPointer<(Value, [SourceProblem])?>.allocate(capacity: range.count)
         results.initialize(repeating: nil)
@@ -225,9 +225,11 @@ public final class DumpSource: OrderSource {
         }
         let shared = UncheckedBox(results)
         DispatchQueue.concurrentPerform(iterations: range.count) { offset in
-            guard let (order, problems) = try? self.orderReportingText(at: range.lowerBound + offset) else {
-                return
-            }
+            guard
+                let (order, problems) = try? self.reading(
+                    at: range.lowerBound + offset,
+                    { (slice, issues) throws(JSONParseError) in try decoding.order(slice, issues: &issues) })
+            else { return }
             shared.value[offset] = (transform(order), problems)
         }
         return (results.map { $0?.0 }, results.flatMap { $0?.1 ?? [] })
@@ -257,6 +259,18 @@ public final class DumpSource: OrderSource {
     public func jsonReportingText(at index: Int) throws(SourceError) -> (
         json: JSONValue, problems: [SourceProblem]
     ) {
+        let (json, problems) = try reading(at: index) { (slice, issues) throws(JSONParseError) in
+            try JSONParser.parse(slice, textIssues: &issues)
+        }
+        return (json, problems)
+    }
+
+    /// What `read` makes of the bytes of order `index`, with the text problems of its strings;
+    /// a parse error becomes `SourceError.malformed` naming file, line and column.
+    private func reading<Value>(
+        at index: Int,
+        _ read: (UnsafeRawBufferPointer, inout JSONTextIssues) throws(JSONParseError) -> Value
+    ) throws(SourceError) -> (Value, [SourceProblem]) {
         let snapshot = store.snapshot()
         guard index >= 0, index < snapshot.count else { throw SourceError.orderNotFound(id: "#\(index + 1)") }
         let location = snapshot.location(row: index)
@@ -264,11 +278,11 @@ public final class DumpSource: OrderSource {
         let slice = UnsafeRawBufferPointer(rebasing: whole[location.start..<location.end])
         do {
             var issues = JSONTextIssues()
-            let json = try JSONParser.parse(slice, textIssues: &issues)
+            let value = try read(slice, &issues)
             let problems = DumpSource.textProblems(
                 issues, orderStart: location.start, bytes: whole, path: paths[location.file],
                 order: snapshot.id(row: index))
-            return (json, problems)
+            return (value, problems)
         } catch {
             let at = TextLocator.locate(whole, offset: location.start + error.offset)
             throw SourceError.malformed(
@@ -363,9 +377,10 @@ public final class DumpSource: OrderSource {
 
     /// The same with the work split: each batch of orders the scan finds is decoded and
     /// `transform`ed on every core at once, then `consume`d one by one in file order (`check`
-    /// runs its anomaly checks in `transform`).
+    /// runs its anomaly checks in `transform`, with `decoding: .forChecks`).
     public static func streamOrders<Value: Sendable>(
-        path: String, transform: @escaping @Sendable (Order) -> Value, consume: (Value) throws -> Void
+        path: String, decoding: OrderDecoding = .whole, transform: @escaping @Sendable (Order) -> Value,
+        consume: (Value) throws -> Void
     ) throws -> [SourceProblem] {
         let loaded = try DumpFile.load(path: path)
         let bytes = loaded.region.bytes
@@ -381,7 +396,7 @@ public final class DumpSource: OrderSource {
             result = try withoutActuallyEscaping(consume) { consume in
                 var indexer = DumpIndexer(bytes: bytes, path: path) { batch in
                     guard failure == nil else { return }
-                    let decoded = decode(batch, bytes: bytes, transform: transform)
+                    let decoded = decode(batch, bytes: bytes, decoding: decoding, transform: transform)
                     for (order, outcome) in zip(batch, decoded) {
                         counted += 1
                         switch outcome {
@@ -478,7 +493,8 @@ public final class DumpSource: OrderSource {
 
     /// Decodes and transforms a batch on every core; results in the batch's order.
     private static func decode<Value: Sendable>(
-        _ batch: [ScannedOrder], bytes: UnsafeRawBufferPointer, transform: @Sendable (Order) -> Value
+        _ batch: [ScannedOrder], bytes: UnsafeRawBufferPointer, decoding: OrderDecoding,
+        transform: @Sendable (Order) -> Value
     ) -> [Decoded<Value>] {
         let results = UnsafeMutableBufferPointer<Decoded<Value>?>.allocate(capacity: batch.count)
         results.initialize(repeating: nil)
@@ -493,8 +509,8 @@ public final class DumpSource: OrderSource {
             let slice = UnsafeRawBufferPointer(rebasing: bytes[ranges[index]])
             do {
                 var issues = JSONTextIssues()
-                let json = try JSONParser.parse(slice, textIssues: &issues)
-                results[index] = .value(transform(Order(json: json)), issues)
+                let order = try decoding.order(slice, issues: &issues)
+                results[index] = .value(transform(order), issues)
             } catch let error as JSONParseError {
                 results[index] = .unreadable(offset: error.offset, reason: error.reason)
             } catch {

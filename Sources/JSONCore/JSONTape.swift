@@ -1,0 +1,151 @@
+/// A JSON document read into a flat list of tokens over its bytes, with no value built: the
+/// whole-order work (`check`, `export`'s anomalies, the browser's background scan) decodes
+/// orders from it instead of from a `JSONValue` tree, whose building and freeing was most of
+/// that work's cost (issue 19, BENCHMARKS.md).
+///
+/// Reading checks the document exactly as `JSONParser` does (the same scanner functions), so
+/// a damaged document gives the same `JSONParseError` (reason and offset) and the same
+/// `JSONTextIssues`. The tape borrows `bytes`: use it only while they are alive.
+public final class JSONTape {
+    /// What a token is. Containers are followed by their members (an object's as key, value,
+    /// key, value…); `Token.after` skips a whole value.
+    public enum Kind: UInt8, Sendable {
+        case null, falseValue, trueValue, number, string, array, object
+    }
+
+    /// One value (or object key) of the document.
+    public struct Token: Sendable {
+        public var kind: Kind
+        /// A string with escapes (its text must be unescaped).
+        public var escaped: Bool
+        /// A string's content between its quotes, a number's or word's text, a container from
+        /// its opening bracket to just past its closing one.
+        public var start: Int
+        public var end: Int
+        /// The index of the first token after this value (and all it contains).
+        public var after: Int
+    }
+
+    public let bytes: UnsafeRawBufferPointer
+    /// Immutable once read: a `let` of a class is read without the dynamic exclusivity checks
+    /// a `var` costs on every access (a quarter of the decoding time in the first profile).
+    public let tokens: [Token]
+
+    /// Reads one complete document (whitespace around it allowed, as `JSONParser.parse`).
+    public init(
+        _ bytes: UnsafeRawBufferPointer, maxDepth: Int = JSONParser.defaultMaxDepth,
+        textIssues: inout JSONTextIssues
+    ) throws(JSONParseError) {
+        self.bytes = bytes
+        var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
+        var tokens: [Token] = []
+        // Compact orders hold about one token per eight bytes.
+        tokens.reserveCapacity(bytes.count / 8 + 4)
+        try parser.readTape(into: &tokens)
+        self.tokens = tokens
+        textIssues = parser.textIssues
+    }
+
+    @inlinable public subscript(index: Int) -> Token { tokens[index] }
+
+    /// The raw bytes of a token's text.
+    public func content(_ index: Int) -> UnsafeRawBufferPointer {
+        let token = tokens[index]
+        return UnsafeRawBufferPointer(rebasing: bytes[token.start..<token.end])
+    }
+
+    /// A string token's text (unescaped), or a number's text as written.
+    public func text(_ index: Int) -> String {
+        let token = tokens[index]
+        let content = UnsafeRawBufferPointer(rebasing: bytes[token.start..<token.end])
+        return token.escaped ? JSONParser.unescape(content) : String(decoding: content, as: UTF8.self)
+    }
+
+    /// A number or numeric string token as an integer, exactly as `JSONValue.int64Value` reads
+    /// the same value (plain digits are read from the bytes; anything else through its text).
+    public func int64(_ index: Int) -> Int64? {
+        let token = tokens[index]
+        guard token.kind == .number || token.kind == .string else { return nil }
+        if !token.escaped {
+            let length = token.end - token.start
+            var at = token.start
+            var negative = false
+            if length > 1, bytes[at] == UInt8(ascii: "-") {
+                negative = true
+                at += 1
+            }
+            // Up to 18 digits cannot overflow; a leading zero, a sign or a fraction go the
+            // long way, as do longer numbers.
+            let digits = token.end - at
+            if digits >= 1, digits <= 18, !(digits > 1 && bytes[at] == UInt8(ascii: "0")) {
+                var value: Int64 = 0
+                var plain = true
+                while at < token.end {
+                    let digit = bytes[at] &- UInt8(ascii: "0")
+                    if digit > 9 {
+                        plain = false
+                        break
+                    }
+                    value = value * 10 + Int64(digit)
+                    at += 1
+                }
+                if plain { return negative ? -value : value }
+            }
+        }
+        return JSONValue.parseInteger(text(index))
+    }
+
+    /// The `JSONValue` of the token at `index` and everything in it (built without recursion,
+    /// so any depth the reader accepted is fine).
+    public func value(_ root: Int = 0) -> JSONValue {
+        struct Open {
+            var token: Int
+            var keys: [String]
+            var values: [JSONValue]
+        }
+        var open: [Open] = []
+        var at = root
+        while true {
+            let token = tokens[at]
+            var completed: JSONValue
+            switch token.kind {
+            case .null: completed = .null
+            case .falseValue: completed = .bool(false)
+            case .trueValue: completed = .bool(true)
+            case .number: completed = .number(text(at))
+            case .string: completed = .string(text(at))
+            case .array, .object:
+                if token.after == at + 1 {
+                    completed = token.kind == .object ? .object(JSONObject()) : .array([])
+                } else {
+                    var container = Open(token: at, keys: [], values: [])
+                    at += 1
+                    if token.kind == .object {
+                        container.keys.append(text(at))
+                        at += 1
+                    }
+                    open.append(container)
+                    continue
+                }
+            }
+            at = token.kind == .array || token.kind == .object ? token.after : at + 1
+            while true {
+                guard !open.isEmpty else { return completed }
+                let last = open.count - 1
+                open[last].values.append(completed)
+                let container = tokens[open[last].token]
+                if at < container.after {
+                    if container.kind == .object {
+                        open[last].keys.append(text(at))
+                        at += 1
+                    }
+                    break
+                }
+                let closed = open.removeLast()
+                completed =
+                    container.kind == .object
+                    ? .object(JSONObject(keys: closed.keys, values: closed.values)) : .array(closed.values)
+            }
+        }
+    }
+}
