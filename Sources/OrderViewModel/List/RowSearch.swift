@@ -1,4 +1,5 @@
 import OrderModel
+import OrderSources
 
 /// Which loaded orders match a search text (`/`-less search with n/N), as one bit per store
 /// position. Found once per text, off the app loop for big lists, and extended as the index
@@ -26,10 +27,13 @@ public struct SearchHits: Sendable, Equatable {
         if bits.count < words { bits += [UInt64](repeating: 0, count: words - bits.count) }
         for (index, word) in more.bits.enumerated() where word != 0 { bits[index] |= word }
         covered = more.covered
+        identifiersStopped = identifiersStopped || more.identifiersStopped
     }
 
     /// Where the search that produced these hits began (0 for a full one).
     var startedAt = 0
+    /// The operator stopped the identifier pass: these hits come from the list's columns only.
+    public internal(set) var identifiersStopped = false
 
     fileprivate mutating func set(_ position: Int) {
         bits[position >> 6] |= 1 << UInt64(position & 63)
@@ -43,39 +47,61 @@ public struct SearchHits: Sendable, Equatable {
 }
 
 /// A search over the positions `from..<snapshot.count` of a snapshot (run off the loop for big
-/// lists; answered with `AppEvent.searchHitsFound`).
+/// lists and for dumps, whose identifiers only the source can search; answered with
+/// `AppEvent.searchHitsFound`): the list's columns first, then the identifiers of the orders
+/// not matched by them (`IdentifierScope`), which `control` reports and stops.
 public struct RowSearch: Sendable, Equatable {
     public let generation: Int
     public let needle: String
     public let snapshot: SummarySnapshot
     public let start: Int
+    public let scope: IdentifierScope
+    public let control: SearchControl
 
-    public init(generation: Int, needle: String, snapshot: SummarySnapshot, from start: Int) {
+    public init(
+        generation: Int, needle: String, snapshot: SummarySnapshot, from start: Int,
+        scope: IdentifierScope = IdentifierScope(), control: SearchControl? = nil
+    ) {
         self.generation = generation
         self.needle = needle
         self.snapshot = snapshot
         self.start = start
+        self.scope = scope
+        self.control = control ?? SearchControl(total: max(0, snapshot.count - start))
     }
 
     public static func == (lhs: RowSearch, rhs: RowSearch) -> Bool {
         lhs.generation == rhs.generation && lhs.needle == rhs.needle && lhs.start == rhs.start
-            && lhs.snapshot.count == rhs.snapshot.count
+            && lhs.snapshot.count == rhs.snapshot.count && lhs.scope == rhs.scope
     }
 
-    /// The hits among the positions searched.
-    public func run() -> SearchHits {
+    /// The hits among the positions searched; `source` searches the identifiers of its own
+    /// orders (a dump) when the scope says so.
+    public func run(source: (any IdentifierSearching)? = nil) -> SearchHits {
         var hits = SearchHits(needle: needle)
         let end = max(start, snapshot.count)
         hits.prepare(from: start, to: end)
         let query = OrderQuery(terms: [OrderQuery.Term(.text(needle))], source: needle)
-        let matcher = SummaryMatcher(query: query, snapshot: snapshot)
+        let matcher = SummaryMatcher(query: query, snapshot: snapshot, redacted: scope.redacted)
+        var known = PositionSet()
         if let required = matcher.requiredText {
             snapshot.forEachRow(containing: required, in: start..<end) { position in
-                if matcher.matches(position) { hits.set(position) }
+                if matcher.matches(position) { known.insert(position) }
             }
         } else {
-            for position in start..<end where matcher.matches(position) { hits.set(position) }
+            for position in start..<end where matcher.matches(position) { known.insert(position) }
         }
+        if !scope.isEmpty {
+            if let more = scope.matches(
+                OrderIdentifiers.needle(needle), rows: start..<end, snapshot: snapshot, known: known,
+                source: source, control: control)
+            {
+                known.formUnion(more)
+            } else {
+                hits.identifiersStopped = true
+            }
+        }
+        known.forEach { hits.set($0) }
         return hits
     }
 }

@@ -4,10 +4,15 @@ import OrderModel
 /// Tests store rows against a query without making an `OrderSummary` per row where it can:
 /// each term is compiled once into a test on the stored bytes and numbers (ASCII values folded
 /// for case); anything else (non-ASCII text, a name with a space) falls back to the summary,
-/// which gives the same answer, only slower.
+/// which gives the same answer, only slower. A free-text term also holds for the orders in
+/// `identifierHits` (found in identifiers the summaries do not keep, `IdentifierScope`); with
+/// `redacted`, the customer's name, email, phone and company never match.
 struct SummaryMatcher {
     let query: OrderQuery
     let snapshot: SummarySnapshot
+    let redacted: Bool
+    /// Orders whose identifiers hold a term's text, by the folded text.
+    let identifierHits: [[UInt8]: PositionSet]
     private let compiled: [(Compiled, condition: OrderQuery.Condition, negated: Bool)]
     /// Amount thresholds in minor units per currency (packed code → threshold), as met.
     private let thresholds = ThresholdCache()
@@ -23,9 +28,14 @@ struct SummaryMatcher {
         case slow(OrderQuery.Condition)
     }
 
-    init(query: OrderQuery, snapshot: SummarySnapshot) {
+    init(
+        query: OrderQuery, snapshot: SummarySnapshot, redacted: Bool = false,
+        identifierHits: [[UInt8]: PositionSet] = [:]
+    ) {
         self.query = query
         self.snapshot = snapshot
+        self.redacted = redacted
+        self.identifierHits = identifierHits
         compiled = query.terms.map { term in
             (Self.compile(term.condition), term.condition, term.negated)
         }
@@ -65,13 +75,19 @@ struct SummaryMatcher {
         var summary: OrderSummary?
         let row = snapshot.row(position)  // found once for every term
         for (term, condition, negated) in compiled {
-            let holds: Bool
+            var holds: Bool
             if let fast = fastHolds(term, row) {
                 holds = fast
             } else {
                 // The fast test declined (non-ASCII bytes, or a term it does not cover).
-                if summary == nil { summary = snapshot.summary(at: position) }
-                holds = condition.holds(for: summary!)
+                let shown = summary ?? redaction(snapshot.summary(at: position))
+                summary = shown
+                holds = condition.holds(for: shown)
+            }
+            if !holds, !identifierHits.isEmpty, case .text(let text) = condition,
+                identifierHits[OrderIdentifiers.needle(text)]?.contains(position) == true
+            {
+                holds = true
             }
             if holds == negated { return false }
         }
@@ -100,7 +116,7 @@ struct SummaryMatcher {
         case .text(let needle):
             // One search over the row's text; only a hit is confirmed field by field.
             if !Self.contains(row.text, needle) { return false }
-            for field in Self.searched {
+            for field in redacted ? Self.searchedRedacted : Self.searched {
                 if let bytes = row.field(field), Self.contains(bytes, needle) { return true }
             }
             return false
@@ -133,6 +149,14 @@ struct SummaryMatcher {
         .orderNumber, .id, .firstName, .lastName, .email, .phone, .company, .maskedPANs, .bookingIDs,
     ]
 
+    /// The fields free text may match while redaction is on (what the list shows unmasked).
+    static let searchedRedacted: [SummaryField] = [.orderNumber, .id, .maskedPANs, .bookingIDs]
+
+    /// The summary as the list shows it now.
+    private func redaction(_ summary: OrderSummary) -> OrderSummary {
+        redacted ? Redactor.redact(summary) : summary
+    }
+
     @inline(__always)
     static func fold(_ byte: UInt8) -> UInt8 { TextSearch.fold(byte) }
 
@@ -151,7 +175,8 @@ struct SummaryMatcher {
     /// negated), so a scan can look only at rows whose text holds it.
     var requiredText: [UInt8]? {
         for (term, _, negated) in compiled where !negated {
-            if case .text(let needle) = term { return needle }
+            // An order whose identifiers hold the text matches with any row text.
+            if case .text(let needle) = term, identifierHits[needle]?.isEmpty ?? true { return needle }
         }
         return nil
     }

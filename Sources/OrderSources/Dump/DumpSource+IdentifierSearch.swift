@@ -1,0 +1,83 @@
+import Foundation
+import JSONCore
+import OrderModel
+import Synchronization
+
+/// The identifier search of a dump: a byte pass over each order's bytes in the mapped file
+/// (the same eight-bytes-at-a-time search as the list's text), on both cores, and for each
+/// order whose bytes hold the text, a parse of that order alone to confirm that the text is
+/// inside an identifier field (`OrderIdentifiers`) and not, say, in an item's description.
+///
+/// Nothing is kept between searches: the pass costs no memory beyond its answer (one bit per
+/// order), and the dump's pages stay file-backed (counted in RssFile, not RssAnon).
+extension DumpSource: IdentifierSearching {
+    /// Orders per batch a worker takes at a time; between batches it reports progress and looks
+    /// at the stop flag, so Esc ends a pass within one batch.
+    static let identifierBatch = 4_096
+
+    public func identifierMatches(
+        _ needle: [UInt8], rows: Range<Int>, snapshot: SummarySnapshot, known: PositionSet, redacted: Bool,
+        control: SearchControl
+    ) -> PositionSet? {
+        let rows = rows.clamped(to: 0..<snapshot.count)
+        guard !needle.isEmpty, !rows.isEmpty else { return PositionSet() }
+        // A quote or backslash is written escaped inside a JSON string: the bytes cannot be
+        // searched for it, so every order is parsed.
+        let searchable = !needle.contains(0x22) && !needle.contains(0x5C)
+        let batches = (rows.count + Self.identifierBatch - 1) / Self.identifierBatch
+        let next = BatchCounter()
+        let workers = min(2, batches)
+        let found = UncheckedBox(UnsafeMutableBufferPointer<[Int]>.allocate(capacity: workers))
+        found.value.initialize(repeating: [])
+        defer {
+            _ = found.value.deinitialize()
+            found.value.deallocate()
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var mine: [Int] = []
+            while !control.isStopped {
+                let batch = next.take()
+                guard batch < batches else { break }
+                let low = rows.lowerBound + batch * Self.identifierBatch
+                let high = min(rows.upperBound, low + Self.identifierBatch)
+                for position in low..<high where !known.contains(position) {
+                    if orderHolds(
+                        needle, at: position, snapshot: snapshot, prefilter: searchable, redacted: redacted)
+                    {
+                        mine.append(position)
+                    }
+                }
+                control.advance(by: high - low)
+            }
+            found.value[worker] = mine
+        }
+        if control.isStopped { return nil }
+        var result = PositionSet()
+        for part in found.value { for position in part { result.insert(position) } }
+        return result
+    }
+
+    /// True when order `position`'s bytes hold `needle` and, parsed, one of its identifiers does.
+    private func orderHolds(
+        _ needle: [UInt8], at position: Int, snapshot: SummarySnapshot, prefilter: Bool, redacted: Bool
+    ) -> Bool {
+        let location = snapshot.location(row: position)
+        let whole = regions[location.file].bytes
+        guard location.start < location.end, location.end <= whole.count else { return false }
+        let slice = UnsafeRawBufferPointer(rebasing: whole[location.start..<location.end])
+        if prefilter {
+            guard let base = slice.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                TextSearch.find(needle, in: base, from: 0, to: slice.count) != nil
+            else { return false }
+        }
+        // A damaged order cannot be confirmed; opening it reports where it is broken.
+        guard let json = try? JSONParser.parse(slice) else { return false }
+        return OrderIdentifiers.contains(OrderIdentifiers.of(json), needle, redacted: redacted)
+    }
+}
+
+/// Hands out batch numbers to the workers of a pass, each once.
+private final class BatchCounter: Sendable {
+    private let value = Atomic<Int>(0)
+    func take() -> Int { value.add(1, ordering: .relaxed).oldValue }
+}
