@@ -66,6 +66,23 @@ import Testing
         #expect(state.list.rows.count == 2)
     }
 
+    @Test func ordersThatArriveLaterAreMatchedToo() throws {
+        var state = try Self.apiState()
+        _ = state.handle(.command(.setFilter("pid_77")))
+        #expect(state.list.rows.count == 1)
+        _ = state.handle(.command(.search("pid_77")))
+        let later = try Fixtures.order(
+            #"{"id": "a-4", "order_number": "N-4", "currency": "NOK", "gross_amount": 1, "#
+                + #""refunds": [{"id": "r-1", "payment_details": {"payment_id": "PID_77CD"}}]}"#)
+        _ = state.handle(.command(.jump("a-4")))
+        _ = state.handle(.orderLookedUp(id: "a-4", .success(later)))
+        // The filter and the search take in the new order (only the new position is searched).
+        #expect(state.list.rows.count == 2)
+        _ = state.handle(.command(.searchNext))
+        #expect(state.status?.text.hasPrefix("match ") == true)
+        #expect(state.status?.text.contains(" of 2 for \"pid_77\"") == true)
+    }
+
     @Test func emailAndPhoneMatchOnlyWhileNotRedacted() throws {
         var state = try Self.apiState()
         _ = state.handle(.command(.search("kari@post")))

@@ -98,29 +98,30 @@ public struct RowRebuild: Sendable, Equatable {
     /// The rows for the query and sort over every summary of the snapshot; `source` searches
     /// the identifiers of its own orders (a dump) when the scope says so.
     public func run(source: (any IdentifierSearching)? = nil) -> ListRows {
-        let hits = Self.identifierHits(
+        let hits = Self.textHits(
             query, scope: scope, rows: 0..<snapshot.count, snapshot: snapshot, source: source,
             control: control)
         return Self.rows(
             snapshot, from: 0, query: query, sort: sort, base: .all(0), redacted: scope.redacted,
-            identifierHits: hits)
+            textHits: hits)
     }
 
-    /// The identifier matches of the query's free-text terms (none when the pass was stopped).
-    static func identifierHits(
+    /// The text hits (list columns and identifiers) of the query's free-text terms over
+    /// `0..<rows.upperBound` (none when the pass was stopped: the columns are matched row by row).
+    static func textHits(
         _ query: OrderQuery, scope: IdentifierScope, rows: Range<Int>, snapshot: SummarySnapshot,
         source: (any IdentifierSearching)?, control: SearchControl
     ) -> [[UInt8]: PositionSet] {
         guard !scope.isEmpty, !query.textNeedles.isEmpty else { return [:] }
-        return scope.matches(of: query, rows: rows, snapshot: snapshot, source: source, control: control)
-            ?? [:]
+        return scope.textHits(
+            of: query, upTo: rows.upperBound, snapshot: snapshot, source: source, control: control) ?? [:]
     }
 
     /// Filters positions `from..<snapshot.count` and, with a sort, sorts everything kept
     /// (the positions already in `base` included).
     static func rows(
         _ snapshot: SummarySnapshot, from start: Int, query: OrderQuery, sort: SortOrder?, base: ListRows,
-        redacted: Bool = false, identifierHits: [[UInt8]: PositionSet] = [:]
+        redacted: Bool = false, textHits: [[UInt8]: PositionSet] = [:]
     )
         -> ListRows
     {
@@ -145,7 +146,7 @@ public struct RowRebuild: Sendable, Equatable {
                     let lower = start + (end - start) * half / halves
                     let upper = start + (end - start) * (half + 1) / halves
                     let matcher = SummaryMatcher(
-                        query: query, snapshot: snapshot, redacted: redacted, identifierHits: identifierHits)
+                        query: query, snapshot: snapshot, redacted: redacted, textHits: textHits)
                     var kept: [Int32] = []
                     if let needle = matcher.requiredText {
                         // Only rows whose text holds the needle can match: one pass over the text.

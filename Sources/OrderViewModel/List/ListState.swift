@@ -157,12 +157,12 @@ public struct ListState: Sendable, Equatable {
 
     /// Positions `from..<loadedCount` filtered inline (no sort), the table's identifiers in.
     private func rowsInline(from start: Int, sort: SortOrder?, base: ListRows) -> ListRows {
-        let hits = RowRebuild.identifierHits(
+        let hits = RowRebuild.textHits(
             query, scope: identifiers, rows: start..<snapshot.count, snapshot: snapshot, source: nil,
             control: SearchControl(total: 0))
         return RowRebuild.rows(
             snapshot, from: start, query: query, sort: sort, base: base, redacted: identifiers.redacted,
-            identifierHits: hits)
+            textHits: hits)
     }
 
     /// Redaction changed: email and phone stop (or start) matching; the search is done again

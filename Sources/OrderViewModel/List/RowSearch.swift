@@ -81,26 +81,16 @@ public struct RowSearch: Sendable, Equatable {
         var hits = SearchHits(needle: needle)
         let end = max(start, snapshot.count)
         hits.prepare(from: start, to: end)
-        let query = OrderQuery(terms: [OrderQuery.Term(.text(needle))], source: needle)
-        let matcher = SummaryMatcher(query: query, snapshot: snapshot, redacted: scope.redacted)
-        var known = PositionSet()
-        if let required = matcher.requiredText {
-            snapshot.forEachRow(containing: required, in: start..<end) { position in
-                if matcher.matches(position) { known.insert(position) }
-            }
-        } else {
-            for position in start..<end where matcher.matches(position) { known.insert(position) }
+        let folded = OrderIdentifiers.needle(needle)
+        if let found = scope.textHits(folded, upTo: end, snapshot: snapshot, source: source, control: control)
+        {
+            found.forEach { if $0 >= start && $0 < end { hits.set($0) } }
+            return hits
         }
-        if !scope.isEmpty {
-            if let more = scope.matches(
-                OrderIdentifiers.needle(needle), rows: start..<end, snapshot: snapshot, known: known,
-                source: source, control: control)
-            {
-                known.formUnion(more)
-            } else {
-                hits.identifiersStopped = true
-            }
-        }
+        // Stopped: the list's columns only.
+        hits.identifiersStopped = true
+        let known = IdentifierScope.columnHits(
+            folded, rows: start..<end, snapshot: snapshot, redacted: scope.redacted)
         known.forEach { hits.set($0) }
         return hits
     }

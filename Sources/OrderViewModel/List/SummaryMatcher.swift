@@ -4,16 +4,18 @@ import OrderModel
 /// Tests store rows against a query without making an `OrderSummary` per row where it can:
 /// each term is compiled once into a test on the stored bytes and numbers (ASCII values folded
 /// for case); anything else (non-ASCII text, a name with a space) falls back to the summary,
-/// which gives the same answer, only slower. A free-text term also holds for the orders in
-/// `identifierHits` (found in identifiers the summaries do not keep, `IdentifierScope`); with
-/// `redacted`, the customer's name, email, phone and company never match.
+/// which gives the same answer, only slower. A free-text term whose text is in `textHits` (the
+/// orders whose columns or identifiers hold it, found once by `IdentifierScope.textHits`) is one
+/// bit test; with `redacted`, the customer's name, email, phone and company never match.
 struct SummaryMatcher {
     let query: OrderQuery
     let snapshot: SummarySnapshot
     let redacted: Bool
-    /// Orders whose identifiers hold a term's text, by the folded text.
-    let identifierHits: [[UInt8]: PositionSet]
+    /// Orders whose columns or identifiers hold a term's text, by the folded text.
+    let textHits: [[UInt8]: PositionSet]
     private let compiled: [(Compiled, condition: OrderQuery.Condition, negated: Bool)]
+    /// For each compiled term, its text hits when it is a free-text term that has them.
+    private let termHits: [PositionSet?]
     /// Amount thresholds in minor units per currency (packed code → threshold), as met.
     private let thresholds = ThresholdCache()
 
@@ -30,14 +32,18 @@ struct SummaryMatcher {
 
     init(
         query: OrderQuery, snapshot: SummarySnapshot, redacted: Bool = false,
-        identifierHits: [[UInt8]: PositionSet] = [:]
+        textHits: [[UInt8]: PositionSet] = [:]
     ) {
         self.query = query
         self.snapshot = snapshot
         self.redacted = redacted
-        self.identifierHits = identifierHits
+        self.textHits = textHits
         compiled = query.terms.map { term in
             (Self.compile(term.condition), term.condition, term.negated)
+        }
+        termHits = query.terms.map { term in
+            guard !textHits.isEmpty, case .text(let text) = term.condition else { return nil }
+            return textHits[OrderIdentifiers.needle(text)]
         }
     }
 
@@ -74,20 +80,17 @@ struct SummaryMatcher {
     func matches(_ position: Int) -> Bool {
         var summary: OrderSummary?
         let row = snapshot.row(position)  // found once for every term
-        for (term, condition, negated) in compiled {
-            var holds: Bool
-            if let fast = fastHolds(term, row) {
+        for (index, (term, condition, negated)) in compiled.enumerated() {
+            let holds: Bool
+            if let hits = termHits[index] {
+                holds = hits.contains(position)
+            } else if let fast = fastHolds(term, row) {
                 holds = fast
             } else {
                 // The fast test declined (non-ASCII bytes, or a term it does not cover).
                 let shown = summary ?? redaction(snapshot.summary(at: position))
                 summary = shown
                 holds = condition.holds(for: shown)
-            }
-            if !holds, !identifierHits.isEmpty, case .text(let text) = condition,
-                identifierHits[OrderIdentifiers.needle(text)]?.contains(position) == true
-            {
-                holds = true
             }
             if holds == negated { return false }
         }
@@ -175,8 +178,8 @@ struct SummaryMatcher {
     /// negated), so a scan can look only at rows whose text holds it.
     var requiredText: [UInt8]? {
         for (term, _, negated) in compiled where !negated {
-            // An order whose identifiers hold the text matches with any row text.
-            if case .text(let needle) = term, identifierHits[needle]?.isEmpty ?? true { return needle }
+            // With text hits, the rows are known without reading their text.
+            if case .text(let needle) = term, textHits.isEmpty { return needle }
         }
         return nil
     }
