@@ -8,8 +8,8 @@ import Synchronization
 /// order whose bytes hold the text, a parse of that order alone to confirm that the text is
 /// inside an identifier field (`OrderIdentifiers`) and not, say, in an item's description.
 ///
-/// Nothing is kept between searches: the pass costs no memory beyond its answer (one bit per
-/// order), and the dump's pages stay file-backed (counted in RssFile, not RssAnon).
+/// The pass keeps nothing: it costs no memory beyond its answer (one bit per order; the list
+/// keeps the answers per text), and the dump's pages stay file-backed (RssFile, not RssAnon).
 extension DumpSource: IdentifierSearching {
     /// Orders per batch a worker takes at a time; between batches it reports progress and looks
     /// at the stop flag, so Esc ends a pass within one batch.

@@ -6,6 +6,7 @@ import Synchronization
 /// for the status bar and Esc stops it. Shared by reference between the loop and the workers.
 public final class SearchControl: Sendable {
     private let stopped = Atomic<Bool>(false)
+    private let abandoned = Atomic<Bool>(false)
     private let doneCount = Atomic<Int>(0)
     /// How many orders the pass has to look at.
     public let total: Int
@@ -16,6 +17,14 @@ public final class SearchControl: Sendable {
 
     public func stop() { stopped.store(true, ordering: .relaxed) }
     public var isStopped: Bool { stopped.load(ordering: .relaxed) }
+
+    /// Stops the pass because a newer one replaces it: its answer will be dropped, so the work
+    /// after the pass (filtering the rows) is skipped too.
+    public func abandon() {
+        abandoned.store(true, ordering: .relaxed)
+        stop()
+    }
+    public var isAbandoned: Bool { abandoned.load(ordering: .relaxed) }
 
     /// Orders looked at so far (of `total`).
     public var done: Int { doneCount.load(ordering: .relaxed) }

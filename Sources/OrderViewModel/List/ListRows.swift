@@ -101,6 +101,8 @@ public struct RowRebuild: Sendable, Equatable {
         let hits = Self.textHits(
             query, scope: scope, rows: 0..<snapshot.count, snapshot: snapshot, source: source,
             control: control)
+        // Replaced by a newer filter while it ran (typed on): its rows would be dropped.
+        if control.isAbandoned { return .picked([]) }
         return Self.rows(
             snapshot, from: 0, query: query, sort: sort, base: .all(0), redacted: scope.redacted,
             textHits: hits)

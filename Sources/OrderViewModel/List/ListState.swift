@@ -172,7 +172,7 @@ public struct ListState: Sendable, Equatable {
         identifiers.redacted = redacted
         searchHits = nil
         searchGeneration += 1
-        searchPass?.stop()
+        searchPass?.abandon()
         searchPass = nil
         pendingSearchStep = nil
         if !query.textNeedles.isEmpty {
@@ -298,6 +298,8 @@ public struct ListState: Sendable, Equatable {
             searchHits = SearchHits(needle: needle)
             searchGeneration += 1
             pendingSearchStep = nil
+            searchPass?.abandon()  // its answer is for the text before
+            searchPass = nil
         }
         let covered = searchHits?.covered ?? 0
         guard snapshot.count > covered else { return nil }
@@ -418,7 +420,7 @@ public struct ListState: Sendable, Equatable {
     /// Filters and sorts every loaded row: inline when there are few, else as an effect.
     private mutating func rebuildRows() {
         rebuildGeneration += 1
-        filterPass?.stop()  // a newer filter or sort replaces its answer
+        filterPass?.abandon()  // a newer filter or sort replaces its answer
         filterPass = nil
         filterPassStopped = false
         if loadedCount <= inlineRebuildLimit, !filterNeedsSource {

@@ -87,8 +87,9 @@ public struct RowSearch: Sendable, Equatable {
             found.forEach { if $0 >= start && $0 < end { hits.set($0) } }
             return hits
         }
-        // Stopped: the list's columns only.
+        // Stopped: the list's columns only (nothing, when a newer search replaced it).
         hits.identifiersStopped = true
+        if control.isAbandoned { return hits }
         let known = IdentifierScope.columnHits(
             folded, rows: start..<end, snapshot: snapshot, redacted: scope.redacted)
         known.forEach { hits.set($0) }
