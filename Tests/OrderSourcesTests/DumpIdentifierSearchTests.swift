@@ -14,7 +14,8 @@ struct DumpIdentifierSearchTests {
         for index in 0..<10_000 {
             var extra = ""
             if index == 7_777 {
-                extra = #", "captures": [{"id": "cap-x", "payment_details": {"payment_id": "PID_Planted"}}]"#
+                extra =
+                    #", "captures": [{"id": "cap-x", "payment_details": {"payment_id" :  "PID_Planted"}}]"#
             } else if index == 123 {
                 extra = #", "items": [{"line_id": 1, "description": "ask PID_PLANTED later"}]"#
             } else if index == 5_000 {
@@ -52,6 +53,9 @@ struct DumpIdentifierSearchTests {
         // Known matches are not looked at again.
         #expect(Self.search(source, "pid_planted", known: PositionSet([7_777])) == [])
         #expect(Self.search(source, "no such id anywhere") == [])
+        // In every order's bytes (the currency), in no identifier: dismissed without a parse.
+        #expect(Self.search(source, "nok") == [])
+        #expect(Self.search(source, "ID-999") == [999] + Array(9_990...9_999))
     }
 
     @Test func anEmailMatchesOnlyWhileNotRedacted() throws {

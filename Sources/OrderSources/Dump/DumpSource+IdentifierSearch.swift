@@ -66,13 +66,70 @@ extension DumpSource: IdentifierSearching {
         guard location.start < location.end, location.end <= whole.count else { return false }
         let slice = UnsafeRawBufferPointer(rebasing: whole[location.start..<location.end])
         if prefilter {
-            guard let base = slice.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                TextSearch.find(needle, in: base, from: 0, to: slice.count) != nil
-            else { return false }
+            guard let base = slice.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return false }
+            // Only a hit inside the value of an identifier key can be one: most hits of a
+            // common text (a currency, a word of a description) are dismissed without a parse.
+            var from = 0
+            var candidate = false
+            while let hit = TextSearch.find(needle, in: base, from: from, to: slice.count) {
+                if IdentifierKeys.mayHold(base, hit: hit) {
+                    candidate = true
+                    break
+                }
+                from = hit + 1
+            }
+            guard candidate else { return false }
         }
         // A damaged order cannot be confirmed; opening it reports where it is broken.
         guard let json = try? JSONParser.parse(slice) else { return false }
         return OrderIdentifiers.contains(OrderIdentifiers.of(json), needle, redacted: redacted)
+    }
+}
+
+/// Which key a byte offset of an order's JSON is the string value of, read backwards from the
+/// offset: inside a string there is no unescaped quote, so the last one before a hit in a value
+/// opens it, a `:` comes before that, and the key's closing quote before the `:`.
+enum IdentifierKeys {
+    /// The keys `OrderIdentifiers` reads values of.
+    static let keys: Set<[UInt8]> = Set(
+        [
+            "id", "order_id", "transaction_id", "session_id", "payment_id", "psp_reference",
+            "merchant_reference", "external_id", "store_id", "authorization_id", "email", "phone_number",
+        ].map { Array($0.utf8) })
+
+    /// False only when the hit at `hit` is certainly not inside the string value of an
+    /// identifier key (a key written with escapes is not judged: true).
+    static func mayHold(_ base: UnsafePointer<UInt8>, hit: Int) -> Bool {
+        guard let open = quote(before: hit, in: base) else { return false }
+        var at = open - 1
+        while at >= 0, isSpace(base[at]) { at -= 1 }
+        guard at >= 0, base[at] == UInt8(ascii: ":") else { return false }
+        at -= 1
+        while at >= 0, isSpace(base[at]) { at -= 1 }
+        guard at >= 0, base[at] == UInt8(ascii: "\"") else { return false }
+        let keyEnd = at
+        guard let keyStart = quote(before: keyEnd, in: base) else { return false }
+        let key = UnsafeBufferPointer(start: base + keyStart + 1, count: keyEnd - keyStart - 1)
+        if key.contains(UInt8(ascii: "\\")) { return true }
+        return keys.contains(Array(key))
+    }
+
+    /// The offset of the last unescaped quote before `offset`, or nil.
+    private static func quote(before offset: Int, in base: UnsafePointer<UInt8>) -> Int? {
+        var at = offset - 1
+        while at >= 0 {
+            if base[at] == UInt8(ascii: "\"") {
+                var slashes = 0
+                while at - 1 - slashes >= 0, base[at - 1 - slashes] == UInt8(ascii: "\\") { slashes += 1 }
+                if slashes % 2 == 0 { return at }
+            }
+            at -= 1
+        }
+        return nil
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 }
 
