@@ -62,11 +62,15 @@ public struct OrderPage: Sendable, Equatable {
     /// Set by sources that keep every summary in a store: the list can share the store instead of
     /// copying `summaries` (which then holds only this page, for callers that read pages).
     public var shared: SharedSummaries?
+    /// The identifiers of each order of `summaries` (same order) that the summaries do not
+    /// hold, for the list's search; empty from a source that searches its own (a dump).
+    public var identifiers: [[OrderIdentifier]]
 
     public init(
         summaries: [OrderSummary], next: PageCursor?, totalCount: Int? = nil, problems: [SourceProblem] = [],
-        shared: SharedSummaries? = nil
+        shared: SharedSummaries? = nil, identifiers: [[OrderIdentifier]] = []
     ) {
+        self.identifiers = identifiers
         self.summaries = summaries
         self.next = next
         self.totalCount = totalCount

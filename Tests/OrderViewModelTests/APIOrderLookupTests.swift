@@ -43,14 +43,26 @@ import Testing
         #expect(state.list.loadedCount == 5)
     }
 
-    @Test func aMissingOrderSaysSoInTheStatusBar() {
+    @Test func aMissingOrderSaysSoInTheStatusBar() throws {
         var state = Self.apiState()
         _ = state.handle(.command(.jump("nope")))
         let error = SourceError.api(
             message: "no order nope in account T12345678", status: 404, retryable: false)
-        #expect(state.handle(.orderLookedUp(id: "nope", .failure(error))) == [])
-        #expect(state.status == .error("API error 404: no order nope in account T12345678"))
+        // Not an id: looked for as an order number in the pages still to come (OrderHuntTests).
+        _ = state.handle(.orderLookedUp(id: "nope", .failure(error)))
+        let request = try #require(state.list.paging.inFlight)
+        _ = state.handle(.pageLoaded(request: request, .success(OrderPage(summaries: [], next: nil))))
+        #expect(
+            state.status
+                == .warning(
+                    "API error 404: no order nope in account T12345678; no order number nope among the 3 orders listed"
+                ))
         #expect(state.list.loadedCount == 3)
+        // Any other failure is shown as it is.
+        _ = state.handle(.command(.jump("down")))
+        let down = SourceError.api(message: "the API is down", status: 503, retryable: true)
+        #expect(state.handle(.orderLookedUp(id: "down", .failure(down))) == [])
+        #expect(state.status == .error("API error 503: the API is down"))
     }
 
     @Test func dumpsAreNotAskedForOrdersTheyDoNotHold() {

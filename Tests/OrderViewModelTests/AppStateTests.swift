@@ -139,10 +139,11 @@ import Testing
         #expect(state.handle(.command(.search("ann"))) == [])  // o0 itself matches
         #expect(state.list.selectedID == "o0")
         #expect(state.handle(.command(.searchNext)) == [.loadOrder(id: "o3")])
+        #expect(state.status == .info("match 2 of 2 for \"ann\""))
         #expect(state.handle(.command(.searchNext)) == [.loadOrder(id: "o0")])
-        #expect(state.status == .info("search wrapped"))
+        #expect(state.status == .info("match 1 of 2 for \"ann\", search wrapped"))
         #expect(state.handle(.command(.searchPrevious)) == [.loadOrder(id: "o3")])
-        #expect(state.status == .info("search wrapped"))
+        #expect(state.status == .info("match 2 of 2 for \"ann\", search wrapped"))
     }
 
     @Test func jumpByNumberOrID() {

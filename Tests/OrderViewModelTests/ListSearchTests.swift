@@ -50,7 +50,7 @@ import Testing
         }
         _ = state.handle(.command(.searchNext))
         #expect(state.list.selectedRow == expected[0])
-        #expect(state.status == .info("search wrapped"))
+        #expect(state.status == .info("match 1 of \(expected.count) for \"\(needle)\", search wrapped"))
         _ = state.handle(.command(.searchPrevious))
         #expect(state.list.selectedRow == expected.last)
     }

@@ -166,7 +166,8 @@ public actor DinteroAPISource: OrderSource {
             result = try await listPage(after: next, limit: limit)
         }
         let summaries = result.orders.map { OrderSummary(order: Order(json: $0)) }
-        return OrderPage(summaries: summaries, next: result.next)
+        return OrderPage(
+            summaries: summaries, next: result.next, identifiers: result.orders.map(OrderIdentifiers.of))
     }
 
     static let maxEmptyPages = 50

@@ -27,7 +27,7 @@ public final class DumpSource: OrderSource {
     /// The number of JSON bytes to index (after inflating gzip).
     public let byteCount: Int
 
-    private let regions: [MappedRegion]
+    let regions: [MappedRegion]
     private let indexing: IndexingState
 
     /// The number of orders indexed so far.

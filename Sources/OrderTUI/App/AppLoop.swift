@@ -38,6 +38,8 @@ public final class AppLoop {
         clipboardMaxBytes: Int = ClipboardSequence.defaultMaxBytes
     ) {
         self.state = state
+        // A dump searches its own identifiers (off the loop); the API's come with its pages.
+        self.state.app.sourceSearchesIdentifiers = source is any IdentifierSearching
         self.terminal = terminal
         self.source = source
         self.controller = UIController(keys: keys, clipboard: clipboard, clipboardMaxBytes: clipboardMaxBytes)
@@ -58,6 +60,23 @@ public final class AppLoop {
         if lastProgress == report.progress { return false }
         lastProgress = report.progress
         perform(state.app.handle(.indexProgress(report.progress, report.shared)).map { .app($0) })
+        return true
+    }
+
+    /// How far the running identifier pass had come when last shown.
+    private var lastPassDone = -1
+
+    /// Shows the progress of a long identifier pass (search or filter) when it moved; true
+    /// when it did.
+    private func pollSearchPass() -> Bool {
+        guard let pass = state.app.list.runningPass else {
+            lastPassDone = -1
+            return false
+        }
+        let done = pass.done
+        guard done != lastPassDone else { return false }
+        lastPassDone = done
+        state.app.showPassProgress()
         return true
     }
 
@@ -92,6 +111,7 @@ public final class AppLoop {
             let backgroundRunning = backgroundWork != nil && !backgroundFinished.isSet
             var changed = drainMailbox()
             if pollIndex() { changed = true }
+            if pollSearchPass() { changed = true }
             pollFollowIfDue()
             // Scripted runs also wait for the background work (the anomaly check), so a key
             // script's `anomaly` filter or anomaly marks see every order checked.

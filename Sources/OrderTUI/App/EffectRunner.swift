@@ -36,13 +36,17 @@ public struct EffectRunner: Sendable {
             return .orderLookedUp(id: id, await order(id))
         case .rebuildRows(let rebuild):
             return .rowsRebuilt(
-                generation: rebuild.generation, rows: rebuild.run(), covering: rebuild.snapshot.count)
+                generation: rebuild.generation, rows: rebuild.run(source: identifierSource),
+                covering: rebuild.snapshot.count)
         case .findSearchHits(let search):
-            return .searchHitsFound(generation: search.generation, search.run())
+            return .searchHitsFound(generation: search.generation, search.run(source: identifierSource))
         case .computeSummary(let request):
             return .summaryComputed(generation: request.generation, request.run())
         }
     }
+
+    /// The source, when it searches the identifiers of its own orders (a dump).
+    private var identifierSource: (any IdentifierSearching)? { source as? any IdentifierSearching }
 
     private func order(_ id: String) async -> Result<Order, SourceError> {
         do throws(SourceError) {

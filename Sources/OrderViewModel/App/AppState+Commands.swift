@@ -30,6 +30,8 @@ extension AppState {
         case .scroll(let delta): return route(.scroll(delta))
         case .drillIn: return route(.drillIn)
         case .back:
+            // A long identifier pass or an order hunt stops first (Esc).
+            if let effects = stopLongWork() { return effects }
             // A raw view left open behind another pane closes first.
             if mode != .raw, detail.rawPath != nil {
                 closeRaw()
@@ -144,20 +146,21 @@ extension AppState {
             return []
         }
         if let job = list.prepareSearch(needle, step: (forward, includeCurrent)) {
-            status = .info("searching \(list.loadedCount) orders for \"\(needle)\"…")
+            status = .info("searching \(Self.orders(list.loadedCount)) for \"\(needle)\"… (Esc stops)")
             return [.findSearchHits(job)]
         }
+        let stopped = list.currentSearchHits?.identifiersStopped == true ? " (identifiers not searched)" : ""
         let start = list.selectedRow ?? 0
         guard let row = list.nextSearchRow(from: start, forward: forward, includeCurrent: includeCurrent)
         else {
-            status = .warning("no order matches \"\(needle)\"")
+            status = .warning("no order matches \"\(needle)\"\(stopped)")
             return []
         }
-        if row != start || !includeCurrent, forward ? row <= start : row >= start {
-            status = .info("search wrapped")
-        } else if case .info(let text) = status, text.hasPrefix("searching ") {
-            status = .info("found \"\(needle)\"")
-        }
+        let wrapped = (row != start || !includeCurrent) && (forward ? row <= start : row >= start)
+        let rank = list.searchRank(ofRow: row)
+        status = .info(
+            "match \(rank.index) of \(rank.total) for \"\(needle)\"\(wrapped ? ", search wrapped" : "")\(stopped)"
+        )
         list.select(row: row)
         focus = .list
         return selectionFollows()
@@ -199,23 +202,9 @@ extension AppState {
             return []
         case 1:
             let name = list.name(ofPosition: matches[0])
-            if list.select(position: matches[0]) {
-                focus = .list
-                status = .info(
-                    exact ? "order \(name)" : "order \(name) (the only one starting with \(typed))")
-                return selectionFollows()
-            }
-            // Hidden by the filter: clear it, then select.
-            let filter = list.query.source
-            var effects = setFilter("")
-            guard list.select(position: matches[0]) else {
-                status = .warning("order \(name) is loaded but not shown")
-                return effects
-            }
-            focus = .list
-            status = .info("order \(name): the filter \"\(filter)\" hid it and is cleared")
-            effects += selectionFollows()
-            return effects
+            return reveal(
+                position: matches[0],
+                as: exact ? "order \(name)" : "order \(name) (the only one starting with \(typed))")
         default:
             let names = matches.prefix(8).map { list.name(ofPosition: $0) }.joined(separator: ", ")
             let more = matches.count > 8 ? ", …" : ""

@@ -38,6 +38,8 @@ public struct AppState: Sendable, Equatable {
     public var foldedSections: Set<String> = []
     /// Whether customer personal data is masked (`--redact`, or the toggle key).
     public var redaction = Redaction.off
+    /// `:order NUMBER` on the API paging through the list for an order not loaded yet.
+    public internal(set) var hunt: OrderHunt?
     /// How many summaries to ask for per page.
     public var pageSize: Int
     /// Start prefetching the next page when the selection is this close to the end.
@@ -76,6 +78,8 @@ public struct AppState: Sendable, Equatable {
 
     /// Applies one event and returns the effects to run.
     public mutating func handle(_ event: AppEvent) -> [AppEffect] {
+        // Searches and filters never match what the screens mask (the toggle, or --redact).
+        list.setRedacted(redaction.isOn)
         var effects = apply(event)
         effects += summaryFollows(event)
         if let rebuild = list.takeRebuildRequest() {
@@ -120,7 +124,11 @@ public struct AppState: Sendable, Equatable {
             let applies = list.rebuildPending && list.rebuildGeneration == generation
             list.rebuilt(generation: generation, rows: rows, covering: covering)
             guard applies else { return [] }  // stale: a newer filter or sort is on its way
-            if !list.query.isEmpty, case .info = status {
+            if list.filterPassStopped {
+                status = .warning(
+                    Self.matching(list.rows.count, list.query.source)
+                        + " in the list's columns (identifier search stopped)")
+            } else if !list.query.isEmpty, case .info = status {
                 status = .info(Self.matching(list.rows.count, list.query.source))
             }
             return hadSelection != list.selectedID ? selectionChanged() : []
@@ -190,6 +198,7 @@ public struct AppState: Sendable, Equatable {
         case .failure(let error):
             list.paging.error = error
             status = .error(error.message + " (r to retry)")
+            hunt = nil
             return []
         case .success(let page):
             clearStaleError()
@@ -215,11 +224,12 @@ public struct AppState: Sendable, Equatable {
                 list.paging.exhausted = true
                 if !shared.complete { list.paging.totalCount = nil }
             } else {
-                list.append(page.summaries)
+                list.append(page.summaries, identifiers: page.identifiers)
             }
             for problem in page.problems { noteLoadProblem(problem.description) }
             var effects: [AppEffect] = []
             if hadSelection != list.selectedID { effects += selectionChanged() }
+            if hunt != nil { return effects + huntGoesOn(pageOrders: page.summaries.count) }
             effects += prefetchIfNeeded()
             return effects
         }
@@ -268,7 +278,7 @@ public struct AppState: Sendable, Equatable {
             let analysis = LoadedOrder(order: redaction.apply(order))
             summary.anomalyCount = analysis.anomalies.count
             summary.anomalyKinds = AnomalyTally(analysis.anomalies).kinds
-            list.append([summary])
+            list.append([summary], identifiers: [OrderIdentifiers.of(order.raw)])
             remember(id: summary.id, analysis)
             guard list.select(id: summary.id) else {
                 status = .warning("order \(id) is loaded but hidden by the filter; clear it with :filter")
@@ -278,6 +288,7 @@ public struct AppState: Sendable, Equatable {
             status = .info("order \(id) fetched")
             return selectionFollows()
         case .failure(let error):
+            if Self.isNotFound(error) { return startHunt(id, idMiss: error.message) }
             status = .error(error.message)
             return []
         }

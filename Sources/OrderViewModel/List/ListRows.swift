@@ -1,6 +1,7 @@
 import Dispatch
 import OrderIndex
 import OrderModel
+import OrderSources
 
 /// The rows a list shows, as positions in its summary store: either every loaded summary in
 /// source order (held as a count, so a million rows cost nothing) or a picked, possibly sorted,
@@ -65,35 +66,65 @@ public struct ListRows: RandomAccessCollection, Sendable, Equatable {
 }
 
 /// One filter-and-sort pass over a snapshot of the store, as a value that can run on any thread:
-/// small lists run it inline, big ones hand it to the app loop as an effect so input never waits.
+/// small lists run it inline, big ones (and, for a dump, any filter with free text, whose
+/// identifiers only the source can search) hand it to the app loop as an effect so input never
+/// waits. Free-text terms also match the identifiers of `scope`; `control` reports and stops
+/// that pass (stopped, the terms match the list's columns only).
 public struct RowRebuild: Sendable, Equatable {
     /// Results for an older generation are stale and dropped.
     public let generation: Int
     public let snapshot: SummarySnapshot
     public let query: OrderQuery
     public let sort: SortOrder?
+    public let scope: IdentifierScope
+    public let control: SearchControl
 
-    public init(generation: Int, snapshot: SummarySnapshot, query: OrderQuery, sort: SortOrder?) {
+    public init(
+        generation: Int, snapshot: SummarySnapshot, query: OrderQuery, sort: SortOrder?,
+        scope: IdentifierScope = IdentifierScope(), control: SearchControl? = nil
+    ) {
         self.generation = generation
         self.snapshot = snapshot
         self.query = query
         self.sort = sort
+        self.scope = scope
+        self.control = control ?? SearchControl(total: snapshot.count)
     }
 
     public static func == (lhs: RowRebuild, rhs: RowRebuild) -> Bool {
         lhs.generation == rhs.generation && lhs.snapshot.count == rhs.snapshot.count && lhs.query == rhs.query
-            && lhs.sort == rhs.sort
+            && lhs.sort == rhs.sort && lhs.scope == rhs.scope
     }
 
-    /// The rows for the query and sort over every summary of the snapshot.
-    public func run() -> ListRows {
-        Self.rows(snapshot, from: 0, query: query, sort: sort, base: .all(0))
+    /// The rows for the query and sort over every summary of the snapshot; `source` searches
+    /// the identifiers of its own orders (a dump) when the scope says so.
+    public func run(source: (any IdentifierSearching)? = nil) -> ListRows {
+        let hits = Self.textHits(
+            query, scope: scope, rows: 0..<snapshot.count, snapshot: snapshot, source: source,
+            control: control)
+        // Replaced by a newer filter while it ran (typed on): its rows would be dropped.
+        if control.isAbandoned { return .picked([]) }
+        return Self.rows(
+            snapshot, from: 0, query: query, sort: sort, base: .all(0), redacted: scope.redacted,
+            textHits: hits)
+    }
+
+    /// The text hits (list columns and identifiers) of the query's free-text terms over
+    /// `0..<rows.upperBound` (none when the pass was stopped: the columns are matched row by row).
+    static func textHits(
+        _ query: OrderQuery, scope: IdentifierScope, rows: Range<Int>, snapshot: SummarySnapshot,
+        source: (any IdentifierSearching)?, control: SearchControl
+    ) -> [[UInt8]: PositionSet] {
+        guard !scope.isEmpty, !query.textNeedles.isEmpty else { return [:] }
+        return scope.textHits(
+            of: query, upTo: rows.upperBound, snapshot: snapshot, source: source, control: control) ?? [:]
     }
 
     /// Filters positions `from..<snapshot.count` and, with a sort, sorts everything kept
     /// (the positions already in `base` included).
     static func rows(
-        _ snapshot: SummarySnapshot, from start: Int, query: OrderQuery, sort: SortOrder?, base: ListRows
+        _ snapshot: SummarySnapshot, from start: Int, query: OrderQuery, sort: SortOrder?, base: ListRows,
+        redacted: Bool = false, textHits: [[UInt8]: PositionSet] = [:]
     )
         -> ListRows
     {
@@ -112,12 +143,13 @@ public struct RowRebuild: Sendable, Equatable {
             let halves = end - start >= 50_000 ? 2 : 1
             var found = [[Int32]](repeating: [], count: halves)
             found.withUnsafeMutableBufferPointer { found in
-                guard let base = found.baseAddress else { return }
+                guard let base = found.baseAddress else { return }  // never empty: one or two halves
                 let out = UncheckedPointer(base)
                 DispatchQueue.concurrentPerform(iterations: halves) { half in
                     let lower = start + (end - start) * half / halves
                     let upper = start + (end - start) * (half + 1) / halves
-                    let matcher = SummaryMatcher(query: query, snapshot: snapshot)
+                    let matcher = SummaryMatcher(
+                        query: query, snapshot: snapshot, redacted: redacted, textHits: textHits)
                     var kept: [Int32] = []
                     if let needle = matcher.requiredText {
                         // Only rows whose text holds the needle can match: one pass over the text.

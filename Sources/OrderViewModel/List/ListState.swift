@@ -19,7 +19,7 @@ public struct ListState: Sendable, Equatable {
             && lhs.scrollOffset == rhs.scrollOffset && lhs.viewportHeight == rhs.viewportHeight
             && lhs.sort == rhs.sort
             && lhs.query == rhs.query && lhs.paging == rhs.paging && lhs.search == rhs.search
-            && lhs.rebuildGeneration == rhs.rebuildGeneration
+            && lhs.rebuildGeneration == rhs.rebuildGeneration && lhs.identifiers == rhs.identifiers
             && (lhs.store === rhs.store || lhs.loaded.elementsEqual(rhs.loaded))
     }
 
@@ -69,6 +69,14 @@ public struct ListState: Sendable, Equatable {
     private var selectTopWhenRebuilt = false
     /// The columns the list shows at its width (set by the UI): `s` cycles through these only.
     public internal(set) var shownColumns: [ListColumn] = ListColumn.allCases
+    /// Where free text also looks: identifiers beyond the list's columns (issue 16).
+    public internal(set) var identifiers = IdentifierScope()
+    /// The identifier pass of the search running off the loop (progress, Esc).
+    public private(set) var searchPass: SearchControl?
+    /// The identifier pass of the filter running off the loop (progress, Esc).
+    public private(set) var filterPass: SearchControl?
+    /// The last filter's identifier pass was stopped: its rows match the list's columns only.
+    public private(set) var filterPassStopped = false
 
     public init() {}
 
@@ -129,16 +137,61 @@ public struct ListState: Sendable, Equatable {
     // MARK: - Changes
 
     /// Adds a page of summaries; duplicates by id (an API page that repeats) are ignored.
-    mutating func append(_ summaries: [OrderSummary]) {
-        for var summary in summaries where store.row(ofID: summary.id) == nil {
+    /// `identifiers` (same order as `summaries`, or empty) are kept for the search.
+    mutating func append(_ summaries: [OrderSummary], identifiers: [[OrderIdentifier]] = []) {
+        for (index, var summary) in summaries.enumerated() where store.row(ofID: summary.id) == nil {
             if let tally = pendingAnomalyCounts.removeValue(forKey: summary.id) {
                 summary.anomalyCount = tally.count
                 summary.anomalyKinds = tally.kinds
             }
-            store.append(summary)
+            let position = store.append(summary)
+            if index < identifiers.count { self.identifiers.set(identifiers[index], at: position) }
         }
         grow(to: store.count)
     }
+
+    /// True when the rows for the current query need the source (a dump's identifiers), which
+    /// only a rebuild off the loop has.
+    private var filterNeedsSource: Bool {
+        identifiers.searchesSource && !query.textNeedles.isEmpty
+    }
+
+    /// Positions `from..<loadedCount` filtered inline (no sort), the table's identifiers in.
+    private func rowsInline(from start: Int, sort: SortOrder?, base: ListRows) -> ListRows {
+        let hits = RowRebuild.textHits(
+            query, scope: identifiers, rows: start..<snapshot.count, snapshot: snapshot, source: nil,
+            control: SearchControl(total: 0))
+        return RowRebuild.rows(
+            snapshot, from: start, query: query, sort: sort, base: base, redacted: identifiers.redacted,
+            textHits: hits)
+    }
+
+    /// Redaction changed: email and phone stop (or start) matching; the search is done again
+    /// and a filter with free text is applied again.
+    mutating func setRedacted(_ redacted: Bool) {
+        guard identifiers.redacted != redacted else { return }
+        identifiers.redacted = redacted
+        searchHits = nil
+        searchGeneration += 1
+        searchPass?.abandon()
+        searchPass = nil
+        pendingSearchStep = nil
+        if !query.textNeedles.isEmpty {
+            rebuildRows()
+            selectFirstIfNeeded()
+            clampScroll()
+        }
+    }
+
+    /// Stops the identifier pass running off the loop (Esc); false when none runs.
+    mutating func stopPasses() -> Bool {
+        let running = [searchPass, filterPass].compactMap { $0 }
+        for pass in running { pass.stop() }
+        return !running.isEmpty
+    }
+
+    /// The pass running off the loop, for the status bar's progress (filter first).
+    public var runningPass: SearchControl? { filterPass ?? searchPass }
 
     /// Takes in the rows of a source's shared store (at once, without copying them).
     mutating func share(_ shared: SharedSummaries) {
@@ -163,8 +216,10 @@ public struct ListState: Sendable, Equatable {
         }
         if rebuildPending {
             // The running rebuild covers fewer rows; the rest is added when it comes back.
-        } else if sort == nil, loadedCount - rowsCover <= inlineRebuildLimit || query.isEmpty {
-            rows = RowRebuild.rows(snapshot, from: rowsCover, query: query, sort: nil, base: rows)
+        } else if sort == nil, !filterNeedsSource,
+            loadedCount - rowsCover <= inlineRebuildLimit || query.isEmpty
+        {
+            rows = rowsInline(from: rowsCover, sort: nil, base: rows)
             rowsCover = loadedCount
         } else {
             rebuildRows()
@@ -244,25 +299,37 @@ public struct ListState: Sendable, Equatable {
             searchHits = SearchHits(needle: needle)
             searchGeneration += 1
             pendingSearchStep = nil
+            searchPass?.abandon()  // its answer is for the text before
+            searchPass = nil
         }
         let covered = searchHits?.covered ?? 0
         guard snapshot.count > covered else { return nil }
-        if snapshot.count - covered <= inlineRebuildLimit {
+        if snapshot.count - covered <= inlineRebuildLimit, !identifiers.searchesSource {
             searchHits?.extend(
                 with: RowSearch(
-                    generation: searchGeneration, needle: needle, snapshot: snapshot, from: covered
+                    generation: searchGeneration, needle: needle, snapshot: snapshot, from: covered,
+                    scope: identifiers
                 ).run())
             return nil
         }
         let running = pendingSearchStep != nil
         pendingSearchStep = step
         if running { return nil }  // one search at a time; the newest step waits for it
-        return RowSearch(generation: searchGeneration, needle: needle, snapshot: snapshot, from: covered)
+        let control = SearchControl(total: snapshot.count - covered)
+        searchPass = control
+        return RowSearch(
+            generation: searchGeneration, needle: needle, snapshot: snapshot, from: covered,
+            scope: identifiers,
+            control: control)
     }
+
+    /// The search's hits, for counting (nil before any search).
+    var currentSearchHits: SearchHits? { searchHits }
 
     /// Takes in a search's result; returns the n/N step that waited for it, if any.
     mutating func searchFound(generation: Int, _ hits: SearchHits) -> (forward: Bool, includeCurrent: Bool)? {
         guard generation == searchGeneration, hits.needle == searchHits?.needle else { return nil }
+        searchPass = nil
         searchHits?.extend(with: hits)
         defer { pendingSearchStep = nil }
         return pendingSearchStep
@@ -327,12 +394,15 @@ public struct ListState: Sendable, Equatable {
     mutating func rebuilt(generation: Int, rows newRows: ListRows, covering: Int) {
         guard generation == rebuildGeneration, rebuildPending else { return }
         rebuildPending = false
+        filterPassStopped = filterPass?.isStopped ?? false
+        filterPass = nil
         rows = newRows
         rowsCover = covering
         if let position = selectedPosition, let row = rows.row(ofPosition: position) { rowHint = row }
         if rowsCover < loadedCount {
-            if sort == nil, query.isEmpty || loadedCount - rowsCover <= inlineRebuildLimit {
-                rows = RowRebuild.rows(snapshot, from: rowsCover, query: query, sort: nil, base: rows)
+            if sort == nil, !filterNeedsSource, query.isEmpty || loadedCount - rowsCover <= inlineRebuildLimit
+            {
+                rows = rowsInline(from: rowsCover, sort: nil, base: rows)
                 rowsCover = loadedCount
             } else {
                 rebuildRows()
@@ -351,8 +421,11 @@ public struct ListState: Sendable, Equatable {
     /// Filters and sorts every loaded row: inline when there are few, else as an effect.
     private mutating func rebuildRows() {
         rebuildGeneration += 1
-        if loadedCount <= inlineRebuildLimit {
-            rows = RowRebuild.rows(snapshot, from: 0, query: query, sort: sort, base: .all(0))
+        filterPass?.abandon()  // a newer filter or sort replaces its answer
+        filterPass = nil
+        filterPassStopped = false
+        if loadedCount <= inlineRebuildLimit, !filterNeedsSource {
+            rows = rowsInline(from: 0, sort: sort, base: .all(0))
             rowsCover = loadedCount
             rebuildPending = false
             rebuildRequest = nil
@@ -360,8 +433,11 @@ public struct ListState: Sendable, Equatable {
             return
         }
         rebuildPending = true
+        let control = filterNeedsSource ? SearchControl(total: snapshot.count) : nil
+        filterPass = control
         rebuildRequest = RowRebuild(
-            generation: rebuildGeneration, snapshot: snapshot, query: query, sort: sort)
+            generation: rebuildGeneration, snapshot: snapshot, query: query, sort: sort, scope: identifiers,
+            control: control)
     }
 
     private mutating func selectFirstIfNeeded() {

@@ -65,7 +65,10 @@ extension OrderQuery {
             summary.customerPhone, summary.companyName,
         ]
         for candidate in candidates {
-            if let candidate, candidate.containsIgnoringCase(needle) { return true }
+            // A redacted summary's mask is not the customer's data: "red" must not find it.
+            if let candidate, candidate != Redactor.mask, candidate.containsIgnoringCase(needle) {
+                return true
+            }
         }
         for pan in summary.maskedPANs where pan.containsIgnoringCase(needle) { return true }
         for booking in summary.bookingIDs where booking.containsIgnoringCase(needle) { return true }

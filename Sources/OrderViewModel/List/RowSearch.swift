@@ -1,5 +1,6 @@
 import OrderIndex
 import OrderModel
+import OrderSources
 
 /// Which loaded orders match a search text (`/`-less search with n/N), as one bit per store
 /// position. Found once per text, off the app loop for big lists, and extended as the index
@@ -27,10 +28,13 @@ public struct SearchHits: Sendable, Equatable {
         if bits.count < words { bits += [UInt64](repeating: 0, count: words - bits.count) }
         for (index, word) in more.bits.enumerated() where word != 0 { bits[index] |= word }
         covered = more.covered
+        identifiersStopped = identifiersStopped || more.identifiersStopped
     }
 
     /// Where the search that produced these hits began (0 for a full one).
     var startedAt = 0
+    /// The operator stopped the identifier pass: these hits come from the list's columns only.
+    public internal(set) var identifiersStopped = false
 
     fileprivate mutating func set(_ position: Int) {
         bits[position >> 6] |= 1 << UInt64(position & 63)
@@ -44,39 +48,52 @@ public struct SearchHits: Sendable, Equatable {
 }
 
 /// A search over the positions `from..<snapshot.count` of a snapshot (run off the loop for big
-/// lists; answered with `AppEvent.searchHitsFound`).
+/// lists and for dumps, whose identifiers only the source can search; answered with
+/// `AppEvent.searchHitsFound`): the list's columns first, then the identifiers of the orders
+/// not matched by them (`IdentifierScope`), which `control` reports and stops.
 public struct RowSearch: Sendable, Equatable {
     public let generation: Int
     public let needle: String
     public let snapshot: SummarySnapshot
     public let start: Int
+    public let scope: IdentifierScope
+    public let control: SearchControl
 
-    public init(generation: Int, needle: String, snapshot: SummarySnapshot, from start: Int) {
+    public init(
+        generation: Int, needle: String, snapshot: SummarySnapshot, from start: Int,
+        scope: IdentifierScope = IdentifierScope(), control: SearchControl? = nil
+    ) {
         self.generation = generation
         self.needle = needle
         self.snapshot = snapshot
         self.start = start
+        self.scope = scope
+        self.control = control ?? SearchControl(total: max(0, snapshot.count - start))
     }
 
     public static func == (lhs: RowSearch, rhs: RowSearch) -> Bool {
         lhs.generation == rhs.generation && lhs.needle == rhs.needle && lhs.start == rhs.start
-            && lhs.snapshot.count == rhs.snapshot.count
+            && lhs.snapshot.count == rhs.snapshot.count && lhs.scope == rhs.scope
     }
 
-    /// The hits among the positions searched.
-    public func run() -> SearchHits {
+    /// The hits among the positions searched; `source` searches the identifiers of its own
+    /// orders (a dump) when the scope says so.
+    public func run(source: (any IdentifierSearching)? = nil) -> SearchHits {
         var hits = SearchHits(needle: needle)
         let end = max(start, snapshot.count)
         hits.prepare(from: start, to: end)
-        let query = OrderQuery(terms: [OrderQuery.Term(.text(needle))], source: needle)
-        let matcher = SummaryMatcher(query: query, snapshot: snapshot)
-        if let required = matcher.requiredText {
-            snapshot.forEachRow(containing: required, in: start..<end) { position in
-                if matcher.matches(position) { hits.set(position) }
-            }
-        } else {
-            for position in start..<end where matcher.matches(position) { hits.set(position) }
+        let folded = OrderIdentifiers.needle(needle)
+        if let found = scope.textHits(folded, upTo: end, snapshot: snapshot, source: source, control: control)
+        {
+            found.forEach { if $0 >= start && $0 < end { hits.set($0) } }
+            return hits
         }
+        // Stopped: the list's columns only (nothing, when a newer search replaced it).
+        hits.identifiersStopped = true
+        if control.isAbandoned { return hits }
+        let known = IdentifierScope.columnHits(
+            folded, rows: start..<end, snapshot: snapshot, redacted: scope.redacted)
+        known.forEach { hits.set($0) }
         return hits
     }
 }

@@ -5,11 +5,18 @@ import OrderModel
 /// Tests store rows against a query without making an `OrderSummary` per row where it can:
 /// each term is compiled once into a test on the stored bytes and numbers (ASCII values folded
 /// for case); anything else (non-ASCII text, a name with a space) falls back to the summary,
-/// which gives the same answer, only slower.
+/// which gives the same answer, only slower. A free-text term whose text is in `textHits` (the
+/// orders whose columns or identifiers hold it, found once by `IdentifierScope.textHits`) is one
+/// bit test; with `redacted`, the customer's name, email, phone and company never match.
 struct SummaryMatcher {
     let query: OrderQuery
     let snapshot: SummarySnapshot
+    let redacted: Bool
+    /// Orders whose columns or identifiers hold a term's text, by the folded text.
+    let textHits: [[UInt8]: PositionSet]
     private let compiled: [(Compiled, condition: OrderQuery.Condition, negated: Bool)]
+    /// For each compiled term, its text hits when it is a free-text term that has them.
+    private let termHits: [PositionSet?]
     /// Amount thresholds in minor units per currency (packed code → threshold), as met.
     private let thresholds = ThresholdCache()
 
@@ -24,11 +31,20 @@ struct SummaryMatcher {
         case slow(OrderQuery.Condition)
     }
 
-    init(query: OrderQuery, snapshot: SummarySnapshot) {
+    init(
+        query: OrderQuery, snapshot: SummarySnapshot, redacted: Bool = false,
+        textHits: [[UInt8]: PositionSet] = [:]
+    ) {
         self.query = query
         self.snapshot = snapshot
+        self.redacted = redacted
+        self.textHits = textHits
         compiled = query.terms.map { term in
             (Self.compile(term.condition), term.condition, term.negated)
+        }
+        termHits = query.terms.map { term in
+            guard !textHits.isEmpty, case .text(let text) = term.condition else { return nil }
+            return textHits[OrderIdentifiers.needle(text)]
         }
     }
 
@@ -65,15 +81,17 @@ struct SummaryMatcher {
     func matches(_ position: Int) -> Bool {
         var summary: OrderSummary?
         let row = snapshot.row(position)  // found once for every term
-        for (term, condition, negated) in compiled {
+        for (index, (term, condition, negated)) in compiled.enumerated() {
             let holds: Bool
-            if let fast = fastHolds(term, row) {
+            if let hits = termHits[index] {
+                holds = hits.contains(position)
+            } else if let fast = fastHolds(term, row) {
                 holds = fast
             } else {
                 // The fast test declined (non-ASCII bytes, or a term it does not cover).
-                let decoded = summary ?? snapshot.summary(at: position)
-                summary = decoded
-                holds = condition.holds(for: decoded)
+                let shown = summary ?? redaction(snapshot.summary(at: position))
+                summary = shown
+                holds = condition.holds(for: shown)
             }
             if holds == negated { return false }
         }
@@ -102,7 +120,7 @@ struct SummaryMatcher {
         case .text(let needle):
             // One search over the row's text; only a hit is confirmed field by field.
             if !Self.contains(row.text, needle) { return false }
-            for field in Self.searched {
+            for field in redacted ? Self.searchedRedacted : Self.searched {
                 if let bytes = row.field(field), Self.contains(bytes, needle) { return true }
             }
             return false
@@ -135,6 +153,14 @@ struct SummaryMatcher {
         .orderNumber, .id, .firstName, .lastName, .email, .phone, .company, .maskedPANs, .bookingIDs,
     ]
 
+    /// The fields free text may match while redaction is on (what the list shows unmasked).
+    static let searchedRedacted: [SummaryField] = [.orderNumber, .id, .maskedPANs, .bookingIDs]
+
+    /// The summary as the list shows it now.
+    private func redaction(_ summary: OrderSummary) -> OrderSummary {
+        redacted ? Redactor.redact(summary) : summary
+    }
+
     @inline(__always)
     static func fold(_ byte: UInt8) -> UInt8 { TextSearch.fold(byte) }
 
@@ -153,7 +179,8 @@ struct SummaryMatcher {
     /// negated), so a scan can look only at rows whose text holds it.
     var requiredText: [UInt8]? {
         for (term, _, negated) in compiled where !negated {
-            if case .text(let needle) = term { return needle }
+            // With text hits, the rows are known without reading their text.
+            if case .text(let needle) = term, textHits.isEmpty { return needle }
         }
         return nil
     }
