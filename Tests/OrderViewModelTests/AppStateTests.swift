@@ -111,6 +111,23 @@ import Testing
         #expect(state.list.paging.error == nil)
     }
 
+    /// An order that loads after a page failed does not hide the page's error: paging stays
+    /// stopped until `r`, and the status bar must keep saying so.
+    @Test func aPageErrorOutlivesALaterOrderLoad() throws {
+        var state = AppState(origin: .demo, pageSize: 10)
+        _ = state.handle(.started)
+        _ = state.handle(
+            .pageLoaded(request: 1, .success(OrderPage(summaries: Self.summaries(10), next: PageCursor("c1")))))
+        _ = state.handle(.command(.moveToBottom))
+        let error = SourceError.api(message: "boom", status: 500, retryable: true)
+        _ = state.handle(.pageLoaded(request: 2, .failure(error)))
+        #expect(state.status == .error("API error 500: boom (r to retry)"))
+        let order = try Fixtures.order(#"{"id": "o9", "order_number": "1009"}"#)
+        _ = state.handle(.orderLoaded(id: "o9", .success(order)))
+        #expect(state.list.paging.error == error)
+        #expect(state.status == .error("API error 500: boom (r to retry)"))
+    }
+
     @Test func filterKeepsTheSelectionWhenItStillMatches() {
         var (state, _) = Self.loaded(6)
         _ = state.handle(.command(.selectRow(3)))  // o3, Ann Dahl

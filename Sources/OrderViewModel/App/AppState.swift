@@ -166,9 +166,15 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// A load that worked after one that failed: the old error no longer describes the screen
-    /// (it stays in the message log).
+    /// (it stays in the message log). A page that failed still stops paging until `r`, so its
+    /// error is what the status bar says then, whatever failed last.
     private mutating func clearStaleError() {
-        if case .error = status { status = nil }
+        guard case .error = status else { return }
+        if let pageError = list.paging.error {
+            status = .error(pageError.message + " (r to retry)")
+        } else {
+            status = nil
+        }
     }
 
     /// Shows a loading problem in the status bar and keeps it for the problems list; one seen
