@@ -117,7 +117,8 @@ import Testing
         var state = AppState(origin: .demo, pageSize: 10)
         _ = state.handle(.started)
         _ = state.handle(
-            .pageLoaded(request: 1, .success(OrderPage(summaries: Self.summaries(10), next: PageCursor("c1")))))
+            .pageLoaded(
+                request: 1, .success(OrderPage(summaries: Self.summaries(10), next: PageCursor("c1")))))
         _ = state.handle(.command(.moveToBottom))
         let error = SourceError.api(message: "boom", status: 500, retryable: true)
         _ = state.handle(.pageLoaded(request: 2, .failure(error)))
