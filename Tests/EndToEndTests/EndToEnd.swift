@@ -63,3 +63,15 @@ struct EndToEndGate: SuiteTrait, TestTrait, TestScoping {
         }
     }
 }
+
+extension EndToEnd {
+    /// A row of the order list on a screen: the pane's border, the anomaly mark if any (`!3`),
+    /// then the order number starting with `prefix`. The mark column is as wide as the rows on
+    /// screen need, so the number's column is not fixed.
+    static func isListRow(_ line: some StringProtocol, numberStartingWith prefix: String) -> Bool {
+        guard line.hasPrefix("│") else { return false }
+        var rest = Substring(line.dropFirst())
+        if rest.first == "!" { rest = rest.drop { $0 != " " } }
+        return rest.drop { $0 == " " }.hasPrefix(prefix)
+    }
+}

@@ -79,7 +79,9 @@ extension EndToEnd {
 
         @Test func theListShowsEightRowsAt80x24AndEveryColumnAt200() async throws {
             let small = try await screen("80x24", [])
-            #expect(small.filter { $0.hasPrefix("│    SL") }.count >= 8, "\(small.joined(separator: "\n"))")
+            #expect(
+                small.filter { EndToEnd.isListRow($0, numberStartingWith: "SL") }.count >= 8,
+                "\(small.joined(separator: "\n"))")
             let wide = try await screen("200x50", [])
             #expect(wide[2].contains("Created"), "\(wide[2])")
             #expect(wide[2].contains("Customer") && wide[2].contains("Payment") && wide[2].contains("Amount"))
