@@ -26,11 +26,16 @@ public protocol OrderSource: Sendable {
     /// This source as one that says which orders were created since a moment (`browse
     /// --follow` polls it); nil for a source that cannot. A capability, so the loop casts nothing.
     var followable: (any FollowableSource)? { get }
+
+    /// This source as one that searches the identifiers of its own orders (a dump, by a byte
+    /// pass); nil for one whose pages bring them (the API). A capability, as `followable` is.
+    var identifierSearch: (any IdentifierSearching)? { get }
 }
 
 extension OrderSource {
     public func backgroundProgress() -> BackgroundProgress? { nil }
     public var followable: (any FollowableSource)? { nil }
+    public var identifierSearch: (any IdentifierSearching)? { nil }
 }
 
 /// A background read's progress and the summaries it has stored so far.

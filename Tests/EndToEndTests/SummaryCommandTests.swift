@@ -96,31 +96,34 @@ extension EndToEnd {
             #expect(unknown.stderr.contains("cannot group by \"colour\""))
         }
 
-        /// Grouped by anomaly, the API's orders are checked as the dump's are (whole orders:
-        /// the list with events, details where the list lacks them), never "(not checked)".
-        @Test func apiGroupsByAnomalyAsTheDumpItServes() async throws {
+        /// `summary --by COLUMNS --format json` from the mock API serving the sample dump, and
+        /// from the dump itself.
+        static func fromAPIAndDump(by columns: String) async throws -> (
+            api: BinaryRunner.Result, dump: BinaryRunner.Result
+        ) {
             let (mock, base) = try await APIEndToEndTests.startMock()
             defer { mock.stop() }
             let fromAPI = try await BinaryRunner.run(
-                ["summary", "--api", "--api-base", base, "--by", "anomaly", "--format", "json"],
+                ["summary", "--api", "--api-base", base, "--by", columns, "--format", "json"],
                 environment: APIEndToEndTests.credentials)
-            #expect(fromAPI.status == 0, "stderr: \(fromAPI.stderr)")
             let fromDump = try await BinaryRunner.run(
-                ["summary", "Resources/sample-orders.json", "--by", "anomaly", "--format", "json"])
+                ["summary", "Resources/sample-orders.json", "--by", columns, "--format", "json"])
+            return (fromAPI, fromDump)
+        }
+
+        /// Grouped by anomaly, the API's orders are checked as the dump's are (whole orders:
+        /// the list with events, details where the list lacks them), never "(not checked)".
+        @Test func apiGroupsByAnomalyAsTheDumpItServes() async throws {
+            let (fromAPI, fromDump) = try await Self.fromAPIAndDump(by: "anomaly")
+            #expect(fromAPI.status == 0, "stderr: \(fromAPI.stderr)")
             #expect(fromDump.status == 0)
             #expect(fromAPI.stdout == fromDump.stdout)
             #expect(!fromAPI.stdout.contains("not checked"), "\(fromAPI.stdout)")
         }
 
         @Test func apiGivesTheSameTableAsTheDumpItServes() async throws {
-            let (mock, base) = try await APIEndToEndTests.startMock()
-            defer { mock.stop() }
-            let fromAPI = try await BinaryRunner.run(
-                ["summary", "--api", "--api-base", base, "--by", "status,currency", "--format", "json"],
-                environment: APIEndToEndTests.credentials)
+            let (fromAPI, fromDump) = try await Self.fromAPIAndDump(by: "status,currency")
             #expect(fromAPI.status == 0, "stderr: \(fromAPI.stderr)")
-            let fromDump = try await BinaryRunner.run(
-                ["summary", "Resources/sample-orders.json", "--by", "status,currency", "--format", "json"])
             #expect(fromDump.status == 0)
             #expect(fromAPI.stdout == fromDump.stdout)
             #expect(fromAPI.stdout.contains("\"captured\""))

@@ -11,12 +11,11 @@ extension DinteroAPISource {
     ) async throws(SourceError) -> (orders: [Order], next: PageCursor?) {
         let page = try await listedPage(after: cursor, limit: limit, includeEvents: true)
         let completeness = CompleteListEntries(page: page.orders)
-        let missing = page.orders.filter { !completeness.isComplete($0) }.compactMap(OrderDumpUpdater.id(of:))
+        let complete = page.orders.map(completeness.isComplete)
+        let missing = zip(page.orders, complete).filter { !$0.1 }.compactMap { OrderDumpUpdater.id(of: $0.0) }
         let details = try await OrderDumpFetcher.documents(of: missing, from: self, concurrency: concurrency)
-        let orders = page.orders.map { entry in
-            if !completeness.isComplete(entry), let id = OrderDumpUpdater.id(of: entry),
-                let whole = details[id]
-            {
+        let orders = zip(page.orders, complete).map { entry, isComplete in
+            if !isComplete, let id = OrderDumpUpdater.id(of: entry), let whole = details[id] {
                 return Order(json: whole.json)
             }
             return Order(json: entry)

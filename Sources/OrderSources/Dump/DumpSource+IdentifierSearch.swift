@@ -12,6 +12,8 @@ import Synchronization
 /// The pass keeps nothing: it costs no memory beyond its answer (one bit per order; the list
 /// keeps the answers per text), and the dump's pages stay file-backed (RssFile, not RssAnon).
 extension DumpSource: IdentifierSearching {
+    public var identifierSearch: (any IdentifierSearching)? { self }
+
     /// Orders per batch a worker takes at a time; between batches it reports progress and looks
     /// at the stop flag, so Esc ends a pass within one batch.
     static let identifierBatch = 4_096

@@ -39,7 +39,7 @@ public final class AppLoop {
     ) {
         self.state = state
         // A dump searches its own identifiers (off the loop); the API's come with its pages.
-        self.state.app.sourceSearchesIdentifiers = source is any IdentifierSearching
+        self.state.app.sourceSearchesIdentifiers = source.identifierSearch != nil
         self.terminal = terminal
         self.source = source
         self.controller = UIController(keys: keys, clipboard: clipboard, clipboardMaxBytes: clipboardMaxBytes)

@@ -46,7 +46,7 @@ public struct EffectRunner: Sendable {
     }
 
     /// The source, when it searches the identifiers of its own orders (a dump).
-    private var identifierSource: (any IdentifierSearching)? { source as? any IdentifierSearching }
+    private var identifierSource: (any IdentifierSearching)? { source.identifierSearch }
 
     private func order(_ id: String) async -> Result<Order, SourceError> {
         do throws(SourceError) {

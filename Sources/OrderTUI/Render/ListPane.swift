@@ -99,8 +99,9 @@ enum ListPane {
         let shown = list.visibleRows.prefix(max(0, inner.height - 1)).map { entry in
             (entry.row, entry.summary, state.redaction.apply(entry.summary))
         }
+        // Only the columns the width shows: the cells are made once a frame for each row.
         var cells: [ListColumn: [String]] = [:]
-        for column in ListColumn.allCases {
+        for column in columns(width: inner.width).map(\.column) {
             cells[column] = shown.map { cell(column, $0.2, mark: state.follow.mark(for: $0.1.id)) }
         }
         let columns = columns(width: inner.width, cells: shown.isEmpty ? [:] : cells)

@@ -170,11 +170,12 @@ public struct AppState: Sendable, Equatable {
     /// error is what the status bar says then, whatever failed last.
     private mutating func clearStaleError() {
         guard case .error = status else { return }
-        if let pageError = list.paging.error {
-            status = .error(pageError.message + " (r to retry)")
-        } else {
-            status = nil
-        }
+        status = list.paging.error.map(Self.pageFailure)
+    }
+
+    /// What the status bar says while a failed page stops paging.
+    private static func pageFailure(_ error: SourceError) -> StatusMessage {
+        .error(error.message + " (r to retry)")
     }
 
     /// Shows a loading problem in the status bar and keeps it for the problems list; one seen
@@ -203,7 +204,7 @@ public struct AppState: Sendable, Equatable {
         switch result {
         case .failure(let error):
             list.paging.error = error
-            status = .error(error.message + " (r to retry)")
+            status = Self.pageFailure(error)
             hunt = nil
             return []
         case .success(let page):
