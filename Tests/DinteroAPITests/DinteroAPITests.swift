@@ -38,20 +38,22 @@ struct DinteroAPIClientTests {
 
     @Test func refreshesAtHalfOfExpiresIn() async throws {
         var configuration = APIFixtures.configuration(5)
-        // Long enough that a debug build on a busy 2-core machine uses each token well before it
-        // expires (8 s, scaled with the test time); the client must renew at half of it.
-        let ttl = Int(TestTime.seconds(8))
+        // Long enough that a request sent with the old token just before the renewal still
+        // reaches the mock before it expires, even when the loaded full run stalls this process
+        // for seconds (20 s, scaled with the test time); the client must renew at half of it.
+        let ttl = Int(TestTime.seconds(20))
         configuration.tokenTTLSeconds = ttl
         let server = try DinteroMockServer.start(configuration)
         defer { server.stop() }
         let source = try APIFixtures.source(server)
         let start = ContinuousClock.now
         _ = try await source.order(id: "ord-0001")
-        // Ask again every 100 ms until a request comes with a new token: no fixed sleep, and the
-        // renewal must come at half of the lifetime (not sooner); a request after the expiry
-        // would be refused, which the statuses below would show. The deadline only bounds a
-        // client that never renews.
-        let deadline = start + .seconds(ttl * 4)
+        // Ask again every 100 ms until a request comes with a new token: no fixed sleep. A client
+        // that never renewed early would be refused once the token expires and then fetch a new
+        // one, so the loop ends either way and the statuses below tell the two apart. The
+        // deadline, counted from the first answer (which a loaded run can delay by tens of
+        // seconds), only bounds a client that never fetches a second token at all.
+        let deadline = ContinuousClock.now + .seconds(ttl * 6)
         while server.tokenRequestCount < 2, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(100))
             _ = try await source.order(id: "ord-0002")
