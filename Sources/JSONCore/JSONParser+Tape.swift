@@ -1,26 +1,55 @@
 extension JSONParser {
     /// Reads one document into `tokens` the way `parseDocument` reads it into a value: the same
     /// order of checks, so the same first error (reason and offset) and the same text issues.
-    mutating func readTape(into tokens: inout [JSONTape.Token]) throws(JSONParseError) {
+    mutating func readTape(
+        into tokens: inout TapeBuffer<JSONTape.Token>, members: inout TapeBuffer<JSONTape.Member>
+    )
+        throws(JSONParseError)
+    {
         skipWhitespace()
         if index == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             index = 3  // UTF-8 byte order mark
             skipWhitespace()
         }
         guard index < bytes.count else { throw failure("the document is empty") }
-        try readTapeValue(into: &tokens)
+        try readTapeValue(into: &tokens, members: &members)
         skipWhitespace()
         if index < bytes.count {
             throw failure("unexpected \(describe(bytes[index])) after the end of the JSON value")
         }
     }
 
-    private mutating func readTapeValue(into tokens: inout [JSONTape.Token]) throws(JSONParseError) {
+    private mutating func readTapeValue(
+        into tokens: inout TapeBuffer<JSONTape.Token>, members: inout TapeBuffer<JSONTape.Member>
+    ) throws(JSONParseError) {
         // Token indices of the open containers; each one's `after` and `end` are set at its close.
         var open: [Int] = []
+        // The members of the open objects, innermost last, and where each open object's begin
+        // (for arrays, unused): an object's run moves to `members` when it closes.
+        var pending: [JSONTape.Member] = []
+        var pendingBase: [Int] = []
         func scalar(_ kind: JSONTape.Kind, _ start: Int, _ end: Int, escaped: Bool = false) -> JSONTape.Token
         {
             JSONTape.Token(kind: kind, escaped: escaped, start: start, end: end, after: tokens.count + 1)
+        }
+        // A key's token carries its signature, and its object's token the Bloom bit of it: the
+        // decoders look up some sixty keys an order, most of them absent.
+        func appendKey(_ key: StringToken, object: Int) {
+            let signature: UInt64
+            if key.escaped {
+                var text = stringText(key)
+                signature = text.withUTF8 { JSONTape.keySignature(UnsafeRawBufferPointer($0)) }
+            } else {
+                signature = JSONTape.keySignature(
+                    UnsafeRawBufferPointer(rebasing: bytes[key.start..<key.end]))
+            }
+            tokens.set(object) { $0.signature |= JSONTape.bloomBit(signature) }
+            pending.append(JSONTape.Member(signature: signature, value: tokens.count + 1))
+            tokens.append(
+                JSONTape.Token(
+                    kind: .string, escaped: key.escaped, start: key.start, end: key.end,
+                    after: tokens.count + 1,
+                    signature: signature))
         }
         while true {
             skipWhitespace()
@@ -38,8 +67,9 @@ extension JSONParser {
                     guard open.count < maxDepth else { throw tooDeep() }
                     let key = try scanKey()
                     open.append(tokens.count)
+                    pendingBase.append(pending.count)
                     tokens.append(scalar(.object, start, start))
-                    tokens.append(scalar(.string, key.start, key.end, escaped: key.escaped))
+                    appendKey(key, object: tokens.count - 1)
                     continue
                 }
             case UInt8(ascii: "["):
@@ -51,6 +81,7 @@ extension JSONParser {
                 } else {
                     guard open.count < maxDepth else { throw tooDeep() }
                     open.append(tokens.count)
+                    pendingBase.append(pending.count)
                     tokens.append(scalar(.array, start, start))
                     continue
                 }
@@ -85,7 +116,7 @@ extension JSONParser {
                     if isObject {
                         skipWhitespace()
                         let key = try scanKey()
-                        tokens.append(scalar(.string, key.start, key.end, escaped: key.escaped))
+                        appendKey(key, object: container)
                     }
                     break
                 }
@@ -99,9 +130,22 @@ extension JSONParser {
                     }
                 }
                 index += 1
-                tokens[container].end = index
-                tokens[container].after = tokens.count
+                let after = tokens.count
+                tokens.set(container) { token in
+                    token.end = index
+                    token.after = after
+                }
                 open.removeLast()
+                let base = pendingBase.removeLast()
+                if isObject {
+                    let run = members.count
+                    tokens.set(container) { $0.members = run }
+                    members.append(JSONTape.Member(signature: UInt64(pending.count - base), value: container))
+                    pending.withUnsafeBufferPointer {
+                        members.append(contentsOf: UnsafeBufferPointer(rebasing: $0[base...]))
+                    }
+                    pending.removeSubrange(base...)
+                }
             }
         }
     }

@@ -9,27 +9,98 @@
 public final class JSONTape {
     /// What a token is. Containers are followed by their members (an object's as key, value,
     /// key, value…); `Token.after` skips a whole value.
-    public enum Kind: UInt8, Sendable {
+    public enum Kind: UInt8, Sendable, BitwiseCopyable {
         case null, falseValue, trueValue, number, string, array, object
     }
 
-    /// One value (or object key) of the document.
-    public struct Token: Sendable {
+    /// One value (or object key) of the document. Offsets and indices are 32-bit (a tape refuses
+    /// documents of 4 GiB or more, far above the largest order a dump takes).
+    public struct Token: Sendable, BitwiseCopyable {
         public var kind: Kind
         /// A string with escapes (its text must be unescaped).
         public var escaped: Bool
+        private var startOffset: UInt32
+        private var endOffset: UInt32
+        private var afterIndex: UInt32
+        private var memberIndex: UInt32
+        /// An object key's `JSONTape.keySignature`; an object's Bloom filter of its keys'
+        /// signatures (`JSONTape.bloomBit`), so a lookup of a key it lacks ends at once; 0 for
+        /// everything else.
+        public var signature: UInt64
+
+        public init(kind: Kind, escaped: Bool, start: Int, end: Int, after: Int, signature: UInt64 = 0) {
+            self.kind = kind
+            self.escaped = escaped
+            self.startOffset = UInt32(truncatingIfNeeded: start)
+            self.endOffset = UInt32(truncatingIfNeeded: end)
+            self.afterIndex = UInt32(truncatingIfNeeded: after)
+            self.memberIndex = 0
+            self.signature = signature
+        }
+
+        /// An object's entry in `JSONTape.members`: the count of its members, which follow it
+        /// there (0 for an empty object, which has no entry).
+        public var members: Int {
+            get { Int(memberIndex) }
+            set { memberIndex = UInt32(truncatingIfNeeded: newValue) }
+        }
+
         /// A string's content between its quotes, a number's or word's text, a container from
         /// its opening bracket to just past its closing one.
-        public var start: Int
-        public var end: Int
+        public var start: Int { Int(startOffset) }
+        public var end: Int {
+            get { Int(endOffset) }
+            set { endOffset = UInt32(truncatingIfNeeded: newValue) }
+        }
         /// The index of the first token after this value (and all it contains).
-        public var after: Int
+        public var after: Int {
+            get { Int(afterIndex) }
+            set { afterIndex = UInt32(truncatingIfNeeded: newValue) }
+        }
+    }
+
+    /// The largest document a tape reads (its offsets are 32-bit).
+    public static let maxBytes = Int(UInt32.max) - 1
+
+    /// A key's signature: its length (capped at 255) in the top byte and its first seven bytes
+    /// below (the whole key when it has up to seven). Keys with equal signatures are equal when
+    /// they have at most seven bytes; longer ones need their bytes compared.
+    @inlinable
+    public static func keySignature(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        let length = UInt64(min(key.count, 255)) << 56
+        if key.count >= 8 {
+            return length | (key.loadUnaligned(as: UInt64.self).littleEndian & 0x00FF_FFFF_FFFF_FFFF)
+        }
+        var signature = length
+        var at = 0
+        while at < key.count {
+            signature |= UInt64(key[at]) << (8 * UInt64(at))
+            at += 1
+        }
+        return signature
+    }
+
+    /// A signature's bit in an object's Bloom filter (`Token.signature` of an object).
+    @inlinable
+    public static func bloomBit(_ signature: UInt64) -> UInt64 {
+        1 << ((signature &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+
+    /// One object member in `members`: its key's signature and its value's token.
+    public struct Member: Sendable, BitwiseCopyable {
+        public var signature: UInt64
+        public var value: Int
     }
 
     public let bytes: UnsafeRawBufferPointer
     /// Immutable once read: a `let` of a class is read without the dynamic exclusivity checks
     /// a `var` costs on every access (a quarter of the decoding time in the first profile).
-    public let tokens: [Token]
+    public let tokens: TapeBuffer<Token>
+    /// Every object's members side by side, in source order, each object's run after an entry
+    /// whose `signature` is the run's length (`Token.members` points at it): the decoders look
+    /// up some sixty keys an order, and a run is read in one sweep where the members' tokens
+    /// lie apart across the whole object.
+    public let members: TapeBuffer<Member>
 
     /// Reads one complete document (whitespace around it allowed, as `JSONParser.parse`).
     public init(
@@ -38,12 +109,27 @@ public final class JSONTape {
     ) throws(JSONParseError) {
         self.bytes = bytes
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
-        var tokens: [Token] = []
-        // Compact orders hold about one token per eight bytes.
-        tokens.reserveCapacity(bytes.count / 8 + 4)
-        try parser.readTape(into: &tokens)
+        guard bytes.count <= JSONTape.maxBytes else {
+            throw parser.failure("the document is 4 GiB or larger, more than a tape reads")
+        }
+        // Compact orders hold about one token per eight bytes, and a member per 24.
+        var tokens = TapeBuffer<Token>(capacity: bytes.count / 8 + 4)
+        var members = TapeBuffer<Member>(capacity: bytes.count / 24 + 4)
+        do {
+            try parser.readTape(into: &tokens, members: &members)
+        } catch {
+            tokens.deallocate()
+            members.deallocate()
+            throw error
+        }
         self.tokens = tokens
+        self.members = members
         textIssues = parser.textIssues
+    }
+
+    deinit {
+        tokens.deallocate()
+        members.deallocate()
     }
 
     @inlinable public subscript(index: Int) -> Token { tokens[index] }

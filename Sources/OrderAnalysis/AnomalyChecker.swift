@@ -100,7 +100,8 @@ public enum AnomalyChecker {
     public static func taxLines(_ item: OrderItem, index: Int, currency: Currency?) -> [Anomaly] {
         var anomalies: [Anomaly] = []
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
-        let name = itemName(item, index: index)
+        // Made only for a message: most items have nothing to report.
+        var name: String { itemName(item, index: index) }
         for line in item.taxLines where line.exempt != true {
             guard let amount = line.amount, let basis = line.taxBasis, let percentage = line.percentage else {
                 continue
@@ -152,6 +153,9 @@ public enum AnomalyChecker {
         guard let tree = item.payout, !tree.isEmpty else { return [] }
         let rows = PayoutTreeRows(
             tree: tree, basis: PayoutBasis(item: item), currency: currency, withRows: false)
+        guard !rows.mismatchedNodes.isEmpty || !rows.shareMismatches.isEmpty || rows.rootMismatch else {
+            return []
+        }
         let effective = PayoutTreeRows.effectiveAmounts(tree)
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
         let name = itemName(item, index: index)
@@ -190,8 +194,14 @@ public enum AnomalyChecker {
     // MARK: - Payments
 
     public static func failedOperations(_ order: Order) -> [Anomaly] {
-        order.operations.compactMap { operation in
-            guard operation.success == false else { return nil }
+        // Without joining the four arrays first: most orders have no failed operation.
+        var failed: [PaymentOperation] = []
+        for kind in OperationKind.allCases {
+            for operation in order.operations(kind) where operation.success == false {
+                failed.append(operation)
+            }
+        }
+        return failed.map { operation in
             let amount = DisplayText.money(operation.amount, order.currency).map { " of \($0)" } ?? ""
             let when = operation.timestamp.map { " at \($0.text)" } ?? ""
             return Anomaly(

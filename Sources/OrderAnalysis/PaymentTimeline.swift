@@ -72,7 +72,7 @@ public struct PaymentTimeline: Sendable, Equatable {
         for item in inTimeOrder(pending, time: { $0.time }) {
             totals.apply(kind: item.kind, amount: item.amount, success: item.success)
         }
-        return checks(totals: totals, order: order).filter { !$0.ok }
+        return checks(totals: totals, order: order, failuresOnly: true)
     }
 
     /// `items` sorted by time: parsed times in time order, then unparsed ones by text, then
@@ -113,6 +113,13 @@ public struct PaymentTimeline: Sendable, Equatable {
     }
 
     public static func checks(totals: PaymentTotals, order: Order) -> [TimelineCheck] {
+        checks(totals: totals, order: order, failuresOnly: false)
+    }
+
+    /// With `failuresOnly` the checks that pass are left out before their texts are made: the
+    /// whole-dump anomaly checks want only the failures, and formatting the money of every
+    /// passing check was most of their cost on a clean order.
+    static func checks(totals: PaymentTotals, order: Order, failuresOnly: Bool) -> [TimelineCheck] {
         let currency = order.currency
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
         var checks: [TimelineCheck] = []
@@ -149,6 +156,7 @@ public struct PaymentTimeline: Sendable, Equatable {
             ) {
                 guard let stated, let computed else { return }
                 let ok = stated == computed
+                if ok, failuresOnly { return }
                 checks.append(
                     TimelineCheck(
                         kind: .paymentDetails, label: label, ok: ok,
@@ -171,7 +179,7 @@ public struct PaymentTimeline: Sendable, Equatable {
                 totals.capturable, "to cancel")
         }
         if let status = order.paymentStatus, totals.overflowed.isEmpty {
-            checks += statusChecks(status, totals: totals, order: order)
+            checks += statusChecks(status, totals: totals, order: order, failuresOnly: failuresOnly)
         }
         return checks
     }
@@ -181,6 +189,12 @@ public struct PaymentTimeline: Sendable, Equatable {
     public static func statusChecks(_ status: PaymentStatus, totals: PaymentTotals, order: Order)
         -> [TimelineCheck]
     {
+        statusChecks(status, totals: totals, order: order, failuresOnly: false)
+    }
+
+    static func statusChecks(
+        _ status: PaymentStatus, totals: PaymentTotals, order: Order, failuresOnly: Bool
+    ) -> [TimelineCheck] {
         let currency = order.currency
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
         let due = order.netAmount ?? order.grossAmount
@@ -218,6 +232,7 @@ public struct PaymentTimeline: Sendable, Equatable {
         default:
             return []
         }
+        if problem == nil, failuresOnly { return [] }
         return [
             TimelineCheck(
                 kind: .paymentStatus, label: "Payment status", ok: problem == nil,

@@ -17,13 +17,13 @@ public struct Attachment: Sendable, Equatable {
 
     init(reader r: NodeReader) {
         id = r.string("id")
-        bus = r.child(ReservationKind.bus.fieldName) { TravelReservation(kind: .bus, reader: $0) }
-        car = r.child(ReservationKind.car.fieldName, CarReservation.init(reader:))
-        ferry = r.child(ReservationKind.ferry.fieldName) { TravelReservation(kind: .ferry, reader: $0) }
-        metro = r.child(ReservationKind.metro.fieldName) { TravelReservation(kind: .metro, reader: $0) }
-        taxi = r.child(ReservationKind.taxi.fieldName) { TravelReservation(kind: .taxi, reader: $0) }
-        train = r.child(ReservationKind.train.fieldName) { TravelReservation(kind: .train, reader: $0) }
-        tram = r.child(ReservationKind.tram.fieldName) { TravelReservation(kind: .tram, reader: $0) }
+        bus = r.child(ReservationKind.bus.fieldKey) { TravelReservation(kind: .bus, reader: $0) }
+        car = r.child(ReservationKind.car.fieldKey, CarReservation.init(reader:))
+        ferry = r.child(ReservationKind.ferry.fieldKey) { TravelReservation(kind: .ferry, reader: $0) }
+        metro = r.child(ReservationKind.metro.fieldKey) { TravelReservation(kind: .metro, reader: $0) }
+        taxi = r.child(ReservationKind.taxi.fieldKey) { TravelReservation(kind: .taxi, reader: $0) }
+        train = r.child(ReservationKind.train.fieldKey) { TravelReservation(kind: .train, reader: $0) }
+        tram = r.child(ReservationKind.tram.fieldKey) { TravelReservation(kind: .tram, reader: $0) }
         path = r.path
         raw = r.json
     }

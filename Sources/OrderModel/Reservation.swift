@@ -7,6 +7,19 @@ public enum ReservationKind: String, Sendable, Hashable, CaseIterable, CustomStr
     /// The attachment field, e.g. `train_reservation`.
     public var fieldName: String { rawValue + "_reservation" }
 
+    /// `fieldName` as the decoders look it up.
+    var fieldKey: StaticString {
+        switch self {
+        case .bus: return "bus_reservation"
+        case .car: return "car_reservation"
+        case .ferry: return "ferry_reservation"
+        case .metro: return "metro_reservation"
+        case .taxi: return "taxi_reservation"
+        case .train: return "train_reservation"
+        case .tram: return "tram_reservation"
+        }
+    }
+
     /// "Bus", "Car", …
     public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 

@@ -20,14 +20,10 @@ struct NodeReader {
     let path: JSONPath
     let log: IssueLog
     private let source: Source
-    /// Bit `n % 64` set when a member's key is `n` UTF-8 bytes long: most lookups are for
-    /// fields the object does not have, and most of those end here without a scan.
+    /// For a `JSONValue` object: bit `n % 64` set when a member's key is `n` UTF-8 bytes
+    /// long, so most lookups of absent fields end without a search. (A tape object carries a
+    /// Bloom filter of its keys in its token instead.)
     private let keyLengths: UInt64
-    /// A tape object's members, by key signature (`Member`), in source order.
-    private let members: [Member]
-    /// A 128-bit Bloom filter of the members' signatures (one bit each): most lookups are for
-    /// keys an object does not have, and most of those end here without a scan.
-    private let signatureBits: (UInt64, UInt64)
     /// Decoding for the anomaly checks alone (`Order(tape:forChecks:)`): `skimming` readers
     /// then check the fields the checks never read without keeping them.
     private let forChecks: Bool
@@ -36,20 +32,29 @@ struct NodeReader {
     /// and booleans are read, as whether they can be read depends on their text).
     private var skim: Bool
 
-    /// One member of a tape object: its key's signature (length in the top byte, the first
-    /// seven bytes below: the whole key for keys of up to seven bytes) and its key token.
-    private struct Member {
-        var signature: UInt64
-        var key: Int
-    }
-
     private enum Source {
         /// `json`'s members (none when it is not an object), taken out once: an order is read
         /// by some sixty lookups, and each one unwrapping the enum again cost retains and releases.
         case json(JSONValue, JSONObject)
         /// The object token at `index`; `keepRaw` builds each node's `raw` from the tape (for
         /// tests; the whole-order work leaves `raw` null, as nothing there reads it).
-        case tape(JSONTape, index: Int, keepRaw: Bool)
+        case tape(TapeRef, index: Int, keepRaw: Bool)
+    }
+
+    /// The tape, unowned, with the accessors the reader uses: readers are copied for every
+    /// field group, and counting references to the tape on each copy and lookup cost more than
+    /// the lookups themselves. Safe because tape readers are made only inside
+    /// `Order.init(tape:)`, whose caller keeps its `tape` argument alive for the whole call,
+    /// and no reader outlives that call.
+    private struct TapeRef {
+        unowned(unsafe) let tape: JSONTape
+
+        subscript(index: Int) -> JSONTape.Token { tape.tokens[index] }
+        var members: TapeBuffer<JSONTape.Member> { tape.members }
+        func value(_ index: Int) -> JSONValue { tape.value(index) }
+        func int64(_ index: Int) -> Int64? { tape.int64(index) }
+        func text(_ index: Int) -> String { tape.text(index) }
+        func content(_ index: Int) -> UnsafeRawBufferPointer { tape.content(index) }
     }
 
     /// One value met while decoding: a member or an array element.
@@ -66,54 +71,22 @@ struct NodeReader {
         for key in object.keys { lengths |= 1 << UInt64(key.utf8.count & 63) }
         self.source = .json(json, object)
         self.keyLengths = lengths
-        self.members = []
-        self.signatureBits = (~0, ~0)
         self.forChecks = false
         self.skim = false
     }
 
-    /// A reader of the object token at `index` of `tape`.
+    /// A reader of the object token at `index` of `tape`: nothing is read until a field is
+    /// asked for (the object's token carries the Bloom filter of its keys).
     init(
         tape: JSONTape, index: Int, keepRaw: Bool, forChecks: Bool = false, skim: Bool = false,
         path: JSONPath, log: IssueLog
     ) {
         self.path = path
         self.log = log
-        self.source = .tape(tape, index: index, keepRaw: keepRaw)
+        self.source = .tape(TapeRef(tape: tape), index: index, keepRaw: keepRaw)
         self.forChecks = forChecks
         self.skim = skim
-        var lengths: UInt64 = 0
-        var bits: (UInt64, UInt64) = (0, 0)
-        var members: [Member] = []
-        members.reserveCapacity(16)
-        let container = tape[index]
-        if container.kind == .object {
-            var member = index + 1
-            while member < container.after {
-                let key = tape[member]
-                let signature: UInt64
-                if key.escaped {
-                    var text = tape.text(member)
-                    signature = text.withUTF8 { NodeReader.signature($0) }
-                } else {
-                    signature = NodeReader.signature(
-                        tape.content(member).assumingMemoryBound(to: UInt8.self))
-                }
-                lengths |= 1 << ((signature >> 56) & 63)
-                let bit = NodeReader.bloomBit(signature)
-                if bit < 64 { bits.0 |= 1 << bit } else { bits.1 |= 1 << (bit - 64) }
-                members.append(Member(signature: signature, key: member))
-                member = tape[member + 1].after
-            }
-        }
-        self.keyLengths = lengths
-        self.members = members
-        self.signatureBits = bits
-    }
-
-    /// A signature's bit in `signatureBits` (0–127).
-    private static func bloomBit(_ signature: UInt64) -> UInt64 {
-        (signature &* 0x9E37_79B9_7F4A_7C15) >> 57
+        self.keyLengths = ~0
     }
 
     /// The same object read with `skim` (for checks only; otherwise itself).
@@ -122,17 +95,6 @@ struct NodeReader {
         var skimming = self  // shares the member table: no second scan
         skimming.skim = true
         return skimming
-    }
-
-    /// A key's signature: its length (capped at 255) in the top byte, its first seven bytes below.
-    private static func signature(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var signature = UInt64(min(key.count, 255)) << 56
-        var at = 0
-        while at < min(key.count, 7) {
-            signature |= UInt64(key[at]) << (8 * UInt64(at))
-            at += 1
-        }
-        return signature
     }
 
     /// The object as JSON: itself, or built from the tape when kept (else null).
@@ -155,47 +117,61 @@ struct NodeReader {
     /// The member node, nil when missing or null (the last of repeated keys, as
     /// `JSONObject` reads them). Keys are the schema's (`a`–`z`, `0`–`9`, `_`): a stored key of
     /// another UTF-8 length cannot equal one (`JSONObject.value(plainKey:)`).
-    func node(_ key: String) -> Node? {
-        guard keyLengths & (1 << UInt64(key.utf8.count & 63)) != 0 else { return nil }
+    ///
+    /// Keys are static strings: the decoders name their fields as literals, and a literal's
+    /// bytes are read in place, where a `String` cost more to look at than the lookup itself.
+    func node(_ key: StaticString) -> Node? {
         switch source {
         case .json(_, let object):
-            guard let value = object.value(plainKey: key), !value.isNull else { return nil }
+            guard keyLengths & (1 << UInt64(key.utf8CodeUnitCount & 63)) != 0,
+                let value = object.value(plainKey: NodeReader.name(key)), !value.isNull
+            else { return nil }
             return .json(value)
-        case .tape(let tape, _, _):
-            let found =
-                key.utf8.withContiguousStorageIfAvailable { key in member(key, in: tape) }
-                ?? Array(key.utf8).withUnsafeBufferPointer { member($0, in: tape) }
+        case .tape(let tape, let object, _):
+            let found = key.withUTF8Buffer { member(UnsafeRawBufferPointer($0), in: tape, object: object) }
             guard found >= 0, tape[found].kind != .null else { return nil }
             return .tape(found)
         }
     }
 
-    /// The value token of the last member named `key`, or -1: members are compared by
-    /// signature, from the last (a repeated key's last value counts, as in `JSONObject`), and
-    /// bytes are compared only for keys longer than a signature holds.
-    private func member(_ key: UnsafeBufferPointer<UInt8>, in tape: JSONTape) -> Int {
-        let signature = NodeReader.signature(key)
-        let bit = NodeReader.bloomBit(signature)
-        let word = bit < 64 ? signatureBits.0 : signatureBits.1
-        guard word & (1 << (bit & 63)) != 0 else { return -1 }
-        var at = members.count - 1
-        while at >= 0 {
-            let member = members[at]
+    /// A field name as a `String` (for paths and messages).
+    static func name(_ key: StaticString) -> String {
+        key.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The value token of the last member named `key` of the object token `object`, or -1:
+    /// the object's Bloom filter turns most absent keys away; members are compared by
+    /// signature (a repeated key's last value counts, as in `JSONObject`), and bytes only for
+    /// keys longer than a signature holds.
+    private func member(_ key: UnsafeRawBufferPointer, in tape: TapeRef, object: Int) -> Int {
+        let container = tape[object]
+        let signature = JSONTape.keySignature(key)
+        guard container.kind == .object, container.signature & JSONTape.bloomBit(signature) != 0 else {
+            return -1
+        }
+        let run = container.members
+        var at = run + Int(tape.members[run].signature)
+        while at > run {
+            let member = tape.members[at]
             at -= 1
-            guard member.signature == signature else { continue }
-            if key.count <= 7 { return member.key + 1 }
-            if tape[member.key].escaped {
-                if tape.text(member.key).utf8.elementsEqual(key) { return member.key + 1 }
-                continue
+            if member.signature == signature, key.count <= 7 || sameLongKey(key, tape, member.value - 1) {
+                return member.value
             }
-            // Same length and first seven bytes: compare the rest.
-            let name = tape.content(member.key)
-            guard name.count == key.count else { continue }
-            var offset = 7
-            while offset < key.count, name[offset] == key[offset] { offset += 1 }
-            if offset == key.count { return member.key + 1 }
         }
         return -1
+    }
+
+    /// Whether the key token `member`, whose signature matched, is `key` (over seven bytes).
+    private func sameLongKey(_ key: UnsafeRawBufferPointer, _ tape: TapeRef, _ member: Int) -> Bool {
+        if tape[member].escaped {
+            var text = tape.text(member)
+            return text.withUTF8 { UnsafeRawBufferPointer($0).elementsEqual(key) }
+        }
+        let name = tape.content(member)
+        guard name.count == key.count else { return false }
+        var offset = 7
+        while offset < key.count, name[offset] == key[offset] { offset += 1 }
+        return offset == key.count
     }
 
     /// A node's JSON, built from the tape whether `raw` is kept or not (for `metadata`, which
@@ -283,18 +259,18 @@ struct NodeReader {
 
     // MARK: - Fields
 
-    func string(_ key: String) -> String? {
+    func string(_ key: StaticString) -> String? {
         guard let node = node(key) else { return nil }
         switch shape(node) {
         case .string, .number: return skim ? nil : text(node)
         case .bool(let flag): return skim ? nil : flag ? "true" : "false"
         default:
-            log.report(path[key], "expected a string, found \(describe(node))")
+            log.report(path[NodeReader.name(key)], "expected a string, found \(describe(node))")
             return nil
         }
     }
 
-    func int(_ key: String) -> Int64? {
+    func int(_ key: StaticString) -> Int64? {
         guard let node = node(key) else { return nil }
         let number: Int64?
         switch node {
@@ -303,19 +279,19 @@ struct NodeReader {
             if case .tape(let tape, _, _) = source { number = tape.int64(index) } else { number = nil }
         }
         if let number { return number }
-        log.report(path[key], "expected an integer, found \(describe(node))")
+        log.report(path[NodeReader.name(key)], "expected an integer, found \(describe(node))")
         return nil
     }
 
-    func double(_ key: String) -> Double? {
+    func double(_ key: StaticString) -> Double? {
         guard let node = node(key) else { return nil }
         if let text = text(node), let number = Double(text.trimmingSpaces) { return number }
-        log.report(path[key], "expected a number, found \(describe(node))")
+        log.report(path[NodeReader.name(key)], "expected a number, found \(describe(node))")
         return nil
     }
 
     /// The literal text of a number (or numeric string), as written.
-    func numberText(_ key: String) -> String? {
+    func numberText(_ key: StaticString) -> String? {
         guard let node = node(key) else { return nil }
         switch shape(node) {
         case _ where skim: return nil
@@ -327,7 +303,7 @@ struct NodeReader {
         }
     }
 
-    func bool(_ key: String) -> Bool? {
+    func bool(_ key: StaticString) -> Bool? {
         guard let node = node(key) else { return nil }
         switch shape(node) {
         case .bool(let flag): return flag
@@ -345,37 +321,38 @@ struct NodeReader {
             }
         default: break
         }
-        log.report(path[key], "expected a boolean, found \(describe(node))")
+        log.report(path[NodeReader.name(key)], "expected a boolean, found \(describe(node))")
         return nil
     }
 
-    func lineID(_ key: String) -> LineID? {
+    func lineID(_ key: StaticString) -> LineID? {
         guard let node = node(key) else { return nil }
         if isText(node) { return skim ? nil : text(node).map { LineID($0) } }
-        log.report(path[key], "expected a line id (string or integer), found \(describe(node))")
+        log.report(
+            path[NodeReader.name(key)], "expected a line id (string or integer), found \(describe(node))")
         return nil
     }
 
-    func timestamp(_ key: String) -> Timestamp? {
+    func timestamp(_ key: StaticString) -> Timestamp? {
         guard let node = node(key) else { return nil }
         if isText(node) { return skim ? nil : text(node).map { Timestamp($0) } }
-        log.report(path[key], "expected a date-time string, found \(describe(node))")
+        log.report(path[NodeReader.name(key)], "expected a date-time string, found \(describe(node))")
         return nil
     }
 
-    func object(_ key: String) -> JSONObject? {
+    func object(_ key: StaticString) -> JSONObject? {
         guard let node = node(key) else { return nil }
         guard case .object = shape(node) else {
-            log.report(path[key], "expected an object, found \(describe(node))")
+            log.report(path[NodeReader.name(key)], "expected an object, found \(describe(node))")
             return nil
         }
         return skim ? nil : materialized(node).objectValue
     }
 
     /// A nested object decoded by `build`, nil when missing, null or not an object.
-    func child<T>(_ key: String, _ build: (NodeReader) -> T) -> T? {
+    func child<T>(_ key: StaticString, _ build: (NodeReader) -> T) -> T? {
         guard let node = node(key) else { return nil }
-        guard let reader = reader(node, path: path[key]) else { return nil }
+        guard let reader = reader(node, path: path[NodeReader.name(key)]) else { return nil }
         return build(reader)
     }
 
@@ -388,7 +365,7 @@ struct NodeReader {
         case (.tape(let index), .tape(let tape, _, let keepRaw)):
             guard tape[index].kind == .object else { break }
             return NodeReader(
-                tape: tape, index: index, keepRaw: keepRaw, forChecks: forChecks, skim: skim, path: path,
+                tape: tape.tape, index: index, keepRaw: keepRaw, forChecks: forChecks, skim: skim, path: path,
                 log: log)
         case (.tape, .json): break
         }
@@ -397,46 +374,50 @@ struct NodeReader {
     }
 
     /// The elements of an array member, with their paths; null elements are skipped.
-    func elements(_ key: String) -> [(node: Node, path: JSONPath)] {
-        guard let node = node(key) else { return [] }
-        let base = path[key]
+    func elements(_ key: StaticString) -> [(node: Node, path: JSONPath)] {
         var result: [(node: Node, path: JSONPath)] = []
+        forEachElement(key) { result.append(($0, $1)) }
+        return result
+    }
+
+    /// Calls `body` with each element of an array member and its path, null elements skipped
+    /// (without collecting them first: most arrays are read once, in order).
+    func forEachElement(_ key: StaticString, _ body: (Node, JSONPath) -> Void) {
+        guard let node = node(key) else { return }
+        let base = path[NodeReader.name(key)]
         switch (node, source) {
         case (.json(.array(let array)), _):
-            result.reserveCapacity(array.count)
             for (index, element) in array.enumerated() where !element.isNull {
-                result.append((.json(element), base[index]))
+                body(.json(element), base[index])
             }
-            return result
         case (.tape(let array), .tape(let tape, _, _)) where tape[array].kind == .array:
             var element = array + 1
             var index = 0
-            while element < tape[array].after {
-                if tape[element].kind != .null { result.append((.tape(element), base[index])) }
+            let end = tape[array].after
+            while element < end {
+                if tape[element].kind != .null { body(.tape(element), base[index]) }
                 element = tape[element].after
                 index += 1
             }
-            return result
         default:
             log.report(base, "expected an array, found \(describe(node))")
-            return []
         }
     }
 
     /// An array of objects, each decoded by `build`; elements that are not objects are reported
     /// and skipped (the others keep their original index in their paths).
-    func children<T>(_ key: String, _ build: (NodeReader) -> T) -> [T] {
+    func children<T>(_ key: StaticString, _ build: (NodeReader) -> T) -> [T] {
         var result: [T] = []
-        for (element, elementPath) in elements(key) {
-            guard let reader = reader(element, path: elementPath) else { continue }
+        forEachElement(key) { element, elementPath in
+            guard let reader = reader(element, path: elementPath) else { return }
             result.append(build(reader))
         }
         return result
     }
 
-    func strings(_ key: String) -> [String] {
+    func strings(_ key: StaticString) -> [String] {
         var result: [String] = []
-        for (element, elementPath) in elements(key) {
+        forEachElement(key) { element, elementPath in
             if isText(element) {
                 if !skim, let text = text(element) { result.append(text) }
             } else {
@@ -446,9 +427,9 @@ struct NodeReader {
         return result
     }
 
-    func lineIDs(_ key: String) -> [LineID] {
+    func lineIDs(_ key: StaticString) -> [LineID] {
         var result: [LineID] = []
-        for (element, elementPath) in elements(key) {
+        forEachElement(key) { element, elementPath in
             if isText(element) {
                 if !skim, let text = text(element) { result.append(LineID(text)) }
             } else {
@@ -458,7 +439,7 @@ struct NodeReader {
         return result
     }
 
-    func openEnum<T: OpenEnumeration>(_ key: String, as type: T.Type = T.self) -> T? {
+    func openEnum<T: OpenEnumeration>(_ key: StaticString, as type: T.Type = T.self) -> T? {
         string(key).map { T(rawValue: $0) }
     }
 

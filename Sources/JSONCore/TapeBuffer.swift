@@ -1,0 +1,53 @@
+/// A growable array of plain values in memory the owner frees (`deallocate()`), for the tape:
+/// its tokens are appended once and then read many times by every field lookup, and a Swift
+/// array there cost a uniqueness check on each append and a reference count on each read.
+public struct TapeBuffer<Element: BitwiseCopyable> {
+    @usableFromInline var base: UnsafeMutablePointer<Element>
+    public private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
+    }
+
+    mutating func append(_ element: Element) {
+        if count == capacity { grow(to: capacity * 2) }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    /// Appends `elements`, which must not lie inside this buffer.
+    mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+        guard let source = elements.baseAddress, !elements.isEmpty else { return }
+        if count + elements.count > capacity { grow(to: max(capacity * 2, count + elements.count)) }
+        (base + count).initialize(from: source, count: elements.count)
+        count += elements.count
+    }
+
+    /// Drops the elements from `index` on.
+    mutating func removeSuffix(from index: Int) { count = min(count, max(index, 0)) }
+
+    @inlinable public subscript(index: Int) -> Element {
+        precondition(index >= 0 && index < count, "tape index out of range")
+        return base[index]
+    }
+
+    mutating func set(_ index: Int, _ update: (inout Element) -> Void) {
+        precondition(index >= 0 && index < count, "tape index out of range")
+        update(&base[index])
+    }
+
+    /// The elements, valid until the buffer grows or is freed.
+    public var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    func deallocate() { base.deallocate() }
+
+    private mutating func grow(to newCapacity: Int) {
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        grown.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
+    }
+}
