@@ -350,10 +350,14 @@ struct NodeReader {
     }
 
     /// A nested object decoded by `build`, nil when missing, null or not an object.
+    ///
+    /// While skimming, the object is decoded only for its issues and comes back nil (the order
+    /// is for the checks, which never read it; keeping it cost its storage and its freeing).
     func child<T>(_ key: StaticString, _ build: (NodeReader) -> T) -> T? {
         guard let node = node(key) else { return nil }
         guard let reader = reader(node, path: path[NodeReader.name(key)]) else { return nil }
-        return build(reader)
+        let value = build(reader)
+        return skim ? nil : value
     }
 
     /// A reader of an object node; nil, with an issue at `path`, for any other node.
@@ -405,12 +409,14 @@ struct NodeReader {
     }
 
     /// An array of objects, each decoded by `build`; elements that are not objects are reported
-    /// and skipped (the others keep their original index in their paths).
+    /// and skipped (the others keep their original index in their paths). Empty while skimming.
     func children<T>(_ key: StaticString, _ build: (NodeReader) -> T) -> [T] {
         var result: [T] = []
         forEachElement(key) { element, elementPath in
             guard let reader = reader(element, path: elementPath) else { return }
-            result.append(build(reader))
+            let value = build(reader)
+            // Skimming: decoded for its issues only, and not kept (see `child`).
+            if !skim { result.append(value) }
         }
         return result
     }
