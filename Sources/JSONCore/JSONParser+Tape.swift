@@ -36,15 +36,22 @@ extension JSONParser {
         // decoders look up some sixty keys an order, most of them absent.
         func appendKey(_ key: StringToken, object: Int) {
             let signature: UInt64
+            let rest: UInt64
             if key.escaped {
                 var text = stringText(key)
-                signature = text.withUTF8 { JSONTape.keySignature(UnsafeRawBufferPointer($0)) }
+                (signature, rest) = text.withUTF8 {
+                    (
+                        JSONTape.keySignature(UnsafeRawBufferPointer($0)),
+                        JSONTape.keyRest(UnsafeRawBufferPointer($0))
+                    )
+                }
             } else {
-                signature = JSONTape.keySignature(
-                    UnsafeRawBufferPointer(rebasing: bytes[key.start..<key.end]))
+                let name = UnsafeRawBufferPointer(rebasing: bytes[key.start..<key.end])
+                signature = JSONTape.keySignature(name)
+                rest = JSONTape.keyRest(name)
             }
             tokens.set(object) { $0.signature |= JSONTape.bloomBit(signature) }
-            pending.append(JSONTape.Member(signature: signature, value: tokens.count + 1))
+            pending.append(JSONTape.Member(signature: signature, rest: rest, value: tokens.count + 1))
             tokens.append(
                 JSONTape.Token(
                     kind: .string, escaped: key.escaped, start: key.start, end: key.end,
@@ -140,7 +147,8 @@ extension JSONParser {
                 if isObject {
                     let run = members.count
                     tokens.set(container) { $0.members = run }
-                    members.append(JSONTape.Member(signature: UInt64(pending.count - base), value: container))
+                    members.append(
+                        JSONTape.Member(signature: UInt64(pending.count - base), rest: 0, value: container))
                     pending.withUnsafeBufferPointer {
                         members.append(contentsOf: UnsafeBufferPointer(rebasing: $0[base...]))
                     }

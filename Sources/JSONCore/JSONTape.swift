@@ -80,6 +80,21 @@ public final class JSONTape {
         return signature
     }
 
+    /// A key's bytes 7 to 14 (zero past its end): keys of up to 15 bytes with equal
+    /// signatures and rests are equal, with no byte compared.
+    @inlinable
+    public static func keyRest(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        guard key.count > 7 else { return 0 }
+        if key.count >= 15 { return key.loadUnaligned(fromByteOffset: 7, as: UInt64.self).littleEndian }
+        var rest: UInt64 = 0
+        var at = 7
+        while at < key.count {
+            rest |= UInt64(key[at]) << (8 * UInt64(at - 7))
+            at += 1
+        }
+        return rest
+    }
+
     /// A signature's bit in an object's Bloom filter (`Token.signature` of an object).
     @inlinable
     public static func bloomBit(_ signature: UInt64) -> UInt64 {
@@ -89,6 +104,8 @@ public final class JSONTape {
     /// One object member in `members`: its key's signature and its value's token.
     public struct Member: Sendable, BitwiseCopyable {
         public var signature: UInt64
+        /// The key's `keyRest`: with the signature, the whole of a key of up to 15 bytes.
+        public var rest: UInt64
         public var value: Int
     }
 

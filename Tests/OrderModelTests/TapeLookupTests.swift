@@ -25,6 +25,15 @@ struct TapeLookupTests {
         #expect(signature("gross_amount") >> 56 == 12)
         // Same length and first seven bytes: the same signature, so the bytes decide.
         #expect(signature("abcdefgX") == signature("abcdefgY"))
+        // The rest (bytes 7 to 14) tells those apart, and holds keys of up to 15 bytes whole.
+        func rest(_ key: String) -> UInt64 {
+            var key = key
+            return key.withUTF8 { JSONTape.keyRest(UnsafeRawBufferPointer($0)) }
+        }
+        #expect(rest("abcdefgX") != rest("abcdefgY"))
+        #expect(rest("payment_status") != rest("payment_statux"))
+        #expect(rest("remaining_capture_amount") == rest("remaining_capture_amounts"))
+        #expect(rest("id") == 0)
     }
 
     @Test func everyObjectsMembersAreOneRunInSourceOrder() throws {

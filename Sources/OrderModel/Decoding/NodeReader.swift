@@ -141,27 +141,30 @@ struct NodeReader {
 
     /// The value token of the last member named `key` of the object token `object`, or -1:
     /// the object's Bloom filter turns most absent keys away; members are compared by
-    /// signature (a repeated key's last value counts, as in `JSONObject`), and bytes only for
-    /// keys longer than a signature holds.
+    /// signature and rest (a repeated key's last value counts, as in `JSONObject`), and bytes
+    /// only for keys longer than those hold (15 bytes).
     private func member(_ key: UnsafeRawBufferPointer, in tape: TapeRef, object: Int) -> Int {
         let container = tape[object]
         let signature = JSONTape.keySignature(key)
         guard container.kind == .object, container.signature & JSONTape.bloomBit(signature) != 0 else {
             return -1
         }
+        let rest = JSONTape.keyRest(key)
         let run = container.members
         var at = run + Int(tape.members[run].signature)
         while at > run {
             let member = tape.members[at]
             at -= 1
-            if member.signature == signature, key.count <= 7 || sameLongKey(key, tape, member.value - 1) {
+            if member.signature == signature, member.rest == rest,
+                key.count <= 15 || sameLongKey(key, tape, member.value - 1)
+            {
                 return member.value
             }
         }
         return -1
     }
 
-    /// Whether the key token `member`, whose signature matched, is `key` (over seven bytes).
+    /// Whether the key token `member`, whose signature and rest matched, is `key` (over 15 bytes).
     private func sameLongKey(_ key: UnsafeRawBufferPointer, _ tape: TapeRef, _ member: Int) -> Bool {
         if tape[member].escaped {
             var text = tape.text(member)
@@ -169,7 +172,7 @@ struct NodeReader {
         }
         let name = tape.content(member)
         guard name.count == key.count else { return false }
-        var offset = 7
+        var offset = 15
         while offset < key.count, name[offset] == key[offset] { offset += 1 }
         return offset == key.count
     }
