@@ -42,11 +42,13 @@ public struct PaymentOperation: Sendable, Equatable {
         let skim = r.skimming  // fields no anomaly check reads
         self.kind = kind
         id = skim.string("id")
-        createdAt = r.timestamp("created_at")
+        processedAt = r.timestamp("processed_at")
+        // The checks read `timestamp` alone (`processed_at`, else `created_at`): with a
+        // processing time, the creation time is only checked for its type.
+        createdAt = (processedAt == nil ? r : skim).timestamp("created_at")
         createdBy = skim.string("created_by")
         amount = r.int("amount")
         success = r.bool("success")
-        processedAt = r.timestamp("processed_at")
         processedBy = skim.string("processed_by")
         authorizationID = skim.string("authorization_id")
         metadata = skim.object("metadata")

@@ -28,8 +28,9 @@ struct NodeReader {
     /// then check the fields the checks never read without keeping them.
     private let forChecks: Bool
     /// Fields are checked for their type, so every issue is reported as always, but their
-    /// values are not built: text fields, dates, line ids and objects come back nil (numbers
-    /// and booleans are read, as whether they can be read depends on their text).
+    /// values are not built: text fields, dates, line ids, objects and JSON numbers read as
+    /// doubles come back nil (integers, numeric strings and booleans are read, as whether
+    /// they can be read depends on their text).
     private var skim: Bool
 
     private enum Source {
@@ -288,7 +289,14 @@ struct NodeReader {
 
     func double(_ key: StaticString) -> Double? {
         guard let node = node(key) else { return nil }
-        if let text = text(node), let number = Double(text.trimmingSpaces) { return number }
+        if case .tape(let index) = node, case .tape(let tape, _, _) = source, tape[index].kind == .number {
+            // A JSON number always reads as a `Double` (out of range as infinity or zero) and
+            // holds no spaces: a skimmed one is not read at all, a kept one without trimming.
+            if skim { return nil }
+            if let number = Double(tape.text(index)) { return number }
+        } else if let text = text(node), let number = Double(text.trimmingSpaces) {
+            return number
+        }
         log.report(path[NodeReader.name(key)], "expected a number, found \(describe(node))")
         return nil
     }
