@@ -73,14 +73,24 @@ public final class CursesTerminal: TerminalIO {
     ///   - mouse: report clicks and the wheel (can be changed later with `setMouseReporting`).
     /// Started in the background (`orderscope demo &`): stop, as less and vi do, until the shell
     /// brings the job to the foreground, instead of taking the terminal's modes and screen from
-    /// under the shell. SIGTTOU stops the whole process group; `fg` continues it here.
+    /// under the shell. Setting the terminal's modes (to what they are) is what stops it: from a
+    /// background process group the kernel sends the group SIGTTOU, and once `fg` has continued
+    /// it the call is made again, now in the foreground, so the check and the stop are one step.
+    /// They were two (`tcgetpgrp`, then `kill(0, SIGTTOU)`), and this runs on a thread that blocks
+    /// SIGTTOU (a dispatch worker), so another thread took the stop while this one went on: it
+    /// could read "background" again, be stopped before its `kill`, and after `fg` stop the job in
+    /// the foreground (the shell's `fg` gave 150; one try in twenty under load). The kernel lets a
+    /// thread that blocks SIGTTOU set the modes from the background, so it is unblocked here.
     static func waitForTheForeground() {
-        let group = getpgrp()
-        while true {
-            let foreground = tcgetpgrp(0)
-            guard foreground != -1, foreground != group else { return }
-            kill(0, SIGTTOU)
-        }
+        var modes = termios()
+        guard tcgetattr(0, &modes) == 0 else { return }
+        var stop = sigset_t()
+        sigemptyset(&stop)
+        sigaddset(&stop, SIGTTOU)
+        var mask = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &stop, &mask)
+        defer { pthread_sigmask(SIG_SETMASK, &mask, nil) }
+        while tcsetattr(0, TCSANOW, &modes) != 0 && errno == EINTR {}
     }
 
     public init(monochrome: Bool = false, mouse: Bool = false) throws(OpenError) {

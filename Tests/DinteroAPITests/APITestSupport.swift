@@ -49,9 +49,18 @@ enum APIFixtures {
         return configuration
     }
 
+    /// The client timeout for requests that must succeed: only a hang guard. A timed-out good
+    /// answer is retried, and the retry is one more request in the mock's log and its counted
+    /// faults than the tests expect, so a loaded machine must never reach it. At 10 s it could:
+    /// the client's token request runs in a task of its own on the cooperative pool, whatever
+    /// executor the test prefers, and in a loaded full run CPU-bound tests held that pool's two
+    /// threads for minutes (a 1 s timeout ended 159 s later). Tests that provoke a timeout pass a
+    /// short one of their own.
+    static let patientTimeout = TestTime.duration(.seconds(600))
+
     static func source(
         _ server: DinteroMockServer, query: DinteroOrderQuery = DinteroOrderQuery(),
-        timeout: Duration = TestTime.duration(.seconds(10)), maxAttempts: Int = 4,
+        timeout: Duration = patientTimeout, maxAttempts: Int = 4,
         backoff: Duration = .milliseconds(20)
     ) throws -> DinteroAPISource {
         try DinteroAPISource(

@@ -3,11 +3,12 @@ import Foundation
 import JSONCore
 import OrderModel
 import OrderSources
+import TestTiming
 import Testing
 
 /// Orders without events are saved from the list when the server includes events in it, and
 /// fetched on their own when it does not.
-@Suite("Complete list entries")
+@Suite("Complete list entries", .onWaitingExecutor)
 struct CompleteListEntriesTests {
     /// `count` fixture orders, those at odd positions (all with `allStripped`) without their
     /// `events` key.

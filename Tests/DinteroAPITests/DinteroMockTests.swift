@@ -2,13 +2,14 @@ import DinteroMock
 import Foundation
 import JSONCore
 import OrderModel
+import TestTiming
 import Testing
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
 
-@Suite("DinteroMock server")
+@Suite("DinteroMock server", .onWaitingExecutor)
 struct DinteroMockTests {
     @Test func bindsLoopbackOnAnEphemeralPort() throws {
         let server = try DinteroMockServer.start(APIFixtures.configuration(3))

@@ -2,11 +2,12 @@ import DinteroMock
 import Foundation
 import OrderModel
 import OrderSources
+import TestTiming
 import Testing
 
 /// Fetch asks for the next page while the details of the page before are still coming, within
 /// `--concurrency`, and saves the orders in list order all the same.
-@Suite("Fetch pipelining")
+@Suite("Fetch pipelining", .onWaitingExecutor)
 struct FetchPipelineTests {
     @Test func theNextPageIsListedWhileDetailsAreStillComing() async throws {
         var configuration = APIFixtures.configuration(60)

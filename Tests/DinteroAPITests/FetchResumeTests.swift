@@ -3,11 +3,12 @@ import Foundation
 import OrderIndex
 import OrderModel
 import OrderSources
+import TestTiming
 import Testing
 
 /// An interrupted fetch keeps its whole pages beside the target and `resume` goes on from
 /// there: faults that outlast the retries at every page in turn, and a cancel (Ctrl-C).
-@Suite("Fetch resume")
+@Suite("Fetch resume", .onWaitingExecutor)
 struct FetchResumeTests {
     static let count = 230
 

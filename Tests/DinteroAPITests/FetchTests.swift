@@ -4,9 +4,10 @@ import JSONCore
 import OrderIndex
 import OrderModel
 import OrderSources
+import TestTiming
 import Testing
 
-@Suite("Fetch to a dump")
+@Suite("Fetch to a dump", .onWaitingExecutor)
 struct FetchTests {
     @Test(arguments: [false, true])
     func roundTripGivesTheMocksOrders(gzip: Bool) async throws {

@@ -3,11 +3,12 @@ import Foundation
 import JSONCore
 import OrderModel
 import OrderSources
+import TestTiming
 import Testing
 
 /// `fetch --update DUMP`: only orders new to the dump or changed since are taken, merged into
 /// it and written atomically (a fault at any page leaves the dump as it was).
-@Suite("Fetch update")
+@Suite("Fetch update", .onWaitingExecutor)
 struct FetchUpdateTests {
     static let count = 230
     static let saved = 150

@@ -3,10 +3,11 @@ import Foundation
 import JSONCore
 import OrderModel
 import OrderSources
+import TestTiming
 import Testing
 
 /// `browse --follow` polls: orders created since the newest loaded, while the list pages on.
-@Suite("Follow polls")
+@Suite("Follow polls", .onWaitingExecutor)
 struct FollowTests {
     static func order(_ id: String, created: String) throws -> JSONValue {
         try JSONParser.parse(

@@ -9,7 +9,7 @@ import Testing
 
 /// The SwiftNIO transport: keep-alive connections, the pool bounded by the requests in flight,
 /// the body size limit and readable connection errors.
-@Suite("HTTP transport on SwiftNIO")
+@Suite("HTTP transport on SwiftNIO", .onWaitingExecutor)
 struct HTTPTransportTests {
     @Test func sequentialRequestsShareOneKeptAliveConnection() async throws {
         let server = try DinteroMockServer.start(APIFixtures.configuration(30))
@@ -47,7 +47,7 @@ struct HTTPTransportTests {
         defer { server.stop() }
         let endpoint = NIOHTTPClient.Endpoint(host: "127.0.0.1", port: Int(server.port))
         // Generous: under a loaded full run the task may wait for a thread past a short deadline.
-        let timeout = TestTime.duration(.seconds(60))
+        let timeout = APIFixtures.patientTimeout
         let unlimited = NIOHTTPClient()
         let basic = Data((APIFixtures.clientID + ":" + APIFixtures.secret).utf8).base64EncodedString()
         let audience = "https://api.dintero.com/v1/accounts/\(APIFixtures.accountID)"

@@ -2,11 +2,12 @@ import DinteroMock
 import Foundation
 import JSONCore
 import OrderModel
+import TestTiming
 import Testing
 
 /// `faultsAfter`: the fault counters are consumed only after that many API requests, so a
 /// fault can hit page 3 instead of page 1.
-@Suite("DinteroMock fault schedule")
+@Suite("DinteroMock fault schedule", .onWaitingExecutor)
 struct MockFaultScheduleTests {
     @Test func faultsStartAfterTheConfiguredNumberOfRequests() async throws {
         var configuration = APIFixtures.configuration(3)

@@ -2,6 +2,7 @@ import DinteroMock
 import JSONCore
 import OrderIndex
 import OrderModel
+import TestTiming
 import Testing
 
 @testable import OrderSources
@@ -81,7 +82,7 @@ struct OrderListBodyTests {
     }
 }
 
-@Suite("Next links")
+@Suite("Next links", .onWaitingExecutor)
 struct NextLinkTests {
     @Test func aLinkToAnotherHostIsNotFollowed() async throws {
         let server = try DinteroMockServer.start(APIFixtures.configuration(5))

@@ -4,6 +4,7 @@ import JSONCore
 import OrderIndex
 import OrderModel
 import OrderSources
+import TestTiming
 import Testing
 
 /// The ways a server may page its order list, each a mock configuration. The real orders API
@@ -54,7 +55,7 @@ enum PagingVariant: String, CaseIterable, Sendable {
     var loops: Bool { self == .ignoresStartingAfter }
 }
 
-@Suite("Paging matrix: every way the API may page")
+@Suite("Paging matrix: every way the API may page", .onWaitingExecutor)
 struct PagingMatrixTests {
     static let count = 230
 

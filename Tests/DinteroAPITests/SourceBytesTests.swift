@@ -2,6 +2,7 @@ import DinteroMock
 import Foundation
 import JSONCore
 import OrderModel
+import TestTiming
 import Testing
 
 @testable import OrderSources
@@ -9,7 +10,7 @@ import Testing
 /// Orders pass through the mock and `fetch` as the bytes they were written in: a lone
 /// surrogate escape (which a Swift string cannot hold: parsed, it becomes U+FFFD) and the
 /// source's choice of escapes survive.
-@Suite("Orders kept as their source bytes")
+@Suite("Orders kept as their source bytes", .onWaitingExecutor)
 struct SourceBytesTests {
     /// Three orders, pretty-printed as a dump might be; the second holds lone surrogates, the
     /// third an escaped `å` and `/`.

@@ -45,14 +45,14 @@ struct TestCertificate {
     }
 }
 
-@Suite("https on the SwiftNIO client")
+@Suite("https on the SwiftNIO client", .onWaitingExecutor)
 struct TLSTests {
     static func source(
         _ server: DinteroMockServer, caFile: String?,
         maxResponseBytes: Int = DinteroAPIOptions.defaultMaxResponseBytes
     ) throws -> DinteroAPISource {
         var options = DinteroAPIOptions(
-            baseURL: server.baseURL, timeout: TestTime.duration(.seconds(10)), maxAttempts: 4,
+            baseURL: server.baseURL, timeout: APIFixtures.patientTimeout, maxAttempts: 4,
             maxRetryAfter: .seconds(1),
             backoffBase: .milliseconds(20))
         options.extraCAFile = caFile

@@ -25,7 +25,7 @@ extension EndToEnd {
             try await session.send("j")
             try await session.send("j")
             try await session.send("Enter")
-            let detail = try await session.waitFor("the detail pane focused with a summary") {
+            let detail = try await session.waitFor("the detail pane focused with a summary", settled: true) {
                 $0.contains("Summary") && $0.contains("Gross")
             }
             #expect(detail.contains("Orders") || detail.contains("▾"))
@@ -33,7 +33,7 @@ extension EndToEnd {
             try await session.waitForText("Help")
             // G scrolls the help to its end, where the filter terms are; the border says so.
             try await session.send("G")
-            let helpEnd = try await session.waitForText("Filter terms")
+            let helpEnd = try await session.waitForText("Filter terms", settled: true)
             #expect(helpEnd.contains("j/k"), "screen: \(helpEnd)")
             try await session.send("Escape")
             try await session.send("q")
@@ -62,7 +62,7 @@ extension EndToEnd {
             try await session.send("/")
             try await session.type("currency:SEK")
             try await session.send("Enter")
-            let filtered = try await session.waitForText("filter currency:SEK")
+            let filtered = try await session.waitForText("filter currency:SEK", settled: true)
             #expect(filtered.contains("Åsa Lindström"))
             #expect(!filtered.contains("Kari Nordmann"))
             try await session.send("Escape")
@@ -90,10 +90,10 @@ extension EndToEnd {
                 command: Self.wrapped(files, marker: dir), width: 100, height: 30)
             defer { session.close() }
             // What was valid is shown, and the status bar counts what was not.
-            let list = try await session.waitForText("3 load problems (P)")
+            let list = try await session.waitForText("3 load problems (P)", settled: true)
             #expect(list.contains("T-1") && list.contains("n4"), "screen: \(list)")
             try await session.send("P")
-            let box = try await session.waitForText("3 load problems · Esc closes")
+            let box = try await session.waitForText("3 load problems · Esc closes", settled: true)
             // Each problem says where (file:line:column) and, wrapped, ends on screen.
             #expect(box.contains("truncated-array.json:22:25:"), "screen: \(box)")
             #expect(

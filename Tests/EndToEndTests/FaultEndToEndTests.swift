@@ -18,9 +18,17 @@ extension EndToEnd {
             return orders.map { ($0["id"] as? String ?? "", $0["order_number"] as? String ?? "") }
         }
 
-        /// The client's `--timeout` in seconds: 2 at normal speed (a stalled answer fails fast),
-        /// scaled like every wait, since under a sanitizer a loaded mock can take longer to answer.
-        static let timeout = "\(Int(TestTime.seconds(2)))"
+        /// The client's `--timeout` in seconds where the mock stalls answers: 2 at normal speed (a
+        /// stalled answer fails fast), scaled like every wait, since under a sanitizer a loaded mock
+        /// can take longer to answer. Only the stall test uses it: there a good answer that a loaded
+        /// machine delays past it is one more failure that `R` retries.
+        static let stallTimeout = "\(Int(TestTime.seconds(2)))"
+
+        /// The client's `--timeout` in seconds everywhere else, where every answer must arrive: a
+        /// hang guard (a minute, scaled, within the option's 600), never the thing measured. At 2 s
+        /// a loaded machine can time out a good answer, and in `fetch` the retry shifts which
+        /// request meets the mock's counted faults (page 1 then fails instead of being kept).
+        static let timeout = "\(min(Int(TestTime.seconds(60)), 600))"
 
         /// A port nobody listens on: the kernel picks one that is free, and it is released at once
         /// for the mock the test starts on it later. (A random pick could meet the mock of a test
@@ -42,7 +50,7 @@ extension EndToEnd {
         }
 
         /// Opens `browse --api` in tmux (under dash, `stty -a` compared around it).
-        static func browse(base: String, dir: URL) async throws -> TmuxSession {
+        static func browse(base: String, dir: URL, timeout: String = timeout) async throws -> TmuxSession {
             let command = BrowseEndToEndTests.wrapped(
                 "browse --api --api-base \(base) --timeout \(timeout)", marker: dir)
             return try await TmuxSession(
@@ -94,13 +102,17 @@ extension EndToEnd {
                 dump: Self.dump, extra: ["--faults-after", "1"] + flags)
             defer { mock.stop() }
             let dir = try BinaryRunner.temporaryDirectory()
-            let session = try await Self.browse(base: base, dir: dir)
+            let session = try await Self.browse(
+                base: base, dir: dir, timeout: fault == "stalled" ? Self.stallTimeout : Self.timeout)
             defer { session.close() }
             try await session.waitFor("the first page") { $0.contains("100 orders, more available") }
             let errors = try await Self.loadEverything(session, expected: data.count)
             #expect(!errors.isEmpty, "the \(fault) fault never showed")
             #expect(errors.contains { $0.contains(says) }, "statuses seen: \(errors)")
-            let end = try await session.screen()
+            // Settled: the status bar's count alone does not vouch for the rows below it.
+            let end = try await session.waitFor("the loaded list", settled: true) {
+                $0.contains("\(data.count) orders")
+            }
             #expect(
                 end.contains("\(data.count) orders"), "the list should hold the dataset exactly once:\n\(end)"
             )
@@ -151,7 +163,9 @@ extension EndToEnd {
             let dir = try BinaryRunner.temporaryDirectory()
             let session = try await Self.browse(base: "http://127.0.0.1:\(port)", dir: dir)
             defer { session.close() }
-            let refused = try await session.waitFor("the connection error", timeout: 60) { $0.contains("✗") }
+            let refused = try await session.waitFor("the connection error", settled: true) {
+                $0.contains("✗")
+            }
             #expect(
                 refused.lowercased().contains("connect") || refused.lowercased().contains("refused"),
                 "screen: \(refused)")

@@ -21,9 +21,12 @@ extension EndToEnd.APIEndToEndTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Wait until a few pages are saved (30 pages of 10 at 100 ms each take over 3 s).
+        // Wait until a few pages are saved (30 pages of 10 at 100 ms each take over 3 s). The
+        // deadline is only a hang guard, so a generous minute: interrupted before its first page
+        // (a debug binary on a loaded machine can take that long to start), the fetch leaves no
+        // progress file and the checks below fail for the machine, not the code.
         let progress = out + ".progress.json"
-        let deadline = Date().addingTimeInterval(TestTime.seconds(20))
+        let deadline = Date().addingTimeInterval(TestTime.seconds(60))
         while Date() < deadline {
             if let data = FileManager.default.contents(atPath: progress),
                 let state = try? JSONSerialization.jsonObject(with: data) as? [String: Any],

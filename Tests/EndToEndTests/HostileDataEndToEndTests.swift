@@ -112,7 +112,9 @@ extension EndToEnd {
                 let steps = target.map { $0 - at } ?? 10
                 let keys = Array(repeating: steps > 0 ? "j" : "k", count: abs(steps))
                 try await session.tmux(["send-keys", "-t", session.name] + keys)
-                let next = try await settledHighlight(session, after: current, patience: 5)
+                // The default patience: a loaded machine can take seconds to handle the keys, and
+                // only a cursor at the last row (which fails below anyway) waits it out.
+                let next = try await settledHighlight(session, after: current)
                 if next == current { break }  // the cursor no longer moves: the last row
                 current = next
             }
@@ -128,7 +130,12 @@ extension EndToEnd {
         static func expectIntact(
             _ session: TmuxSession, running: String, sourceLocation: SourceLocation = #_sourceLocation
         ) async throws {
-            let screen = try await session.screen()
+            // A whole frame: a capture between two chunks of one frame is half new, half old.
+            let screen = try await session.waitFor(
+                "a settled frame", settled: true, sourceLocation: sourceLocation
+            ) {
+                _ in true
+            }
             let lines = screen.components(separatedBy: "\n").filter { !$0.isEmpty }
             #expect(
                 lines.first?.contains("OrderScope") == true, "title bar gone:\n\(screen)",

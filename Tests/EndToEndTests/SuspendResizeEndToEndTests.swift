@@ -56,9 +56,15 @@ extension EndToEnd {
         /// terminal from the shell; `fg` brings it up, and quitting leaves the tty as it was.
         @Test func startedInTheBackgroundItWaitsForTheForeground() async throws {
             let dir = try BinaryRunner.temporaryDirectory().path
+            // The shell looks once the job has stopped (polling `jobs`, never a fixed sleep: on a
+            // loaded machine the debug binary can take more than a second to get that far),
+            // giving up after the scaled minute so a browser that never stops still fails below.
+            let polls = Int(TestTime.seconds(60) * 20)
             let script =
                 "set -m; \(Self.sttyNoSize) > '\(dir)/before'; \"\(BinaryRunner.binary)\" demo & "
-                + "sleep 1; jobs > '\(dir)/jobs'; \(Self.sttyNoSize) > '\(dir)/background'; "
+                + "i=0; while [ $i -lt \(polls) ]; do jobs > '\(dir)/jobs'; "
+                + "if grep -q Stopped '\(dir)/jobs'; then break; fi; sleep 0.05; i=$((i + 1)); done; "
+                + "\(Self.sttyNoSize) > '\(dir)/background'; "
                 + "if cmp -s '\(dir)/before' '\(dir)/background'; then echo SAME > '\(dir)/while'; else echo CHANGED > '\(dir)/while'; fi; "
                 + "fg; code=$?; \(Self.sttyNoSize) > '\(dir)/after'; "
                 + "if cmp -s '\(dir)/before' '\(dir)/after'; then echo \"TTY-SAME code=$code\"; else echo \"TTY-CHANGED code=$code\"; fi"

@@ -82,17 +82,30 @@ final class TmuxSession {
     }
 
     /// Waits until the screen satisfies `condition`, polling; fails with the last screen.
-    /// `timeout` is in seconds at normal speed, scaled by `TestTime`.
+    /// `timeout` is in seconds at normal speed, scaled by `TestTime`. It is only a hang guard
+    /// (the wait ends as soon as the condition holds), so the default is a generous minute: a
+    /// debug binary on two cores shared with compilers can be held off the CPU for many seconds.
+    ///
+    /// `settled`: the screen is returned only once two captures 50 ms apart are the same. tmux
+    /// reads the program's output in chunks and answers a capture between two of them, so a
+    /// capture can hold the top of a new frame above the rest of the old one; a check that reads
+    /// more of the screen than `condition` looks at needs the whole frame.
     @discardableResult
     func waitFor(
-        _ description: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
-        _ condition: (String) -> Bool
+        _ description: String, timeout: Double = 60, settled: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool
     ) async throws -> String {
         let deadline = Date().addingTimeInterval(TestTime.seconds(timeout))
         var last = ""
+        var previous: String?
         while Date() < deadline {
             last = (try? await screen()) ?? ""
-            if condition(last) { return last }
+            if condition(last) {
+                if !settled || last == previous { return last }
+                previous = last
+            } else {
+                previous = nil
+            }
             try await Task.sleep(for: .milliseconds(50))
         }
         Issue.record(
@@ -101,10 +114,11 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func waitForText(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation)
-        async throws -> String
-    {
-        try await waitFor("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) {
+    func waitForText(
+        _ text: String, timeout: Double = 60, settled: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> String {
+        try await waitFor("\"\(text)\"", timeout: timeout, settled: settled, sourceLocation: sourceLocation) {
             $0.contains(text)
         }
     }

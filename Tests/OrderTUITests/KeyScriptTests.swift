@@ -7,8 +7,10 @@ import Testing
 
 @testable import OrderTUI
 
-/// `demo --script`: the script format, and replay through the loop with pauses.
-@Suite("key scripts", .serialized, .timeLimit(.minutes(TestTime.minutes(1))))
+/// `demo --script`: the script format, and replay through the loop with pauses. The time limit is
+/// only a hang guard: the loop's loads are tasks on the cooperative pool, which CPU-bound tests
+/// held for minutes in a loaded full run.
+@Suite("key scripts", .serialized, .timeLimit(.minutes(TestTime.minutes(10))))
 struct KeyScriptTests {
     @Test func scriptLinesAreKeysTypedTextAndPauses() throws {
         let script = try KeyScript.parse(
