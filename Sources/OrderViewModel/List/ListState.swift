@@ -57,8 +57,11 @@ public struct ListState: Sendable, Equatable {
     private var rowsCover = 0
     /// Where the selection was last put; a hint for `selectedRow`, never the truth.
     private var rowHint = 0
-    /// Anomaly counts that arrived for orders whose page has not arrived yet.
-    private var pendingAnomalyCounts: [String: AnomalyTally] = [:]
+    /// Anomaly counts that arrived for store positions the store does not hold yet (by position).
+    private var pendingAnomalyCounts: [Int: AnomalyTally] = [:]
+    /// Anomaly counts changed while a rebuild ran off the loop: its rows may be out of date, so
+    /// one more rebuild follows it (one at a time, however many batches of counts arrive).
+    private var anomaliesChangedDuringRebuild = false
     /// The generation of the newest filter/sort asked for; results of older ones are dropped.
     public private(set) var rebuildGeneration = 0
     /// A rebuild waiting to be handed to the app loop (taken by `AppState`).
@@ -139,12 +142,11 @@ public struct ListState: Sendable, Equatable {
     /// Adds a page of summaries; duplicates by id (an API page that repeats) are ignored.
     /// `identifiers` (same order as `summaries`, or empty) are kept for the search.
     mutating func append(_ summaries: [OrderSummary], identifiers: [[OrderIdentifier]] = []) {
-        for (index, var summary) in summaries.enumerated() where store.row(ofID: summary.id) == nil {
-            if let tally = pendingAnomalyCounts.removeValue(forKey: summary.id) {
-                summary.anomalyCount = tally.count
-                summary.anomalyKinds = tally.kinds
-            }
+        for (index, summary) in summaries.enumerated() where store.row(ofID: summary.id) == nil {
             let position = store.append(summary)
+            if let tally = pendingAnomalyCounts.removeValue(forKey: position) {
+                store.setAnomalyCount(tally.count, kinds: tally.kinds, at: position)
+            }
             if index < identifiers.count { self.identifiers.set(identifiers[index], at: position) }
         }
         grow(to: store.count)
@@ -204,14 +206,13 @@ public struct ListState: Sendable, Equatable {
 
     private mutating func grow(to count: Int) {
         guard count > loadedCount else { return }
-        let before = loadedCount
         snapshot = store.snapshot().prefix(count)
         loadedCount = snapshot.count
         if !pendingAnomalyCounts.isEmpty {
-            for position in before..<loadedCount {
-                if let tally = pendingAnomalyCounts.removeValue(forKey: snapshot.id(row: position)) {
-                    store.setAnomalyCount(tally.count, kinds: tally.kinds, at: position)
-                }
+            let storeCount = store.count
+            for (position, tally) in pendingAnomalyCounts where position < storeCount {
+                store.setAnomalyCount(tally.count, kinds: tally.kinds, at: position)
+                pendingAnomalyCounts[position] = nil
             }
         }
         if rebuildPending {
@@ -239,21 +240,37 @@ public struct ListState: Sendable, Equatable {
         if dependsOnAnomalies { rebuildRows() }
     }
 
-    /// Sets anomaly counts for many orders at once, with one rebuild of the rows.
-    mutating func applyAnomalyCounts(_ counts: [String: AnomalyTally]) {
-        var changed = false
-        for (id, tally) in counts {
-            guard let position = position(ofID: id) else {
-                pendingAnomalyCounts[id] = tally
-                continue
-            }
-            // Written even when the count is unchanged: the kinds may be new.
-            let unchanged = snapshot.anomalyCount(row: position) == tally.count
-            store.setAnomalyCount(tally.count, kinds: tally.kinds, at: position)
-            if unchanged { continue }
-            changed = true
+    /// Sets the anomaly counts of a run of store positions, with at most one rebuild of the
+    /// rows: the work is the batch's, whatever the number of orders (no ids, no lookups; rows
+    /// are rebuilt only when they depend on the counts, and never while a rebuild runs off the
+    /// loop: one follows it instead).
+    mutating func applyAnomalyCounts(_ counts: AnomalyCounts) {
+        // Positions the store holds take their counts now (also those the list has not taken in
+        // yet: it finds them there); the rest wait for their rows.
+        let held = max(counts.start, min(counts.positions.upperBound, store.count))
+        for (offset, tally) in counts.tallies.enumerated().dropFirst(held - counts.start) {
+            if let tally { pendingAnomalyCounts[counts.start + offset] = tally }
         }
-        if changed && dependsOnAnomalies {
+        var changed = false
+        if dependsOnAnomalies {
+            let shown = counts.start..<max(counts.start, min(held, loadedCount))
+            for position in shown {
+                if let tally = counts.tallies[position - counts.start],
+                    snapshot.anomalyCount(row: position) != tally.count
+                {
+                    changed = true
+                    break
+                }
+            }
+        }
+        // Written even when the count is unchanged: the kinds may be new.
+        store.setAnomalyCounts(
+            from: counts.start,
+            counts.tallies.prefix(held - counts.start).lazy.map { $0.map { ($0.count, $0.kinds) } })
+        guard changed else { return }
+        if rebuildPending {
+            anomaliesChangedDuringRebuild = true
+        } else {
             rebuildRows()
             clampScroll()
         }
@@ -399,7 +416,11 @@ public struct ListState: Sendable, Equatable {
         rows = newRows
         rowsCover = covering
         if let position = selectedPosition, let row = rows.row(ofPosition: position) { rowHint = row }
-        if rowsCover < loadedCount {
+        if anomaliesChangedDuringRebuild {
+            // Counts came in while it ran: its rows are shown meanwhile, and a fresh rebuild
+            // (which reads every count there is now) replaces them.
+            rebuildRows()
+        } else if rowsCover < loadedCount {
             if sort == nil, !filterNeedsSource, query.isEmpty || loadedCount - rowsCover <= inlineRebuildLimit
             {
                 rows = rowsInline(from: rowsCover, sort: nil, base: rows)
@@ -421,6 +442,7 @@ public struct ListState: Sendable, Equatable {
     /// Filters and sorts every loaded row: inline when there are few, else as an effect.
     private mutating func rebuildRows() {
         rebuildGeneration += 1
+        anomaliesChangedDuringRebuild = false  // this rebuild reads the counts as they are now
         filterPass?.abandon()  // a newer filter or sort replaces its answer
         filterPass = nil
         filterPassStopped = false
