@@ -113,6 +113,33 @@ import Testing
             state.handle(.anomaliesCounted(changed, checked: 40, total: 40)).contains(where: Self.isRebuild))
     }
 
+    @Test func aBigListFilteredByAnomaliesIsRebuiltOncePerEighthChecked() throws {
+        let store = LargeListTests.store(800)
+        var state = Self.sharing(store, taken: 800, inlineLimit: 10)
+        let effects = state.handle(.command(.setFilter("anomaly")))
+        guard case .rebuildRows(let first)? = effects.last else {
+            Issue.record("expected a rebuild effect, got \(effects)")
+            return
+        }
+        _ = state.handle(.rowsRebuilt(generation: first.generation, rows: first.run(), covering: 800))
+        #expect(state.list.rows.isEmpty)  // nothing checked yet
+        // Batches of 20 orders, each with an anomaly: a rebuild once 100 orders (an eighth of
+        // 800) were checked since the last one, not for every batch.
+        var rebuilds: [Int] = []
+        for start in stride(from: 0, to: 800, by: 20) {
+            let batch = AnomalyCounts(
+                start: start, tallies: (start..<start + 20).map { Self.tally($0 % 20 == 0 ? 1 : 0) })
+            let effects = state.handle(.anomaliesCounted(batch, checked: start + 20, total: 800))
+            guard case .rebuildRows(let rebuild)? = effects.first(where: Self.isRebuild) else { continue }
+            rebuilds.append(start + 20)
+            _ = state.handle(.rowsRebuilt(generation: rebuild.generation, rows: rebuild.run(), covering: 800))
+        }
+        // Every fifth batch, and the last one (the check is over: the rows are complete).
+        #expect(rebuilds == Array(stride(from: 100, through: 800, by: 100)))
+        #expect(state.list.rows.count == 40)
+        #expect(!state.list.rebuildPending)
+    }
+
     static func isRebuild(_ effect: AppEffect) -> Bool {
         if case .rebuildRows = effect { return true }
         return false

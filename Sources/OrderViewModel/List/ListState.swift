@@ -59,9 +59,13 @@ public struct ListState: Sendable, Equatable {
     private var rowHint = 0
     /// Anomaly counts that arrived for store positions the store does not hold yet (by position).
     private var pendingAnomalyCounts: [Int: AnomalyTally] = [:]
-    /// Anomaly counts changed while a rebuild ran off the loop: its rows may be out of date, so
-    /// one more rebuild follows it (one at a time, however many batches of counts arrive).
-    private var anomaliesChangedDuringRebuild = false
+    /// Anomaly counts changed since the rows were last rebuilt (rows that depend on them are out
+    /// of date until the next rebuild).
+    private var anomalyRowsStale = false
+    /// Orders whose counts arrived since the rows were last rebuilt.
+    private var countsSinceRebuild = 0
+    /// The background check's last batch has arrived.
+    private var countsComplete = false
     /// The generation of the newest filter/sort asked for; results of older ones are dropped.
     public private(set) var rebuildGeneration = 0
     /// A rebuild waiting to be handed to the app loop (taken by `AppState`).
@@ -240,11 +244,11 @@ public struct ListState: Sendable, Equatable {
         if dependsOnAnomalies { rebuildRows() }
     }
 
-    /// Sets the anomaly counts of a run of store positions, with at most one rebuild of the
-    /// rows: the work is the batch's, whatever the number of orders (no ids, no lookups; rows
-    /// are rebuilt only when they depend on the counts, and never while a rebuild runs off the
-    /// loop: one follows it instead).
-    mutating func applyAnomalyCounts(_ counts: AnomalyCounts) {
+    /// Sets the anomaly counts of a run of store positions (`final`: the check's last batch):
+    /// the work is the batch's, whatever the number of orders (no ids, no lookups). Rows that
+    /// depend on the counts (an anomaly filter or sort) are rebuilt when `anomalyRebuildDue`,
+    /// never while a rebuild runs off the loop (one follows it when due).
+    mutating func applyAnomalyCounts(_ counts: AnomalyCounts, final: Bool = false) {
         // Positions the store holds take their counts now (also those the list has not taken in
         // yet: it finds them there); the rest wait for their rows.
         let held = max(counts.start, min(counts.positions.upperBound, store.count))
@@ -267,13 +271,23 @@ public struct ListState: Sendable, Equatable {
         store.setAnomalyCounts(
             from: counts.start,
             counts.tallies.prefix(held - counts.start).lazy.map { $0.map { ($0.count, $0.kinds) } })
-        guard changed else { return }
-        if rebuildPending {
-            anomaliesChangedDuringRebuild = true
-        } else {
+        countsSinceRebuild += counts.tallies.count
+        if final { countsComplete = true }
+        if changed { anomalyRowsStale = true }
+        if !rebuildPending && anomalyRebuildDue {
             rebuildRows()
             clampScroll()
         }
+    }
+
+    /// Whether rows out of date with the counts are rebuilt now: a small list at every batch; a
+    /// big one (rebuilt off the loop, in time proportional to the whole list) once an eighth of
+    /// it was checked since its last rebuild, and when the check ends. So the rebuilds during a
+    /// check of n orders cost about 8 n, not n for each batch, and leave the cores to the check
+    /// (the status bar shows how far it is).
+    private var anomalyRebuildDue: Bool {
+        anomalyRowsStale && dependsOnAnomalies
+            && (countsComplete || loadedCount <= inlineRebuildLimit || countsSinceRebuild * 8 >= loadedCount)
     }
 
     /// True when the rows shown depend on anomaly counts (a filter or sort on them).
@@ -416,7 +430,7 @@ public struct ListState: Sendable, Equatable {
         rows = newRows
         rowsCover = covering
         if let position = selectedPosition, let row = rows.row(ofPosition: position) { rowHint = row }
-        if anomaliesChangedDuringRebuild {
+        if anomalyRebuildDue {
             // Counts came in while it ran: its rows are shown meanwhile, and a fresh rebuild
             // (which reads every count there is now) replaces them.
             rebuildRows()
@@ -442,7 +456,9 @@ public struct ListState: Sendable, Equatable {
     /// Filters and sorts every loaded row: inline when there are few, else as an effect.
     private mutating func rebuildRows() {
         rebuildGeneration += 1
-        anomaliesChangedDuringRebuild = false  // this rebuild reads the counts as they are now
+        // This rebuild reads the counts as they are now.
+        anomalyRowsStale = false
+        countsSinceRebuild = 0
         filterPass?.abandon()  // a newer filter or sort replaces its answer
         filterPass = nil
         filterPassStopped = false
