@@ -34,6 +34,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Only time sort and filter over every summary (after a foreground index).")
     var rebuildsOnly = false
 
+    @Flag(name: .long, help: "Leave out the background anomaly check (after the index).")
+    var skipCheck = false
+
     func run() async throws {
         guard let size = Size(parsing: size) else { throw ValidationError("--size needs WxH") }
         if indexOnly { return try indexAlone() }
@@ -93,6 +96,8 @@ struct BenchCommand: AsyncParsableCommand {
         after.emit(prefix: "key_after_index")
         emit("rows_after_index", Double(driver.state.app.list.rows.count), "rows")
 
+        if !skipCheck { await timeAnomalyCheck(&driver) }
+
         // Sort and filter over every summary, as the loop runs them (off the loop).
         timeRebuilds(source.store.snapshot())
         emit("rss_anon_end_mb", RssSampler.rssAnonMB(), "MB")
@@ -101,6 +106,59 @@ struct BenchCommand: AsyncParsableCommand {
         emit(
             "rss_anon_peak_pct_of_dump", 100 * sampler.peakMB * 1e6 / Double(max(1, progress.totalBytes)), "%"
         )
+    }
+
+    /// The background anomaly check of every order, as `browse` runs it after the index
+    /// (`AnomalyScan` on a thread of its own, its batches handed to the state on the loop),
+    /// while keys are pressed every 20 ms: the time to its last batch (wall and process CPU),
+    /// each batch's handling and drawing on the loop, and each key's time meanwhile.
+    private func timeAnomalyCheck(_ driver: inout HeadlessDriver) async {
+        let clock = ContinuousClock()
+        let mailbox = Mailbox()
+        let finished = DoneFlag()
+        let began = clock.now
+        let cpuBefore = Self.cpuSeconds()
+        let work = AnomalyScan.work(for: driver.source)
+        Thread.detachNewThread {
+            work(mailbox)
+            finished.set()
+        }
+        driver.mailbox = mailbox
+        var keys = KeyTimes()
+        var checkEnded: ContinuousClock.Instant?
+        var cpuAtEnd = 0.0
+        var sawStatus = false
+        while checkEnded == nil {
+            // Read before the keys: once set, the last batch is already in the mailbox.
+            let workDone = finished.isSet
+            await driver.pressSequence(into: &keys, pause: 20)
+            if driver.state.app.anomalyCheck != nil,
+                driver.render().lines().contains(where: { $0.contains("checking ") })
+            {
+                sawStatus = true
+            }
+            if workDone {
+                await driver.poll()
+                checkEnded = driver.lastBatchHandled ?? clock.now
+                cpuAtEnd = Self.cpuSeconds()
+            }
+        }
+        let took = (checkEnded ?? clock.now) - began
+        emit("anomaly_check_seconds", seconds(took), "s")
+        emit("anomaly_check_cpu_seconds", cpuAtEnd - cpuBefore, "s")
+        emit("anomaly_check_orders_per_s", Double(driver.source.count) / seconds(took), "orders/s")
+        emit("anomaly_check_progress_shown", sawStatus ? 1 : 0, "bool")
+        let batches = driver.batchTimes.sorted()
+        emit("anomaly_batches", Double(batches.count), "count")
+        emit("anomaly_batch_median_ms", batches.isEmpty ? 0 : batches[batches.count / 2])
+        emit("anomaly_batch_max_ms", batches.last ?? 0)
+        let checked = driver.source.store.snapshot()
+        let anomalous = (0..<checked.count).reduce(0) {
+            $0 + ((checked.anomalyCount(row: $1) ?? 0) > 0 ? 1 : 0)
+        }
+        emit("anomaly_orders_flagged", Double(anomalous), "orders")
+        keys.emit(prefix: "key_during_check")
+        driver.mailbox = nil
     }
 
     /// Sort and filter over every summary of `snapshot`, best of a few runs each.
@@ -274,6 +332,12 @@ struct HeadlessDriver {
     let runner: EffectRunner
     private var lastOrders = -1
     private var finished = false
+    /// The background check's mailbox while it runs: drained each turn, as the loop does.
+    var mailbox: Mailbox?
+    /// How long each drain of the mailbox took on the loop (handle every event, then draw), ms.
+    var batchTimes: [Double] = []
+    /// When the check's last batch (the one that says every order is checked) was handled.
+    var lastBatchHandled: ContinuousClock.Instant?
 
     init(source: DumpSource, size: Size) {
         self.source = source
@@ -299,6 +363,7 @@ struct HeadlessDriver {
 
     /// What the loop does each turn: hand over the index's progress when it moved.
     mutating func poll() async {
+        if let mailbox { await drain(mailbox) }
         guard !finished, let report = source.backgroundProgress() else { return }
         guard report.progress.orders != lastOrders || report.progress.finished else { return }
         lastOrders = report.progress.orders
@@ -326,8 +391,45 @@ struct HeadlessDriver {
         }
     }
 
+    /// The loop's turn with events in its mailbox: each handled (effects run inline), then one
+    /// frame drawn; timed as one.
+    private mutating func drain(_ mailbox: Mailbox) async {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let events = mailbox.drain()
+        guard !events.isEmpty else { return }
+        var last = false
+        for event in events {
+            if case .anomaliesCounted(_, let checked, let total) = event, checked == total { last = true }
+            await perform(state.app.handle(event))
+        }
+        _ = render()
+        let now = clock.now
+        let took = now - began
+        batchTimes.append(Double(took.components.attoseconds) / 1e15 + Double(took.components.seconds) * 1000)
+        if last { lastBatchHandled = now }
+    }
+
     private mutating func perform(_ effects: [AppEffect]) async {
         await runner.settle(effects, in: &state.app)
+    }
+}
+
+/// Set by the check's thread when it has returned; read by the bench's loop.
+final class DoneFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+
+    func set() {
+        lock.lock()
+        done = true
+        lock.unlock()
+    }
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return done
     }
 }
 

@@ -112,9 +112,8 @@ struct ExportCommand: AsyncParsableCommand {
         let checksEveryOrder = anomalyFilter || sortColumn == .anomaly || chosen == .csv
         if checksEveryOrder {
             FileHandleOutput.standardError.write("checking \(source.count) orders for anomalies…\n")
-            let snapshot = source.store.snapshot()
-            var counts: [String: AnomalyTally] = [:]
-            // Both cores, chunk by chunk (memory stays bounded by the chunk).
+            // Both cores, chunk by chunk; each chunk's counts go to the list by store position
+            // at once, so memory stays bounded by the chunk (no table of every order's count).
             var start = 0
             while start < source.count {
                 let range = start..<min(source.count, start + 4_096)
@@ -122,13 +121,17 @@ struct ExportCommand: AsyncParsableCommand {
                     AnomalyTally(AnomalyChecker.check($0))
                 }
                 textProblems.add(problems)
-                for (index, count) in zip(range, tallies) {
-                    if let count { counts[snapshot.id(row: index)] = count }
-                }
+                await runner.send(
+                    .anomaliesCounted(
+                        AnomalyCounts(start: range.lowerBound, tallies: tallies), checked: range.upperBound,
+                        total: source.count),
+                    to: &state)
                 start = range.upperBound
             }
-            await runner.send(
-                .anomaliesCounted(counts, checked: source.count, total: source.count), to: &state)
+            if source.count == 0 {
+                await runner.send(
+                    .anomaliesCounted(AnomalyCounts(start: 0, tallies: []), checked: 0, total: 0), to: &state)
+            }
         }
         if let filter { await runner.send(.command(.setFilter(filter)), to: &state) }
         if let column = sortColumn {
@@ -138,10 +141,13 @@ struct ExportCommand: AsyncParsableCommand {
                 await runner.send(.command(.reverseSort), to: &state)
             }
         }
-        let summaries = state.list.rows.indices.compactMap { state.list.summary(atRow: $0) }
+        // Each row's summary is made as it is written, never all at once (a million summaries'
+        // strings would hold more memory than the index).
+        let list = state.list
         do {
             let count = try await ListExporter.export(
-                summaries, format: chosen, to: out, redaction: redact ? .locked : .off,
+                list.rows.indices.lazy.compactMap { list.summary(atRow: $0) }, format: chosen, to: out,
+                redaction: redact ? .locked : .off,
                 loadOrder: { id throws(SourceError) in
                     // Each order is read here (JSON, NDJSON): its text problems too, unless the
                     // check above read every order already.

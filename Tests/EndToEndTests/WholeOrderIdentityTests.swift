@@ -6,6 +6,8 @@ import Testing
 /// were written by the code before the change (commit 003f714 with the text problems of issue 22
 /// item 15), from the demo data, the sample, the seed order, the hostile dump and a generated
 /// dump (3,000 orders, seed 19, 90 with planted anomalies: only its rows with anomalies are kept).
+/// The filtered and sorted exports' expected files were written by 60ec5a8, before the anomaly
+/// counts went to the list by position.
 extension EndToEnd {
     @Suite("whole-order output identity")
     struct WholeOrderIdentityTests {
@@ -58,6 +60,26 @@ extension EndToEnd {
             #expect(rows.count == 3000)
             let flagged = rows.filter { $0.last != "0" }.map { "\($0[1]),\($0.last ?? "")\n" }.joined()
             #expect(flagged == Self.expectedText("generated.anomalies.csv"))
+            // Filtered and sorted by the counts as they arrive (by position, chunk by chunk), and
+            // written row by row: the same bytes as before (expected files written by 60ec5a8).
+            let sorted = directory.appendingPathComponent("sorted.csv").path
+            let filtered = try await BinaryRunner.run([
+                "export", dump, "--filter", "anomaly", "--sort", "anomaly:desc", "--out", sorted,
+            ])
+            #expect(filtered.status == 0, "stderr: \(filtered.stderr)")
+            #expect(BinaryRunner.readText(sorted) == Self.expectedText("generated.anomaly-sorted.csv"))
+        }
+
+        @Test func demoFilteredWithoutAnomaliesExportsAsBefore() async throws {
+            let directory = try BinaryRunner.temporaryDirectory()
+            let csv = directory.appendingPathComponent("open.csv").path
+            let export = try await BinaryRunner.run([
+                "export", "Resources/demo-orders.json", "--filter=-anomaly status:open", "--sort",
+                "customer:desc",
+                "--out", csv,
+            ])
+            #expect(export.status == 0, "stderr: \(export.stderr)")
+            #expect(BinaryRunner.readText(csv) == Self.expectedText("demo.open-without-anomalies.csv"))
         }
     }
 }

@@ -35,6 +35,49 @@ struct ExportTests {
         #expect(ListExporter.Format(path: "x.txt") == nil)
     }
 
+    /// CSV rows are gathered into blocks before each write, and the summaries are taken from a
+    /// lazy sequence: every row arrives once, in order, across block boundaries; an empty list
+    /// gives the header (CSV) or an empty array (JSON).
+    @Test func blockWrittenCSVHoldsEveryRowOnceInOrder() async throws {
+        let folder = try Self.temporaryFolder()
+        let summaries = (0..<3_000).map { index in
+            var summary = OrderSummary(
+                id: "order-\(index)-" + String(repeating: "x", count: index % 97), orderNumber: "\(index)",
+                status: index % 2 == 0 ? "open" : "closed", grossAmount: Int64(index * 7), currency: "NOK")
+            summary.anomalyCount = index % 5
+            return summary
+        }
+        let csv = folder.appendingPathComponent("many.csv").path
+        var made = 0
+        let count = try await ListExporter.export(
+            summaries.lazy.map { summary -> OrderSummary in
+                made += 1
+                return summary
+            }, format: .csv, to: csv, redaction: .off,
+            loadOrder: { id throws(SourceError) in throw SourceError.orderNotFound(id: id) })
+        #expect(count == 3_000 && made == 3_000)
+        let expected =
+            ListExporter.csvColumns.joined(separator: ",") + "\r\n"
+            + summaries.map(ListExporter.csvRow).joined()
+        let written = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(written.utf8.count > 2 * ListExporter.blockSize)
+        #expect(written == expected)
+
+        let emptyCSV = folder.appendingPathComponent("empty.csv").path
+        let emptyJSON = folder.appendingPathComponent("empty.json").path
+        let none: [OrderSummary] = []
+        for (path, format) in [(emptyCSV, ListExporter.Format.csv), (emptyJSON, .json)] {
+            let written = try await ListExporter.export(
+                none, format: format, to: path, redaction: .off,
+                loadOrder: { id throws(SourceError) in throw SourceError.orderNotFound(id: id) })
+            #expect(written == 0)
+        }
+        #expect(
+            try String(contentsOfFile: emptyCSV, encoding: .utf8)
+                == ListExporter.csvColumns.joined(separator: ",") + "\r\n")
+        #expect(try String(contentsOfFile: emptyJSON, encoding: .utf8) == "[]\n")
+    }
+
     @Test func exportWritesTheFilteredSortedListAndScreenshotTheScreen() async throws {
         let folder = try Self.temporaryFolder()
         let orders = try Fixtures.sampleOrders()

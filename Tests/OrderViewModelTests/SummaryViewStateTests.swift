@@ -32,10 +32,9 @@ struct SummaryViewStateTests {
         #expect(state.summary.isActive && state.summary.computing)
         let firstTable = first.run()  // as the loop runs it, before the checks report
         // The checks report while the first computation runs: one more is asked for only after it.
-        var counts: [String: AnomalyTally] = [:]
-        for index in 0..<10 {
-            counts["o\(index)"] = AnomalyTally(count: index == 3 ? 1 : 0, kinds: index == 3 ? 1 : 0)
-        }
+        let counts = AnomalyCounts(
+            start: 0,
+            tallies: (0..<10).map { AnomalyTally(count: $0 == 3 ? 1 : 0, kinds: $0 == 3 ? 1 : 0) })
         #expect(Self.requests(state.handle(.anomaliesCounted(counts, checked: 10, total: 10))).isEmpty)
         let again = try #require(
             Self.requests(state.handle(.summaryComputed(generation: first.generation, firstTable))).first)

@@ -105,6 +105,23 @@ public final class SummaryStore: @unchecked Sendable {
         chunk.setAnomaly(count, kinds: count == nil ? 0 : kinds, at: local)
     }
 
+    /// Sets the anomaly counts and kinds of the rows from `start` on, one per element (nil
+    /// elements are left as they are); rows past the store's end are ignored. One snapshot for
+    /// the run: the background check sets a batch at a time.
+    public func setAnomalyCounts(
+        from start: Int, _ tallies: some Sequence<(count: Int, kinds: UInt32)?>
+    ) {
+        let snapshot = self.snapshot()
+        var row = start
+        for tally in tallies {
+            defer { row += 1 }
+            guard let tally, row >= 0 else { continue }
+            guard row < snapshot.count else { return }
+            let (chunk, local) = snapshot.locate(row)
+            chunk.setAnomaly(tally.count, kinds: tally.kinds, at: local)
+        }
+    }
+
     // MARK: - Lookups
 
     /// The row of the first order with this id.

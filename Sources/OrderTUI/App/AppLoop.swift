@@ -258,11 +258,11 @@ public final class AppLoop {
         let mailbox = self.mailbox
         pending += 1
         Task.detached {
-            // Made here, off the loop: a list of a million rows takes a while to materialise.
-            let summaries = list.rows.indices.compactMap { list.summary(atRow: $0) }
             do throws(ListExporter.Failure) {
+                // Off the loop, each row's summary made as it is written (never all at once).
                 let count = try await ListExporter.export(
-                    summaries, format: format, to: OperatorPath.expand(path), redaction: redaction,
+                    list.rows.indices.lazy.compactMap { list.summary(atRow: $0) }, format: format,
+                    to: OperatorPath.expand(path), redaction: redaction,
                     loadOrder: { id throws(SourceError) in try await source.order(id: id) })
                 mailbox.post(.noticed(.info("exported \(count) orders to \(path) (\(format.rawValue))")))
             } catch {

@@ -38,6 +38,9 @@ public enum ListExporter {
         "currency", "store_id", "anomalies",
     ]
 
+    /// How many bytes of CSV are gathered before each write.
+    static let blockSize = 65_536
+
     /// One CSV line (with its line break) for a summary, as already redacted by the caller.
     public static func csvRow(_ summary: OrderSummary) -> String {
         let amount = summary.grossAmount.map {
@@ -69,31 +72,44 @@ public enum ListExporter {
     }
 
     /// Writes `summaries` in `format` to `path`; full orders come from `loadOrder` (JSON and
-    /// NDJSON only). Returns how many orders were written.
+    /// NDJSON only). Returns how many orders were written. The summaries are read once, in
+    /// order, as they are written: a lazy sequence keeps only one at a time.
     public static func export(
-        _ summaries: [OrderSummary], format: Format, to path: String, redaction: Redaction,
+        _ summaries: some Sequence<OrderSummary>, format: Format, to path: String, redaction: Redaction,
         loadOrder: @Sendable (String) async throws(SourceError) -> Order
     ) async throws(Failure) -> Int {
         do throws(SourceError) {
             let file = try AtomicFile(path: path)
+            var count = 0
             switch format {
             case .csv:
-                try file.write(csvColumns.joined(separator: ",") + "\r\n")
-                for summary in summaries { try file.write(csvRow(redaction.apply(summary))) }
+                // Rows go out 64 KB at a time, not a write call each.
+                var block = Array((csvColumns.joined(separator: ",") + "\r\n").utf8)
+                block.reserveCapacity(Self.blockSize + 4_096)
+                for summary in summaries {
+                    block += csvRow(redaction.apply(summary)).utf8
+                    count += 1
+                    if block.count >= Self.blockSize {
+                        try file.write(block)
+                        block.removeAll(keepingCapacity: true)
+                    }
+                }
+                try file.write(block)
             case .json, .ndjson:
                 if format == .json { try file.write("[") }
-                for (index, summary) in summaries.enumerated() {
+                for summary in summaries {
                     if Task.isCancelled { throw SourceError.cancelled }
                     let order = redaction.apply(try await loadOrder(summary.id))
-                    var bytes: [UInt8] = format == .json ? Array((index == 0 ? "\n" : ",\n").utf8) : []
+                    var bytes: [UInt8] = format == .json ? Array((count == 0 ? "\n" : ",\n").utf8) : []
                     order.raw.appendSerialized(to: &bytes)
                     if format == .ndjson { bytes.append(0x0A) }
                     try file.write(bytes)
+                    count += 1
                 }
-                if format == .json { try file.write(summaries.isEmpty ? "]\n" : "\n]\n") }
+                if format == .json { try file.write(count == 0 ? "]\n" : "\n]\n") }
             }
             try file.commit()
-            return summaries.count
+            return count
         } catch {
             throw Failure(message: "export failed: \(error.message)")
         }

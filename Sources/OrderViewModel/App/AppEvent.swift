@@ -18,9 +18,9 @@ public enum AppEvent: Sendable {
     /// `listColumns`: the columns the list shows at its width, in order (`s` cycles them).
     case viewportChanged(
         listRows: Int, detailRows: Int, timelineRows: Int, listColumns: [ListColumn] = ListColumn.allCases)
-    /// A background check of every order found these anomaly counts (by order id); `checked`
-    /// of `total` orders are done so far.
-    case anomaliesCounted([String: AnomalyTally], checked: Int, total: Int)
+    /// A background check of every order found these anomaly counts (a run of store
+    /// positions); `checked` of `total` orders are done so far.
+    case anomaliesCounted(AnomalyCounts, checked: Int, total: Int)
 
     // Large dumps (issue 6): the background index and filter/sort off the loop.
     /// The background index of a dump went on: its store now holds `shared.count` rows.

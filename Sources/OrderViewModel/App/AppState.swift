@@ -114,7 +114,7 @@ public struct AppState: Sendable, Equatable {
             timeline.clamp()
             return prefetchIfNeeded()
         case .anomaliesCounted(let counts, let checked, let total):
-            list.applyAnomalyCounts(counts)
+            list.applyAnomalyCounts(counts, final: checked >= total)
             anomalyCheck = checked < total ? AnomalyCheckProgress(checked: checked, total: total) : nil
             return selectionChanged()
         case .indexProgress(let progress, let shared):

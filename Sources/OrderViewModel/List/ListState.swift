@@ -57,8 +57,15 @@ public struct ListState: Sendable, Equatable {
     private var rowsCover = 0
     /// Where the selection was last put; a hint for `selectedRow`, never the truth.
     private var rowHint = 0
-    /// Anomaly counts that arrived for orders whose page has not arrived yet.
-    private var pendingAnomalyCounts: [String: AnomalyTally] = [:]
+    /// Anomaly counts that arrived for store positions the store does not hold yet (by position).
+    private var pendingAnomalyCounts: [Int: AnomalyTally] = [:]
+    /// Anomaly counts changed since the rows were last rebuilt (rows that depend on them are out
+    /// of date until the next rebuild).
+    private var anomalyRowsStale = false
+    /// Orders whose counts arrived since the rows were last rebuilt.
+    private var countsSinceRebuild = 0
+    /// The background check's last batch has arrived.
+    private var countsComplete = false
     /// The generation of the newest filter/sort asked for; results of older ones are dropped.
     public private(set) var rebuildGeneration = 0
     /// A rebuild waiting to be handed to the app loop (taken by `AppState`).
@@ -139,12 +146,11 @@ public struct ListState: Sendable, Equatable {
     /// Adds a page of summaries; duplicates by id (an API page that repeats) are ignored.
     /// `identifiers` (same order as `summaries`, or empty) are kept for the search.
     mutating func append(_ summaries: [OrderSummary], identifiers: [[OrderIdentifier]] = []) {
-        for (index, var summary) in summaries.enumerated() where store.row(ofID: summary.id) == nil {
-            if let tally = pendingAnomalyCounts.removeValue(forKey: summary.id) {
-                summary.anomalyCount = tally.count
-                summary.anomalyKinds = tally.kinds
-            }
+        for (index, summary) in summaries.enumerated() where store.row(ofID: summary.id) == nil {
             let position = store.append(summary)
+            if let tally = pendingAnomalyCounts.removeValue(forKey: position) {
+                store.setAnomalyCount(tally.count, kinds: tally.kinds, at: position)
+            }
             if index < identifiers.count { self.identifiers.set(identifiers[index], at: position) }
         }
         grow(to: store.count)
@@ -204,14 +210,13 @@ public struct ListState: Sendable, Equatable {
 
     private mutating func grow(to count: Int) {
         guard count > loadedCount else { return }
-        let before = loadedCount
         snapshot = store.snapshot().prefix(count)
         loadedCount = snapshot.count
         if !pendingAnomalyCounts.isEmpty {
-            for position in before..<loadedCount {
-                if let tally = pendingAnomalyCounts.removeValue(forKey: snapshot.id(row: position)) {
-                    store.setAnomalyCount(tally.count, kinds: tally.kinds, at: position)
-                }
+            let storeCount = store.count
+            for (position, tally) in pendingAnomalyCounts where position < storeCount {
+                store.setAnomalyCount(tally.count, kinds: tally.kinds, at: position)
+                pendingAnomalyCounts[position] = nil
             }
         }
         if rebuildPending {
@@ -239,24 +244,50 @@ public struct ListState: Sendable, Equatable {
         if dependsOnAnomalies { rebuildRows() }
     }
 
-    /// Sets anomaly counts for many orders at once, with one rebuild of the rows.
-    mutating func applyAnomalyCounts(_ counts: [String: AnomalyTally]) {
-        var changed = false
-        for (id, tally) in counts {
-            guard let position = position(ofID: id) else {
-                pendingAnomalyCounts[id] = tally
-                continue
-            }
-            // Written even when the count is unchanged: the kinds may be new.
-            let unchanged = snapshot.anomalyCount(row: position) == tally.count
-            store.setAnomalyCount(tally.count, kinds: tally.kinds, at: position)
-            if unchanged { continue }
-            changed = true
+    /// Sets the anomaly counts of a run of store positions (`final`: the check's last batch):
+    /// the work is the batch's, whatever the number of orders (no ids, no lookups). Rows that
+    /// depend on the counts (an anomaly filter or sort) are rebuilt when `anomalyRebuildDue`,
+    /// never while a rebuild runs off the loop (one follows it when due).
+    mutating func applyAnomalyCounts(_ counts: AnomalyCounts, final: Bool = false) {
+        // Positions the store holds take their counts now (also those the list has not taken in
+        // yet: it finds them there); the rest wait for their rows.
+        let held = max(counts.start, min(counts.positions.upperBound, store.count))
+        for (offset, tally) in counts.tallies.enumerated().dropFirst(held - counts.start) {
+            if let tally { pendingAnomalyCounts[counts.start + offset] = tally }
         }
-        if changed && dependsOnAnomalies {
+        var changed = false
+        if dependsOnAnomalies {
+            let shown = counts.start..<max(counts.start, min(held, loadedCount))
+            for position in shown {
+                if let tally = counts.tallies[position - counts.start],
+                    snapshot.anomalyCount(row: position) != tally.count
+                {
+                    changed = true
+                    break
+                }
+            }
+        }
+        // Written even when the count is unchanged: the kinds may be new.
+        store.setAnomalyCounts(
+            from: counts.start,
+            counts.tallies.prefix(held - counts.start).lazy.map { $0.map { ($0.count, $0.kinds) } })
+        countsSinceRebuild += counts.tallies.count
+        if final { countsComplete = true }
+        if changed { anomalyRowsStale = true }
+        if !rebuildPending && anomalyRebuildDue {
             rebuildRows()
             clampScroll()
         }
+    }
+
+    /// Whether rows out of date with the counts are rebuilt now: a small list at every batch; a
+    /// big one (rebuilt off the loop, in time proportional to the whole list) once an eighth of
+    /// it was checked since its last rebuild, and when the check ends. So the rebuilds during a
+    /// check of n orders cost about 8 n, not n for each batch, and leave the cores to the check
+    /// (the status bar shows how far it is).
+    private var anomalyRebuildDue: Bool {
+        anomalyRowsStale && dependsOnAnomalies
+            && (countsComplete || loadedCount <= inlineRebuildLimit || countsSinceRebuild * 8 >= loadedCount)
     }
 
     /// True when the rows shown depend on anomaly counts (a filter or sort on them).
@@ -399,7 +430,11 @@ public struct ListState: Sendable, Equatable {
         rows = newRows
         rowsCover = covering
         if let position = selectedPosition, let row = rows.row(ofPosition: position) { rowHint = row }
-        if rowsCover < loadedCount {
+        if anomalyRebuildDue {
+            // Counts came in while it ran: its rows are shown meanwhile, and a fresh rebuild
+            // (which reads every count there is now) replaces them.
+            rebuildRows()
+        } else if rowsCover < loadedCount {
             if sort == nil, !filterNeedsSource, query.isEmpty || loadedCount - rowsCover <= inlineRebuildLimit
             {
                 rows = rowsInline(from: rowsCover, sort: nil, base: rows)
@@ -421,6 +456,9 @@ public struct ListState: Sendable, Equatable {
     /// Filters and sorts every loaded row: inline when there are few, else as an effect.
     private mutating func rebuildRows() {
         rebuildGeneration += 1
+        // This rebuild reads the counts as they are now.
+        anomalyRowsStale = false
+        countsSinceRebuild = 0
         filterPass?.abandon()  // a newer filter or sort replaces its answer
         filterPass = nil
         filterPassStopped = false
