@@ -109,6 +109,7 @@ let package = Package(
             name: "OrderViewModelTests",
             dependencies: [
                 "JSONCore", "OrderAnalysis", "OrderViewModel", "OrderIndex", "OrderSources", "OrderModel",
+                "OrderSynthetic",
             ]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore", "CursesBackend"]),
         .testTarget(

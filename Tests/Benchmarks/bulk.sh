@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 # The suites with an ORDERSCOPE_BULK switch (grep -rl ORDERSCOPE_BULK Tests).
-filter='ScannerBlockPassTests|DumpSalvageTests|RedactionTests|LargeListTests|TextSearchTests'
+filter='ScannerBlockPassTests|DumpSalvageTests|RedactionTests|LargeListTests|TextSearchTests|PackedKeySortTests'
 
 export LANG=C.UTF-8
 start=$(date +%s.%N)

@@ -509,12 +509,19 @@ public struct SummarySnapshot: @unchecked Sendable {
 
     @inline(__always)
     func locate(_ row: Int) -> (SummaryChunk, Int) {
+        let index = chunkIndex(row)
+        return (chunks[index], row - chunkStarts[index])
+    }
+
+    /// The index of the chunk holding `row`.
+    @inline(__always)
+    func chunkIndex(_ row: Int) -> Int {
         // Chunks are full except when a huge row did not fit: try the direct guess first.
         let guess = row / SummaryChunk.capacity
         if guess < chunks.count, chunkStarts[guess] <= row,
             guess + 1 == chunks.count || chunkStarts[guess + 1] > row
         {
-            return (chunks[guess], row - chunkStarts[guess])
+            return guess
         }
         var low = 0
         var high = chunks.count - 1
@@ -522,7 +529,7 @@ public struct SummarySnapshot: @unchecked Sendable {
             let mid = (low + high + 1) / 2
             if chunkStarts[mid] <= row { low = mid } else { high = mid - 1 }
         }
-        return (chunks[low], row - chunkStarts[low])
+        return low
     }
 
     /// The bytes of one text field of a row; nil when the field is absent.

@@ -19,6 +19,19 @@ public enum ListColumn: String, Sendable, Equatable, CaseIterable {
         }
     }
 
+    /// The first stored text a sort key of the column reads (nil: numbers only).
+    var firstField: SummaryField? {
+        switch self {
+        case .number: return .orderNumber
+        case .created: return .createdAt
+        case .customer: return .firstName
+        case .status: return .status
+        case .payment: return .paymentStatus
+        case .amount: return .currency
+        case .anomaly: return nil
+        }
+    }
+
     /// Parses a column name as typed after `:sort` (title or raw name, any case).
     public init?(name: String) {
         let lower = name.lowercased()
@@ -54,95 +67,63 @@ public struct SortOrder: Sendable, Equatable {
     public var label: String { column.title + (ascending ? " ↑" : " ↓") }
 
     /// Sorts store positions, stably, by fixed-width keys taken from the stored columns (a tier
-    /// for missing values, then up to 16 bytes of the value). The sort itself compares integers
-    /// only (keys, then source position); rows whose keys tie and whose values are longer than
-    /// the key are put in order afterwards, one run of equal keys at a time. Text compares
-    /// byte-wise (customer names ASCII-folded).
+    /// for missing values, then up to 24 bytes of the value). The sort itself looks at integers
+    /// only (keys, then source position: `PackedKeySort`); rows whose keys tie and whose values
+    /// are longer than the key are put in order afterwards, one run of equal keys at a time.
+    /// Text compares byte-wise (customer names ASCII-folded).
     func sort(_ positions: inout [Int32], in snapshot: SummarySnapshot) {
         let column = self.column
-        let ascending = self.ascending
         let count = positions.count
         guard count > 1 else { return }
-        // Two halves keyed and sorted at once on the two cores, then merged.
-        let halves = count >= 50_000 ? 2 : 1
-        var keyed = [PackedSortKey](unsafeUninitializedCapacity: count) { buffer, initialized in
-            initialized = positions.withUnsafeBufferPointer { positions -> Int in
-                // Never nil: both hold `count` > 1 elements.
-                guard let keyBase = buffer.baseAddress, let positionBase = positions.baseAddress else {
-                    return 0
-                }
+        // Two halves keyed at once on the two cores when there is enough to share.
+        let halves = count >= Self.twoCoresFrom ? 2 : 1
+        let keys = UnsafeMutableBufferPointer<PackedSortKey>.allocate(capacity: count)
+        defer { keys.deallocate() }
+        var bits = [PackedKeyBits](repeating: PackedKeyBits(), count: halves)
+        positions.withUnsafeBufferPointer { positions in
+            bits.withUnsafeMutableBufferPointer { bits in
+                // Never nil: `count` > 1 keys and positions, one or two halves.
+                guard let keyBase = keys.baseAddress, let positionBase = positions.baseAddress,
+                    let bitsBase = bits.baseAddress
+                else { return }
                 let keys = UncheckedPointer(keyBase)
                 let source = UncheckedPointer(UnsafeMutablePointer(mutating: positionBase))
+                let found = UncheckedPointer(bitsBase)
                 DispatchQueue.concurrentPerform(iterations: halves) { half in
+                    var seen = PackedKeyBits()
                     let range = Self.half(half, of: halves, count: count)
-                    for index in range {
-                        (keys.pointer + index).initialize(
-                            to: PackedSortKey(snapshot, Int(source.pointer[index]), column))
+                    let part = UnsafeBufferPointer(
+                        start: source.pointer + range.lowerBound, count: range.count)
+                    let out = keys.pointer + range.lowerBound
+                    snapshot.forEachRow(at: part, reading: column.firstField) { index, row in
+                        let key = PackedSortKey(row, Int(part[index]), column)
+                        seen.add(key)
+                        (out + index).initialize(to: key)
                     }
-                    var part = UnsafeMutableBufferPointer(
-                        start: keys.pointer + range.lowerBound, count: range.count)
-                    if ascending {
-                        part.sort { $0.ascendingBefore($1) }
-                    } else {
-                        part.sort { $0.descendingBefore($1) }
-                    }
+                    found.pointer[half] = seen
                 }
-                return count
             }
         }
-        if halves == 2 {
-            keyed = Self.merged(keyed, middle: count / 2, ascending: ascending)
-        }
-        keyed.withUnsafeMutableBufferPointer { keys in
-            Self.orderTies(keys, snapshot, column, ascending)
+        var all = PackedKeyBits()
+        for part in bits { all.add(part) }
+        PackedKeySort.sort(keys, ascending: ascending, bits: all, parallelAbove: Self.twoCoresFrom)
+        Self.orderTies(keys, snapshot, column, ascending)
+        positions.withUnsafeMutableBufferPointer { positions in
             for index in 0..<count { positions[index] = keys[index].position }
         }
     }
+
+    /// Lists this long are keyed and sorted on both cores.
+    static let twoCoresFrom = 50_000
 
     private static func half(_ part: Int, of parts: Int, count: Int) -> Range<Int> {
         (count * part / parts)..<(count * (part + 1) / parts)
     }
 
-    /// The two sorted halves of `keys` merged into one sorted array.
-    private static func merged(_ keys: [PackedSortKey], middle: Int, ascending: Bool) -> [PackedSortKey] {
-        let count = keys.count
-        return [PackedSortKey](unsafeUninitializedCapacity: count) { out, initialized in
-            keys.withUnsafeBufferPointer { keys in
-                var left = 0
-                var right = middle
-                var next = 0
-                while left < middle, right < count {
-                    let takeRight =
-                        ascending
-                        ? keys[right].ascendingBefore(keys[left]) : keys[right].descendingBefore(keys[left])
-                    if takeRight {
-                        out.initializeElement(at: next, to: keys[right])
-                        right += 1
-                    } else {
-                        out.initializeElement(at: next, to: keys[left])
-                        left += 1
-                    }
-                    next += 1
-                }
-                while left < middle {
-                    out.initializeElement(at: next, to: keys[left])
-                    left += 1
-                    next += 1
-                }
-                while right < count {
-                    out.initializeElement(at: next, to: keys[right])
-                    right += 1
-                    next += 1
-                }
-            }
-            initialized = count
-        }
-    }
-
     /// Runs of equal keys are in source order after the integer sort; where a value was longer
     /// than its key, the run is put in full-value order (source order among equal values). A run
     /// of one repeated value (a common name) is only looked at, not sorted.
-    private static func orderTies(
+    static func orderTies(
         _ keys: UnsafeMutableBufferPointer<PackedSortKey>, _ snapshot: SummarySnapshot, _ column: ListColumn,
         _ ascending: Bool
     ) {
@@ -196,8 +177,22 @@ struct PackedSortKey {
     /// The number of text bytes a key holds.
     static let textBytes = 24
 
+    /// A key from its parts (the sort's tests make keys with chosen bytes).
+    init(tier: UInt8, high: UInt64, middle: UInt64, low: UInt64, position: Int32) {
+        self.tier = tier
+        self.high = high
+        self.middle = middle
+        self.low = low
+        self.position = position
+        needsFullCompare = false
+    }
+
     init(_ snapshot: SummarySnapshot, _ position: Int, _ column: ListColumn) {
-        let row = snapshot.row(position)
+        self.init(snapshot.row(position), position, column)
+    }
+
+    /// The key of `row`, which is at `position` in its snapshot.
+    init(_ row: SummaryRow, _ position: Int, _ column: ListColumn) {
         self.position = Int32(position)
         tier = 2
         high = 0
@@ -280,33 +275,67 @@ struct PackedSortKey {
     /// Equal time keys (the same 17 digits) still order by their text. When the text starts
     /// `YYYY-MM-DDThh:mm:ss`, equal keys mean equal first 19 bytes, so the text order is the
     /// order of what follows (`Z`, `.123Z`, `+01:00`): those bytes go in `middle`/`low`, and
-    /// only a longer or differently written time needs its text compared in full.
+    /// only a longer or differently written time needs its text compared in full. The 19 bytes
+    /// are checked eight at a time (three overlapping loads): this runs for every row of a sort.
     private mutating func setTimeSuffix(_ text: UnsafeBufferPointer<UInt8>?) {
         needsFullCompare = true
-        guard let text, text.count >= 19 else { return }
-        for (index, byte) in text.prefix(19).enumerated() {
-            let wanted: UInt8? =
-                switch index {
-                case 4, 7: UInt8(ascii: "-")
-                case 10: UInt8(ascii: "T")
-                case 13, 16: UInt8(ascii: ":")
-                default: nil
+        guard let text, text.count >= 19, let base = text.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        func word(_ offset: Int) -> UInt64 {
+            UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        }
+        let windows = Self.timeWindows
+        guard windows.0.matches(word(0)), windows.1.matches(word(8)), windows.2.matches(word(11)) else {
+            return
+        }
+        let suffix = min(text.count - 19, 16)
+        for index in 19..<19 + suffix where base[index] == 0 { return }  // would pack like a shorter text
+        var packed: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &packed) { bytes in
+            bytes.baseAddress?.copyMemory(from: base + 19, byteCount: suffix)
+        }
+        middle = UInt64(bigEndian: packed.0)
+        low = UInt64(bigEndian: packed.1)
+        needsFullCompare = text.count - 19 > 16
+    }
+
+    /// `YYYY-MM-DDThh:mm:ss` as three eight-byte windows (at 0, 8 and 11) to test words against.
+    static let timeWindows = (
+        ByteWindow(pattern: timePattern[0..<8]), ByteWindow(pattern: timePattern[8..<16]),
+        ByteWindow(pattern: timePattern[11..<19])
+    )
+    private static let timePattern = Array("0000-00-00T00:00:00".utf8)
+
+    /// Eight bytes of a pattern, read as a big-endian word: `0` stands for any ASCII digit,
+    /// any other byte for itself.
+    struct ByteWindow {
+        var digits: UInt64 = 0
+        var fixed: UInt64 = 0
+        var fixedBytes: UInt64 = 0
+
+        init(pattern: ArraySlice<UInt8>) {
+            for (index, byte) in pattern.enumerated() {
+                let shift = UInt64(56 - 8 * index)
+                if byte == UInt8(ascii: "0") {
+                    digits |= 0xFF << shift
+                } else {
+                    fixed |= 0xFF << shift
+                    fixedBytes |= UInt64(byte) << shift
                 }
-            if let wanted {
-                if byte != wanted { return }
-            } else if byte &- 0x30 >= 10 {
-                return
             }
         }
-        var packed: (UInt64, UInt64) = (0, 0)
-        for (index, byte) in text.dropFirst(19).prefix(16).enumerated() {
-            if byte == 0 { return }  // a zero byte would pack like a shorter text
-            let shift = UInt64(56 - 8 * (index & 7))
-            if index < 8 { packed.0 |= UInt64(byte) << shift } else { packed.1 |= UInt64(byte) << shift }
+
+        /// Whether `word` (eight text bytes, the first in the top byte) fits the pattern: its
+        /// fixed bytes equal, its digit bytes `0x30...0x39` (high nibble 3, and still 3 after
+        /// adding 6, which cannot carry out of a byte whose high nibble is 3).
+        @inline(__always)
+        func matches(_ word: UInt64) -> Bool {
+            let nibbles = 0xF0F0_F0F0_F0F0_F0F0 & digits
+            let threes = 0x3030_3030_3030_3030 & digits
+            let digitBytes = word & digits
+            return word & fixed == fixedBytes && digitBytes & nibbles == threes
+                && (digitBytes &+ (0x0606_0606_0606_0606 & digits)) & nibbles == threes
         }
-        middle = packed.0
-        low = packed.1
-        needsFullCompare = text.count - 19 > 16
     }
 
     private mutating func setNumber(_ value: Int64) {
@@ -320,37 +349,51 @@ struct PackedSortKey {
     }
 
     /// Packs `first`, then a space and `second` when there is one (a customer's first and last
-    /// name), into the key's text bytes.
+    /// name), into the key's text bytes: copied into three words, then folded eight at a time.
     private mutating func setText(
         _ first: UnsafeBufferPointer<UInt8>?, _ second: UnsafeBufferPointer<UInt8>?, folding: Bool
     ) {
         guard let first else { return }
         tier = 1
-        var packed: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var index = 0
         let limit = Self.textBytes
-        @inline(__always)
-        func put(_ raw: UInt8) {
-            let byte = UInt64(folding ? SummaryMatcher.fold(raw) : raw)
-            let shift = UInt64(56 - 8 * (index & 7))
-            switch index >> 3 {
-            case 0: packed.0 |= byte << shift
-            case 1: packed.1 |= byte << shift
-            default: packed.2 |= byte << shift
-            }
-            index += 1
-        }
-        for byte in first.prefix(limit) { put(byte) }
+        var packed: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var total = first.count
-        if let second {
-            if index < limit { put(0x20) }
-            for byte in second.prefix(max(0, limit - index)) { put(byte) }
+        withUnsafeMutableBytes(of: &packed) { bytes in
+            guard let out = bytes.baseAddress else { return }  // never: a tuple's storage
+            var used = min(first.count, limit)
+            if let start = first.baseAddress { out.copyMemory(from: start, byteCount: used) }
+            guard let second else { return }
             total += 1 + second.count
+            if used < limit {
+                bytes[used] = 0x20
+                used += 1
+            }
+            let more = min(second.count, limit - used)
+            if more > 0, let start = second.baseAddress {
+                (out + used).copyMemory(from: start, byteCount: more)
+            }
         }
-        high = packed.0
-        middle = packed.1
-        low = packed.2
+        high = UInt64(bigEndian: packed.0)
+        middle = UInt64(bigEndian: packed.1)
+        low = UInt64(bigEndian: packed.2)
+        if folding {
+            high = Self.folded(high)
+            middle = Self.folded(middle)
+            low = Self.folded(low)
+        }
         needsFullCompare = total > limit
+    }
+
+    /// `TextSearch.fold` (ASCII `A`...`Z` to lower case) on eight bytes at once: a byte's low
+    /// seven bits plus 0x3F reach bit 7 from `A` on, plus 0x25 from past `Z` on; a byte with
+    /// its own top bit set is not ASCII. Adding to seven-bit bytes never carries into the next.
+    static func folded(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let seven = word & (0x7F &* ones)
+        let fromA = seven &+ ((0x80 - 0x41) &* ones)
+        let pastZ = seven &+ ((0x80 - 0x5B) &* ones)
+        let upper = (fromA ^ pastZ) & ~word & (0x80 &* ones)
+        return word | (upper >> 2)
     }
 
     @inline(__always)
