@@ -75,13 +75,8 @@ import Testing
     }
 
     @Test func anAnomalyFilterRebuildsOnceAtATimeWhileBatchesArrive() throws {
-        let store = LargeListTests.store(40)
-        var state = Self.sharing(store, taken: 40, inlineLimit: 10)
-        let effects = state.handle(.command(.setFilter("anomaly")))
-        guard case .rebuildRows(let first)? = effects.last else {
-            Issue.record("expected a rebuild effect, got \(effects)")
-            return
-        }
+        var state = Self.sharing(LargeListTests.store(40), taken: 40, inlineLimit: 10)
+        guard let first = Self.filterByAnomalies(&state) else { return }
         // Two batches while the filter's rebuild runs: no rebuild each, one after it.
         let batch = { (start: Int) in
             AnomalyCounts(start: start, tallies: (start..<start + 20).map { Self.tally($0 % 4 == 1 ? 1 : 0) })
@@ -114,13 +109,8 @@ import Testing
     }
 
     @Test func aBigListFilteredByAnomaliesIsRebuiltOncePerEighthChecked() throws {
-        let store = LargeListTests.store(800)
-        var state = Self.sharing(store, taken: 800, inlineLimit: 10)
-        let effects = state.handle(.command(.setFilter("anomaly")))
-        guard case .rebuildRows(let first)? = effects.last else {
-            Issue.record("expected a rebuild effect, got \(effects)")
-            return
-        }
+        var state = Self.sharing(LargeListTests.store(800), taken: 800, inlineLimit: 10)
+        guard let first = Self.filterByAnomalies(&state) else { return }
         _ = state.handle(.rowsRebuilt(generation: first.generation, rows: first.run(), covering: 800))
         #expect(state.list.rows.isEmpty)  // nothing checked yet
         // Batches of 20 orders, each with an anomaly: a rebuild once 100 orders (an eighth of
@@ -138,6 +128,16 @@ import Testing
         #expect(rebuilds == Array(stride(from: 100, through: 800, by: 100)))
         #expect(state.list.rows.count == 40)
         #expect(!state.list.rebuildPending)
+    }
+
+    /// Sets the `anomaly` filter and returns the rebuild it asks for (nil, recorded, if none).
+    static func filterByAnomalies(_ state: inout AppState) -> RowRebuild? {
+        let effects = state.handle(.command(.setFilter("anomaly")))
+        guard case .rebuildRows(let rebuild)? = effects.last else {
+            Issue.record("expected a rebuild effect, got \(effects)")
+            return nil
+        }
+        return rebuild
     }
 
     static func isRebuild(_ effect: AppEffect) -> Bool {

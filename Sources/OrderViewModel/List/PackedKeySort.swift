@@ -20,19 +20,20 @@ struct PackedKeyBits {
         for key in keys { add(key) }
     }
 
+    /// The bits of one key: all of them both set somewhere and set everywhere.
     @inline(__always)
-    mutating func add(_ key: PackedSortKey) {
-        anyTier |= key.tier
-        allTier &= key.tier
-        anyHigh |= key.high
-        allHigh &= key.high
-        anyMiddle |= key.middle
-        allMiddle &= key.middle
-        anyLow |= key.low
-        allLow &= key.low
+    init(key: PackedSortKey) {
+        (anyTier, allTier) = (key.tier, key.tier)
+        (anyHigh, allHigh) = (key.high, key.high)
+        (anyMiddle, allMiddle) = (key.middle, key.middle)
+        (anyLow, allLow) = (key.low, key.low)
     }
 
+    @inline(__always)
+    mutating func add(_ key: PackedSortKey) { add(PackedKeyBits(key: key)) }
+
     /// The bits of both sets of keys.
+    @inline(__always)
     mutating func add(_ other: PackedKeyBits) {
         anyTier |= other.anyTier
         allTier &= other.allTier
