@@ -25,9 +25,6 @@ public struct TapeBuffer<Element: BitwiseCopyable> {
         count += elements.count
     }
 
-    /// Drops the elements from `index` on.
-    mutating func removeSuffix(from index: Int) { count = min(count, max(index, 0)) }
-
     @inlinable public subscript(index: Int) -> Element {
         precondition(index >= 0 && index < count, "tape index out of range")
         return base[index]
@@ -37,9 +34,6 @@ public struct TapeBuffer<Element: BitwiseCopyable> {
         precondition(index >= 0 && index < count, "tape index out of range")
         update(&base[index])
     }
-
-    /// The elements, valid until the buffer grows or is freed.
-    public var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 
     func deallocate() { base.deallocate() }
 

@@ -194,21 +194,21 @@ public enum AnomalyChecker {
     // MARK: - Payments
 
     public static func failedOperations(_ order: Order) -> [Anomaly] {
-        // Without joining the four arrays first: most orders have no failed operation.
-        var failed: [PaymentOperation] = []
+        // Kind by kind, without joining the four arrays first (`order.operations`): most
+        // orders have no failed operation.
+        var anomalies: [Anomaly] = []
         for kind in OperationKind.allCases {
             for operation in order.operations(kind) where operation.success == false {
-                failed.append(operation)
+                let amount = DisplayText.money(operation.amount, order.currency).map { " of \($0)" } ?? ""
+                let when = operation.timestamp.map { " at \($0.text)" } ?? ""
+                anomalies.append(
+                    Anomaly(
+                        kind: .failedOperation, severity: .warning,
+                        message: "a \(operation.kind.rawValue)\(amount)\(when) failed",
+                        jsonPath: operation.path.jqPath))
             }
         }
-        return failed.map { operation in
-            let amount = DisplayText.money(operation.amount, order.currency).map { " of \($0)" } ?? ""
-            let when = operation.timestamp.map { " at \($0.text)" } ?? ""
-            return Anomaly(
-                kind: .failedOperation, severity: .warning,
-                message: "a \(operation.kind.rawValue)\(amount)\(when) failed",
-                jsonPath: operation.path.jqPath)
-        }
+        return anomalies
     }
 
     // MARK: - Travel

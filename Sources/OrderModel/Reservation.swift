@@ -5,9 +5,9 @@ public enum ReservationKind: String, Sendable, Hashable, CaseIterable, CustomStr
     case bus, car, ferry, metro, taxi, train, tram
 
     /// The attachment field, e.g. `train_reservation`.
-    public var fieldName: String { rawValue + "_reservation" }
+    public var fieldName: String { fieldKey.description }
 
-    /// `fieldName` as the decoders look it up.
+    /// The attachment field as the decoders look it up (a literal, see `NodeReader.node`).
     var fieldKey: StaticString {
         switch self {
         case .bus: return "bus_reservation"
