@@ -135,7 +135,7 @@ enum ListPane {
             return
         }
         let selected = list.selectedRow
-        for (offset, (row, original, summary)) in shown.enumerated() where offset < bodyHeight {
+        for (offset, (row, original, _)) in shown.enumerated() where offset < bodyHeight {
             let y = bodyTop + offset
             let isSelected = row == selected
             let rowStyle = isSelected ? (focused ? theme.selection : theme.unfocusedSelection) : theme.text
