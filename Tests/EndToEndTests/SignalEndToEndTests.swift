@@ -4,9 +4,11 @@ import Testing
 
 /// Issue 22 item 3: every fatal or job-control signal, with the default environment (Swift's
 /// backtracer on): the terminal restored, a one-line report, and the process gone with the
-/// signal's status within 2 s. Under dash in tmux.
+/// signal's status within 2 s. Under dash in tmux. On the waiting executor: the 5 ms polls that
+/// time the exit queued behind CPU-bound tests on the shared pool, and a CI run measured 3.5 s
+/// of that wait, not of the process.
 extension EndToEnd {
-    @Suite("signals with the default environment", .enabled(if: TmuxSession.isAvailable))
+    @Suite("signals with the default environment", .enabled(if: TmuxSession.isAvailable), .onWaitingExecutor)
     struct SignalEndToEndTests {
         static let sttyNoSize = SuspendResizeEndToEndTests.sttyNoSize
         static func read(_ path: String) -> String { SuspendResizeEndToEndTests.read(path) }
