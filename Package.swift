@@ -22,10 +22,12 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // The 64-byte-block structural pass behind the dump index (SSE2; see DESIGN.md).
         .target(name: "CScan", path: "Sources/CScan"),
+        // The tape reader's fast path for clean documents (SSE2 string skim; see DESIGN.md).
+        .target(name: "CTape", path: "Sources/CTape"),
 
         // MARK: - Domain
         // The JSON parser (iterative, numbers kept as written), values, paths and positions.
-        .target(name: "JSONCore"),
+        .target(name: "JSONCore", dependencies: ["CTape"]),
         // Relaxed atomic cells in raw memory (the summary store's anomaly column), header-only.
         .target(name: "CAtomicCells", path: "Sources/CAtomicCells"),
         .target(name: "OrderModel", dependencies: ["JSONCore"]),

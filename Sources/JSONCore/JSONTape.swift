@@ -1,3 +1,5 @@
+import CTape
+
 /// A JSON document read into a flat list of tokens over its bytes, with no value built: the
 /// whole-order work (`check`, `export`'s anomalies, the browser's background scan) decodes
 /// orders from it instead of from a `JSONValue` tree, whose building and freeing was most of
@@ -47,6 +49,14 @@ public final class JSONTape {
 
         /// A string's content between its quotes, a number's or word's text, a container from
         /// its opening bracket to just past its closing one.
+        /// The offsets of the four private offsets, in order (for `laidOutAsC`).
+        static var storedOffsets: [Int?] {
+            [
+                MemoryLayout<Self>.offset(of: \.startOffset), MemoryLayout<Self>.offset(of: \.endOffset),
+                MemoryLayout<Self>.offset(of: \.afterIndex), MemoryLayout<Self>.offset(of: \.memberIndex),
+            ]
+        }
+
         public var start: Int { Int(startOffset) }
         public var end: Int {
             get { Int(endOffset) }
@@ -129,15 +139,20 @@ public final class JSONTape {
         guard bytes.count <= JSONTape.maxBytes else {
             throw parser.failure("the document is 4 GiB or larger, more than a tape reads")
         }
-        // Compact orders hold about one token per eight bytes, and a member per 24.
-        var tokens = TapeBuffer<Token>(capacity: bytes.count / 8 + 4)
-        var members = TapeBuffer<Member>(capacity: bytes.count / 24 + 4)
-        do {
-            try parser.readTape(into: &tokens, members: &members)
-        } catch {
-            tokens.deallocate()
-            members.deallocate()
-            throw error
+        // Compact orders hold about one token per ten bytes, and a member per twenty (the C reader
+        // starts over when a buffer is full, so these err on the big side).
+        var tokens = TapeBuffer<Token>(capacity: bytes.count / 8 + 16)
+        var members = TapeBuffer<Member>(capacity: bytes.count / 12 + 8)
+        // The C reader takes clean documents (most of them); the Swift one the rest, with the
+        // errors and text issues it reports.
+        if !JSONTape.readClean(bytes, maxDepth: maxDepth, tokens: &tokens, members: &members) {
+            do {
+                try parser.readTape(into: &tokens, members: &members)
+            } catch {
+                tokens.deallocate()
+                members.deallocate()
+                throw error
+            }
         }
         self.tokens = tokens
         self.members = members

@@ -37,6 +37,25 @@ public struct TapeBuffer<Element: BitwiseCopyable> {
 
     func deallocate() { base.deallocate() }
 
+    /// Room for `capacity` elements from the start, for a writer that fills them in place (the
+    /// C tape reader): what was held is dropped; `setCount` then says how many were written.
+    mutating func clear(reservingCapacity newCapacity: Int) {
+        count = 0
+        guard newCapacity > capacity else { return }
+        base.deallocate()
+        capacity = newCapacity
+        base = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+    }
+
+    /// The elements' memory and how many fit (see `clear(reservingCapacity:)`).
+    var storage: (base: UnsafeMutablePointer<Element>, capacity: Int) { (base, capacity) }
+
+    /// How many elements an in-place writer wrote (at most the capacity).
+    mutating func setCount(_ written: Int) {
+        precondition(written >= 0 && written <= capacity, "tape count out of range")
+        count = written
+    }
+
     private mutating func grow(to newCapacity: Int) {
         let grown = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         grown.moveInitialize(from: base, count: count)
