@@ -23,6 +23,24 @@ struct ExportTests {
 
     static func type(_ text: String) -> [Key] { text.map { Key.char($0) } }
 
+    /// The byte path export writes with gives `csvCell`'s text for every kind of cell.
+    @Test func appendedCellsAreTheCellsText() {
+        let cells = [
+            "", "plain", "SL09-0100000", "2023-08-01T10:54:28Z", "12.50", "-12.50", "+47 905", "=1+2", "@x",
+            "-x",
+            "Hansen, Kari", "say \"hi\"", "a\u{1B}[31mb", "tab\there", "del\u{7F}", "Ståle Bø", "line\nbreak",
+            "\r", "🙂", "a\u{202E}b",
+        ]
+        for cell in cells {
+            for isNumber in [false, true] {
+                var bytes: [UInt8] = []
+                ListExporter.appendCSVCell(cell, isNumber: isNumber, to: &bytes)
+                #expect(
+                    String(decoding: bytes, as: UTF8.self) == ListExporter.csvCell(cell, isNumber: isNumber))
+            }
+        }
+    }
+
     @Test func csvCellsAreQuotedAndFormulasDefused() {
         #expect(ListExporter.csvCell("plain", isNumber: false) == "plain")
         #expect(ListExporter.csvCell("Hansen, Kari", isNumber: false) == "\"Hansen, Kari\"")

@@ -43,6 +43,14 @@ public enum ListExporter {
 
     /// One CSV line (with its line break) for a summary, as already redacted by the caller.
     public static func csvRow(_ summary: OrderSummary) -> String {
+        var bytes: [UInt8] = []
+        appendCSVRow(summary, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `csvRow(summary)`'s bytes to `bytes` (an export's 64 KB block) without making
+    /// the row's texts.
+    static func appendCSVRow(_ summary: OrderSummary, to bytes: inout [UInt8]) {
         let amount = summary.grossAmount.map {
             MoneyFormatter(groupingSeparator: "", includesCurrencyCode: false).string(
                 minorUnits: $0, currencyCode: summary.currency)
@@ -53,10 +61,37 @@ public enum ListExporter {
             summary.storeID,
             summary.anomalyCount.map(String.init),
         ]
-        return cells.enumerated().map { index, cell in
-            csvCell(cell ?? "", isNumber: index == 8 || index == 11)
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendCSVCell(cell ?? "", isNumber: index == 8 || index == 11, to: &bytes)
         }
-        .joined(separator: ",") + "\r\n"
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+    }
+
+    /// Appends `csvCell(raw, isNumber:)`'s bytes: printable ASCII with nothing to quote or
+    /// defuse (most cells: ids, dates, amounts, statuses) as it is, anything else the long way.
+    static func appendCSVCell(_ raw: String, isNumber: Bool, to bytes: inout [UInt8]) {
+        var plain = true
+        var first = !isNumber
+        for byte in raw.utf8 {
+            let formula =
+                first
+                && (byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: "@"))
+            if byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"")
+                || formula
+            {
+                plain = false
+                break
+            }
+            first = false
+        }
+        if plain {
+            bytes.append(contentsOf: raw.utf8)
+        } else {
+            bytes.append(contentsOf: csvCell(raw, isNumber: isNumber).utf8)
+        }
     }
 
     /// Quotes a cell when needed; text that a spreadsheet would run as a formula (`=`, `+`, `@`,
@@ -87,7 +122,7 @@ public enum ListExporter {
                 var block = Array((csvColumns.joined(separator: ",") + "\r\n").utf8)
                 block.reserveCapacity(Self.blockSize + 4_096)
                 for summary in summaries {
-                    block += csvRow(redaction.apply(summary)).utf8
+                    appendCSVRow(redaction.apply(summary), to: &block)
                     count += 1
                     if block.count >= Self.blockSize {
                         try file.write(block)
