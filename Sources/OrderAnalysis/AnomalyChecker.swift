@@ -70,7 +70,8 @@ public enum AnomalyChecker {
         guard !order.items.isEmpty else { return [] }
         var anomalies: [Anomaly] = []
         let money = { (amount: Int64) in DisplayText.money(amount, order.currency) }
-        if let gross = order.grossAmount, let sum = PayoutTree.sumAmounts(order.items.map(\.grossAmount)),
+        if let gross = order.grossAmount,
+            let sum = PayoutTree.sumAmounts(order.items.lazy.map(\.grossAmount)),
             sum != gross
         {
             anomalies.append(
@@ -80,7 +81,7 @@ public enum AnomalyChecker {
                         "the items' gross amounts add up to \(money(sum)), but the order's gross is \(money(gross))",
                     jsonPath: ".gross_amount"))
         }
-        if let net = order.netAmount, let sum = PayoutTree.sumAmounts(order.items.map(\.netAmount)),
+        if let net = order.netAmount, let sum = PayoutTree.sumAmounts(order.items.lazy.map(\.netAmount)),
             sum != net
         {
             anomalies.append(
@@ -119,19 +120,35 @@ public enum AnomalyChecker {
                         jsonPath: line.path["amount"].jqPath))
             }
         }
-        let included = item.taxLines.filter {
-            $0.includedInPrice == true && $0.taxBasis != nil && $0.amount != nil
-        }
-        if let net = item.netAmount, !included.isEmpty {
-            let bases = included.compactMap(\.taxBasis)
-            let amounts = included.compactMap(\.amount)
-            let expected: Int64?
-            if Set(bases).count == 1, let basis = bases.first, let tax = PayoutTree.sumAmounts(amounts) {
-                expected = PayoutTree.sumAmounts([basis, tax])
-            } else {
-                expected = PayoutTree.sumAmounts(bases + amounts)
+        // The price-included lines with a basis and an amount, summed in one pass without
+        // gathering them (every item of every order comes through here).
+        var included = 0
+        var sharedBasis: Int64?
+        var basesAlike = true
+        var taxSum: Int64? = 0  // nil once it overflows
+        for line in item.taxLines where line.includedInPrice == true {
+            guard let basis = line.taxBasis, let amount = line.amount else { continue }
+            included += 1
+            if let shared = sharedBasis, shared != basis { basesAlike = false }
+            sharedBasis = sharedBasis ?? basis
+            taxSum = taxSum.flatMap { sum in
+                let (result, overflow) = sum.addingReportingOverflow(amount)
+                return overflow ? nil : result
             }
-            if let expected, (net &- expected).magnitude > UInt64(included.count) {
+        }
+        if let net = item.netAmount, included > 0 {
+            let expected: Int64?
+            if basesAlike, let basis = sharedBasis, let tax = taxSum {
+                let (sum, overflow) = basis.addingReportingOverflow(tax)
+                expected = overflow ? nil : sum
+            } else {
+                // Every basis, then every amount, in that order (an overflow on the way is nil).
+                let lines = item.taxLines.lazy.filter {
+                    $0.includedInPrice == true && $0.taxBasis != nil && $0.amount != nil
+                }
+                expected = PayoutTree.sumAmounts(lines.map(\.taxBasis) + lines.map(\.amount))
+            }
+            if let expected, (net &- expected).magnitude > UInt64(included) {
                 anomalies.append(
                     Anomaly(
                         kind: .taxBasis,

@@ -83,23 +83,46 @@ public struct PayoutShare: Sendable, Equatable {
     /// Reads `type`/`value` of a destination; nil unless the type is `percentage` and the value a
     /// plain decimal between 0 and 100 with at most two decimals.
     public init?(type: String?, value: String?) {
-        guard let type, type.lowercased() == "percentage", let value else { return nil }
-        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 3,
-            whole.allSatisfy(\.isASCIIDigit), let wholeValue = Int64(whole)
-        else { return nil }
+        // Read byte by byte: every destination of every order is read by the whole-dump
+        // checks, and splitting and lowercasing texts cost more than the check itself. Only
+        // ASCII can pass, so bytes decide as characters would.
+        guard let type, let value, PayoutShare.isPercentage(type) else { return nil }
+        var whole: Int64 = 0
+        var wholeDigits = 0
         var fraction: Int64 = 0
-        if parts.count == 2 {
-            let digits = parts[1]
-            guard (1...2).contains(digits.count), digits.allSatisfy(\.isASCIIDigit), let value = Int64(digits)
-            else {
-                return nil
+        var fractionDigits = 0
+        var sawPoint = false
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: ".") {
+                if sawPoint { return nil }
+                sawPoint = true
+                continue
             }
-            fraction = digits.count == 1 ? value * 10 : value
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit <= 9 else { return nil }
+            if sawPoint {
+                fractionDigits += 1
+                guard fractionDigits <= 2 else { return nil }
+                fraction = fraction * 10 + Int64(digit)
+            } else {
+                wholeDigits += 1
+                guard wholeDigits <= 3 else { return nil }
+                whole = whole * 10 + Int64(digit)
+            }
         }
-        let hundredths = wholeValue * 100 + fraction
+        guard wholeDigits >= 1, !sawPoint || fractionDigits >= 1 else { return nil }
+        let hundredths = whole * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
         guard hundredths <= 10_000 else { return nil }
         hundredthsOfPercent = hundredths
+    }
+
+    /// `type` is `percentage` in any case (no other text lowercases to it).
+    private static func isPercentage(_ type: String) -> Bool {
+        let expected: StaticString = "percentage"
+        guard type.utf8.count == expected.utf8CodeUnitCount else { return false }
+        return expected.withUTF8Buffer { expected in
+            zip(type.utf8, expected).allSatisfy { $0 | 0x20 == $1 }
+        }
     }
 
     /// How far `amount` is from the exact share of `whole`, in ten-thousandths of a minor unit
@@ -126,8 +149,4 @@ public struct PayoutShare: Sendable, Equatable {
         if remainder.magnitude * 2 >= 10_000 { return quotient + (share < 0 ? -1 : 1) }
         return quotient
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

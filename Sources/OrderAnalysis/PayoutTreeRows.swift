@@ -40,7 +40,7 @@ public struct PayoutTreeRows: Sendable, Equatable {
         var rows: [DetailRow] = []
         var mismatched: [Int] = []
         var shareMismatches: [(node: Int, whole: Int64, share: PayoutShare)] = []
-        let rootSum = PayoutTree.sumAmounts(tree.roots.map { effective[$0] })
+        let rootSum = PayoutTree.sumAmounts(tree.roots.lazy.map { effective[$0] })
         self.rootSum = rootSum
         self.basis = basis
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
@@ -86,7 +86,7 @@ public struct PayoutTreeRows: Sendable, Equatable {
                     }
                 }
                 if let amount = node.amount, !node.children.isEmpty,
-                    let sum = PayoutTree.sumAmounts(node.children.map { effective[$0] }), sum != amount
+                    let sum = PayoutTree.sumAmounts(node.children.lazy.map { effective[$0] }), sum != amount
                 {
                     mismatched.append(index)
                 }
@@ -166,7 +166,7 @@ public struct PayoutTreeRows: Sendable, Equatable {
             if let amount = node.amount {
                 effective[index] = amount
             } else if !node.children.isEmpty {
-                effective[index] = PayoutTree.sumAmounts(node.children.map { effective[$0] })
+                effective[index] = PayoutTree.sumAmounts(node.children.lazy.map { effective[$0] })
             }
         }
         return effective
@@ -175,7 +175,7 @@ public struct PayoutTreeRows: Sendable, Equatable {
 
 extension PayoutTree {
     /// Sum of the present amounts; nil when none is present or on overflow.
-    public static func sumAmounts(_ amounts: [Int64?]) -> Int64? {
+    public static func sumAmounts(_ amounts: some Sequence<Int64?>) -> Int64? {
         var total: Int64 = 0
         var any = false
         for case let amount? in amounts {

@@ -120,6 +120,21 @@ import Testing
         #expect(PayoutShare(type: "percentage", value: "12.345") == nil)
         #expect(PayoutShare(type: "Percentage", value: "12.5")?.hundredthsOfPercent == 1250)
         #expect(PayoutShare(type: "percentage", value: "7.5")?.expected(of: 1000) == 75)
+        // Up to three whole digits and two decimals, ASCII only, one point with digits on both sides.
+        let read: [(String, Int64?)] = [
+            ("0", 0), ("007", 700), ("100", 10_000), ("100.00", 10_000), ("100.01", nil), ("12.05", 1205),
+            ("", nil), (".", nil), ("1.", nil), (".5", nil), ("1..2", nil), ("1.2.3", nil), ("1,5", nil),
+            (" 10", nil), ("10 ", nil), ("1000", nil), ("-5", nil), ("\u{663}", nil), ("1\u{301}", nil),
+            ("1.\u{301}5", nil),
+        ]
+        for (value, hundredths) in read {
+            #expect(
+                PayoutShare(type: "percentage", value: value)?.hundredthsOfPercent == hundredths, "\(value)")
+        }
+        for type in ["PERCENTAGE", "PerCentAge"] { #expect(PayoutShare(type: type, value: "5") != nil) }
+        for type in ["percentagé", "percentage ", "percent", "percentages", "", "p\u{0}rcentage"] {
+            #expect(PayoutShare(type: type, value: "5") == nil, "\(type)")
+        }
     }
 
     // Amounts far out of range never trap.
