@@ -146,7 +146,7 @@ struct ExportCommand: AsyncParsableCommand {
         let list = state.list
         do {
             let count = try await ListExporter.export(
-                list.rows.indices.lazy.compactMap { list.summary(atRow: $0) }, format: chosen, to: out,
+                rows: list.rows.count, summary: { list.summary(atRow: $0) }, format: chosen, to: out,
                 redaction: redact ? .locked : .off,
                 loadOrder: { id throws(SourceError) in
                     // Each order is read here (JSON, NDJSON): its text problems too, unless the

@@ -58,7 +58,7 @@ struct ExportTests {
     /// gives the header (CSV) or an empty array (JSON).
     @Test func blockWrittenCSVHoldsEveryRowOnceInOrder() async throws {
         let folder = try Self.temporaryFolder()
-        let summaries = (0..<3_000).map { index in
+        let summaries = (0..<5_000).map { index in
             var summary = OrderSummary(
                 id: "order-\(index)-" + String(repeating: "x", count: index % 97), orderNumber: "\(index)",
                 status: index % 2 == 0 ? "open" : "closed", grossAmount: Int64(index * 7), currency: "NOK")
@@ -66,19 +66,21 @@ struct ExportTests {
             return summary
         }
         let csv = folder.appendingPathComponent("many.csv").path
-        var made = 0
+        // Each row's summary is asked for once (from two threads), and a missing row is left out.
+        let made = ExportTests.Counter()
         let count = try await ListExporter.export(
-            summaries.lazy.map { summary -> OrderSummary in
-                made += 1
-                return summary
+            rows: summaries.count + 1,
+            summary: { row in
+                made.add()
+                return row < summaries.count ? summaries[row] : nil
             }, format: .csv, to: csv, redaction: .off,
             loadOrder: { id throws(SourceError) in throw SourceError.orderNotFound(id: id) })
-        #expect(count == 3_000 && made == 3_000)
+        #expect(count == 5_000 && made.value == 5_001)
         let expected =
             ListExporter.csvColumns.joined(separator: ",") + "\r\n"
             + summaries.map(ListExporter.csvRow).joined()
         let written = try String(contentsOfFile: csv, encoding: .utf8)
-        #expect(written.utf8.count > 2 * ListExporter.blockSize)
+        #expect(summaries.count > 2 * ListExporter.rowsPerBlock)
         #expect(written == expected)
 
         let emptyCSV = folder.appendingPathComponent("empty.csv").path
@@ -175,5 +177,16 @@ struct ExportTests {
             leaked += RedactionTests.leaks(in: order.raw.serializedString(), dataset.personal[index])
         }
         #expect(leaked.prefix(10) == [])
+    }
+}
+
+extension ExportTests {
+    /// Counts calls made from several threads.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
     }
 }

@@ -261,7 +261,7 @@ public final class AppLoop {
             do throws(ListExporter.Failure) {
                 // Off the loop, each row's summary made as it is written (never all at once).
                 let count = try await ListExporter.export(
-                    list.rows.indices.lazy.compactMap { list.summary(atRow: $0) }, format: format,
+                    rows: list.rows.count, summary: { list.summary(atRow: $0) }, format: format,
                     to: OperatorPath.expand(path), redaction: redaction,
                     loadOrder: { id throws(SourceError) in try await source.order(id: id) })
                 mailbox.post(.noticed(.info("exported \(count) orders to \(path) (\(format.rawValue))")))

@@ -1,3 +1,4 @@
+import Dispatch
 import OrderIndex
 import OrderModel
 import OrderSources
@@ -38,8 +39,32 @@ public enum ListExporter {
         "currency", "store_id", "anomalies",
     ]
 
-    /// How many bytes of CSV are gathered before each write.
-    static let blockSize = 65_536
+    /// How many CSV rows are made between writes (about 300 KB each, half on each core).
+    static let rowsPerBlock = 2_048
+
+    /// The CSV bytes of `rows`, in order, as two halves made at once; each with its row count.
+    static func csvBlock(
+        _ rows: Range<Int>, summary: @Sendable (Int) -> OrderSummary?, redaction: Redaction
+    ) -> [(bytes: [UInt8], rows: Int)] {
+        let middle = rows.lowerBound + rows.count / 2
+        let halves = [rows.lowerBound..<middle, middle..<rows.upperBound]
+        var results = [(bytes: [UInt8], rows: Int)](repeating: ([], 0), count: halves.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let shared = UncheckedBox(buffer)
+            DispatchQueue.concurrentPerform(iterations: halves.count) { half in
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(halves[half].count * 160)
+                var written = 0
+                for row in halves[half] {
+                    guard let summary = summary(row) else { continue }
+                    appendCSVRow(redaction.apply(summary), to: &bytes)
+                    written += 1
+                }
+                shared.value[half] = (bytes, written)
+            }
+        }
+        return results
+    }
 
     /// One CSV line (with its line break) for a summary, as already redacted by the caller.
     public static func csvRow(_ summary: OrderSummary) -> String {
@@ -106,33 +131,45 @@ public enum ListExporter {
             + "\""
     }
 
-    /// Writes `summaries` in `format` to `path`; full orders come from `loadOrder` (JSON and
-    /// NDJSON only). Returns how many orders were written. The summaries are read once, in
-    /// order, as they are written: a lazy sequence keeps only one at a time.
+    /// Writes `summaries` in `format` to `path` (see `export(rows:summary:…)`).
     public static func export(
-        _ summaries: some Sequence<OrderSummary>, format: Format, to path: String, redaction: Redaction,
+        _ summaries: [OrderSummary], format: Format, to path: String, redaction: Redaction,
         loadOrder: @Sendable (String) async throws(SourceError) -> Order
+    ) async throws(Failure) -> Int {
+        try await export(
+            rows: summaries.count, summary: { summaries[$0] }, format: format, to: path, redaction: redaction,
+            loadOrder: loadOrder)
+    }
+
+    /// Writes `rows` orders in `format` to `path`, row `n`'s summary made by `summary(n)` as it
+    /// is written (nil rows are left out), so only a block of rows is ever held; full orders come
+    /// from `loadOrder` (JSON and NDJSON only). Returns how many orders were written.
+    ///
+    /// CSV rows are made in blocks, each block's halves on two cores (`summary` is called from
+    /// both): one core making a million rows was a tenth of an export's time.
+    public static func export(
+        rows: Int, summary: @escaping @Sendable (Int) -> OrderSummary?, format: Format, to path: String,
+        redaction: Redaction, loadOrder: @Sendable (String) async throws(SourceError) -> Order
     ) async throws(Failure) -> Int {
         do throws(SourceError) {
             let file = try AtomicFile(path: path)
             var count = 0
             switch format {
             case .csv:
-                // Rows go out 64 KB at a time, not a write call each.
-                var block = Array((csvColumns.joined(separator: ",") + "\r\n").utf8)
-                block.reserveCapacity(Self.blockSize + 4_096)
-                for summary in summaries {
-                    appendCSVRow(redaction.apply(summary), to: &block)
-                    count += 1
-                    if block.count >= Self.blockSize {
-                        try file.write(block)
-                        block.removeAll(keepingCapacity: true)
+                try file.write(Array((csvColumns.joined(separator: ",") + "\r\n").utf8))
+                var start = 0
+                while start < rows {
+                    let end = min(rows, start + Self.rowsPerBlock)
+                    for (bytes, written) in csvBlock(start..<end, summary: summary, redaction: redaction) {
+                        try file.write(bytes)
+                        count += written
                     }
+                    start = end
                 }
-                try file.write(block)
             case .json, .ndjson:
                 if format == .json { try file.write("[") }
-                for summary in summaries {
+                for row in 0..<rows {
+                    guard let summary = summary(row) else { continue }
                     if Task.isCancelled { throw SourceError.cancelled }
                     let order = redaction.apply(try await loadOrder(summary.id))
                     var bytes: [UInt8] = format == .json ? Array((count == 0 ? "\n" : ",\n").utf8) : []
