@@ -135,6 +135,21 @@ struct NodeReader {
         }
     }
 
+    /// The value token of member `key` of a tape reader's object, or -1 when missing or null:
+    /// the accessors read tape fields through token indices, with no `Node` made and
+    /// destroyed for each (the outlined copies of `Node` and `Source` cost more than the reads).
+    @inline(__always)
+    private func tapeMember(_ key: StaticString, _ tape: TapeRef, _ object: Int) -> Int {
+        let found = key.withUTF8Buffer { member(UnsafeRawBufferPointer($0), in: tape, object: object) }
+        guard found >= 0, tape[found].kind != .null else { return -1 }
+        return found
+    }
+
+    /// Reports a field of the wrong kind (`what` expected, `found` met).
+    private func reportField(_ key: StaticString, expected what: String, found node: Node) {
+        log.report(path[NodeReader.name(key)], "expected \(what), found \(describe(node))")
+    }
+
     /// A field name as a `String` (for paths and messages).
     static func name(_ key: StaticString) -> String {
         key.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
@@ -264,6 +279,18 @@ struct NodeReader {
     // MARK: - Fields
 
     func string(_ key: StaticString) -> String? {
+        if case .tape(let tape, let object, _) = source {
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            switch tape[found].kind {
+            case .string, .number: return skim ? nil : tape.text(found)
+            case .trueValue: return skim ? nil : "true"
+            case .falseValue: return skim ? nil : "false"
+            default:
+                reportField(key, expected: "a string", found: .tape(found))
+                return nil
+            }
+        }
         guard let node = node(key) else { return nil }
         switch shape(node) {
         case .string, .number: return skim ? nil : text(node)
@@ -275,6 +302,13 @@ struct NodeReader {
     }
 
     func int(_ key: StaticString) -> Int64? {
+        if case .tape(let tape, let object, _) = source {
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            if let number = tape.int64(found) { return number }
+            reportField(key, expected: "an integer", found: .tape(found))
+            return nil
+        }
         guard let node = node(key) else { return nil }
         let number: Int64?
         switch node {
@@ -288,6 +322,23 @@ struct NodeReader {
     }
 
     func double(_ key: StaticString) -> Double? {
+        if case .tape(let tape, let object, _) = source {
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            switch tape[found].kind {
+            case .number:
+                // A JSON number always reads as a `Double` (out of range as infinity or zero)
+                // and holds no spaces: a skimmed one is not read at all, a kept one without
+                // trimming.
+                if skim { return nil }
+                if let number = Double(tape.text(found)) { return number }
+            case .string:
+                if let number = Double(tape.text(found).trimmingSpaces) { return number }
+            default: break
+            }
+            reportField(key, expected: "a number", found: .tape(found))
+            return nil
+        }
         guard let node = node(key) else { return nil }
         if case .tape(let index) = node, case .tape(let tape, _, _) = source, tape[index].kind == .number {
             // A JSON number always reads as a `Double` (out of range as infinity or zero) and
@@ -303,6 +354,18 @@ struct NodeReader {
 
     /// The literal text of a number (or numeric string), as written.
     func numberText(_ key: StaticString) -> String? {
+        if case .tape(let tape, let object, _) = source {
+            if skim { return nil }
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            switch tape[found].kind {
+            case .number: return tape.text(found)
+            case .string:
+                let text = tape.text(found).trimmingSpaces
+                return Double(text) != nil ? text : nil
+            default: return nil  // `double(_:)` reports the issue
+            }
+        }
         guard let node = node(key) else { return nil }
         switch shape(node) {
         case _ where skim: return nil
@@ -315,6 +378,29 @@ struct NodeReader {
     }
 
     func bool(_ key: StaticString) -> Bool? {
+        if case .tape(let tape, let object, _) = source {
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            switch tape[found].kind {
+            case .trueValue: return true
+            case .falseValue: return false
+            case .string:
+                switch tape.text(found).lowercased() {
+                case "true": return true
+                case "false": return false
+                default: break
+                }
+            case .number:
+                switch tape.text(found) {
+                case "0": return false
+                case "1": return true
+                default: break
+                }
+            default: break
+            }
+            reportField(key, expected: "a boolean", found: .tape(found))
+            return nil
+        }
         guard let node = node(key) else { return nil }
         switch shape(node) {
         case .bool(let flag): return flag
@@ -337,6 +423,16 @@ struct NodeReader {
     }
 
     func lineID(_ key: StaticString) -> LineID? {
+        if case .tape(let tape, let object, _) = source {
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            switch tape[found].kind {
+            case .string, .number: return skim ? nil : LineID(tape.text(found))
+            default:
+                reportField(key, expected: "a line id (string or integer)", found: .tape(found))
+                return nil
+            }
+        }
         guard let node = node(key) else { return nil }
         if isText(node) { return skim ? nil : text(node).map { LineID($0) } }
         log.report(
@@ -345,6 +441,16 @@ struct NodeReader {
     }
 
     func timestamp(_ key: StaticString) -> Timestamp? {
+        if case .tape(let tape, let object, _) = source {
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            switch tape[found].kind {
+            case .string, .number: return skim ? nil : Timestamp(tape.text(found))
+            default:
+                reportField(key, expected: "a date-time string", found: .tape(found))
+                return nil
+            }
+        }
         guard let node = node(key) else { return nil }
         if isText(node) { return skim ? nil : text(node).map { Timestamp($0) } }
         log.report(path[NodeReader.name(key)], "expected a date-time string, found \(describe(node))")
@@ -352,6 +458,15 @@ struct NodeReader {
     }
 
     func object(_ key: StaticString) -> JSONObject? {
+        if case .tape(let tape, let object, _) = source {
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            guard tape[found].kind == .object else {
+                reportField(key, expected: "an object", found: .tape(found))
+                return nil
+            }
+            return skim ? nil : tape.value(found).objectValue
+        }
         guard let node = node(key) else { return nil }
         guard case .object = shape(node) else {
             log.report(path[NodeReader.name(key)], "expected an object, found \(describe(node))")
