@@ -17,8 +17,17 @@ final class IssueLog {
 /// background anomaly scan), through the same accessors, so both give the same fields and the
 /// same issues (`OrderTapeDecodingTests` holds them equal).
 struct NodeReader {
-    let path: JSONPath
-    let log: IssueLog
+    /// The object's path, unless `pathIsLazy` (then `.root`, unused).
+    private let knownPath: JSONPath
+    /// A skimmed tape object's path is built only when asked for (an issue, which is rare),
+    /// from its token's place in the tape (`tapePath(to:)`): making a path link for every
+    /// object and element the checks never keep cost their allocations and their freeing.
+    private let pathIsLazy: Bool
+    /// Unowned, as the tape: readers are copied for every object and field group, and counting
+    /// references to the log on each copy cost more than some of the reads. Safe because
+    /// whoever makes a root reader keeps its log alive until the decoding returns
+    /// (`withExtendedLifetime`), and no reader outlives the decoding.
+    unowned(unsafe) let log: IssueLog
     private let source: Source
     /// For a `JSONValue` object: bit `n % 64` set when a member's key is `n` UTF-8 bytes
     /// long, so most lookups of absent fields end without a search. (A tape object carries a
@@ -42,6 +51,20 @@ struct NodeReader {
         case tape(TapeRef, index: Int, keepRaw: Bool)
     }
 
+    /// Where the object sits in the document, e.g. `items[0].tax_lines[1]`, for the value
+    /// decoded from it to keep. A skimmed tape object's value is never kept (`child` and
+    /// `children` drop it), so its path is not built here: it is the root (its issues are
+    /// reported at its real path, `issuePath`).
+    var path: JSONPath { knownPath }
+
+    /// Where the object sits, for its issues: `path`, or a skimmed tape object's real path.
+    private var issuePath: JSONPath {
+        if pathIsLazy, case .tape(let tape, let index, _) = source {
+            return NodeReader.tapePath(to: index, tape)
+        }
+        return knownPath
+    }
+
     /// The tape, unowned, with the accessors the reader uses: readers are copied for every
     /// field group, and counting references to the tape on each copy and lookup cost more than
     /// the lookups themselves. Safe because tape readers are made only inside
@@ -49,6 +72,8 @@ struct NodeReader {
     /// and no reader outlives that call.
     private struct TapeRef {
         unowned(unsafe) let tape: JSONTape
+        /// The token of the decoded document (the order), whose path is the root.
+        let root: Int
 
         subscript(index: Int) -> JSONTape.Token { tape.tokens[index] }
         var members: TapeBuffer<JSONTape.Member> { tape.members }
@@ -65,7 +90,8 @@ struct NodeReader {
     }
 
     init(json: JSONValue, path: JSONPath, log: IssueLog) {
-        self.path = path
+        self.knownPath = path
+        self.pathIsLazy = false
         self.log = log
         let object = json.objectValue ?? JSONObject()
         var lengths: UInt64 = 0
@@ -82,12 +108,64 @@ struct NodeReader {
         tape: JSONTape, index: Int, keepRaw: Bool, forChecks: Bool = false, skim: Bool = false,
         path: JSONPath, log: IssueLog
     ) {
-        self.path = path
+        self.init(
+            tape: TapeRef(tape: tape, root: index), index: index, keepRaw: keepRaw, forChecks: forChecks,
+            skim: skim, path: path, log: log)
+    }
+
+    /// A reader of a tape object below the root; `path` nil makes it lazy (see `pathIsLazy`).
+    private init(
+        tape: TapeRef, index: Int, keepRaw: Bool, forChecks: Bool, skim: Bool, path: JSONPath?, log: IssueLog
+    ) {
+        self.knownPath = path ?? .root
+        self.pathIsLazy = path == nil
         self.log = log
-        self.source = .tape(TapeRef(tape: tape), index: index, keepRaw: keepRaw)
+        self.source = .tape(tape, index: index, keepRaw: keepRaw)
         self.forChecks = forChecks
         self.skim = skim
         self.keyLengths = ~0
+    }
+
+    /// The path of the value token `target` (inside the tape's root), found by walking down
+    /// from the root: for the issues of skimmed values, whose paths are not built as they are
+    /// read. A key repeated in an object names the last member holding `target`, the one the
+    /// decoders read.
+    private static func tapePath(to target: Int, _ tape: TapeRef) -> JSONPath {
+        var path = JSONPath.root
+        var at = tape.root
+        while at != target {
+            let container = tape[at]
+            guard target > at, target < container.after else { break }
+            var child = at + 1
+            switch container.kind {
+            case .object:
+                // Key tokens at `child`, their values just after.
+                while tape[child + 1].after <= target { child = tape[child + 1].after }
+                path = path[tape.text(child)]
+                at = child + 1
+            case .array:
+                var index = 0
+                while tape[child].after <= target {
+                    child = tape[child].after
+                    index += 1
+                }
+                path = path[index]
+                at = child
+            default:
+                return path
+            }
+        }
+        return path
+    }
+
+    /// The path of an element or member node met while reading: `known` when built, else
+    /// found on the tape (skimmed values, see `pathIsLazy`).
+    private func path(of node: Node, known: JSONPath?) -> JSONPath {
+        if let known { return known }
+        if case .tape(let index) = node, case .tape(let tape, _, _) = source {
+            return NodeReader.tapePath(to: index, tape)
+        }
+        return .root
     }
 
     /// The same object read with `skim` (for checks only; otherwise itself).
@@ -147,7 +225,7 @@ struct NodeReader {
 
     /// Reports a field of the wrong kind (`what` expected, `found` met).
     private func reportField(_ key: StaticString, expected what: String, found node: Node) {
-        log.report(path[NodeReader.name(key)], "expected \(what), found \(describe(node))")
+        log.report(issuePath[NodeReader.name(key)], "expected \(what), found \(describe(node))")
     }
 
     /// A field name as a `String` (for paths and messages).
@@ -296,7 +374,7 @@ struct NodeReader {
         case .string, .number: return skim ? nil : text(node)
         case .bool(let flag): return skim ? nil : flag ? "true" : "false"
         default:
-            log.report(path[NodeReader.name(key)], "expected a string, found \(describe(node))")
+            log.report(issuePath[NodeReader.name(key)], "expected a string, found \(describe(node))")
             return nil
         }
     }
@@ -317,7 +395,7 @@ struct NodeReader {
             if case .tape(let tape, _, _) = source { number = tape.int64(index) } else { number = nil }
         }
         if let number { return number }
-        log.report(path[NodeReader.name(key)], "expected an integer, found \(describe(node))")
+        log.report(issuePath[NodeReader.name(key)], "expected an integer, found \(describe(node))")
         return nil
     }
 
@@ -348,7 +426,7 @@ struct NodeReader {
         } else if let text = text(node), let number = Double(text.trimmingSpaces) {
             return number
         }
-        log.report(path[NodeReader.name(key)], "expected a number, found \(describe(node))")
+        log.report(issuePath[NodeReader.name(key)], "expected a number, found \(describe(node))")
         return nil
     }
 
@@ -418,7 +496,7 @@ struct NodeReader {
             }
         default: break
         }
-        log.report(path[NodeReader.name(key)], "expected a boolean, found \(describe(node))")
+        log.report(issuePath[NodeReader.name(key)], "expected a boolean, found \(describe(node))")
         return nil
     }
 
@@ -436,7 +514,8 @@ struct NodeReader {
         guard let node = node(key) else { return nil }
         if isText(node) { return skim ? nil : text(node).map { LineID($0) } }
         log.report(
-            path[NodeReader.name(key)], "expected a line id (string or integer), found \(describe(node))")
+            issuePath[NodeReader.name(key)], "expected a line id (string or integer), found \(describe(node))"
+        )
         return nil
     }
 
@@ -453,7 +532,7 @@ struct NodeReader {
         }
         guard let node = node(key) else { return nil }
         if isText(node) { return skim ? nil : text(node).map { Timestamp($0) } }
-        log.report(path[NodeReader.name(key)], "expected a date-time string, found \(describe(node))")
+        log.report(issuePath[NodeReader.name(key)], "expected a date-time string, found \(describe(node))")
         return nil
     }
 
@@ -469,7 +548,7 @@ struct NodeReader {
         }
         guard let node = node(key) else { return nil }
         guard case .object = shape(node) else {
-            log.report(path[NodeReader.name(key)], "expected an object, found \(describe(node))")
+            log.report(issuePath[NodeReader.name(key)], "expected an object, found \(describe(node))")
             return nil
         }
         return skim ? nil : materialized(node).objectValue
@@ -481,56 +560,83 @@ struct NodeReader {
     /// is for the checks, which never read it; keeping it cost its storage and its freeing).
     func child<T>(_ key: StaticString, _ build: (NodeReader) -> T) -> T? {
         guard let node = node(key) else { return nil }
-        guard let reader = reader(node, path: path[NodeReader.name(key)]) else { return nil }
+        // Skimmed: the child is not kept, and its path is built only for an issue.
+        let childPath = skim && isTape ? nil : path[NodeReader.name(key)]
+        guard let reader = reader(node, lazyPath: childPath) else { return nil }
         let value = build(reader)
         return skim ? nil : value
     }
 
     /// A reader of an object node; nil, with an issue at `path`, for any other node.
     func reader(_ node: Node, path: JSONPath) -> NodeReader? {
+        reader(node, lazyPath: path)
+    }
+
+    /// Whether the reader reads a tape (where paths can be lazy).
+    private var isTape: Bool {
+        if case .tape = source { return true }
+        return false
+    }
+
+    /// `reader(_:path:)`, where a nil `path` (tape readers only) leaves the reader's path lazy.
+    private func reader(_ node: Node, lazyPath path: JSONPath?) -> NodeReader? {
         switch (node, source) {
         case (.json(let value), _):
             guard case .object = value else { break }
-            return NodeReader(json: value, path: path, log: log)
+            return NodeReader(json: value, path: path ?? .root, log: log)
         case (.tape(let index), .tape(let tape, _, let keepRaw)):
             guard tape[index].kind == .object else { break }
             return NodeReader(
-                tape: tape.tape, index: index, keepRaw: keepRaw, forChecks: forChecks, skim: skim, path: path,
+                tape: tape, index: index, keepRaw: keepRaw, forChecks: forChecks, skim: skim, path: path,
                 log: log)
         case (.tape, .json): break
         }
-        log.report(path, "expected an object, found \(describe(node))")
+        log.report(self.path(of: node, known: path), "expected an object, found \(describe(node))")
         return nil
     }
 
     /// The elements of an array member, with their paths; null elements are skipped.
     func elements(_ key: StaticString) -> [(node: Node, path: JSONPath)] {
         var result: [(node: Node, path: JSONPath)] = []
-        forEachElement(key) { result.append(($0, $1)) }
+        forEachElement(key) { result.append(($0, path(of: $0, known: $1))) }
         return result
     }
 
     /// Calls `body` with each element of an array member and its path, null elements skipped
-    /// (without collecting them first: most arrays are read once, in order).
-    func forEachElement(_ key: StaticString, _ body: (Node, JSONPath) -> Void) {
+    /// (without collecting them first: most arrays are read once, in order). The path is nil
+    /// while skimming a tape (built only for an issue: `path(of:known:)`). `reserve` is told
+    /// the count of elements first (tape arrays), so kept values are stored without regrowing.
+    func forEachElement(
+        _ key: StaticString, reserve: ((Int) -> Void)? = nil, _ body: (Node, JSONPath?) -> Void
+    ) {
         guard let node = node(key) else { return }
-        let base = path[NodeReader.name(key)]
         switch (node, source) {
         case (.json(.array(let array)), _):
+            let base = path[NodeReader.name(key)]
             for (index, element) in array.enumerated() where !element.isNull {
                 body(.json(element), base[index])
             }
         case (.tape(let array), .tape(let tape, _, _)) where tape[array].kind == .array:
+            let base = skim ? nil : path[NodeReader.name(key)]
+            let end = tape[array].after
+            if let reserve {
+                var count = 0
+                var element = array + 1
+                while element < end {
+                    if tape[element].kind != .null { count += 1 }
+                    element = tape[element].after
+                }
+                reserve(count)
+            }
             var element = array + 1
             var index = 0
-            let end = tape[array].after
             while element < end {
-                if tape[element].kind != .null { body(.tape(element), base[index]) }
+                if tape[element].kind != .null { body(.tape(element), base?[index]) }
                 element = tape[element].after
                 index += 1
             }
         default:
-            log.report(base, "expected an array, found \(describe(node))")
+            log.report(issuePath[NodeReader.name(key)], "expected an array, found \(describe(node))")
         }
     }
 
@@ -538,8 +644,8 @@ struct NodeReader {
     /// and skipped (the others keep their original index in their paths). Empty while skimming.
     func children<T>(_ key: StaticString, _ build: (NodeReader) -> T) -> [T] {
         var result: [T] = []
-        forEachElement(key) { element, elementPath in
-            guard let reader = reader(element, path: elementPath) else { return }
+        forEachElement(key, reserve: skim ? nil : { result.reserveCapacity($0) }) { element, elementPath in
+            guard let reader = reader(element, lazyPath: elementPath) else { return }
             let value = build(reader)
             // Skimming: decoded for its issues only, and not kept (see `child`).
             if !skim { result.append(value) }
@@ -553,7 +659,8 @@ struct NodeReader {
             if isText(element) {
                 if !skim, let text = text(element) { result.append(text) }
             } else {
-                log.report(elementPath, "expected a string, found \(describe(element))")
+                log.report(
+                    path(of: element, known: elementPath), "expected a string, found \(describe(element))")
             }
         }
         return result
@@ -565,7 +672,9 @@ struct NodeReader {
             if isText(element) {
                 if !skim, let text = text(element) { result.append(LineID(text)) }
             } else {
-                log.report(elementPath, "expected a line id (string or integer), found \(describe(element))")
+                log.report(
+                    path(of: element, known: elementPath),
+                    "expected a line id (string or integer), found \(describe(element))")
             }
         }
         return result
