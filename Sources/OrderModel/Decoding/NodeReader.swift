@@ -43,9 +43,8 @@ struct NodeReader {
     private var skim: Bool
 
     private enum Source {
-        /// `json`'s members (none when it is not an object), taken out once: an order is read
-        /// by some sixty lookups, and each one unwrapping the enum again cost retains and releases.
-        case json(JSONValue, JSONObject)
+        /// A `JSONValue` object (`JSONSource`).
+        case json(JSONSource)
         /// The object token at `index`; `keepRaw` builds each node's `raw` from the tape (for
         /// tests; the whole-order work leaves `raw` null, as nothing there reads it).
         case tape(TapeRef, index: Int, keepRaw: Bool)
@@ -63,6 +62,20 @@ struct NodeReader {
             return NodeReader.tapePath(to: index, tape)
         }
         return knownPath
+    }
+
+    /// A `JSONValue` object and its members (none when it is not an object), taken out once: an
+    /// order is read by some sixty lookups, and each one unwrapping the enum again cost retains
+    /// and releases. Boxed, so copying a reader copies one reference, not a tree of enums (and
+    /// a tape reader none).
+    private final class JSONSource {
+        let value: JSONValue
+        let object: JSONObject
+
+        init(_ value: JSONValue, _ object: JSONObject) {
+            self.value = value
+            self.object = object
+        }
     }
 
     /// The tape, unowned, with the accessors the reader uses: readers are copied for every
@@ -96,7 +109,7 @@ struct NodeReader {
         let object = json.objectValue ?? JSONObject()
         var lengths: UInt64 = 0
         for key in object.keys { lengths |= 1 << UInt64(key.utf8.count & 63) }
-        self.source = .json(json, object)
+        self.source = .json(JSONSource(json, object))
         self.keyLengths = lengths
         self.forChecks = false
         self.skim = false
@@ -179,7 +192,7 @@ struct NodeReader {
     /// The object as JSON: itself, or built from the tape when kept (else null).
     var json: JSONValue {
         switch source {
-        case .json(let json, _): return json
+        case .json(let json): return json.value
         case .tape(let tape, let index, let keepRaw): return keepRaw ? tape.value(index) : .null
         }
     }
@@ -201,9 +214,9 @@ struct NodeReader {
     /// bytes are read in place, where a `String` cost more to look at than the lookup itself.
     func node(_ key: StaticString) -> Node? {
         switch source {
-        case .json(_, let object):
+        case .json(let json):
             guard keyLengths & (1 << UInt64(key.utf8CodeUnitCount & 63)) != 0,
-                let value = object.value(plainKey: NodeReader.name(key)), !value.isNull
+                let value = json.object.value(plainKey: NodeReader.name(key)), !value.isNull
             else { return nil }
             return .json(value)
         case .tape(let tape, let object, _):
@@ -607,7 +620,7 @@ struct NodeReader {
     /// while skimming a tape (built only for an issue: `path(of:known:)`). `reserve` is told
     /// the count of elements first (tape arrays), so kept values are stored without regrowing.
     func forEachElement(
-        _ key: StaticString, reserve: ((Int) -> Void)? = nil, _ body: (Node, JSONPath?) -> Void
+        _ key: StaticString, reserve: (Int) -> Void = { _ in }, _ body: (Node, JSONPath?) -> Void
     ) {
         guard let node = node(key) else { return }
         switch (node, source) {
@@ -619,7 +632,7 @@ struct NodeReader {
         case (.tape(let array), .tape(let tape, _, _)) where tape[array].kind == .array:
             let base = skim ? nil : path[NodeReader.name(key)]
             let end = tape[array].after
-            if let reserve {
+            if !skim {
                 var count = 0
                 var element = array + 1
                 while element < end {
@@ -644,7 +657,8 @@ struct NodeReader {
     /// and skipped (the others keep their original index in their paths). Empty while skimming.
     func children<T>(_ key: StaticString, _ build: (NodeReader) -> T) -> [T] {
         var result: [T] = []
-        forEachElement(key, reserve: skim ? nil : { result.reserveCapacity($0) }) { element, elementPath in
+        // (The closures are not optional: an optional one escapes, and `result` would be boxed.)
+        forEachElement(key, reserve: { result.reserveCapacity($0) }) { element, elementPath in
             guard let reader = reader(element, lazyPath: elementPath) else { return }
             let value = build(reader)
             // Skimming: decoded for its issues only, and not kept (see `child`).
