@@ -83,17 +83,26 @@ struct NodeReader {
     /// the lookups themselves. Safe because tape readers are made only inside
     /// `Order.init(tape:)`, whose caller keeps its `tape` argument alive for the whole call,
     /// and no reader outlives that call.
+    /// (Reached through `_withUnsafeGuaranteedRef`: an `unowned(unsafe)` reference was still
+    /// retained and released around each call of the tape's methods, `int64` and `text`.)
     private struct TapeRef {
-        unowned(unsafe) let tape: JSONTape
+        private let tape: Unmanaged<JSONTape>
         /// The token of the decoded document (the order), whose path is the root.
         let root: Int
 
-        subscript(index: Int) -> JSONTape.Token { tape.tokens[index] }
-        var members: TapeBuffer<JSONTape.Member> { tape.members }
-        func value(_ index: Int) -> JSONValue { tape.value(index) }
-        func int64(_ index: Int) -> Int64? { tape.int64(index) }
-        func text(_ index: Int) -> String { tape.text(index) }
-        func content(_ index: Int) -> UnsafeRawBufferPointer { tape.content(index) }
+        init(tape: JSONTape, root: Int) {
+            self.tape = .passUnretained(tape)
+            self.root = root
+        }
+
+        subscript(index: Int) -> JSONTape.Token { tape._withUnsafeGuaranteedRef { $0.tokens[index] } }
+        var members: TapeBuffer<JSONTape.Member> { tape._withUnsafeGuaranteedRef { $0.members } }
+        func value(_ index: Int) -> JSONValue { tape._withUnsafeGuaranteedRef { $0.value(index) } }
+        func int64(_ index: Int) -> Int64? { tape._withUnsafeGuaranteedRef { $0.int64(index) } }
+        func text(_ index: Int) -> String { tape._withUnsafeGuaranteedRef { $0.text(index) } }
+        func content(_ index: Int) -> UnsafeRawBufferPointer {
+            tape._withUnsafeGuaranteedRef { $0.content(index) }
+        }
     }
 
     /// One value met while decoding: a member or an array element.
