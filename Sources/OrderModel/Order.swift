@@ -101,6 +101,7 @@ public struct Order: Sendable, Equatable {
             log.report(.root, "expected an order object, found \(NodeReader.describe(json))")
         }
         self.init(reader: NodeReader(json: source, path: .root, log: log), raw: json)
+        withExtendedLifetime(log) {}  // the readers hold it unowned
     }
 
     /// Decodes an order straight from a tape over its bytes, with the same fields and issues as
@@ -126,6 +127,7 @@ public struct Order: Sendable, Equatable {
             log.report(.root, "expected an order object, found \(reader.describe(.tape(root)))")
             self.init(reader: NodeReader(json: .object(JSONObject()), path: .root, log: log), raw: raw)
         }
+        withExtendedLifetime(log) {}  // the readers hold it unowned
     }
 
     private init(reader r: NodeReader, raw json: JSONValue) {

@@ -32,7 +32,9 @@ public struct OrderEvent: Sendable, Equatable {
 
     /// Decodes a standalone event document (e.g. the response of creating an event).
     public init(json: JSONValue) {
-        self.init(reader: NodeReader(json: json, path: .root, log: IssueLog()))
+        let log = IssueLog()
+        self.init(reader: NodeReader(json: json, path: .root, log: log))
+        withExtendedLifetime(log) {}  // the readers hold it unowned
     }
 
     init(reader r: NodeReader) {

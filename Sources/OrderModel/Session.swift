@@ -30,6 +30,7 @@ public struct Session: Sendable, Equatable {
             log.report(.root, "expected an object, found \(NodeReader.describe(json))")
         }
         decodeIssues = log.issues
+        withExtendedLifetime(log) {}  // the readers hold it unowned
     }
 
     init(reader r: NodeReader) {

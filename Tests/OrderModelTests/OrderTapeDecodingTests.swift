@@ -61,6 +61,10 @@ struct OrderTapeDecodingTests {
                     #expect(lean.items.map(\.grossAmount) == fromTree.items.map(\.grossAmount))
                     #expect(lean.decodeIssues == fromTree.decodeIssues)
                     #expect(lean.raw == .null)
+                    // Decoded for the checks: the same issues at the same paths.
+                    let checked = Order(tape: tape, at: element, forChecks: true)
+                    #expect(checked.decodeIssues == fromTree.decodeIssues)
+                    #expect(checked.items.map(\.path) == fromTree.items.map(\.path))
                     element = tape[element].after
                 }
             } else {
@@ -126,6 +130,48 @@ struct OrderTapeDecodingTests {
             }
         }
         #expect(compared > paths.count)
+    }
+
+    /// Orders decoded for the checks alone build the paths of the values they skim only for
+    /// their issues, from the tape: the same issues at the same paths as the tree decoder,
+    /// under repeated keys (the last counts), escaped keys, keys over 15 bytes, skimmed arrays
+    /// and elements, and for orders that are not the tape's root (a dump's array elements).
+    @Test func skimmedValuesIssuesHaveTheirPaths() throws {
+        let order = #"""
+            {"order_number": "A-1", "customer": {"first_name": 1, "addresses": [null, {"postal_code": []},
+              "x", {"country": {}}], "marketing_consent": {"sms": {"consent": "maybe"}}},
+             "shipping\u005faddress": {"first_name": [1]}, "billing_address": {"last_name": {}},
+             "store": {"name": []}, "store": {"name": {"a": 1}, "comments": ["ok", 2, null, {}]},
+             "sessions": [1, {"id": []}], "events": "x", "comments": [{"comment": []}],
+             "external_links": [{"text": {}}], "items": [{"line_id": 1, "gross_amount": 100,
+              "groups": [{"id": []}], "store": {"id": {}}, "dimension": {"color": []},
+              "description_alias": [], "description_alias": "fine"}],
+             "captures": [{"amount": 5, "items": [{"line_id": {}}], "payment_details": {"card": {"brand": []}},
+              "_links": [{"href": []}]}]}
+            """#
+        let dump = "[{\"order_number\": \"A-0\"}, \(order), \(order)]"
+        let whole = Order(json: try JSONParser.parse(Array(order.utf8)))
+        #expect(whole.decodeIssues.count > 15)
+        let paths = Set(whole.decodeIssues.map(\.path.description))
+        #expect(paths.contains("store.name"))
+        #expect(paths.contains("shipping_address.first_name"))
+        #expect(paths.contains("customer.addresses[1].postal_code"))
+        #expect(paths.contains("customer.addresses[2]"))
+        #expect(paths.contains("store.comments[3]"))  // 2 reads as text, {} does not
+        #expect(!paths.contains("items[0].description_alias"))
+        try Array(order.utf8).withUnsafeBytes { buffer in
+            var issues = JSONTextIssues()
+            let checked = Order(tape: try JSONTape(buffer, textIssues: &issues), forChecks: true)
+            #expect(checked.decodeIssues == whole.decodeIssues)
+        }
+        try Array(dump.utf8).withUnsafeBytes { buffer in
+            var issues = JSONTextIssues()
+            let tape = try JSONTape(buffer, textIssues: &issues)
+            let second = tape[1].after
+            #expect(Order(tape: tape, at: second, forChecks: true).decodeIssues == whole.decodeIssues)
+            let third = tape[second].after
+            #expect(Order(tape: tape, at: third, forChecks: true).decodeIssues == whole.decodeIssues)
+        }
     }
 
     /// Cut at every offset, and bytes flipped: the same error (reason and offset), or the same

@@ -36,6 +36,29 @@ struct TapeLookupTests {
         #expect(rest("id") == 0)
     }
 
+    /// The readers compute a literal's signature and rest in line: the same as the tape's, for
+    /// every length (past 255 bytes the length saturates) and any bytes.
+    @Test func theReadersSignaturesAreTheTapes() {
+        var random = SystemRandomNumberGenerator()
+        for length in [Int](0...40) + [254, 255, 256, 300] {
+            for _ in 0..<20 {
+                let key = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+                key.withUnsafeBytes { key in
+                    #expect(NodeReader.signature(key) == JSONTape.keySignature(key), "length \(length)")
+                    #expect(NodeReader.rest(key) == JSONTape.keyRest(key), "length \(length)")
+                }
+            }
+        }
+        for name in ["id", "type", "amount", "gross_amount", "payment_status", "remaining_capture_amount"] {
+            var name = name
+            name.withUTF8 { key in
+                let key = UnsafeRawBufferPointer(key)
+                #expect(NodeReader.signature(key) == JSONTape.keySignature(key))
+                #expect(NodeReader.rest(key) == JSONTape.keyRest(key))
+            }
+        }
+    }
+
     @Test func everyObjectsMembersAreOneRunInSourceOrder() throws {
         let text = #"{"a": 1, "b": {"c": [ {"d": null}, {} ], "e": "x"}, "a": 2, "f": []}"#
         var issues = JSONTextIssues()

@@ -17,8 +17,17 @@ final class IssueLog {
 /// background anomaly scan), through the same accessors, so both give the same fields and the
 /// same issues (`OrderTapeDecodingTests` holds them equal).
 struct NodeReader {
-    let path: JSONPath
-    let log: IssueLog
+    /// The object's path, unless `pathIsLazy` (then `.root`, unused).
+    private let knownPath: JSONPath
+    /// A skimmed tape object's path is built only when asked for (an issue, which is rare),
+    /// from its token's place in the tape (`tapePath(to:)`): making a path link for every
+    /// object and element the checks never keep cost their allocations and their freeing.
+    private let pathIsLazy: Bool
+    /// Unowned, as the tape: readers are copied for every object and field group, and counting
+    /// references to the log on each copy cost more than some of the reads. Safe because
+    /// whoever makes a root reader keeps its log alive until the decoding returns
+    /// (`withExtendedLifetime`), and no reader outlives the decoding.
+    unowned(unsafe) let log: IssueLog
     private let source: Source
     /// For a `JSONValue` object: bit `n % 64` set when a member's key is `n` UTF-8 bytes
     /// long, so most lookups of absent fields end without a search. (A tape object carries a
@@ -34,12 +43,39 @@ struct NodeReader {
     private var skim: Bool
 
     private enum Source {
-        /// `json`'s members (none when it is not an object), taken out once: an order is read
-        /// by some sixty lookups, and each one unwrapping the enum again cost retains and releases.
-        case json(JSONValue, JSONObject)
+        /// A `JSONValue` object (`JSONSource`).
+        case json(JSONSource)
         /// The object token at `index`; `keepRaw` builds each node's `raw` from the tape (for
         /// tests; the whole-order work leaves `raw` null, as nothing there reads it).
         case tape(TapeRef, index: Int, keepRaw: Bool)
+    }
+
+    /// Where the object sits in the document, e.g. `items[0].tax_lines[1]`, for the value
+    /// decoded from it to keep. A skimmed tape object's value is never kept (`child` and
+    /// `children` drop it), so its path is not built here: it is the root (its issues are
+    /// reported at its real path, `issuePath`).
+    var path: JSONPath { knownPath }
+
+    /// Where the object sits, for its issues: `path`, or a skimmed tape object's real path.
+    private var issuePath: JSONPath {
+        if pathIsLazy, case .tape(let tape, let index, _) = source {
+            return NodeReader.tapePath(to: index, tape)
+        }
+        return knownPath
+    }
+
+    /// A `JSONValue` object and its members (none when it is not an object), taken out once: an
+    /// order is read by some sixty lookups, and each one unwrapping the enum again cost retains
+    /// and releases. Boxed, so copying a reader copies one reference, not a tree of enums (and
+    /// a tape reader none).
+    private final class JSONSource {
+        let value: JSONValue
+        let object: JSONObject
+
+        init(_ value: JSONValue, _ object: JSONObject) {
+            self.value = value
+            self.object = object
+        }
     }
 
     /// The tape, unowned, with the accessors the reader uses: readers are copied for every
@@ -47,15 +83,26 @@ struct NodeReader {
     /// the lookups themselves. Safe because tape readers are made only inside
     /// `Order.init(tape:)`, whose caller keeps its `tape` argument alive for the whole call,
     /// and no reader outlives that call.
+    /// (Reached through `_withUnsafeGuaranteedRef`: an `unowned(unsafe)` reference was still
+    /// retained and released around each call of the tape's methods, `int64` and `text`.)
     private struct TapeRef {
-        unowned(unsafe) let tape: JSONTape
+        private let tape: Unmanaged<JSONTape>
+        /// The token of the decoded document (the order), whose path is the root.
+        let root: Int
 
-        subscript(index: Int) -> JSONTape.Token { tape.tokens[index] }
-        var members: TapeBuffer<JSONTape.Member> { tape.members }
-        func value(_ index: Int) -> JSONValue { tape.value(index) }
-        func int64(_ index: Int) -> Int64? { tape.int64(index) }
-        func text(_ index: Int) -> String { tape.text(index) }
-        func content(_ index: Int) -> UnsafeRawBufferPointer { tape.content(index) }
+        init(tape: JSONTape, root: Int) {
+            self.tape = .passUnretained(tape)
+            self.root = root
+        }
+
+        subscript(index: Int) -> JSONTape.Token { tape._withUnsafeGuaranteedRef { $0.tokens[index] } }
+        var members: TapeBuffer<JSONTape.Member> { tape._withUnsafeGuaranteedRef { $0.members } }
+        func value(_ index: Int) -> JSONValue { tape._withUnsafeGuaranteedRef { $0.value(index) } }
+        func int64(_ index: Int) -> Int64? { tape._withUnsafeGuaranteedRef { $0.int64(index) } }
+        func text(_ index: Int) -> String { tape._withUnsafeGuaranteedRef { $0.text(index) } }
+        func content(_ index: Int) -> UnsafeRawBufferPointer {
+            tape._withUnsafeGuaranteedRef { $0.content(index) }
+        }
     }
 
     /// One value met while decoding: a member or an array element.
@@ -65,12 +112,13 @@ struct NodeReader {
     }
 
     init(json: JSONValue, path: JSONPath, log: IssueLog) {
-        self.path = path
+        self.knownPath = path
+        self.pathIsLazy = false
         self.log = log
         let object = json.objectValue ?? JSONObject()
         var lengths: UInt64 = 0
         for key in object.keys { lengths |= 1 << UInt64(key.utf8.count & 63) }
-        self.source = .json(json, object)
+        self.source = .json(JSONSource(json, object))
         self.keyLengths = lengths
         self.forChecks = false
         self.skim = false
@@ -82,12 +130,64 @@ struct NodeReader {
         tape: JSONTape, index: Int, keepRaw: Bool, forChecks: Bool = false, skim: Bool = false,
         path: JSONPath, log: IssueLog
     ) {
-        self.path = path
+        self.init(
+            tape: TapeRef(tape: tape, root: index), index: index, keepRaw: keepRaw, forChecks: forChecks,
+            skim: skim, path: path, log: log)
+    }
+
+    /// A reader of a tape object below the root; `path` nil makes it lazy (see `pathIsLazy`).
+    private init(
+        tape: TapeRef, index: Int, keepRaw: Bool, forChecks: Bool, skim: Bool, path: JSONPath?, log: IssueLog
+    ) {
+        self.knownPath = path ?? .root
+        self.pathIsLazy = path == nil
         self.log = log
-        self.source = .tape(TapeRef(tape: tape), index: index, keepRaw: keepRaw)
+        self.source = .tape(tape, index: index, keepRaw: keepRaw)
         self.forChecks = forChecks
         self.skim = skim
         self.keyLengths = ~0
+    }
+
+    /// The path of the value token `target` (inside the tape's root), found by walking down
+    /// from the root: for the issues of skimmed values, whose paths are not built as they are
+    /// read. A key repeated in an object names the last member holding `target`, the one the
+    /// decoders read.
+    private static func tapePath(to target: Int, _ tape: TapeRef) -> JSONPath {
+        var path = JSONPath.root
+        var at = tape.root
+        while at != target {
+            let container = tape[at]
+            guard target > at, target < container.after else { break }
+            var child = at + 1
+            switch container.kind {
+            case .object:
+                // Key tokens at `child`, their values just after.
+                while tape[child + 1].after <= target { child = tape[child + 1].after }
+                path = path[tape.text(child)]
+                at = child + 1
+            case .array:
+                var index = 0
+                while tape[child].after <= target {
+                    child = tape[child].after
+                    index += 1
+                }
+                path = path[index]
+                at = child
+            default:
+                return path
+            }
+        }
+        return path
+    }
+
+    /// The path of an element or member node met while reading: `known` when built, else
+    /// found on the tape (skimmed values, see `pathIsLazy`).
+    private func path(of node: Node, known: JSONPath?) -> JSONPath {
+        if let known { return known }
+        if case .tape(let index) = node, case .tape(let tape, _, _) = source {
+            return NodeReader.tapePath(to: index, tape)
+        }
+        return .root
     }
 
     /// The same object read with `skim` (for checks only; otherwise itself).
@@ -101,7 +201,7 @@ struct NodeReader {
     /// The object as JSON: itself, or built from the tape when kept (else null).
     var json: JSONValue {
         switch source {
-        case .json(let json, _): return json
+        case .json(let json): return json.value
         case .tape(let tape, let index, let keepRaw): return keepRaw ? tape.value(index) : .null
         }
     }
@@ -123,9 +223,9 @@ struct NodeReader {
     /// bytes are read in place, where a `String` cost more to look at than the lookup itself.
     func node(_ key: StaticString) -> Node? {
         switch source {
-        case .json(_, let object):
+        case .json(let json):
             guard keyLengths & (1 << UInt64(key.utf8CodeUnitCount & 63)) != 0,
-                let value = object.value(plainKey: NodeReader.name(key)), !value.isNull
+                let value = json.object.value(plainKey: NodeReader.name(key)), !value.isNull
             else { return nil }
             return .json(value)
         case .tape(let tape, let object, _):
@@ -133,6 +233,21 @@ struct NodeReader {
             guard found >= 0, tape[found].kind != .null else { return nil }
             return .tape(found)
         }
+    }
+
+    /// The value token of member `key` of a tape reader's object, or -1 when missing or null:
+    /// the accessors read tape fields through token indices, with no `Node` made and
+    /// destroyed for each (the outlined copies of `Node` and `Source` cost more than the reads).
+    @inline(__always)
+    private func tapeMember(_ key: StaticString, _ tape: TapeRef, _ object: Int) -> Int {
+        let found = key.withUTF8Buffer { member(UnsafeRawBufferPointer($0), in: tape, object: object) }
+        guard found >= 0, tape[found].kind != .null else { return -1 }
+        return found
+    }
+
+    /// Reports a field of the wrong kind (`what` expected, `found` met).
+    private func reportField(_ key: StaticString, expected what: String, found node: Node) {
+        log.report(issuePath[NodeReader.name(key)], "expected \(what), found \(describe(node))")
     }
 
     /// A field name as a `String` (for paths and messages).
@@ -146,11 +261,11 @@ struct NodeReader {
     /// only for keys longer than those hold (15 bytes).
     private func member(_ key: UnsafeRawBufferPointer, in tape: TapeRef, object: Int) -> Int {
         let container = tape[object]
-        let signature = JSONTape.keySignature(key)
+        let signature = NodeReader.signature(key)
         guard container.kind == .object, container.signature & JSONTape.bloomBit(signature) != 0 else {
             return -1
         }
-        let rest = JSONTape.keyRest(key)
+        let rest = NodeReader.rest(key)
         let run = container.members
         var at = run + Int(tape.members[run].signature)
         while at > run {
@@ -163,6 +278,42 @@ struct NodeReader {
             }
         }
         return -1
+    }
+
+    /// `JSONTape.keySignature(key)`, computed in line with whole-word loads: the tape's own is
+    /// not inlined across modules, and its call and byte loop cost a fifth of each lookup
+    /// (`TapeLookupTests` holds the two equal for every length).
+    @inline(__always)
+    static func signature(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        let count = key.count
+        let length = UInt64(min(count, 255)) << 56
+        if count >= 8 {
+            return length | (key.loadUnaligned(as: UInt64.self).littleEndian & 0x00FF_FFFF_FFFF_FFFF)
+        }
+        if count >= 4 {
+            // Two overlapping 4-byte words cover the key; the bytes they share agree.
+            let low = UInt64(key.loadUnaligned(as: UInt32.self).littleEndian)
+            let high = UInt64(key.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self).littleEndian)
+            return length | low | high << (8 * UInt64(count - 4))
+        }
+        var signature = length
+        var at = 0
+        while at < count {
+            signature |= UInt64(key[at]) << (8 * UInt64(at))
+            at += 1
+        }
+        return signature
+    }
+
+    /// `JSONTape.keyRest(key)` (bytes 7 to 14), in line as `signature(_:)`.
+    @inline(__always)
+    static func rest(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        let count = key.count
+        guard count > 7 else { return 0 }
+        if count >= 15 { return key.loadUnaligned(fromByteOffset: 7, as: UInt64.self).littleEndian }
+        // The last eight bytes, shifted so byte 7 comes first.
+        return key.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self).littleEndian
+            >> (8 * UInt64(15 - count))
     }
 
     /// Whether the key token `member`, whose signature and rest matched, is `key` (over 15 bytes).
@@ -264,17 +415,36 @@ struct NodeReader {
     // MARK: - Fields
 
     func string(_ key: StaticString) -> String? {
+        if case .tape(let tape, let object, _) = source {
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            switch tape[found].kind {
+            case .string, .number: return skim ? nil : tape.text(found)
+            case .trueValue: return skim ? nil : "true"
+            case .falseValue: return skim ? nil : "false"
+            default:
+                reportField(key, expected: "a string", found: .tape(found))
+                return nil
+            }
+        }
         guard let node = node(key) else { return nil }
         switch shape(node) {
         case .string, .number: return skim ? nil : text(node)
         case .bool(let flag): return skim ? nil : flag ? "true" : "false"
         default:
-            log.report(path[NodeReader.name(key)], "expected a string, found \(describe(node))")
+            log.report(issuePath[NodeReader.name(key)], "expected a string, found \(describe(node))")
             return nil
         }
     }
 
     func int(_ key: StaticString) -> Int64? {
+        if case .tape(let tape, let object, _) = source {
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            if let number = tape.int64(found) { return number }
+            reportField(key, expected: "an integer", found: .tape(found))
+            return nil
+        }
         guard let node = node(key) else { return nil }
         let number: Int64?
         switch node {
@@ -283,11 +453,28 @@ struct NodeReader {
             if case .tape(let tape, _, _) = source { number = tape.int64(index) } else { number = nil }
         }
         if let number { return number }
-        log.report(path[NodeReader.name(key)], "expected an integer, found \(describe(node))")
+        log.report(issuePath[NodeReader.name(key)], "expected an integer, found \(describe(node))")
         return nil
     }
 
     func double(_ key: StaticString) -> Double? {
+        if case .tape(let tape, let object, _) = source {
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            switch tape[found].kind {
+            case .number:
+                // A JSON number always reads as a `Double` (out of range as infinity or zero)
+                // and holds no spaces: a skimmed one is not read at all, a kept one without
+                // trimming.
+                if skim { return nil }
+                if let number = Double(tape.text(found)) { return number }
+            case .string:
+                if let number = Double(tape.text(found).trimmingSpaces) { return number }
+            default: break
+            }
+            reportField(key, expected: "a number", found: .tape(found))
+            return nil
+        }
         guard let node = node(key) else { return nil }
         if case .tape(let index) = node, case .tape(let tape, _, _) = source, tape[index].kind == .number {
             // A JSON number always reads as a `Double` (out of range as infinity or zero) and
@@ -297,12 +484,24 @@ struct NodeReader {
         } else if let text = text(node), let number = Double(text.trimmingSpaces) {
             return number
         }
-        log.report(path[NodeReader.name(key)], "expected a number, found \(describe(node))")
+        log.report(issuePath[NodeReader.name(key)], "expected a number, found \(describe(node))")
         return nil
     }
 
     /// The literal text of a number (or numeric string), as written.
     func numberText(_ key: StaticString) -> String? {
+        if case .tape(let tape, let object, _) = source {
+            if skim { return nil }
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            switch tape[found].kind {
+            case .number: return tape.text(found)
+            case .string:
+                let text = tape.text(found).trimmingSpaces
+                return Double(text) != nil ? text : nil
+            default: return nil  // `double(_:)` reports the issue
+            }
+        }
         guard let node = node(key) else { return nil }
         switch shape(node) {
         case _ where skim: return nil
@@ -315,6 +514,29 @@ struct NodeReader {
     }
 
     func bool(_ key: StaticString) -> Bool? {
+        if case .tape(let tape, let object, _) = source {
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            switch tape[found].kind {
+            case .trueValue: return true
+            case .falseValue: return false
+            case .string:
+                switch tape.text(found).lowercased() {
+                case "true": return true
+                case "false": return false
+                default: break
+                }
+            case .number:
+                switch tape.text(found) {
+                case "0": return false
+                case "1": return true
+                default: break
+                }
+            default: break
+            }
+            reportField(key, expected: "a boolean", found: .tape(found))
+            return nil
+        }
         guard let node = node(key) else { return nil }
         switch shape(node) {
         case .bool(let flag): return flag
@@ -332,29 +554,59 @@ struct NodeReader {
             }
         default: break
         }
-        log.report(path[NodeReader.name(key)], "expected a boolean, found \(describe(node))")
+        log.report(issuePath[NodeReader.name(key)], "expected a boolean, found \(describe(node))")
         return nil
     }
 
     func lineID(_ key: StaticString) -> LineID? {
+        if case .tape(let tape, let object, _) = source {
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            switch tape[found].kind {
+            case .string, .number: return skim ? nil : LineID(tape.text(found))
+            default:
+                reportField(key, expected: "a line id (string or integer)", found: .tape(found))
+                return nil
+            }
+        }
         guard let node = node(key) else { return nil }
         if isText(node) { return skim ? nil : text(node).map { LineID($0) } }
         log.report(
-            path[NodeReader.name(key)], "expected a line id (string or integer), found \(describe(node))")
+            issuePath[NodeReader.name(key)], "expected a line id (string or integer), found \(describe(node))"
+        )
         return nil
     }
 
     func timestamp(_ key: StaticString) -> Timestamp? {
+        if case .tape(let tape, let object, _) = source {
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            switch tape[found].kind {
+            case .string, .number: return skim ? nil : Timestamp(tape.text(found))
+            default:
+                reportField(key, expected: "a date-time string", found: .tape(found))
+                return nil
+            }
+        }
         guard let node = node(key) else { return nil }
         if isText(node) { return skim ? nil : text(node).map { Timestamp($0) } }
-        log.report(path[NodeReader.name(key)], "expected a date-time string, found \(describe(node))")
+        log.report(issuePath[NodeReader.name(key)], "expected a date-time string, found \(describe(node))")
         return nil
     }
 
     func object(_ key: StaticString) -> JSONObject? {
+        if case .tape(let tape, let object, _) = source {
+            let found = tapeMember(key, tape, object)
+            if found < 0 { return nil }
+            guard tape[found].kind == .object else {
+                reportField(key, expected: "an object", found: .tape(found))
+                return nil
+            }
+            return skim ? nil : tape.value(found).objectValue
+        }
         guard let node = node(key) else { return nil }
         guard case .object = shape(node) else {
-            log.report(path[NodeReader.name(key)], "expected an object, found \(describe(node))")
+            log.report(issuePath[NodeReader.name(key)], "expected an object, found \(describe(node))")
             return nil
         }
         return skim ? nil : materialized(node).objectValue
@@ -366,56 +618,83 @@ struct NodeReader {
     /// is for the checks, which never read it; keeping it cost its storage and its freeing).
     func child<T>(_ key: StaticString, _ build: (NodeReader) -> T) -> T? {
         guard let node = node(key) else { return nil }
-        guard let reader = reader(node, path: path[NodeReader.name(key)]) else { return nil }
+        // Skimmed: the child is not kept, and its path is built only for an issue.
+        let childPath = skim && isTape ? nil : path[NodeReader.name(key)]
+        guard let reader = reader(node, lazyPath: childPath) else { return nil }
         let value = build(reader)
         return skim ? nil : value
     }
 
     /// A reader of an object node; nil, with an issue at `path`, for any other node.
     func reader(_ node: Node, path: JSONPath) -> NodeReader? {
+        reader(node, lazyPath: path)
+    }
+
+    /// Whether the reader reads a tape (where paths can be lazy).
+    private var isTape: Bool {
+        if case .tape = source { return true }
+        return false
+    }
+
+    /// `reader(_:path:)`, where a nil `path` (tape readers only) leaves the reader's path lazy.
+    private func reader(_ node: Node, lazyPath path: JSONPath?) -> NodeReader? {
         switch (node, source) {
         case (.json(let value), _):
             guard case .object = value else { break }
-            return NodeReader(json: value, path: path, log: log)
+            return NodeReader(json: value, path: path ?? .root, log: log)
         case (.tape(let index), .tape(let tape, _, let keepRaw)):
             guard tape[index].kind == .object else { break }
             return NodeReader(
-                tape: tape.tape, index: index, keepRaw: keepRaw, forChecks: forChecks, skim: skim, path: path,
+                tape: tape, index: index, keepRaw: keepRaw, forChecks: forChecks, skim: skim, path: path,
                 log: log)
         case (.tape, .json): break
         }
-        log.report(path, "expected an object, found \(describe(node))")
+        log.report(self.path(of: node, known: path), "expected an object, found \(describe(node))")
         return nil
     }
 
     /// The elements of an array member, with their paths; null elements are skipped.
     func elements(_ key: StaticString) -> [(node: Node, path: JSONPath)] {
         var result: [(node: Node, path: JSONPath)] = []
-        forEachElement(key) { result.append(($0, $1)) }
+        forEachElement(key) { result.append(($0, path(of: $0, known: $1))) }
         return result
     }
 
     /// Calls `body` with each element of an array member and its path, null elements skipped
-    /// (without collecting them first: most arrays are read once, in order).
-    func forEachElement(_ key: StaticString, _ body: (Node, JSONPath) -> Void) {
+    /// (without collecting them first: most arrays are read once, in order). The path is nil
+    /// while skimming a tape (built only for an issue: `path(of:known:)`). `reserve` is told
+    /// the count of elements first (tape arrays), so kept values are stored without regrowing.
+    func forEachElement(
+        _ key: StaticString, reserve: (Int) -> Void = { _ in }, _ body: (Node, JSONPath?) -> Void
+    ) {
         guard let node = node(key) else { return }
-        let base = path[NodeReader.name(key)]
         switch (node, source) {
         case (.json(.array(let array)), _):
+            let base = path[NodeReader.name(key)]
             for (index, element) in array.enumerated() where !element.isNull {
                 body(.json(element), base[index])
             }
         case (.tape(let array), .tape(let tape, _, _)) where tape[array].kind == .array:
+            let base = skim ? nil : path[NodeReader.name(key)]
+            let end = tape[array].after
+            if !skim {
+                var count = 0
+                var element = array + 1
+                while element < end {
+                    if tape[element].kind != .null { count += 1 }
+                    element = tape[element].after
+                }
+                reserve(count)
+            }
             var element = array + 1
             var index = 0
-            let end = tape[array].after
             while element < end {
-                if tape[element].kind != .null { body(.tape(element), base[index]) }
+                if tape[element].kind != .null { body(.tape(element), base?[index]) }
                 element = tape[element].after
                 index += 1
             }
         default:
-            log.report(base, "expected an array, found \(describe(node))")
+            log.report(issuePath[NodeReader.name(key)], "expected an array, found \(describe(node))")
         }
     }
 
@@ -423,8 +702,9 @@ struct NodeReader {
     /// and skipped (the others keep their original index in their paths). Empty while skimming.
     func children<T>(_ key: StaticString, _ build: (NodeReader) -> T) -> [T] {
         var result: [T] = []
-        forEachElement(key) { element, elementPath in
-            guard let reader = reader(element, path: elementPath) else { return }
+        // (The closures are not optional: an optional one escapes, and `result` would be boxed.)
+        forEachElement(key, reserve: { result.reserveCapacity($0) }) { element, elementPath in
+            guard let reader = reader(element, lazyPath: elementPath) else { return }
             let value = build(reader)
             // Skimming: decoded for its issues only, and not kept (see `child`).
             if !skim { result.append(value) }
@@ -438,7 +718,8 @@ struct NodeReader {
             if isText(element) {
                 if !skim, let text = text(element) { result.append(text) }
             } else {
-                log.report(elementPath, "expected a string, found \(describe(element))")
+                log.report(
+                    path(of: element, known: elementPath), "expected a string, found \(describe(element))")
             }
         }
         return result
@@ -450,7 +731,9 @@ struct NodeReader {
             if isText(element) {
                 if !skim, let text = text(element) { result.append(LineID(text)) }
             } else {
-                log.report(elementPath, "expected a line id (string or integer), found \(describe(element))")
+                log.report(
+                    path(of: element, known: elementPath),
+                    "expected a line id (string or integer), found \(describe(element))")
             }
         }
         return result
