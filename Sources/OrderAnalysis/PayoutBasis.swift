@@ -121,7 +121,12 @@ public struct PayoutShare: Sendable, Equatable {
         let expected: StaticString = "percentage"
         guard type.utf8.count == expected.utf8CodeUnitCount else { return false }
         return expected.withUTF8Buffer { expected in
-            zip(type.utf8, expected).allSatisfy { $0 | 0x20 == $1 }
+            var at = 0
+            for byte in type.utf8 {
+                guard byte | 0x20 == expected[at] else { return false }
+                at += 1
+            }
+            return true
         }
     }
 
