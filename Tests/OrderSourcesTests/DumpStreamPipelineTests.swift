@@ -53,6 +53,27 @@ import Testing
                 })
     }
 
+    @Test func unreadableOrdersArePlacedAsWhenEachIsOpenedAlone() throws {
+        let dir = try TempDirectory()
+        let path = try dir.write("bad.json", Self.dump(3_000))
+        var count = 0
+        let problems = try DumpSource.streamOrders(path: path) { _ in count += 1 }
+        let unreadable = problems.filter { $0.message.contains("cannot be read") }
+        // Located from the problem before (one pass over the lines), yet where the index puts them.
+        let source = try DumpSource.open(paths: [path])
+        var alone: [[Int?]] = []
+        for index in (0..<3_000).filter({ $0 % 401 == 7 }) {
+            do {
+                _ = try source.order(at: index)
+            } catch {
+                if case .malformed(let problem) = error { alone.append([problem.line, problem.column]) }
+            }
+        }
+        #expect(unreadable.map { [$0.line, $0.column] } == alone)
+        #expect(unreadable.count == 8)
+        #expect(count == 3_000 - 8)
+    }
+
     struct Stop: Error, Equatable {}
 
     @Test func aConsumeErrorStopsThePass() throws {

@@ -421,7 +421,10 @@ public final class DumpSource: OrderSource {
                                 return false
                             }
                         case .unreadable(let offset, let reason):
-                            let at = TextLocator.locate(bytes, offset: order.start + offset)
+                            // From the last problem located, not from the file's start: many
+                            // unreadable orders in a big dump stay linear.
+                            let at = TextLocator.locate(bytes, offset: order.start + offset, after: hint)
+                            hint = (order.start + offset, at)
                             var record = SummaryRecord()
                             if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
                                 order.candidate.fill(&record, base: base) { "#\(counted)" }
