@@ -376,8 +376,10 @@ public final class DumpSource: OrderSource {
     }
 
     /// The same with the work split: each batch of orders the scan finds is decoded and
-    /// `transform`ed on every core at once, then `consume`d one by one in file order (`check`
-    /// runs its anomaly checks in `transform`, with `decoding: .forChecks`).
+    /// `transform`ed on every core at once while the scan goes on to the next batches
+    /// (`BatchDecoder`), then `consume`d one by one in file order (`check` runs its anomaly
+    /// checks in `transform`, with `decoding: .forChecks`). An error `consume` throws stops the
+    /// pass: nothing after it is decoded or consumed, and it is rethrown.
     public static func streamOrders<Value: Sendable>(
         path: String, decoding: OrderDecoding = .whole, transform: @escaping @Sendable (Order) -> Value,
         consume: (Value) throws -> Void
@@ -391,15 +393,17 @@ public final class DumpSource: OrderSource {
         // Lines are counted from the last problem located, so many problems stay linear.
         var hint: (offset: Int, location: TextLocator.Location)?
         var counted = 0
+        let decoder = BatchDecoder(bytes: bytes, decoding: decoding, transform: transform)
+        // The workers read the mapping: they are done before it can go away, however this ends.
+        defer { withExtendedLifetime(loaded) { decoder.close() } }
         let result: DumpIndexer.Result
         do {
             result = try withoutActuallyEscaping(consume) { consume in
-                var indexer = DumpIndexer(bytes: bytes, path: path) { batch in
-                    guard failure == nil else { return }
-                    let decoded = decode(batch, bytes: bytes, decoding: decoding, transform: transform)
+                // One decoded batch, in file order; false once `consume` failed.
+                func take(_ batch: [ScannedOrder], _ decoded: BatchDecoder<Value>.Results) -> Bool {
                     for (order, outcome) in zip(batch, decoded) {
                         counted += 1
-                        switch outcome {
+                        switch outcome ?? .unreadable(offset: 0, reason: "not decoded") {
                         case .value(let value, let issues):
                             if !issues.isEmpty {
                                 var record = SummaryRecord()
@@ -414,10 +418,13 @@ public final class DumpSource: OrderSource {
                                 try consume(value)
                             } catch {
                                 failure = error
-                                return
+                                return false
                             }
                         case .unreadable(let offset, let reason):
-                            let at = TextLocator.locate(bytes, offset: order.start + offset)
+                            // From the last problem located, not from the file's start: many
+                            // unreadable orders in a big dump stay linear.
+                            let at = TextLocator.locate(bytes, offset: order.start + offset, after: hint)
+                            hint = (order.start + offset, at)
                             var record = SummaryRecord()
                             if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
                                 order.candidate.fill(&record, base: base) { "#\(counted)" }
@@ -430,9 +437,17 @@ public final class DumpSource: OrderSource {
                                     snippet: at.snippet))
                         }
                     }
+                    return true
+                }
+                var indexer = DumpIndexer(bytes: bytes, path: path) { batch in
+                    guard failure == nil else { return }
+                    decoder.submit(batch)
+                    decoder.takeBack(take)
                 }
                 indexer.splitMinimum = .max  // one scanning thread: batches arrive in file order
-                return try indexer.run()
+                let result = try indexer.run()
+                if failure == nil { decoder.takeBack(draining: true, take) }
+                return result
             }
         } catch {
             if let problem = loaded.gzipProblem {
@@ -481,43 +496,6 @@ public final class DumpSource: OrderSource {
                 ))
         }
         return problems
-    }
-
-    /// What decoding one order gave.
-    private enum Decoded<Value: Sendable>: Sendable {
-        /// The value, and the text issues of the order's strings.
-        case value(Value, JSONTextIssues)
-        /// Where in the order (bytes from its start) and why its bytes do not parse.
-        case unreadable(offset: Int, reason: String)
-    }
-
-    /// Decodes and transforms a batch on every core; results in the batch's order.
-    private static func decode<Value: Sendable>(
-        _ batch: [ScannedOrder], bytes: UnsafeRawBufferPointer, decoding: OrderDecoding,
-        transform: @Sendable (Order) -> Value
-    ) -> [Decoded<Value>] {
-        let results = UnsafeMutableBufferPointer<Decoded<Value>?>.allocate(capacity: batch.count)
-        results.initialize(repeating: nil)
-        defer {
-            _ = results.deinitialize()  // release the buffer's copies (see `mapOrders`)
-            results.deallocate()
-        }
-        let shared = UncheckedBox((results, bytes))
-        let ranges = batch.map { $0.start..<$0.end }
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-            let (results, bytes) = shared.value
-            let slice = UnsafeRawBufferPointer(rebasing: bytes[ranges[index]])
-            do {
-                var issues = JSONTextIssues()
-                let order = try decoding.order(slice, issues: &issues)
-                results[index] = .value(transform(order), issues)
-            } catch let error as JSONParseError {
-                results[index] = .unreadable(offset: error.offset, reason: error.reason)
-            } catch {
-                results[index] = .unreadable(offset: 0, reason: "\(error)")
-            }
-        }
-        return results.map { $0 ?? .unreadable(offset: 0, reason: "not decoded") }
     }
 
     // MARK: - OrderSource
