@@ -102,7 +102,8 @@ let package = Package(
         // MARK: - Tests
         // How long the tests wait (ORDERSCOPE_TEST_TIME_SCALE), shared by the targets that wait.
         .target(name: "TestTiming", path: "Tests/TestTiming"),
-        .testTarget(name: "OrderModelTests", dependencies: ["JSONCore", "OrderModel"]),
+        // OrderSynthetic: its seeded generator for the damaged-order property tests.
+        .testTarget(name: "OrderModelTests", dependencies: ["JSONCore", "OrderModel", "OrderSynthetic"]),
         .testTarget(name: "OrderIndexTests", dependencies: ["OrderModel", "OrderIndex"]),
         .testTarget(
             name: "OrderSourcesTests",

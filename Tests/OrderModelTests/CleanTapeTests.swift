@@ -1,4 +1,5 @@
 import Foundation
+import OrderSynthetic
 import Testing
 
 @testable import JSONCore
@@ -162,7 +163,7 @@ struct CleanTapeTests {
     /// Damaged orders: bytes of a real order dropped, replaced and inserted at random.
     @Test func agreesOnDamagedOrders() throws {
         let seed = try OrderTapeDecodingTests.fileBytes("Tests/Fixtures/model/seed-order.json")
-        var random = SeededRandom(seed: 19)
+        var random = SplitMix64(seed: 19)
         let specials: [UInt8] = Array("{}[]:,\"\\ \n0-.eEtfnu".utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xFF]
         var handedBack = 0
         for _ in 0..<1500 {
@@ -179,18 +180,5 @@ struct CleanTapeTests {
             Self.expectAgreement(bytes)
         }
         #expect(handedBack > 100)  // the damage reached the fallback, not only harmless places
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the damaged orders are the same on every run.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -559,38 +559,29 @@ struct NodeReader {
     }
 
     func lineID(_ key: StaticString) -> LineID? {
-        if case .tape(let tape, let object, _) = source {
-            let found = tapeMember(key, tape, object)
-            if found < 0 { return nil }
-            switch tape[found].kind {
-            case .string, .number: return skim ? nil : LineID(tape.text(found))
-            default:
-                reportField(key, expected: "a line id (string or integer)", found: .tape(found))
-                return nil
-            }
-        }
-        guard let node = node(key) else { return nil }
-        if isText(node) { return skim ? nil : text(node).map { LineID($0) } }
-        log.report(
-            issuePath[NodeReader.name(key)], "expected a line id (string or integer), found \(describe(node))"
-        )
-        return nil
+        textField(key, expected: "a line id (string or integer)") { LineID($0) }
     }
 
     func timestamp(_ key: StaticString) -> Timestamp? {
+        textField(key, expected: "a date-time string") { Timestamp($0) }
+    }
+
+    /// A field read as text (a string or a number) and made into a value by `make`; any other
+    /// kind is an issue saying `expected`.
+    private func textField<T>(_ key: StaticString, expected: String, _ make: (String) -> T) -> T? {
         if case .tape(let tape, let object, _) = source {
             let found = tapeMember(key, tape, object)
             if found < 0 { return nil }
             switch tape[found].kind {
-            case .string, .number: return skim ? nil : Timestamp(tape.text(found))
+            case .string, .number: return skim ? nil : make(tape.text(found))
             default:
-                reportField(key, expected: "a date-time string", found: .tape(found))
+                reportField(key, expected: expected, found: .tape(found))
                 return nil
             }
         }
         guard let node = node(key) else { return nil }
-        if isText(node) { return skim ? nil : text(node).map { Timestamp($0) } }
-        log.report(issuePath[NodeReader.name(key)], "expected a date-time string, found \(describe(node))")
+        if isText(node) { return skim ? nil : text(node).map(make) }
+        log.report(issuePath[NodeReader.name(key)], "expected \(expected), found \(describe(node))")
         return nil
     }
 
