@@ -26,7 +26,7 @@ extension EndToEnd {
         @Test func fetchOverHTTPSSavesWhatFetchOverHTTPSaves() async throws {
             let dir = try BinaryRunner.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: dir) }
-            await try Self.makeCertificate(in: dir)
+            try await Self.makeCertificate(in: dir)
             let cert = dir.appendingPathComponent("cert.pem").path
             let key = dir.appendingPathComponent("key.pem").path
             let (plain, plainBase) = try await API.startMock(extra: ["--latency", "5"])
@@ -62,7 +62,7 @@ extension EndToEnd {
         @Test func anUntrustedCertificateIsOneClearLine() async throws {
             let dir = try BinaryRunner.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: dir) }
-            await try Self.makeCertificate(in: dir)
+            try await Self.makeCertificate(in: dir)
             let cert = dir.appendingPathComponent("cert.pem").path
             let key = dir.appendingPathComponent("key.pem").path
             let (secure, httpBase) = try await API.startMock(extra: ["--tls-cert", cert, "--tls-key", key])
@@ -85,7 +85,7 @@ extension EndToEnd {
         @Test func orderscopeMaxResponseBoundsAnAnswerOverHTTPS() async throws {
             let dir = try BinaryRunner.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: dir) }
-            await try Self.makeCertificate(in: dir)
+            try await Self.makeCertificate(in: dir)
             let cert = dir.appendingPathComponent("cert.pem").path
             let key = dir.appendingPathComponent("key.pem").path
             let (secure, httpBase) = try await API.startMock(extra: ["--tls-cert", cert, "--tls-key", key])

@@ -79,7 +79,7 @@ extension EndToEnd {
                 if: FileManager.default.isExecutableFile(atPath: "/usr/bin/groff"), "groff is not installed"))
         func rendersWithinEightyColumnsInGroff() async throws {
             let directory = try BinaryRunner.temporaryDirectory()
-            await try Self.page().write(
+            try await Self.page().write(
                 to: directory.appendingPathComponent("orderscope.1"), atomically: true, encoding: .utf8)
             let result = try await BinaryRunner.shell(
                 #"groff -man -Tutf8 -rLL=80n -P-c -P-b -P-u "$DIR/orderscope.1""#,

@@ -64,7 +64,7 @@ extension EndToEnd {
         /// LD_LIBRARY_PATH), shows the demo from its installed dataset and reads a dump.
         @Test(.enabled(if: built, skipReason))
         func runsWithoutTheToolchain() async throws {
-            let (root, installed) = await try Self.install()
+            let (root, installed) = try await Self.install()
             #expect(installed.status == 0, "make install: \(installed.stderr)")
             let bin = root.appendingPathComponent("opt/orderscope/bin/orderscope").path
             let environment = [

@@ -55,7 +55,7 @@ struct DumpExampleOrderTests {
         let middle = try source.loadOrder(id: "3c90c3cc-0d44-4b50-8888-8dd25736052a")
         #expect(middle.raw == (try JSONParser.parse(text)))
         #expect(try source.loadOrder(id: "id-2").raw == (try JSONParser.parse(sampleOrder(2))))
-        try source.withRawBytes(at: 0) { bytes in
+        source.withRawBytes(at: 0) { bytes in
             #expect(String(decoding: bytes, as: UTF8.self) == sampleOrder(1))
         }
     }
