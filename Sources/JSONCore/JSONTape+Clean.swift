@@ -9,7 +9,7 @@ extension JSONTape {
         members: inout TapeBuffer<Member>
     ) -> Bool {
         guard Token.laidOutAsC, Member.laidOutAsC, let base = bytes.baseAddress else { return false }
-        var tried = 0
+        var grown = false  // the buffers were made as big as any document of this size needs
         while true {
             var tokenCount: Int64 = 0
             var memberCount: Int64 = 0
@@ -33,9 +33,9 @@ extension JSONTape {
                 tokens.setCount(Int(tokenCount))
                 members.setCount(Int(memberCount))
                 return true
-            case Int(CTAPE_FULL) where tried == 0:
+            case Int(CTAPE_FULL) where !grown:
                 // Every token but a close takes a byte of its own, and every member four.
-                tried += 1
+                grown = true
                 tokens.clear(reservingCapacity: bytes.count + 16)
                 members.clear(reservingCapacity: bytes.count / 2 + 16)
             default:

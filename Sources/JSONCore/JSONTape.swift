@@ -47,9 +47,7 @@ public final class JSONTape {
             set { memberIndex = UInt32(truncatingIfNeeded: newValue) }
         }
 
-        /// A string's content between its quotes, a number's or word's text, a container from
-        /// its opening bracket to just past its closing one.
-        /// The offsets of the four private offsets, in order (for `laidOutAsC`).
+        /// Where the four 32-bit fields lie in a token, in order (for `laidOutAsC`).
         static var storedOffsets: [Int?] {
             [
                 MemoryLayout<Self>.offset(of: \.startOffset), MemoryLayout<Self>.offset(of: \.endOffset),
@@ -57,6 +55,8 @@ public final class JSONTape {
             ]
         }
 
+        /// A string's content between its quotes, a number's or word's text, a container from
+        /// its opening bracket to just past its closing one.
         public var start: Int { Int(startOffset) }
         public var end: Int {
             get { Int(endOffset) }

@@ -17,12 +17,11 @@ final class IssueLog {
 /// background anomaly scan), through the same accessors, so both give the same fields and the
 /// same issues (`OrderTapeDecodingTests` holds them equal).
 struct NodeReader {
-    /// The object's path, unless `pathIsLazy` (then `.root`, unused).
-    private let knownPath: JSONPath
-    /// A skimmed tape object's path is built only when asked for (an issue, which is rare),
-    /// from its token's place in the tape (`tapePath(to:)`): making a path link for every
-    /// object and element the checks never keep cost their allocations and their freeing.
-    private let pathIsLazy: Bool
+    /// The object's path; nil for a skimmed tape object, whose path is built only when asked
+    /// for (an issue, which is rare) from its token's place in the tape (`tapePath(to:)`):
+    /// making a path link for every object and element the checks never keep cost their
+    /// allocations and their freeing.
+    private let knownPath: JSONPath?
     /// Unowned, as the tape: readers are copied for every object and field group, and counting
     /// references to the log on each copy cost more than some of the reads. Safe because
     /// whoever makes a root reader keeps its log alive until the decoding returns
@@ -54,14 +53,13 @@ struct NodeReader {
     /// decoded from it to keep. A skimmed tape object's value is never kept (`child` and
     /// `children` drop it), so its path is not built here: it is the root (its issues are
     /// reported at its real path, `issuePath`).
-    var path: JSONPath { knownPath }
+    var path: JSONPath { knownPath ?? .root }
 
     /// Where the object sits, for its issues: `path`, or a skimmed tape object's real path.
     private var issuePath: JSONPath {
-        if pathIsLazy, case .tape(let tape, let index, _) = source {
-            return NodeReader.tapePath(to: index, tape)
-        }
-        return knownPath
+        if let knownPath { return knownPath }
+        if case .tape(let tape, let index, _) = source { return NodeReader.tapePath(to: index, tape) }
+        return .root
     }
 
     /// A `JSONValue` object and its members (none when it is not an object), taken out once: an
@@ -113,7 +111,6 @@ struct NodeReader {
 
     init(json: JSONValue, path: JSONPath, log: IssueLog) {
         self.knownPath = path
-        self.pathIsLazy = false
         self.log = log
         let object = json.objectValue ?? JSONObject()
         var lengths: UInt64 = 0
@@ -135,12 +132,11 @@ struct NodeReader {
             skim: skim, path: path, log: log)
     }
 
-    /// A reader of a tape object below the root; `path` nil makes it lazy (see `pathIsLazy`).
+    /// A reader of a tape object below the root; `path` nil makes it lazy (see `knownPath`).
     private init(
         tape: TapeRef, index: Int, keepRaw: Bool, forChecks: Bool, skim: Bool, path: JSONPath?, log: IssueLog
     ) {
-        self.knownPath = path ?? .root
-        self.pathIsLazy = path == nil
+        self.knownPath = path
         self.log = log
         self.source = .tape(tape, index: index, keepRaw: keepRaw)
         self.forChecks = forChecks
@@ -181,7 +177,7 @@ struct NodeReader {
     }
 
     /// The path of an element or member node met while reading: `known` when built, else
-    /// found on the tape (skimmed values, see `pathIsLazy`).
+    /// found on the tape (skimmed values, see `knownPath`).
     private func path(of node: Node, known: JSONPath?) -> JSONPath {
         if let known { return known }
         if case .tape(let index) = node, case .tape(let tape, _, _) = source {
@@ -229,9 +225,8 @@ struct NodeReader {
             else { return nil }
             return .json(value)
         case .tape(let tape, let object, _):
-            let found = key.withUTF8Buffer { member(UnsafeRawBufferPointer($0), in: tape, object: object) }
-            guard found >= 0, tape[found].kind != .null else { return nil }
-            return .tape(found)
+            let found = tapeMember(key, tape, object)
+            return found < 0 ? nil : .tape(found)
         }
     }
 
@@ -432,7 +427,7 @@ struct NodeReader {
         case .string, .number: return skim ? nil : text(node)
         case .bool(let flag): return skim ? nil : flag ? "true" : "false"
         default:
-            log.report(issuePath[NodeReader.name(key)], "expected a string, found \(describe(node))")
+            reportField(key, expected: "a string", found: node)
             return nil
         }
     }
@@ -445,15 +440,10 @@ struct NodeReader {
             reportField(key, expected: "an integer", found: .tape(found))
             return nil
         }
+        // A JSON reader's (a tape's returned above).
         guard let node = node(key) else { return nil }
-        let number: Int64?
-        switch node {
-        case .json(let value): number = value.int64Value
-        case .tape(let index):
-            if case .tape(let tape, _, _) = source { number = tape.int64(index) } else { number = nil }
-        }
-        if let number { return number }
-        log.report(issuePath[NodeReader.name(key)], "expected an integer, found \(describe(node))")
+        if case .json(let value) = node, let number = value.int64Value { return number }
+        reportField(key, expected: "an integer", found: node)
         return nil
     }
 
@@ -475,16 +465,10 @@ struct NodeReader {
             reportField(key, expected: "a number", found: .tape(found))
             return nil
         }
+        // A JSON reader's (a tape's returned above).
         guard let node = node(key) else { return nil }
-        if case .tape(let index) = node, case .tape(let tape, _, _) = source, tape[index].kind == .number {
-            // A JSON number always reads as a `Double` (out of range as infinity or zero) and
-            // holds no spaces: a skimmed one is not read at all, a kept one without trimming.
-            if skim { return nil }
-            if let number = Double(tape.text(index)) { return number }
-        } else if let text = text(node), let number = Double(text.trimmingSpaces) {
-            return number
-        }
-        log.report(issuePath[NodeReader.name(key)], "expected a number, found \(describe(node))")
+        if let text = text(node), let number = Double(text.trimmingSpaces) { return number }
+        reportField(key, expected: "a number", found: node)
         return nil
     }
 
@@ -554,7 +538,7 @@ struct NodeReader {
             }
         default: break
         }
-        log.report(issuePath[NodeReader.name(key)], "expected a boolean, found \(describe(node))")
+        reportField(key, expected: "a boolean", found: node)
         return nil
     }
 
@@ -581,7 +565,7 @@ struct NodeReader {
         }
         guard let node = node(key) else { return nil }
         if isText(node) { return skim ? nil : text(node).map(make) }
-        log.report(issuePath[NodeReader.name(key)], "expected \(expected), found \(describe(node))")
+        reportField(key, expected: expected, found: node)
         return nil
     }
 
@@ -597,7 +581,7 @@ struct NodeReader {
         }
         guard let node = node(key) else { return nil }
         guard case .object = shape(node) else {
-            log.report(issuePath[NodeReader.name(key)], "expected an object, found \(describe(node))")
+            reportField(key, expected: "an object", found: node)
             return nil
         }
         return skim ? nil : materialized(node).objectValue
@@ -685,7 +669,7 @@ struct NodeReader {
                 index += 1
             }
         default:
-            log.report(issuePath[NodeReader.name(key)], "expected an array, found \(describe(node))")
+            reportField(key, expected: "an array", found: node)
         }
     }
 
