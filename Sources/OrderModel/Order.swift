@@ -120,7 +120,8 @@ public struct Order: Sendable, Equatable {
         let log = IssueLog()
         let raw = keepingRaw ? tape.value(root) : .null
         let reader = NodeReader(
-            tape: tape, index: root, keepRaw: keepingRaw, forChecks: forChecks, path: .root, log: log)
+            tape: tape, index: root, keepRaw: keepingRaw, forChecks: forChecks,
+            schema: forChecks ? Order.checksSchema : nil, path: .root, log: log)
         if tape[root].kind == .object {
             self.init(reader: reader, raw: raw)
         } else {
@@ -129,6 +130,9 @@ public struct Order: Sendable, Equatable {
         }
         withExtendedLifetime(log) {}  // the readers hold it unowned
     }
+
+    /// What decoding for the checks skims of an order, recorded from this decoder (`FieldSchema`).
+    static let checksSchema = FieldSchema.record { _ = Order(reader: $0, raw: .null) }
 
     private init(reader r: NodeReader, raw json: JSONValue) {
         let skim = r.skimming  // fields no anomaly check reads

@@ -3,6 +3,14 @@ import JSONCore
 /// Collects decode issues while one document is decoded (internal; never stored).
 final class IssueLog {
     var issues: [DecodeIssue] = []
+    /// Set while `FieldSchema.record` runs the decoders over nothing: the accessors note what
+    /// they read instead of reading it.
+    var recording = false
+    /// While recording: the schemas being recorded, the innermost last (the one the
+    /// accessors note into).
+    var recorders: [FieldSchema.Builder] = [] {
+        didSet { recording = !recorders.isEmpty }
+    }
 
     func report(_ path: JSONPath, _ message: String) {
         issues.append(DecodeIssue(path: path, message: message))
@@ -38,8 +46,15 @@ struct NodeReader {
     /// Fields are checked for their type, so every issue is reported as always, but their
     /// values are not built: text fields, dates, line ids, objects and JSON numbers read as
     /// doubles come back nil (integers, numeric strings and booleans are read, as whether
-    /// they can be read depends on their text).
+    /// they can be read depends on their text, unless the object was swept `clean`: then
+    /// every skimmed field is nil).
     private var skim: Bool
+    /// A skimming reader whose object's sweep found nothing any skimmed read would report
+    /// (`skimming`): every field then answers nil at once, with no lookup.
+    private var clean = false
+    /// What the decoders skim of this object and keep below it (`FieldSchema`); nil where
+    /// none is known (the sweep is then skipped). Unowned: schemas live in a `static let`.
+    private unowned(unsafe) let schema: FieldSchema?
 
     private enum Source {
         /// A `JSONValue` object (`JSONSource`).
@@ -119,28 +134,43 @@ struct NodeReader {
         self.keyLengths = lengths
         self.forChecks = false
         self.skim = false
+        self.schema = nil
+    }
+
+    /// A reader whose decoder's reads are noted into the innermost of `log.recorders` (an
+    /// empty object's, decoding for checks: `FieldSchema.record`).
+    init(recordingWith log: IssueLog, skim: Bool = false) {
+        self.knownPath = .root
+        self.log = log
+        self.source = .json(JSONSource(.object(JSONObject()), JSONObject()))
+        self.keyLengths = 0
+        self.forChecks = true
+        self.skim = skim
+        self.schema = nil
     }
 
     /// A reader of the object token at `index` of `tape`: nothing is read until a field is
     /// asked for (the object's token carries the Bloom filter of its keys).
     init(
         tape: JSONTape, index: Int, keepRaw: Bool, forChecks: Bool = false, skim: Bool = false,
-        path: JSONPath, log: IssueLog
+        schema: FieldSchema? = nil, path: JSONPath, log: IssueLog
     ) {
         self.init(
             tape: TapeRef(tape: tape, root: index), index: index, keepRaw: keepRaw, forChecks: forChecks,
-            skim: skim, path: path, log: log)
+            skim: skim, schema: schema, path: path, log: log)
     }
 
     /// A reader of a tape object below the root; `path` nil makes it lazy (see `knownPath`).
     private init(
-        tape: TapeRef, index: Int, keepRaw: Bool, forChecks: Bool, skim: Bool, path: JSONPath?, log: IssueLog
+        tape: TapeRef, index: Int, keepRaw: Bool, forChecks: Bool, skim: Bool, schema: FieldSchema?,
+        path: JSONPath?, log: IssueLog
     ) {
         self.knownPath = path
         self.log = log
         self.source = .tape(tape, index: index, keepRaw: keepRaw)
         self.forChecks = forChecks
         self.skim = skim
+        self.schema = schema
         self.keyLengths = ~0
     }
 
@@ -187,11 +217,162 @@ struct NodeReader {
     }
 
     /// The same object read with `skim` (for checks only; otherwise itself).
+    /// When the object's schema is known, its members are swept first: if none would make a
+    /// skimmed read report an issue, the skimming reader is `clean` and reads nothing.
     var skimming: NodeReader {
         guard forChecks, !skim else { return self }
-        var skimming = self  // shares the member table: no second scan
+        var skimming = self
         skimming.skim = true
+        if let schema, case .tape(let tape, let object, _) = source {
+            skimming.clean = NodeReader.sweep(object, schema, tape)
+        }
         return skimming
+    }
+
+    // MARK: - Recording the schema
+
+    /// While recording (`FieldSchema.record`): notes a skimmed read of `key` taking
+    /// `expectation`, and answers true (the accessor then reads nothing).
+    @inline(__always)
+    private func recorded(_ key: StaticString, _ take: FieldSchema.Take) -> Bool {
+        guard log.recording else { return false }
+        if skim { log.recorders.last?.note(key, take) }
+        return true
+    }
+
+    /// While recording: a read the sweep cannot mirror (a node or elements taken by hand);
+    /// while skimming, it makes the schema opaque. Answers true (the caller reads nothing).
+    private func recordedOpaque() -> Bool {
+        guard log.recording else { return false }
+        if skim { log.recorders.last?.markOpaque() }
+        return true
+    }
+
+    /// While recording: runs the decoder of the nested object (`many`: objects) under `key`
+    /// over a recording reader of its own schema: a skimmed one's becomes the field's
+    /// expectation, a kept one's the schema its readers carry (`keptSchema`).
+    private func recordNested(_ key: StaticString, many: Bool, _ decode: (NodeReader) -> Void) {
+        guard let current = log.recorders.last else { return }
+        // A decoder that nests itself is recorded this deep, no further.
+        guard log.recorders.count < 16 else {
+            if skim { current.markOpaque() }
+            return
+        }
+        let nested: FieldSchema.Builder
+        if skim {
+            nested = FieldSchema.Builder()
+            current.note(key, many ? .children : .child, nested: nested)
+        } else {
+            nested = current.keptSchema(key)
+        }
+        log.recorders.append(nested)
+        decode(NodeReader(recordingWith: log, skim: skim))
+        log.recorders.removeLast()
+    }
+
+    /// The schema of the object kept under `key` (none below a skimming reader: it is swept
+    /// with its parent or read field by field).
+    @inline(__always)
+    private func keptSchema(_ key: StaticString) -> FieldSchema? {
+        guard !skim, let schema else { return nil }
+        return schema.keptSchema(key)
+    }
+
+    // MARK: - Sweeping skimmed objects
+
+    /// Whether no skimmed read of the object token `object` (decoded as `schema` says) would
+    /// report an issue: every member the schema knows holds what its accessors take, and the
+    /// nested objects it skims pass the same sweep. False whenever unsure (the object is then
+    /// read field by field, as without a schema).
+    private static func sweep(_ object: Int, _ schema: FieldSchema, _ tape: TapeRef) -> Bool {
+        if schema.opaque { return false }
+        let container = tape[object]
+        guard container.kind == .object else { return false }
+        if container.signature == 0 { return true }  // no members (and no member run)
+        let run = container.members
+        let members = tape.members
+        let last = run + Int(members[run].signature)
+        var at = run + 1
+        while at <= last {
+            let member = members[at]
+            at += 1
+            let index = schema.field(signature: member.signature, rest: member.rest) { key in
+                sameLongKey(key, tape, member.value - 1)
+            }
+            if index < 0 { continue }  // never read while skimming
+            let field = schema.fields[index]
+            var rule = Int(field.firstRule)
+            let end = rule + Int(field.ruleCount)
+            while rule < end {
+                if !takes(member.value, schema.rules[rule], tape) { return false }
+                rule += 1
+            }
+        }
+        return true
+    }
+
+    /// Whether the value token `index` is what an accessor expecting `expectation` reads with
+    /// no issue (mirroring the accessors below).
+    private static func takes(_ index: Int, _ rule: FieldSchema.Rule, _ tape: TapeRef) -> Bool {
+        let kind = tape[index].kind
+        if kind == .null { return true }
+        switch rule.take {
+        case .text: return kind != .array && kind != .object
+        case .textual: return kind == .string || kind == .number
+        case .integer: return tape.int64(index) != nil
+        case .number:
+            if kind == .number { return true }
+            return kind == .string && Double(tape.text(index).trimmingSpaces) != nil
+        case .numberText: return true
+        case .boolean: return booleanValue(index, tape) != nil
+        case .object: return kind == .object
+        case .child:
+            guard let nested = rule.nested?.takeUnretainedValue() else { return false }
+            return kind == .object && sweep(index, nested, tape)
+        case .children:
+            guard let nested = rule.nested?.takeUnretainedValue() else { return false }
+            return kind == .array && allElements(of: index, tape) { $0 == .object && sweep($1, nested, tape) }
+        case .textElements:
+            return kind == .array
+                && allElements(of: index, tape) { kind, _ in kind == .string || kind == .number }
+        }
+    }
+
+    /// Whether `test` holds for every element of the array token `array` but nulls (given each
+    /// element's kind and token).
+    private static func allElements(
+        of array: Int, _ tape: TapeRef, _ test: (JSONTape.Kind, Int) -> Bool
+    ) -> Bool {
+        let end = tape[array].after
+        var element = array + 1
+        while element < end {
+            let kind = tape[element].kind
+            if kind != .null, !test(kind, element) { return false }
+            element = tape[element].after
+        }
+        return true
+    }
+
+    /// A boolean field's value as `bool` reads it: a boolean, `"true"`/`"false"` in any case,
+    /// `0` or `1`; nil for anything else.
+    private static func booleanValue(_ index: Int, _ tape: TapeRef) -> Bool? {
+        switch tape[index].kind {
+        case .trueValue: return true
+        case .falseValue: return false
+        case .string:
+            switch tape.text(index).lowercased() {
+            case "true": return true
+            case "false": return false
+            default: return nil
+            }
+        case .number:
+            switch tape.text(index) {
+            case "0": return false
+            case "1": return true
+            default: return nil
+            }
+        default: return nil
+        }
     }
 
     /// The object as JSON: itself, or built from the tape when kept (else null).
@@ -220,6 +401,7 @@ struct NodeReader {
     func node(_ key: StaticString) -> Node? {
         switch source {
         case .json(let json):
+            if recordedOpaque() { return nil }
             guard keyLengths & (1 << UInt64(key.utf8CodeUnitCount & 63)) != 0,
                 let value = json.object.value(plainKey: NodeReader.name(key)), !value.isNull
             else { return nil }
@@ -235,6 +417,7 @@ struct NodeReader {
     /// destroyed for each (the outlined copies of `Node` and `Source` cost more than the reads).
     @inline(__always)
     private func tapeMember(_ key: StaticString, _ tape: TapeRef, _ object: Int) -> Int {
+        if clean { return -1 }  // swept: no skimmed read would report anything
         let found = key.withUTF8Buffer { member(UnsafeRawBufferPointer($0), in: tape, object: object) }
         guard found >= 0, tape[found].kind != .null else { return -1 }
         return found
@@ -267,7 +450,7 @@ struct NodeReader {
             let member = tape.members[at]
             at -= 1
             if member.signature == signature, member.rest == rest,
-                key.count <= 15 || sameLongKey(key, tape, member.value - 1)
+                key.count <= 15 || NodeReader.sameLongKey(key, tape, member.value - 1)
             {
                 return member.value
             }
@@ -312,7 +495,7 @@ struct NodeReader {
     }
 
     /// Whether the key token `member`, whose signature and rest matched, is `key` (over 15 bytes).
-    private func sameLongKey(_ key: UnsafeRawBufferPointer, _ tape: TapeRef, _ member: Int) -> Bool {
+    private static func sameLongKey(_ key: UnsafeRawBufferPointer, _ tape: TapeRef, _ member: Int) -> Bool {
         if tape[member].escaped {
             var text = tape.text(member)
             return text.withUTF8 { UnsafeRawBufferPointer($0).elementsEqual(key) }
@@ -422,6 +605,7 @@ struct NodeReader {
                 return nil
             }
         }
+        if recorded(key, .text) { return nil }
         guard let node = node(key) else { return nil }
         switch shape(node) {
         case .string, .number: return skim ? nil : text(node)
@@ -441,6 +625,7 @@ struct NodeReader {
             return nil
         }
         // A JSON reader's (a tape's returned above).
+        if recorded(key, .integer) { return nil }
         guard let node = node(key) else { return nil }
         if case .json(let value) = node, let number = value.int64Value { return number }
         reportField(key, expected: "an integer", found: node)
@@ -466,6 +651,7 @@ struct NodeReader {
             return nil
         }
         // A JSON reader's (a tape's returned above).
+        if recorded(key, .number) { return nil }
         guard let node = node(key) else { return nil }
         if let text = text(node), let number = Double(text.trimmingSpaces) { return number }
         reportField(key, expected: "a number", found: node)
@@ -486,6 +672,7 @@ struct NodeReader {
             default: return nil  // `double(_:)` reports the issue
             }
         }
+        if recorded(key, .numberText) { return nil }
         guard let node = node(key) else { return nil }
         switch shape(node) {
         case _ where skim: return nil
@@ -501,26 +688,11 @@ struct NodeReader {
         if case .tape(let tape, let object, _) = source {
             let found = tapeMember(key, tape, object)
             if found < 0 { return nil }
-            switch tape[found].kind {
-            case .trueValue: return true
-            case .falseValue: return false
-            case .string:
-                switch tape.text(found).lowercased() {
-                case "true": return true
-                case "false": return false
-                default: break
-                }
-            case .number:
-                switch tape.text(found) {
-                case "0": return false
-                case "1": return true
-                default: break
-                }
-            default: break
-            }
+            if let flag = NodeReader.booleanValue(found, tape) { return flag }
             reportField(key, expected: "a boolean", found: .tape(found))
             return nil
         }
+        if recorded(key, .boolean) { return nil }
         guard let node = node(key) else { return nil }
         switch shape(node) {
         case .bool(let flag): return flag
@@ -563,6 +735,7 @@ struct NodeReader {
                 return nil
             }
         }
+        if recorded(key, .textual) { return nil }
         guard let node = node(key) else { return nil }
         if isText(node) { return skim ? nil : text(node).map(make) }
         reportField(key, expected: expected, found: node)
@@ -579,6 +752,7 @@ struct NodeReader {
             }
             return skim ? nil : tape.value(found).objectValue
         }
+        if recorded(key, .object) { return nil }
         guard let node = node(key) else { return nil }
         guard case .object = shape(node) else {
             reportField(key, expected: "an object", found: node)
@@ -592,17 +766,21 @@ struct NodeReader {
     /// While skimming, the object is decoded only for its issues and comes back nil (the order
     /// is for the checks, which never read it; keeping it cost its storage and its freeing).
     func child<T>(_ key: StaticString, _ build: (NodeReader) -> T) -> T? {
+        if !isTape, log.recording {
+            recordNested(key, many: false) { _ = build($0) }
+            return nil
+        }
         guard let node = node(key) else { return nil }
         // Skimmed: the child is not kept, and its path is built only for an issue.
         let childPath = skim && isTape ? nil : path[NodeReader.name(key)]
-        guard let reader = reader(node, lazyPath: childPath) else { return nil }
+        guard let reader = reader(node, lazyPath: childPath, schema: keptSchema(key)) else { return nil }
         let value = build(reader)
         return skim ? nil : value
     }
 
     /// A reader of an object node; nil, with an issue at `path`, for any other node.
     func reader(_ node: Node, path: JSONPath) -> NodeReader? {
-        reader(node, lazyPath: path)
+        reader(node, lazyPath: path, schema: nil)
     }
 
     /// Whether the reader reads a tape (where paths can be lazy).
@@ -612,7 +790,7 @@ struct NodeReader {
     }
 
     /// `reader(_:path:)`, where a nil `path` (tape readers only) leaves the reader's path lazy.
-    private func reader(_ node: Node, lazyPath path: JSONPath?) -> NodeReader? {
+    private func reader(_ node: Node, lazyPath path: JSONPath?, schema: FieldSchema?) -> NodeReader? {
         switch (node, source) {
         case (.json(let value), _):
             guard case .object = value else { break }
@@ -620,8 +798,8 @@ struct NodeReader {
         case (.tape(let index), .tape(let tape, _, let keepRaw)):
             guard tape[index].kind == .object else { break }
             return NodeReader(
-                tape: tape, index: index, keepRaw: keepRaw, forChecks: forChecks, skim: skim, path: path,
-                log: log)
+                tape: tape, index: index, keepRaw: keepRaw, forChecks: forChecks, skim: skim, schema: schema,
+                path: path, log: log)
         case (.tape, .json): break
         }
         log.report(self.path(of: node, known: path), "expected an object, found \(describe(node))")
@@ -642,6 +820,7 @@ struct NodeReader {
     func forEachElement(
         _ key: StaticString, reserve: (Int) -> Void = { _ in }, _ body: (Node, JSONPath?) -> Void
     ) {
+        if recordedOpaque() { return }
         guard let node = node(key) else { return }
         switch (node, source) {
         case (.json(.array(let array)), _):
@@ -676,10 +855,15 @@ struct NodeReader {
     /// An array of objects, each decoded by `build`; elements that are not objects are reported
     /// and skipped (the others keep their original index in their paths). Empty while skimming.
     func children<T>(_ key: StaticString, _ build: (NodeReader) -> T) -> [T] {
+        if !isTape, log.recording {
+            recordNested(key, many: true) { _ = build($0) }
+            return []
+        }
+        let schema = keptSchema(key)
         var result: [T] = []
         // (The closures are not optional: an optional one escapes, and `result` would be boxed.)
         forEachElement(key, reserve: { result.reserveCapacity($0) }) { element, elementPath in
-            guard let reader = reader(element, lazyPath: elementPath) else { return }
+            guard let reader = reader(element, lazyPath: elementPath, schema: schema) else { return }
             let value = build(reader)
             // Skimming: decoded for its issues only, and not kept (see `child`).
             if !skim { result.append(value) }
@@ -688,6 +872,7 @@ struct NodeReader {
     }
 
     func strings(_ key: StaticString) -> [String] {
+        if recorded(key, .textElements) { return [] }
         var result: [String] = []
         forEachElement(key) { element, elementPath in
             if isText(element) {
@@ -701,6 +886,7 @@ struct NodeReader {
     }
 
     func lineIDs(_ key: StaticString) -> [LineID] {
+        if recorded(key, .textElements) { return [] }
         var result: [LineID] = []
         forEachElement(key) { element, elementPath in
             if isText(element) {
