@@ -33,10 +33,12 @@ public struct PayoutTree: Sendable, Equatable {
             var depth: Int
             var parent: Int?
         }
+        // Depth first, in source order: each node's children are pushed, then turned round.
         var stack: [Pending] = []
-        for (element, elementPath) in r.elements("destinations").reversed() {
+        r.forEachElement("destinations") { element, elementPath in
             stack.append(Pending(node: element, path: elementPath, depth: 0, parent: nil))
         }
+        stack.reverse()
         while let next = stack.popLast() {
             guard let node = r.reader(next.node, path: next.path) else { continue }
             let index = nodes.count
@@ -50,9 +52,11 @@ public struct PayoutTree: Sendable, Equatable {
             } else {
                 roots.append(index)
             }
-            for (child, childPath) in node.elements("destinations").reversed() {
+            let pushed = stack.count
+            node.forEachElement("destinations") { child, childPath in
                 stack.append(Pending(node: child, path: childPath, depth: next.depth + 1, parent: index))
             }
+            stack[pushed...].reverse()
         }
     }
 

@@ -14,7 +14,7 @@ import JSONCore
 /// Schemas are not written by hand: they are recorded once by running the decoders themselves
 /// over nothing (`record`), each accessor noting its field, so the decoders stay the one place
 /// that spells the fields. A decoder that reads a skimmed object another way (`node`,
-/// `elements`, `forEachElement`) makes its schema `opaque`: such an object is always read field
+/// `forEachElement`) makes its schema `opaque`: such an object is always read field
 /// by field.
 ///
 /// Immutable and never freed once recorded (they live in a `static let`), so readers hold them
@@ -51,6 +51,26 @@ final class FieldSchema: @unchecked Sendable {
         let take: Take
         /// The nested object's schema (`child`, `children`).
         let nested: Unmanaged<FieldSchema>?
+        /// The token kinds (bit `kind.rawValue`) taken with no more to look at: most members
+        /// are judged by their kind alone; the rest by `NodeReader.takes`.
+        let kinds: UInt16
+
+        init(take: Take, nested: Unmanaged<FieldSchema>?) {
+            self.take = take
+            self.nested = nested
+            func bits(_ kinds: JSONTape.Kind...) -> UInt16 {
+                kinds.reduce(1 << JSONTape.Kind.null.rawValue) { $0 | 1 << $1.rawValue }
+            }
+            switch take {
+            case .text: kinds = bits(.string, .number, .trueValue, .falseValue)
+            case .textual: kinds = bits(.string, .number)
+            case .number: kinds = bits(.number)
+            case .numberText: kinds = ~0
+            case .boolean: kinds = bits(.trueValue, .falseValue)
+            case .object: kinds = bits(.object)
+            case .integer, .child, .children, .textElements: kinds = bits()
+            }
+        }
     }
 
     /// One skimmed field; its rules are `rules[firstRule..<firstRule + ruleCount]` (a key can be

@@ -304,7 +304,11 @@ struct NodeReader {
             var rule = Int(field.firstRule)
             let end = rule + Int(field.ruleCount)
             while rule < end {
-                if !takes(member.value, schema.rules[rule], tape) { return false }
+                let taken = schema.rules[rule]
+                if taken.kinds & 1 << tape[member.value].kind.rawValue == 0, !takes(member.value, taken, tape)
+                {
+                    return false
+                }
                 rule += 1
             }
         }
@@ -806,11 +810,10 @@ struct NodeReader {
         return nil
     }
 
-    /// The elements of an array member, with their paths; null elements are skipped.
-    func elements(_ key: StaticString) -> [(node: Node, path: JSONPath)] {
-        var result: [(node: Node, path: JSONPath)] = []
-        forEachElement(key) { result.append(($0, path(of: $0, known: $1))) }
-        return result
+    /// Calls `body` with each element of an array member and its path, null elements skipped
+    /// (the path built where the reader left it lazy).
+    func forEachElement(_ key: StaticString, _ body: (Node, JSONPath) -> Void) {
+        forEachElement(key, reserve: { _ in }) { body($0, path(of: $0, known: $1)) }
     }
 
     /// Calls `body` with each element of an array member and its path, null elements skipped
