@@ -284,6 +284,11 @@ struct NodeReader {
     /// report an issue: every member the schema knows holds what its accessors take, and the
     /// nested objects it skims pass the same sweep. False whenever unsure (the object is then
     /// read field by field, as without a schema).
+    private static func sweep(_ object: Int, _ schema: Unmanaged<FieldSchema>, _ tape: TapeRef) -> Bool {
+        // Guaranteed: schemas are never freed, and a counted reference cost more than the sweep.
+        schema._withUnsafeGuaranteedRef { sweep(object, $0, tape) }
+    }
+
     private static func sweep(_ object: Int, _ schema: FieldSchema, _ tape: TapeRef) -> Bool {
         if schema.opaque { return false }
         let container = tape[object]
@@ -331,10 +336,10 @@ struct NodeReader {
         case .boolean: return booleanValue(index, tape) != nil
         case .object: return kind == .object
         case .child:
-            guard let nested = rule.nested?.takeUnretainedValue() else { return false }
+            guard let nested = rule.nested else { return false }
             return kind == .object && sweep(index, nested, tape)
         case .children:
-            guard let nested = rule.nested?.takeUnretainedValue() else { return false }
+            guard let nested = rule.nested else { return false }
             return kind == .array && allElements(of: index, tape) { $0 == .object && sweep($1, nested, tape) }
         case .textElements:
             return kind == .array
@@ -778,8 +783,12 @@ struct NodeReader {
         // Skimmed: the child is not kept, and its path is built only for an issue.
         let childPath = skim && isTape ? nil : path[NodeReader.name(key)]
         guard let reader = reader(node, lazyPath: childPath, schema: keptSchema(key)) else { return nil }
-        let value = build(reader)
-        return skim ? nil : value
+        // Built straight into the result (a value kept in a local was copied, then destroyed).
+        if skim {
+            _ = build(reader)
+            return nil
+        }
+        return build(reader)
     }
 
     /// A reader of an object node; nil, with an issue at `path`, for any other node.
@@ -867,9 +876,12 @@ struct NodeReader {
         // (The closures are not optional: an optional one escapes, and `result` would be boxed.)
         forEachElement(key, reserve: { result.reserveCapacity($0) }) { element, elementPath in
             guard let reader = reader(element, lazyPath: elementPath, schema: schema) else { return }
-            let value = build(reader)
             // Skimming: decoded for its issues only, and not kept (see `child`).
-            if !skim { result.append(value) }
+            if skim {
+                _ = build(reader)
+            } else {
+                result.append(build(reader))
+            }
         }
         return result
     }
