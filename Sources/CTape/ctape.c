@@ -224,6 +224,9 @@ int ctape_read(const uint8_t *bytes, int64_t count, int64_t max_depth, ctape_tok
     // where its pending members begin (both are set for good when it closes).
     int64_t open = -1;
     int in_object = 0;
+    // The Bloom filter of the open object's keys so far (held here, stored when it closes or
+    // a container opens inside it).
+    uint64_t bloom = 0;
     int64_t depth = 0;
     *token_count = 0;
     *member_count = 0;
@@ -275,6 +278,8 @@ value:
             EMIT(is_object ? KIND_OBJECT : KIND_ARRAY, start, start, 0);
             tokens[container].after = (uint32_t)(open + 1);
             tokens[container].members = (uint32_t)waiting;
+            if (in_object) tokens[open].signature = bloom;
+            bloom = 0;
             open = container;
             in_object = is_object;
             depth++;
@@ -326,6 +331,7 @@ after_value:
         container->after = (uint32_t)n;
         container->members = 0;
         if (in_object) {
+            container->signature = bloom;
             int64_t run = waiting - base;
             if (UNLIKELY(written + 1 + run > member_capacity)) return CTAPE_FULL;
             container->members = (uint32_t)written;
@@ -338,6 +344,7 @@ after_value:
         }
         open = parent;
         in_object = open >= 0 && tokens[open].kind == KIND_OBJECT;
+        if (in_object) bloom = tokens[open].signature;
         depth--;
     }
 
@@ -378,7 +385,7 @@ key:
         }
         at++;
         if (UNLIKELY(waiting >= member_capacity)) return CTAPE_FULL;
-        tokens[open].signature |= bloom_bit(signature);
+        bloom |= bloom_bit(signature);
         pending[waiting].signature = signature;
         pending[waiting].rest = rest;
         pending[waiting].value = n + 1;
