@@ -3,10 +3,12 @@
 // returns CTAPE_FALLBACK instead, so the Swift reader (which owns the messages) reads the
 // document again: the two can only differ in speed.
 //
-// Speed (measured on 20,000 generated orders, see BENCHMARKS.md): strings, keys and digit runs
-// are read 16 bytes at a time with SSE2 (the x86-64 baseline; byte loops elsewhere, and for the
-// last 15 bytes of a document, so nothing is ever read at or past bytes[count]). A key that ends
-// in its first block takes its signature and rest from that block's register, without a loop.
+// Speed (measured on 20,000 generated orders, BENCHMARKS.md): strings, keys and digit runs are
+// read 16 bytes at a time with SSE2 (the x86-64 baseline; byte loops elsewhere, and within 16
+// bytes of the document's end, so nothing is ever read at or past bytes[count]). A key that ends
+// in its first block takes its signature and rest from that block's register, without a byte
+// loop. Tried and slower: a bit map of the special bytes made ahead of the walk, telling the
+// closing quote from a second mask, a first-block path of its own for string values.
 #include "include/ctape.h"
 
 #include <string.h>
@@ -138,8 +140,9 @@ static inline int64_t digits_end(const uint8_t *bytes, int64_t at, int64_t count
     while (at + 16 <= count) {
         __m128i v = _mm_loadu_si128((const __m128i *)(bytes + at));
         // Signed compares: bytes from 0x80 are negative, below '0'.
-        unsigned digits = (unsigned)_mm_movemask_epi8(
-            _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        unsigned digits = (unsigned)_mm_movemask_epi8(digit);
         if (digits != 0xFFFF) return at + __builtin_ctz(~digits);
         at += 16;
     }
