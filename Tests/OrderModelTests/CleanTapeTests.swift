@@ -105,6 +105,17 @@ struct CleanTapeTests {
         Self.expectAgreement(bytes, clean: true, "\(file)")
     }
 
+    /// Generated orders (`orderscope generate`'s, whose dumps the benchmarks read), compact and
+    /// pretty-printed: each read as the Swift reader reads it.
+    @Test func readsGeneratedOrdersAsTheSwiftReaderDoes() {
+        let orders = SyntheticOrders(seed: 6)
+        for index in 0..<300 {
+            Self.expectAgreement(orders.orderJSON(at: index), clean: true, "order \(index)")
+            Self.expectAgreement(
+                orders.orderJSON(at: index, pretty: true), clean: true, "pretty order \(index)")
+        }
+    }
+
     /// The hostile dump holds control characters and bytes that are not UTF-8: handed back.
     @Test func handsTheHostileDumpBack() throws {
         let bytes = try OrderTapeDecodingTests.fileBytes("Tests/Fixtures/dumps/hostile.json")
@@ -156,6 +167,56 @@ struct CleanTapeTests {
                 let text =
                     String(repeating: "a", count: at) + special + String(repeating: "b", count: 40 - at)
                 Self.expectAgreement(Array("{\"key\":\"\(text)\",\"n\":1}".utf8), "\(special) at \(at)")
+            }
+        }
+    }
+
+    /// Every special byte at every place of a key: a key that ends in its first 16-byte block
+    /// takes its signature and rest from that block, a longer one (or one with an escape or a
+    /// byte from 0x80) the byte path.
+    @Test func findsSpecialBytesAtEveryPlaceOfAKey() {
+        for special in ["\\\"", "\\n", "\u{1}", "\u{7F}", "å", "\u{FFFD}", "😀", " "] {
+            for at in 0..<40 {
+                let key = String(repeating: "a", count: at) + special + String(repeating: "b", count: 40 - at)
+                let short = String(repeating: "c", count: at % 17) + special
+                Self.expectAgreement(
+                    Array("{\"\(key)\":1,\"\(short)\" : {\"\(short)\":[]}}".utf8), "\(special) at \(at)")
+            }
+        }
+    }
+
+    /// Keys of every length from 0 to 40 (their signatures and rests cover 15 bytes), each
+    /// document also cut at every byte: the same tape, or handed back.
+    @Test func readsKeysOfEveryLength() {
+        for length in 0...40 {
+            let key = String((0..<length).map { Character(UnicodeScalar(UInt8(65 + ($0 * 7) % 58))) })
+                .replacingOccurrences(of: "\\", with: "|")
+            let text = "{\"\(key)\":1,\"\(key)x\" :{\"\(key)\":[true,{\"k\":null}]},\"\(key)\":\"\(key)\"}"
+            let bytes = Array(text.utf8)
+            Self.expectAgreement(bytes, clean: true, "key of \(length)")
+            for cut in 0..<bytes.count {
+                Self.expectAgreement(Array(bytes[..<cut]), "key of \(length) cut at \(cut)")
+            }
+        }
+    }
+
+    /// Strings and digit runs that end at every place of a 16-byte block and at the very end of
+    /// the document (where the 16-byte reads stop and the bytes are read one by one), each
+    /// document also cut at every byte: the same tape, or handed back.
+    @Test func readsRunsEndingAtEveryPlaceAndAtTheEnd() {
+        for length in 1...40 {
+            let letters = String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
+            let digits = String((0..<length).map { Character(UnicodeScalar(UInt8(48 + $0 % 10))) })
+            for text in [
+                "\"\(letters)\"", "[\"\(letters)\"]", "\"\(letters)å\"", "\(digits)", "-\(digits)",
+                "[\(digits),\(digits)]",
+                "1.\(digits)", "\(digits).5e-\(digits)", "{\"n\":\(digits)E+\(digits)}",
+            ] {
+                let bytes = Array(text.utf8)
+                Self.expectAgreement(bytes, clean: true, "\(text)")
+                for cut in 0..<bytes.count {
+                    Self.expectAgreement(Array(bytes[..<cut]), "\(text) cut at \(cut)")
+                }
             }
         }
     }
