@@ -123,6 +123,8 @@ public struct PayoutShare: Sendable, Equatable {
 
     /// `type` is `percentage` in any case (no other text lowercases to it).
     private static func isPercentage(_ type: String) -> Bool {
+        // As written by Dintero, the common case: one comparison of two small strings.
+        if type == "percentage" { return true }
         let expected: StaticString = "percentage"
         guard type.utf8.count == expected.utf8CodeUnitCount else { return false }
         return expected.withUTF8Buffer { expected in
