@@ -18,19 +18,33 @@ public enum AnomalyChecker {
     }
 
     static func check(_ order: Order, timelineProblems: [TimelineCheck]) -> [Anomaly] {
+        // One list that every check appends to, not a list per check joined onto it (an
+        // `append(contentsOf:)` per check and per item of every order).
         var anomalies: [Anomaly] = []
-        anomalies += unreadableFields(order)
-        anomalies += totals(order)
-        anomalies += itemSums(order)
-        for (index, item) in order.items.enumerated() {
-            anomalies += taxLines(item, index: index, currency: order.currency)
-            anomalies += payout(item, index: index, currency: order.currency)
+        appendUnreadableFields(order, to: &anomalies)
+        appendTotals(order, to: &anomalies)
+        appendItemSums(order, to: &anomalies)
+        // Each item read where it lies: passing items by value copies each one whole (all its
+        // fields retained, then released), which cost as much as the tax and payout checks.
+        order.items.withUnsafeBufferPointer { items in
+            guard let first = items.baseAddress else { return }
+            for index in items.indices {
+                appendTaxLines(first + index, index: index, currency: order.currency, to: &anomalies)
+                appendPayout(first + index, index: index, currency: order.currency, to: &anomalies)
+            }
         }
-        anomalies += failedOperations(order)
+        appendFailedOperations(order, to: &anomalies)
         for check in timelineProblems {
             anomalies.append(Anomaly(kind: check.kind, message: check.message, jsonPath: check.jsonPath))
         }
-        anomalies += danglingLineIDs(order)
+        appendDanglingLineIDs(order, to: &anomalies)
+        return anomalies
+    }
+
+    /// What one check appends, as a list of its own (the public checks one by one).
+    private static func collect(_ check: (inout [Anomaly]) -> Void) -> [Anomaly] {
+        var anomalies: [Anomaly] = []
+        check(&anomalies)
         return anomalies
     }
 
@@ -40,12 +54,17 @@ public enum AnomalyChecker {
     /// "notalist"`) decodes as missing, so the checks that need it are silent: say so, or an
     /// order nobody can check would pass as clean.
     public static func unreadableFields(_ order: Order) -> [Anomaly] {
-        order.decodeIssues.map { issue in
-            Anomaly(
-                kind: .unreadableField,
-                message:
-                    "\(issue.path.isRoot ? "the order" : issue.path.description) cannot be read: \(issue.message)",
-                jsonPath: issue.path.jqPath)
+        collect { appendUnreadableFields(order, to: &$0) }
+    }
+
+    static func appendUnreadableFields(_ order: Order, to anomalies: inout [Anomaly]) {
+        for issue in order.decodeIssues {
+            anomalies.append(
+                Anomaly(
+                    kind: .unreadableField,
+                    message:
+                        "\(issue.path.isRoot ? "the order" : issue.path.description) cannot be read: \(issue.message)",
+                    jsonPath: issue.path.jqPath))
         }
     }
 
@@ -53,25 +72,34 @@ public enum AnomalyChecker {
 
     /// gross − total_discount = net (a missing discount counts as zero).
     public static func totals(_ order: Order) -> [Anomaly] {
-        guard let gross = order.grossAmount, let net = order.netAmount else { return [] }
+        collect { appendTotals(order, to: &$0) }
+    }
+
+    static func appendTotals(_ order: Order, to anomalies: inout [Anomaly]) {
+        guard let gross = order.grossAmount, let net = order.netAmount else { return }
         let discount = order.totalDiscount ?? 0
         let (expected, overflow) = gross.subtractingReportingOverflow(discount)
-        guard overflow || expected != net else { return [] }
+        guard overflow || expected != net else { return }
         let money = { (amount: Int64) in DisplayText.money(amount, order.currency) }
         let message =
             overflow
             ? "gross \(money(gross)) − total discount \(money(discount)) overflows"
             : "gross \(money(gross)) − total discount \(money(discount)) = \(money(expected)), but net is \(money(net)) (differs by \(money(net &- expected)))"
-        return [Anomaly(kind: .totals, message: message, jsonPath: ".net_amount")]
+        anomalies.append(Anomaly(kind: .totals, message: message, jsonPath: ".net_amount"))
     }
 
     /// The items' gross and net sums against the order's.
     public static func itemSums(_ order: Order) -> [Anomaly] {
-        guard !order.items.isEmpty else { return [] }
-        var anomalies: [Anomaly] = []
+        collect { appendItemSums(order, to: &$0) }
+    }
+
+    static func appendItemSums(_ order: Order, to anomalies: inout [Anomaly]) {
+        let items = order.items
+        guard !items.isEmpty else { return }
         let money = { (amount: Int64) in DisplayText.money(amount, order.currency) }
+        // By index, reading one field of each item (iterating would copy every item whole).
         if let gross = order.grossAmount,
-            let sum = PayoutTree.sumAmounts(order.items.lazy.map(\.grossAmount)),
+            let sum = PayoutTree.sumAmounts(items.indices.lazy.map { items[$0].grossAmount }),
             sum != gross
         {
             anomalies.append(
@@ -81,7 +109,8 @@ public enum AnomalyChecker {
                         "the items' gross amounts add up to \(money(sum)), but the order's gross is \(money(gross))",
                     jsonPath: ".gross_amount"))
         }
-        if let net = order.netAmount, let sum = PayoutTree.sumAmounts(order.items.lazy.map(\.netAmount)),
+        if let net = order.netAmount,
+            let sum = PayoutTree.sumAmounts(items.indices.lazy.map { items[$0].netAmount }),
             sum != net
         {
             anomalies.append(
@@ -91,7 +120,6 @@ public enum AnomalyChecker {
                         "the items' net amounts add up to \(money(sum)), but the order's net is \(money(net))",
                     jsonPath: ".net_amount"))
         }
-        return anomalies
     }
 
     // MARK: - Tax
@@ -99,11 +127,20 @@ public enum AnomalyChecker {
     /// Each tax line's amount against its percentage of its basis (1 minor unit of rounding),
     /// and for price-included lines, basis + tax against the item's net.
     public static func taxLines(_ item: OrderItem, index: Int, currency: Currency?) -> [Anomaly] {
-        var anomalies: [Anomaly] = []
+        withUnsafePointer(to: item) { item in
+            collect { appendTaxLines(item, index: index, currency: currency, to: &$0) }
+        }
+    }
+
+    /// The same, of the item `item` points at: the whole-order check passes each item where it
+    /// lies in the order's array (see `check`) and reads only the fields it needs.
+    static func appendTaxLines(
+        _ item: UnsafePointer<OrderItem>, index: Int, currency: Currency?, to anomalies: inout [Anomaly]
+    ) {
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
         // Made only for a message: most items have nothing to report.
-        var name: String { itemName(item, index: index) }
-        for line in item.taxLines where line.exempt != true {
+        var name: String { itemName(item.pointee, index: index) }
+        for line in item.pointee.taxLines where line.exempt != true {
             guard let amount = line.amount, let basis = line.taxBasis, let percentage = line.percentage else {
                 continue
             }
@@ -126,7 +163,7 @@ public enum AnomalyChecker {
         var sharedBasis: Int64?
         var basesAlike = true
         var taxSum: Int64? = 0  // nil once it overflows
-        for line in item.taxLines where line.includedInPrice == true {
+        for line in item.pointee.taxLines where line.includedInPrice == true {
             guard let basis = line.taxBasis, let amount = line.amount else { continue }
             included += 1
             if let shared = sharedBasis, shared != basis { basesAlike = false }
@@ -136,14 +173,14 @@ public enum AnomalyChecker {
                 return overflow ? nil : result
             }
         }
-        if let net = item.netAmount, included > 0 {
+        if let net = item.pointee.netAmount, included > 0 {
             let expected: Int64?
             if basesAlike, let basis = sharedBasis, let tax = taxSum {
                 let (sum, overflow) = basis.addingReportingOverflow(tax)
                 expected = overflow ? nil : sum
             } else {
                 // Every basis, then every amount, in that order (an overflow on the way is nil).
-                let lines = item.taxLines.lazy.filter {
+                let lines = item.pointee.taxLines.lazy.filter {
                     $0.includedInPrice == true && $0.taxBasis != nil && $0.amount != nil
                 }
                 expected = PayoutTree.sumAmounts(lines.map(\.taxBasis) + lines.map(\.amount))
@@ -154,10 +191,9 @@ public enum AnomalyChecker {
                         kind: .taxBasis,
                         message:
                             "\(name): tax basis + tax = \(money(expected)) but the item's net is \(money(net)) (tax is included in the price)",
-                        jsonPath: item.path["tax_lines"].jqPath))
+                        jsonPath: item.pointee.path["tax_lines"].jqPath))
             }
         }
-        return anomalies
     }
 
     // MARK: - Payout
@@ -167,16 +203,28 @@ public enum AnomalyChecker {
     /// line (`PayoutBasis`: net, else gross − discounts, else gross). Rules and sources are in
     /// `PayoutBasis` and `PayoutShare`.
     public static func payout(_ item: OrderItem, index: Int, currency: Currency?) -> [Anomaly] {
-        guard let tree = item.payout, !tree.isEmpty else { return [] }
+        withUnsafePointer(to: item) { item in
+            collect { appendPayout(item, index: index, currency: currency, to: &$0) }
+        }
+    }
+
+    /// The same, of the item `item` points at (as `appendTaxLines`).
+    static func appendPayout(
+        _ item: UnsafePointer<OrderItem>, index: Int, currency: Currency?, to anomalies: inout [Anomaly]
+    ) {
+        guard let tree = item.pointee.payout, !tree.isEmpty else { return }
         let rows = PayoutTreeRows(
-            tree: tree, basis: PayoutBasis(item: item), currency: currency, withRows: false)
+            tree: tree,
+            basis: PayoutBasis(
+                net: item.pointee.netAmount, gross: item.pointee.grossAmount,
+                discountLines: item.pointee.discountLines),
+            currency: currency, withRows: false)
         guard !rows.mismatchedNodes.isEmpty || !rows.shareMismatches.isEmpty || rows.rootMismatch else {
-            return []
+            return
         }
         let effective = PayoutTreeRows.effectiveAmounts(tree)
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
-        let name = itemName(item, index: index)
-        var anomalies: [Anomaly] = []
+        let name = itemName(item.pointee, index: index)
         for node in rows.mismatchedNodes {
             let sum = PayoutTree.sumAmounts(tree.nodes[node].children.map { effective[$0] }) ?? 0
             anomalies.append(
@@ -205,17 +253,22 @@ public enum AnomalyChecker {
                         "\(name): the payout destinations add up to \(money(sum)), but \(basis.name) is \(money(basis.amount))",
                     jsonPath: tree.path.jqPath))
         }
-        return anomalies
     }
 
     // MARK: - Payments
 
     public static func failedOperations(_ order: Order) -> [Anomaly] {
-        // Kind by kind, without joining the four arrays first (`order.operations`): most
-        // orders have no failed operation.
-        var anomalies: [Anomaly] = []
+        collect { appendFailedOperations(order, to: &$0) }
+    }
+
+    static func appendFailedOperations(_ order: Order, to anomalies: inout [Anomaly]) {
+        // Kind by kind, without joining the four arrays first (`order.operations`), and by
+        // index, reading `success` alone (iterating copies every operation whole): most orders
+        // have no failed operation.
         for kind in OperationKind.allCases {
-            for operation in order.operations(kind) where operation.success == false {
+            let operations = order.operations(kind)
+            for index in operations.indices where operations[index].success == false {
+                let operation = operations[index]
                 let amount = DisplayText.money(operation.amount, order.currency).map { " of \($0)" } ?? ""
                 let when = operation.timestamp.map { " at \($0.text)" } ?? ""
                 anomalies.append(
@@ -225,14 +278,18 @@ public enum AnomalyChecker {
                         jsonPath: operation.path.jqPath))
             }
         }
-        return anomalies
     }
 
     // MARK: - Travel
 
     public static func danglingLineIDs(_ order: Order) -> [Anomaly] {
-        let known = Set(order.items.compactMap(\.lineID))
-        var anomalies: [Anomaly] = []
+        collect { appendDanglingLineIDs(order, to: &$0) }
+    }
+
+    static func appendDanglingLineIDs(_ order: Order, to anomalies: inout [Anomaly]) {
+        // Most orders name no line: nothing to look up, so no table of the items' ids.
+        guard !order.attachments.isEmpty || !order.itinerary.isEmpty else { return }
+        let known = KnownLineIDs(order.items)
         for attachment in order.attachments {
             for reservation in attachment.reservations {
                 for id in reservation.lineIDs where !known.contains(id) {
@@ -255,7 +312,6 @@ public enum AnomalyChecker {
                         jsonPath: leg.path["line_ids"].jqPath))
             }
         }
-        return anomalies
     }
 
     public static func itemName(_ item: OrderItem, index: Int) -> String {

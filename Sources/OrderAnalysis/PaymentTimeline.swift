@@ -61,6 +61,11 @@ public struct PaymentTimeline: Sendable, Equatable {
     /// their own keep the order they have among all entries (the sort is stable), so the
     /// totals, and the order in which one overflows, are the same.
     static func problems(order: Order) -> [TimelineCheck] {
+        checks(totals: fileOrderTotals(order) ?? timeOrderTotals(order), order: order, failuresOnly: true)
+    }
+
+    /// The operations' totals in time order, as the timeline adds them.
+    static func timeOrderTotals(_ order: Order) -> PaymentTotals {
         var pending: [(time: Timestamp?, kind: TimelineEntry.Kind, amount: Int64?, success: Bool?)] = []
         for kind in OperationKind.allCases {
             for operation in order.operations(kind) {
@@ -72,7 +77,40 @@ public struct PaymentTimeline: Sendable, Equatable {
         for item in inTimeOrder(pending, time: { $0.time }) {
             totals.apply(kind: item.kind, amount: item.amount, success: item.success)
         }
-        return checks(totals: totals, order: order, failuresOnly: true)
+        return totals
+    }
+
+    /// The same totals added in file order, without gathering and sorting the operations (most
+    /// of the checks' cost on a clean order), or nil when the order of adding could matter.
+    ///
+    /// A total's amounts all of one sign add up through sums that only grow away from zero,
+    /// so no order of adding overflows unless all do; with no overflow the sum is the same in
+    /// any order. So the file order's totals are the time order's unless a total has amounts
+    /// of both signs (`[max, 1, -1]` overflows, `[max, -1, 1]` does not) or overflows (which
+    /// total overflows first depends on the times): nil then, and the caller sorts.
+    static func fileOrderTotals(_ order: Order) -> PaymentTotals? {
+        var totals = PaymentTotals()
+        for kind in OperationKind.allCases {
+            let operations = order.operations(kind)
+            var sum: Int64 = 0
+            var positive = false
+            var negative = false
+            // By index, reading two fields (iterating copies every operation whole).
+            for index in operations.indices where operations[index].success != false {
+                guard let amount = operations[index].amount else { continue }
+                if amount > 0 { positive = true } else if amount < 0 { negative = true }
+                let (next, overflow) = sum.addingReportingOverflow(amount)
+                if overflow || (positive && negative) { return nil }
+                sum = next
+            }
+            switch kind {
+            case .authorization: totals.authorized = sum
+            case .capture: totals.captured = sum
+            case .refund: totals.refunded = sum
+            case .cancellation: totals.cancelled = sum
+            }
+        }
+        return totals
     }
 
     /// `items` sorted by time: parsed times in time order, then unparsed ones by text, then

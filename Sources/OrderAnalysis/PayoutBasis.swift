@@ -30,12 +30,17 @@ public struct PayoutBasis: Sendable, Equatable {
     /// The basis of `item`'s payout, or nil when the item states no amount to compare with (or
     /// its discounts overflow).
     public init?(item: OrderItem) {
-        if let net = item.netAmount {
+        self.init(net: item.netAmount, gross: item.grossAmount, discountLines: item.discountLines)
+    }
+
+    /// The same from the item's amounts (the anomaly checks read them without copying the item).
+    init?(net: Int64?, gross: Int64?, discountLines: [DiscountLine]) {
+        if let net {
             self.init(amount: net, source: .net)
             return
         }
-        guard let gross = item.grossAmount else { return nil }
-        let discounts = item.discountLines.compactMap(\.amount)
+        guard let gross else { return nil }
+        let discounts = discountLines.compactMap(\.amount)
         guard !discounts.isEmpty else {
             self.init(amount: gross, source: .gross)
             return
@@ -118,6 +123,8 @@ public struct PayoutShare: Sendable, Equatable {
 
     /// `type` is `percentage` in any case (no other text lowercases to it).
     private static func isPercentage(_ type: String) -> Bool {
+        // As written by Dintero, the common case: one comparison of two small strings.
+        if type == "percentage" { return true }
         let expected: StaticString = "percentage"
         guard type.utf8.count == expected.utf8CodeUnitCount else { return false }
         return expected.withUTF8Buffer { expected in

@@ -36,6 +36,17 @@ public struct PayoutTreeRows: Sendable, Equatable {
     /// checks of whole dumps need the mismatches, not the formatted rows (the profile in
     /// BENCHMARKS.md found the rows' money texts and paths a tenth of `check`).
     init(tree: PayoutTree, basis: PayoutBasis?, currency: Currency?, withRows: Bool) {
+        // The checks alone, of a tree as decoded: without the walk's arrays (see
+        // `PayoutTreeChecks`); any other tree is walked below.
+        if !withRows, let checks = PayoutTreeChecks(tree: tree, basis: basis) {
+            rows = []
+            mismatchedNodes = checks.mismatchedNodes
+            shareMismatches = checks.shareMismatches
+            rootSum = checks.rootSum
+            self.basis = basis
+            rootMismatch = basis.map { basis in checks.rootSum.map { $0 != basis.amount } ?? false } ?? false
+            return
+        }
         let effective = PayoutTreeRows.effectiveAmounts(tree)
         var rows: [DetailRow] = []
         var mismatched: [Int] = []

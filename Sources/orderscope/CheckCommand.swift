@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var checked = 0
-        var findings: [(order: String, anomalies: [Anomaly])] = []
+        var findings: [Finding] = []
         var problems: [SourceProblem] = []
         for file in files {
             // Streamed: each order is decoded and checked as the scan finds it, and no index is
@@ -48,12 +48,14 @@ struct CheckCommand: ParsableCommand {
                     // The redactor works on the raw JSON; the checks alone never read it.
                     path: file, decoding: redact ? .whole : .forChecks,
                     transform: { decoded in
-                        let order = redact ? Redactor.redact(decoded) : decoded
-                        return (order.displayNumber, AnomalyChecker.check(order))
+                        // Each order goes to the finding as it is (a copy would retain and
+                        // release all its fields); a clean order, most of them, passes on
+                        // nothing, not even its number.
+                        redact ? Self.finding(Redactor.redact(decoded)) : Self.finding(decoded)
                     },
-                    consume: { (number: String, anomalies: [Anomaly]) in
+                    consume: { (finding: Finding?) in
                         checked += 1
-                        if !anomalies.isEmpty { findings.append((number, anomalies)) }
+                        if let finding { findings.append(finding) }
                     })
             } catch let error as SourceError {
                 throw OrderScopeExit.fail(error)
@@ -66,8 +68,20 @@ struct CheckCommand: ParsableCommand {
         if !findings.isEmpty || !problems.isEmpty { throw OrderScopeExit.anomalies }
     }
 
+    /// An order with anomalies, as the report lists it.
+    struct Finding: Sendable {
+        var order: String
+        var anomalies: [Anomaly]
+    }
+
+    /// The order's number and anomalies, or nil when it has none.
+    private static func finding(_ order: Order) -> Finding? {
+        let anomalies = AnomalyChecker.check(order)
+        return anomalies.isEmpty ? nil : Finding(order: order.displayNumber, anomalies: anomalies)
+    }
+
     private func textReport(
-        _ checked: Int, _ findings: [(order: String, anomalies: [Anomaly])], _ problems: [SourceProblem]
+        _ checked: Int, _ findings: [Finding], _ problems: [SourceProblem]
     ) -> String {
         var out = ""
         if !problems.isEmpty {
@@ -88,7 +102,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func jsonReport(
-        _ checked: Int, _ findings: [(order: String, anomalies: [Anomaly])], _ problems: [SourceProblem]
+        _ checked: Int, _ findings: [Finding], _ problems: [SourceProblem]
     ) -> String {
         // JSONValue.quoted escapes every control character, so the JSON is safe on a terminal too.
         let entries = findings.map { finding in
