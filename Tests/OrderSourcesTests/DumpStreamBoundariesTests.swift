@@ -122,6 +122,43 @@ import Testing
         }
     }
 
+    /// An order whose bytes do not parse is read again alone by the full scan: a bad escape
+    /// (which both scans skip) keeps the quick pass going, a grammar error in a container only
+    /// the full scan walks does not; the full scan's own orders need no second look.
+    @Test func theFullScanReadsAnUnparsableOrderAgainAlone() throws {
+        let escape = sampleOrder(2).replacingOccurrences(of: "\\u00e6", with: "\\q")
+        let grammar = sampleOrder(3).replacingOccurrences(of: "\"last_name\":", with: "\"last_name\" ")
+        #expect(escape != sampleOrder(2) && grammar != sampleOrder(3))
+        let page = "{\"orders\":[\(escape),\(grammar)]}"
+        for text in [
+            "[\n\(sampleOrder(1)),\n\(escape),\n\(grammar)\n]", page, escape, "\(escape)\n\(grammar)",
+        ] {
+            var bytes = Array(text.utf8)
+            let verdicts = bytes.withUnsafeMutableBytes { raw -> [String: Bool] in
+                let buffer = UnsafeRawBufferPointer(raw)
+                var verdicts: [String: Bool] = [:]
+                for lean in [true, false] {
+                    var found: [ScannedOrder] = []
+                    var indexer = DumpIndexer(bytes: buffer, path: "x.json") { found += $0 }
+                    indexer.boundariesOnly = lean
+                    _ = try? indexer.run()
+                    for order in found {
+                        let text = String(
+                            decoding: UnsafeRawBufferPointer(rebasing: buffer[order.start..<order.end]),
+                            as: UTF8.self)
+                        let name = text == escape ? "escape" : text == grammar ? "grammar" : "other"
+                        verdicts["\(name) \(lean ? "quick" : "full")"] = order.fullScanAgrees(in: buffer)
+                    }
+                }
+                return verdicts
+            }
+            #expect(verdicts["escape quick"] == true, "\(text)")
+            #expect(verdicts["escape full"] == true, "\(text)")
+            #expect(verdicts["grammar full"] == nil, "\(text)")  // the full scan skips it
+            if text.contains(grammar) { #expect(verdicts["grammar quick"] == false, "\(text)") }
+        }
+    }
+
     /// Order-like objects that are not orders, pages and fallback pages, a nested page, deep
     /// nesting, truncation in a nested container, NDJSON with a bad nested line, text problems
     /// in an order without an id: each reported as the full scan does.

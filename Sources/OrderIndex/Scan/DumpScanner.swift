@@ -13,6 +13,26 @@ package struct ScannedOrder {
     package var start: Int
     package var end: Int
     package var candidate: OrderCandidate
+    /// For an order found by a `boundariesOnly` scan: the list it is in (the scanner's context)
+    /// and how many containers were open around it; `depth` is -1 for the full scan's orders.
+    var list: UInt8 = 0
+    var depth = -1
+
+    /// For an order a `boundariesOnly` scan found whose bytes do not parse: true when the full
+    /// scan, in the same place, takes the same bytes as one order too (the damage is inside a
+    /// container both skip, a bad escape or a stray byte), false when it would have stopped
+    /// inside it or taken it otherwise (then only a full scan tells what happened).
+    package func fullScanAgrees(in bytes: UnsafeRawBufferPointer) -> Bool {
+        guard depth >= 0, end <= bytes.count,
+            let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        else { return depth < 0 }
+        // The input ends where the order does: the full scan reads it and no further.
+        var trial = DumpScanner(base: base, count: end)
+        let around = depth == 0 ? [] : Array(repeating: list, count: depth)
+        _ = try? trial.scanValue(from: start, resume: around)
+        return trial.foundCount == 1 && trial.orders.first.map { $0.start == start && $0.end == end } == true
+            && trial.skippedCount == 0
+    }
 }
 
 /// Why a scan stopped: where, what was wrong, and which order (if any) was being read.
@@ -598,7 +618,12 @@ struct DumpScanner {
         else { return nil }
         candidateStart = -1
         lastOrderStart = start
-        orders.append(ScannedOrder(start: start, end: end, candidate: candidate))
+        let list =
+            pageable
+            ? (stack.isEmpty ? Self.top : Self.topArray)
+            : (candidateNeedsStrong ? Self.strongPageArray : Self.pageArray)
+        orders.append(
+            ScannedOrder(start: start, end: end, candidate: candidate, list: list, depth: stack.count))
         foundCount += 1
         return end
     }

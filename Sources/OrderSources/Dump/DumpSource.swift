@@ -392,7 +392,8 @@ public final class DumpSource: OrderSource {
     /// decodes every order anyway, and the list columns are never needed: a problem names its
     /// order by the id, which the scan still reads). That scan's orders and problems are the
     /// full scan's as long as every order's bytes parse (`DumpIndexer.boundariesOnly`); at the
-    /// first order whose bytes do not, the file is scanned again in full from the start (the
+    /// first order whose bytes do not and that the full scan would not take as it is
+    /// (`ScannedOrder.fullScanAgrees`), the file is scanned again in full from the start (the
     /// orders already consumed are not decoded again), so a damaged dump is reported exactly
     /// as by the full scan. False scans in full from the start (tests compare the two).
     static func streamOrders<Value: Sendable>(
@@ -427,8 +428,8 @@ public final class DumpSource: OrderSource {
                     func take(_ batch: [ScannedOrder], _ decoded: BatchDecoder<Value>.Results) -> Bool {
                         for (order, outcome) in zip(batch, decoded) {
                             let outcome = outcome ?? .unreadable(offset: 0, reason: "not decoded")
-                            if lean, case .unreadable = outcome {
-                                // The full scan may have stopped inside this order (a grammar
+                            if lean, case .unreadable = outcome, !order.fullScanAgrees(in: bytes) {
+                                // The full scan would have stopped inside this order (a grammar
                                 // error the quick scan skipped over): it says what happened.
                                 again = true
                                 return false
