@@ -24,6 +24,15 @@ package struct DumpIndexer {
     package var sink: ([ScannedOrder]) -> Void
     /// Top-level arrays at least this big are scanned on two threads.
     package var splitMinimum = DumpIndexer.splitMinimum
+    /// Finds each order's bounds without reading what is inside its members
+    /// (`DumpScanner.boundariesOnly`): for a pass that decodes every order anyway (`check`'s
+    /// stream). The orders and problems are the full scan's as long as every order's bytes parse;
+    /// the candidates hold the order's own members only (its id, not its list columns), so the
+    /// sink must not build summaries from them.
+    package var boundariesOnly = false
+    /// Asked after each batch in `boundariesOnly` mode: true ends the scan there, its result
+    /// then meaningless (a caller that found an order whose bytes do not parse and scans again).
+    package var shouldStop: (() -> Bool)?
 
     package init(bytes: UnsafeRawBufferPointer, path: String, sink: @escaping ([ScannedOrder]) -> Void) {
         self.bytes = bytes
@@ -37,6 +46,8 @@ package struct DumpIndexer {
         let n = bytes.count
         var scanner = DumpScanner(base: base, count: n)
         scanner.onBatch = sink
+        scanner.boundariesOnly = boundariesOnly
+        scanner.shouldStop = shouldStop
         var walk = Walk()
         if n >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { walk.position = 3 }
         if let split = lineSplitPoint(from: walk.position) {
@@ -160,6 +171,10 @@ package struct DumpIndexer {
                 lastTop = (valueStart, end)
                 position = end
             } catch {
+                if error.stopped {
+                    stopped = true
+                    break
+                }
                 let kept = scanner.foundCount
                 let valueLocation = TextLocator.locate(bytes, offset: valueStart, after: hint)
                 let startOffset = error.candidateStart ?? valueStart
@@ -286,6 +301,7 @@ package struct DumpIndexer {
         let indexer = UncheckedBox(self)
         Thread.detachNewThread {
             var other = DumpScanner(base: base.value, count: n)
+            other.boundariesOnly = indexer.value.boundariesOnly
             let batches = BatchList()
             other.onBatch = { batches.items.append($0) }
             var rest = Walk()
@@ -342,8 +358,10 @@ package struct DumpIndexer {
         }
         let second = SecondHalf<(DumpScanner, [[ScannedOrder]], Swift.Result<Int, ScanFailure>)>()
         let pointer = UncheckedBox(base)
+        let boundariesOnly = self.boundariesOnly
         Thread.detachNewThread {
             var other = DumpScanner(base: pointer.value, count: n)
+            other.boundariesOnly = boundariesOnly
             // Batches kept as they come (no one array that doubles and copies as it grows).
             let batches = BatchList()
             other.onBatch = { batches.items.append($0) }

@@ -13,6 +13,26 @@ package struct ScannedOrder {
     package var start: Int
     package var end: Int
     package var candidate: OrderCandidate
+    /// For an order found by a `boundariesOnly` scan: the list it is in (the scanner's context)
+    /// and how many containers were open around it; `depth` is -1 for the full scan's orders.
+    var list: UInt8 = 0
+    var depth = -1
+
+    /// For an order a `boundariesOnly` scan found whose bytes do not parse: true when the full
+    /// scan, in the same place, takes the same bytes as one order too (the damage is inside a
+    /// container both skip, a bad escape or a stray byte), false when it would have stopped
+    /// inside it or taken it otherwise (then only a full scan tells what happened).
+    package func fullScanAgrees(in bytes: UnsafeRawBufferPointer) -> Bool {
+        guard depth >= 0, end <= bytes.count,
+            let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        else { return depth < 0 }
+        // The input ends where the order does: the full scan reads it and no further.
+        var trial = DumpScanner(base: base, count: end)
+        let around = depth == 0 ? [] : Array(repeating: list, count: depth)
+        _ = try? trial.scanValue(from: start, resume: around)
+        return trial.foundCount == 1 && trial.orders.first.map { $0.start == start && $0.end == end } == true
+            && trial.skippedCount == 0
+    }
 }
 
 /// Why a scan stopped: where, what was wrong, and which order (if any) was being read.
@@ -27,6 +47,8 @@ struct ScanFailure: Error {
     /// top-level array or an `orders` page) the failure is inside; empty when it is in none.
     /// Reading can resume at a later element of that list (`scanValue(from:resume:)`).
     var listStack: [UInt8] = []
+    /// The scan was stopped on request (`DumpScanner.shouldStop`): nothing is wrong.
+    var stopped = false
 }
 
 /// The byte scanner behind `DumpSource`: walks JSON text once, checking its structure (strings,
@@ -133,6 +155,12 @@ struct DumpScanner {
     /// the scan ends; without it they stay in `orders`.
     var onBatch: (([ScannedOrder]) -> Void)?
     static let batchSize = 256
+    /// Finds only where each order begins and ends (`boundariesOfOrder`): the orders' candidates
+    /// hold their own members alone, enough for the id, and every problem is the full scan's,
+    /// for orders whose bytes parse.
+    var boundariesOnly = false
+    /// Asked after each batch handed over in `boundariesOnly` mode: true stops the scan.
+    var shouldStop: (() -> Bool)?
     /// Where a second scanner took over (see `scanValue(insideTopArray:)`); -1 for none.
     var stopAt = -1
     /// True when the scan stopped at `stopAt`.
@@ -236,6 +264,15 @@ struct DumpScanner {
                     }
                     let child = objectContext(parent: current, key: key, at: i)
                     if current == Self.itemsArray { stack[stack.count - 1] = Self.itemsArraySeen }
+                    if boundariesOnly, child == Self.orderRoot || child == Self.orderRootPageable,
+                        let end = boundariesOfOrder(at: i, pageable: child == Self.orderRootPageable)
+                    {
+                        try stopIfAsked()
+                        i = end
+                        if stack.isEmpty { return i }
+                        expect = 5
+                        continue
+                    }
                     if child == Self.plainObject || child == Self.skipObject {
                         i = try skipContainer(i, depth: stack.count)
                         if stack.isEmpty { return i }
@@ -480,6 +517,144 @@ struct DumpScanner {
         while k >= 0, base[k] == 0x20 || base[k] == 0x09 { k -= 1 }
         guard k < 0 || base[k] == 0x0A || base[k] == 0x0D else { return nil }
         return offset - 1 - k
+    }
+
+    // MARK: - Boundaries only
+
+    /// Takes the object at `open` (a possible order, its candidate begun) as an order the quick
+    /// way when the full scan would take it with the same bounds, or says nil (nothing changed
+    /// but the candidate, which the full scan begins again) so the full scan reads it.
+    ///
+    /// Only the order's own members are read, with the full scan's grammar and `contextKey`
+    /// (what makes an object an order, a page or something else is all there, and so are the
+    /// `id` and `order_id` a problem names the order by); every container inside it is skipped
+    /// by `cscan_skip_container` alone, with no capture. Anything the full scan would do
+    /// otherwise than take the object as one order (a page, a fallback `items`/`data` page, a
+    /// non-order, an oversized or swallowing order, any failure at all) goes back to it. What
+    /// the skip cannot see is a grammar error inside a container the full scan walks
+    /// (`customer`, `store`, the first item, operations, attachments): such an order's bytes do
+    /// not parse, so the caller that decodes them (`DumpSource.streamOrders`) knows.
+    private mutating func boundariesOfOrder(at open: Int, pageable: Bool) -> Int? {
+        let context = pageable ? Self.orderRootPageable : Self.orderRoot
+        let p = base
+        var i = open + 1
+        // The order root is on the full scan's stack while its members are read.
+        let depth = stack.count + 1
+        var first = true
+        var closed: Int?
+        do throws(ScanFailure) {
+            members: while true {
+                guard let keyQuote = nextByte(&i) else { break members }
+                if first, p[keyQuote] == UInt8(ascii: "}") {
+                    closed = keyQuote + 1
+                    break members
+                }
+                first = false
+                guard p[keyQuote] == UInt8(ascii: "\"") else { break members }
+                let keyStart = keyQuote + 1
+                i = try skipString(keyStart)
+                let key = contextKey(context, start: keyStart, length: i - 1 - keyStart)
+                if key == Self.kOrders, pageable { break members }  // a list page
+                guard let colon = nextByte(&i), p[colon] == UInt8(ascii: ":") else { break members }
+                i = colon + 1
+                guard let value = nextByte(&i) else { break members }
+                let c = p[value]
+                switch c {
+                case UInt8(ascii: "\""):
+                    i = try skipString(value + 1)
+                    if key != 0 { capture(key, start: value + 1, end: i - 1) }
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    guard depth < Self.maxDepth, let end = skipQuietly(value, depth: depth) else {
+                        break members
+                    }
+                    if pageable, c == UInt8(ascii: "[") {
+                        // Kept for the page test of `finishCandidate`, which the full scan makes.
+                        if key == Self.kItems || (key == Self.kData && candidate.fallbackArray < 0) {
+                            candidate.fallbackArray = value
+                        }
+                    }
+                    i = end
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    i = try skipNumber(value)
+                    if key != 0 { capture(key, start: value, end: i) }
+                case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                    i = try skipLiteral(value, context)
+                default:
+                    break members
+                }
+                guard let next = nextByte(&i) else { break members }
+                if p[next] == UInt8(ascii: ",") {
+                    i = next + 1
+                    continue
+                }
+                if p[next] == UInt8(ascii: "}") { closed = next + 1 }
+                break members
+            }
+        } catch {}
+        if let closed, let end = acceptBoundaries(open, end: closed, pageable: pageable) { return end }
+        candidate = OrderCandidate()  // the full scan begins it again
+        return nil
+    }
+
+    /// The first byte from `i` on that is not JSON white space (`i` is left there); nil at the
+    /// end of the input or at a control character (both failures the full scan reports).
+    @inline(__always)
+    private func nextByte(_ i: inout Int) -> Int? {
+        while i < count {
+            let c = base[i]
+            if c > 0x20 { return i }
+            guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The end of the object `boundariesOfOrder` read, when the full scan would take it as one
+    /// order there (`finishCandidate`'s tests in its order); nil otherwise.
+    private mutating func acceptBoundaries(_ start: Int, end: Int, pageable: Bool) -> Int? {
+        if pageable, !candidate.identifying, candidate.fallbackArray >= 0 { return nil }
+        guard candidate.isOrder, !candidateNeedsStrong || candidate.strong, end - start <= Self.maxOrderBytes,
+            swallowedElement(start: start, end: end) == nil
+        else { return nil }
+        candidateStart = -1
+        lastOrderStart = start
+        let list =
+            pageable
+            ? (stack.isEmpty ? Self.top : Self.topArray)
+            : (candidateNeedsStrong ? Self.strongPageArray : Self.pageArray)
+        orders.append(
+            ScannedOrder(start: start, end: end, candidate: candidate, list: list, depth: stack.count))
+        foundCount += 1
+        return end
+    }
+
+    /// Skips the container at `open` as `skipContainer` does, without its captures; nil when
+    /// the block pass does not simply close it (the full scan then says what is wrong).
+    private func skipQuietly(_ open: Int, depth baseDepth: Int) -> Int? {
+        var state = cscan_state()
+        state.pos = Int64(open + 1)
+        state.depth = 1
+        state.limit = Int64(Self.maxDepth - baseDepth)
+        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: 16) { hits -> Int? in
+            guard let hitBase = hits.baseAddress else { return nil }
+            while true {
+                var found: Int64 = 0
+                let status = Int(cscan_skip_container(base, Int64(count), &state, hitBase, 16, &found))
+                if status == CSCAN_MORE { continue }
+                return status == CSCAN_DONE ? Int(state.pos) : nil
+            }
+        }
+    }
+
+    /// Hands the orders held so far on when a batch is full, and stops the scan (a failure
+    /// marked `stopped`) once `shouldStop` says so.
+    @inline(__always)
+    private mutating func stopIfAsked() throws(ScanFailure) {
+        guard orders.count >= Self.batchSize else { return }
+        flushIfNeeded()
+        if let shouldStop, shouldStop() {
+            throw ScanFailure(offset: count, reason: "stopped", atEnd: true, stopped: true)
+        }
     }
 
     /// Where the last order taken began (nil before the first): the layout of a list's elements.

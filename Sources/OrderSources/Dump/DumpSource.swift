@@ -384,6 +384,22 @@ public final class DumpSource: OrderSource {
         path: String, decoding: OrderDecoding = .whole, transform: @escaping @Sendable (Order) -> Value,
         consume: (Value) throws -> Void
     ) throws -> [SourceProblem] {
+        try streamOrders(
+            path: path, decoding: decoding, boundariesOnly: true, transform: transform, consume: consume)
+    }
+
+    /// The stream, its scan finding only the orders' bounds when `boundariesOnly` (the pass
+    /// decodes every order anyway, and the list columns are never needed: a problem names its
+    /// order by the id, which the scan still reads). That scan's orders and problems are the
+    /// full scan's as long as every order's bytes parse (`DumpIndexer.boundariesOnly`); at the
+    /// first order whose bytes do not and that the full scan would not take as it is
+    /// (`ScannedOrder.fullScanAgrees`), the file is scanned again in full from the start (the
+    /// orders already consumed are not decoded again), so a damaged dump is reported exactly
+    /// as by the full scan. False scans in full from the start (tests compare the two).
+    static func streamOrders<Value: Sendable>(
+        path: String, decoding: OrderDecoding, boundariesOnly: Bool,
+        transform: @escaping @Sendable (Order) -> Value, consume: (Value) throws -> Void
+    ) throws -> [SourceProblem] {
         let loaded = try DumpFile.load(path: path)
         let bytes = loaded.region.bytes
         var failure: (any Error)?
@@ -392,63 +408,79 @@ public final class DumpSource: OrderSource {
         var textProblems: [SourceProblem] = []
         // Lines are counted from the last problem located, so many problems stay linear.
         var hint: (offset: Int, location: TextLocator.Location)?
+        // Orders taken in file order (consumed or reported as unreadable), over both passes.
         var counted = 0
-        let decoder = BatchDecoder(bytes: bytes, decoding: decoding, transform: transform)
-        // The workers read the mapping: they are done before it can go away, however this ends.
-        defer { withExtendedLifetime(loaded) { decoder.close() } }
-        let result: DumpIndexer.Result
+        var lean = boundariesOnly
+        // A quick pass met an order whose bytes do not parse: the full scan takes over.
+        var again = false
+        var result: DumpIndexer.Result
         do {
-            result = try withoutActuallyEscaping(consume) { consume in
-                // One decoded batch, in file order; false once `consume` failed.
-                func take(_ batch: [ScannedOrder], _ decoded: BatchDecoder<Value>.Results) -> Bool {
-                    for (order, outcome) in zip(batch, decoded) {
-                        counted += 1
-                        switch outcome ?? .unreadable(offset: 0, reason: "not decoded") {
-                        case .value(let value, let issues):
-                            if !issues.isEmpty {
-                                var record = SummaryRecord()
-                                if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
-                                    order.candidate.fill(&record, base: base) { "#\(counted)" }
-                                }
-                                textProblems += DumpSource.textProblems(
-                                    issues, orderStart: order.start, bytes: bytes, path: path,
-                                    order: record.string(of: .id), hint: &hint)
-                            }
-                            do {
-                                try consume(value)
-                            } catch {
-                                failure = error
+            repeat {
+                again = false
+                let done = counted  // taken by the quick pass: skipped by the full one
+                let decoder = BatchDecoder(bytes: bytes, decoding: decoding, transform: transform)
+                // The workers read the mapping: they are done before it can go away, however
+                // this ends.
+                defer { withExtendedLifetime(loaded) { decoder.close() } }
+                result = try withoutActuallyEscaping(consume) { consume in
+                    // One decoded batch, in file order; false once `consume` failed or the
+                    // quick pass must give way.
+                    func take(_ batch: [ScannedOrder], _ decoded: BatchDecoder<Value>.Results) -> Bool {
+                        for (order, outcome) in zip(batch, decoded) {
+                            let outcome = outcome ?? .unreadable(offset: 0, reason: "not decoded")
+                            if lean, case .unreadable = outcome, !order.fullScanAgrees(in: bytes) {
+                                // The full scan would have stopped inside this order (a grammar
+                                // error the quick scan skipped over): it says what happened.
+                                again = true
                                 return false
                             }
-                        case .unreadable(let offset, let reason):
-                            // From the last problem located, not from the file's start: many
-                            // unreadable orders in a big dump stay linear.
-                            let at = TextLocator.locate(bytes, offset: order.start + offset, after: hint)
-                            hint = (order.start + offset, at)
-                            var record = SummaryRecord()
-                            if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
-                                order.candidate.fill(&record, base: base) { "#\(counted)" }
+                            counted += 1
+                            switch outcome {
+                            case .value(let value, let issues):
+                                if !issues.isEmpty {
+                                    textProblems += DumpSource.textProblems(
+                                        issues, orderStart: order.start, bytes: bytes, path: path,
+                                        order: orderID(order, bytes: bytes, number: counted), hint: &hint)
+                                }
+                                do {
+                                    try consume(value)
+                                } catch {
+                                    failure = error
+                                    return false
+                                }
+                            case .unreadable(let offset, let reason):
+                                // From the last problem located, not from the file's start: many
+                                // unreadable orders in a big dump stay linear.
+                                let at = TextLocator.locate(bytes, offset: order.start + offset, after: hint)
+                                hint = (order.start + offset, at)
+                                unreadable.append(
+                                    SourceProblem(
+                                        file: path, line: at.line, column: at.column,
+                                        message:
+                                            "order \(orderID(order, bytes: bytes, number: counted)) cannot be read: \(reason); it was skipped",
+                                        snippet: at.snippet))
                             }
-                            unreadable.append(
-                                SourceProblem(
-                                    file: path, line: at.line, column: at.column,
-                                    message:
-                                        "order \(record.string(of: .id)) cannot be read: \(reason); it was skipped",
-                                    snippet: at.snippet))
                         }
+                        return true
                     }
-                    return true
+                    var seen = 0
+                    var indexer = DumpIndexer(bytes: bytes, path: path) { batch in
+                        guard failure == nil, !again else { return }
+                        let skip = min(max(done - seen, 0), batch.count)
+                        seen += batch.count
+                        guard skip < batch.count else { return }
+                        decoder.submit(skip == 0 ? batch : Array(batch[skip...]))
+                        decoder.takeBack(take)
+                    }
+                    indexer.splitMinimum = .max  // one scanning thread: batches arrive in file order
+                    indexer.boundariesOnly = lean
+                    indexer.shouldStop = { again || failure != nil }
+                    let result = try indexer.run()
+                    if failure == nil, !again { decoder.takeBack(draining: true, take) }
+                    return result
                 }
-                var indexer = DumpIndexer(bytes: bytes, path: path) { batch in
-                    guard failure == nil else { return }
-                    decoder.submit(batch)
-                    decoder.takeBack(take)
-                }
-                indexer.splitMinimum = .max  // one scanning thread: batches arrive in file order
-                let result = try indexer.run()
-                if failure == nil { decoder.takeBack(draining: true, take) }
-                return result
-            }
+                lean = false
+            } while again
         } catch {
             if let problem = loaded.gzipProblem {
                 throw SourceError.malformed(SourceProblem(file: path, message: problem))
@@ -459,6 +491,16 @@ public final class DumpSource: OrderSource {
         return (loaded.gzipProblem.map { [SourceProblem(file: path, message: $0)] } ?? []) + result.problems
             + unreadable
             + textProblems + (loaded.region.changedWhileRead ? [.changed(path)] : [])
+    }
+
+    /// The id a problem names an order by: its `id` or `order_id`, else "#" and its position
+    /// (as in the index).
+    private static func orderID(_ order: ScannedOrder, bytes: UnsafeRawBufferPointer, number: Int) -> String {
+        var record = SummaryRecord()
+        if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+            order.candidate.fill(&record, base: base) { "#\(number)" }
+        }
+        return record.string(of: .id)
     }
 
     /// The problems for the text issues of one order whose bytes start at `orderStart` in
