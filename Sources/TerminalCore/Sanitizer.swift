@@ -165,9 +165,10 @@ public enum Sanitizer {
 
     // MARK: - Internals
 
-    /// True when `bytes` are valid UTF-8 that `sanitize` returns unchanged (as
-    /// `sanitize(String(decoding: bytes, as: UTF8.self))` would): a writer holding the bytes
-    /// (the CSV export) copies them as they are, without making a string.
+    /// True when `bytes` are valid UTF-8 that `sanitize` returns unchanged, known without
+    /// sanitizing: a writer holding the bytes (the CSV export) copies them as they are, without
+    /// making a string. False when sanitizing may change the text (as `sanitize` itself tells
+    /// before its long way: a ZWJ, even between emoji, counts) or the bytes are not valid UTF-8.
     public static func passesUnchanged(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var sawNonASCII = false
         for byte in bytes {

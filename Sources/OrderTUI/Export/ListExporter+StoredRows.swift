@@ -10,11 +10,27 @@ extension ListExporter {
     /// The amount column's formatter (`gross_amount` without grouping or code).
     static let csvAmount = MoneyFormatter(groupingSeparator: "", includesCurrencyCode: false)
 
+    /// Working space a writer keeps between rows.
+    struct RowScratch {
+        /// Where the customer cell is put together.
+        var text: [UInt8] = []
+        /// The currencies met, by code (a dump has a handful): `Currency(code:)` upper-cases
+        /// and looks the code up, which cost more than formatting the amount.
+        private var currencies: [(code: [UInt8], currency: Currency)] = []
+
+        /// `Currency(code:)` of the code's text.
+        mutating func currency(_ code: UnsafeBufferPointer<UInt8>) -> Currency {
+            for entry in currencies where entry.code.elementsEqual(code) { return entry.currency }
+            let currency = Currency(code: String(decoding: code, as: UTF8.self))
+            if currencies.count < 16 { currencies.append((Array(code), currency)) }
+            return currency
+        }
+    }
+
     /// Appends the CSV line of a stored row to `bytes`, as `appendCSVRow(redaction.apply(summary))`
-    /// does for its summary. `scratch` is working space kept between rows (the customer cell is
-    /// put together there).
+    /// does for its summary.
     static func appendCSVRow(
-        _ row: SummaryRow, redaction: Redaction, scratch: inout [UInt8], to bytes: inout [UInt8]
+        _ row: SummaryRow, redaction: Redaction, scratch: inout RowScratch, to bytes: inout [UInt8]
     ) {
         func cell(_ field: SummaryField, isNumber: Bool = false) {
             if let value = row.field(field) { appendCSVCell(value, isNumber: isNumber, to: &bytes) }
@@ -44,11 +60,14 @@ extension ListExporter {
         }
         cell(.status)
         cell(.paymentStatus)
-        let currency = row.field(.currency)
         if let amount = row.grossAmount {
-            let code = currency.map { String(decoding: $0, as: UTF8.self) }
-            appendCSVCell(
-                csvAmount.string(minorUnits: amount, currencyCode: code), isNumber: true, to: &bytes)
+            // As `csvAmount.string(minorUnits:currencyCode:)`, the currency made once per code.
+            let text =
+                row.field(.currency).map {
+                    csvAmount.string(minorUnits: amount, currency: scratch.currency($0))
+                }
+                ?? csvAmount.string(minorUnits: amount, currencyCode: nil)
+            appendCSVCell(text, isNumber: true, to: &bytes)
         }
         bytes.append(UInt8(ascii: ","))
         cell(.currency)
@@ -67,16 +86,17 @@ extension ListExporter {
 
     /// The customer cell: `OrderSummary.customerName` ("First Last", else the company, else the
     /// email) from the row's bytes.
-    private static func appendCustomerCell(_ row: SummaryRow, scratch: inout [UInt8], to bytes: inout [UInt8])
-    {
+    private static func appendCustomerCell(
+        _ row: SummaryRow, scratch: inout RowScratch, to bytes: inout [UInt8]
+    ) {
         let first = row.field(.firstName).flatMap { $0.isEmpty ? nil : $0 }
         let last = row.field(.lastName).flatMap { $0.isEmpty ? nil : $0 }
         if let first, let last {
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: first)
-            scratch.append(UInt8(ascii: " "))
-            scratch.append(contentsOf: last)
-            scratch.withUnsafeBufferPointer { appendCSVCell($0, isNumber: false, to: &bytes) }
+            scratch.text.removeAll(keepingCapacity: true)
+            scratch.text.append(contentsOf: first)
+            scratch.text.append(UInt8(ascii: " "))
+            scratch.text.append(contentsOf: last)
+            scratch.text.withUnsafeBufferPointer { appendCSVCell($0, isNumber: false, to: &bytes) }
         } else if let name = first ?? last ?? row.field(.company) ?? row.field(.email) {
             appendCSVCell(name, isNumber: false, to: &bytes)
         }

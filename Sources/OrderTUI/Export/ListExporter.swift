@@ -55,7 +55,7 @@ public enum ListExporter {
         bytes.reserveCapacity(rows.count * 192)
         var written = 0
         if let stored {
-            var scratch: [UInt8] = []
+            var scratch = RowScratch()
             for index in rows {
                 guard let row = stored(index) else { continue }
                 appendCSVRow(row, redaction: redaction, scratch: &scratch, to: &bytes)
