@@ -165,6 +165,24 @@ public enum Sanitizer {
 
     // MARK: - Internals
 
+    /// True when `bytes` are valid UTF-8 that `sanitize` returns unchanged, known without
+    /// sanitizing: a writer holding the bytes (the CSV export) copies them as they are, without
+    /// making a string. False when sanitizing may change the text (as `sanitize` itself tells
+    /// before its long way: a ZWJ, even between emoji, counts) or the bytes are not valid UTF-8.
+    public static func passesUnchanged(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var sawNonASCII = false
+        for byte in bytes {
+            if byte >= 0x80 {
+                sawNonASCII = true
+            } else if byte < 0x20 || byte == 0x7F {
+                return false
+            }
+        }
+        guard sawNonASCII else { return true }
+        // Invalid bytes come out as U+FFFD, which is escaped, as decoding would leave them.
+        return !scalarsNeedEscaping(RepairedScalars(bytes))
+    }
+
     private static func needsEscaping(_ string: String) -> Bool {
         var sawNonASCII = false
         for byte in string.utf8 {
@@ -175,13 +193,35 @@ public enum Sanitizer {
             if byte < 0x20 || byte == 0x7F { return true }
         }
         guard sawNonASCII else { return false }
+        return scalarsNeedEscaping(string.unicodeScalars)
+    }
+
+    /// The scalar part of `needsEscaping`, for text that is not all printable ASCII.
+    private static func scalarsNeedEscaping(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
         var marks = 0
-        for scalar in string.unicodeScalars {
+        for scalar in scalars {
             if isUnsafe(scalar) || scalar.value == 0x200D { return true }
             marks = isMark(scalar) ? marks + 1 : 0
             if marks > maxMarksPerCharacter { return true }
         }
         return false
+    }
+
+    /// The scalars of UTF-8 bytes, U+FFFD where they are not valid (as `String(decoding:)`
+    /// repairs them; only whether one appears matters here, not how many).
+    private struct RepairedScalars: Sequence, IteratorProtocol {
+        var bytes: UnsafeBufferPointer<UInt8>.Iterator
+        var parser = Unicode.UTF8.ForwardParser()
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes.makeIterator() }
+
+        mutating func next() -> Unicode.Scalar? {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let encoded): return Unicode.UTF8.decode(encoded)
+            case .error: return "\u{FFFD}"
+            case .emptyInput: return nil
+            }
+        }
     }
 
     /// Combining marks kept on one character: as many as a terminal cell holds (ncurses keeps a

@@ -141,12 +141,12 @@ struct ExportCommand: AsyncParsableCommand {
                 await runner.send(.command(.reverseSort), to: &state)
             }
         }
-        // Each row's summary is made as it is written, never all at once (a million summaries'
-        // strings would hold more memory than the index).
+        // Each row is made as it is written, never all at once (a million summaries' strings
+        // would hold more memory than the index); CSV lines straight from the store's bytes.
         let list = state.list
         do {
             let count = try await ListExporter.export(
-                rows: list.rows.count, summary: { list.summary(atRow: $0) }, format: chosen, to: out,
+                list, format: chosen, to: out,
                 redaction: redact ? .locked : .off,
                 loadOrder: { id throws(SourceError) in
                     // Each order is read here (JSON, NDJSON): its text problems too, unless the

@@ -59,6 +59,34 @@ import Testing
         #expect(safe.utf8.count == text.utf8.count)
     }
 
+    /// `passesUnchanged(utf8:)` is true for clean text, which sanitizing leaves as it is, and
+    /// false for anything sanitizing may escape (control and format characters, floods of
+    /// marks, a ZWJ, U+FFFD) and for bytes that are not valid UTF-8.
+    @Test func passesUnchangedOnlyForTextSanitizingLeaves() {
+        let clean = [
+            "", "plain", "Ståle Bø", "日本語", "🙂", "e\u{301}", "a\u{300}\u{301}\u{302}\u{303}", "a\u{200C}b",
+            "Ω", "🏴\u{E0067}\u{E0062}\u{E007F}", " ,\"=+-@",
+        ]
+        let hostile = [
+            "a\u{300}\u{301}\u{302}\u{303}\u{304}", "\u{AD}", "x\u{85}", "tab\there", "del\u{7F}",
+            "\u{1B}[31m",
+            "a\u{202E}b", "\u{2028}", "\u{FFFD}", "\u{FEFF}", "ø\n", "a\u{200D}b", "👨\u{200D}👩",
+        ]
+        let invalid: [[UInt8]] = [
+            [0xFF], [0x61, 0xFE], [0xC3], [0xC3, 0x28], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE2, 0x82],
+            [0xF4, 0x90, 0x80, 0x80], [0x80], [0x61, 0xC3, 0xA6, 0xFF],
+        ]
+        func passes(_ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBufferPointer { Sanitizer.passesUnchanged(utf8: $0) }
+        }
+        for text in clean {
+            #expect(passes(Array(text.utf8)), "\(text)")
+            #expect(Sanitizer.sanitize(text) == text)
+        }
+        for text in hostile { #expect(!passes(Array(text.utf8)), "\(text.unicodeScalars.map(\.value))") }
+        for bytes in invalid { #expect(!passes(bytes), "\(bytes)") }
+    }
+
     @Test func invalidUTF8BytesBecomeHexEscapes() {
         #expect(Sanitizer.sanitize(bytes: [0x61, 0xFF, 0x62]) == "a\\xffb")
         #expect(Sanitizer.sanitize(bytes: [0xC3, 0xA6]) == "æ")

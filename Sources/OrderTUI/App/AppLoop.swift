@@ -259,10 +259,9 @@ public final class AppLoop {
         pending += 1
         Task.detached {
             do throws(ListExporter.Failure) {
-                // Off the loop, each row's summary made as it is written (never all at once).
+                // Off the loop, each row made as it is written (never all at once).
                 let count = try await ListExporter.export(
-                    rows: list.rows.count, summary: { list.summary(atRow: $0) }, format: format,
-                    to: OperatorPath.expand(path), redaction: redaction,
+                    list, format: format, to: OperatorPath.expand(path), redaction: redaction,
                     loadOrder: { id throws(SourceError) in try await source.order(id: id) })
                 mailbox.post(.noticed(.info("exported \(count) orders to \(path) (\(format.rawValue))")))
             } catch {

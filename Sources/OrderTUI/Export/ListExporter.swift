@@ -1,4 +1,3 @@
-import Dispatch
 import OrderIndex
 import OrderModel
 import OrderSources
@@ -39,31 +38,37 @@ public enum ListExporter {
         "currency", "store_id", "anomalies",
     ]
 
-    /// How many CSV rows are made between writes (about 300 KB each, half on each core).
+    /// How many CSV rows make a block (about 300 KB), the unit of work of each core and of
+    /// each write.
     static let rowsPerBlock = 2_048
 
-    /// The CSV bytes of `rows`, in order, as two halves made at once; each with its row count.
+    /// How many threads make CSV blocks.
+    static let csvWorkers = 2
+
+    /// The CSV lines of `rows`, in order, and how many rows they hold (rows without a summary
+    /// or stored row are left out).
     static func csvBlock(
-        _ rows: Range<Int>, summary: @Sendable (Int) -> OrderSummary?, redaction: Redaction
-    ) -> [(bytes: [UInt8], rows: Int)] {
-        let middle = rows.lowerBound + rows.count / 2
-        let halves = [rows.lowerBound..<middle, middle..<rows.upperBound]
-        var results = [(bytes: [UInt8], rows: Int)](repeating: ([], 0), count: halves.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let shared = UncheckedBox(buffer)
-            DispatchQueue.concurrentPerform(iterations: halves.count) { half in
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(halves[half].count * 160)
-                var written = 0
-                for row in halves[half] {
-                    guard let summary = summary(row) else { continue }
-                    appendCSVRow(redaction.apply(summary), to: &bytes)
-                    written += 1
-                }
-                shared.value[half] = (bytes, written)
+        _ rows: Range<Int>, summary: (Int) -> OrderSummary?, stored: ((Int) -> SummaryRow?)?,
+        redaction: Redaction
+    ) -> (bytes: [UInt8], items: Int) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rows.count * 192)
+        var written = 0
+        if let stored {
+            var scratch = RowScratch()
+            for index in rows {
+                guard let row = stored(index) else { continue }
+                appendCSVRow(row, redaction: redaction, scratch: &scratch, to: &bytes)
+                written += 1
+            }
+        } else {
+            for index in rows {
+                guard let summary = summary(index) else { continue }
+                appendCSVRow(redaction.apply(summary), to: &bytes)
+                written += 1
             }
         }
-        return results
+        return (bytes, written)
     }
 
     /// One CSV line (with its line break) for a summary, as already redacted by the caller.
@@ -94,29 +99,10 @@ public enum ListExporter {
         bytes.append(0x0A)
     }
 
-    /// Appends `csvCell(raw, isNumber:)`'s bytes: printable ASCII with nothing to quote or
-    /// defuse (most cells: ids, dates, amounts, statuses) as it is, anything else the long way.
+    /// Appends `csvCell(raw, isNumber:)`'s bytes (see the byte form of `appendCSVCell`).
     static func appendCSVCell(_ raw: String, isNumber: Bool, to bytes: inout [UInt8]) {
-        var plain = true
-        var first = !isNumber
-        for byte in raw.utf8 {
-            let formula =
-                first
-                && (byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-                    || byte == UInt8(ascii: "@"))
-            if byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"")
-                || formula
-            {
-                plain = false
-                break
-            }
-            first = false
-        }
-        if plain {
-            bytes.append(contentsOf: raw.utf8)
-        } else {
-            bytes.append(contentsOf: csvCell(raw, isNumber: isNumber).utf8)
-        }
+        var raw = raw
+        raw.withUTF8 { appendCSVCell($0, isNumber: isNumber, to: &bytes) }
     }
 
     /// Quotes a cell when needed; text that a spreadsheet would run as a formula (`=`, `+`, `@`,
@@ -141,14 +127,40 @@ public enum ListExporter {
             loadOrder: loadOrder)
     }
 
+    /// Writes the rows of `list` (filtered and sorted as the browser shows them) in `format` to
+    /// `path` (see `export(rows:summary:…)`); CSV lines are made from the store's columns
+    /// without making each row's summary.
+    public static func export(
+        _ list: ListState, format: Format, to path: String, redaction: Redaction,
+        loadOrder: @Sendable (String) async throws(SourceError) -> Order
+    ) async throws(Failure) -> Int {
+        try await export(
+            rows: list.rows.count, summary: { list.summary(atRow: $0) },
+            stored: { list.storedRow(atRow: $0) },
+            format: format, to: path, redaction: redaction, loadOrder: loadOrder)
+    }
+
     /// Writes `rows` orders in `format` to `path`, row `n`'s summary made by `summary(n)` as it
-    /// is written (nil rows are left out), so only a block of rows is ever held; full orders come
-    /// from `loadOrder` (JSON and NDJSON only). Returns how many orders were written.
-    ///
-    /// CSV rows are made in blocks, each block's halves on two cores (`summary` is called from
-    /// both): one core making a million rows was a tenth of an export's time.
+    /// is written (nil rows are left out), so only a few blocks of rows are ever held; full
+    /// orders come from `loadOrder` (JSON and NDJSON only). Returns how many orders were written.
     public static func export(
         rows: Int, summary: @escaping @Sendable (Int) -> OrderSummary?, format: Format, to path: String,
+        redaction: Redaction, loadOrder: @Sendable (String) async throws(SourceError) -> Order
+    ) async throws(Failure) -> Int {
+        try await export(
+            rows: rows, summary: summary, stored: nil, format: format, to: path, redaction: redaction,
+            loadOrder: loadOrder)
+    }
+
+    /// `export(rows:summary:…)`, CSV lines made from `stored(n)` (row `n`'s store columns, nil
+    /// when left out) when given, else from the summaries.
+    ///
+    /// CSV rows are made in blocks on two cores (`summary` or `stored` is called from both),
+    /// each block written as soon as those before it are (`OrderedBlockWriter`): one core
+    /// making a million rows was a tenth of an export's time.
+    static func export(
+        rows: Int, summary: @escaping @Sendable (Int) -> OrderSummary?,
+        stored: (@Sendable (Int) -> SummaryRow?)?, format: Format, to path: String,
         redaction: Redaction, loadOrder: @Sendable (String) async throws(SourceError) -> Order
     ) async throws(Failure) -> Int {
         do throws(SourceError) {
@@ -157,15 +169,15 @@ public enum ListExporter {
             switch format {
             case .csv:
                 try file.write(Array((csvColumns.joined(separator: ",") + "\r\n").utf8))
-                var start = 0
-                while start < rows {
-                    let end = min(rows, start + Self.rowsPerBlock)
-                    for (bytes, written) in csvBlock(start..<end, summary: summary, redaction: redaction) {
-                        try file.write(bytes)
-                        count += written
-                    }
-                    start = end
-                }
+                // Written from the workers, one block at a time, in order (the writer's lock).
+                let output = UncheckedBox(file)
+                count = try OrderedBlockWriter.run(
+                    blocks: (rows + rowsPerBlock - 1) / rowsPerBlock, workers: csvWorkers,
+                    make: { block in
+                        csvBlock(
+                            block * rowsPerBlock..<min(rows, (block + 1) * rowsPerBlock), summary: summary,
+                            stored: stored, redaction: redaction)
+                    }, write: { bytes throws(SourceError) in try output.value.write(bytes) })
             case .json, .ndjson:
                 if format == .json { try file.write("[") }
                 for row in 0..<rows {

@@ -122,6 +122,13 @@ public struct ListState: Sendable, Equatable {
         return snapshot.summary(at: rows[row])
     }
 
+    /// The store columns of a row, read in place (for writers that copy them as bytes); valid
+    /// while this state, which holds the snapshot they point into, is.
+    public func storedRow(atRow row: Int) -> SummaryRow? {
+        guard rows.indices.contains(row) else { return nil }
+        return snapshot.row(rows[row])
+    }
+
     /// The rows inside the viewport, with their row numbers (only these are made into summaries).
     public var visibleRows: [(row: Int, summary: OrderSummary)] {
         let end = min(rows.count, scrollOffset + viewportHeight)
