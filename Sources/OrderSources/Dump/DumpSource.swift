@@ -155,7 +155,7 @@ public final class DumpSource: OrderSource {
             // Nil only for an empty region, where the indexer throws before finding any order.
             let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
             let offset = bytesBefore
-            let indexer = DumpIndexer(bytes: bytes, path: path) { batch in
+            var indexer = DumpIndexer(bytes: bytes, path: path) { batch in
                 for order in batch {
                     guard let base else { return }
                     order.candidate.fill(&record, base: base) { "#\(store.count + 1)" }
@@ -166,6 +166,14 @@ public final class DumpSource: OrderSource {
                 }
                 indexing.advance(bytes: offset + (batch.last?.end ?? 0), orders: store.count)
             }
+            // The second half of a split scan fills its rows on its own thread.
+            indexer.secondHalfRows = (
+                fileNumber,
+                { rows in
+                    store.append(rows)
+                    indexing.advance(bytes: offset + rows.lastEnd, orders: store.count)
+                }
+            )
             do throws(SourceError) {
                 let result = try indexer.run()
                 if let gzipProblem { indexing.report([gzipProblem]) }
