@@ -103,6 +103,15 @@ public final class SummaryStore: @unchecked Sendable {
         }
     }
 
+    /// Sizes the id and order-number tables for `rows` rows in all, so they do not grow (and
+    /// rehash) on the way there; a guess that is too small only means they grow later.
+    package func reserve(rows: Int) {
+        lock.locked {
+            idTable.reserve(rows, snapshot: currentSnapshot, field: .id)
+            numberTable.reserve(rows, snapshot: currentSnapshot, field: .orderNumber)
+        }
+    }
+
     /// The rows so far (under the lock); lookups need only the chunks, not the count.
     private var currentSnapshot: SummarySnapshot {
         SummarySnapshot(chunks: chunks, chunkStarts: chunkStarts, count: rowCount)
@@ -114,17 +123,13 @@ public final class SummaryStore: @unchecked Sendable {
         let id =
             SummarySnapshot.field(.id, chunk: chunk, local: local)
             ?? UnsafeBufferPointer(start: nil, count: 0)
-        if idTable.find(hash: idHash, in: snapshot, field: .id, key: id) != nil {
+        if idTable.insertIfAbsent(row: row, hash: idHash, snapshot: snapshot, field: .id, key: id) != nil {
             duplicates += 1
             if firstDuplicate == nil { firstDuplicate = String(decoding: id, as: UTF8.self) }
-        } else {
-            idTable.insert(row: row, hash: idHash, snapshot: snapshot, field: .id)
         }
         if let number = SummarySnapshot.field(.orderNumber, chunk: chunk, local: local) {
-            let numberHash = chunk.numberHash[local]
-            if numberTable.find(hash: numberHash, in: snapshot, field: .orderNumber, key: number) == nil {
-                numberTable.insert(row: row, hash: numberHash, snapshot: snapshot, field: .orderNumber)
-            }
+            _ = numberTable.insertIfAbsent(
+                row: row, hash: chunk.numberHash[local], snapshot: snapshot, field: .orderNumber, key: number)
         }
     }
 
@@ -749,13 +754,33 @@ struct RowHashTable {
         }
     }
 
-    mutating func insert(row: Int, hash: UInt32, snapshot: SummarySnapshot, field: SummaryField) {
+    /// The row already holding `key`, or nil after entering `row` for it: one walk of the slots,
+    /// ending where `find` ends on a miss, which is where `insert` would place the row.
+    mutating func insertIfAbsent(
+        row: Int, hash: UInt32, snapshot: SummarySnapshot, field: SummaryField,
+        key: UnsafeBufferPointer<UInt8>
+    ) -> Int? {
         if (used + 1) * 2 > slots.count { grow(snapshot: snapshot, field: field) }
-        place(Int32(row), hash: hash)
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let found = slots[slot]
+            if found < 0 { break }
+            let (chunk, local) = snapshot.locate(Int(found))
+            let rowHash = field == .id ? chunk.idHash[local] : chunk.numberHash[local]
+            if rowHash == hash, let bytes = SummarySnapshot.field(field, chunk: chunk, local: local),
+                bytes.count == key.count, bytes.elementsEqual(key)
+            {
+                return Int(found)
+            }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Int32(row)
         used += 1
+        return nil
     }
 
-    /// Makes room for `rows` entries at once: the size inserting them one by one would grow to.
+    /// Makes room for `rows` entries at once (at least twice as many slots, as growing keeps).
     mutating func reserve(_ rows: Int, snapshot: SummarySnapshot, field: SummaryField) {
         var size = max(1024, slots.count)
         while rows * 2 > size { size *= 2 }
