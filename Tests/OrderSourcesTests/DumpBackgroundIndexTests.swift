@@ -102,6 +102,20 @@ struct DumpSplitScanTests {
         #expect(split.problems == whole.problems)
     }
 
+    @Test func aDamagedOrderInTheSecondHalfIsToldAsWithoutTheSplit() throws {
+        var orders = (1...400).map { sampleOrder($0) }
+        orders[299] = orders[299].replacing(#""status":"open""#, with: #""status":x"#)
+        let text = "[\n" + orders.joined(separator: ",\n") + "\n]\n"
+        let whole = try #require(scan(text, split: false))
+        let split = try #require(scan(text, split: true))
+        #expect(split.splits == 1)
+        #expect(split.ids == whole.ids)
+        #expect(split.ids.count == 399)
+        #expect(split.problems == whole.problems)
+        // The damaged order's own id, not that of the last order before the split.
+        #expect(split.problems.first?.message.contains("order 300 (id id-300)") == true)
+    }
+
     @Test func aTruncatedSecondHalfIsReportedAsWithoutTheSplit() throws {
         let text =
             "[\n" + (1...400).map { sampleOrder($0) }.joined(separator: ",\n")
