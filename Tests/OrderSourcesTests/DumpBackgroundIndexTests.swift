@@ -102,6 +102,20 @@ struct DumpSplitScanTests {
         #expect(split.problems == whole.problems)
     }
 
+    @Test func aDamagedOrderInTheSecondHalfIsToldAsWithoutTheSplit() throws {
+        var orders = (1...400).map { sampleOrder($0) }
+        orders[299] = orders[299].replacing(#""status":"open""#, with: #""status":x"#)
+        let text = "[\n" + orders.joined(separator: ",\n") + "\n]\n"
+        let whole = try #require(scan(text, split: false))
+        let split = try #require(scan(text, split: true))
+        #expect(split.splits == 1)
+        #expect(split.ids == whole.ids)
+        #expect(split.ids.count == 399)
+        #expect(split.problems == whole.problems)
+        // The damaged order's own id, not that of the last order before the split.
+        #expect(split.problems.first?.message.contains("order 300 (id id-300)") == true)
+    }
+
     @Test func aTruncatedSecondHalfIsReportedAsWithoutTheSplit() throws {
         let text =
             "[\n" + (1...400).map { sampleOrder($0) }.joined(separator: ",\n")
@@ -167,6 +181,81 @@ struct DumpSplitScanTests {
         #expect(split.ids == whole.ids)
         #expect(split.ids.count == 50)
         #expect(split.problems == whole.problems)
+    }
+}
+
+/// The list rows of a split scan, the second half's built on its own thread (`SummaryRows`),
+/// equal those of a one-thread scan appended one by one.
+@Suite("Dump split scan rows")
+struct DumpSplitRowsTests {
+    /// Indexes `text` into a store as `DumpSource` does, with the split forced on or off.
+    func index(_ text: String, split: Bool) -> (store: SummaryStore, splits: Int)? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { raw -> (store: SummaryStore, splits: Int)? in
+            let buffer = UnsafeRawBufferPointer(raw)
+            guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+            let store = SummaryStore()
+            var record = SummaryRecord()
+            var indexer = DumpIndexer(bytes: buffer, path: "x.json") { batch in
+                for order in batch {
+                    order.candidate.fill(&record, base: base) { "#\(store.count + 1)" }
+                    record.file = 3
+                    record.start = order.start
+                    record.end = order.end
+                    store.append(record)
+                }
+            }
+            indexer.secondHalfRows = (3, { store.append($0) })
+            indexer.splitMinimum = split ? 1 : Int.max
+            guard let result = try? indexer.run() else { return nil }
+            return (store, result.splitScans)
+        }
+    }
+
+    private func expectSameRows(_ text: String, orders: Int) throws {
+        let whole = try #require(index(text, split: false))
+        let split = try #require(index(text, split: true))
+        #expect(whole.splits == 0)
+        #expect(split.splits == 1)
+        let one = whole.store.snapshot()
+        let two = split.store.snapshot()
+        #expect(one.count == orders)
+        #expect(two.count == orders)
+        for row in 0..<min(one.count, two.count) {
+            #expect(one.summary(at: row) == two.summary(at: row))
+            #expect(one.location(row: row) == two.location(row: row))
+            #expect(one.rowText(row: row).elementsEqual(two.rowText(row: row)))
+        }
+        #expect(whole.store.duplicateIDs.count == split.store.duplicateIDs.count)
+        #expect(whole.store.duplicateIDs.first == split.store.duplicateIDs.first)
+        for row in stride(from: 0, to: one.count, by: 7) {
+            let id = one.id(row: row)
+            #expect(whole.store.row(ofID: id) == split.store.row(ofID: id))
+            if let number = one.string(.orderNumber, row: row) {
+                #expect(whole.store.row(ofOrderNumber: number) == split.store.row(ofOrderNumber: number))
+            }
+        }
+    }
+
+    /// Orders of the second half without an id (named after their row number), one repeating
+    /// an id of the first half, and rows big enough to fill several chunks on both sides.
+    @Test func theSecondHalfsRowsAreTheOneThreadScansRows() throws {
+        let long = String(repeating: "y", count: 3_000)
+        let orders = (1...2_400).map { number -> String in
+            switch number {
+            case 1_500, 2_399:
+                return #"{"order_number":"X\#(number)","status":"open","currency":"NOK"}"#
+            case 1_700:
+                return sampleOrder(3)
+            case 400..<2_300:
+                return #"{"id":"big\#(number)","status":"\#(long)","currency":"\#(long)","#
+                    + #""customer":{"first_name":"\#(long)","last_name":"\#(long)","email":"\#(long)"}}"#
+            default:
+                return sampleOrder(number)
+            }
+        }
+        try expectSameRows("[\n" + orders.joined(separator: ",\n") + "\n]\n", orders: 2_400)
+        try expectSameRows(orders.joined(separator: "\n") + "\n", orders: 2_400)
     }
 }
 

@@ -33,6 +33,11 @@ package struct DumpIndexer {
     /// Asked after each batch in `boundariesOnly` mode: true ends the scan there, its result
     /// then meaningless (a caller that found an order whose bytes do not parse and scans again).
     package var shouldStop: (() -> Bool)?
+    /// For a sink that makes list rows of the orders: the second half of a split scan builds
+    /// them on its own thread as it goes (`SummaryRows` of this file number), and they are
+    /// handed to `take` in place of that half's batches, so the thread that finishes is left
+    /// with copying rows, not filling them. Not for `boundariesOnly` scans.
+    package var secondHalfRows: (file: Int, take: (SummaryRows) -> Void)?
 
     package init(bytes: UnsafeRawBufferPointer, path: String, sink: @escaping ([ScannedOrder]) -> Void) {
         self.bytes = bytes
@@ -297,28 +302,40 @@ package struct DumpIndexer {
         guard let raw = bytes.baseAddress else { return }
         let base = UncheckedBox(raw.assumingMemoryBound(to: UInt8.self))
         let n = bytes.count
-        let second = SecondHalf<(DumpScanner, [[ScannedOrder]], Walk)>()
+        let second = SecondHalf<(DumpScanner, BatchList, Walk)>()
         let indexer = UncheckedBox(self)
+        let rowsFile = boundariesOnly ? nil : secondHalfRows?.file
         Thread.detachNewThread {
             var other = DumpScanner(base: base.value, count: n)
             other.boundariesOnly = indexer.value.boundariesOnly
-            let batches = BatchList()
-            other.onBatch = { batches.items.append($0) }
+            let batches = BatchList(rows: rowsFile.map { SummaryRows(base: base.value, file: $0) })
+            other.onBatch = { batches.take($0) }
             var rest = Walk()
             rest.position = split
             indexer.value.walk(&other, &rest, stop: n)
-            second.finish(UncheckedBox((other, batches.items, rest)))
+            other.flush()
+            second.finish(UncheckedBox((other, batches, rest)))
         }
         self.walk(&scanner, &walk, stop: split)
         let (other, batches, rest) = second.wait().value  // the mapping must outlive the other thread
         guard walk.position == split, walk.resumeList == nil, !walk.stopped, rest.problems.isEmpty,
             rest.firstFailure == nil, rest.resumeList == nil, !rest.stopped
         else { return }
-        scanner.absorb(other, batches: batches)
+        absorb(other, batches, into: &scanner)
         walk.topValues += rest.topValues
         walk.splitScans += rest.splitScans + 1
         walk.lastTop = rest.lastTop ?? walk.lastTop
         walk.position = rest.position
+    }
+
+    /// Takes over the orders a second-half scanner found: as rows built on its thread when it
+    /// built them, else as its batches.
+    private func absorb(_ other: DumpScanner, _ batches: BatchList, into scanner: inout DumpScanner) {
+        if let rows = batches.rows, let take = secondHalfRows?.take {
+            scanner.flush()  // this half's last orders go before the rows
+            if rows.count > 0 { take(rows) }
+        }
+        scanner.absorb(other, batches: batches.items)
     }
 
     /// For a file that starts with an object and is big enough: the first line past the middle
@@ -334,8 +351,12 @@ package struct DumpIndexer {
             first += 1
         }
         guard first < n, bytes[first] == UInt8(ascii: "{") else { return nil }
-        return splitPoint(after: first + (n - first) / 2, following: UInt8(ascii: "}"))
+        return splitPoint(after: first + Self.splitShare(n - first), following: UInt8(ascii: "}"))
     }
+
+    /// How many of `bytes` bytes the first thread reads: a little less than half, as it also
+    /// enters every row into the store's id tables, the second half's after both are done.
+    static func splitShare(_ bytes: Int) -> Int { bytes * 48 / 100 }
 
     /// Files smaller than this are scanned by one thread.
     package static let splitMinimum = 32 << 20
@@ -351,27 +372,28 @@ package struct DumpIndexer {
     {
         let n = bytes.count
         guard n >= splitMinimum, bytes[start] == UInt8(ascii: "["),
-            let split = splitPoint(after: start + n / 2),
+            let split = splitPoint(after: start + Self.splitShare(n)),
             let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
         else {
             return try scanner.scanValue(from: start)
         }
-        let second = SecondHalf<(DumpScanner, [[ScannedOrder]], Swift.Result<Int, ScanFailure>)>()
+        let second = SecondHalf<(DumpScanner, BatchList, Swift.Result<Int, ScanFailure>)>()
         let pointer = UncheckedBox(base)
         let boundariesOnly = self.boundariesOnly
+        let rowsFile = boundariesOnly ? nil : secondHalfRows?.file
         Thread.detachNewThread {
             var other = DumpScanner(base: pointer.value, count: n)
             other.boundariesOnly = boundariesOnly
             // Batches kept as they come (no one array that doubles and copies as it grows).
-            let batches = BatchList()
-            other.onBatch = { batches.items.append($0) }
+            let batches = BatchList(rows: rowsFile.map { SummaryRows(base: pointer.value, file: $0) })
+            other.onBatch = { batches.take($0) }
             do throws(ScanFailure) {
                 let end = try other.scanValue(from: split, insideTopArray: true)
-                second.finish(
-                    UncheckedBox((other, batches.items, Swift.Result<Int, ScanFailure>.success(end))))
+                other.flush()
+                second.finish(UncheckedBox((other, batches, Swift.Result<Int, ScanFailure>.success(end))))
             } catch {
-                second.finish(
-                    UncheckedBox((other, batches.items, Swift.Result<Int, ScanFailure>.failure(error))))
+                other.flush()
+                second.finish(UncheckedBox((other, batches, Swift.Result<Int, ScanFailure>.failure(error))))
             }
         }
         scanner.stopAt = split
@@ -387,7 +409,7 @@ package struct DumpIndexer {
         guard scanner.reachedStop else { return end }
         scanner.reachedStop = false
         splits += 1
-        scanner.absorb(other, batches: batches)
+        absorb(other, batches, into: &scanner)
         return try result.get()
     }
 
@@ -558,7 +580,21 @@ final class SecondHalf<Value>: @unchecked Sendable {
     }
 }
 
-/// The batches a second-half scanner hands over, collected on its own thread.
+/// The batches a second-half scanner hands over, collected on its own thread, or the list rows
+/// built of them there (then the batches are not kept).
 final class BatchList {
     var items: [[ScannedOrder]] = []
+    var rows: SummaryRows?
+
+    init(rows: SummaryRows?) {
+        self.rows = rows
+    }
+
+    func take(_ batch: [ScannedOrder]) {
+        if rows != nil {
+            rows?.add(batch)
+        } else {
+            items.append(batch)
+        }
+    }
 }

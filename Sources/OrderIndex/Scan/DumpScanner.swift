@@ -1174,6 +1174,10 @@ struct DumpScanner {
             for batch in batches { orders.append(contentsOf: batch) }
         }
         orders.append(contentsOf: other.orders)
+        // Where the other stopped is where this one stands now: a failure it met is told with
+        // the order it was in (its id), and salvage follows the layout of its last order.
+        candidate = other.candidate
+        if let start = other.lastOrderStart { lastOrderStart = start }
         foundCount += other.foundCount
         pageCount += other.pageCount
         skippedCount += other.skippedCount

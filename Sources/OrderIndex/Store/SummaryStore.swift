@@ -54,39 +54,102 @@ public final class SummaryStore: @unchecked Sendable {
     /// (lookups by id find the first), and counted in `duplicateIDs`.
     @discardableResult
     public func append(_ record: SummaryRecord) -> Int {
-        lock.locked {
-            let textBytes = record.text.count
-            if chunks.last.map({ !$0.canHold(textBytes: textBytes) }) ?? true {
-                chunks.append(SummaryChunk(arenaBytes: max(SummaryChunk.defaultArenaBytes, textBytes)))
-                chunkStarts.append(rowCount)
-            }
-            let chunk = chunks[chunks.count - 1]
-            let local = chunk.count
-            chunk.write(record, at: local)
-            let row = rowCount
-            rowCount += 1
+        lock.locked { appendLocked(record) }
+    }
 
-            let snapshot = SummarySnapshot(chunks: chunks, chunkStarts: chunkStarts, count: rowCount)
-            let idHash = record.hash(of: .id)
-            chunk.idHash[local] = idHash
-            if idTable.find(hash: idHash, in: snapshot, field: .id, key: record.bytes(of: .id)) != nil {
-                duplicates += 1
-                if firstDuplicate == nil { firstDuplicate = record.string(of: .id) }
-            } else {
-                idTable.insert(row: row, hash: idHash, snapshot: snapshot, field: .id)
-            }
-            if record.has(.orderNumber) {
-                let numberHash = record.hash(of: .orderNumber)
-                chunk.numberHash[local] = numberHash
-                if numberTable.find(
-                    hash: numberHash, in: snapshot, field: .orderNumber, key: record.bytes(of: .orderNumber))
-                    == nil
-                {
-                    numberTable.insert(row: row, hash: numberHash, snapshot: snapshot, field: .orderNumber)
+    /// Appends rows built apart (`SummaryRows`), in order, as appending their records one by one
+    /// would: the same rows, chunks, duplicates and lookups. Returns the first row's number.
+    @discardableResult
+    package func append(_ rows: SummaryRows) -> Int {
+        lock.locked {
+            let first = rowCount
+            // Both tables at the size they would grow to, so they are rehashed once at most.
+            idTable.reserve(rowCount + rows.count, snapshot: currentSnapshot, field: .id)
+            numberTable.reserve(rowCount + rows.count, snapshot: currentSnapshot, field: .orderNumber)
+            var record = SummaryRecord()
+            var numbered = rows.numbered[...]
+            var position = 0
+            var snapshot = currentSnapshot
+            for source in rows.chunks {
+                for sourceLocal in 0..<source.count {
+                    while let next = numbered.first, next.position == position {
+                        rows.fill(next.order, row: rowCount, into: &record)
+                        appendLocked(record)
+                        numbered.removeFirst()
+                        position += 1
+                        snapshot = currentSnapshot
+                    }
+                    let textBytes = source.textBytes(at: sourceLocal)
+                    if chunks.last.map({ !$0.canHold(textBytes: textBytes) }) ?? true {
+                        chunks.append(
+                            SummaryChunk(arenaBytes: max(SummaryChunk.defaultArenaBytes, textBytes)))
+                        chunkStarts.append(rowCount)
+                        snapshot = currentSnapshot
+                    }
+                    let chunk = chunks[chunks.count - 1]
+                    let local = chunk.count
+                    chunk.copy(row: sourceLocal, of: source, textBytes: textBytes, at: local)
+                    let row = rowCount
+                    rowCount += 1
+                    index(row: row, chunk: chunk, local: local, snapshot: snapshot)
+                    position += 1
                 }
             }
-            return row
+            for next in numbered {
+                rows.fill(next.order, row: rowCount, into: &record)
+                appendLocked(record)
+            }
+            return first
         }
+    }
+
+    /// Sizes the id and order-number tables for `rows` rows in all, so they do not grow (and
+    /// rehash) on the way there; a guess that is too small only means they grow later.
+    package func reserve(rows: Int) {
+        lock.locked {
+            idTable.reserve(rows, snapshot: currentSnapshot, field: .id)
+            numberTable.reserve(rows, snapshot: currentSnapshot, field: .orderNumber)
+        }
+    }
+
+    /// The rows so far (under the lock); lookups need only the chunks, not the count.
+    private var currentSnapshot: SummarySnapshot {
+        SummarySnapshot(chunks: chunks, chunkStarts: chunkStarts, count: rowCount)
+    }
+
+    /// Enters a row already written (with its hashes) into the id and order-number tables.
+    private func index(row: Int, chunk: SummaryChunk, local: Int, snapshot: SummarySnapshot) {
+        let idHash = chunk.idHash[local]
+        let id =
+            SummarySnapshot.field(.id, chunk: chunk, local: local)
+            ?? UnsafeBufferPointer(start: nil, count: 0)
+        if idTable.insertIfAbsent(row: row, hash: idHash, snapshot: snapshot, field: .id, key: id) != nil {
+            duplicates += 1
+            if firstDuplicate == nil { firstDuplicate = String(decoding: id, as: UTF8.self) }
+        }
+        if let number = SummarySnapshot.field(.orderNumber, chunk: chunk, local: local) {
+            _ = numberTable.insertIfAbsent(
+                row: row, hash: chunk.numberHash[local], snapshot: snapshot, field: .orderNumber, key: number)
+        }
+    }
+
+    /// Appends one row under the lock; returns its row number.
+    @discardableResult
+    private func appendLocked(_ record: SummaryRecord) -> Int {
+        let textBytes = record.text.count
+        if chunks.last.map({ !$0.canHold(textBytes: textBytes) }) ?? true {
+            chunks.append(SummaryChunk(arenaBytes: max(SummaryChunk.defaultArenaBytes, textBytes)))
+            chunkStarts.append(rowCount)
+        }
+        let chunk = chunks[chunks.count - 1]
+        let local = chunk.count
+        chunk.write(record, at: local)
+        chunk.idHash[local] = record.hash(of: .id)
+        if record.has(.orderNumber) { chunk.numberHash[local] = record.hash(of: .orderNumber) }
+        let row = rowCount
+        rowCount += 1
+        index(row: row, chunk: chunk, local: local, snapshot: currentSnapshot)
+        return row
     }
 
     /// Appends a summary (from an API page or a decoded order); returns its row number.
@@ -460,6 +523,33 @@ final class SummaryChunk: @unchecked Sendable {
         count = local + 1
     }
 
+    /// The number of text bytes of a row.
+    func textBytes(at local: Int) -> Int {
+        let end = local + 1 < count ? Int(textStart[local + 1]) : arenaUsed
+        return end - Int(textStart[local])
+    }
+
+    /// Writes a row of another chunk (one built apart, `SummaryRows`) here, hashes included,
+    /// as `write` wrote it there.
+    func copy(row from: Int, of source: SummaryChunk, textBytes: Int, at local: Int) {
+        (arena + arenaUsed).update(from: source.arena + Int(source.textStart[from]), count: textBytes)
+        textStart[local] = UInt32(arenaUsed)
+        let fields = SummaryField.count
+        (lengths + local * fields).update(from: source.lengths + from * fields, count: fields)
+        gross[local] = source.gross[from]
+        created[local] = source.created[from]
+        (payments + local * 4).update(from: source.payments + from * 4, count: 4)
+        flags[local] = source.flags[from]
+        setAnomaly(source.anomalyCount(at: from), kinds: source.anomalyKinds(at: from), at: local)
+        file[local] = source.file[from]
+        start[local] = source.start[from]
+        end[local] = source.end[from]
+        idHash[local] = source.idHash[from]
+        numberHash[local] = source.numberHash[from]
+        arenaUsed += textBytes
+        count = local + 1
+    }
+
     /// The digits of an ISO time (up to 17: date, time and milliseconds) as one number, so
     /// comparing numbers compares times written the same way.
     static func timeKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64 {
@@ -664,10 +754,37 @@ struct RowHashTable {
         }
     }
 
-    mutating func insert(row: Int, hash: UInt32, snapshot: SummarySnapshot, field: SummaryField) {
+    /// The row already holding `key`, or nil after entering `row` for it: one walk of the slots,
+    /// ending where `find` ends on a miss, which is where `insert` would place the row.
+    mutating func insertIfAbsent(
+        row: Int, hash: UInt32, snapshot: SummarySnapshot, field: SummaryField,
+        key: UnsafeBufferPointer<UInt8>
+    ) -> Int? {
         if (used + 1) * 2 > slots.count { grow(snapshot: snapshot, field: field) }
-        place(Int32(row), hash: hash)
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let found = slots[slot]
+            if found < 0 { break }
+            let (chunk, local) = snapshot.locate(Int(found))
+            let rowHash = field == .id ? chunk.idHash[local] : chunk.numberHash[local]
+            if rowHash == hash, let bytes = SummarySnapshot.field(field, chunk: chunk, local: local),
+                bytes.count == key.count, bytes.elementsEqual(key)
+            {
+                return Int(found)
+            }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Int32(row)
         used += 1
+        return nil
+    }
+
+    /// Makes room for `rows` entries at once (at least twice as many slots, as growing keeps).
+    mutating func reserve(_ rows: Int, snapshot: SummarySnapshot, field: SummaryField) {
+        var size = max(1024, slots.count)
+        while rows * 2 > size { size *= 2 }
+        if size > slots.count { grow(to: size, snapshot: snapshot, field: field) }
     }
 
     private mutating func place(_ row: Int32, hash: UInt32) {
@@ -678,8 +795,12 @@ struct RowHashTable {
     }
 
     private mutating func grow(snapshot: SummarySnapshot, field: SummaryField) {
+        grow(to: max(1024, slots.count * 2), snapshot: snapshot, field: field)
+    }
+
+    private mutating func grow(to size: Int, snapshot: SummarySnapshot, field: SummaryField) {
         let old = slots
-        slots = [Int32](repeating: -1, count: max(1024, old.count * 2))
+        slots = [Int32](repeating: -1, count: size)
         for row in old where row >= 0 {
             let (chunk, local) = snapshot.locate(Int(row))
             place(row, hash: field == .id ? chunk.idHash[local] : chunk.numberHash[local])

@@ -141,6 +141,9 @@ public final class DumpSource: OrderSource {
         return result
     }
 
+    /// The most rows a file's first orders may reserve room for in the id tables (8 MB each).
+    static let reserveCap = 1 << 20
+
     /// Indexes every file into the store, publishing rows and progress as it goes. With
     /// `throwAll` false, a file after the first that holds no orders is reported as a problem.
     private static func indexFiles(
@@ -155,7 +158,16 @@ public final class DumpSource: OrderSource {
             // Nil only for an empty region, where the indexer throws before finding any order.
             let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
             let offset = bytesBefore
-            let indexer = DumpIndexer(bytes: bytes, path: path) { batch in
+            var sized = false
+            var indexer = DumpIndexer(bytes: bytes, path: path) { batch in
+                if !sized, let first = batch.first, let last = batch.last, last.end > first.start {
+                    // The id tables sized once from the file's size and its first orders' (a
+                    // guess, capped): grown row by row they rehash on the thread that finishes.
+                    sized = true
+                    let perOrder = Double(last.end - first.start) / Double(batch.count)
+                    let estimate = Double(bytes.count - first.start) / perOrder * 1.1
+                    store.reserve(rows: store.count + Int(min(estimate, Double(Self.reserveCap))))
+                }
                 for order in batch {
                     guard let base else { return }
                     order.candidate.fill(&record, base: base) { "#\(store.count + 1)" }
@@ -166,6 +178,14 @@ public final class DumpSource: OrderSource {
                 }
                 indexing.advance(bytes: offset + (batch.last?.end ?? 0), orders: store.count)
             }
+            // The second half of a split scan fills its rows on its own thread.
+            indexer.secondHalfRows = (
+                fileNumber,
+                { rows in
+                    store.append(rows)
+                    indexing.advance(bytes: offset + rows.lastEnd, orders: store.count)
+                }
+            )
             do throws(SourceError) {
                 let result = try indexer.run()
                 if let gzipProblem { indexing.report([gzipProblem]) }
