@@ -38,6 +38,10 @@ public struct PayoutTree: Sendable, Equatable {
         r.forEachElement("destinations") { element, elementPath in
             stack.append(Pending(node: element, path: elementPath, depth: 0, parent: nil))
         }
+        if stack.isEmpty { return }
+        // Most trees hold a few nodes: room for them at once, not regrown one by one.
+        stack.reserveCapacity(8)
+        nodes.reserveCapacity(8)
         stack.reverse()
         while let next = stack.popLast() {
             guard let node = r.reader(next.node, path: next.path) else { continue }
@@ -56,7 +60,13 @@ public struct PayoutTree: Sendable, Equatable {
             node.forEachElement("destinations") { child, childPath in
                 stack.append(Pending(node: child, path: childPath, depth: next.depth + 1, parent: index))
             }
-            stack[pushed...].reverse()
+            var low = pushed
+            var high = stack.count - 1
+            while low < high {  // (reversing the slice in place copied it)
+                stack.swapAt(low, high)
+                low += 1
+                high -= 1
+            }
         }
     }
 

@@ -841,8 +841,9 @@ struct NodeReader {
                 body(.json(element), base[index])
             }
         case (.tape(let array), .tape(let tape, _, _)) where tape[array].kind == .array:
-            let base = skim ? nil : path[NodeReader.name(key)]
             let end = tape[array].after
+            if end == array + 1 { return }  // empty: no path made (`refunds: []`, most often)
+            let base = skim ? nil : path[NodeReader.name(key)]
             if !skim {
                 var count = 0
                 var element = array + 1
