@@ -117,8 +117,8 @@ import Testing
             #expect(outcome.numbers.count == full.orders.count)
             // The indexing pass's problems come first, the same but for the file's name.
             #expect(
-                outcome.problems.prefix(full.problems.count).map { "\($0.line):\($0.column) \($0.message)" }
-                    == full.problems.map { "\($0.line):\($0.column) \($0.message)" })
+                outcome.problems.prefix(full.problems.count).map(Self.located)
+                    == full.problems.map(Self.located))
         }
     }
 
@@ -213,5 +213,10 @@ import Testing
             Self.expectSame(path)
         }
         #expect(differing >= 50)  // most of the damage is seen, so the comparison says something
+    }
+
+    /// A problem as `line:column message` (no line or column: `nil`), to compare two lists.
+    static func located(_ problem: SourceProblem) -> String {
+        "\(String(describing: problem.line)):\(String(describing: problem.column)) \(problem.message)"
     }
 }
