@@ -170,30 +170,25 @@ public enum Sanitizer {
     /// making a string. False when sanitizing may change the text (as `sanitize` itself tells
     /// before its long way: a ZWJ, even between emoji, counts) or the bytes are not valid UTF-8.
     public static func passesUnchanged(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var sawNonASCII = false
-        for byte in bytes {
-            if byte >= 0x80 {
-                sawNonASCII = true
-            } else if byte < 0x20 || byte == 0x7F {
-                return false
-            }
-        }
-        guard sawNonASCII else { return true }
+        if let escapes = asciiNeedsEscaping(bytes) { return !escapes }
         // Invalid bytes come out as U+FFFD, which is escaped, as decoding would leave them.
         return !scalarsNeedEscaping(RepairedScalars(bytes))
     }
 
     private static func needsEscaping(_ string: String) -> Bool {
-        var sawNonASCII = false
-        for byte in string.utf8 {
-            if byte >= 0x80 {
-                sawNonASCII = true
-                break
-            }
+        if let escapes = asciiNeedsEscaping(string.utf8) { return escapes }
+        return scalarsNeedEscaping(string.unicodeScalars)
+    }
+
+    /// Whether UTF-8 text needs escaping, known from its bytes when they are ASCII up to a control
+    /// character or to their end; nil at the first byte that is not ASCII (the scalars decide).
+    @inline(__always)
+    private static func asciiNeedsEscaping(_ bytes: some Sequence<UInt8>) -> Bool? {
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
             if byte < 0x20 || byte == 0x7F { return true }
         }
-        guard sawNonASCII else { return false }
-        return scalarsNeedEscaping(string.unicodeScalars)
+        return false
     }
 
     /// The scalar part of `needsEscaping`, for text that is not all printable ASCII.

@@ -43,24 +43,19 @@ package struct SummaryRows {
             numbered.append((count, order))
             return
         }
-        record.file = file
-        record.start = order.start
-        record.end = order.end
-        let textBytes = record.text.count
-        if chunks.last.map({ !$0.canHold(textBytes: textBytes) }) ?? true {
-            chunks.append(SummaryChunk(arenaBytes: max(SummaryChunk.defaultArenaBytes, textBytes)))
-        }
-        let chunk = chunks[chunks.count - 1]
-        let local = chunk.count
-        chunk.write(record, at: local)
+        locate(order, in: &record)
         // The hashes too: the store looks ids up by them.
-        chunk.idHash[local] = record.hash(of: .id)
-        if record.has(.orderNumber) { chunk.numberHash[local] = record.hash(of: .orderNumber) }
+        _ = SummaryChunk.append(record, to: &chunks)
     }
 
     /// The fill of a numbered order, named after its row number.
     func fill(_ order: ScannedOrder, row: Int, into record: inout SummaryRecord) {
         order.candidate.fill(&record, base: base) { "#\(row + 1)" }
+        locate(order, in: &record)
+    }
+
+    /// Where the order's bytes lie, in `record`.
+    private func locate(_ order: ScannedOrder, in record: inout SummaryRecord) {
         record.file = file
         record.start = order.start
         record.end = order.end

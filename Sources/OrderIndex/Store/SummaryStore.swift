@@ -136,16 +136,8 @@ public final class SummaryStore: @unchecked Sendable {
     /// Appends one row under the lock; returns its row number.
     @discardableResult
     private func appendLocked(_ record: SummaryRecord) -> Int {
-        let textBytes = record.text.count
-        if chunks.last.map({ !$0.canHold(textBytes: textBytes) }) ?? true {
-            chunks.append(SummaryChunk(arenaBytes: max(SummaryChunk.defaultArenaBytes, textBytes)))
-            chunkStarts.append(rowCount)
-        }
-        let chunk = chunks[chunks.count - 1]
-        let local = chunk.count
-        chunk.write(record, at: local)
-        chunk.idHash[local] = record.hash(of: .id)
-        if record.has(.orderNumber) { chunk.numberHash[local] = record.hash(of: .orderNumber) }
+        let (chunk, local, opened) = SummaryChunk.append(record, to: &chunks)
+        if opened { chunkStarts.append(rowCount) }
         let row = rowCount
         rowCount += 1
         index(row: row, chunk: chunk, local: local, snapshot: currentSnapshot)
@@ -481,6 +473,22 @@ final class SummaryChunk: @unchecked Sendable {
         count < Self.capacity && arenaUsed + textBytes <= arenaCapacity
     }
 
+    /// Writes `record` (its id and order-number hashes too) into the last of `chunks`, or into a
+    /// new one when that cannot hold it (`opened`); returns where it went.
+    static func append(
+        _ record: SummaryRecord, to chunks: inout [SummaryChunk]
+    ) -> (chunk: SummaryChunk, local: Int, opened: Bool) {
+        let textBytes = record.text.count
+        let opened = chunks.last.map { !$0.canHold(textBytes: textBytes) } ?? true
+        if opened { chunks.append(SummaryChunk(arenaBytes: max(defaultArenaBytes, textBytes))) }
+        let chunk = chunks[chunks.count - 1]
+        let local = chunk.count
+        chunk.write(record, at: local)
+        chunk.idHash[local] = record.hash(of: .id)
+        if record.has(.orderNumber) { chunk.numberHash[local] = record.hash(of: .orderNumber) }
+        return (chunk, local, opened)
+    }
+
     func write(_ record: SummaryRecord, at local: Int) {
         record.text.withUnsafeBufferPointer { text in
             if let base = text.baseAddress { (arena + arenaUsed).update(from: base, count: text.count) }
@@ -738,46 +746,41 @@ struct RowHashTable {
         hash: UInt32, in snapshot: SummarySnapshot, field: SummaryField, key: UnsafeBufferPointer<UInt8>
     ) -> Int? {
         guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while true {
-            let row = slots[slot]
-            if row < 0 { return nil }
-            let (chunk, local) = snapshot.locate(Int(row))
-            let rowHash = field == .id ? chunk.idHash[local] : chunk.numberHash[local]
-            if rowHash == hash, let bytes = SummarySnapshot.field(field, chunk: chunk, local: local),
-                bytes.count == key.count, bytes.elementsEqual(key)
-            {
-                return Int(row)
-            }
-            slot = (slot + 1) & mask
-        }
+        return probe(hash: hash, in: snapshot, field: field, key: key).row
     }
 
     /// The row already holding `key`, or nil after entering `row` for it: one walk of the slots,
-    /// ending where `find` ends on a miss, which is where `insert` would place the row.
+    /// the new row placed where the walk found no match.
     mutating func insertIfAbsent(
         row: Int, hash: UInt32, snapshot: SummarySnapshot, field: SummaryField,
         key: UnsafeBufferPointer<UInt8>
     ) -> Int? {
         if (used + 1) * 2 > slots.count { grow(snapshot: snapshot, field: field) }
+        let found = probe(hash: hash, in: snapshot, field: field, key: key)
+        if let existing = found.row { return existing }
+        slots[found.slot] = Int32(row)
+        used += 1
+        return nil
+    }
+
+    /// Walks the slots from `hash`'s: the row holding `key`, or nil and the first empty slot.
+    private func probe(
+        hash: UInt32, in snapshot: SummarySnapshot, field: SummaryField, key: UnsafeBufferPointer<UInt8>
+    ) -> (row: Int?, slot: Int) {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while true {
-            let found = slots[slot]
-            if found < 0 { break }
-            let (chunk, local) = snapshot.locate(Int(found))
+            let row = slots[slot]
+            if row < 0 { return (nil, slot) }
+            let (chunk, local) = snapshot.locate(Int(row))
             let rowHash = field == .id ? chunk.idHash[local] : chunk.numberHash[local]
             if rowHash == hash, let bytes = SummarySnapshot.field(field, chunk: chunk, local: local),
                 bytes.count == key.count, bytes.elementsEqual(key)
             {
-                return Int(found)
+                return (Int(row), slot)
             }
             slot = (slot + 1) & mask
         }
-        slots[slot] = Int32(row)
-        used += 1
-        return nil
     }
 
     /// Makes room for `rows` entries at once (at least twice as many slots, as growing keeps).
