@@ -122,12 +122,13 @@ public struct Order: Sendable, Equatable {
         let reader = NodeReader(
             tape: tape, index: root, keepRaw: keepingRaw, forChecks: forChecks,
             schema: forChecks ? Order.checksSchema : nil, path: .root, log: log)
-        if tape[root].kind == .object {
-            self.init(reader: reader, raw: raw)
-        } else {
+        var chosen = reader
+        if tape[root].kind != .object {
             log.report(.root, "expected an order object, found \(reader.describe(.tape(root)))")
-            self.init(reader: NodeReader(json: .object(JSONObject()), path: .root, log: log), raw: raw)
+            chosen = NodeReader(json: .object(JSONObject()), path: .root, log: log)
         }
+        // One call: an order (over 2 KB) built in either of two branches was copied into place.
+        self.init(reader: chosen, raw: raw)
         withExtendedLifetime(log) {}  // the readers hold it unowned
     }
 

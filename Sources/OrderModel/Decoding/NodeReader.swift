@@ -781,7 +781,7 @@ struct NodeReader {
         }
         guard let node = node(key) else { return nil }
         // Skimmed: the child is not kept, and its path is built only for an issue.
-        let childPath = skim && isTape ? nil : path[NodeReader.name(key)]
+        let childPath = skim && isTape ? nil : path[staticKey: key]
         guard let reader = reader(node, lazyPath: childPath, schema: keptSchema(key)) else { return nil }
         // Built straight into the result (a value kept in a local was copied, then destroyed).
         if skim {
@@ -836,14 +836,14 @@ struct NodeReader {
         guard let node = node(key) else { return }
         switch (node, source) {
         case (.json(.array(let array)), _):
-            let base = path[NodeReader.name(key)]
+            let base = path[staticKey: key]
             for (index, element) in array.enumerated() where !element.isNull {
                 body(.json(element), base[index])
             }
         case (.tape(let array), .tape(let tape, _, _)) where tape[array].kind == .array:
             let end = tape[array].after
             if end == array + 1 { return }  // empty: no path made (`refunds: []`, most often)
-            let base = skim ? nil : path[NodeReader.name(key)]
+            let base = skim ? nil : path[staticKey: key]
             if !skim {
                 var count = 0
                 var element = array + 1

@@ -244,13 +244,16 @@ public final class DumpSource: OrderSource {
             results.deallocate()
         }
         let shared = UncheckedBox(results)
+        // One snapshot for the range: taking it per order locked the store and counted
+        // references to its chunk lists from both cores, one cache line passed back and forth.
+        let snapshot = store.snapshot()
         DispatchQueue.concurrentPerform(iterations: range.count) { offset in
-            guard
-                let (order, problems) = try? self.reading(
-                    at: range.lowerBound + offset,
-                    { (slice, issues) throws(JSONParseError) in try decoding.order(slice, issues: &issues) })
-            else { return }
-            shared.value[offset] = (transform(order), problems)
+            // The order goes to `transform` where it is decoded: returned, it was copied (over
+            // 2 KB) on each of its ways out.
+            shared.value[offset] = try? self.reading(at: range.lowerBound + offset, in: snapshot) {
+                (slice, issues) throws(JSONParseError) in
+                transform(try decoding.order(slice, issues: &issues))
+            }
         }
         return (results.map { $0?.0 }, results.flatMap { $0?.1 ?? [] })
     }
@@ -288,10 +291,10 @@ public final class DumpSource: OrderSource {
     /// What `read` makes of the bytes of order `index`, with the text problems of its strings;
     /// a parse error becomes `SourceError.malformed` naming file, line and column.
     private func reading<Value>(
-        at index: Int,
+        at index: Int, in snapshot: SummarySnapshot? = nil,
         _ read: (UnsafeRawBufferPointer, inout JSONTextIssues) throws(JSONParseError) -> Value
     ) throws(SourceError) -> (Value, [SourceProblem]) {
-        let snapshot = store.snapshot()
+        let snapshot = snapshot ?? store.snapshot()
         guard index >= 0, index < snapshot.count else { throw SourceError.orderNotFound(id: "#\(index + 1)") }
         let location = snapshot.location(row: index)
         let whole = regions[location.file].bytes
@@ -299,9 +302,13 @@ public final class DumpSource: OrderSource {
         do {
             var issues = JSONTextIssues()
             let value = try read(slice, &issues)
-            let problems = DumpSource.textProblems(
-                issues, orderStart: location.start, bytes: whole, path: paths[location.file],
-                order: snapshot.id(row: index))
+            // Most orders have no text issues: their id is not made into a string then.
+            let problems =
+                issues.isEmpty
+                ? []
+                : DumpSource.textProblems(
+                    issues, orderStart: location.start, bytes: whole, path: paths[location.file],
+                    order: snapshot.id(row: index))
             return (value, problems)
         } catch {
             let at = TextLocator.locate(whole, offset: location.start + error.offset)
