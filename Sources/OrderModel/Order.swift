@@ -121,7 +121,7 @@ public struct Order: Sendable, Equatable {
         let raw = keepingRaw ? tape.value(root) : .null
         let reader = NodeReader(
             tape: tape, index: root, keepRaw: keepingRaw, forChecks: forChecks,
-            schema: forChecks ? Order.checksSchema : nil, path: .root, log: log)
+            schema: forChecks ? Order.checksSchemaReference : nil, path: .root, log: log)
         var chosen = reader
         if tape[root].kind != .object {
             log.report(.root, "expected an order object, found \(reader.describe(.tape(root)))")
@@ -134,6 +134,8 @@ public struct Order: Sendable, Equatable {
 
     /// What decoding for the checks skims of an order, recorded from this decoder (`FieldSchema`).
     static let checksSchema = FieldSchema.record { _ = Order(reader: $0, raw: .null) }
+    /// `checksSchema`, uncounted (it is never freed; see `NodeReader.schema`).
+    static let checksSchemaReference = Unmanaged.passUnretained(checksSchema)
 
     private init(reader r: NodeReader, raw json: JSONValue) {
         let skim = r.skimming  // fields no anomaly check reads

@@ -58,7 +58,7 @@ struct FieldSchemaTests {
         #expect(Self.rules(company, "bussiness_name") == [.text])
         #expect(Self.rules(company, "business_name") == [.text])
         // An item is kept; its schema holds its skimmed fields, one key read two ways.
-        let item = try #require(schema.keptSchema("items"))
+        let item = try #require(schema.keptSchema("items")).takeUnretainedValue()
         #expect(Self.rules(item, "quantity") == [.number, .numberText])
         #expect(Self.rules(item, "store") == [.child])
         #expect(Self.rules(item, "gross_amount").isEmpty)

@@ -196,11 +196,11 @@ final class FieldSchema: @unchecked Sendable {
 
     /// The schema of the nested object kept under `key`, if the decoders keep one there.
     @inline(__always)
-    func keptSchema(_ key: StaticString) -> FieldSchema? {
+    func keptSchema(_ key: StaticString) -> Unmanaged<FieldSchema>? {
         let literal = UnsafeRawPointer(key.utf8Start)
-        for entry in kept where entry.literal == literal { return entry.schema.takeUnretainedValue() }
+        for entry in kept where entry.literal == literal { return entry.schema }
         return key.withUTF8Buffer { key in
-            for entry in kept where entry.key.elementsEqual(key) { return entry.schema.takeUnretainedValue() }
+            for entry in kept where entry.key.elementsEqual(key) { return entry.schema }
             return nil
         }
     }

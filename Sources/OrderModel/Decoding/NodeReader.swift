@@ -53,8 +53,10 @@ struct NodeReader {
     /// (`skimming`): every field then answers nil at once, with no lookup.
     private var clean = false
     /// What the decoders skim of this object and keep below it (`FieldSchema`); nil where
-    /// none is known (the sweep is then skipped). Unowned: schemas live in a `static let`.
-    private unowned(unsafe) let schema: FieldSchema?
+    /// none is known (the sweep is then skipped). Unmanaged: schemas live in a `static let`,
+    /// and a counted reference to one (shared by the threads decoding side by side) passed its
+    /// cache line from core to core at each object read.
+    private let schema: Unmanaged<FieldSchema>?
 
     private enum Source {
         /// A `JSONValue` object (`JSONSource`).
@@ -153,7 +155,7 @@ struct NodeReader {
     /// asked for (the object's token carries the Bloom filter of its keys).
     init(
         tape: JSONTape, index: Int, keepRaw: Bool, forChecks: Bool = false, skim: Bool = false,
-        schema: FieldSchema? = nil, path: JSONPath, log: IssueLog
+        schema: Unmanaged<FieldSchema>? = nil, path: JSONPath, log: IssueLog
     ) {
         self.init(
             tape: TapeRef(tape: tape, root: index), index: index, keepRaw: keepRaw, forChecks: forChecks,
@@ -162,8 +164,8 @@ struct NodeReader {
 
     /// A reader of a tape object below the root; `path` nil makes it lazy (see `knownPath`).
     private init(
-        tape: TapeRef, index: Int, keepRaw: Bool, forChecks: Bool, skim: Bool, schema: FieldSchema?,
-        path: JSONPath?, log: IssueLog
+        tape: TapeRef, index: Int, keepRaw: Bool, forChecks: Bool, skim: Bool,
+        schema: Unmanaged<FieldSchema>?, path: JSONPath?, log: IssueLog
     ) {
         self.knownPath = path
         self.log = log
@@ -273,9 +275,9 @@ struct NodeReader {
     /// The schema of the object kept under `key` (none below a skimming reader: it is swept
     /// with its parent or read field by field).
     @inline(__always)
-    private func keptSchema(_ key: StaticString) -> FieldSchema? {
+    private func keptSchema(_ key: StaticString) -> Unmanaged<FieldSchema>? {
         guard !skim, let schema else { return nil }
-        return schema.keptSchema(key)
+        return schema._withUnsafeGuaranteedRef { $0.keptSchema(key) }
     }
 
     // MARK: - Sweeping skimmed objects
@@ -803,7 +805,9 @@ struct NodeReader {
     }
 
     /// `reader(_:path:)`, where a nil `path` (tape readers only) leaves the reader's path lazy.
-    private func reader(_ node: Node, lazyPath path: JSONPath?, schema: FieldSchema?) -> NodeReader? {
+    private func reader(_ node: Node, lazyPath path: JSONPath?, schema: Unmanaged<FieldSchema>?)
+        -> NodeReader?
+    {
         switch (node, source) {
         case (.json(let value), _):
             guard case .object = value else { break }

@@ -244,14 +244,19 @@ public final class DumpSource: OrderSource {
             results.deallocate()
         }
         let shared = UncheckedBox(results)
-        // One snapshot for the range: taking it per order locked the store and counted
-        // references to its chunk lists from both cores, one cache line passed back and forth.
+        // The orders' places are found first, on this thread: found by each worker, they locked
+        // the store and counted references to its chunks and mappings from both cores, one
+        // cache line passed back and forth for every order.
         let snapshot = store.snapshot()
+        let places = range.map { $0 >= 0 && $0 < snapshot.count ? snapshot.location(row: $0) : nil }
+        let files = UncheckedBox(regions.map(\.bytes))
         DispatchQueue.concurrentPerform(iterations: range.count) { offset in
+            guard let place = places[offset] else { return }  // not indexed: as `order(at:)`, nil
             // The order goes to `transform` where it is decoded: returned, it was copied (over
             // 2 KB) on each of its ways out.
-            shared.value[offset] = try? self.reading(at: range.lowerBound + offset, in: snapshot) {
-                (slice, issues) throws(JSONParseError) in
+            shared.value[offset] = try? self.reading(
+                place: place, in: files.value[place.file], id: { snapshot.id(row: range.lowerBound + offset) }
+            ) { (slice, issues) throws(JSONParseError) in
                 transform(try decoding.order(slice, issues: &issues))
             }
         }
@@ -291,14 +296,22 @@ public final class DumpSource: OrderSource {
     /// What `read` makes of the bytes of order `index`, with the text problems of its strings;
     /// a parse error becomes `SourceError.malformed` naming file, line and column.
     private func reading<Value>(
-        at index: Int, in snapshot: SummarySnapshot? = nil,
+        at index: Int,
         _ read: (UnsafeRawBufferPointer, inout JSONTextIssues) throws(JSONParseError) -> Value
     ) throws(SourceError) -> (Value, [SourceProblem]) {
-        let snapshot = snapshot ?? store.snapshot()
+        let snapshot = store.snapshot()
         guard index >= 0, index < snapshot.count else { throw SourceError.orderNotFound(id: "#\(index + 1)") }
-        let location = snapshot.location(row: index)
-        let whole = regions[location.file].bytes
-        let slice = UnsafeRawBufferPointer(rebasing: whole[location.start..<location.end])
+        let place = snapshot.location(row: index)
+        return try reading(place: place, in: regions[place.file].bytes, id: { snapshot.id(row: index) }, read)
+    }
+
+    /// `reading(at:_:)` for an order whose place in file `place.file` (mapped at `whole`) is
+    /// known; `id` names it in problems (made only for one).
+    private func reading<Value>(
+        place: (file: Int, start: Int, end: Int), in whole: UnsafeRawBufferPointer, id: () -> String,
+        _ read: (UnsafeRawBufferPointer, inout JSONTextIssues) throws(JSONParseError) -> Value
+    ) throws(SourceError) -> (Value, [SourceProblem]) {
+        let slice = UnsafeRawBufferPointer(rebasing: whole[place.start..<place.end])
         do {
             var issues = JSONTextIssues()
             let value = try read(slice, &issues)
@@ -307,16 +320,14 @@ public final class DumpSource: OrderSource {
                 issues.isEmpty
                 ? []
                 : DumpSource.textProblems(
-                    issues, orderStart: location.start, bytes: whole, path: paths[location.file],
-                    order: snapshot.id(row: index))
+                    issues, orderStart: place.start, bytes: whole, path: paths[place.file], order: id())
             return (value, problems)
         } catch {
-            let at = TextLocator.locate(whole, offset: location.start + error.offset)
+            let at = TextLocator.locate(whole, offset: place.start + error.offset)
             throw SourceError.malformed(
                 SourceProblem(
-                    file: paths[location.file], line: at.line, column: at.column,
-                    message: "order \(snapshot.id(row: index)) cannot be read: \(error.reason)",
-                    snippet: at.snippet))
+                    file: paths[place.file], line: at.line, column: at.column,
+                    message: "order \(id()) cannot be read: \(error.reason)", snippet: at.snippet))
         }
     }
 
