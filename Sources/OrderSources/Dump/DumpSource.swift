@@ -232,8 +232,13 @@ public final class DumpSource: OrderSource {
     /// `mapOrders`, with the text problems of the orders' strings (raw control characters,
     /// invalid UTF-8; file, line and column) in file order: the background check of `browse`
     /// and `export` report them as `check` does.
+    ///
+    /// `yieldingEvery` (background work: the browser's check) gives up the core after every so
+    /// many orders, so that a thread waiting for one (the loop, woken by a key) runs within a
+    /// few orders' work rather than after the scheduler's tick.
     public func mapOrdersReportingText<Value: Sendable>(
-        in range: Range<Int>, decoding: OrderDecoding = .whole, _ transform: @Sendable (Order) -> Value
+        in range: Range<Int>, decoding: OrderDecoding = .whole, yieldingEvery: Int = 0,
+        _ transform: @Sendable (Order) -> Value
     ) -> (values: [Value?], problems: [SourceProblem]) {
         let results = UnsafeMutableBufferPointer<(Value, [SourceProblem])?>.allocate(capacity: range.count)
         results.initialize(repeating: nil)
@@ -259,6 +264,7 @@ public final class DumpSource: OrderSource {
             ) { (slice, issues) throws(JSONParseError) in
                 transform(try decoding.order(slice, issues: &issues))
             }
+            if yieldingEvery > 0, offset % yieldingEvery == yieldingEvery - 1 { sched_yield() }
         }
         return (results.map { $0?.0 }, results.flatMap { $0?.1 ?? [] })
     }
