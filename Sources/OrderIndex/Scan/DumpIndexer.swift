@@ -351,16 +351,14 @@ package struct DumpIndexer {
             first += 1
         }
         guard first < n, bytes[first] == UInt8(ascii: "{") else { return nil }
-        return splitPoint(
-            after: first + Self.splitShare(n - first, lines: true), following: UInt8(ascii: "}"))
+        return splitPoint(after: first + Self.splitShare(n - first), following: UInt8(ascii: "}"))
     }
 
     /// How many of `bytes` bytes the first thread reads: a little less than half, as it also
     /// enters every row into the store's id tables, the second half's after both are done.
-    /// Measured best (100,000 orders, best of 5, four runs each): 48.5 % for an array, whose
-    /// halves end together there; 49.5 % for NDJSON (its second thread, walking from line to
-    /// line, is presumably a little slower per order than a loop over an array's elements).
-    static func splitShare(_ bytes: Int, lines: Bool = false) -> Int { bytes * (lines ? 495 : 485) / 1000 }
+    /// 48.5 %: measured best for both formats (100,000 and 1,000,000 orders, arrays and NDJSON,
+    /// shares from 44 to 52 %, best of 5 and of 2; BENCHMARKS.md, issue 19 sixth round).
+    static func splitShare(_ bytes: Int) -> Int { bytes * 485 / 1000 }
 
     /// Files smaller than this are scanned by one thread.
     package static let splitMinimum = 32 << 20
