@@ -44,15 +44,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         return JSONPath(link: Link(parent: flushed, content: .component(component)), tail: .empty)
     }
 
-    public func appending(_ key: String) -> JSONPath {
-        if let id = PathKeys.id(key) { return appending(code: PathSegment.keyCode(id)) }
-        return appending(.key(key))
-    }
-
-    public func appending(_ index: Int) -> JSONPath {
-        if index >= 0, index < PathSegment.indexLimit { return appending(code: UInt8(index)) }
-        return appending(.index(index))
-    }
+    public func appending(_ key: String) -> JSONPath { appending(.key(key)) }
+    public func appending(_ index: Int) -> JSONPath { appending(.index(index)) }
 
     public subscript(key: String) -> JSONPath { appending(key) }
     public subscript(index: Int) -> JSONPath { appending(index) }

@@ -16,7 +16,7 @@ enum PathKeys {
         "currency", "percentage", "quantity",
     ]
 
-    static func name(_ id: UInt8) -> String { table.name(Int(id)) }
+    static func name(_ id: UInt8) -> String { names[Int(id)] }
 
     static func id(_ key: String) -> UInt8? {
         var key = key  // `withUTF8` needs it mutable (it makes a foreign string contiguous)
@@ -39,11 +39,9 @@ enum PathKeys {
         /// The names' bytes one after another; name `i` runs from `starts[i]` to `starts[i + 1]`.
         private let bytes: UnsafeMutablePointer<UInt8>
         private let starts: UnsafeMutablePointer<Int>
-        private let strings: [String]
 
         init(_ names: [String]) {
             precondition(names.count <= 64, "PathKeys packs ids in 6 bits")
-            strings = names
             slots = .allocate(capacity: Table.slotCount)
             slots.initialize(repeating: 0, count: Table.slotCount)
             let all = names.flatMap { Array($0.utf8) }
@@ -63,8 +61,6 @@ enum PathKeys {
                 slots[slot] = UInt8(id + 1)
             }
         }
-
-        func name(_ id: Int) -> String { strings[id] }
 
         func id(_ key: UnsafeRawBufferPointer) -> UInt8? {
             guard !key.isEmpty else { return nil }

@@ -1,7 +1,7 @@
 import OrderModel
 
 /// What `PayoutTreeRows` finds in a tree without its rows: the whole-dump anomaly checks run
-/// this for every item with a payout.
+/// this for every item with a payout (`PayoutTreeRows(…, withRows: false)`).
 struct PayoutTreeChecks {
     var mismatchedNodes: [Int] = []
     var shareMismatches: [(node: Int, whole: Int64, share: PayoutShare)] = []
@@ -27,11 +27,30 @@ struct PayoutTreeChecks {
                 return withUnsafeTemporaryAllocation(of: Int64?.self, capacity: nodes.count) { effective in
                     Self.effectiveAmounts(nodes, into: effective)
                     return Self.walk(
-                        nodes, roots: roots, effective: UnsafeBufferPointer(effective), basis: basis)
+                        nodes, roots: roots, effective: UnsafeBufferPointer(effective), basis: basis,
+                        room: nodes.count)
                 }
             })
         else { return nil }
         self = found
+    }
+
+    /// The checks of any tree, as `PayoutTreeRows`' walk finds them: the shortcut above for a
+    /// tree as decoded, else the effective amounts by a post-order walk (any order of nodes) and
+    /// a stack with room for every child list (a node listed twice is walked twice, as the rows
+    /// do).
+    init(walking tree: PayoutTree, basis: PayoutBasis?) {
+        if let checks = PayoutTreeChecks(tree: tree, basis: basis) {
+            self = checks
+            return
+        }
+        let roots = tree.roots
+        let room = tree.nodes.reduce(roots.count) { $0 + $1.children.count }
+        self = PayoutTreeRows.effectiveAmounts(tree).withUnsafeBufferPointer { effective in
+            tree.nodes.withUnsafeBufferPointer { nodes in
+                Self.walk(nodes, roots: roots, effective: effective, basis: basis, room: room)
+            }
+        }
     }
 
     private static func isForestInArenaOrder(_ nodes: UnsafeBufferPointer<PayoutNode>, roots: [Int]) -> Bool {
@@ -69,14 +88,15 @@ struct PayoutTreeChecks {
     }
 
     /// The checks of `PayoutTreeRows`' walk, in its order (pre-order, children in source order).
+    /// `room`: the most entries the stack holds at once (every node for a forest; the roots and
+    /// every child list for any tree without a cycle).
     private static func walk(
         _ nodes: UnsafeBufferPointer<PayoutNode>, roots: [Int], effective: UnsafeBufferPointer<Int64?>,
-        basis: PayoutBasis?
+        basis: PayoutBasis?, room: Int
     ) -> PayoutTreeChecks {
         var found = PayoutTreeChecks()
         found.rootSum = PayoutTree.sumAmounts(roots.lazy.map { effective[$0] })
-        // Each node is pushed once at most (a forest), so the stack fits every node.
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: nodes.count) { stack in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: room) { stack in
             var top = 0
             for root in roots.reversed() {
                 stack[top] = root

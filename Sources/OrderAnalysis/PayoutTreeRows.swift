@@ -36,9 +36,9 @@ public struct PayoutTreeRows: Sendable, Equatable {
     /// checks of whole dumps need the mismatches, not the formatted rows (the profile in
     /// BENCHMARKS.md found the rows' money texts and paths a tenth of `check`).
     init(tree: PayoutTree, basis: PayoutBasis?, currency: Currency?, withRows: Bool) {
-        // The checks alone, of a tree as decoded: without the walk's arrays (see
-        // `PayoutTreeChecks`); any other tree is walked below.
-        if !withRows, let checks = PayoutTreeChecks(tree: tree, basis: basis) {
+        // The checks alone: `PayoutTreeChecks`, the same walk without the rows' texts.
+        if !withRows {
+            let checks = PayoutTreeChecks(walking: tree, basis: basis)
             rows = []
             mismatchedNodes = checks.mismatchedNodes
             shareMismatches = checks.shareMismatches
@@ -57,9 +57,7 @@ public struct PayoutTreeRows: Sendable, Equatable {
         let money = { (amount: Int64) in DisplayText.money(amount, currency) }
 
         // Header: the top level against what the customer paid for the line.
-        if !withRows {
-            rootMismatch = basis.map { basis in rootSum.map { $0 != basis.amount } ?? false } ?? false
-        } else if let basis, let rootSum {
+        if let basis, let rootSum {
             let named = basis.title
             if rootSum == basis.amount {
                 rows.append(
@@ -86,24 +84,6 @@ public struct PayoutTreeRows: Sendable, Equatable {
         while let index = stack.popLast() {
             let node = tree.nodes[index]
             let whole: Int64? = node.parent.map { effective[$0] } ?? basis?.amount
-            if !withRows {
-                // The same two checks as below, without the row's texts.
-                if let amount = node.amount, let whole,
-                    let share = PayoutShare(type: node.type, value: node.value)
-                {
-                    let siblings = node.parent.map { tree.nodes[$0].children.count } ?? tree.roots.count
-                    if !share.agrees(amount: amount, whole: whole, tolerance: siblings) {
-                        shareMismatches.append((index, whole, share))
-                    }
-                }
-                if let amount = node.amount, !node.children.isEmpty,
-                    let sum = PayoutTree.sumAmounts(node.children.lazy.map { effective[$0] }), sum != amount
-                {
-                    mismatched.append(index)
-                }
-                stack.append(contentsOf: node.children.reversed())
-                continue
-            }
             let label = PayoutTreeRows.label(node)
             var parts: [String] = []
             if let amount = node.amount {
